@@ -1,0 +1,45 @@
+# itb-tui: `make run` opens the app, `make test` runs the whole suite. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: help run test lint format screenshots bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "itb-tui needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed ## Set up .venv and open the app
+	$(BIN)/itb
+
+test: $(VENV)/.installed-test ## Set up .venv with test extras and run the whole suite
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test ## ruff lint + format check, mypy
+	$(BIN)/ruff check itb_tui tests benchmarks scripts
+	$(BIN)/ruff format --check itb_tui tests benchmarks scripts
+	$(BIN)/mypy
+
+format: $(VENV)/.installed-test ## Format the code with ruff
+	$(BIN)/ruff format itb_tui tests benchmarks scripts
+	$(BIN)/ruff check --fix itb_tui tests benchmarks scripts
+
+screenshots: $(VENV)/.installed-test ## Regenerate screenshots/ (SVG + PNG)
+	$(BIN)/python scripts/screenshots.py
+
+bench: $(VENV)/.installed-test ## Run the benchmarks and print the figures
+	$(BIN)/python benchmarks/run.py
+
+clean: ## Remove .venv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

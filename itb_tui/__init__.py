@@ -1,0 +1,3 @@
+"""itb-tui: a terminal coach for IT band syndrome rehab."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,4 @@
+"""The UI-free core: content, session engine, history, storage and plan rules.
+
+Nothing below this package imports Textual.
+"""

@@ -1,0 +1,275 @@
+"""History records (sessions, exercise results, pain logs) and their TOML form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from itb_tui.core.validate import TableReader
+
+HISTORY_SCHEMA = 1
+SIDES = ("left", "right")
+BOTH = "both"
+PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise")
+CONTEXT_LABELS = {
+    "rest": "at rest",
+    "daily": "daily activity (stairs, walking)",
+    "during-run": "during a run",
+    "after-run": "after a run",
+    "exercise": "during exercise",
+}
+UNITS = ("reps", "steps", "seconds")
+
+
+@dataclass
+class ExerciseResult:
+    """What was done of one exercise: per side, the reps or seconds of each completed set."""
+
+    exercise: str
+    name: str
+    unit: str
+    sides: tuple[str, ...]
+    sets_planned: int
+    done: dict[str, list[int]] = field(default_factory=dict)
+    skipped_sets: dict[str, int] = field(default_factory=dict)
+
+    def sets_done(self, side: str) -> int:
+        return len(self.done.get(side, []))
+
+    @property
+    def complete(self) -> bool:
+        return all(self.sets_done(side) >= self.sets_planned for side in self.sides)
+
+    @property
+    def skipped(self) -> bool:
+        """True when nothing at all was done of it."""
+        return not any(self.done.get(side) for side in self.sides)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "exercise": self.exercise,
+            "name": self.name,
+            "unit": self.unit,
+            "sides": list(self.sides),
+            "sets_planned": self.sets_planned,
+            "done": {side: list(values) for side, values in self.done.items()},
+            "skipped_sets": dict(self.skipped_sets),
+        }
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> ExerciseResult | None:
+        exercise = reader.text("exercise", max_len=64)
+        name = reader.text("name", max_len=64)
+        unit = reader.choice("unit", UNITS)
+        sides = reader.texts("sides")
+        planned = reader.integer("sets_planned", maximum=100)
+        done = _side_table(
+            reader, "done", lambda v: isinstance(v, list) and all(_is_int(i) for i in v)
+        )
+        skipped = _side_table(reader, "skipped_sets", _is_int)
+        reader.finish()
+        if None in (exercise, name, unit, planned) or not sides:
+            return None
+        return cls(exercise, name, unit, sides, planned, done, skipped)  # type: ignore[arg-type]
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _side_table(reader: TableReader, key: str, valid: Any) -> dict[str, Any]:
+    value = reader.table.get(key, {})
+    reader.mark_seen(key)
+    if not isinstance(value, dict) or not all(
+        side in (*SIDES, BOTH) and valid(v) for side, v in value.items()
+    ):
+        reader.problem(key, "a table keyed by left/right/both", value)
+        return {}
+    return {side: list(v) if isinstance(v, list) else v for side, v in value.items()}
+
+
+@dataclass
+class PainSpike:
+    """Pain noticed during an exercise, recorded with a key press mid-session."""
+
+    at: datetime
+    exercise: str
+    side: str
+    score: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"at": self.at, "exercise": self.exercise, "side": self.side}
+        if self.score is not None:
+            data["score"] = self.score
+        return data
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> PainSpike | None:
+        at = _datetime(reader, "at")
+        exercise = reader.text("exercise", max_len=64)
+        side = reader.choice("side", (*SIDES, BOTH))
+        score = reader.integer("score", maximum=10, required=False)
+        reader.finish()
+        if at is None or exercise is None or side is None:
+            return None
+        return cls(at, exercise, side, score)
+
+
+def _datetime(reader: TableReader, key: str, *, required: bool = True) -> datetime | None:
+    value = reader.table.get(key)
+    reader.mark_seen(key)
+    if value is None:
+        if required:
+            reader.problem(key, "a date and time (it is required)", got=False)
+        return None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        reader.problem(key, "a date and time with a UTC offset", value)
+        return None
+    return value
+
+
+@dataclass
+class SessionRecord:
+    """One guided session, finished or stopped early."""
+
+    id: str
+    routine: str
+    routine_name: str
+    started_at: datetime
+    ended_at: datetime
+    completed: bool
+    exercises: list[ExerciseResult] = field(default_factory=list)
+    pain_after: int | None = None
+    note: str = ""
+    pain_spikes: list[PainSpike] = field(default_factory=list)
+
+    @property
+    def duration_s(self) -> int:
+        return max(0, int((self.ended_at - self.started_at).total_seconds()))
+
+    def exercises_done(self) -> int:
+        return sum(1 for result in self.exercises if not result.skipped)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "routine": self.routine,
+            "routine_name": self.routine_name,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "completed": self.completed,
+        }
+        if self.pain_after is not None:
+            data["pain_after"] = self.pain_after
+        data["note"] = self.note
+        data["exercises"] = [result.to_dict() for result in self.exercises]
+        if self.pain_spikes:
+            data["pain_spikes"] = [spike.to_dict() for spike in self.pain_spikes]
+        return data
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> SessionRecord | None:
+        ident = reader.text("id", max_len=64)
+        if ident:
+            reader.where = f"{reader.where} '{ident}'"
+        routine = reader.text("routine", max_len=64)
+        routine_name = reader.text("routine_name", max_len=64)
+        started = _datetime(reader, "started_at")
+        ended = _datetime(reader, "ended_at")
+        completed = reader.flag("completed")
+        pain = reader.integer("pain_after", maximum=10, required=False)
+        note = reader.table.get("note", "")
+        reader.mark_seen("note")
+        if not isinstance(note, str):
+            reader.problem("note", "a string", note)
+            note = ""
+        exercises = [
+            ExerciseResult.from_reader(
+                TableReader(t, f"{reader.where}: exercise {n}", reader.problems)
+            )
+            for n, t in enumerate(reader.tables("exercises", required=False), 1)
+        ]
+        spikes = [
+            PainSpike.from_reader(
+                TableReader(t, f"{reader.where}: pain spike {n}", reader.problems)
+            )
+            for n, t in enumerate(reader.tables("pain_spikes", required=False), 1)
+        ]
+        reader.finish()
+        if None in (ident, routine, routine_name, started, ended):
+            return None
+        return cls(
+            ident,  # type: ignore[arg-type]
+            routine,  # type: ignore[arg-type]
+            routine_name,  # type: ignore[arg-type]
+            started,  # type: ignore[arg-type]
+            ended,  # type: ignore[arg-type]
+            completed,
+            [e for e in exercises if e is not None],
+            pain,
+            note,
+            [s for s in spikes if s is not None],
+        )
+
+
+@dataclass
+class PainLog:
+    """A pain score logged on its own, with where it was felt."""
+
+    at: datetime
+    score: int
+    context: str
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        return "pain-" + self.at.strftime("%Y-%m-%dT%H-%M-%S")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": self.at, "score": self.score, "context": self.context, "note": self.note}
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> PainLog | None:
+        at = _datetime(reader, "at")
+        score = reader.integer("score", maximum=10)
+        context = reader.choice("context", PAIN_CONTEXTS)
+        note = reader.table.get("note", "")
+        reader.mark_seen("note")
+        if not isinstance(note, str):
+            reader.problem("note", "a string", note)
+            note = ""
+        reader.finish()
+        if at is None or score is None or context is None:
+            return None
+        return cls(at, score, context, note)
+
+
+@dataclass
+class MonthHistory:
+    """The sessions and pain logs of one calendar month: one file on disk."""
+
+    sessions: list[SessionRecord] = field(default_factory=list)
+    pain_logs: list[PainLog] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": HISTORY_SCHEMA,
+            "sessions": [s.to_dict() for s in sorted(self.sessions, key=lambda s: s.started_at)],
+            "pain_logs": [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str, problems: list[str]) -> MonthHistory:
+        reader = TableReader(data, where, problems)
+        reader.integer("schema_version", minimum=1, maximum=10_000)
+        sessions = [
+            SessionRecord.from_reader(TableReader(t, f"{where}: session {n}", problems))
+            for n, t in enumerate(reader.tables("sessions", required=False), 1)
+        ]
+        logs = [
+            PainLog.from_reader(TableReader(t, f"{where}: pain log {n}", problems))
+            for n, t in enumerate(reader.tables("pain_logs", required=False), 1)
+        ]
+        reader.finish()
+        return cls([s for s in sessions if s], [p for p in logs if p])

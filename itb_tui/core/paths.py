@@ -1,0 +1,55 @@
+"""Where things live: shipped content, the user's data and config folders (none created here)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "itb-tui"
+DATA_ENV = "ITB_TUI_DATA_DIR"
+CONFIG_ENV = "ITB_TUI_CONFIG_DIR"
+
+
+def content_dir() -> Path:
+    """The shipped content: inside the installed package, or the repository's ``content/``."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "content"
+    return installed if installed.is_dir() else package.parent / "content"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The user's folders for this run."""
+
+    data: Path
+    config: Path
+
+    @classmethod
+    def resolve(cls, data_dir: str | None = None, config_dir: str | None = None) -> Paths:
+        """Command-line option first, then the environment, then the platform's default."""
+        data = data_dir or os.environ.get(DATA_ENV) or platformdirs.user_data_dir(APP_NAME)
+        config = config_dir or os.environ.get(CONFIG_ENV) or platformdirs.user_config_dir(APP_NAME)
+        return cls(Path(data).expanduser(), Path(config).expanduser())
+
+    @property
+    def history(self) -> Path:
+        return self.data / "history"
+
+    @property
+    def in_progress(self) -> Path:
+        return self.data / "in-progress.toml"
+
+    @property
+    def lock(self) -> Path:
+        return self.data / ".lock"
+
+    @property
+    def settings(self) -> Path:
+        return self.config / "settings.toml"
+
+    @property
+    def user_content(self) -> Path:
+        return self.config / "content.toml"

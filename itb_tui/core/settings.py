@@ -1,0 +1,71 @@
+"""The user's settings: a small TOML file in the config folder."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from itb_tui.core.storage import StoreError, read_toml_file, write_toml
+from itb_tui.core.validate import TableReader
+
+SETTINGS_SCHEMA = 1
+SIDE_CHOICES = ("left", "right")
+KNEE_CHOICES = ("left", "right", "both")
+CUE_STYLES = ("off", "bell", "voice")
+
+
+@dataclass
+class Settings:
+    """Everything the user can change; absent keys take these defaults."""
+
+    weaker_side: str = ""  # "", "left" or "right"
+    painful_knee: str = ""  # "", "left", "right" or "both"
+    cue_style: str = "bell"
+    flash: bool = True
+    program_start: date | None = None
+    running: bool = False
+    onboarded: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"schema_version": SETTINGS_SCHEMA, **asdict(self)}
+        return {key: value for key, value in data.items() if value not in (None, "")}
+
+    @property
+    def bell(self) -> bool:
+        return self.cue_style != "off"
+
+
+def load_settings(path: Path) -> Settings:
+    """Read the settings; a damaged or invalid file raises StoreError naming each problem."""
+    data = read_toml_file(path)
+    if data is None:
+        return Settings()
+    problems: list[str] = []
+    reader = TableReader(data, str(path), problems)
+    version = reader.integer("schema_version", minimum=1, maximum=10_000, required=False)
+    settings = Settings(
+        weaker_side=reader.choice("weaker_side", SIDE_CHOICES, required=False) or "",
+        painful_knee=reader.choice("painful_knee", KNEE_CHOICES, required=False) or "",
+        cue_style=reader.choice("cue_style", CUE_STYLES, required=False) or "bell",
+        flash=reader.flag("flash", required=False, default=True),
+        running=reader.flag("running", required=False),
+        onboarded=reader.flag("onboarded", required=False),
+    )
+    start = data.get("program_start")
+    reader.mark_seen("program_start")
+    if start is not None:
+        if isinstance(start, date) and not hasattr(start, "hour"):
+            settings.program_start = start
+        else:
+            reader.problem("program_start", "a date such as 2026-11-23", start)
+    if version is None or version <= SETTINGS_SCHEMA:
+        reader.finish()
+    if problems:
+        raise StoreError("; ".join(problems))
+    return settings
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    write_toml(path, settings.to_dict(), backup=True)

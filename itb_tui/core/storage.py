@@ -1,0 +1,219 @@
+"""Atomic, private, locked TOML files: the history by month, the session in progress."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import time
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from itb_tui.core.history import HISTORY_SCHEMA, MonthHistory, PainLog, SessionRecord
+from itb_tui.core.paths import Paths
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+PROGRESS_SCHEMA = 1
+
+
+class StoreError(Exception):
+    """A file could not be read or written; the message says which and why."""
+
+
+def ensure_dir(path: Path) -> None:
+    """Create ``path`` and its parents, readable by the user alone."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
+
+    The temporary file is created 0600 in the same folder, fsynced, then renamed over the
+    target. With ``backup`` the previous version is kept as ``NAME.bak``.
+    """
+    ensure_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if backup and path.exists():
+            bak_tmp = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(bak_tmp)
+            os.link(path, bak_tmp)
+            os.replace(bak_tmp, path.with_name(path.name + ".bak"))
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise StoreError(f"could not save {path}: {_reason(err)}") from err
+
+
+def _reason(err: OSError) -> str:
+    if err.errno == errno.ENOSPC:
+        return "the disk is full"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if err.errno == errno.EROFS:
+        return "the folder is read-only"
+    return err.strerror or str(err)
+
+
+def write_toml(path: Path, data: dict[str, Any], *, backup: bool = False) -> None:
+    atomic_write(path, tomli_w.dumps(data).encode("utf-8"), backup=backup)
+
+
+def read_toml_file(path: Path) -> dict[str, Any] | None:
+    """Parse ``path``; None when it does not exist. A damaged file raises StoreError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise StoreError(f"could not read {path}: {_reason(err)}") from err
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise StoreError(
+            f"{path} is damaged and was left untouched ({err}). "
+            f"A copy of the previous good version may be at {path.name}.bak."
+        ) from err
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, timeout: float = 5.0) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` for one read-modify-write; wait up to ``timeout`` s."""
+    ensure_dir(path.parent)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"another itb is saving to {path.parent}; try again in a moment"
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)
+
+
+def month_key(moment: datetime) -> str:
+    return moment.strftime("%Y-%m")
+
+
+@dataclass
+class HistoryStore:
+    """The history on disk: one TOML file per month, so saving costs the same in year five."""
+
+    paths: Paths
+
+    def month_path(self, key: str) -> Path:
+        return self.paths.history / f"{key}.toml"
+
+    def months(self) -> list[str]:
+        """Month keys with a file, oldest first."""
+        if not self.paths.history.is_dir():
+            return []
+        return sorted(
+            p.stem
+            for p in self.paths.history.glob("*.toml")
+            if len(p.stem) == 7 and p.stem[4] == "-"
+        )
+
+    def load_month(self, key: str, *, for_writing: bool = False) -> MonthHistory:
+        """Read one month; a damaged file, or a newer one when writing, raises StoreError."""
+        path = self.month_path(key)
+        data = read_toml_file(path)
+        if data is None:
+            return MonthHistory()
+        version = data.get("schema_version")
+        if isinstance(version, int) and version > HISTORY_SCHEMA and for_writing:
+            raise StoreError(
+                f"{path} was written by a newer itb-tui (schema {version}); it is kept as it is. "
+                "Upgrade itb-tui to add to it."
+            )
+        problems: list[str] = []
+        month = MonthHistory.from_dict(data, str(path), problems)
+        if problems and (for_writing or not isinstance(version, int) or version <= HISTORY_SCHEMA):
+            raise StoreError(
+                f"{path} has entries this version cannot read and was left untouched: "
+                + "; ".join(problems[:3])
+            )
+        return month
+
+    def load_months(self, keys: list[str]) -> MonthHistory:
+        combined = MonthHistory()
+        for key in keys:
+            month = self.load_month(key)
+            combined.sessions.extend(month.sessions)
+            combined.pain_logs.extend(month.pain_logs)
+        return combined
+
+    def recent(self, count: int = 2) -> MonthHistory:
+        """The last ``count`` months that have files: what the home screen needs."""
+        return self.load_months(self.months()[-count:])
+
+    def everything(self) -> MonthHistory:
+        return self.load_months(self.months())
+
+    def _update(self, key: str, change: Any) -> None:
+        with file_lock(self.paths.lock):
+            month = self.load_month(key, for_writing=True)
+            change(month)
+            write_toml(self.month_path(key), month.to_dict(), backup=True)
+
+    def save_session(self, record: SessionRecord) -> None:
+        """Add ``record`` to its month, replacing an earlier save of the same session."""
+
+        def change(month: MonthHistory) -> None:
+            month.sessions = [s for s in month.sessions if s.id != record.id] + [record]
+
+        self._update(month_key(record.started_at), change)
+
+    def add_pain_log(self, log: PainLog) -> None:
+        self._update(month_key(log.at), lambda month: month.pain_logs.append(log))
+
+    def save_progress(self, snapshot: dict[str, Any]) -> None:
+        """Save the session in progress (see SessionEngine.snapshot)."""
+        write_toml(self.paths.in_progress, {"schema_version": PROGRESS_SCHEMA, **snapshot})
+
+    def load_progress(self) -> dict[str, Any] | None:
+        data = read_toml_file(self.paths.in_progress)
+        if data is None:
+            return None
+        if data.get("schema_version", 0) > PROGRESS_SCHEMA:
+            raise StoreError(f"{self.paths.in_progress} was written by a newer itb-tui")
+        return data
+
+    def clear_progress(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.paths.in_progress.unlink()
