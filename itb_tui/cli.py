@@ -1,0 +1,93 @@
+"""The ``itb`` command: open the app, start a routine, list routines, log pain from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from itb_tui import __version__
+from itb_tui.core.content import format_seconds
+from itb_tui.core.context import AppContext
+from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS, PainLog
+from itb_tui.core.paths import Paths
+from itb_tui.core.storage import StoreError
+from itb_tui.core.validate import ContentError
+
+
+def _score(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to 10") from None
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"{value} is outside the pain scale 0-10")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="itb",
+        description="A terminal coach for IT band syndrome rehab. Not medical advice.",
+        epilog="With no command, the app opens on the home screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"itb-tui {__version__}")
+    parser.add_argument("--data-dir", help="folder for your history (env ITB_TUI_DATA_DIR)")
+    parser.add_argument("--config-dir", help="folder for settings and your own content")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    start = commands.add_parser("start", help="open the app straight into a routine")
+    start.add_argument("routine", help="a routine id, see 'itb routines'")
+    commands.add_parser("routines", help="list the routines with their ids")
+    log = commands.add_parser("log-pain", help="log a pain score (0-10) and exit")
+    log.add_argument("score", type=_score, help="0 = no pain, 10 = worst imaginable")
+    log.add_argument(
+        "--context",
+        choices=PAIN_CONTEXTS,
+        default="daily",
+        help="where you felt it (default: daily)",
+    )
+    log.add_argument("--note", default="", help="a short note, e.g. 'stairs'")
+    return parser
+
+
+def _list_routines(context: AppContext) -> int:
+    for routine in context.library.routines.values():
+        minutes = format_seconds(routine.estimated_minutes() * 60)
+        print(f"{routine.id:<20} {routine.name:<28} ~{minutes:<8} {routine.summary}")
+    return 0
+
+
+def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
+    log = PainLog(context.clock.wall(), args.score, args.context, args.note.strip())
+    context.store.add_pain_log(log)
+    where = CONTEXT_LABELS[log.context]
+    note = f" ({log.note})" if log.note else ""
+    print(f"Logged pain {log.score}/10, {where}{note}, at {log.at:%Y-%m-%d %H:%M}.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = Paths.resolve(args.data_dir, args.config_dir)
+    try:
+        context = AppContext.load(paths)
+        if args.command == "routines":
+            return _list_routines(context)
+        if args.command == "log-pain":
+            return _log_pain(context, args)
+        if args.command == "start" and args.routine not in context.library.routines:
+            known = ", ".join(context.library.routines)
+            parser.error(f"no routine called '{args.routine}'; choose one of: {known}")
+    except ContentError as err:
+        print("itb: the content could not be loaded, so the app did not start:", file=sys.stderr)
+        for problem in err.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    except StoreError as err:
+        print(f"itb: {err}", file=sys.stderr)
+        return 1
+    from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
+
+    ItbApp(context, start_routine=args.routine if args.command == "start" else None).run()
+    return 0

@@ -1,0 +1,212 @@
+"""ItbApp: wires content, history and clock to the screens; global keys and commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from itb_tui.core.context import AppContext
+from itb_tui.core.history import PainLog, SessionRecord
+from itb_tui.core.session import SessionEngine
+from itb_tui.core.storage import StoreError, month_key
+from itb_tui.tui.commands import RoutineCommands
+from itb_tui.tui.screens.help import HelpScreen
+from itb_tui.tui.screens.home import HomeScreen
+from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
+from itb_tui.tui.screens.resume import ResumeScreen
+from itb_tui.tui.screens.session import SessionScreen
+from itb_tui.tui.screens.summary import SummaryScreen
+from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+DISCLAIMER = (
+    "itb-tui is a training aid, not a diagnosis or treatment. Stop any exercise that causes "
+    "sharp pain, and see a physiotherapist or doctor if pain persists or a warning sign appears."
+)
+
+
+class ItbApp(App[None]):
+    """The full-screen coach."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "itb-tui"
+    COMMANDS = App.COMMANDS | {RoutineCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="help", tooltip="Keys and where data lives"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self, context: AppContext, *, start_routine: str | None = None, auto_tick: bool = True
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.start_with = start_routine
+        self.auto_tick = auto_tick
+        self.home = HomeScreen(context.library)
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.home
+
+    def on_mount(self) -> None:
+        self.refresh_home()
+        self.check_size(self.size.width, self.size.height)
+        if self.offer_resume():
+            return
+        if self.start_with:
+            self.start_routine(self.start_with)
+
+    # -- history ------------------------------------------------------------------------
+    def refresh_home(self) -> None:
+        today = self.context.clock.wall().date()
+        try:
+            recent = self.context.store.recent(3)
+        except StoreError as err:
+            self.notify(str(err), title="History not readable", severity="error", timeout=15)
+            return
+        last: dict[str, object] = {}
+        for session in sorted(recent.sessions, key=lambda s: s.started_at):
+            last[session.routine] = session.started_at.date()
+        self.home.today = today
+        self.home.last_done = last  # type: ignore[assignment]
+
+    def offer_resume(self) -> bool:
+        """Ask what to do with an interrupted session; True when the question was asked."""
+        store = self.context.store
+        try:
+            snapshot = store.load_progress()
+        except StoreError as err:
+            self.notify(str(err), severity="error", timeout=15)
+            return False
+        if snapshot is None:
+            return False
+        from itb_tui.core.history import MonthHistory
+
+        problems: list[str] = []
+        month = MonthHistory.from_dict(
+            {"schema_version": 1, "sessions": [snapshot.get("record", {})]}, "progress", problems
+        )
+        if problems or not month.sessions:
+            self.notify(
+                f"The unfinished-session file {self.context.paths.in_progress} is damaged and "
+                "was left as it is.",
+                severity="error",
+                timeout=15,
+            )
+            return False
+        record = month.sessions[0]
+        resume = snapshot.get("resume", {})
+        routine = self.context.library.routines.get(str(resume.get("routine", "")))
+        engine = None
+        if routine is not None:
+            engine = SessionEngine(routine, self.context.clock)
+            try:
+                engine.restore(resume, record)
+            except (ValueError, KeyError, TypeError, IndexError):
+                engine = None
+
+        def decided(choice: str | None) -> None:
+            if choice == "resume" and engine is not None:
+                self.push_session(engine)
+            elif choice == "keep":
+                record.completed = False
+                self.save_record(record)
+            elif choice == "discard":
+                store.clear_progress()
+
+        self.push_screen(ResumeScreen(record, engine is not None), decided)
+        return True
+
+    def save_record(self, record: SessionRecord) -> str | None:
+        """Save a session to the history and forget the progress file; None on failure."""
+        store = self.context.store
+        try:
+            store.save_session(record)
+        except StoreError as err:
+            self.notify(
+                f"{err}\nYour session is kept in the unfinished-session file.",
+                title="Not saved",
+                severity="error",
+                timeout=20,
+            )
+            return None
+        store.clear_progress()
+        self.refresh_home()
+        return str(store.month_path(month_key(record.started_at)))
+
+    # -- sessions -----------------------------------------------------------------------
+    def start_routine(self, routine_id: str) -> None:
+        routine = self.context.library.routines[routine_id]
+        engine = SessionEngine(
+            routine, self.context.clock, self.context.settings.weaker_side or None
+        )
+        self.push_session(engine)
+
+    def push_session(self, engine: SessionEngine) -> None:
+        self.push_screen(
+            SessionScreen(
+                engine, self.context.store, self.context.settings, auto_tick=self.auto_tick
+            )
+        )
+
+    def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
+        self.start_routine(message.routine_id)
+
+    def on_session_screen_ended(self, message: SessionScreen.Ended) -> None:
+        if not message.keep:
+            self.context.store.clear_progress()
+            self.pop_screen()
+            self.notify("Session discarded.")
+            return
+        record = message.engine.record()
+        saved_to = self.save_record(record)
+        if saved_to is None:
+            self.pop_screen()
+            return
+        self.switch_screen(SummaryScreen(record, saved_to))
+
+    # -- pain log -----------------------------------------------------------------------
+    def action_log_pain(self) -> None:
+        def logged(result: PainResult | None) -> None:
+            if result is None:
+                return
+            log = PainLog(self.context.clock.wall(), result.score, result.context, result.note)
+            try:
+                self.context.store.add_pain_log(log)
+            except StoreError as err:
+                self.notify(str(err), title="Not saved", severity="error", timeout=15)
+                return
+            self.notify(f"Pain {log.score}/10 logged ({log.context}).")
+
+        self.push_screen(
+            PainRatingScreen("Quick pain log", ask_context=True, context="daily"), logged
+        )
+
+    # -- help, palette, size ------------------------------------------------------------
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        paths = self.context.paths
+        self.push_screen(HelpScreen(DISCLAIMER, str(paths.data), str(paths.config)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Log pain", "Quick 0-10 pain log", self.action_log_pain)
+        yield SystemCommand("Help", "Keys, data folders, notice", self.action_help)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        covering = isinstance(self.screen, TooSmallScreen)
+        if small and not covering:
+            self.push_screen(TooSmallScreen())
+        elif small and isinstance(self.screen, TooSmallScreen):
+            self.screen.show_size(width, height)
+        elif not small and covering:
+            self.pop_screen()

@@ -1,0 +1,53 @@
+"""Help: every key, where the data lives, and the not-medical-advice notice."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+KEYS = """\
+## Keys
+
+| where | key | what it does |
+|---|---|---|
+| everywhere | `?` | this help |
+| everywhere | `ctrl+p` | command palette: start any routine, log pain |
+| home | `up` `down`, `enter` | choose a routine, start it |
+| home | `l` | quick pain log |
+| home | `q` | quit |
+| session | `enter` | start the exercise, finish the hold or set now, skip a rest |
+| session | `space` | pause / resume |
+| session | `s` | skip this set (on an exercise's intro: skip the exercise) |
+| session | `n` | skip the rest of this exercise |
+| session | `b` | back to the previous set |
+| session | `+` `-` | 10 s more or less on a countdown; one rep more or fewer on a set |
+| session | `p` | note pain now (pauses and shows the caution) |
+| session | `q` `escape` | stop: keep what you did, discard it, or go back |
+| pain scale | `0`-`9` | pick a score; `left` `right` move (reaching 10); `enter` saves |
+| pain log | `r` `d` `u` `a` `e` | where: rest, daily activity, during/after a run, exercise |
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Escape, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close", id="close")]
+
+    def __init__(self, disclaimer: str, data_dir: str, config_dir: str) -> None:
+        super().__init__()
+        self.disclaimer = disclaimer
+        self.data_dir = data_dir
+        self.config_dir = config_dir
+
+    def compose(self) -> ComposeResult:
+        text = (
+            f"# itb-tui help\n\n**Not medical advice.** {self.disclaimer}\n\n{KEYS}\n"
+            f"## Your data\n\nHistory: `{self.data_dir}`  \n"
+            f"Settings and your own routines: `{self.config_dir}`\n"
+        )
+        with VerticalScroll(id="help-body", classes="dialog"):
+            yield Markdown(text)
+        yield Footer()

@@ -1,0 +1,105 @@
+"""Rate pain 0-10 from the keyboard: at the end of a session, or as a quick log at any time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS
+from itb_tui.tui.widgets.pain_scale import PainScale
+
+CONTEXT_KEYS = {"r": "rest", "d": "daily", "u": "during-run", "a": "after-run", "e": "exercise"}
+
+
+@dataclass(frozen=True)
+class PainResult:
+    score: int
+    note: str
+    context: str
+
+
+class PainRatingScreen(ModalScreen[PainResult | None]):
+    """Digits pick the score, Tab reaches the note, Enter saves, Escape goes back."""
+
+    BINDINGS = [
+        Binding("enter", "confirm", "Save", id="save", priority=True),
+        Binding("escape", "cancel", "Back", id="cancel"),
+        Binding("tab", "app.focus_next", "Note", show=False),
+        *[Binding(k, f"context('{c}')", show=False) for k, c in CONTEXT_KEYS.items()],
+        Binding("up", "cycle_context(-1)", show=False),
+        Binding("down", "cycle_context(1)", show=False),
+    ]
+
+    def __init__(
+        self,
+        title: str = "How is your knee now?",
+        *,
+        ask_context: bool = False,
+        context: str = "exercise",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.ask_context = ask_context
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pain-dialog"):
+            yield Static(f"[b]{self.title_text}[/b]", id="pain-title")
+            yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
+            yield PainScale(id="pain-scale")
+            if self.ask_context:
+                yield Static(id="pain-context")
+            yield Input(
+                placeholder="Note (optional), e.g. 'stairs'", id="pain-note", max_length=200
+            )
+            yield Static(id="pain-hint", classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(PainScale).focus()
+        self._show_context()
+        self._hint("")
+
+    def _hint(self, text: str) -> None:
+        base = "Enter saves - Tab moves to the note - Escape goes back"
+        self.query_one("#pain-hint", Static).update(f"[red]{text}[/red]\n{base}" if text else base)
+
+    def _show_context(self) -> None:
+        if not self.ask_context:
+            return
+        keys = {c: k for k, c in CONTEXT_KEYS.items()}
+        parts = []
+        for ctx in PAIN_CONTEXTS:
+            label = f"{keys[ctx]}: {CONTEXT_LABELS[ctx]}"
+            parts.append(f"[reverse b]>{label}<[/]" if ctx == self.context else f" {label} ")
+        self.query_one("#pain-context", Static).update("Where:  " + "  ".join(parts))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("context", "cycle_context"):
+            return self.ask_context and not isinstance(self.focused, Input)
+        return True
+
+    def action_context(self, context: str) -> None:
+        self.context = context
+        self._show_context()
+
+    def action_cycle_context(self, step: int) -> None:
+        index = (PAIN_CONTEXTS.index(self.context) + step) % len(PAIN_CONTEXTS)
+        self.action_context(PAIN_CONTEXTS[index])
+
+    def action_confirm(self) -> None:
+        score = self.query_one(PainScale).value
+        if score is None:
+            self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
+            self.query_one(PainScale).focus()
+            return
+        note = self.query_one("#pain-note", Input).value.strip()
+        self.dismiss(PainResult(score, note, self.context))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

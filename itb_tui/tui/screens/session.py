@@ -1,0 +1,296 @@
+"""The guided session: one exercise at a time, countdowns, sets, sides, cues."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from itb_tui.core.content import format_seconds
+from itb_tui.core.history import BOTH
+from itb_tui.core.session import Cue, CueKind, Phase, SessionEngine
+from itb_tui.core.settings import Settings
+from itb_tui.core.storage import HistoryStore, StoreError
+from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
+from itb_tui.tui.screens.quit_session import QuitSessionScreen
+from itb_tui.tui.widgets.countdown import Countdown
+from itb_tui.tui.widgets.side_banner import SideBanner
+
+BELL_CUES = {
+    CueKind.COUNTDOWN,
+    CueKind.GO,
+    CueKind.WORK_END,
+    CueKind.SWITCH_SIDES,
+    CueKind.REST_OVER,
+}
+FLASH_SECONDS = 0.4
+
+
+def side_label(side: str) -> str:
+    return "BOTH LEGS" if side == BOTH else f"{side.upper()} LEG"
+
+
+class SessionScreen(Screen[None]):
+    """Renders the engine and forwards keys to it; the engine does all the deciding."""
+
+    BINDINGS = [
+        Binding("enter", "done", "Done", id="done", tooltip="Start, finish the set, go on"),
+        Binding("space", "pause", "Pause", id="pause", tooltip="Pause or resume the countdown"),
+        Binding("s", "skip", "Skip", id="skip", tooltip="Skip this set, rest or lead-in"),
+        Binding("n", "skip_exercise", "Next exercise", id="skip-exercise", show=False),
+        Binding("b", "back", "Back", id="back", tooltip="Back to the previous set"),
+        Binding("plus,equals_sign", "adjust(1)", "+/- time", id="more", tooltip="10 s or 1 rep more"),
+        Binding("minus", "adjust(-1)", "Less", id="less", show=False, tooltip="10 s or 1 rep less"),
+        Binding("p", "pain_spike", "Pain", id="pain", tooltip="Note pain now and pause"),
+        Binding("q,escape", "quit_session", "Quit", id="quit", tooltip="Stop the session"),
+    ]
+
+    class Ended(Message):
+        """The session is over: kept (finished or stopped early) or discarded."""
+
+        def __init__(self, engine: SessionEngine, keep: bool) -> None:
+            self.engine = engine
+            self.keep = keep
+            super().__init__()
+
+    def __init__(
+        self,
+        engine: SessionEngine,
+        store: HistoryStore,
+        settings: Settings,
+        *,
+        auto_tick: bool = True,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.store = store
+        self.settings = settings
+        self.auto_tick = auto_tick
+        self._timer: Timer | None = None
+        self._shown: tuple[object, ...] = ()
+        self._asking_pain = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session"):
+            yield Static(id="session-header")
+            yield Static(id="exercise-name")
+            yield SideBanner(id="side-banner")
+            yield Countdown(id="countdown")
+            yield Static(id="set-info")
+            yield Static(id="guide")
+            yield Static(id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_state()
+        self._schedule()
+
+    # -- time --------------------------------------------------------------------------
+    def _schedule(self) -> None:
+        """Wake exactly when the shown second will change, and not more often."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        engine = self.engine
+        if not self.auto_tick or not engine.counting_down or engine.paused:
+            return
+        remaining = engine.remaining()
+        delay = remaining - (engine.shown_seconds() - 1) if remaining > 0 else 0.0
+        self._timer = self.set_timer(max(0.01, delay + 0.002), self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        self.tick()
+        self._schedule()
+
+    def tick(self) -> None:
+        """Check the clock: handle cues and redraw if what is shown changed."""
+        self.handle(self.engine.tick())
+
+    # -- state in, cues out --------------------------------------------------------------
+    def handle(self, cues: list[Cue]) -> None:
+        if any(cue.kind in BELL_CUES for cue in cues):
+            if self.settings.bell:
+                self.app.bell()
+            if self.settings.flash:
+                self.flash()
+        if any(cue.kind is CueKind.SAVED for cue in cues):
+            self.autosave()
+        self.render_state()
+        if self.engine.phase is Phase.PAIN and not self._asking_pain:
+            self._asking_pain = True
+            self.app.push_screen(PainRatingScreen(), self._pain_rated)
+
+    def flash(self) -> None:
+        for widget in (self.query_one(SideBanner), self.query_one(Countdown)):
+            widget.add_class("-flash")
+        self.set_timer(FLASH_SECONDS, self._unflash)
+
+    def _unflash(self) -> None:
+        for widget in (self.query_one(SideBanner), self.query_one(Countdown)):
+            widget.remove_class("-flash")
+
+    def autosave(self) -> None:
+        try:
+            self.store.save_progress(self.engine.snapshot())
+        except StoreError as err:
+            self.notify(f"Progress not saved: {err}", severity="error", timeout=8)
+
+    def render_state(self) -> None:
+        """Push the engine's state into the widgets; skip work when nothing visible changed."""
+        engine = self.engine
+        step = engine.step
+        key = (
+            engine.index,
+            engine.shown_seconds(),
+            engine.paused,
+            engine.reps,
+            engine.total_seconds(),
+        )
+        if key == self._shown:
+            return
+        self._shown = key
+        exercise = engine.exercise
+        done, total = engine.progress()
+        items = len(engine.routine.items)
+        position = f"exercise {step.item + 1} of {items}" if exercise else "finishing"
+        self.query_one("#session-header", Static).update(
+            f"[b]{engine.routine.name}[/b] - {position} - sets done {done} of {total}"
+        )
+        self.query_one("#exercise-name", Static).update(exercise.name if exercise else "")
+        banner = self.query_one(SideBanner)
+        banner.side = step.side if step.phase is not Phase.REST else "rest"
+        banner.text = self._banner_text()
+        countdown = self.query_one(Countdown)
+        countdown.display = engine.counting_down
+        if engine.counting_down:
+            countdown.total = engine.total_seconds()
+            countdown.seconds = engine.shown_seconds()
+        self.query_one("#set-info", Static).update(self._set_text())
+        self.query_one("#guide", Static).update(self._guide_text())
+        self.query_one("#next", Static).update(engine.next_text())
+        self.refresh_bindings()
+
+    def _banner_text(self) -> str:
+        engine, step = self.engine, self.engine.step
+        paused = "PAUSED - " if engine.paused else ""
+        texts = {
+            Phase.INTRO: "GET SET UP - press Enter to start",
+            Phase.READY: f"GET READY - {side_label(step.side)}",
+            Phase.WORK: side_label(step.side),
+            Phase.SWITCH: f"SWITCH SIDES - now the {side_label(step.side)}",
+            Phase.REST: "REST",
+            Phase.PAIN: "HOW IS YOUR KNEE?",
+            Phase.DONE: "SESSION DONE",
+        }
+        return paused + texts[step.phase]
+
+    def _set_text(self) -> str:
+        engine, step, exercise = self.engine, self.engine.step, self.engine.exercise
+        if exercise is None:
+            return ""
+        if step.phase is Phase.INTRO:
+            return f"[b]{exercise.dose_text()}[/b] - rest {exercise.rest_s} s between sets"
+        set_part = f"Set {step.set_no} of {exercise.sets}"
+        if exercise.timed:
+            return f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}"
+        tempo = f" - tempo: {exercise.tempo.describe()}" if exercise.tempo else ""
+        if step.phase is Phase.WORK:
+            return (
+                f"{set_part} - target [b]{exercise.target_text()}[/b]{tempo}\n"
+                f"Done: [b]{engine.reps}[/b]  (+/- to change, Enter when the set is done)"
+            )
+        return f"{set_part} - target {exercise.target_text()}"
+
+    def _guide_text(self) -> str:
+        exercise, step = self.engine.exercise, self.engine.step
+        if exercise is None:
+            return ""
+        if step.phase is Phase.INTRO:
+            lines = [f"[dim]{exercise.targets}[/dim]"]
+            lines += [f"{n}. {text}" for n, text in enumerate(exercise.steps, 1)]
+            lines += [f"[yellow]! {text}[/yellow]" for text in exercise.cautions]
+            return "\n".join(lines)
+        return "\n".join(f"- {cue}" for cue in exercise.cues)
+
+    # -- keys ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase = self.engine.phase
+        if phase in (Phase.PAIN, Phase.DONE):
+            return action == "quit_session" or None
+        if action == "pause":
+            return True if self.engine.counting_down else None
+        if action == "adjust":
+            return True if phase in (Phase.WORK, Phase.REST, Phase.READY) else None
+        if action == "back":
+            return True if self.engine.index > 0 else None
+        return True
+
+    def _act(self, cues: list[Cue]) -> None:
+        self.handle(cues)
+        self._schedule()
+
+    def action_done(self) -> None:
+        self._act(self.engine.done())
+
+    def action_pause(self) -> None:
+        self.engine.toggle_pause()
+        self.autosave()
+        self._act([])
+
+    def action_skip(self) -> None:
+        self._act(self.engine.skip())
+
+    def action_skip_exercise(self) -> None:
+        self._act(self.engine.skip_exercise())
+
+    def action_back(self) -> None:
+        self._act(self.engine.back())
+
+    def action_adjust(self, direction: int) -> None:
+        self.engine.adjust(direction)
+        self._act([])
+
+    def action_pain_spike(self) -> None:
+        spike = self.engine.pain_spike()
+        exercise = self.engine.exercise
+        if spike is None or exercise is None:
+            return
+        caution = (
+            exercise.cautions[0] if exercise.cautions else "Ease off: smaller range, less load."
+        )
+        self.notify(f"Pain noted ({spike.side}). Paused. {caution}", title="Pain noted", timeout=10)
+        self.autosave()
+        self._act([])
+
+    def action_quit_session(self) -> None:
+        if self.engine.phase is Phase.DONE:
+            self.app.pop_screen()
+            return
+        was_paused = self.engine.paused
+        if not was_paused:
+            self.engine.toggle_pause()
+        self.autosave()
+        self._act([])
+
+        def decided(choice: str | None) -> None:
+            if choice in ("keep", "discard"):
+                self.post_message(self.Ended(self.engine, keep=choice == "keep"))
+            elif not was_paused:
+                self.engine.toggle_pause()
+                self._act([])
+
+        self.app.push_screen(QuitSessionScreen(), decided)
+
+    def _pain_rated(self, result: PainResult | None) -> None:
+        if result is None:  # escape: ask again later, keep the session
+            self._asking_pain = False
+            self.engine.back()
+            self._act([])
+            return
+        self.engine.rate_pain(result.score, result.note)
+        self.post_message(self.Ended(self.engine, keep=True))

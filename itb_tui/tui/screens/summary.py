@@ -1,0 +1,63 @@
+"""After a session: what was done, per exercise and side, and the pain rating."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from itb_tui.core.content import format_seconds
+from itb_tui.core.history import BOTH, ExerciseResult, SessionRecord
+
+
+def result_line(result: ExerciseResult) -> str:
+    """'Clamshells: left 3/3 (15 15 12 reps), right 3/3 (...)'."""
+    if result.skipped:
+        return f"[dim]{result.name}: skipped[/dim]"
+    parts = []
+    for side in result.sides:
+        values = " ".join(str(v) for v in result.done.get(side, []))
+        label = "" if side == BOTH else f"{side} "
+        parts.append(
+            f"{label}{result.sets_done(side)}/{result.sets_planned} ({values} {result.unit})"
+        )
+    return f"{result.name}: " + ", ".join(parts)
+
+
+def summary_text(record: SessionRecord) -> str:
+    status = "completed" if record.completed else "stopped early"
+    lines = [
+        f"[b]{record.routine_name}[/b] - {status} - {format_seconds(record.duration_s)}",
+        f"{record.exercises_done()} of {len(record.exercises)} exercises done",
+        "",
+        *(result_line(result) for result in record.exercises),
+    ]
+    if record.pain_after is not None:
+        lines += ["", f"Pain afterwards: [b]{record.pain_after}/10[/b]"]
+    if record.pain_spikes:
+        lines.append(f"Pain noted during: {', '.join(s.exercise for s in record.pain_spikes)}")
+    if record.note:
+        lines.append(f"Note: {record.note}")
+    return "\n".join(lines)
+
+
+class SummaryScreen(Screen[None]):
+    """Shows the saved session; Enter or Escape returns home."""
+
+    BINDINGS = [
+        Binding("enter,escape,q", "app.pop_screen", "Home", id="home"),
+    ]
+
+    def __init__(self, record: SessionRecord, saved_to: str) -> None:
+        super().__init__()
+        self.record = record
+        self.saved_to = saved_to
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="summary"):
+            yield Static("[b]Well done.[/b]" if self.record.completed else "[b]Saved.[/b]")
+            yield Static(summary_text(self.record), id="summary-text")
+            yield Static(f"[dim]Saved to {self.saved_to}[/dim]", id="saved-to")
+        yield Footer()

@@ -1,0 +1,1 @@
+"""Small widgets that only display what they are given."""

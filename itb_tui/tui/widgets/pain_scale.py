@@ -1,0 +1,76 @@
+"""A 0-10 pain scale picked with digits or arrows, with plain-language anchors."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+ANCHORS = {
+    0: "no pain at all",
+    1: "barely there, easy to forget",
+    2: "mild, noticeable but not bothering you",
+    3: "mild, a nag you can ignore while busy",
+    4: "moderate, you notice it during activity",
+    5: "moderate, it pulls your attention",
+    6: "moderate-strong, hard to ignore",
+    7: "severe, it limits what you can do",
+    8: "severe, hard to think of anything else",
+    9: "very severe, barely bearable",
+    10: "the worst pain you can imagine",
+}
+
+
+def anchor(score: int) -> str:
+    return ANCHORS[score]
+
+
+class PainScale(Widget, can_focus=True):
+    """Digits 0-9 pick a score directly; left/right move, reaching 10."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "Less", show=False),
+        Binding("right", "move(1)", "More", show=False),
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(10)],
+    ]
+
+    value: reactive[int | None] = reactive(None)
+
+    class Changed(Message):
+        """The score changed."""
+
+        def __init__(self, value: int) -> None:
+            self.value = value
+            super().__init__()
+
+    def action_move(self, step: int) -> None:
+        if self.value is None:
+            self.value = 0 if step > 0 else 10
+        else:
+            self.value = max(0, min(10, self.value + step))
+
+    def action_pick(self, score: int) -> None:
+        self.value = score
+
+    def watch_value(self, value: int | None) -> None:
+        if value is not None:
+            self.post_message(self.Changed(value))
+
+    def render(self) -> Text:
+        cells = Text()
+        for score in range(11):
+            label = f" {score} "
+            if score == self.value:
+                cells.append(f"[{score}]", style="bold reverse")
+            else:
+                style = "green" if score <= 3 else "yellow" if score <= 6 else "red"
+                cells.append(label, style=style)
+            cells.append(" ")
+        cells.append("\n")
+        if self.value is None:
+            cells.append("Press a digit 0-9, or use the arrows (10 is one past 9).", style="dim")
+        else:
+            cells.append(f"{self.value}/10: {anchor(self.value)}", style="bold")
+        return cells

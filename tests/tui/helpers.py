@@ -1,0 +1,31 @@
+"""Building the app for tests: fake clock, temporary folders, no real timers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from itb_tui.core.clock import FakeClock
+from itb_tui.core.context import AppContext
+from itb_tui.core.paths import Paths
+from itb_tui.core.session import Phase
+from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.session import SessionScreen
+
+
+def make_app(tmp_path: Path, *, start: str | None = None) -> tuple[ItbApp, FakeClock]:
+    """An app over empty folders in ``tmp_path``, driven by a FakeClock."""
+    clock = FakeClock()
+    paths = Paths(tmp_path / "data", tmp_path / "config")
+    context = AppContext.load(paths, clock)
+    return ItbApp(context, start_routine=start, auto_tick=False), clock
+
+
+def session_screen(app: ItbApp) -> SessionScreen:
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, SessionScreen):
+            return screen
+    raise AssertionError("no session screen is open")
+
+
+def phase(app: ItbApp) -> Phase:
+    return session_screen(app).engine.phase
