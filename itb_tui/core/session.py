@@ -151,7 +151,10 @@ class SessionEngine:
 
     def upcoming(self) -> Step | None:
         """The next step the user will notice (not a lead-in)."""
-        for step in self.steps[self.index + 1 :]:
+        start = self.index + 1
+        if self.phase in (Phase.READY, Phase.SWITCH):
+            start += 1  # the work it leads into is what is on screen now
+        for step in self.steps[start:]:
             if step.phase not in (Phase.READY, Phase.SWITCH):
                 return step
         return None

@@ -204,6 +204,8 @@ class SessionScreen(Screen[None]):
                 f"{set_part} - target [b]{exercise.target_text()}[/b]{tempo}\n"
                 f"Done: [b]{engine.reps}[/b]  (+/- to change, Enter when the set is done)"
             )
+        if step.phase is Phase.REST:
+            return f"Rest after set {step.set_no} of {exercise.sets} - Enter to start the next set"
         return f"{set_part} - target {exercise.target_text()}"
 
     def _guide_text(self) -> str:

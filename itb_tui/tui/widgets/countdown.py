@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Center
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Digits, ProgressBar
@@ -22,7 +23,8 @@ class Countdown(Widget):
 
     def compose(self) -> ComposeResult:
         yield Digits(clock_text(self.seconds), id="countdown-digits")
-        yield ProgressBar(show_eta=False, show_percentage=False, id="countdown-bar")
+        with Center():
+            yield ProgressBar(show_eta=False, show_percentage=False, id="countdown-bar")
 
     def _update(self) -> None:
         if not self.is_mounted:

@@ -1,0 +1,57 @@
+"""The main screens in a fixed state: shared by the snapshot tests and scripts/screenshots.py."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from itb_tui.core.clock import FakeClock
+from itb_tui.tui.app import ItbApp
+from tests.tui.helpers import make_app, session_screen
+
+Setup = Callable[[Pilot[None]], Awaitable[None]]
+
+
+def _tick(app: ItbApp, clock: FakeClock, seconds: float) -> None:
+    clock.advance(seconds)
+    session_screen(app).tick()
+
+
+def scene(name: str, tmp_path: Path) -> tuple[ItbApp, Setup]:
+    """An app and the keys/clock moves that bring it to the named screen."""
+    start = {
+        "home": None,
+        "hold": "daily-stretch",
+        "rest": "hip-strength",
+        "switch": "hip-strength",
+        "pain": "ice",
+        "summary": "ice",
+    }[name]
+    app, clock = make_app(tmp_path, start=start)
+    app.context.settings.flash = False  # a flash is a 0.4 s state: keep it out of pictures
+
+    async def setup(pilot: Pilot[None]) -> None:
+        if name == "hold":
+            await pilot.press("enter")
+            _tick(app, clock, 5)
+            _tick(app, clock, 30.4)
+        elif name == "rest":
+            await pilot.press("enter", "enter", "enter", "enter")
+            _tick(app, clock, 12.3)
+        elif name == "switch":
+            await pilot.press("enter", "plus", "plus", "enter")
+            _tick(app, clock, 1.5)
+        elif name in ("pain", "summary"):
+            await pilot.press("enter", "enter")
+            _tick(app, clock, 600)
+            await pilot.press("enter", "4")
+            if name == "summary":
+                await pilot.press("tab", *"cold helps", "enter")
+        await pilot.pause()
+
+    return app, setup
+
+
+SCENES = ("home", "hold", "rest", "switch", "pain", "summary")

@@ -1,0 +1,21 @@
+"""Snapshot tests of the main screens at 80x24 (and the home screen small)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .scenes import SCENES, scene
+
+
+@pytest.mark.parametrize("name", SCENES)
+def test_screen(name: str, tmp_path: Path, snap_compare: Any) -> None:
+    app, setup = scene(name, tmp_path)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=setup)
+
+
+def test_home_at_minimum_size(tmp_path: Path, snap_compare: Any) -> None:
+    app, setup = scene("home", tmp_path)
+    assert snap_compare(app, terminal_size=(60, 18), run_before=setup)
