@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
 
 from itb_tui import __version__
 from itb_tui.core.content import format_seconds
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS, PainLog
 from itb_tui.core.paths import Paths
-from itb_tui.core.storage import StoreError
+from itb_tui.core.storage import StoreError, atomic_write
 from itb_tui.core.validate import ContentError
 
 
@@ -23,6 +25,15 @@ def _score(text: str) -> int:
     if not 0 <= value <= 10:
         raise argparse.ArgumentTypeError(f"{value} is outside the pain scale 0-10")
     return value
+
+
+def _since(text: str) -> date:
+    from itb_tui.core.export import parse_since
+
+    try:
+        return parse_since(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="where you felt it (default: daily)",
     )
     log.add_argument("--note", default="", help="a short note, e.g. 'stairs'")
+    export = commands.add_parser("export", help="export your history for a physiotherapist")
+    export.add_argument("--format", choices=("csv", "json", "markdown"), default="markdown")
+    export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
+    export.add_argument("--output", type=Path, help="file to write (default: print it)")
     return parser
 
 
@@ -66,6 +81,29 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.export import export
+    from itb_tui.core.stats import routine_categories
+
+    store = context.store
+    since: date | None = args.since
+    months = [m for m in store.months() if since is None or m >= f"{since:%Y-%m}"]
+    today = context.clock.wall().date()
+    text = export(
+        store.load_months(months),
+        args.format,
+        since,
+        today,
+        categories_by_routine=routine_categories(context.library),
+    )
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    atomic_write(args.output.expanduser().resolve(), text.encode("utf-8"))
+    print(f"Wrote {args.format} export to {args.output}.", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -76,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_routines(context)
         if args.command == "log-pain":
             return _log_pain(context, args)
+        if args.command == "export":
+            return _export(context, args)
         if args.command == "start" and args.routine not in context.library.routines:
             known = ", ".join(context.library.routines)
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")
