@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,12 +16,11 @@ SIZE = (80, 24)
 
 
 async def shoot(name: str) -> Path:
-    with tempfile.TemporaryDirectory() as tmp:
-        app, setup = scene(name, Path(tmp))
-        async with app.run_test(size=SIZE) as pilot:
-            await setup(pilot)
-            await pilot.pause()
-            svg = app.export_screenshot(title=f"itb-tui: {name}")
+    app, setup = scene(name)
+    async with app.run_test(size=SIZE) as pilot:
+        await setup(pilot)
+        await pilot.pause()
+        svg = app.export_screenshot(title=f"itb-tui: {name}")
     path = OUT / f"{name}.svg"
     path.write_text(svg, encoding="utf-8")
     return path

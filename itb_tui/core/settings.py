@@ -24,6 +24,7 @@ class Settings:
     painful_knee: str = ""  # "", "left", "right" or "both"
     cue_style: str = "bell"
     flash: bool = True
+    pacer: bool = False
     program_start: date | None = None
     running: bool = False
     onboarded: bool = False
@@ -50,6 +51,7 @@ def load_settings(path: Path) -> Settings:
         painful_knee=reader.choice("painful_knee", KNEE_CHOICES, required=False) or "",
         cue_style=reader.choice("cue_style", CUE_STYLES, required=False) or "bell",
         flash=reader.flag("flash", required=False, default=True),
+        pacer=reader.flag("pacer", required=False),
         running=reader.flag("running", required=False),
         onboarded=reader.flag("onboarded", required=False),
     )

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import PainLog, SessionRecord
 from itb_tui.core.session import SessionEngine
+from itb_tui.core.speech import Speaker, find_speech_program
 from itb_tui.core.storage import StoreError, month_key
 from itb_tui.tui.commands import RoutineCommands
 from itb_tui.tui.screens.help import HelpScreen
@@ -20,6 +21,7 @@ from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.resume import ResumeScreen
 from itb_tui.tui.screens.session import SessionScreen
+from itb_tui.tui.screens.settings import SettingsScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
@@ -48,6 +50,8 @@ class ItbApp(App[None]):
         self.start_with = start_routine
         self.auto_tick = auto_tick
         self.home = HomeScreen(context.library)
+        self.speaker: Speaker | None = None
+        self.update_speaker()
 
     def get_default_screen(self) -> Screen[None]:
         return self.home
@@ -149,7 +153,11 @@ class ItbApp(App[None]):
     def push_session(self, engine: SessionEngine) -> None:
         self.push_screen(
             SessionScreen(
-                engine, self.context.store, self.context.settings, auto_tick=self.auto_tick
+                engine,
+                self.context.store,
+                self.context.settings,
+                speaker=self.speaker,
+                auto_tick=self.auto_tick,
             )
         )
 
@@ -186,6 +194,30 @@ class ItbApp(App[None]):
             PainRatingScreen("Quick pain log", ask_context=True, context="daily"), logged
         )
 
+    # -- settings -----------------------------------------------------------------------
+    def update_speaker(self) -> None:
+        """Start a speaker when voice cues are chosen and a speech program exists."""
+        wanted = self.context.settings.cue_style == "voice"
+        if wanted and self.speaker is None:
+            self.speaker = Speaker(find_speech_program())
+        elif not wanted and self.speaker is not None:
+            self.speaker.close()
+            self.speaker = None
+
+    def action_settings(self) -> None:
+        self.push_screen(SettingsScreen(self.context.settings))
+
+    def on_settings_screen_changed(self, _message: SettingsScreen.Changed) -> None:
+        try:
+            self.context.save_settings()
+        except StoreError as err:
+            self.notify(str(err), title="Settings not saved", severity="error", timeout=15)
+        self.update_speaker()
+
+    def on_unmount(self) -> None:
+        if self.speaker is not None:
+            self.speaker.close()
+
     # -- help, palette, size ------------------------------------------------------------
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -197,6 +229,7 @@ class ItbApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Log pain", "Quick 0-10 pain log", self.action_log_pain)
         yield SystemCommand("Help", "Keys, data folders, notice", self.action_help)
+        yield SystemCommand("Settings", "Cues, pacer, weaker side", self.action_settings)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size.width, event.size.height)

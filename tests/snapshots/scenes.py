@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -19,8 +20,16 @@ def _tick(app: ItbApp, clock: FakeClock, seconds: float) -> None:
     session_screen(app).tick()
 
 
-def scene(name: str, tmp_path: Path) -> tuple[ItbApp, Setup]:
-    """An app and the keys/clock moves that bring it to the named screen."""
+SCENE_ROOT = Path("/tmp/itb-tui-scenes")  # fixed, because the summary shows the saved path
+
+
+def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
+    """An app and the keys/clock moves that bring it to the named screen.
+
+    Data goes to a fixed folder (emptied first), so the screens show the same paths each run.
+    """
+    tmp_path = SCENE_ROOT / name
+    shutil.rmtree(tmp_path, ignore_errors=True)
     start = {
         "home": None,
         "hold": "daily-stretch",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,11 +10,11 @@ from .scenes import SCENES, scene
 
 
 @pytest.mark.parametrize("name", SCENES)
-def test_screen(name: str, tmp_path: Path, snap_compare: Any) -> None:
-    app, setup = scene(name, tmp_path)
+def test_screen(name: str, snap_compare: Any) -> None:
+    app, setup = scene(name)
     assert snap_compare(app, terminal_size=(80, 24), run_before=setup)
 
 
-def test_home_at_minimum_size(tmp_path: Path, snap_compare: Any) -> None:
-    app, setup = scene("home", tmp_path)
+def test_home_at_minimum_size(snap_compare: Any) -> None:
+    app, setup = scene("home")
     assert snap_compare(app, terminal_size=(60, 18), run_before=setup)

@@ -30,9 +30,15 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding(
-            "enter", "start", "Start", id="start", tooltip="Start the highlighted routine", priority=True
+            "enter",
+            "start",
+            "Start",
+            id="start",
+            tooltip="Start the highlighted routine",
+            priority=True,
         ),
         Binding("l", "app.log_pain", "Log pain", id="log-pain"),
+        Binding("s", "app.settings", "Settings", id="settings"),
     ]
 
     last_done: reactive[dict[str, date]] = reactive(dict, always_update=True)

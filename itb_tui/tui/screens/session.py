@@ -10,23 +10,18 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from itb_tui.core.coach import Coach
 from itb_tui.core.content import format_seconds
 from itb_tui.core.history import BOTH
-from itb_tui.core.session import Cue, CueKind, Phase, SessionEngine
+from itb_tui.core.session import Cue, Phase, SessionEngine
 from itb_tui.core.settings import Settings
+from itb_tui.core.speech import Speaker
 from itb_tui.core.storage import HistoryStore, StoreError
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import QuitSessionScreen
 from itb_tui.tui.widgets.countdown import Countdown
 from itb_tui.tui.widgets.side_banner import SideBanner
 
-BELL_CUES = {
-    CueKind.COUNTDOWN,
-    CueKind.GO,
-    CueKind.WORK_END,
-    CueKind.SWITCH_SIDES,
-    CueKind.REST_OVER,
-}
 FLASH_SECONDS = 0.4
 
 
@@ -43,7 +38,9 @@ class SessionScreen(Screen[None]):
         Binding("s", "skip", "Skip", id="skip", tooltip="Skip this set, rest or lead-in"),
         Binding("n", "skip_exercise", "Next exercise", id="skip-exercise", show=False),
         Binding("b", "back", "Back", id="back", tooltip="Back to the previous set"),
-        Binding("plus,equals_sign", "adjust(1)", "+/- time", id="more", tooltip="10 s or 1 rep more"),
+        Binding(
+            "plus,equals_sign", "adjust(1)", "+/- time", id="more", tooltip="10 s or 1 rep more"
+        ),
         Binding("minus", "adjust(-1)", "Less", id="less", show=False, tooltip="10 s or 1 rep less"),
         Binding("p", "pain_spike", "Pain", id="pain", tooltip="Note pain now and pause"),
         Binding("q,escape", "quit_session", "Quit", id="quit", tooltip="Stop the session"),
@@ -63,12 +60,15 @@ class SessionScreen(Screen[None]):
         store: HistoryStore,
         settings: Settings,
         *,
+        speaker: Speaker | None = None,
         auto_tick: bool = True,
     ) -> None:
         super().__init__()
         self.engine = engine
         self.store = store
         self.settings = settings
+        self.speaker = speaker
+        self.coach = Coach(engine, engine.clock, pacer=settings.pacer)
         self.auto_tick = auto_tick
         self._timer: Timer | None = None
         self._shown: tuple[object, ...] = ()
@@ -96,11 +96,16 @@ class SessionScreen(Screen[None]):
             self._timer.stop()
             self._timer = None
         engine = self.engine
-        if not self.auto_tick or not engine.counting_down or engine.paused:
+        pacer_wake = self.coach.next_wake()
+        if not self.auto_tick or (engine.paused and pacer_wake is None):
             return
-        remaining = engine.remaining()
-        delay = remaining - (engine.shown_seconds() - 1) if remaining > 0 else 0.0
-        self._timer = self.set_timer(max(0.01, delay + 0.002), self._on_timer)
+        if not engine.counting_down and pacer_wake is None:
+            return
+        delays = [pacer_wake] if pacer_wake is not None else []
+        if engine.counting_down and not engine.paused:
+            remaining = engine.remaining()
+            delays.append(remaining - (engine.shown_seconds() - 1) if remaining > 0 else 0.0)
+        self._timer = self.set_timer(max(0.01, min(delays) + 0.002), self._on_timer)
 
     def _on_timer(self) -> None:
         self._timer = None
@@ -113,12 +118,16 @@ class SessionScreen(Screen[None]):
 
     # -- state in, cues out --------------------------------------------------------------
     def handle(self, cues: list[Cue]) -> None:
-        if any(cue.kind in BELL_CUES for cue in cues):
-            if self.settings.bell:
-                self.app.bell()
-            if self.settings.flash:
-                self.flash()
-        if any(cue.kind is CueKind.SAVED for cue in cues):
+        said = self.coach.after(cues)
+        speaking = self.speaker is not None and self.speaker.enabled
+        if said.phrase and speaking and self.settings.cue_style == "voice":
+            assert self.speaker is not None
+            self.speaker.say(said.phrase)
+        elif said.alert and self.settings.bell:
+            self.app.bell()
+        if said.alert and self.settings.flash:
+            self.flash()
+        if said.save:
             self.autosave()
         self.render_state()
         if self.engine.phase is Phase.PAIN and not self._asking_pain:
@@ -150,6 +159,7 @@ class SessionScreen(Screen[None]):
             engine.paused,
             engine.reps,
             engine.total_seconds(),
+            self.coach.status(),
         )
         if key == self._shown:
             return
@@ -199,6 +209,11 @@ class SessionScreen(Screen[None]):
         if exercise.timed:
             return f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}"
         tempo = f" - tempo: {exercise.tempo.describe()}" if exercise.tempo else ""
+        if step.phase is Phase.WORK and self.coach.pacing:
+            return (
+                f"{set_part} - target [b]{exercise.target_text()}[/b]{tempo}\n"
+                f"[b]{self.coach.status()}[/b]  (Enter ends the set with the reps done)"
+            )
         if step.phase is Phase.WORK:
             return (
                 f"{set_part} - target [b]{exercise.target_text()}[/b]{tempo}\n"
@@ -225,7 +240,7 @@ class SessionScreen(Screen[None]):
         if phase in (Phase.PAIN, Phase.DONE):
             return action == "quit_session" or None
         if action == "pause":
-            return True if self.engine.counting_down else None
+            return True if self.engine.counting_down or self.coach.pacing else None
         if action == "adjust":
             return True if phase in (Phase.WORK, Phase.REST, Phase.READY) else None
         if action == "back":
@@ -237,10 +252,10 @@ class SessionScreen(Screen[None]):
         self._schedule()
 
     def action_done(self) -> None:
-        self._act(self.engine.done())
+        self._act(self.coach.finish_set())
 
     def action_pause(self) -> None:
-        self.engine.toggle_pause()
+        self.coach.toggle_pause()
         self.autosave()
         self._act([])
 
@@ -275,7 +290,7 @@ class SessionScreen(Screen[None]):
             return
         was_paused = self.engine.paused
         if not was_paused:
-            self.engine.toggle_pause()
+            self.coach.toggle_pause()
         self.autosave()
         self._act([])
 
@@ -283,7 +298,7 @@ class SessionScreen(Screen[None]):
             if choice in ("keep", "discard"):
                 self.post_message(self.Ended(self.engine, keep=choice == "keep"))
             elif not was_paused:
-                self.engine.toggle_pause()
+                self.coach.toggle_pause()
                 self._act([])
 
         self.app.push_screen(QuitSessionScreen(), decided)

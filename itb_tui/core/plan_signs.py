@@ -1,0 +1,165 @@
+"""Warning signs to back off, found in runs, strength sessions and pain logs.
+
+Sessions stopped early count here too: stopping because of pain is exactly the signal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from itb_tui.core.content import Library
+from itb_tui.core.history import PainLog, SessionRecord
+from itb_tui.core.plan import RUN_ROUTINE, STRENGTH, day_text, local_date, routines_in
+from itb_tui.core.program import Program, WarningSign
+
+# "Pain that persists for more than 2-3 hours after a run": the lower bound, to be careful.
+LINGER = timedelta(hours=2)
+# An after-run pain log further than this from the last run is not about that run.
+AFTER_RUN_WINDOW = timedelta(hours=24)
+RECENT_DAYS = 14
+# Signs that move the run week back one step (pain during strength only holds it).
+STEP_BACK_SIGNS = ("run-pain-worsens", "pain-after-run", "swelling")
+_SWELLING = re.compile(r"\b(?:swell\w*|swollen)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:no|not|without)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A warning sign found in the history, with the evidence and when it happened."""
+
+    sign: WarningSign
+    evidence: str
+    at: datetime
+
+    @property
+    def on(self) -> date:
+        return local_date(self.at)
+
+
+def mentions_swelling(note: str) -> bool:
+    """True when the note mentions swelling, ignoring 'no swelling' and 'not swollen'."""
+    return any(not _NEGATION.search(note[: match.start()]) for match in _SWELLING.finditer(note))
+
+
+def _duration_text(gap: timedelta) -> str:
+    minutes = int(gap.total_seconds()) // 60
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def _runs(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
+    return sorted((s for s in sessions if s.routine == RUN_ROUTINE), key=lambda s: s.ended_at)
+
+
+def _run_pain_worsens(
+    sign: WarningSign, sessions: Iterable[SessionRecord], pain_logs: Iterable[PainLog]
+) -> list[Found]:
+    """A run with 2+ pain spikes, or a during-run log above an earlier one that day."""
+    found = []
+    for run in _runs(sessions):
+        if len(run.pain_spikes) >= 2:
+            when = day_text(local_date(run.started_at))
+            text = f"{len(run.pain_spikes)} pain spikes during the run on {when}"
+            found.append(Found(sign, text, run.started_at))
+    lowest: dict[date, int] = {}
+    flagged: set[date] = set()
+    for log in sorted((p for p in pain_logs if p.context == "during-run"), key=lambda p: p.at):
+        day = local_date(log.at)
+        if day in lowest and log.score > lowest[day] and day not in flagged:
+            flagged.add(day)
+            evidence = f"pain during a run rose from {lowest[day]}/10 to {log.score}/10 on "
+            found.append(Found(sign, evidence + day_text(day), log.at))
+        lowest[day] = min(lowest.get(day, log.score), log.score)
+    return found
+
+
+def _pain_after_run(
+    sign: WarningSign, sessions: Iterable[SessionRecord], pain_logs: Iterable[PainLog]
+) -> list[Found]:
+    """An after-run pain log above 0, at least 2 h (and at most 24 h) after the last run ended."""
+    runs = _runs(sessions)
+    found = []
+    for log in pain_logs:
+        if log.context != "after-run" or log.score == 0:
+            continue
+        before = [run for run in runs if run.ended_at <= log.at]
+        if not before:
+            continue
+        gap = log.at - before[-1].ended_at
+        if LINGER <= gap <= AFTER_RUN_WINDOW:
+            when = day_text(local_date(before[-1].started_at))
+            evidence = f"pain {log.score}/10 {_duration_text(gap)} after the run on {when}"
+            found.append(Found(sign, evidence, log.at))
+    return found
+
+
+def _pain_during_strength(
+    sign: WarningSign, sessions: Iterable[SessionRecord], library: Library
+) -> list[Found]:
+    """A pain spike in a session of a strength routine, finished or not."""
+    strength = routines_in(library, STRENGTH)
+    found = []
+    for session in sessions:
+        if session.routine not in strength or not session.pain_spikes:
+            continue
+        names = {result.exercise: result.name for result in session.exercises}
+        spiked = sorted({names.get(s.exercise, s.exercise) for s in session.pain_spikes})
+        when = day_text(local_date(session.started_at))
+        evidence = f"pain during {', '.join(spiked)} in {session.routine_name} on {when}"
+        found.append(Found(sign, evidence, session.pain_spikes[0].at))
+    return found
+
+
+def _swelling(
+    sign: WarningSign, sessions: Iterable[SessionRecord], pain_logs: Iterable[PainLog]
+) -> list[Found]:
+    """A pain log or session note that mentions swelling."""
+    notes = [(log.note, log.at, "pain log") for log in pain_logs]
+    notes += [(s.note, s.started_at, f"{s.routine_name} note") for s in sessions]
+    return [
+        Found(sign, f"{where} on {day_text(local_date(at))}: \u201c{note.strip()}\u201d", at)
+        for note, at, where in notes
+        if mentions_swelling(note)
+    ]
+
+
+def step_back_signs(
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    today: date,
+) -> list[Found]:
+    """All signs up to today that move the run week back (whole history), oldest first."""
+    sessions, pain_logs = list(sessions), list(pain_logs)
+    found: list[Found] = []
+    finders = {
+        "run-pain-worsens": _run_pain_worsens,
+        "pain-after-run": _pain_after_run,
+        "swelling": _swelling,
+    }
+    for sign_id, finder in finders.items():
+        sign = program.warning_sign(sign_id)
+        if sign is not None:
+            found += finder(sign, sessions, pain_logs)
+    return sorted((f for f in found if f.on <= today), key=lambda f: f.at)
+
+
+def warning_signs(
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    today: date,
+    library: Library,
+    days: int = RECENT_DAYS,
+) -> list[Found]:
+    """The four warning signs found in the last ``days`` days (today included), newest first."""
+    sessions = list(sessions)
+    found = step_back_signs(program, sessions, pain_logs, today)
+    sign = program.warning_sign("pain-during-strength")
+    if sign is not None:
+        found += _pain_during_strength(sign, sessions, library)
+    first = today - timedelta(days=days - 1)
+    return sorted((f for f in found if first <= f.on <= today), key=lambda f: f.at, reverse=True)

@@ -1,0 +1,184 @@
+"""Today's plan: each routine due, done, on a rest day or optional, with the reason.
+
+Rules (program weeks count from settings.program_start; no start date, or one in the future,
+counts as week 1):
+  * rolling and stretch routines of the current phases: once a day, done after a session of
+    that routine today;
+  * mobility routines of the current phases: optional extras;
+  * strength: the phase's strength routine, from its first week on (its advice is to keep it
+    up for good, so it stays after the phase ends), and whenever running: up to 3 days per ISO
+    week (Monday to Sunday), never two days in a row. Any strength-category routine counts;
+  * recovery (ice) in the current phases: optional, after any activity;
+  * when the user is running (settings.running) or meets every readiness check: the pre-run
+    routine, the run (routine_id RUN_ROUTINE, kind "run", not a library routine) and the
+    post-run routine, following plan_running.run_stage;
+  * while the first phase is current: its advice lines and the cross-training options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from itb_tui.core.content import Library, Routine
+from itb_tui.core.history import PainLog, SessionRecord
+from itb_tui.core.plan import (
+    RUN_ROUTINE,
+    STRENGTH,
+    current_phases,
+    done_sessions,
+    local_date,
+    program_week,
+    readiness,
+    routines_in,
+    week_monday,
+)
+from itb_tui.core.plan_running import run_stage
+from itb_tui.core.program import Phase, Program
+from itb_tui.core.settings import Settings
+
+DUE, DONE, REST, OPTIONAL = "due", "done", "rest", "optional"
+STRENGTH_PER_WEEK = 3
+CATEGORY_ORDER = ("rolling", "stretch", "strength", "mobility", "recovery")
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One line of today's plan.
+
+    ``kind`` "routine": ``routine_id`` is a library routine to start; "run": ``routine_id`` is
+    RUN_ROUTINE (log a run); "advice": ``routine_id`` is "" and there is nothing to start.
+    """
+
+    routine_id: str
+    title: str
+    reason: str
+    status: str  # DUE, DONE, REST or OPTIONAL
+    kind: str = "routine"
+
+
+def strength_item(routine: Routine, days: set[date], today: date) -> DueItem:
+    """The strength session: 3 days per ISO week at most, never two days in a row."""
+    monday = week_monday(today)
+    count = sum(1 for day in days if monday <= day <= today)
+    text = f"Strength: {count} of {STRENGTH_PER_WEEK} this week"
+    if today in days:
+        return DueItem(routine.id, routine.name, f"{text}; done today", DONE)
+    if count >= STRENGTH_PER_WEEK:
+        return DueItem(routine.id, routine.name, f"{text}; rest until Monday", REST)
+    if today - timedelta(days=1) in days:
+        return DueItem(routine.id, routine.name, f"{text}; done yesterday, so rest today", REST)
+    return DueItem(routine.id, routine.name, f"{text}; due today", DUE)
+
+
+def _routines(
+    program: Program, phases: list[Phase], week: int, running: bool, library: Library
+) -> list[Routine]:
+    """The phase routines for today, in rolling, stretch, strength, mobility, recovery order."""
+    ids = [rid for phase in phases for rid in phase.routines]
+    strength = routines_in(library, STRENGTH)
+    for phase in program.phases:
+        if running or week >= phase.weeks[0]:
+            ids += [rid for rid in phase.routines if rid in strength]
+    found = {rid: library.routines[rid] for rid in ids if rid in library.routines}
+    kept = [r for r in found.values() if r.category in CATEGORY_ORDER]
+    return sorted(kept, key=lambda r: CATEGORY_ORDER.index(r.category))
+
+
+def _routine_item(
+    routine: Routine, done_today: set[str], strength_days: set[date], today: date
+) -> DueItem:
+    if routine.category == STRENGTH:
+        return strength_item(routine, strength_days, today)
+    if routine.id in done_today:
+        return DueItem(routine.id, routine.name, "Done today", DONE)
+    if routine.category == "mobility":
+        return DueItem(routine.id, routine.name, f"Optional extra: {routine.summary}", OPTIONAL)
+    if routine.category == "recovery":
+        return DueItem(routine.id, routine.name, f"After any activity: {routine.summary}", OPTIONAL)
+    return DueItem(routine.id, routine.name, "Once a day: not done yet today", DUE)
+
+
+def _run_items(
+    program: Program,
+    settings: Settings,
+    sessions: list[SessionRecord],
+    pain_logs: list[PainLog],
+    today: date,
+    library: Library,
+) -> list[DueItem]:
+    """Pre-run routine, the run and the post-run routine."""
+    rtr = program.return_to_running
+    stage = run_stage(program, sessions, pain_logs, today)
+    if stage.ran_today:
+        status = DONE
+    elif stage.rest_today:
+        status = REST
+    else:
+        status = DUE if settings.running else OPTIONAL
+    reason = stage.today_text
+    if not settings.running and not stage.runs_this_week:
+        reason = f"You meet the checks to start running again. {reason}"
+    todays = [s for s in done_sessions(sessions, today) if local_date(s.started_at) == today]
+    items = []
+    pre = library.routines.get(rtr.pre_run_routine)
+    if pre is not None:
+        if any(s.routine == pre.id for s in todays):
+            items.append(DueItem(pre.id, pre.name, "Done today", DONE))
+        elif status in (DUE, OPTIONAL):
+            items.append(DueItem(pre.id, pre.name, f"Before today's run: {pre.summary}", status))
+    items.append(DueItem(RUN_ROUTINE, "Run", reason, status, "run"))
+    post = library.routines.get(rtr.post_run_routine)
+    if post is not None and stage.ran_today:
+        end = max(s.ended_at for s in todays if s.routine == RUN_ROUTINE)
+        if any(s.routine == post.id and s.started_at >= end for s in todays):
+            items.append(DueItem(post.id, post.name, "Done after today's run", DONE))
+        else:
+            items.append(DueItem(post.id, post.name, f"After your run: {post.summary}", DUE))
+    elif post is not None and status in (DUE, OPTIONAL):
+        items.append(DueItem(post.id, post.name, f"After today's run: {post.summary}", status))
+    return items
+
+
+def _advice(phase: Phase, program: Program) -> list[DueItem]:
+    items = [DueItem("", phase.name, line, OPTIONAL, "advice") for line in phase.advice]
+    if program.cross_training:
+        options = "; ".join(option.rstrip(".") for option in program.cross_training)
+        items.append(
+            DueItem("", "Cross-training", f"Instead of running: {options}.", OPTIONAL, "advice")
+        )
+    return items
+
+
+def today_plan(
+    program: Program,
+    settings: Settings,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    today: date,
+    library: Library,
+) -> list[DueItem]:
+    """Today's plan: routines, then the run items, then advice (see the module docstring)."""
+    sessions, pain_logs = list(sessions), list(pain_logs)
+    start = settings.program_start
+    week = program_week(start, today) if start is not None and start <= today else 1
+    phases = current_phases(program, week)
+    running = (
+        settings.running or readiness(program, settings, sessions, pain_logs, today, library).ready
+    )
+    done = done_sessions(sessions, today)
+    done_today = {s.routine for s in done if local_date(s.started_at) == today}
+    strength = routines_in(library, STRENGTH)
+    strength_days = {local_date(s.started_at) for s in done if s.routine in strength}
+    items = [
+        _routine_item(routine, done_today, strength_days, today)
+        for routine in _routines(program, phases, week, running, library)
+    ]
+    if running:
+        run_items = _run_items(program, settings, sessions, pain_logs, today, library)
+        replaced = {item.routine_id for item in run_items}
+        items = [item for item in items if item.routine_id not in replaced] + run_items
+    if program.phases and program.phases[0] in phases:
+        items += _advice(program.phases[0], program)
+    return items

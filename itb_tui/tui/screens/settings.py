@@ -1,0 +1,79 @@
+"""Settings: cues, pacer, weaker side and the program basics, saved as soon as they change."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Select, Static, Switch
+
+from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings
+from itb_tui.core.speech import describe_voice_support
+
+CUE_LABELS = {"off": "Off (silent)", "bell": "Terminal bell", "voice": "Spoken cues"}
+
+
+class SettingsScreen(Screen[None]):
+    """Every change is written at once (atomically); Escape goes back."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+
+    class Changed(Message):
+        """The settings changed and should be saved."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        s = self.settings
+        with VerticalScroll(id="settings"):
+            yield Static("[b]Settings[/b]")
+            with Grid(id="settings-grid"):
+                yield Label("Cues")
+                yield Select(
+                    [(CUE_LABELS[c], c) for c in CUE_STYLES],
+                    value=s.cue_style,
+                    allow_blank=False,
+                    id="cue_style",
+                )
+                yield Label("Flash on cues")
+                yield Switch(value=s.flash, id="flash")
+                yield Label("Rep pacer")
+                yield Switch(value=s.pacer, id="pacer")
+                yield Label("Weaker side")
+                yield Select(
+                    [(c.title(), c) for c in SIDE_CHOICES],
+                    value=s.weaker_side or Select.BLANK,
+                    prompt="Not set",
+                    id="weaker_side",
+                )
+                yield Label("Painful knee")
+                yield Select(
+                    [(c.title(), c) for c in KNEE_CHOICES],
+                    value=s.painful_knee or Select.BLANK,
+                    prompt="Not set",
+                    id="painful_knee",
+                )
+                yield Label("Running now")
+                yield Switch(value=s.running, id="running")
+            yield Static(describe_voice_support(), id="voice-support", classes="dim")
+            yield Static(
+                "The rep pacer counts reps for exercises with a tempo: it cues up, hold and "
+                "down, and ends the set at the target. Enter ends a set early.",
+                classes="dim",
+            )
+        yield Footer()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        value = "" if event.value is Select.BLANK else str(event.value)
+        if event.select.id and getattr(self.settings, event.select.id) != value:
+            setattr(self.settings, event.select.id, value)
+            self.post_message(self.Changed())
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        if event.switch.id and getattr(self.settings, event.switch.id) != event.value:
+            setattr(self.settings, event.switch.id, event.value)
+            self.post_message(self.Changed())

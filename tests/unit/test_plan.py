@@ -1,0 +1,560 @@
+"""Plan rules over synthetic histories, date by date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from itb_tui.core.content import Library, load_library
+from itb_tui.core.history import ExerciseResult, PainLog, PainSpike, SessionRecord
+from itb_tui.core.paths import content_dir
+from itb_tui.core.plan import (
+    Readiness,
+    current_phases,
+    pain_free_streak,
+    program_week,
+    readiness,
+)
+from itb_tui.core.plan_progress import Improvement, no_improvement, progression_hints
+from itb_tui.core.plan_running import RunStage, run_minutes, run_stage
+from itb_tui.core.plan_signs import mentions_swelling, warning_signs
+from itb_tui.core.plan_today import DueItem, today_plan
+from itb_tui.core.program import Program, load_program
+from itb_tui.core.settings import Settings
+
+LIBRARY: Library = load_library(content_dir())
+PROGRAM: Program = load_program(content_dir() / "program.toml", set(LIBRARY.routines))
+TZ = timezone(timedelta(hours=1))
+START = date(2026, 11, 2)  # a Monday
+MON = date(2026, 11, 23)  # a Monday, program week 4
+
+
+def day(offset: int, base: date = MON) -> date:
+    return base + timedelta(days=offset)
+
+
+def at(when: date, hour: int = 8, minute: int = 0, tz: timezone = TZ) -> datetime:
+    return datetime.combine(when, time(hour, minute), tzinfo=tz)
+
+
+def session(
+    routine: str,
+    when: date,
+    *,
+    hour: int = 8,
+    tz: timezone = TZ,
+    minutes: int = 20,
+    completed: bool = True,
+    spikes: tuple[str, ...] = (),
+    pain_after: int | None = None,
+    exercises: list[ExerciseResult] | None = None,
+    note: str = "",
+) -> SessionRecord:
+    start = at(when, hour, tz=tz)
+    return SessionRecord(
+        id=f"{routine}-{start.isoformat()}",
+        routine=routine,
+        routine_name=LIBRARY.routines[routine].name if routine in LIBRARY.routines else "Run",
+        started_at=start,
+        ended_at=start + timedelta(minutes=minutes),
+        completed=completed,
+        exercises=exercises or [],
+        pain_after=pain_after,
+        note=note,
+        pain_spikes=[PainSpike(start + timedelta(minutes=5), e, "left") for e in spikes],
+    )
+
+
+def run(when: date, minutes: int = 15, **kw: Any) -> SessionRecord:
+    result = ExerciseResult("run", "Run", "seconds", ("both",), 1, {"both": [minutes * 60]})
+    return session("run", when, minutes=minutes, exercises=[result], **kw)
+
+
+def pain(when: date, score: int, context: str = "daily", hour: int = 20, note: str = "") -> PainLog:
+    return PainLog(at(when, hour), score, context, note)
+
+
+def settings(start: date | None = START, running: bool = False) -> Settings:
+    return Settings(program_start=start, running=running)
+
+
+def plan(
+    today: date,
+    sessions: Sequence[SessionRecord] = (),
+    logs: Sequence[PainLog] = (),
+    **kw: Any,
+) -> dict[str, DueItem]:
+    items = today_plan(PROGRAM, settings(**kw), sessions, logs, today, LIBRARY)
+    return {item.routine_id: item for item in items if item.kind != "advice"}
+
+
+def pain_free(until: date, days: int) -> list[PainLog]:
+    return [pain(until - timedelta(days=n), 0) for n in range(days)]
+
+
+# -- program weeks and phases ------------------------------------------------------------
+
+
+def test_program_week_counts_seven_day_blocks_from_the_start() -> None:
+    assert program_week(START, START) == 1
+    assert program_week(START, day(6, START)) == 1
+    assert program_week(START, day(7, START)) == 2
+    assert program_week(START, day(-1, START)) == 0
+
+
+@pytest.mark.parametrize(
+    ("week", "phases"),
+    [
+        (1, ["calm", "roll", "stretch"]),
+        (2, ["calm", "roll", "strengthen", "stretch"]),
+        (5, ["strengthen", "stretch"]),
+        (9, ["stretch"]),
+    ],
+)
+def test_current_phases(week: int, phases: list[str]) -> None:
+    assert [p.id for p in current_phases(PROGRAM, week)] == phases
+
+
+# -- today's plan --------------------------------------------------------------------------
+
+
+def test_week_one_with_no_history() -> None:
+    items = today_plan(PROGRAM, settings(), [], [], START, LIBRARY)
+    routines = {i.routine_id: i.status for i in items if i.kind == "routine"}
+    assert routines == {
+        "foam-rolling": "due",
+        "daily-stretch": "due",
+        "quick-mobility": "optional",
+        "ice": "optional",
+    }
+    advice = [i for i in items if i.kind == "advice"]
+    assert any("50-70 %" in i.reason for i in advice)
+    assert any(i.title == "Cross-training" and "Swimming" in i.reason for i in advice)
+    assert not any(i.kind == "run" for i in items)
+
+
+def test_daily_stretch_done_only_by_a_completed_session_today() -> None:
+    today = day(2, START)
+    assert plan(today)["daily-stretch"].status == "due"
+    assert plan(today, [session("daily-stretch", day(-1, today))])["daily-stretch"].status == "due"
+    stopped = session("daily-stretch", today, completed=False)
+    assert plan(today, [stopped])["daily-stretch"].status == "due"
+    assert plan(today, [session("daily-stretch", today)])["daily-stretch"].status == "done"
+
+
+def test_foam_rolling_only_in_its_weeks_and_advice_only_in_phase_one() -> None:
+    assert "foam-rolling" in plan(day(27, START))  # week 4
+    assert "foam-rolling" not in plan(day(28, START))  # week 5
+    week3 = today_plan(PROGRAM, settings(), [], [], day(14, START), LIBRARY)
+    assert not any(i.kind == "advice" for i in week3)
+
+
+def test_no_start_date_counts_as_week_one() -> None:
+    items = plan(MON, start=None)
+    assert "foam-rolling" in items and "hip-strength" not in items
+
+
+def test_strength_starts_in_week_two_and_stays_after_its_phase() -> None:
+    assert "hip-strength" not in plan(day(6, START))
+    assert plan(day(7, START))["hip-strength"].status == "due"
+    assert plan(day(70, START))["hip-strength"].status == "due"  # week 11
+
+
+def test_strength_through_a_week_day_by_day() -> None:
+    done = [session("hip-strength", day(0)), session("hip-strength", day(2))]
+    expected = {
+        0: ("done", "Strength: 1 of 3 this week; done today"),
+        1: ("rest", "Strength: 1 of 3 this week; done yesterday, so rest today"),
+        2: ("done", "Strength: 2 of 3 this week; done today"),
+        3: ("rest", "Strength: 2 of 3 this week; done yesterday, so rest today"),
+        4: ("due", "Strength: 2 of 3 this week; due today"),
+    }
+    for offset, (status, reason) in expected.items():
+        today = day(offset)
+        item = plan(today, [s for s in done if s.started_at.date() <= today])["hip-strength"]
+        assert (item.status, item.reason) == (status, reason), offset
+
+
+def test_strength_three_times_then_rest_until_monday() -> None:
+    done = [session("hip-strength", day(n)) for n in (0, 2, 4)]
+    assert (
+        plan(day(5), done)["hip-strength"].reason == "Strength: 3 of 3 this week; rest until Monday"
+    )
+    assert plan(day(6), done)["hip-strength"].status == "rest"
+    monday = plan(day(7), done)["hip-strength"]
+    assert (monday.status, monday.reason) == ("due", "Strength: 0 of 3 this week; due today")
+
+
+def test_strength_on_sunday_means_rest_on_monday_with_a_fresh_count() -> None:
+    sunday = session("hip-strength", day(-1))
+    item = plan(MON, [sunday])["hip-strength"]
+    assert item.status == "rest"
+    assert item.reason == "Strength: 0 of 3 this week; done yesterday, so rest today"
+
+
+def test_any_strength_routine_counts_and_two_on_one_day_count_once() -> None:
+    done = [session("side-leg-lifts", day(0)), session("hip-strength", day(0), hour=18)]
+    assert plan(day(2), done)["hip-strength"].reason == "Strength: 1 of 3 this week; due today"
+    stopped = session("hip-strength", day(1), completed=False)
+    assert plan(day(2), [stopped])["hip-strength"].status == "due"
+
+
+def test_sessions_count_on_their_own_local_date() -> None:
+    # Tuesday 23:30 in New York is Wednesday 05:30 at UTC+1: it still counts on Tuesday.
+    new_york = timezone(timedelta(hours=-5))
+    late = session("hip-strength", day(1), hour=23, tz=new_york)
+    assert plan(day(2), [late])["hip-strength"].status == "rest"
+    assert plan(day(1), [late])["hip-strength"].status == "done"
+    # Monday 00:30 in Tokyo is Sunday afternoon in UTC: it counts on Monday.
+    tokyo = timezone(timedelta(hours=9))
+    early = session("daily-stretch", day(0), hour=0, tz=tokyo)
+    assert plan(day(0), [early])["daily-stretch"].status == "done"
+    assert plan(day(-1), [early])["daily-stretch"].status == "due"
+
+
+def test_running_adds_pre_run_run_and_ice() -> None:
+    items = plan(MON, running=True)
+    assert [items[k].status for k in ("pre-run", "run", "ice")] == ["due", "due", "due"]
+    assert items["run"].kind == "run"
+    assert items["run"].reason.startswith("Run week 1: 10-15 min easy")
+    assert items["ice"].reason.startswith("After today's run")
+
+
+def test_after_a_run_ice_is_due_until_done_after_it() -> None:
+    runs = [run(MON, hour=7)]
+    items = plan(MON, runs, running=True)
+    assert items["run"].status == "done" and items["ice"].status == "due"
+    assert "pre-run" not in items
+    iced_before = [*runs, session("ice", MON, hour=6)]
+    assert plan(MON, iced_before, running=True)["ice"].status == "due"
+    iced = [*runs, session("pre-run", MON, hour=6), session("ice", MON, hour=9)]
+    items = plan(MON, iced, running=True)
+    assert items["ice"].status == "done" and items["pre-run"].status == "done"
+
+
+def test_rest_day_after_a_run_hides_pre_run_and_ice() -> None:
+    items = plan(day(1), [run(MON)], running=True)
+    assert items["run"].status == "rest"
+    assert items["run"].reason == "You ran yesterday: run every other day."
+    assert "pre-run" not in items and "ice" not in items
+
+
+def test_unlocked_running_is_offered_as_optional() -> None:
+    today = day(30, START)
+    sessions = [session("hip-strength", day(n, START)) for n in (21, 23, 25)]
+    items = plan(today, sessions, pain_free(today, 5))
+    assert items["run"].status == "optional"
+    assert items["run"].reason.startswith("You meet the checks")
+    assert "run" not in plan(today, sessions, pain_free(today, 4))
+
+
+# -- readiness ------------------------------------------------------------------------------
+
+
+def _checks(
+    today: date, sessions: list[SessionRecord], logs: list[PainLog], **kw: Any
+) -> Readiness:
+    return readiness(PROGRAM, settings(**kw), sessions, logs, today, LIBRARY)
+
+
+def test_pain_free_days_five_is_enough_four_is_not() -> None:
+    today = MON
+    five = _checks(today, [], pain_free(today, 5)).checks[0]
+    four = _checks(today, [], pain_free(today, 4)).checks[0]
+    assert five.met and five.evidence.startswith(
+        "5 pain-free days in a row (need 5, 7 recommended)"
+    )
+    assert not four.met and "days without a log don't count" in four.evidence
+
+
+def test_today_not_logged_yet_does_not_break_the_streak() -> None:
+    logs = pain_free(day(-1), 5)
+    assert pain_free_streak(logs, MON)[0] == 5
+    assert pain_free_streak([*logs, pain(MON, 0)], MON)[0] == 6
+
+
+def test_a_gap_or_any_pain_breaks_the_streak() -> None:
+    gap = [log for log in pain_free(MON, 7) if log.at.date() != day(-2)]
+    assert pain_free_streak(gap, MON) == (
+        2,
+        "no daily pain log on Sat 21 Nov (days without a log don't count)",
+    )
+    mixed = [*pain_free(MON, 7), pain(day(-3), 1, "rest", hour=9)]
+    assert pain_free_streak(mixed, MON) == (3, "pain 1/10 on Fri 20 Nov")
+    runs_only = [pain(day(-n), 0, "during-run") for n in range(7)]
+    assert pain_free_streak(runs_only, MON)[0] == 0
+
+
+def test_strength_check_needs_three_pain_free_complete_sessions() -> None:
+    days = [day(-6), day(-4), day(-2)]
+    clean = [session("hip-strength", d) for d in days]
+    assert _checks(MON, clean, []).checks[1].met
+    assert not _checks(MON, clean[1:], []).checks[1].met
+    spiked = [*clean[:2], session("hip-strength", days[2], spikes=("clamshell",))]
+    check = _checks(MON, spiked, []).checks[1]
+    assert not check.met and check.evidence == "pain during clamshell on Sat 21 Nov"
+    sore = [*clean[:2], session("hip-strength", days[2], pain_after=3)]
+    assert not _checks(MON, sore, []).checks[1].met
+    mild = [*clean[:2], session("hip-strength", days[2], pain_after=2)]
+    assert _checks(MON, mild, []).checks[1].met
+    older_spike = [session("hip-strength", day(-8), spikes=("clamshell",)), *clean]
+    assert _checks(MON, older_spike, []).checks[1].met
+
+
+def test_strength_check_fails_when_an_exercise_was_skipped() -> None:
+    skipped = ExerciseResult("single-leg-box-squat", "Single-leg box squat", "reps", ("left",), 3)
+    sessions = [session("hip-strength", day(-n)) for n in (6, 4)]
+    sessions.append(session("hip-strength", day(-2), exercises=[skipped]))
+    check = _checks(MON, sessions, []).checks[1]
+    assert not check.met and "Single-leg box squat skipped" in check.evidence
+
+
+def test_rehab_weeks_and_overall_readiness() -> None:
+    sessions = [session("hip-strength", day(n, START)) for n in (21, 23, 25)]
+    week_short = day(27, START)
+    result = _checks(week_short, sessions, pain_free(week_short, 7))
+    assert [c.met for c in result.checks] == [True, True, False] and not result.ready
+    assert result.checks[2].evidence.startswith("3 full weeks done (need 4")
+    ready = _checks(day(28, START), sessions, pain_free(day(28, START), 7))
+    assert ready.ready
+    assert not _checks(MON, sessions, pain_free(MON, 7), start=None).checks[2].met
+
+
+# -- return to running ---------------------------------------------------------------------
+
+
+def pain_free_week(monday: date, minutes: int = 15) -> list[SessionRecord]:
+    return [run(monday + timedelta(days=n), minutes) for n in (0, 2, 4)]
+
+
+def stage_on(today: date, runs: list[SessionRecord], logs: Sequence[PainLog] = ()) -> RunStage:
+    return run_stage(PROGRAM, runs, logs, today)
+
+
+def test_no_runs_means_week_one() -> None:
+    stage = stage_on(MON, [])
+    assert (stage.week, stage.target.minutes, stage.last_week) == (1, (10, 15), "start")
+    assert not stage.rest_today and not stage.hills_and_track
+
+
+def test_a_pain_free_week_moves_on_one_week() -> None:
+    runs = pain_free_week(MON)
+    assert stage_on(day(6), runs).week == 1
+    stage = stage_on(day(7), runs)
+    assert (stage.week, stage.last_week, stage.target.minutes) == (2, "progress", (15, 20))
+    assert stage.evidence == "Week 1 was pain-free (3 runs): on to week 2."
+
+
+def test_pain_or_too_few_runs_repeats_the_week() -> None:
+    sore = [*pain_free_week(MON)[:2], run(day(4), pain_after=1)]
+    stage = stage_on(day(7), sore)
+    assert (stage.week, stage.last_week) == (1, "repeat")
+    assert "pain 1/10 after the run on Fri 27 Nov" in stage.evidence
+    assert stage_on(day(7), [run(MON)]).week == 1
+    assert stage_on(day(7), [*pain_free_week(MON)[:2], run(day(4), completed=False)]).week == 2
+
+
+def test_a_warning_sign_steps_back_one_week_not_to_the_start() -> None:
+    runs = pain_free_week(MON) + pain_free_week(day(7)) + pain_free_week(day(14), 20)
+    assert stage_on(day(21), runs).week == 4
+    last_run = runs[-1]
+    lingering = pain(day(18), 3, "after-run", hour=last_run.ended_at.hour + 3)
+    stage = stage_on(day(21), runs, [lingering])
+    assert (stage.week, stage.last_week) == (2, "step-back")
+    assert "Back one week to week 2, not to the start" in stage.evidence
+
+
+def test_a_sign_this_week_steps_back_at_once_and_only_once() -> None:
+    runs = pain_free_week(MON) + pain_free_week(day(7))
+    this_week = [run(day(14), 20), run(day(16), 20, spikes=("run", "run"))]
+    stage = stage_on(day(17), runs + this_week)
+    assert (stage.week, stage.last_week) == (2, "step-back")
+    assert stage.rest_today  # pain built up during yesterday's run: settle first
+    swelling = pain(day(16), 2, note="knee swollen")
+    assert stage_on(day(17), runs + this_week, [swelling]).week == 2  # two signs, one step
+    assert stage_on(day(21), runs + this_week, [swelling]).week == 2  # no second step
+    assert stage_on(day(20), runs + this_week).rest_today is False
+
+
+def test_step_back_never_goes_below_week_one() -> None:
+    runs = [run(MON, spikes=("run", "run")), run(day(2))]
+    assert stage_on(day(3), runs).week == 1
+    assert stage_on(day(7), runs).week == 1
+
+
+def test_alternate_days_and_weekly_count_decide_rest_days() -> None:
+    runs = pain_free_week(MON)
+    assert stage_on(day(1), runs[:1]).rest_today
+    assert not stage_on(day(2), runs[:1]).rest_today
+    full = stage_on(day(6), runs)
+    assert full.rest_today and full.today_text == "3 of 3 runs done this week."
+    sunday = [run(day(6))]
+    monday = stage_on(day(7), sunday)
+    assert monday.rest_today and monday.runs_this_week == 0
+    assert stage_on(day(4), runs).ran_today
+
+
+def test_week_four_caps_the_weekly_increase_and_hills_wait_for_week_six() -> None:
+    runs: list[SessionRecord] = []
+    for n in range(5):
+        runs += pain_free_week(day(7 * n), 25)
+    stage = stage_on(day(35), runs)
+    assert stage.week == 6 and stage.target.week == 4 and stage.hills_and_track
+    assert stage.max_weekly_minutes == 82  # 3 x 25 min + 10 %
+    assert "at most 82 min in total this week" in stage.today_text
+    week5 = stage_on(day(28), runs[:-3])
+    assert week5.week == 5 and not week5.hills_and_track
+
+
+def test_run_minutes_and_local_dates_of_runs() -> None:
+    assert run_minutes(run(MON, 18)) == 18
+    bare = session("run", MON, minutes=25)
+    assert run_minutes(bare) == 25
+    late = run(day(-1), hour=23, tz=timezone(timedelta(hours=-5)))  # Sunday night in New York
+    stage = stage_on(MON, [late])
+    assert stage.rest_today and stage.runs_this_week == 0
+
+
+# -- warning signs ---------------------------------------------------------------------------
+
+
+def signs(today: date, sessions: list[SessionRecord], logs: Sequence[PainLog] = ()) -> list[str]:
+    return [f.sign.id for f in warning_signs(PROGRAM, sessions, logs, today, LIBRARY)]
+
+
+def test_run_pain_worsens() -> None:
+    assert signs(MON, [run(MON, spikes=("run", "run"))]) == ["run-pain-worsens"]
+    assert signs(MON, [run(MON, spikes=("run",))]) == []
+    rising = [pain(MON, 2, "during-run", hour=7), pain(MON, 4, "during-run", hour=8)]
+    assert signs(MON, [], rising) == ["run-pain-worsens"]
+    falling = [pain(MON, 4, "during-run", hour=7), pain(MON, 2, "during-run", hour=8)]
+    assert signs(MON, [], falling) == []
+    two_days = [pain(day(-1), 2, "during-run"), pain(MON, 4, "during-run")]
+    assert signs(MON, [], two_days) == []
+
+
+def test_pain_after_run_counts_from_two_hours_after_it_ended() -> None:
+    runs = [run(MON, hour=7, minutes=30)]  # ends 07:30
+    assert signs(MON, runs, [pain(MON, 2, "after-run", hour=10)]) == ["pain-after-run"]
+    assert signs(MON, runs, [pain(MON, 2, "after-run", hour=9)]) == []  # 1.5 h
+    assert signs(MON, runs, [pain(MON, 0, "after-run", hour=12)]) == []
+    assert signs(MON, [], [pain(MON, 3, "after-run", hour=12)]) == []
+    assert signs(day(2), runs, [pain(day(1), 3, "after-run", hour=14)]) == []  # 30 h later
+    found = warning_signs(PROGRAM, runs, [pain(MON, 2, "after-run", hour=10)], MON, LIBRARY)
+    assert found[0].evidence == "pain 2/10 2 h 30 min after the run on Mon 23 Nov"
+
+
+def test_pain_during_strength_in_the_last_fourteen_days() -> None:
+    spiked = session("hip-strength", day(-13), spikes=("clamshell",))
+    assert signs(MON, [spiked]) == ["pain-during-strength"]
+    assert signs(day(1), [spiked]) == []
+    stopped = session("hip-strength", MON, completed=False, spikes=("glute-bridge",))
+    assert signs(MON, [stopped]) == ["pain-during-strength"]
+    assert signs(MON, [session("daily-stretch", MON, spikes=("pigeon",))]) == []
+
+
+def test_swelling_in_a_note_within_fourteen_days() -> None:
+    assert signs(MON, [], [pain(day(-3), 1, note="Knee a bit swollen tonight")]) == ["swelling"]
+    assert signs(MON, [], [pain(day(-3), 1, note="no swelling today")]) == []
+    assert signs(MON, [], [pain(day(-20), 1, note="swelling")]) == []
+    assert mentions_swelling("Swelling at the side") and not mentions_swelling("not really swollen")
+
+
+def test_signs_are_listed_newest_first() -> None:
+    found = signs(
+        MON,
+        [session("hip-strength", day(-5), spikes=("clamshell",))],
+        [pain(day(-1), 1, note="swollen")],
+    )
+    assert found == ["swelling", "pain-during-strength"]
+
+
+# -- no improvement --------------------------------------------------------------------------
+
+
+def rehab_history(weeks: int, first: int, last: int) -> tuple[list[SessionRecord], list[PainLog]]:
+    days = weeks * 7
+    sessions = [session("daily-stretch", day(n, START)) for n in range(0, days, 2)]
+    logs = [pain(day(n, START), first if n < 14 else last) for n in range(days)]
+    return sessions, logs
+
+
+def _improvement(today: date, sessions: list[SessionRecord], logs: list[PainLog]) -> Improvement:
+    return no_improvement(PROGRAM, settings(), sessions, logs, today)
+
+
+def test_no_improvement_after_six_weeks_is_flagged() -> None:
+    sessions, logs = rehab_history(6, 3, 3)
+    result = _improvement(day(41, START), sessions, logs)
+    assert result.flagged and result.red_flag is not None
+    assert result.red_flag.id == "no-improvement"
+    assert "3.0/10 in the first two weeks and 3.0/10" in result.evidence
+    assert not _improvement(day(40, START), sessions, logs).flagged  # only 5 full weeks
+
+
+def test_improvement_or_too_little_rehab_is_not_flagged() -> None:
+    better, logs = rehab_history(6, 4, 2)
+    assert not _improvement(day(41, START), better, logs).flagged
+    sessions, same = rehab_history(6, 3, 3)
+    sparse = sessions[::4]  # one session every 8 days
+    result = _improvement(day(41, START), sparse, same)
+    assert not result.flagged and "needs 2 or more" in result.evidence
+    _, zero = rehab_history(6, 0, 0)
+    assert not _improvement(day(41, START), sessions, zero).flagged
+    assert not _improvement(day(41, START), sessions, []).flagged
+
+
+# -- progression hints -----------------------------------------------------------------------
+
+
+def clamshells(reps: int, sets: int = 3) -> ExerciseResult:
+    done = {side: [reps] * sets for side in ("left", "right")}
+    return ExerciseResult("clamshell", "Clamshells", "reps", ("left", "right"), sets, done)
+
+
+def strength_with(reps: int, when: date, spikes: tuple[str, ...] = ()) -> SessionRecord:
+    return session("hip-strength", when, exercises=[clamshells(reps)], spikes=spikes)
+
+
+def hints(sessions: list[SessionRecord]) -> list[str]:
+    return [hint.exercise_id for hint in progression_hints(sessions, LIBRARY, MON)]
+
+
+def test_progression_after_three_sessions_at_the_top_of_the_range() -> None:
+    sessions = [strength_with(20, day(-n)) for n in (5, 3, 1)]
+    found = progression_hints(sessions, LIBRARY, MON)
+    assert [h.exercise_id for h in found] == ["clamshell"]
+    assert "loop band" in found[0].suggestion
+    assert hints(sessions[1:]) == []
+    assert hints([*sessions[:2], strength_with(19, day(-1))]) == []
+    assert hints([*sessions[:2], strength_with(20, day(-1), spikes=("clamshell",))]) == []
+    assert hints([strength_with(15, day(-7)), *sessions]) == ["clamshell"]  # only the last 3
+
+
+def test_progression_ignores_light_doses_and_missing_sets() -> None:
+    sessions = [strength_with(20, day(-n)) for n in (5, 3, 1)]
+    warm_up = session("pre-run", MON, exercises=[clamshells(15, sets=1)])
+    assert hints([*sessions, warm_up]) == ["clamshell"]
+    short = session("hip-strength", MON, exercises=[clamshells(20, sets=2)])
+    short.exercises[0].sets_planned = 3
+    assert hints([*sessions, short]) == []
+
+
+def test_no_hint_without_a_progression() -> None:
+    done = {side: [12] * 3 for side in ("left", "right")}
+    result = ExerciseResult(
+        "single-leg-glute-bridge", "Single-leg glute bridge", "reps", ("left", "right"), 3, done
+    )
+    sessions = [session("hip-strength", day(-n), exercises=[result]) for n in (5, 3, 1)]
+    assert hints(sessions) == []
+
+
+def test_dataclass_replace_keeps_program_rules_data_driven() -> None:
+    rtr = replace(PROGRAM.return_to_running, min_pain_free_days=3)
+    program = replace(PROGRAM, return_to_running=rtr)
+    check = readiness(program, settings(), [], pain_free(MON, 3), MON, LIBRARY).checks[0]
+    assert check.met
