@@ -12,7 +12,7 @@ from itb_tui.core.validate import ContentError, TableReader, check_schema, read_
 CONTENT_SCHEMA = 1
 KINDS = ("hold", "reps", "steps", "roll", "massage", "timer")
 TIMED_KINDS = frozenset({"hold", "roll", "massage", "timer"})
-CATEGORIES = ("mobility", "rolling", "strength", "stretch", "activation", "recovery")
+CATEGORIES = ("mobility", "rolling", "strength", "stretch", "activation", "recovery", "running")
 OVERRIDES = ("sets", "reps", "duration_s", "rest_s")
 # Seconds one rep takes when the content gives no tempo, for duration estimates.
 DEFAULT_REP_SECONDS = 3

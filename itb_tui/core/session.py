@@ -139,7 +139,7 @@ class SessionEngine:
 
     def total_seconds(self) -> float:
         """The full length of the current countdown, adjustments included."""
-        return max(float(self.step.seconds), self._length)
+        return self._length
 
     def work_steps(self) -> list[int]:
         return [i for i, step in enumerate(self.steps) if step.phase is Phase.WORK]
@@ -193,6 +193,7 @@ class SessionEngine:
     def _enter(self, index: int) -> list[Cue]:
         self.index = index
         step = self.step
+        self.paused = False
         self._cued = set()
         self._length = float(step.seconds)
         self._deadline = self.clock.now() + step.seconds
@@ -372,7 +373,8 @@ class SessionEngine:
     def fingerprint(self) -> str:
         """Identifies the layout of steps, so a resume is refused if the routine changed."""
         return ";".join(
-            f"{e.id}:{e.sets}:{int(e.per_side)}:{int(e.timed)}" for e in self.routine.items
+            f"{e.id}:{e.sets}:{int(e.per_side)}:{int(e.timed)}:{int(e.rest_s > 0)}"
+            for e in self.routine.items
         )
 
     def snapshot(self) -> dict[str, Any]:

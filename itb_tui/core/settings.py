@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from datetime import date
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +28,12 @@ class Settings:
     program_start: date | None = None
     running: bool = False
     onboarded: bool = False
+    progressions: dict[str, int] = field(default_factory=dict)  # exercise id -> steps taken
+    asked_after_run: datetime | None = None  # when the app last asked about a run
 
     def to_dict(self) -> dict[str, Any]:
         data = {"schema_version": SETTINGS_SCHEMA, **asdict(self)}
-        return {key: value for key, value in data.items() if value not in (None, "")}
+        return {key: value for key, value in data.items() if value not in (None, "", {})}
 
     @property
     def bell(self) -> bool:
@@ -62,6 +64,21 @@ def load_settings(path: Path) -> Settings:
             settings.program_start = start
         else:
             reader.problem("program_start", "a date such as 2026-11-23", start)
+    progressions = data.get("progressions", {})
+    reader.mark_seen("progressions")
+    if isinstance(progressions, dict) and all(
+        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 20
+        for k, v in progressions.items()
+    ):
+        settings.progressions = dict(progressions)
+    else:
+        reader.problem("progressions", "a table of exercise ids to step numbers", progressions)
+    asked = data.get("asked_after_run")
+    reader.mark_seen("asked_after_run")
+    if isinstance(asked, datetime) and asked.tzinfo is not None:
+        settings.asked_after_run = asked
+    elif asked is not None:
+        reader.problem("asked_after_run", "a date and time with a UTC offset", asked)
     if version is None or version <= SETTINGS_SCHEMA:
         reader.finish()
     if problems:

@@ -50,6 +50,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
     """
     ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    bak_tmp = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
@@ -60,7 +61,6 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
         finally:
             os.close(fd)
         if backup and path.exists():
-            bak_tmp = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(bak_tmp)
             os.link(path, bak_tmp)
@@ -68,8 +68,9 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for leftover in (tmp, bak_tmp):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
         raise StoreError(f"could not save {path}: {_reason(err)}") from err
 
 
@@ -97,7 +98,7 @@ def read_toml_file(path: Path) -> dict[str, Any] | None:
         raise StoreError(f"could not read {path}: {_reason(err)}") from err
     try:
         return tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
         raise StoreError(
             f"{path} is damaged and was left untouched ({err}). "
             f"A copy of the previous good version may be at {path.name}.bak."
@@ -210,7 +211,10 @@ class HistoryStore:
         data = read_toml_file(self.paths.in_progress)
         if data is None:
             return None
-        if data.get("schema_version", 0) > PROGRESS_SCHEMA:
+        version = data.get("schema_version", 0)
+        if not isinstance(version, int):
+            raise StoreError(f"{self.paths.in_progress} is damaged: schema_version {version!r}")
+        if version > PROGRESS_SCHEMA:
             raise StoreError(f"{self.paths.in_progress} was written by a newer itb-tui")
         return data
 

@@ -28,7 +28,7 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as err:
         raise ContentError([f"{path}: is not UTF-8 text (byte {err.start})"]) from err
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, RecursionError) as err:
         raise ContentError([f"{path}: is not valid TOML: {err}"]) from err
 
 

@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.history import PainLog, SessionRecord
+from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.overview import Overview, build_overview, load_recent, run_routine
 from itb_tui.core.session import SessionEngine
 from itb_tui.core.speech import Speaker, find_speech_program
 from itb_tui.core.storage import StoreError, month_key
@@ -50,6 +51,7 @@ class ItbApp(App[None]):
         self.start_with = start_routine
         self.auto_tick = auto_tick
         self.home = HomeScreen(context.library)
+        self.overview: Overview | None = None
         self.speaker: Speaker | None = None
         self.update_speaker()
 
@@ -66,17 +68,23 @@ class ItbApp(App[None]):
 
     # -- history ------------------------------------------------------------------------
     def refresh_home(self) -> None:
-        today = self.context.clock.wall().date()
+        """Re-read the recent months and recompute today's plan for the home screen."""
+        context = self.context
+        now = context.clock.wall()
         try:
-            recent = self.context.store.recent(3)
+            recent = load_recent(context.store, context.settings, now.date())
         except StoreError as err:
             self.notify(str(err), title="History not readable", severity="error", timeout=15)
-            return
-        last: dict[str, object] = {}
+            recent = MonthHistory()
+        last = {}
         for session in sorted(recent.sessions, key=lambda s: s.started_at):
             last[session.routine] = session.started_at.date()
-        self.home.today = today
-        self.home.last_done = last  # type: ignore[assignment]
+        self.overview = build_overview(
+            context.program, context.settings, context.library, recent, now
+        )
+        self.home.today = now.date()
+        self.home.last_done = last
+        self.home.overview = self.overview
 
     def offer_resume(self) -> bool:
         """Ask what to do with an interrupted session; True when the question was asked."""

@@ -8,14 +8,23 @@ from itb_tui.core.clock import FakeClock
 from itb_tui.core.context import AppContext
 from itb_tui.core.paths import Paths
 from itb_tui.core.session import Phase
+from itb_tui.core.settings import Settings, save_settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.session import SessionScreen
 
 
-def make_app(tmp_path: Path, *, start: str | None = None) -> tuple[ItbApp, FakeClock]:
-    """An app over empty folders in ``tmp_path``, driven by a FakeClock."""
+def make_app(
+    tmp_path: Path, *, start: str | None = None, onboarded: bool = True
+) -> tuple[ItbApp, FakeClock]:
+    """An app over empty folders in ``tmp_path``, driven by a FakeClock.
+
+    With ``onboarded`` (the default) the first-launch questions are already answered and the
+    program started today.
+    """
     clock = FakeClock()
     paths = Paths(tmp_path / "data", tmp_path / "config")
+    if onboarded and not paths.settings.exists():
+        save_settings(paths.settings, Settings(onboarded=True, program_start=clock.wall().date()))
     context = AppContext.load(paths, clock)
     return ItbApp(context, start_routine=start, auto_tick=False), clock
 

@@ -23,7 +23,10 @@ async def test_hip_strength_by_keyboard_alone_is_saved_with_pain(tmp_path: Path)
     app, _clock = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("down", "down", "enter")  # third routine: hip strength
+        await pilot.press("ctrl+p", *"hip strength")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
         assert session_screen(app).engine.routine.id == "hip-strength"
         for _ in range(ROUTINE_STEPS_LIMIT):
             if phase(app) is Phase.PAIN:

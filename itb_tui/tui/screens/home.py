@@ -1,4 +1,4 @@
-"""Home: the routines with their length and when each was last done."""
+"""Home: today's plan first (what is due and why), then every routine."""
 
 from __future__ import annotations
 
@@ -15,6 +15,15 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from itb_tui.core.content import Library, Routine
+from itb_tui.core.overview import Overview
+from itb_tui.core.plan_today import DONE, DUE, OPTIONAL, REST, DueItem
+
+STATUS_MARKS = {
+    DUE: ("[ ]", "bold"),
+    DONE: ("[x]", "green"),
+    REST: ("---", "dim"),
+    OPTIONAL: ("( )", ""),
+}
 
 
 def ago(day: date | None, today: date) -> str:
@@ -25,28 +34,47 @@ def ago(day: date | None, today: date) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
+def _header(text: str) -> Option:
+    return Option(Text(text, style="bold reverse"), disabled=True)
+
+
+def _item_label(item: DueItem) -> Text:
+    if item.kind == "advice":
+        return Text.assemble(("  i ", "cyan"), (item.title, "italic"))
+    mark, style = STATUS_MARKS.get(item.status, ("   ", ""))
+    return Text.assemble((f"{mark} ", style), (item.title, style or "bold"))
+
+
 class HomeScreen(Screen[None]):
-    """Pick a routine; Enter starts it."""
+    """Pick what to do; Enter starts it."""
 
     BINDINGS = [
-        Binding(
-            "enter",
-            "start",
-            "Start",
-            id="start",
-            tooltip="Start the highlighted routine",
-            priority=True,
-        ),
+        Binding("enter", "start", "Start", id="start", tooltip="Start it", priority=True),
         Binding("l", "app.log_pain", "Log pain", id="log-pain"),
+        Binding("r", "app.readiness", "Running", id="readiness", tooltip="Return to running"),
+        Binding("f", "app.red_flags", "Red flags", id="red-flags", show=False),
         Binding("s", "app.settings", "Settings", id="settings"),
     ]
 
     last_done: reactive[dict[str, date]] = reactive(dict, always_update=True)
+    overview: reactive[Overview | None] = reactive(None, always_update=True)
     today: reactive[date] = reactive(date.today)
 
     class StartRoutine(Message):
         def __init__(self, routine_id: str) -> None:
             self.routine_id = routine_id
+            super().__init__()
+
+    class Open(Message):
+        """Open another place: 'readiness' or 'red_flags'."""
+
+        def __init__(self, target: str) -> None:
+            self.target = target
+            super().__init__()
+
+    class AcceptHint(Message):
+        def __init__(self, exercise_id: str) -> None:
+            self.exercise_id = exercise_id
             super().__init__()
 
     def __init__(self, library: Library) -> None:
@@ -72,10 +100,35 @@ class HomeScreen(Screen[None]):
         self._fill()
         self.query_one(OptionList).focus()
 
+    def _today_options(self) -> list[Option | None]:
+        overview = self.overview
+        if overview is None:
+            return []
+        options: list[Option | None] = [_header(f" Today - program week {overview.week} ")]
+        if overview.improvement is not None and overview.improvement.flagged:
+            options.append(Option(Text("! See a professional (f)", style="bold red"), id="flags"))
+        advice_titles: list[str] = []
+        for n, item in enumerate(overview.items):
+            if item.kind != "advice":
+                options.append(Option(_item_label(item), id=f"today:{n}"))
+            elif item.title not in advice_titles:  # one line per group of advice
+                advice_titles.append(item.title)
+                options.append(Option(_item_label(item), id=f"today:{n}"))
+        for n, hint in enumerate(overview.hints):
+            label = Text.assemble(("  + ", "green"), f"Progress: {hint.name}")
+            options.append(Option(label, id=f"hint:{n}"))
+        for n, found in enumerate(overview.signs):
+            label = Text.assemble(("  ! ", "yellow"), (found.sign.name, "yellow"))
+            options.append(Option(label, id=f"sign:{n}"))
+        options.append(None)
+        return options
+
     def _fill(self) -> None:
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
+        options.add_options(self._today_options())
+        options.add_option(_header(" All routines "))
         for routine in self.library.routines.values():
             last = ago(self.last_done.get(routine.id), self.today)
             label = Text.assemble(
@@ -83,29 +136,92 @@ class HomeScreen(Screen[None]):
                 f"  ~{routine.estimated_minutes()} min\n",
                 (f"  {routine.category}, last: {last}", "dim"),
             )
-            options.add_option(Option(label, id=routine.id))
-        options.highlighted = highlighted if highlighted is not None else 0
+            options.add_option(Option(label, id=f"routine:{routine.id}"))
+        if highlighted is None or highlighted >= options.option_count:
+            highlighted = next(
+                i
+                for i in range(options.option_count)
+                if not options.get_option_at_index(i).disabled
+            )
+        options.highlighted = highlighted
 
     def watch_last_done(self) -> None:
         if self.is_mounted:
             self._fill()
 
+    def watch_overview(self) -> None:
+        if self.is_mounted:
+            self._fill()
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
-            self.query_one("#routine-detail", Static).update(
-                routine_detail(self.library.routines[event.option.id])
+            self.query_one("#routine-detail", Static).update(self._detail(event.option.id))
+
+    def _detail(self, option_id: str) -> str:
+        kind, _, key = option_id.partition(":")
+        overview = self.overview
+        if kind == "routine":
+            return routine_detail(self.library.routines[key])
+        if overview is None:
+            return ""
+        if kind == "flags" and overview.improvement is not None:
+            return (
+                f"[b]Pain has not improved[/b]\n{overview.improvement.evidence}\n\n"
+                "After weeks of consistent rehab this is a reason to see a physiotherapist or "
+                "doctor. Press Enter or f for the red-flag checklist."
             )
+        if kind == "hint":
+            hint = overview.hints[int(key)]
+            return (
+                f"[b]Ready to progress: {hint.name}[/b]\n{hint.evidence}\n\nNext step: "
+                f"{hint.suggestion}\n\nPress Enter to take this step: it is shown in the "
+                "exercise from now on."
+            )
+        if kind == "sign":
+            found = overview.signs[int(key)]
+            return (
+                f"[b][yellow]Warning sign: {found.sign.name}[/yellow][/b]\n{found.evidence}\n\n"
+                f"{found.sign.what_to_change}"
+            )
+        item = overview.items[int(key)]
+        if item.kind == "advice":
+            phases = ", ".join(p.name for p in overview.phases) or "ongoing"
+            lines = [f"- {i.reason}" for i in overview.items if i.title == item.title]
+            return f"[b]{item.title}[/b]\n[dim]This week: {phases}[/dim]\n\n" + "\n".join(lines)
+        text = f"[b]{item.title}[/b]\n{item.reason}"
+        routine = self.library.routines.get(item.routine_id)
+        if item.kind == "routine" and routine is not None:
+            text += "\n\n" + routine_detail(routine)
+        elif item.kind == "run":
+            text += "\n\nPress Enter (or r) for the return-to-running screen and a guided run."
+        return text
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.post_message(self.StartRoutine(event.option.id))
+            self._choose(event.option.id)
 
     def action_start(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is not None:
             option = options.get_option_at_index(options.highlighted)
             if option.id:
-                self.post_message(self.StartRoutine(option.id))
+                self._choose(option.id)
+
+    def _choose(self, option_id: str) -> None:
+        kind, _, key = option_id.partition(":")
+        overview = self.overview
+        if kind == "routine":
+            self.post_message(self.StartRoutine(key))
+        elif kind == "flags":
+            self.post_message(self.Open("red_flags"))
+        elif kind == "hint" and overview is not None:
+            self.post_message(self.AcceptHint(overview.hints[int(key)].exercise_id))
+        elif kind == "today" and overview is not None:
+            item = overview.items[int(key)]
+            if item.kind == "run":
+                self.post_message(self.Open("readiness"))
+            elif item.kind == "routine" and item.routine_id in self.library.routines:
+                self.post_message(self.StartRoutine(item.routine_id))
 
 
 def routine_detail(routine: Routine) -> str:

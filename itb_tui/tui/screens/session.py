@@ -227,12 +227,18 @@ class SessionScreen(Screen[None]):
         exercise, step = self.engine.exercise, self.engine.step
         if exercise is None:
             return ""
+        level = min(self.settings.progressions.get(exercise.id, 0), len(exercise.progressions))
+        progression = (
+            [f"[green]+ Your progression: {exercise.progressions[level - 1]}[/green]"]
+            if level
+            else []
+        )
         if step.phase is Phase.INTRO:
-            lines = [f"[dim]{exercise.targets}[/dim]"]
+            lines = [f"[dim]{exercise.targets}[/dim]", *progression]
             lines += [f"{n}. {text}" for n, text in enumerate(exercise.steps, 1)]
             lines += [f"[yellow]! {text}[/yellow]" for text in exercise.cautions]
             return "\n".join(lines)
-        return "\n".join(f"- {cue}" for cue in exercise.cues)
+        return "\n".join([*progression, *(f"- {cue}" for cue in exercise.cues)])
 
     # -- keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,0 +1,156 @@
+"""Everything the home screen says about today, computed in one place from recent history.
+
+Only recent months are read, so opening the app costs the same after years of use: today's
+plan, readiness, warning signs and the run stage look back weeks, not years. The
+no-improvement check looks at the program from its start, so it runs only while the program
+start is within ``IMPROVEMENT_HORIZON_MONTHS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from itb_tui.core.content import Exercise, Library, Routine
+from itb_tui.core.history import MonthHistory, SessionRecord
+from itb_tui.core.plan import RUN_ROUTINE, Readiness, current_phases, program_week, readiness
+from itb_tui.core.plan_progress import Hint, Improvement, no_improvement, progression_hints
+from itb_tui.core.plan_running import RunStage, run_stage
+from itb_tui.core.plan_signs import Found, warning_signs
+from itb_tui.core.plan_today import DueItem, today_plan
+from itb_tui.core.program import Phase, Program, RunWeek
+from itb_tui.core.settings import Settings
+from itb_tui.core.storage import HistoryStore
+
+RECENT_MONTHS = 3
+IMPROVEMENT_HORIZON_MONTHS = 6
+ASK_AFTER_RUN = timedelta(hours=2)
+ASK_UNTIL = timedelta(hours=24)
+
+
+@dataclass
+class Overview:
+    """Today, as the app sees it."""
+
+    week: int
+    phases: list[Phase]
+    items: list[DueItem]
+    readiness: Readiness
+    stage: RunStage | None
+    signs: list[Found]
+    improvement: Improvement | None
+    hints: list[Hint] = field(default_factory=list)
+    ask_about_run: SessionRecord | None = None
+
+    @property
+    def running_unlocked(self) -> bool:
+        return self.stage is not None
+
+
+def _month_keys_since(start: date, today: date) -> list[str]:
+    keys, year, month = [], start.year, start.month
+    while (year, month) <= (today.year, today.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
+
+def load_recent(store: HistoryStore, settings: Settings, today: date) -> MonthHistory:
+    """The last few months, and the months since the program start while it is recent."""
+    existing = store.months()
+    keys = set(existing[-RECENT_MONTHS:])
+    start = settings.program_start
+    if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
+        keys |= set(_month_keys_since(start, today)) & set(existing)
+    return store.load_months(sorted(keys))
+
+
+def pending_run_check(
+    history: MonthHistory, now: datetime, asked_after: datetime | None = None
+) -> SessionRecord | None:
+    """The last run, when it ended 2-24 h ago and no after-run pain was logged since."""
+    runs = [s for s in history.sessions if s.routine == RUN_ROUTINE]
+    if not runs:
+        return None
+    last = max(runs, key=lambda s: s.ended_at)
+    if not ASK_AFTER_RUN <= now - last.ended_at <= ASK_UNTIL:
+        return None
+    if asked_after is not None and asked_after >= last.ended_at:
+        return None
+    logged = any(
+        log.context == "after-run" and log.at >= last.ended_at for log in history.pain_logs
+    )
+    return None if logged else last
+
+
+def build_overview(
+    program: Program,
+    settings: Settings,
+    library: Library,
+    history: MonthHistory,
+    now: datetime,
+) -> Overview:
+    """Apply the program's rules to the recent history."""
+    today = now.date()
+    sessions, logs = history.sessions, history.pain_logs
+    start = settings.program_start
+    week = program_week(start, today) if start is not None and start <= today else 1
+    ready = readiness(program, settings, sessions, logs, today, library)
+    stage = run_stage(program, sessions, logs, today) if settings.running or ready.ready else None
+    improvement = None
+    if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
+        improvement = no_improvement(program, settings, sessions, logs, today)
+    return Overview(
+        week=week,
+        phases=current_phases(program, week),
+        items=today_plan(program, settings, sessions, logs, today, library),
+        readiness=ready,
+        stage=stage,
+        signs=warning_signs(program, sessions, logs, today, library),
+        improvement=improvement,
+        hints=[
+            h
+            for h in progression_hints(sessions, library, today)
+            if settings.progressions.get(h.exercise_id, 0) == 0
+        ],
+        ask_about_run=pending_run_check(history, now, settings.asked_after_run),
+    )
+
+
+def run_routine(week: int, target: RunWeek) -> Routine:
+    """A guided run for a run week: one easy-paced timer of the week's longest plain run."""
+    minutes = target.minutes[1]
+    exercise = Exercise(
+        id="easy-run",
+        name="Easy run",
+        kind="timer",
+        per_side=False,
+        sets=1,
+        rest_s=0,
+        frequency=f"run week {week}: {target.runs_per_week} runs a week",
+        targets="An easy run that rebuilds tolerance without provoking the knee.",
+        steps=(
+            "Start at an easy pace: you can speak in full sentences.",
+            "Keep your steps short and quick, and run on the softest level surface you have.",
+            "If pain starts on the outside of the knee, press p at once and walk.",
+            "If the pain builds as you go on, stop the run and walk home.",
+        ),
+        cues=(
+            "Easy pace: you can talk.",
+            "Short, quick steps.",
+            "Knee pain? Press p and walk.",
+        ),
+        errors=("Speeding up because it feels good.", "Running on through pain."),
+        cautions=("Pain that worsens during the run is a warning sign: stop and walk.",),
+        duration_s=minutes * 60,
+        source="001",
+    )
+    return Routine(
+        id=RUN_ROUTINE,
+        name=f"Run, week {week}",
+        category="running",
+        summary=f"{target.minutes[0]}-{minutes} min easy",
+        description=" ".join(target.notes),
+        items=(exercise,),
+        origin="program",
+    )
