@@ -26,11 +26,6 @@ from itb_tui.tui.screens.settings import SettingsScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
-DISCLAIMER = (
-    "itb-tui is a training aid, not a diagnosis or treatment. Stop any exercise that causes "
-    "sharp pain, and see a physiotherapist or doctor if pain persists or a warning sign appears."
-)
-
 
 class ItbApp(App[None]):
     """The full-screen coach."""
@@ -65,6 +60,8 @@ class ItbApp(App[None]):
             return
         if self.start_with:
             self.start_routine(self.start_with)
+            return
+        self.ask_about_run()
 
     # -- history ------------------------------------------------------------------------
     def refresh_home(self) -> None:
@@ -172,6 +169,47 @@ class ItbApp(App[None]):
     def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
         self.start_routine(message.routine_id)
 
+    def start_run(self) -> None:
+        """A guided run at the current run week, when running is unlocked."""
+        stage = self.overview.stage if self.overview else None
+        if stage is None:
+            self.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
+            return
+        routine = run_routine(stage.week, stage.target)
+        self.push_session(SessionEngine(routine, self.context.clock))
+
+    def on_home_screen_accept_hint(self, message: HomeScreen.AcceptHint) -> None:
+        """Take the suggested progression: it shows in the exercise from now on."""
+        settings = self.context.settings
+        settings.progressions[message.exercise_id] = (
+            settings.progressions.get(message.exercise_id, 0) + 1
+        )
+        self.persist_settings()
+        self.refresh_home()
+        self.notify("Progression saved: it shows in the exercise from now on.")
+
+    def ask_about_run(self) -> None:
+        """Two or more hours after a run: ask how the knee is (a pain that lingers is a sign)."""
+        run = self.overview.ask_about_run if self.overview else None
+        if run is None:
+            return
+        hours = int((self.context.clock.wall() - run.ended_at).total_seconds() // 3600)
+
+        def answered(result: PainResult | None) -> None:
+            self.context.settings.asked_after_run = self.context.clock.wall()
+            self.persist_settings()
+            if result is not None:
+                self.log_pain(result)
+
+        self.push_screen(
+            PainRatingScreen(
+                f"How is your knee now, {hours} h after your run?",
+                ask_context=True,
+                context="after-run",
+            ),
+            answered,
+        )
+
     def on_session_screen_ended(self, message: SessionScreen.Ended) -> None:
         if not message.keep:
             self.context.store.clear_progress()
@@ -185,18 +223,25 @@ class ItbApp(App[None]):
             return
         self.switch_screen(SummaryScreen(record, saved_to))
 
+    def on_summary_screen_start_routine(self, message: SummaryScreen.StartRoutine) -> None:
+        self.pop_screen()
+        self.start_routine(message.routine_id)
+
     # -- pain log -----------------------------------------------------------------------
+    def log_pain(self, result: PainResult) -> None:
+        log = PainLog(self.context.clock.wall(), result.score, result.context, result.note)
+        try:
+            self.context.store.add_pain_log(log)
+        except StoreError as err:
+            self.notify(str(err), title="Not saved", severity="error", timeout=15)
+            return
+        self.notify(f"Pain {log.score}/10 logged ({log.context}).")
+        self.refresh_home()
+
     def action_log_pain(self) -> None:
         def logged(result: PainResult | None) -> None:
-            if result is None:
-                return
-            log = PainLog(self.context.clock.wall(), result.score, result.context, result.note)
-            try:
-                self.context.store.add_pain_log(log)
-            except StoreError as err:
-                self.notify(str(err), title="Not saved", severity="error", timeout=15)
-                return
-            self.notify(f"Pain {log.score}/10 logged ({log.context}).")
+            if result is not None:
+                self.log_pain(result)
 
         self.push_screen(
             PainRatingScreen("Quick pain log", ask_context=True, context="daily"), logged
@@ -215,12 +260,16 @@ class ItbApp(App[None]):
     def action_settings(self) -> None:
         self.push_screen(SettingsScreen(self.context.settings))
 
-    def on_settings_screen_changed(self, _message: SettingsScreen.Changed) -> None:
+    def persist_settings(self) -> None:
         try:
             self.context.save_settings()
         except StoreError as err:
             self.notify(str(err), title="Settings not saved", severity="error", timeout=15)
+
+    def on_settings_screen_changed(self, _message: SettingsScreen.Changed) -> None:
+        self.persist_settings()
         self.update_speaker()
+        self.refresh_home()
 
     def on_unmount(self) -> None:
         if self.speaker is not None:
@@ -231,7 +280,8 @@ class ItbApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         paths = self.context.paths
-        self.push_screen(HelpScreen(DISCLAIMER, str(paths.data), str(paths.config)))
+        disclaimer = self.context.program.disclaimer
+        self.push_screen(HelpScreen(disclaimer, str(paths.data), str(paths.config)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -48,7 +49,13 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter,escape,q", "app.pop_screen", "Home", id="home"),
+        Binding("i", "ice", "Ice timer", id="ice", tooltip="15-20 min of ice after a run"),
     ]
+
+    class StartRoutine(Message):
+        def __init__(self, routine_id: str) -> None:
+            self.routine_id = routine_id
+            super().__init__()
 
     def __init__(self, record: SessionRecord, saved_to: str) -> None:
         super().__init__()
@@ -59,5 +66,21 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary"):
             yield Static("[b]Well done.[/b]" if self.record.completed else "[b]Saved.[/b]")
             yield Static(summary_text(self.record), id="summary-text")
+            if self.after_run:
+                yield Static(
+                    "After a run: ice the outside of the knee for 15-20 min (cloth between ice "
+                    "and skin). Press [b]i[/b] to start the ice timer.",
+                    id="ice-offer",
+                )
             yield Static(f"[dim]Saved to {self.saved_to}[/dim]", id="saved-to")
         yield Footer()
+
+    @property
+    def after_run(self) -> bool:
+        return self.record.routine == "run"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.after_run if action == "ice" else True
+
+    def action_ice(self) -> None:
+        self.post_message(self.StartRoutine("ice"))

@@ -1,0 +1,72 @@
+"""Today's overview: which months are read, the after-run question, the guided run."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from itb_tui.core.content import Library
+from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.overview import build_overview, load_recent, pending_run_check, run_routine
+from itb_tui.core.paths import content_dir
+from itb_tui.core.program import load_program
+from itb_tui.core.settings import Settings
+from itb_tui.core.storage import HistoryStore, write_toml
+
+TZ = timezone(timedelta(hours=1))
+NOW = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
+
+
+def run_ending(at: datetime) -> SessionRecord:
+    return SessionRecord("r", "run", "Run", at - timedelta(minutes=15), at, True)
+
+
+def test_asks_about_a_run_only_two_to_24_hours_after_it() -> None:
+    history = MonthHistory(sessions=[run_ending(NOW - timedelta(hours=3))])
+    assert pending_run_check(history, NOW) is not None
+    assert pending_run_check(history, NOW - timedelta(hours=2, minutes=1)) is None
+    assert pending_run_check(history, NOW + timedelta(hours=22)) is None
+
+
+def test_no_question_once_answered_or_logged() -> None:
+    ended = NOW - timedelta(hours=3)
+    history = MonthHistory(sessions=[run_ending(ended)])
+    assert pending_run_check(history, NOW, asked_after=ended + timedelta(hours=2)) is None
+    history.pain_logs.append(PainLog(ended + timedelta(hours=1), 2, "after-run"))
+    assert pending_run_check(history, NOW) is None
+
+
+def test_reads_recent_months_and_the_program_start(store: HistoryStore) -> None:
+    for key in ("2025-01", "2026-06", "2026-08", "2026-09", "2026-10", "2026-11"):
+        write_toml(store.month_path(key), {"schema_version": 1})
+    loaded: list[list[str]] = []
+    original = store.load_months
+
+    def spy(keys: list[str]) -> MonthHistory:
+        loaded.append(list(keys))
+        return original(keys)
+
+    store.load_months = spy  # type: ignore[method-assign]
+    load_recent(store, Settings(), date(2026, 11, 23))
+    assert loaded[-1] == ["2026-09", "2026-10", "2026-11"]
+    load_recent(store, Settings(program_start=date(2026, 6, 1)), date(2026, 11, 23))
+    assert loaded[-1] == ["2026-06", "2026-08", "2026-09", "2026-10", "2026-11"]
+
+
+def test_run_routine_is_one_timer_of_the_weeks_longest_run(library: Library) -> None:
+    program = load_program(content_dir() / "program.toml", set(library.routines))
+    week = program.return_to_running.week(2)
+    routine = run_routine(2, week)
+    (exercise,) = routine.items
+    assert exercise.timed and exercise.duration_s == week.minutes[1] * 60
+    assert routine.id == "run" and "week 2" in routine.name
+
+
+def test_overview_of_a_new_user_puts_stretching_first(library: Library) -> None:
+    program = load_program(content_dir() / "program.toml", set(library.routines))
+    settings = Settings(program_start=NOW.date(), onboarded=True)
+    overview = build_overview(program, settings, library, MonthHistory(), NOW)
+    assert overview.week == 1
+    assert overview.stage is None and not overview.readiness.ready
+    due = [item.routine_id for item in overview.items if item.status == "due"]
+    assert "daily-stretch" in due
+    assert overview.ask_about_run is None
