@@ -27,10 +27,23 @@ PROGRESS_SCHEMA = 1
 class StoreError(Exception):
     """A file could not be read or written; the message says which and why."""
 
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DamagedFile(StoreError):
+    """A file that cannot be parsed; it is left untouched."""
+
 
 def ensure_dir(path: Path) -> None:
-    """Create ``path`` and its parents, readable by the user alone."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``path`` and any missing parents, each readable by the user alone.
+
+    ``Path.mkdir(parents=True)`` would create the parents with default permissions.
+    """
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=DIR_MODE, exist_ok=True)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -99,9 +112,10 @@ def read_toml_file(path: Path) -> dict[str, Any] | None:
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
-        raise StoreError(
+        raise DamagedFile(
             f"{path} is damaged and was left untouched ({err}). "
-            f"A copy of the previous good version may be at {path.name}.bak."
+            f"A copy of the previous good version may be at {path.name}.bak.",
+            path,
         ) from err
 
 

@@ -1,0 +1,45 @@
+"""Shared fixtures: every test runs with its own home, data and config folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from itb_tui.core.clock import FakeClock
+from itb_tui.core.content import Library, load_library
+from itb_tui.core.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
+from itb_tui.core.storage import HistoryStore
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point HOME, the XDG folders and itb-tui's own variables at folders under tmp_path."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "env-data"))
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "env-config"))
+    return home
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def library() -> Library:
+    return load_library(content_dir())
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> Paths:
+    return Paths(tmp_path / "data", tmp_path / "config")
+
+
+@pytest.fixture
+def store(paths: Paths) -> HistoryStore:
+    return HistoryStore(paths)
