@@ -44,7 +44,13 @@ class Paths:
 
     @property
     def lock(self) -> Path:
+        """Held for one read-modify-write of a history file."""
         return self.data / ".lock"
+
+    @property
+    def app_lock(self) -> Path:
+        """Held by the interactive app for as long as it runs."""
+        return self.data / ".app.lock"
 
     @property
     def settings(self) -> Path:

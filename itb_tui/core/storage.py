@@ -141,6 +141,23 @@ def file_lock(path: Path, timeout: float = 5.0) -> Iterator[None]:
         os.close(fd)
 
 
+def restore_backup(path: Path, stamp: str) -> Path:
+    """Put ``NAME.bak`` back in place of a damaged ``path``; the damaged file is kept aside.
+
+    Returns where the damaged file now is. Nothing is deleted.
+    """
+    backup = path.with_name(path.name + ".bak")
+    if not backup.exists():
+        raise StoreError(f"there is no backup of {path} to restore", path)
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        os.replace(path, aside)
+        atomic_write(path, backup.read_bytes())
+    except OSError as err:
+        raise StoreError(f"could not restore {backup}: {_reason(err)}", path) from err
+    return aside
+
+
 def month_key(moment: datetime) -> str:
     return moment.strftime("%Y-%m")
 

@@ -12,15 +12,17 @@ from textual.screen import Screen
 
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.instance import InstanceLock
 from itb_tui.core.overview import Overview, build_overview, load_recent, run_routine
 from itb_tui.core.session import SessionEngine
 from itb_tui.core.speech import Speaker, find_speech_program
-from itb_tui.core.storage import StoreError, month_key
+from itb_tui.core.storage import DamagedFile, StoreError, month_key, restore_backup, write_toml
 from itb_tui.tui.commands import RoutineCommands
+from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.help import HelpScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
-from itb_tui.tui.screens.resume import ResumeScreen
+from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
 from itb_tui.tui.screens.session import SessionScreen
 from itb_tui.tui.screens.settings import SettingsScreen
 from itb_tui.tui.screens.summary import SummaryScreen
@@ -47,6 +49,8 @@ class ItbApp(App[None]):
         self.auto_tick = auto_tick
         self.home = HomeScreen(context.library)
         self.overview: Overview | None = None
+        self.instance = InstanceLock(context.paths.app_lock)
+        self.read_only = False
         self.speaker: Speaker | None = None
         self.update_speaker()
 
@@ -54,8 +58,17 @@ class ItbApp(App[None]):
         return self.home
 
     def on_mount(self) -> None:
-        self.refresh_home()
         self.check_size(self.size.width, self.size.height)
+        try:
+            self.read_only = not self.instance.acquire()
+        except OSError as err:
+            self.read_only = True
+            self.notify(f"Cannot use the data folder: {err}", severity="error", timeout=20)
+        self.refresh_home()
+        if self.read_only:
+            self.sub_title = "read-only: another copy is running"
+            self.notify(self.read_only_text(), title="Another itb-tui is running", timeout=20)
+            return
         if self.offer_resume():
             return
         if self.start_with:
@@ -70,6 +83,9 @@ class ItbApp(App[None]):
         now = context.clock.wall()
         try:
             recent = load_recent(context.store, context.settings, now.date())
+        except DamagedFile as err:
+            recent = MonthHistory()
+            self.call_after_refresh(self.offer_restore, err)
         except StoreError as err:
             self.notify(str(err), title="History not readable", severity="error", timeout=15)
             recent = MonthHistory()
@@ -125,10 +141,50 @@ class ItbApp(App[None]):
                 record.completed = False
                 self.save_record(record)
             elif choice == "discard":
-                store.clear_progress()
+                self.push_screen(confirm_discard_screen(), decided_again)
 
-        self.push_screen(ResumeScreen(record, engine is not None), decided)
+        def decided_again(choice: str | None) -> None:
+            if choice == "discard":
+                store.clear_progress()
+            else:
+                decided("keep")
+
+        self.push_screen(resume_screen(record, engine is not None), decided)
         return True
+
+    def read_only_text(self) -> str:
+        pid = self.instance.other_pid
+        who = f" (process {pid})" if pid else ""
+        return (
+            f"Another itb-tui is open{who}. This copy can show your history and log pain, "
+            "but cannot run sessions or change settings. Close the other one to do those."
+        )
+
+    def offer_restore(self, error: DamagedFile) -> None:
+        """A damaged history file: say so, and offer its backup. The file is never rewritten."""
+        path = error.path
+        if path is None or isinstance(self.screen, ChoiceScreen):
+            return
+        has_backup = path.with_name(path.name + ".bak").exists()
+        choices = [Choice("restore", "r", "Restore the backup")] if has_backup else []
+        choices.append(Choice("continue", "c", "Continue without that month"))
+
+        def decided(choice: str | None) -> None:
+            if choice != "restore":
+                return
+            try:
+                aside = restore_backup(path, self.context.clock.wall().strftime("%Y%m%dT%H%M%S"))
+            except StoreError as err:
+                self.notify(str(err), severity="error", timeout=15)
+                return
+            self.notify(f"Backup restored. The damaged file is kept as {aside.name}.", timeout=15)
+            self.refresh_home()
+
+        backup = "A backup of its previous version is available." if has_backup else "No backup."
+        self.push_screen(
+            ChoiceScreen("A history file is damaged", f"{error}\n\n{backup}", choices, "continue"),
+            decided,
+        )
 
     def save_record(self, record: SessionRecord) -> str | None:
         """Save a session to the history and forget the progress file; None on failure."""
@@ -136,19 +192,53 @@ class ItbApp(App[None]):
         try:
             store.save_session(record)
         except StoreError as err:
-            self.notify(
-                f"{err}\nYour session is kept in the unfinished-session file.",
-                title="Not saved",
-                severity="error",
-                timeout=20,
-            )
+            self.offer_save_elsewhere(record, err)
             return None
         store.clear_progress()
         self.refresh_home()
         return str(store.month_path(month_key(record.started_at)))
 
+    def offer_save_elsewhere(self, record: SessionRecord, error: StoreError) -> None:
+        """Saving failed (disk full, read-only folder): retry, or write the session elsewhere."""
+        fallback = self.context.paths.config / f"unsaved-session-{record.id}.toml"
+
+        def decided(choice: str | None) -> None:
+            if choice == "retry":
+                saved = self.save_record(record)
+                if saved is not None:
+                    self.notify(f"Saved to {saved}.")
+            elif choice == "elsewhere":
+                try:
+                    write_toml(fallback, {"schema_version": 1, "sessions": [record.to_dict()]})
+                except StoreError as err:
+                    self.offer_save_elsewhere(record, err)
+                    return
+                self.notify(f"Session written to {fallback}.", timeout=20)
+
+        self.push_screen(
+            ChoiceScreen(
+                "The session could not be saved",
+                f"{error}\nIt is still in memory; nothing on disk was changed.",
+                [
+                    Choice("retry", "r", "Try again"),
+                    Choice("elsewhere", "e", f"Write it to {fallback}"),
+                    Choice("keep", "k", "Leave it (it stays in this window until you quit)"),
+                ],
+                escape_result="keep",
+            ),
+            decided,
+        )
+
     # -- sessions -----------------------------------------------------------------------
+    def refuse_read_only(self) -> bool:
+        """True (and says why) when this copy may not change anything."""
+        if self.read_only:
+            self.notify(self.read_only_text(), title="Read-only", severity="warning", timeout=10)
+        return self.read_only
+
     def start_routine(self, routine_id: str) -> None:
+        if self.refuse_read_only():
+            return
         routine = self.context.library.routines[routine_id]
         engine = SessionEngine(
             routine, self.context.clock, self.context.settings.weaker_side or None
@@ -171,6 +261,8 @@ class ItbApp(App[None]):
 
     def start_run(self) -> None:
         """A guided run at the current run week, when running is unlocked."""
+        if self.refuse_read_only():
+            return
         stage = self.overview.stage if self.overview else None
         if stage is None:
             self.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
@@ -180,6 +272,8 @@ class ItbApp(App[None]):
 
     def on_home_screen_accept_hint(self, message: HomeScreen.AcceptHint) -> None:
         """Take the suggested progression: it shows in the exercise from now on."""
+        if self.refuse_read_only():
+            return
         settings = self.context.settings
         settings.progressions[message.exercise_id] = (
             settings.progressions.get(message.exercise_id, 0) + 1
@@ -217,11 +311,10 @@ class ItbApp(App[None]):
             self.notify("Session discarded.")
             return
         record = message.engine.record()
+        self.pop_screen()  # the session; a save problem is asked about over home
         saved_to = self.save_record(record)
-        if saved_to is None:
-            self.pop_screen()
-            return
-        self.switch_screen(SummaryScreen(record, saved_to))
+        if saved_to is not None:
+            self.push_screen(SummaryScreen(record, saved_to))
 
     def on_summary_screen_start_routine(self, message: SummaryScreen.StartRoutine) -> None:
         self.pop_screen()
@@ -258,6 +351,8 @@ class ItbApp(App[None]):
             self.speaker = None
 
     def action_settings(self) -> None:
+        if self.refuse_read_only():
+            return
         self.push_screen(SettingsScreen(self.context.settings))
 
     def persist_settings(self) -> None:
@@ -274,6 +369,7 @@ class ItbApp(App[None]):
     def on_unmount(self) -> None:
         if self.speaker is not None:
             self.speaker.close()
+        self.instance.release()
 
     # -- help, palette, size ------------------------------------------------------------
     def action_help(self) -> None:

@@ -124,7 +124,7 @@ async def test_interrupted_session_is_offered_for_resume(tmp_path: Path) -> None
     app2, _clock2 = make_app(tmp_path)
     async with app2.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "unfinished session" in str(app2.screen.query_one("#resume-text").render())
+        assert "unfinished session" in str(app2.screen.query_one(".choice-title").render())
         await pilot.press("enter")  # first option: resume
         await pilot.pause()
         engine = session_screen(app2).engine

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
-
-CHOICES = (
-    ("back", "Go back to the session"),
-    ("keep", "Keep what I did (saved as an incomplete session)"),
-    ("discard", "Discard this session (nothing is saved)"),
-)
+from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
 
-class QuitSessionScreen(ModalScreen[str]):
+def quit_session_screen() -> ChoiceScreen:
     """Returns 'back', 'keep' or 'discard'."""
-
-    BINDINGS = [
-        Binding("escape", "choose('back')", "Back to session"),
-        Binding("k", "choose('keep')", "Keep"),
-        Binding("d", "choose('discard')", "Discard"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="quit-dialog", classes="dialog"):
-            yield Static("[b]Stop this session?[/b]  (paused meanwhile)")
-            yield OptionList(*(Option(text, id=key) for key, text in CHOICES), id="quit-choices")
-        yield Footer()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id or "back")
-
-    def action_choose(self, choice: str) -> None:
-        self.dismiss(choice)
+    return ChoiceScreen(
+        "Stop this session?",
+        "The countdown is paused meanwhile.",
+        [
+            Choice("back", "b", "Go back to the session"),
+            Choice("keep", "k", "Keep what I did (saved as an incomplete session)"),
+            Choice("discard", "d", "Discard this session (nothing is saved)"),
+        ],
+        escape_result="back",
+    )

@@ -18,7 +18,7 @@ from itb_tui.core.settings import Settings
 from itb_tui.core.speech import Speaker
 from itb_tui.core.storage import HistoryStore, StoreError
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
-from itb_tui.tui.screens.quit_session import QuitSessionScreen
+from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.widgets.countdown import Countdown
 from itb_tui.tui.widgets.side_banner import SideBanner
 
@@ -307,7 +307,7 @@ class SessionScreen(Screen[None]):
                 self.coach.toggle_pause()
                 self._act([])
 
-        self.app.push_screen(QuitSessionScreen(), decided)
+        self.app.push_screen(quit_session_screen(), decided)
 
     def _pain_rated(self, result: PainResult | None) -> None:
         if result is None:  # escape: ask again later, keep the session

@@ -1,0 +1,59 @@
+"""A small question with a few answers, each with its own key: used for every decision dialog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer: its result id, the key that picks it, and what it says."""
+
+    id: str
+    key: str
+    label: str
+
+
+class ChoiceScreen(ModalScreen[str]):
+    """Arrows and Enter, or the answer's key; Escape gives ``escape_result``."""
+
+    BINDINGS = [Binding("escape", "cancel", "Back", id="back")]
+
+    def __init__(self, title: str, text: str, choices: list[Choice], escape_result: str) -> None:
+        super().__init__(classes="choice")
+        self.title_text = title
+        self.text = text
+        self.choices = choices
+        self.escape_result = escape_result
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"[b]{self.title_text}[/b]", classes="choice-title")
+            if self.text:
+                yield Static(self.text, classes="choice-text")
+            yield OptionList(
+                *(Option(f"{c.key}  {c.label}", id=c.id) for c in self.choices),
+                classes="choice-list",
+            )
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id or self.escape_result)
+
+    def on_key(self, event: events.Key) -> None:
+        for choice in self.choices:
+            if event.key == choice.key:
+                event.stop()
+                self.dismiss(choice.id)
+                return
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.escape_result)

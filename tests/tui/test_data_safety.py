@@ -1,0 +1,114 @@
+"""In the app: a second copy is read-only, a damaged file is offered its backup, a failed save
+is kept in memory with a way out."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from itb_tui.core import storage
+from itb_tui.core.history import PainLog
+from itb_tui.core.instance import InstanceLock
+from itb_tui.tui.screens.choice import ChoiceScreen
+from itb_tui.tui.screens.home import HomeScreen
+from itb_tui.tui.screens.summary import SummaryScreen
+
+from .helpers import make_app, session_screen
+
+
+async def test_second_copy_is_read_only_and_says_why(tmp_path: Path) -> None:
+    holder = InstanceLock(tmp_path / "data" / ".app.lock")
+    assert holder.acquire()
+    try:
+        app, _clock = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert app.read_only
+            assert "read-only" in app.sub_title
+            app.start_routine("hip-strength")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)  # no session was started
+            await pilot.press("l", "2", "enter")  # pain logs still work: they lock per write
+            await pilot.pause()
+        assert len(app.context.store.everything().pain_logs) == 1
+    finally:
+        holder.release()
+
+
+async def test_first_copy_holds_the_lock_until_it_closes(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)):
+        assert not app.read_only
+        assert not InstanceLock(tmp_path / "data" / ".app.lock").acquire()
+    assert InstanceLock(tmp_path / "data" / ".app.lock").acquire()
+
+
+async def test_damaged_month_is_never_rewritten_and_backup_can_be_restored(
+    tmp_path: Path,
+) -> None:
+    app, clock = make_app(tmp_path)
+    store = app.context.store
+    store.add_pain_log(PainLog(clock.wall(), 2, "daily"))
+    store.add_pain_log(PainLog(clock.wall(), 3, "daily"))  # leaves a .bak with one log
+    month = store.month_path("2026-11")
+    month.write_text("this is [not toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "damaged" in str(app.screen.query_one(".choice-text").render())
+        assert month.read_text() == "this is [not toml"
+        await pilot.press("r")
+        await pilot.pause()
+    assert len(tomllib.loads(month.read_text())["pain_logs"]) == 1
+    (aside,) = month.parent.glob("2026-11.toml.damaged-*")
+    assert aside.read_text() == "this is [not toml"
+
+
+async def test_failed_save_keeps_the_session_and_writes_it_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _clock = make_app(tmp_path, start="ice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter")  # intro, lead-in, end the timer early
+        real_update = storage.HistoryStore._update
+
+        def disk_full(*_args: object) -> None:
+            raise storage.StoreError("could not save: the disk is full")
+
+        monkeypatch.setattr(storage.HistoryStore, "_update", disk_full)
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "disk is full" in str(app.screen.query_one(".choice-text").render())
+        await pilot.press("r")  # retry: still failing, asked again
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        monkeypatch.setattr(storage.HistoryStore, "_update", real_update)
+        await pilot.press("r")  # retry: works now
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    (session,) = app.context.store.everything().sessions
+    assert session.pain_after == 5
+
+
+async def test_write_elsewhere_when_the_data_folder_is_unusable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _clock = make_app(tmp_path, start="ice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter")
+        engine = session_screen(app).engine
+
+        def read_only(*_args: object) -> None:
+            raise storage.StoreError("could not save: the folder is read-only")
+
+        monkeypatch.setattr(storage.HistoryStore, "_update", read_only)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, SummaryScreen)
+    (written,) = (tmp_path / "config").glob("unsaved-session-*.toml")
+    saved = tomllib.loads(written.read_text())["sessions"][0]
+    assert saved["id"] == engine.session_id and saved["pain_after"] == 1
