@@ -168,9 +168,7 @@ def _read_exercise(table: object, where: str, problems: list[str]) -> Exercise |
     if not reader.ok:
         return None
     before = len(problems)
-    ident = reader.ident("id")
-    if ident:
-        reader.where = f"{where} '{ident}'"
+    ident = reader.named()
     kind = reader.choice("kind", KINDS)
     dose = _read_dose(reader, kind, partial=False)
     duration_range = reader.pair("duration_range_s", minimum=1, maximum=3600, required=False)
@@ -220,9 +218,7 @@ def _read_routine(
     if not reader.ok:
         return None
     before = len(problems)
-    ident = reader.ident("id")
-    if ident:
-        reader.where = f"{where} '{ident}'"
+    ident = reader.named()
     fields = {
         "name": reader.text("name", max_len=28),
         "category": reader.choice("category", CATEGORIES),

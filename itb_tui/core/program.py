@@ -164,9 +164,8 @@ def _entries(
         if not reader.ok:
             continue
         before = len(problems)
-        ident = reader.ident("id")
+        ident = reader.named()
         if ident:
-            reader.where = f"{reader.where} '{ident}'"
             if ident in seen:
                 problems.append(f"{path}: {noun} '{ident}' is defined twice")
             seen.add(ident)

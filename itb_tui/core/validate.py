@@ -78,6 +78,13 @@ class TableReader:
             return None
         return value
 
+    def named(self) -> str | None:
+        """Read the entry's ``id`` and name the entry by it in later messages."""
+        ident = self.ident("id")
+        if ident:
+            self.where = f"{self.where} '{ident}'"
+        return ident
+
     def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True) -> str | None:
         value = self._get(key, required)
         if value is None:

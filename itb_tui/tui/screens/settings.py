@@ -15,6 +15,16 @@ from itb_tui.core.speech import describe_voice_support
 CUE_LABELS = {"off": "Off (silent)", "bell": "Terminal bell", "voice": "Spoken cues"}
 
 
+def _optional_select(field: str, choices: tuple[str, ...], value: str) -> Select[str]:
+    """A Select for a setting that may be left unset ('')."""
+    return Select(
+        [(c.title(), c) for c in choices],
+        value=value or Select.NULL,
+        prompt="Not set",
+        id=field,
+    )
+
+
 class SettingsScreen(Screen[None]):
     """Every change is written at once (atomically); Escape goes back."""
 
@@ -44,19 +54,9 @@ class SettingsScreen(Screen[None]):
                 yield Label("Rep pacer")
                 yield Switch(value=s.pacer, id="pacer")
                 yield Label("Weaker side")
-                yield Select(
-                    [(c.title(), c) for c in SIDE_CHOICES],
-                    value=s.weaker_side or Select.BLANK,
-                    prompt="Not set",
-                    id="weaker_side",
-                )
+                yield _optional_select("weaker_side", SIDE_CHOICES, s.weaker_side)
                 yield Label("Painful knee")
-                yield Select(
-                    [(c.title(), c) for c in KNEE_CHOICES],
-                    value=s.painful_knee or Select.BLANK,
-                    prompt="Not set",
-                    id="painful_knee",
-                )
+                yield _optional_select("painful_knee", KNEE_CHOICES, s.painful_knee)
                 yield Label("Running now")
                 yield Switch(value=s.running, id="running")
             yield Static(describe_voice_support(), id="voice-support", classes="dim")
@@ -68,7 +68,7 @@ class SettingsScreen(Screen[None]):
         yield Footer()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        value = "" if event.value is Select.BLANK else str(event.value)
+        value = "" if event.value is Select.NULL else str(event.value)
         if event.select.id and getattr(self.settings, event.select.id) != value:
             setattr(self.settings, event.select.id, value)
             self.post_message(self.Changed())
