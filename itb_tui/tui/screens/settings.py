@@ -67,6 +67,9 @@ class SettingsScreen(Screen[None]):
             )
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#cue_style", Select).focus()
+
     def on_select_changed(self, event: Select.Changed) -> None:
         value = "" if event.value is Select.NULL else str(event.value)
         if event.select.id and getattr(self.settings, event.select.id) != value:
