@@ -127,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as err:
         print(f"itb: {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # a folder or file the system refused: say which, never a traceback
+        print(f"itb: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        return 1
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 
     ItbApp(context, start_routine=args.routine if args.command == "start" else None).run()

@@ -61,10 +61,10 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
     The temporary file is created 0600 in the same folder, fsynced, then renamed over the
     target. With ``backup`` the previous version is kept as ``NAME.bak``.
     """
-    ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     bak_tmp = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
     try:
+        ensure_dir(path.parent)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
             view = memoryview(data)
@@ -112,18 +112,19 @@ def read_toml_file(path: Path) -> dict[str, Any] | None:
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
-        raise DamagedFile(
-            f"{path} is damaged and was left untouched ({err}). "
-            f"A copy of the previous good version may be at {path.name}.bak.",
-            path,
-        ) from err
+        backup = path.with_name(path.name + ".bak")
+        hint = f" The previous good version is kept at {backup}." if backup.exists() else ""
+        raise DamagedFile(f"{path} is damaged and was left untouched ({err}).{hint}", path) from err
 
 
 @contextlib.contextmanager
 def file_lock(path: Path, timeout: float = 5.0) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` for one read-modify-write; wait up to ``timeout`` s."""
-    ensure_dir(path.parent)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        ensure_dir(path.parent)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    except OSError as err:
+        raise StoreError(f"cannot use {path.parent}: {_reason(err)}", path) from err
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -58,6 +61,10 @@ class ItbApp(App[None]):
         return self.home
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):  # leave the terminal as it was
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.exit)
         self.check_size(self.size.width, self.size.height)
         try:
             self.read_only = not self.instance.acquire()
@@ -124,14 +131,15 @@ class ItbApp(App[None]):
             )
             return False
         record = month.sessions[0]
-        resume = snapshot.get("resume", {})
+        resume = snapshot.get("resume")
+        resume = resume if isinstance(resume, dict) else {}
         routine = self.context.library.routines.get(str(resume.get("routine", "")))
         engine = None
         if routine is not None:
             engine = SessionEngine(routine, self.context.clock)
             try:
                 engine.restore(resume, record)
-            except (ValueError, KeyError, TypeError, IndexError):
+            except (ValueError, KeyError, TypeError, IndexError, AttributeError):
                 engine = None
 
         def decided(choice: str | None) -> None:
