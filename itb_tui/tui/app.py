@@ -24,7 +24,10 @@ from itb_tui.tui.commands import RoutineCommands
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.help import HelpScreen
 from itb_tui.tui.screens.home import HomeScreen
+from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
+from itb_tui.tui.screens.readiness import ReadinessScreen
+from itb_tui.tui.screens.red_flags import RedFlagsScreen
 from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
 from itb_tui.tui.screens.session import SessionScreen
 from itb_tui.tui.screens.settings import SettingsScreen
@@ -76,12 +79,31 @@ class ItbApp(App[None]):
             self.sub_title = "read-only: another copy is running"
             self.notify(self.read_only_text(), title="Another itb-tui is running", timeout=20)
             return
+        if not self.context.settings.onboarded:
+            self.onboard()
+            return
         if self.offer_resume():
             return
         if self.start_with:
             self.start_routine(self.start_with)
             return
         self.ask_about_run()
+
+    def onboard(self) -> None:
+        """First launch: the notice, which knee, weaker side, start date, running now."""
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.persist_settings()
+                self.refresh_home()
+            if self.start_with:
+                self.start_routine(self.start_with)
+
+        context = self.context
+        today = context.clock.wall().date()
+        self.push_screen(
+            OnboardingScreen(context.settings, context.program.disclaimer, today), done
+        )
 
     # -- history ------------------------------------------------------------------------
     def refresh_home(self) -> None:
@@ -278,6 +300,34 @@ class ItbApp(App[None]):
         routine = run_routine(stage.week, stage.target)
         self.push_session(SessionEngine(routine, self.context.clock))
 
+    def on_home_screen_open(self, message: HomeScreen.Open) -> None:
+        self.open_place(message.target)
+
+    def open_place(self, target: str) -> None:
+        {"readiness": self.action_readiness, "red_flags": self.action_red_flags}[target]()
+
+    def action_readiness(self) -> None:
+        """Return to running: the checklist, the run stage and the warning signs."""
+        overview = self.overview
+        if overview is None:
+            return
+        self.push_screen(
+            ReadinessScreen(
+                overview.readiness, overview.stage, overview.signs, self.context.program
+            )
+        )
+
+    def on_readiness_screen_start_run(self, _message: ReadinessScreen.StartRun) -> None:
+        self.pop_screen()
+        self.start_run()
+
+    def on_readiness_screen_open_red_flags(self, _message: ReadinessScreen.OpenRedFlags) -> None:
+        self.action_red_flags()
+
+    def action_red_flags(self) -> None:
+        improvement = self.overview.improvement if self.overview else None
+        self.push_screen(RedFlagsScreen(self.context.program, improvement))
+
     def on_home_screen_accept_hint(self, message: HomeScreen.AcceptHint) -> None:
         """Take the suggested progression: it shows in the exercise from now on."""
         if self.refuse_read_only():
@@ -392,6 +442,8 @@ class ItbApp(App[None]):
         yield SystemCommand("Log pain", "Quick 0-10 pain log", self.action_log_pain)
         yield SystemCommand("Help", "Keys, data folders, notice", self.action_help)
         yield SystemCommand("Settings", "Cues, pacer, weaker side", self.action_settings)
+        yield SystemCommand("Return to running", "Readiness and run weeks", self.action_readiness)
+        yield SystemCommand("Red flags", "When to see a professional", self.action_red_flags)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size.width, event.size.height)

@@ -68,7 +68,14 @@ def progress_has(dirs: ItbDirs, records: int, done: dict[str, list[int]]) -> Cal
 
 @contextmanager
 def running_itb(dirs: ItbDirs, *args: str) -> Iterator[PtyApp]:
-    """The real program in a 100x32 pseudo-terminal; always killed and reaped afterwards."""
+    """The real program in a 100x32 pseudo-terminal; always killed and reaped afterwards.
+
+    The first-launch questions count as answered, so the app opens where the test expects.
+    """
+    settings = dirs.config / "settings.toml"
+    if not settings.exists():
+        dirs.config.mkdir(mode=0o700, parents=True, exist_ok=True)
+        settings.write_text("schema_version = 1\nonboarded = true\n")
     app = PtyApp([str(dirs.itb), *args], dirs.env, size=(100, 32))
     try:
         app.start()

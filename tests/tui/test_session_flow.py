@@ -7,6 +7,7 @@ from pathlib import Path
 
 from itb_tui.core.session import Phase
 from itb_tui.tui.screens.home import HomeScreen
+from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 
@@ -156,3 +157,13 @@ async def test_tiny_terminal_says_how_big_it_must_be(tmp_path: Path) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_first_launch_asks_the_onboarding_questions_then_starts(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="ice", onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, OnboardingScreen)
+        await pilot.press("escape")  # not now: nothing is saved, the routine still starts
+        await pilot.pause()
+        assert session_screen(app).engine.routine.id == "ice"
+    assert not (tmp_path / "config" / "settings.toml").exists()

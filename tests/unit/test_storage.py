@@ -192,8 +192,12 @@ def test_damaged_file_raises_store_error_naming_it(work: Path, raw: bytes) -> No
     with pytest.raises(StoreError) as info:
         read_toml_file(path)
     assert str(info.value).startswith(f"{path} is damaged and was left untouched (")
-    assert "x.toml.bak" in str(info.value)
+    assert "x.toml.bak" not in str(info.value)  # no backup exists: none is promised
     assert path.read_bytes() == raw
+    path.with_name("x.toml.bak").write_bytes(b"a = 1\n")
+    with pytest.raises(StoreError) as info:
+        read_toml_file(path)
+    assert f"previous good version is kept at {path}.bak" in str(info.value)
 
 
 def test_unreadable_path_raises_store_error(work: Path) -> None:

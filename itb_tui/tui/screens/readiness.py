@@ -1,0 +1,178 @@
+"""Return to running: the readiness checklist, the run week and its target, warning signs."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from itb_tui.core.plan import Readiness
+from itb_tui.core.plan_running import RunStage
+from itb_tui.core.plan_signs import Found
+from itb_tui.core.program import Program, RunWeek
+
+
+def row(label: str | Content, value: str | Content, kind: str) -> Horizontal:
+    """A label column and a value that wraps under itself; ``kind`` sets the label width.
+
+    Plain strings are shown as they are (content text may hold square brackets).
+    """
+    return Horizontal(
+        Static(Content(label) if isinstance(label, str) else label, classes=f"rr-label -{kind}"),
+        Static(Content(value) if isinstance(value, str) else value, classes="rr-value"),
+        classes="rr-row",
+    )
+
+
+def checklist(readiness: Readiness) -> list[Horizontal]:
+    """One row per check, '[x]' or '[ ]' (not colour alone), with its evidence."""
+    return [
+        row(
+            Content.styled(
+                "[x]" if check.met else "[ ]", "bold $text-success" if check.met else "bold"
+            ),
+            Content.assemble((check.name, "bold"), "\n", (check.evidence, "dim")),
+            "mark",
+        )
+        for check in readiness.checks
+    ]
+
+
+def target_text(target: RunWeek) -> str:
+    """'3 runs of 20-30 min, every other day; last run of the week 30-35 min if pain-free'."""
+    low, high = target.minutes
+    text = f"{target.runs_per_week} runs of {low}-{high} min"
+    if target.alternate_days:
+        text += ", every other day"
+    if target.has_long_run:
+        long_low, long_high = target.long_run_minutes
+        text += f"; last run of the week {long_low}-{long_high} min if the week is pain-free"
+    return text
+
+
+def stage_rows(stage: RunStage, program: Program) -> list[Widget]:
+    """The run week, its target, today, the weekly cap, hills and track, and the week's notes."""
+    rtr = program.return_to_running
+    target = stage.target
+    pct = rtr.max_weekly_increase_pct
+    if stage.max_weekly_minutes is not None:
+        cap = f"at most {stage.max_weekly_minutes} min in total (last week + {pct} %)"
+    else:
+        cap = f"the target above; from run week {len(rtr.weeks)}, at most {pct} % more a week"
+    hills = (
+        f"allowed (from run week {rtr.hills_and_track_from_week})"
+        if stage.hills_and_track
+        else f"locked until run week {rtr.hills_and_track_from_week}: flat, easy running only"
+    )
+    so_far = f"{stage.runs_this_week} of {target.runs_per_week} runs, {stage.minutes_this_week} min"
+    rows: list[Widget] = [
+        Static(Content.styled(f"Run week {stage.week}", "bold $accent"), classes="rr-heading"),
+        row("Why", stage.evidence, "key"),
+        row("Target", target_text(target), "key"),
+        row("This week", so_far, "key"),
+        row("Today", ("Rest day: " if stage.rest_today else "") + stage.today_text, "key"),
+        row("Weekly cap", cap, "key"),
+        row("Hills, track", hills, "key"),
+    ]
+    notes = rtr.week(stage.week).notes
+    if notes:
+        same = target.week == stage.week
+        title = "Notes for this week" if same else f"Notes (as for run week {target.week})"
+        rows.append(Static(Content.styled(title, "bold"), classes="rr-heading"))
+        rows += [row("-", note, "bullet") for note in notes]
+    return rows
+
+
+def sign_rows(signs: list[Found]) -> list[Widget]:
+    """Each warning sign found: its name, the evidence and what to change."""
+    heading = Content.styled("Warning signs in the last two weeks", "bold $text-warning")
+    rows: list[Widget] = [Static(heading, classes="rr-heading")]
+    for found in signs:
+        text = Content.assemble(
+            (found.sign.name, "bold"),
+            "\n",
+            (found.evidence, "dim"),
+            "\n",
+            ("What to change: ", "italic"),
+            found.sign.what_to_change,
+        )
+        rows.append(row(Content.styled("!", "bold $text-warning"), text, "bullet"))
+    return rows
+
+
+class ReadinessScreen(Screen[None]):
+    """Shows what it is given; `r` asks for a guided run, `f` for the red flags."""
+
+    BINDINGS = [
+        Binding("r", "start_run", "Run", id="start-run", tooltip="Start a guided run"),
+        Binding(
+            "f", "red_flags", "Red flags", id="red-flags", tooltip="When to see a professional"
+        ),
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+    ]
+
+    class StartRun(Message):
+        """The user wants to start a guided run now."""
+
+    class OpenRedFlags(Message):
+        """The user wants the red-flag checklist."""
+
+    def __init__(
+        self, readiness: Readiness, stage: RunStage | None, signs: list[Found], program: Program
+    ) -> None:
+        super().__init__()
+        self.readiness = readiness
+        self.stage = stage
+        self.signs = signs
+        self.program = program
+
+    @property
+    def can_run(self) -> bool:
+        return self.readiness.ready or self.stage is not None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="readiness"):
+            yield Static("[b]Return to running[/b]", id="rr-title")
+            yield Static(self._status(), id="rr-status")
+            yield from checklist(self.readiness)
+            if self.stage is not None:
+                yield from stage_rows(self.stage, self.program)
+            if self.signs:
+                yield from sign_rows(self.signs)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#readiness").focus()
+
+    def _status(self) -> Content:
+        rtr = self.program.return_to_running
+        met = sum(check.met for check in self.readiness.checks)
+        total = len(self.readiness.checks)
+        if self.readiness.ready:
+            return Content.assemble(
+                ("Ready: ", "bold $text-success"),
+                f"all {total} checks met. Press r for a guided run.",
+            )
+        low, high = rtr.typical_start_weeks
+        text = f"{met} of {total} checks met; running starts when all are met "
+        text += f"(most people start in weeks {low}-{high})."
+        if self.stage is not None:
+            text += " You are already running: r starts a guided run."
+        return Content.assemble(("Not yet: ", "bold $text-warning"), text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start_run":
+            return True if self.can_run else None
+        return True
+
+    def action_start_run(self) -> None:
+        if self.can_run:
+            self.post_message(self.StartRun())
+
+    def action_red_flags(self) -> None:
+        self.post_message(self.OpenRedFlags())

@@ -1,0 +1,126 @@
+"""Red flags: a checklist for the user's own judgement of when to see a professional."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, SelectionList, Static
+
+from itb_tui.core.plan_progress import IMPROVEMENT_AFTER_WEEKS, Improvement
+from itb_tui.core.program import Program, RedFlag
+
+# Flags that need a professional promptly, not just soon: can't bear weight, swelling or
+# instability, numbness or tingling.
+URGENT_FLAGS = frozenset({"no-weight-bearing", "swelling-instability", "nerve-symptoms"})
+_WEEKS = re.compile(r"over (\d+) weeks")
+
+URGENT_ADVICE = (
+    "Stop the program's exercises and runs that hurt, and see a doctor or physiotherapist "
+    "promptly: today or tomorrow, not at your next convenient moment. If it is severe or "
+    "getting worse, get urgent care now."
+)
+SOON_ADVICE = (
+    "Stop the program's exercises that hurt and book an appointment with a physiotherapist "
+    "or doctor soon. Exercises that cause no pain can carry on until then."
+)
+
+
+def improvement_weeks(improvement: Improvement) -> str:
+    """The number of weeks in the evidence ('over 7 weeks'), or '6 or more'."""
+    match = _WEEKS.search(improvement.evidence)
+    return match.group(1) if match else f"{IMPROVEMENT_AFTER_WEEKS} or more"
+
+
+def advice(ticked: list[RedFlag]) -> Content:
+    """What to do about the ticked flags: promptly when any of them is urgent."""
+    urgent = any(flag.id in URGENT_FLAGS for flag in ticked)
+    heading = "See a professional promptly" if urgent else "See a professional soon"
+    lines = [
+        Content.assemble(("! ", "bold"), (heading, "bold reverse")),
+        Content(URGENT_ADVICE if urgent else SOON_ADVICE),
+        Content.assemble(("You ticked: ", "bold"), "; ".join(f.text for f in ticked)),
+    ]
+    return Content("\n").join(lines)
+
+
+class RedFlagsScreen(Screen[None]):
+    """Space ticks a flag; the advice appears as soon as one is ticked. Nothing is saved."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+
+    def __init__(self, program: Program, improvement: Improvement | None) -> None:
+        super().__init__()
+        self.program = program
+        self.improvement = improvement
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="red-flags"):
+            yield Static("[b]Red flags: when to see a professional[/b]", id="rf-title")
+            if self.improvement is not None and self.improvement.flagged:
+                yield Static(self._banner(self.improvement), id="rf-improvement")
+            yield Static(
+                "Tick any that apply (Space). IT band syndrome does not usually cause these.",
+                id="rf-intro",
+            )
+            yield SelectionList[str](
+                *[(Content(flag.text), flag.id) for flag in self.program.red_flags], id="rf-list"
+            )
+            yield Static(id="rf-why")
+            yield Static(id="rf-advice")
+            yield Static(
+                "A checklist for your own judgement: nothing you tick here is saved.",
+                id="rf-not-saved",
+                classes="dim",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#rf-advice").display = False
+        self.query_one(SelectionList).focus()
+        self._show_why()
+
+    @staticmethod
+    def _banner(improvement: Improvement) -> Content:
+        weeks = improvement_weeks(improvement)
+        return Content("\n").join(
+            [
+                Content.assemble(
+                    ("! ", "bold"),
+                    (f"Your pain has not improved after {weeks} weeks of consistent rehab", "bold"),
+                ),
+                Content(improvement.evidence),
+                Content("Get a professional assessment from a physiotherapist or doctor."),
+            ]
+        )
+
+    def _show_why(self) -> None:
+        options = self.query_one("#rf-list", SelectionList)
+        index = options.highlighted
+        why = self.query_one("#rf-why", Static)
+        if index is None or not 0 <= index < len(self.program.red_flags):
+            why.update("")
+            return
+        flag = self.program.red_flags[index]
+        why.update(
+            Content.assemble((flag.text, "bold"), "\n", ("Why it matters: ", "bold"), flag.why)
+        )
+
+    def on_selection_list_selection_highlighted(
+        self, _event: SelectionList.SelectionHighlighted[str]
+    ) -> None:
+        self._show_why()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        selected = set(event.selection_list.selected)
+        ticked = [flag for flag in self.program.red_flags if flag.id in selected]
+        panel = self.query_one("#rf-advice", Static)
+        panel.display = bool(ticked)
+        if ticked:
+            panel.update(advice(ticked))
+            panel.set_class(any(f.id in URGENT_FLAGS for f in ticked), "-urgent")
+            self.call_after_refresh(panel.scroll_visible)

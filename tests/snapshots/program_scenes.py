@@ -1,0 +1,110 @@
+"""Onboarding, return to running and red flags in a fixed state, over synthetic histories.
+
+Shared by the snapshot tests, the Pilot tests and scripts/screenshots.py (same shape as
+scenes.py: ``scene(name) -> (app, setup)``).
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from itb_tui.core.context import AppContext
+from itb_tui.core.history import ExerciseResult, PainLog, SessionRecord
+from itb_tui.core.plan import RUN_ROUTINE, readiness
+from itb_tui.core.plan_running import run_stage
+from itb_tui.core.plan_signs import warning_signs
+from itb_tui.core.settings import Settings
+from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.onboarding import OnboardingScreen
+from itb_tui.tui.screens.readiness import ReadinessScreen
+from itb_tui.tui.screens.red_flags import RedFlagsScreen
+from tests.snapshots.scenes import SCENE_ROOT, Setup
+from tests.tui.helpers import make_app
+
+TZ = timezone(timedelta(hours=1))
+TODAY = date(2026, 11, 23)  # a Monday: the FakeClock's default day
+STRENGTH = "hip-strength"
+
+
+def at(day: date, hour: int = 8) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=TZ)
+
+
+def session(routine: str, day: date, minutes: int = 20) -> SessionRecord:
+    """A completed session of ``routine`` at 8:00 on ``day``; a run holds its minutes."""
+    start = at(day)
+    exercises = []
+    if routine == RUN_ROUTINE:
+        done = {"both": [minutes * 60]}
+        exercises = [ExerciseResult("run", "Run", "seconds", ("both",), 1, done)]
+    return SessionRecord(
+        id=f"{routine}-{start.isoformat()}",
+        routine=routine,
+        routine_name="Run" if routine == RUN_ROUTINE else routine,
+        started_at=start,
+        ended_at=start + timedelta(minutes=minutes),
+        completed=True,
+        exercises=exercises,
+    )
+
+
+def pain_free_days(until: date, days: int) -> list[PainLog]:
+    """A daily pain log of 0 on each of the ``days`` days up to ``until``."""
+    return [PainLog(at(until - timedelta(days=n), 20), 0, "daily") for n in range(days)]
+
+
+def ready_history(today: date = TODAY) -> tuple[Settings, list[SessionRecord], list[PainLog]]:
+    """Five weeks of rehab, pain-free for a week, and two pain-free weeks of running."""
+    settings = Settings(program_start=today - timedelta(weeks=5), running=True, onboarded=True)
+    first_run = today - timedelta(days=14)  # the Monday two weeks ago
+    runs = [session(RUN_ROUTINE, first_run + timedelta(days=d), 15) for d in (1, 3, 5, 8, 10, 12)]
+    strength = [session(STRENGTH, today - timedelta(days=d)) for d in (5, 3, 1)]
+    return settings, runs + strength, pain_free_days(today - timedelta(days=1), 7)
+
+
+def not_ready_history(today: date = TODAY) -> tuple[Settings, list[SessionRecord], list[PainLog]]:
+    """Pain-free for a week, but one week into the program and no strength sessions yet."""
+    settings = Settings(program_start=today - timedelta(weeks=1), onboarded=True)
+    return settings, [], pain_free_days(today - timedelta(days=1), 7)
+
+
+def readiness_screen(
+    context: AppContext,
+    history: tuple[Settings, list[SessionRecord], list[PainLog]],
+    today: date = TODAY,
+) -> ReadinessScreen:
+    """The screen over ``history``, built with the real plan rules; a stage only when ready."""
+    settings, sessions, logs = history
+    program, library = context.program, context.library
+    ready = readiness(program, settings, sessions, logs, today, library)
+    stage = run_stage(program, sessions, logs, today) if ready.ready else None
+    signs = warning_signs(program, sessions, logs, today, library)
+    return ReadinessScreen(ready, stage, signs, program)
+
+
+def scene(name: str) -> tuple[ItbApp, Setup]:
+    """An app and the moves that bring it to the named screen (data in a fixed folder)."""
+    tmp_path = SCENE_ROOT / name
+    shutil.rmtree(tmp_path, ignore_errors=True)
+    app, _clock = make_app(Path(tmp_path))
+    app.context.settings.onboarded = True  # keep a first-launch screen out of the way
+
+    async def setup(pilot: Pilot[None]) -> None:
+        if name == "onboarding":
+            app.push_screen(OnboardingScreen(Settings(), app.context.program.disclaimer, TODAY))
+        elif name == "readiness":
+            app.push_screen(readiness_screen(app.context, ready_history()))
+        elif name == "red-flags":
+            app.push_screen(RedFlagsScreen(app.context.program, None))
+            await pilot.pause()
+            await pilot.press("down", "down", "space")
+        await pilot.pause()
+
+    return app, setup
+
+
+SCENES = ("onboarding", "readiness", "red-flags")
