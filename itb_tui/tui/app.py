@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from itb_tui.core.context import AppContext
@@ -317,6 +318,17 @@ class ItbApp(App[None]):
             )
         )
 
+    def action_history(self) -> None:
+        """Past sessions and pain logs, with the pain chart, the calendar and export."""
+        from itb_tui.tui.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen(self.context))
+
+    def on_history_edited(self, _message: Message) -> None:
+        """A session or pain log was changed or deleted from the history."""
+        self.refresh_home()
+
     def on_readiness_screen_start_run(self, _message: ReadinessScreen.StartRun) -> None:
         self.pop_screen()
         self.start_run()
@@ -442,6 +454,9 @@ class ItbApp(App[None]):
         yield SystemCommand("Log pain", "Quick 0-10 pain log", self.action_log_pain)
         yield SystemCommand("Help", "Keys, data folders, notice", self.action_help)
         yield SystemCommand("Settings", "Cues, pacer, weaker side", self.action_settings)
+        yield SystemCommand(
+            "History", "Sessions, pain chart, calendar, export", self.action_history
+        )
         yield SystemCommand("Return to running", "Readiness and run weeks", self.action_readiness)
         yield SystemCommand("Red flags", "When to see a professional", self.action_red_flags)
 

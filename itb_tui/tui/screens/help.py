@@ -17,6 +17,15 @@ KEYS = """\
 | everywhere | `ctrl+p` | command palette: start any routine, log pain |
 | home | `up` `down`, `enter` | choose a routine, start it |
 | home | `l` | quick pain log |
+| home | `h` | history: sessions and pain logs |
+| home | `r` | return to running: readiness, run stage, a guided run |
+| home | `f` | red-flag checklist |
+| home | `s` | settings |
+| history | `a` `s` `p` `m` | all, sessions, pain logs, last 30 days |
+| history | `enter` | details of the entry |
+| history | `c` `d` `x` | pain chart, calendar and left/right, export |
+| history | `end` `home` | oldest, newest |
+| detail | `e`, `delete` | edit pain and note, delete (asks first) |
 | home | `q` | quit |
 | session | `enter` | start the exercise, finish the hold or set now, skip a rest |
 | session | `space` | pause / resume |

@@ -51,6 +51,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", id="start", tooltip="Start it", priority=True),
         Binding("l", "app.log_pain", "Log pain", id="log-pain"),
+        Binding("h", "app.history", "History", id="history", tooltip="Sessions, pain, export"),
         Binding("r", "app.readiness", "Running", id="readiness", tooltip="Return to running"),
         Binding("f", "app.red_flags", "Red flags", id="red-flags", show=False),
         Binding("s", "app.settings", "Settings", id="settings"),

@@ -1,0 +1,144 @@
+"""History: sessions and pain logs newest first, read a month at a time as you scroll."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from itb_tui.core.context import AppContext
+from itb_tui.core.export import FORMATS, ExportFormat
+from itb_tui.core.export_file import write_export
+from itb_tui.core.history import SessionRecord
+from itb_tui.core.history_edit import HistoryIndex
+from itb_tui.core.stats import RECENT_DAYS, RowFilter, routine_categories
+from itb_tui.core.storage import StoreError
+from itb_tui.tui.screens.calendar import CalendarScreen
+from itb_tui.tui.screens.history_dialogs import export_format
+from itb_tui.tui.screens.pain_chart import PainChartScreen
+from itb_tui.tui.screens.session_detail import (
+    HistoryEdited,
+    PainLogDetailScreen,
+    SessionDetailScreen,
+)
+from itb_tui.tui.widgets.history_table import HistoryTable
+
+FILTER_LABELS: dict[RowFilter, str] = {
+    "all": "everything",
+    "sessions": "sessions only",
+    "pain": "pain logs only",
+    "30d": f"the last {RECENT_DAYS} days",
+}
+
+
+class HistoryScreen(Screen[None]):
+    """Enter opens the highlighted entry; a/s/p/m filter; c chart, d calendar, x export."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="open", tooltip="Show it in full", priority=True),
+        Binding("a", "filter('all')", "All", id="all", show=False),
+        Binding("s", "filter('sessions')", "Sessions", id="sessions", show=False),
+        Binding("p", "filter('pain')", "Pain", id="pain-only", show=False),
+        Binding("m", "filter('30d')", "30 days", id="30-days", show=False),
+        Binding("c", "chart", "Chart", id="chart", tooltip="Daily pain over time"),
+        Binding("d", "calendar", "Calendar", id="calendar", tooltip="Adherence and sides"),
+        Binding("x", "export", "Export", id="export", tooltip="CSV, JSON or Markdown"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the routines"),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.index = HistoryIndex(context.store)
+        self.today = context.clock.wall().date()
+        self._reported = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="history-filter")
+        yield HistoryTable(self.index, self.today, id="history-table")
+        yield Footer()
+
+    @property
+    def table(self) -> HistoryTable:
+        return self.query_one(HistoryTable)
+
+    def on_mount(self) -> None:
+        self.title = "itb-tui"
+        self.sub_title = "History"
+        self.table.focus()
+
+    def on_history_table_shown(self, message: HistoryTable.Shown) -> None:
+        """Say what is shown, how far back, and report months that could not be read."""
+        count = message.rows
+        span = (
+            f", back to {date.fromisoformat(message.oldest + '-01'):%b %Y}"
+            if message.oldest
+            else ""
+        )
+        more = "; older ones load as you scroll (End: oldest)" if message.more else ""
+        self.query_one("#history-filter", Static).update(
+            f"Showing [b]{FILTER_LABELS[self.table.filter]}[/b]   "
+            "[dim]a all - s sessions - p pain - m 30 days[/dim]\n"
+            f"[dim]{count} {'entry' if count == 1 else 'entries'}{span}{more}[/dim]"
+        )
+        for problem in self.index.problems[self._reported :]:
+            self.notify(problem, title="Month not readable", severity="error", timeout=15)
+        self._reported = len(self.index.problems)
+
+    def action_filter(self, name: RowFilter) -> None:
+        self.table.show(name)
+
+    def action_open(self) -> None:
+        entry = self.table.entry_at_cursor()
+        store = self.context.store
+        if isinstance(entry, SessionRecord):
+            self.app.push_screen(SessionDetailScreen(entry, store), self._detail_closed)
+        elif entry is not None:
+            self.app.push_screen(PainLogDetailScreen(entry, store), self._detail_closed)
+
+    def _detail_closed(self, edited: HistoryEdited | None) -> None:
+        if edited is not None:
+            self.post_message(edited)
+
+    def on_history_edited(self, message: HistoryEdited) -> None:
+        """Re-read the changed month and show the rows again; the message goes on to the app."""
+        self.index.load(message.month)
+        self.table.rebuild(self.table.cursor_row)
+
+    def action_chart(self) -> None:
+        self.app.push_screen(PainChartScreen(self.index, self.today))
+
+    def action_calendar(self) -> None:
+        categories = routine_categories(self.context.library)
+        self.app.push_screen(CalendarScreen(self.index, self.today, categories))
+
+    def action_export(self) -> None:
+        def chosen(answer: str | None) -> None:
+            for fmt in FORMATS:
+                if answer == fmt:
+                    self.notify(f"Exporting the history as {fmt}...")
+                    self.export_history(fmt)
+
+        self.app.push_screen(export_format(), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_history(self, fmt: ExportFormat) -> None:
+        """Read every month and write the export file, off the screen's thread."""
+        folder = self.context.paths.data / "exports"
+        categories = routine_categories(self.context.library)
+        try:
+            path = write_export(self.context.store, folder, fmt, self.today, categories)
+        except StoreError as err:
+            self.app.call_from_thread(
+                self.notify, str(err), title="Not exported", severity="error", timeout=15
+            )
+            return
+        self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", timeout=10)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

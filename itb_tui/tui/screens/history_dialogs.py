@@ -1,0 +1,99 @@
+"""Questions asked from the history screens: a new pain score and note, delete?, which format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from itb_tui.core.export import ExportFormat
+from itb_tui.tui.screens.choice import Choice, ChoiceScreen
+from itb_tui.tui.widgets.pain_scale import PainScale
+
+FORMAT_CHOICES: tuple[tuple[ExportFormat, str, str], ...] = (
+    ("csv", "c", "CSV: one row per exercise and side, for a spreadsheet"),
+    ("json", "j", "JSON: everything, can be read back"),
+    ("markdown", "m", "Markdown: a one-page report for a physiotherapist"),
+)
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """The pain score (None: not rated) and note chosen in EditPainScreen."""
+
+    score: int | None
+    note: str
+
+
+class EditPainScreen(ModalScreen[EditResult | None]):
+    """Change a pain score with the 0-10 scale and a note; Enter saves, Escape cancels."""
+
+    BINDINGS = [
+        Binding(
+            "enter", "save", "Save", id="save", tooltip="Save the score and note", priority=True
+        ),
+        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Leave it as it was"),
+        Binding("tab", "app.focus_next", "Note", id="note", tooltip="Move to the note"),
+    ]
+
+    def __init__(self, title: str, score: int | None, note: str, *, required: bool) -> None:
+        super().__init__()
+        self.title_text = title
+        self.score = score
+        self.note = note
+        self.required = required
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="edit-dialog", classes="dialog"):
+            yield Static(f"[b]{self.title_text}[/b]")
+            yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
+            yield PainScale(id="pain-scale")
+            yield Input(self.note, placeholder="Note (optional)", id="edit-note", max_length=200)
+            yield Static(id="edit-hint", classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots
+        scale = self.query_one(PainScale)
+        scale.value = self.score
+        scale.focus()
+        self._hint("")
+
+    def _hint(self, problem: str) -> None:
+        base = "Digits or arrows: score - Tab: note - Enter saves - Escape cancels"
+        text = f"[red]{problem}[/red]\n{base}" if problem else base
+        self.query_one("#edit-hint", Static).update(text)
+
+    def action_save(self) -> None:
+        score = self.query_one(PainScale).value
+        if score is None and self.required:
+            self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
+            return
+        self.dismiss(EditResult(score, self.query_one(Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def confirm_delete(noun: str) -> ChoiceScreen:
+    """Asks before deleting; Enter on the first answer, n or Escape keep it."""
+    return ChoiceScreen(
+        f"Delete this {noun}?",
+        "It is removed from the history file (the previous version is kept as .bak).",
+        [Choice("keep", "n", "No, keep it"), Choice("delete", "y", "Yes, delete it")],
+        "keep",
+    )
+
+
+def export_format() -> ChoiceScreen:
+    """Which format to export the whole history in; Escape gives ''."""
+    return ChoiceScreen(
+        "Export the whole history",
+        "The file goes to the exports folder in your data folder.",
+        [Choice(fmt, key, text) for fmt, key, text in FORMAT_CHOICES],
+        "",
+    )

@@ -1,0 +1,234 @@
+"""Daily pain over time as a text chart: average and highest per day, session days marked."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+from itb_tui.core.history_edit import HistoryIndex
+from itb_tui.core.stats import DayPain, daily_pain, days_back, session_day
+
+RANGES_WEEKS = (2, 4, 8, 13, 26, 52)
+DEFAULT_WEEKS = 8
+LEVELS = 10  # one text row per pain point
+GUTTER = 5  # "10 ┤ "
+EIGHTHS = " ▁▂▃▄▅▆▇█"
+HIGHEST_SHADE = "grey35"
+
+
+def severity(score: float) -> str:
+    return "green" if score <= 3 else "yellow" if score <= 6 else "red"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One chart column: one day, or a few days when the range is wider than the screen."""
+
+    first: date
+    last: date
+    highest: int | None
+    average: float | None
+    session: bool
+
+
+def bars(
+    days: list[DayPain], session_days: set[date], first: date, last: date, width: int
+) -> list[Bar]:
+    """``first``..``last`` split into at most ``width`` columns of whole days each."""
+    total = (last - first).days + 1
+    per = max(1, math.ceil(total / max(width, 1)))
+    by_day = {d.day: d for d in days}
+    out: list[Bar] = []
+    start = first
+    while start <= last:
+        end = min(start + timedelta(days=per - 1), last)
+        span = [start + timedelta(days=n) for n in range((end - start).days + 1)]
+        scored = [by_day[d] for d in span if d in by_day]
+        count = sum(d.count for d in scored)
+        out.append(
+            Bar(
+                start,
+                end,
+                max((d.max_score for d in scored), default=None),
+                sum(d.mean_score * d.count for d in scored) / count if count else None,
+                any(d in session_days for d in span),
+            )
+        )
+        start = end + timedelta(days=1)
+    return out
+
+
+def _cell(bar: Bar, level: int) -> tuple[str, str]:
+    """The character and style of ``bar`` at pain ``level`` (1 is the bottom row)."""
+    if bar.highest is None or bar.average is None:
+        return " ", ""
+    if bar.highest == 0:
+        return ("▁", "green") if level == 1 else (" ", "")
+    if level <= bar.average:
+        return "█", severity(level)
+    if level - 1 < bar.average:
+        # The average ends inside this cell; a grey top says the highest reaches past it.
+        shade = f" on {HIGHEST_SHADE}" if bar.highest >= level else ""
+        return EIGHTHS[max(1, round((bar.average - level + 1) * 8))], severity(level) + shade
+    if level <= bar.highest:
+        return "░", f"{severity(level)} on {HIGHEST_SHADE}"
+    return " ", ""
+
+
+def _labels(columns: list[Bar]) -> str:
+    """Dates under the axis: Mondays when a column is a day, else the first of each month."""
+    line = [" "] * len(columns)
+    free = 0
+    for index, bar in enumerate(columns):
+        per_day = bar.first == bar.last
+        if per_day and bar.first.weekday() == 0:
+            label = f"{bar.first.day} {bar.first:%b}"
+        elif not per_day and (bar.first.day == 1 or bar.first.month != bar.last.month):
+            label = f"{bar.first:%b}" if bar.first.day == 1 else f"{bar.last:%b}"
+        else:
+            label = ""
+        if label and index >= free and index + len(label) <= len(line):
+            line[index : index + len(label)] = label
+            free = index + len(label) + 1
+    return "".join(line)
+
+
+def chart_text(columns: list[Bar]) -> Text:
+    """The chart: 10 rows of bars, the axis, dates, and a dot under each session day."""
+    text = Text()
+    for level in range(LEVELS, 0, -1):
+        text.append(f"{level:>2} ┤ " if level % 2 == 0 else "   │ ", style="dim")
+        for bar in columns:
+            char, style = _cell(bar, level)
+            text.append(char, style=style)
+        text.append("\n")
+    text.append(" 0 └─" + "─" * len(columns) + "\n", style="dim")
+    text.append(" " * GUTTER + _labels(columns) + "\n", style="dim")
+    text.append("sess ", style="dim")
+    text.append("".join("•" if bar.session else " " for bar in columns), style="cyan")
+    per = (columns[0].last - columns[0].first).days + 1 if columns else 1
+    if per > 1:
+        text.append(f"\n{' ' * GUTTER}One column is {per} days.", style="dim")
+    return text
+
+
+def week_summary(days: list[DayPain], today: date) -> str:
+    """Average and highest of the last 7 days and of the 7 before."""
+    parts = []
+    for label, end in (("Last 7 days", today), ("the 7 before", today - timedelta(days=7))):
+        start = days_back(end, 7)
+        chosen = [d for d in days if start <= d.day <= end]
+        count = sum(d.count for d in chosen)
+        if not count:
+            parts.append(f"{label}: no scores")
+            continue
+        mean = sum(d.mean_score * d.count for d in chosen) / count
+        parts.append(f"{label}: average {mean:.1f}, highest {max(d.max_score for d in chosen)}")
+    return "; ".join(parts) + "."
+
+
+class PainChart(Widget):
+    """Draws the bars it is given, as many days per column as the width needs."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.days: list[DayPain] = []
+        self.session_days: set[date] = set()
+        self.first = self.last = date.min
+
+    def show(self, days: list[DayPain], session_days: set[date], first: date, last: date) -> None:
+        self.days, self.session_days, self.first, self.last = days, session_days, first, last
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.content_size.width - GUTTER - 1
+        return chart_text(bars(self.days, self.session_days, self.first, self.last, width))
+
+
+class PainChartScreen(Screen[None]):
+    """``+``/``-`` widen or narrow the range (2 weeks to a year); Escape goes back."""
+
+    BINDINGS = [
+        Binding("plus,equals_sign", "zoom(1)", "Longer", id="longer", tooltip="Show more weeks"),
+        Binding("minus", "zoom(-1)", "Shorter", id="shorter", tooltip="Show fewer weeks"),
+        Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the history"),
+    ]
+
+    def __init__(self, index: HistoryIndex, today: date, weeks: int = DEFAULT_WEEKS) -> None:
+        super().__init__()
+        self.index = index
+        self.today = today
+        self.weeks = weeks
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="chart-title")
+        yield PainChart(id="pain-chart")
+        yield Static(
+            Text.assemble(
+                ("█", "bold"),
+                " average  ",
+                ("░", f"bold on {HIGHEST_SHADE}"),
+                " highest  ",
+                ("•", "cyan"),
+                " session day  ",
+                ("0-3", "green"),
+                " ",
+                ("4-6", "yellow"),
+                " ",
+                ("7-10", "red"),
+            ),
+            id="chart-legend",
+        )
+        yield Static(id="chart-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "itb-tui"
+        self.sub_title = "Pain chart"
+        self.update_chart()
+
+    @property
+    def first(self) -> date:
+        return days_back(self.today, self.weeks * 7)
+
+    def update_chart(self) -> None:
+        """Draw what is loaded; read older months in the background when the range needs them."""
+        loading = not self.index.covers(self.first)
+        history = self.index.history(since=self.first)
+        days = daily_pain(history.pain_logs, history.sessions, since=self.first)
+        days = [d for d in days if d.day <= self.today]
+        sessions = {session_day(s) for s in history.sessions}
+        self.query_one(PainChart).show(days, sessions, self.first, self.today)
+        span = f"{self.first:%d %b %Y} to {self.today:%d %b %Y}"
+        title = f"[b]Daily pain, the last {self.weeks} weeks[/b]  {span}"
+        self.query_one("#chart-title", Static).update(
+            title + ("\n[yellow]Reading older months...[/yellow]" if loading else "")
+        )
+        self.query_one("#chart-summary", Static).update(week_summary(days, self.today))
+        if loading:
+            self.load_range(self.first)
+
+    @work(thread=True, exclusive=True, group="chart")
+    def load_range(self, first: date) -> None:
+        self.index.load_since(first)
+        self.app.call_from_thread(self._loaded)
+
+    def _loaded(self) -> None:
+        if self.is_attached:
+            self.update_chart()
+
+    def action_zoom(self, step: int) -> None:
+        ranges = list(RANGES_WEEKS)
+        here = min(range(len(ranges)), key=lambda i: abs(ranges[i] - self.weeks))
+        self.weeks = ranges[max(0, min(len(ranges) - 1, here + step))]
+        self.update_chart()

@@ -1,0 +1,241 @@
+"""One history entry in full, with edit and delete: a session, or a pain log (smaller)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from itb_tui.core.content import format_seconds
+from itb_tui.core.history import BOTH, CONTEXT_LABELS, SIDES, ExerciseResult, PainLog, SessionRecord
+from itb_tui.core.history_edit import (
+    delete_pain_log,
+    delete_session,
+    update_pain_log,
+    update_session,
+)
+from itb_tui.core.storage import HistoryStore, StoreError, month_key
+from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
+from itb_tui.tui.widgets.pain_scale import anchor
+
+
+class HistoryEdited(Message):
+    """An entry of month ``month`` was changed (or ``deleted``): re-read that month."""
+
+    def __init__(self, month: str, deleted: bool) -> None:
+        self.month = month
+        self.deleted = deleted
+        super().__init__()
+
+
+def pain_text(score: int | None) -> str:
+    """'3/10 - mild, a nag you can ignore while busy', or 'not rated'."""
+    return "not rated" if score is None else f"{score}/10 - {anchor(score)}"
+
+
+def side_cell(result: ExerciseResult, side: str) -> Text:
+    """'2/3  15 15 reps, 1 skipped' for one side of one exercise."""
+    values = result.done.get(side, [])
+    unit = "s" if result.unit == "seconds" else result.unit
+    cell = Text()
+    cell.append(f"{len(values)}/{result.sets_planned}", style="bold")
+    if values:
+        cell.append(f"  {' '.join(str(v) for v in values)} {unit}")
+    skipped = result.skipped_sets.get(side, 0)
+    if skipped:
+        cell.append(f", {skipped} skipped", style="yellow")
+    return cell
+
+
+def exercise_table(session: SessionRecord) -> Table:
+    """Each exercise on a row, the left and right legs side by side."""
+    table = Table(box=None, pad_edge=False, expand=True, header_style="bold")
+    table.add_column("Exercise", max_width=26, no_wrap=True, overflow="ellipsis")
+    table.add_column("Left leg", ratio=1)
+    table.add_column("Right leg", ratio=1)
+    for result in session.exercises:
+        if result.skipped:
+            table.add_row(Text(result.name, style="dim"), Text("skipped", style="dim"), "")
+        elif BOTH in result.sides:
+            table.add_row(result.name, Text("both: ").append_text(side_cell(result, BOTH)), "")
+        else:
+            table.add_row(result.name, *(side_cell(result, side) for side in SIDES))
+    return table
+
+
+def session_view(session: SessionRecord) -> RenderableType:
+    """Everything recorded about a session."""
+    status = "[green]completed[/green]" if session.completed else "[yellow]stopped early[/yellow]"
+    head = Text.from_markup(
+        f"[b]{escape(session.routine_name)}[/b]  {session.started_at:%a %d %b %Y %H:%M}"
+        f"-{session.ended_at:%H:%M}  {format_seconds(session.duration_s)}  {status}\n"
+        f"{session.exercises_done()} of {len(session.exercises)} exercises done\n"
+    )
+    names = {r.exercise: r.name for r in session.exercises}
+    spikes = [
+        f"  {s.at:%H:%M}  {escape(names.get(s.exercise, s.exercise))}"
+        + ("" if s.side == BOTH else f", {s.side} leg")
+        + ("" if s.score is None else f", {s.score}/10")
+        for s in sorted(session.pain_spikes, key=lambda s: s.at)
+    ]
+    tail = Text.from_markup(
+        "\n[b]Pain noted during[/b]: "
+        + ("\n" + "\n".join(spikes) if spikes else "none")
+        + f"\n[b]Pain after[/b]: {pain_text(session.pain_after)}"
+        + f"\n[b]Note[/b]: {escape(session.note) or '[dim]none[/dim]'}"
+    )
+    return Group(head, exercise_table(session), tail)
+
+
+def pain_log_view(log: PainLog) -> RenderableType:
+    """A pain log's time, score, where it was felt and note."""
+    return Text.from_markup(
+        f"[b]Pain log[/b]  {log.at:%a %d %b %Y %H:%M}\n\n"
+        f"[b]Score[/b]: {pain_text(log.score)}\n"
+        f"[b]Where[/b]: {CONTEXT_LABELS.get(log.context, log.context)}\n"
+        f"[b]Note[/b]: {escape(log.note) or '[dim]none[/dim]'}"
+    )
+
+
+class _EntryDetail(ModalScreen[HistoryEdited | None]):
+    """Shows one entry; ``e`` edits its pain and note, ``delete``/``D`` removes it.
+
+    Dismisses with a HistoryEdited when anything was saved, else None.
+    """
+
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="edit", tooltip="Change the pain score and note"),
+        Binding("delete,D", "delete", "Delete", id="delete", tooltip="Remove it (asks first)"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the history"),
+    ]
+    noun = "entry"
+
+    def __init__(self, store: HistoryStore) -> None:
+        super().__init__()
+        self.store = store
+        self.edited: HistoryEdited | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail-body", classes="dialog"):
+            yield Static(id="detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        self.query_one("#detail-text", Static).update(self.entry_view())
+
+    def entry_view(self) -> RenderableType:
+        raise NotImplementedError
+
+    def entry_month(self) -> str:
+        raise NotImplementedError
+
+    def edit_dialog(self) -> EditPainScreen:
+        raise NotImplementedError
+
+    def save_edit(self, result: EditResult) -> None:
+        raise NotImplementedError
+
+    def delete_entry(self) -> None:
+        raise NotImplementedError
+
+    def action_edit(self) -> None:
+        def edited(result: EditResult | None) -> None:
+            if result is None:
+                return
+            try:
+                self.save_edit(result)
+            except (StoreError, ValueError) as err:
+                self.notify(str(err), title="Not saved", severity="error", timeout=15)
+                return
+            self.edited = HistoryEdited(self.entry_month(), deleted=False)
+            self.redraw()
+            self.notify(f"The {self.noun} was updated.")
+
+        self.app.push_screen(self.edit_dialog(), edited)
+
+    def action_delete(self) -> None:
+        def answered(answer: str | None) -> None:
+            if answer != "delete":
+                return
+            try:
+                self.delete_entry()
+            except StoreError as err:
+                self.notify(str(err), title="Not deleted", severity="error", timeout=15)
+                return
+            self.notify(f"The {self.noun} was deleted.")
+            self.dismiss(HistoryEdited(self.entry_month(), deleted=True))
+
+        self.app.push_screen(confirm_delete(self.noun), answered)
+
+    def action_back(self) -> None:
+        self.dismiss(self.edited)
+
+
+class SessionDetailScreen(_EntryDetail):
+    """A session: each exercise per leg, pain spikes, pain after, note."""
+
+    noun = "session"
+
+    def __init__(self, session: SessionRecord, store: HistoryStore) -> None:
+        super().__init__(store)
+        self.session = session
+        self.add_class("-session")
+
+    def entry_view(self) -> RenderableType:
+        return session_view(self.session)
+
+    def entry_month(self) -> str:
+        return month_key(self.session.started_at)
+
+    def edit_dialog(self) -> EditPainScreen:
+        title = f"Pain after {self.session.routine_name}, {self.session.started_at:%d %b}"
+        return EditPainScreen(title, self.session.pain_after, self.session.note, required=False)
+
+    def save_edit(self, result: EditResult) -> None:
+        s = self.session
+        self.session = update_session(
+            self.store, s.id, s.started_at, pain_after=result.score, note=result.note
+        )
+
+    def delete_entry(self) -> None:
+        delete_session(self.store, self.session.id, self.session.started_at)
+
+
+class PainLogDetailScreen(_EntryDetail):
+    """A pain log: its score, where it was felt, and the note."""
+
+    noun = "pain log"
+
+    def __init__(self, log: PainLog, store: HistoryStore) -> None:
+        super().__init__(store)
+        self.pain_log = log
+        self.add_class("-pain-log")
+
+    def entry_view(self) -> RenderableType:
+        return pain_log_view(self.pain_log)
+
+    def entry_month(self) -> str:
+        return month_key(self.pain_log.at)
+
+    def edit_dialog(self) -> EditPainScreen:
+        title = f"Pain log of {self.pain_log.at:%d %b %H:%M}"
+        return EditPainScreen(title, self.pain_log.score, self.pain_log.note, required=True)
+
+    def save_edit(self, result: EditResult) -> None:
+        score = self.pain_log.score if result.score is None else result.score
+        self.pain_log = update_pain_log(
+            self.store, self.pain_log.at, score, self.pain_log.context, result.note
+        )
+
+    def delete_entry(self) -> None:
+        delete_pain_log(self.store, self.pain_log.at)

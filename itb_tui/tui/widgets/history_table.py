@@ -1,0 +1,175 @@
+"""The history as a table, newest first, that reads month files only as the cursor needs them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.message import Message
+from textual.widgets import DataTable
+from textual.worker import get_current_worker
+
+from itb_tui.core.history import CONTEXT_LABELS, PainLog, SessionRecord
+from itb_tui.core.history_edit import HistoryIndex, day_key
+from itb_tui.core.stats import RECENT_DAYS, Row, RowFilter, days_back, session_rows
+
+LOOKAHEAD = 40  # rows kept ready below the cursor
+MONTHS_PER_STEP = 2  # month files read before the screen gets to draw again
+FOLLOW_BATCH = 12  # months read by End before their rows are shown
+COLUMNS = (("When", 16), ("What", 25), ("Time", 6), ("Done", 4), ("Pain", 15))
+
+Entry = SessionRecord | PainLog
+
+
+def severity(score: int) -> str:
+    return "green" if score <= 3 else "yellow" if score <= 6 else "red"
+
+
+def row_cells(row: Row, entry: Entry) -> tuple[Text, ...]:
+    """The cells of one row: when, what, time, exercises done/planned, pain."""
+    if isinstance(entry, SessionRecord):
+        what = Text(entry.routine_name)
+        if not entry.completed:
+            what.append(" (stopped)", style="yellow")
+        score = entry.pain_after
+    else:
+        context = CONTEXT_LABELS.get(entry.context, entry.context).split(" (")[0]
+        what = Text(f"Pain: {context}", style="italic")
+        score = entry.score
+    pain = Text(row.pain, style="" if score is None else severity(score))
+    return (Text(row.when_text), what, Text(row.duration), Text(row.exercises), pain)
+
+
+class HistoryTable(DataTable[Text]):
+    """Rows of the months shown so far; older months are added as the cursor nears the end,
+    and the next one is read in the background meanwhile. End reads every older month in
+    the background and follows the oldest row."""
+
+    BINDINGS = [
+        Binding("home", "newest", "Newest", show=False),
+        Binding("end", "oldest", "Oldest", show=False),
+    ]
+
+    class Shown(Message):
+        """The rows shown changed: how many, the oldest month shown, and whether more exist."""
+
+        def __init__(self, rows: int, oldest: str | None, more: bool) -> None:
+            self.rows = rows
+            self.oldest = oldest
+            self.more = more
+            super().__init__()
+
+    def __init__(self, index: HistoryIndex, today: date, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.index = index
+        self.today = today
+        self.filter: RowFilter = "all"
+        self.entries: dict[str, Entry] = {}
+        self.shown_months: list[str] = []
+        self.following = False
+
+    def on_mount(self) -> None:
+        for label, width in COLUMNS:
+            self.add_column(label, width=width)
+        self.rebuild()
+
+    def entry_at_cursor(self) -> Entry | None:
+        if self.row_count == 0:
+            return None
+        row_key = self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key
+        return self.entries[str(row_key.value)]
+
+    def show(self, filter: RowFilter) -> None:
+        self.filter = filter
+        self.rebuild()
+
+    def rebuild(self, cursor: int = 0) -> None:
+        """Show the months shown before again (after a filter change or an edit)."""
+        self.following = False
+        self.clear()
+        self.entries.clear()
+        shown, self.shown_months = self.shown_months, []
+        for key in shown:
+            self._add_month(key)
+        self.load_more(cursor + LOOKAHEAD)
+        self.move_cursor(row=min(cursor, max(self.row_count - 1, 0)))
+
+    def _upcoming(self, count: int) -> list[str]:
+        """Up to ``count`` months to show next, newest first."""
+        first = day_key(days_back(self.today, RECENT_DAYS)) if self.filter == "30d" else ""
+        later = self.index.keys[len(self.shown_months) :]
+        return [key for key in later if key >= first][:count]
+
+    def _add_month(self, key: str) -> None:
+        month = self.index.ensure(key)
+        self.shown_months.append(key)
+        by_id: dict[str, Entry] = {s.id: s for s in month.sessions}
+        by_id.update({p.id: p for p in month.pain_logs})
+        for row in session_rows(month.sessions, month.pain_logs, self.filter, self.today):
+            row_key = f"{row.kind}:{row.id}"
+            while row_key in self.entries:
+                row_key += "+"
+            self.entries[row_key] = by_id[row.id]
+            self.add_row(*row_cells(row, by_id[row.id]), key=row_key)
+
+    def load_more(self, target: int) -> None:
+        """Add older months until ``target`` rows are shown, a few files per frame."""
+        for _ in range(MONTHS_PER_STEP):
+            if not self._upcoming(1) or self.row_count >= target:
+                break
+            self._add_month(self._upcoming(1)[0])
+        else:
+            if self._upcoming(1) and self.row_count < target:
+                self.call_after_refresh(self.load_more, target)
+        self._announce()
+        self.call_after_refresh(self.read_ahead, self._upcoming(1))  # after this frame is drawn
+
+    def _announce(self) -> None:
+        oldest = self.shown_months[-1] if self.shown_months else None
+        self.post_message(self.Shown(self.row_count, oldest, bool(self._upcoming(1))))
+
+    @work(thread=True, exclusive=True, group="history-ahead")
+    def read_ahead(self, keys: list[str]) -> None:
+        """Read ``keys`` in the background, so that reaching them is instant."""
+        for key in keys:
+            if get_current_worker().is_cancelled:
+                return
+            self.index.ensure(key)
+
+    def action_newest(self) -> None:
+        self.following = False
+        self.move_cursor(row=0)
+
+    def action_oldest(self) -> None:
+        self.following = True
+        self.move_cursor(row=self.row_count - 1)
+        self.read_to_oldest(self._upcoming(len(self.index.keys)))
+
+    @work(thread=True, exclusive=True, group="history-oldest")
+    def read_to_oldest(self, keys: list[str]) -> None:
+        """Read every older month, showing each as it arrives, the cursor on the last row."""
+        for number, key in enumerate(keys, 1):
+            if get_current_worker().is_cancelled or not self.following:
+                return
+            self.index.ensure(key)
+            if get_current_worker().is_cancelled:
+                return
+            if number % FOLLOW_BATCH == 0 or number == len(keys):
+                self.app.call_from_thread(self._catch_up)
+
+    def _catch_up(self) -> None:
+        if not self.is_attached or not self.following:
+            return
+        while (keys := self._upcoming(1)) and self.index.is_loaded(keys[0]):
+            self._add_month(keys[0])
+        self.move_cursor(row=self.row_count - 1)
+        self._announce()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.following and event.cursor_row < self.row_count - 1:
+            self.following = False  # moved away from the bottom: stop following
+        if not self.following and event.cursor_row >= self.row_count - LOOKAHEAD // 2:
+            self.load_more(event.cursor_row + LOOKAHEAD)

@@ -1,0 +1,94 @@
+"""The history screen with months of data: reading months lazily, End, chart and calendar."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import DataTable
+
+from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.calendar import CalendarScreen
+from itb_tui.tui.screens.history import HistoryScreen
+from itb_tui.tui.screens.pain_chart import PainChart, PainChartScreen
+
+from .helpers import make_app
+from .history_data import TODAY
+from .test_history import history, open_history, rows, seeded_app, text_of
+
+
+def long_history_app(tmp_path: Path) -> ItbApp:
+    """200 days of a session and a pain log each, ending TODAY: seven month files."""
+    from benchmarks.generate_history import generate
+
+    app, _clock = make_app(tmp_path)
+    generate(tmp_path / "data", days=200, end=TODAY)
+    return app
+
+
+def row_dates(table: DataTable[Any]) -> list[str]:
+    return [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
+
+
+async def test_long_history_reads_months_only_as_the_cursor_nears_them(tmp_path: Path) -> None:
+    app = long_history_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        table = history(app).table
+        assert table.shown_months == ["2026-11"]
+        assert rows(app) == 46  # 23 days of a session and a pain log each
+        await pilot.pause()  # the read-ahead starts once the first frame is drawn
+        await app.workers.wait_for_complete()
+        assert history(app).index.loaded_keys == ["2026-11", "2026-10"]  # read ahead
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.shown_months == ["2026-11", "2026-10"]
+        assert rows(app) == 46 + 62
+        for _ in range(10):
+            await pilot.press("ctrl+end")
+            await pilot.pause()
+        assert history(app).index.exhausted
+        assert rows(app) == 400
+        assert row_dates(table) == sorted(row_dates(table), reverse=True)
+
+
+async def test_end_reads_every_older_month_and_follows_the_oldest_row(tmp_path: Path) -> None:
+    app = long_history_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("end")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = history(app).table
+        assert rows(app) == 400
+        assert table.cursor_row == 399
+        assert row_dates(table)[-1].startswith((TODAY - timedelta(days=199)).isoformat())
+        assert "End: oldest" not in text_of(app, "#history-filter")
+        await pilot.press("home")
+        assert table.cursor_row == 0
+
+
+async def test_chart_and_calendar_open_and_go_back(tmp_path: Path) -> None:
+    app, _, _ = seeded_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PainChartScreen)
+        chart = app.screen.query_one(PainChart)
+        assert {d.day for d in chart.days} == {TODAY - timedelta(days=n) for n in (1, 2, 3)} | {
+            date(2026, 10, 28)
+        }
+        assert "8 weeks" in text_of(app, "#chart-title")
+        await pilot.press("minus")
+        assert "4 weeks" in text_of(app, "#chart-title")
+        await pilot.press("escape", "d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        assert "Streak: 1 day " in text_of(app, "#calendar-week")
+        assert "strength 0 of 3" in text_of(app, "#calendar-week")
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)

@@ -1,0 +1,220 @@
+"""Editing and deleting history entries on disk; reading months lazily with HistoryIndex."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from itb_tui.core.history import PainLog, SessionRecord
+from itb_tui.core.history_edit import (
+    EntryNotFound,
+    HistoryIndex,
+    day_key,
+    delete_pain_log,
+    delete_session,
+    update_pain_log,
+    update_session,
+)
+from itb_tui.core.storage import HistoryStore, StoreError
+
+ZONE = timezone(timedelta(hours=1))
+
+
+def at(day: date, hour: int = 8) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=ZONE)
+
+
+def session(day: date, *, completed: bool = True, pain: int | None = 2) -> SessionRecord:
+    start = at(day)
+    return SessionRecord(
+        id=start.strftime("%Y-%m-%dT%H-%M-%S"),
+        routine="hip-strength",
+        routine_name="Hip strength",
+        started_at=start,
+        ended_at=start + timedelta(minutes=20),
+        completed=completed,
+        pain_after=pain,
+        note="first",
+    )
+
+
+def month_file(store: HistoryStore, key: str) -> dict[str, Any]:
+    return tomllib.loads(store.month_path(key).read_text())
+
+
+@pytest.fixture
+def seeded(store: HistoryStore) -> tuple[HistoryStore, SessionRecord, SessionRecord, PainLog]:
+    one, two = session(date(2026, 11, 2)), session(date(2026, 11, 3))
+    log = PainLog(at(date(2026, 11, 2), 21), 4, "daily", "stairs")
+    for record in (one, two):
+        store.save_session(record)
+    store.add_pain_log(log)
+    return store, one, two, log
+
+
+def bak(store: HistoryStore, key: str) -> Path:
+    return store.month_path(key).with_name(f"{key}.toml.bak")
+
+
+def test_update_session_changes_pain_and_note_only_of_that_session(seeded: Any) -> None:
+    store, one, two, _ = seeded
+    before = store.month_path("2026-11").read_bytes()
+    saved = update_session(store, one.id, one.started_at, pain_after=7, note="knee sore")
+    assert (saved.pain_after, saved.note) == (7, "knee sore")
+    data = month_file(store, "2026-11")
+    by_id = {s["id"]: s for s in data["sessions"]}
+    assert by_id[one.id]["pain_after"] == 7
+    assert by_id[one.id]["note"] == "knee sore"
+    assert by_id[two.id]["pain_after"] == 2
+    assert by_id[two.id]["note"] == "first"
+    assert bak(store, "2026-11").read_bytes() == before
+
+
+def test_update_session_can_clear_the_rating(seeded: Any) -> None:
+    store, one, _, _ = seeded
+    update_session(store, one.id, one.started_at, pain_after=None, note="")
+    record = next(s for s in month_file(store, "2026-11")["sessions"] if s["id"] == one.id)
+    assert "pain_after" not in record
+    assert record["note"] == ""
+
+
+def test_delete_session_removes_only_that_session(seeded: Any) -> None:
+    store, one, two, _ = seeded
+    delete_session(store, one.id, one.started_at)
+    data = month_file(store, "2026-11")
+    assert [s["id"] for s in data["sessions"]] == [two.id]
+    assert len(data["pain_logs"]) == 1
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda store: update_session(store, "nope", at(date(2026, 11, 2)), pain_after=1, note=""),
+        lambda store: delete_session(store, "nope", at(date(2026, 11, 2))),
+        lambda store: update_pain_log(store, at(date(2026, 11, 2), 5), 1, "rest", ""),
+        lambda store: delete_pain_log(store, at(date(2026, 11, 2), 5)),
+    ],
+)
+def test_missing_entry_raises_and_leaves_the_file_alone(seeded: Any, edit: Any) -> None:
+    store = seeded[0]
+    before = store.month_path("2026-11").read_bytes()
+    backup = bak(store, "2026-11").read_bytes()
+    with pytest.raises(EntryNotFound):
+        edit(store)
+    assert store.month_path("2026-11").read_bytes() == before
+    assert bak(store, "2026-11").read_bytes() == backup
+
+
+def test_missing_month_raises_and_creates_no_file(store: HistoryStore) -> None:
+    with pytest.raises(StoreError):
+        delete_session(store, "x", at(date(2025, 1, 5)))
+    assert not store.month_path("2025-01").exists()
+
+
+def test_update_and_delete_pain_log(seeded: Any) -> None:
+    store, _, _, log = seeded
+    saved = update_pain_log(store, log.at, 2, "rest", "better")
+    assert (saved.score, saved.context, saved.note) == (2, "rest", "better")
+    (entry,) = month_file(store, "2026-11")["pain_logs"]
+    assert (entry["score"], entry["context"], entry["note"]) == (2, "rest", "better")
+    delete_pain_log(store, log.at)
+    assert month_file(store, "2026-11")["pain_logs"] == []
+    assert len(month_file(store, "2026-11")["sessions"]) == 2
+
+
+def test_pain_log_found_by_the_same_instant_in_another_offset(seeded: Any) -> None:
+    store, _, _, log = seeded
+    delete_pain_log(store, log.at.astimezone(UTC))
+    assert month_file(store, "2026-11")["pain_logs"] == []
+
+
+def test_bad_values_are_refused_before_touching_the_file(seeded: Any) -> None:
+    store, one, _, log = seeded
+    before = store.month_path("2026-11").read_bytes()
+    with pytest.raises(ValueError):
+        update_session(store, one.id, one.started_at, pain_after=11, note="")
+    with pytest.raises(ValueError):
+        update_pain_log(store, log.at, 3, "sleeping", "")
+    assert store.month_path("2026-11").read_bytes() == before
+
+
+def test_damaged_month_is_not_edited(seeded: Any) -> None:
+    store, one, _, _ = seeded
+    store.month_path("2026-11").write_text("sessions = [[[")
+    with pytest.raises(StoreError, match="damaged"):
+        delete_session(store, one.id, one.started_at)
+    assert store.month_path("2026-11").read_text() == "sessions = [[["
+
+
+# -- HistoryIndex -----------------------------------------------------------------------------
+def months_store(store: HistoryStore, days: list[date]) -> HistoryStore:
+    for day in days:
+        store.save_session(session(day))
+    return store
+
+
+def test_index_reads_nothing_until_asked_then_newest_first(store: HistoryStore) -> None:
+    months_store(store, [date(2026, 9, 5), date(2026, 10, 5), date(2026, 11, 5)])
+    index = HistoryIndex(store)
+    assert index.keys == ["2026-11", "2026-10", "2026-09"]
+    assert index.loaded_keys == []
+    assert index.load_next() == ["2026-11"]
+    assert [s.started_at.date() for s in index.history().sessions] == [date(2026, 11, 5)]
+    assert not index.exhausted
+    assert index.covers(date(2026, 11, 1))
+    assert not index.covers(date(2026, 10, 31))
+    assert index.load_since(date(2026, 10, 20)) == ["2026-10"]
+    assert index.oldest_loaded() == date(2026, 10, 1)
+    assert len(index.history(since=date(2026, 11, 1)).sessions) == 1
+    assert index.load_next(5) == ["2026-09"]
+    assert index.exhausted
+    assert index.load_next() == []
+
+
+def test_index_keeps_going_past_a_damaged_month(store: HistoryStore) -> None:
+    months_store(store, [date(2026, 10, 5), date(2026, 11, 5)])
+    store.month_path("2026-11").write_text("not toml [")
+    index = HistoryIndex(store)
+    index.load_next(2)
+    assert index.exhausted
+    assert len(index.history().sessions) == 1
+    assert len(index.problems) == 1
+    assert "2026-11" in index.problems[0]
+
+
+def test_index_reload_sees_an_edit(store: HistoryStore) -> None:
+    months_store(store, [date(2026, 11, 5)])
+    index = HistoryIndex(store)
+    index.load_next()
+    record = index.history().sessions[0]
+    delete_session(store, record.id, record.started_at)
+    assert len(index.history().sessions) == 1
+    index.load("2026-11")
+    assert index.history().sessions == []
+
+
+def test_index_streak_reads_back_only_as_far_as_the_streak(store: HistoryStore) -> None:
+    today = date(2026, 11, 23)
+    run = [today - timedelta(days=n) for n in range(30)]  # 25 Oct to 23 Nov
+    months_store(store, [*run, date(2026, 10, 2), date(2026, 9, 10), date(2026, 8, 10)])
+    index = HistoryIndex(store)
+    assert index.streak(today) == 30
+    assert index.loaded_keys == ["2026-11", "2026-10"]
+
+
+def test_index_streak_without_history(store: HistoryStore) -> None:
+    assert HistoryIndex(store).streak(date(2026, 11, 23)) == 0
+
+
+def test_day_key() -> None:
+    assert day_key(date(2026, 3, 9)) == "2026-03"
+
+
+def test_written_file_is_private(seeded: Any) -> None:
+    store, one, _, _ = seeded
+    update_session(store, one.id, one.started_at, pain_after=1, note="")
+    assert store.month_path("2026-11").stat().st_mode & 0o777 == 0o600
