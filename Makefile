@@ -38,7 +38,11 @@ format: $(VENV)/.installed-test ## Format the code with ruff
 screenshots: $(VENV)/.installed-test ## Regenerate screenshots/ (SVG + PNG)
 	$(BIN)/python scripts/screenshots.py
 
-bench: $(VENV)/.installed-test ## Run the benchmarks and print the figures
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev,bench]'
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-test
+
+bench: $(VENV)/.installed-bench ## Run the benchmarks (with termdown as a reference); print figures
 	$(BIN)/python benchmarks/run.py
 
 clean: ## Remove .venv and caches

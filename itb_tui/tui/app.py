@@ -23,15 +23,10 @@ from itb_tui.core.speech import Speaker, find_speech_program
 from itb_tui.core.storage import DamagedFile, StoreError, month_key, restore_backup, write_toml
 from itb_tui.tui.commands import RoutineCommands
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
-from itb_tui.tui.screens.help import HelpScreen
 from itb_tui.tui.screens.home import HomeScreen
-from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
-from itb_tui.tui.screens.readiness import ReadinessScreen
-from itb_tui.tui.screens.red_flags import RedFlagsScreen
 from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
 from itb_tui.tui.screens.session import SessionScreen
-from itb_tui.tui.screens.settings import SettingsScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
@@ -75,23 +70,25 @@ class ItbApp(App[None]):
         except OSError as err:
             self.read_only = True
             self.notify(f"Cannot use the data folder: {err}", severity="error", timeout=20)
-        self.refresh_home()
         if self.read_only:
             self.sub_title = "read-only: another copy is running"
             self.notify(self.read_only_text(), title="Another itb-tui is running", timeout=20)
-            return
-        if not self.context.settings.onboarded:
+        elif not self.context.settings.onboarded:
             self.onboard()
-            return
-        if self.offer_resume():
-            return
-        if self.start_with:
+        elif not self.offer_resume() and self.start_with:
             self.start_routine(self.start_with)
-            return
-        self.ask_about_run()
+        # The history is read after the first frame, so start-up does not grow with it.
+        self.call_after_refresh(self.load_history)
+
+    def load_history(self) -> None:
+        """Fill Today from the recent months; then, on plain home, ask about a recent run."""
+        self.refresh_home()
+        if self.screen is self.home:
+            self.ask_about_run()
 
     def onboard(self) -> None:
         """First launch: the notice, which knee, weaker side, start date, running now."""
+        from itb_tui.tui.screens.onboarding import OnboardingScreen
 
         def done(saved: bool | None) -> None:
             if saved:
@@ -309,6 +306,8 @@ class ItbApp(App[None]):
 
     def action_readiness(self) -> None:
         """Return to running: the checklist, the run stage and the warning signs."""
+        from itb_tui.tui.screens.readiness import ReadinessScreen
+
         overview = self.overview
         if overview is None:
             return
@@ -329,14 +328,16 @@ class ItbApp(App[None]):
         """A session or pain log was changed or deleted from the history."""
         self.refresh_home()
 
-    def on_readiness_screen_start_run(self, _message: ReadinessScreen.StartRun) -> None:
+    def on_readiness_screen_start_run(self, _message: Message) -> None:
         self.pop_screen()
         self.start_run()
 
-    def on_readiness_screen_open_red_flags(self, _message: ReadinessScreen.OpenRedFlags) -> None:
+    def on_readiness_screen_open_red_flags(self, _message: Message) -> None:
         self.action_red_flags()
 
     def action_red_flags(self) -> None:
+        from itb_tui.tui.screens.red_flags import RedFlagsScreen
+
         improvement = self.overview.improvement if self.overview else None
         self.push_screen(RedFlagsScreen(self.context.program, improvement))
 
@@ -421,6 +422,8 @@ class ItbApp(App[None]):
             self.speaker = None
 
     def action_settings(self) -> None:
+        from itb_tui.tui.screens.settings import SettingsScreen
+
         if self.refuse_read_only():
             return
         self.push_screen(SettingsScreen(self.context.settings))
@@ -431,7 +434,7 @@ class ItbApp(App[None]):
         except StoreError as err:
             self.notify(str(err), title="Settings not saved", severity="error", timeout=15)
 
-    def on_settings_screen_changed(self, _message: SettingsScreen.Changed) -> None:
+    def on_settings_screen_changed(self, _message: Message) -> None:
         self.persist_settings()
         self.update_speaker()
         self.refresh_home()
@@ -443,6 +446,8 @@ class ItbApp(App[None]):
 
     # -- help, palette, size ------------------------------------------------------------
     def action_help(self) -> None:
+        from itb_tui.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         paths = self.context.paths

@@ -150,21 +150,27 @@ class SessionScreen(Screen[None]):
             self.notify(f"Progress not saved: {err}", severity="error", timeout=8)
 
     def render_state(self) -> None:
-        """Push the engine's state into the widgets; skip work when nothing visible changed."""
+        """Push the engine's state into the widgets, touching only what changed.
+
+        A new second changes only the countdown; the rest of the screen (and the Footer's
+        bindings) is redrawn when the step, the pause, the reps or the pacer change.
+        """
         engine = self.engine
-        step = engine.step
         key = (
             engine.index,
-            engine.shown_seconds(),
             engine.paused,
             engine.reps,
             engine.total_seconds(),
             self.coach.status(),
         )
+        countdown = self.query_one(Countdown)
+        if engine.counting_down:
+            countdown.total = engine.total_seconds()
+            countdown.seconds = engine.shown_seconds()
         if key == self._shown:
             return
         self._shown = key
-        exercise = engine.exercise
+        step, exercise = engine.step, engine.exercise
         done, total = engine.progress()
         items = len(engine.routine.items)
         position = f"exercise {step.item + 1} of {items}" if exercise else "finishing"
@@ -175,11 +181,7 @@ class SessionScreen(Screen[None]):
         banner = self.query_one(SideBanner)
         banner.side = step.side if step.phase is not Phase.REST else "rest"
         banner.text = self._banner_text()
-        countdown = self.query_one(Countdown)
         countdown.display = engine.counting_down
-        if engine.counting_down:
-            countdown.total = engine.total_seconds()
-            countdown.seconds = engine.shown_seconds()
         self.query_one("#set-info", Static).update(self._set_text())
         self.query_one("#guide", Static).update(self._guide_text())
         self.query_one("#next", Static).update(engine.next_text())

@@ -1,18 +1,26 @@
-"""A big countdown: Textual Digits over a progress bar that moves with the shown second."""
+"""A big countdown: Textual Digits over a bar that moves with the shown second."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Center
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Digits, ProgressBar
+from textual.widgets import Digits, Static
+
+BAR_WIDTH = 50
 
 
 def clock_text(seconds: int) -> str:
     """'0:45', '12:00'."""
     minutes, rest = divmod(max(0, seconds), 60)
     return f"{minutes}:{rest:02d}"
+
+
+def bar_text(done: float, width: int = BAR_WIDTH) -> Text:
+    """A plain bar: no timers of its own, redrawn only when told."""
+    filled = round(max(0.0, min(1.0, done)) * width)
+    return Text.assemble(("━" * filled, "bold"), ("━" * (width - filled), "grey35"))
 
 
 class Countdown(Widget):
@@ -23,15 +31,14 @@ class Countdown(Widget):
 
     def compose(self) -> ComposeResult:
         yield Digits(clock_text(self.seconds), id="countdown-digits")
-        with Center():
-            yield ProgressBar(show_eta=False, show_percentage=False, id="countdown-bar")
+        yield Static(id="countdown-bar")
 
     def _update(self) -> None:
         if not self.is_mounted:
             return
         self.query_one(Digits).update(clock_text(self.seconds))
         total = max(1.0, self.total)
-        self.query_one(ProgressBar).update(total=total, progress=total - self.seconds)
+        self.query_one("#countdown-bar", Static).update(bar_text((total - self.seconds) / total))
 
     def watch_seconds(self) -> None:
         self._update()
