@@ -1,6 +1,9 @@
-"""Saving a finished session and a quick pain log: 5 years of history against an empty one.
+"""Saving a finished session and a quick pain log: 5 years of history against the same month alone.
 
-A copy of the 5-year folder is used so the other benchmarks see the history as generated.
+The cost of a save depends on the size of the month being saved into, not on how many years
+lie behind it: the reference is a folder holding only the current month of the same history
+(without the 59 months before it), so the ratio shows what the length of the history adds.
+Copies are used so the other benchmarks see the history as generated.
 Saves alternate between the two folders; the first of each is a warm-up. Every save is the
 store's real path: lock, read the month, rewrite it atomically with fsync and a .bak link.
 """
@@ -72,10 +75,12 @@ def run(ctx: Context) -> list[Row]:
     five_dir = ctx.workdir / "storage-5y"
     shutil.rmtree(empty_dir, ignore_errors=True)
     shutil.rmtree(five_dir, ignore_errors=True)
-    empty_dir.mkdir()
     shutil.copytree(ctx.five_years_dir, five_dir)
     stores = {"empty": _store(empty_dir), "5 years": _store(five_dir)}
     day = datetime(END.year, END.month, END.day, 18, 0, tzinfo=ZONE)  # the history's last day
+    only_month = stores["empty"].month_path(month_key(day))
+    only_month.parent.mkdir(parents=True)
+    shutil.copy2(stores["5 years"].month_path(month_key(day)), only_month)
     sessions = [finished_session(day + timedelta(minutes=i)) for i in range(count + 1)]
     month = month_key(day)
     month_file = stores["5 years"].month_path(month)
@@ -106,8 +111,8 @@ def run(ctx: Context) -> list[Row]:
                 "ms",
                 five,
                 empty,
-                "empty history",
-                f"<= {TARGET_MS:.0f} ms and <= {SAME_RATIO}x empty",
+                "same month, no older history",
+                f"<= {TARGET_MS:.0f} ms and <= {SAME_RATIO}x same month alone",
                 five <= TARGET_MS and five <= SAME_RATIO * empty,
                 extra={
                     "5_years_ms": spread(times[what]["5 years"]),

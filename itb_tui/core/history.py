@@ -253,11 +253,15 @@ class MonthHistory:
     pain_logs: list[PainLog] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema_version": HISTORY_SCHEMA,
-            "sessions": [s.to_dict() for s in sorted(self.sessions, key=lambda s: s.started_at)],
-            "pain_logs": [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)],
-        }
+        """Time-ordered; an empty list is left out (a later [[table]] can then be appended)."""
+        data: dict[str, Any] = {"schema_version": HISTORY_SCHEMA}
+        if self.sessions:
+            data["sessions"] = [
+                s.to_dict() for s in sorted(self.sessions, key=lambda s: s.started_at)
+            ]
+        if self.pain_logs:
+            data["pain_logs"] = [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str, problems: list[str]) -> MonthHistory:
@@ -272,4 +276,11 @@ class MonthHistory:
             for n, t in enumerate(reader.tables("pain_logs", required=False), 1)
         ]
         reader.finish()
-        return cls([s for s in sessions if s], [p for p in logs if p])
+        month = cls([s for s in sessions if s], [p for p in logs if p])
+        month.sort()
+        return month
+
+    def sort(self) -> None:
+        """Put sessions and pain logs in time order (a file may hold them appended)."""
+        self.sessions.sort(key=lambda s: s.started_at)
+        self.pain_logs.sort(key=lambda p: p.at)

@@ -8,8 +8,8 @@ import fcntl
 import os
 import time
 import tomllib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -103,12 +103,21 @@ def write_toml(path: Path, data: dict[str, Any], *, backup: bool = False) -> Non
 
 def read_toml_file(path: Path) -> dict[str, Any] | None:
     """Parse ``path``; None when it does not exist. A damaged file raises StoreError."""
+    raw = _read_bytes(path)
+    return None if raw is None else parse_toml(path, raw)
+
+
+def _read_bytes(path: Path) -> bytes | None:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise StoreError(f"could not read {path}: {_reason(err)}") from err
+        raise StoreError(f"could not read {path}: {_reason(err)}", path) from err
+
+
+def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse the bytes of ``path``; damage raises DamagedFile naming the file and the place."""
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
@@ -165,9 +174,19 @@ def month_key(moment: datetime) -> str:
 
 @dataclass
 class HistoryStore:
-    """The history on disk: one TOML file per month, so saving costs the same in year five."""
+    """The history on disk: one TOML file per month, so saving costs the same in year five.
+
+    Each month read is remembered with the exact bytes it came from, so a file that has not
+    changed is not parsed again: saving costs one serialisation and one atomic write.
+    Months for viewing and the month last written are kept apart, so nobody changes what
+    another holds.
+    """
 
     paths: Paths
+    # Months parsed for viewing: shared with callers, never changed.
+    _viewed: dict[str, tuple[bytes, MonthHistory]] = field(default_factory=dict, repr=False)
+    # The month this store last wrote, with its bytes: only _update uses (and changes) it.
+    _written: dict[str, tuple[bytes, MonthHistory]] = field(default_factory=dict, repr=False)
 
     def month_path(self, key: str) -> Path:
         return self.paths.history / f"{key}.toml"
@@ -182,26 +201,41 @@ class HistoryStore:
             if len(p.stem) == 7 and p.stem[4] == "-"
         )
 
-    def load_month(self, key: str, *, for_writing: bool = False) -> MonthHistory:
-        """Read one month; a damaged file, or a newer one when writing, raises StoreError."""
+    def _read(self, key: str, *, for_writing: bool) -> tuple[bytes | None, MonthHistory]:
         path = self.month_path(key)
-        data = read_toml_file(path)
-        if data is None:
-            return MonthHistory()
+        raw = _read_bytes(path)
+        if raw is None:
+            return None, MonthHistory()
+        cached = self._written.pop(key, None) if for_writing else self._viewed.get(key)
+        if cached is not None and cached[0] == raw:
+            return raw, cached[1]
+        data = parse_toml(path, raw)
         version = data.get("schema_version")
         if isinstance(version, int) and version > HISTORY_SCHEMA and for_writing:
             raise StoreError(
                 f"{path} was written by a newer itb-tui (schema {version}); it is kept as it is. "
-                "Upgrade itb-tui to add to it."
+                "Upgrade itb-tui to add to it.",
+                path,
             )
         problems: list[str] = []
         month = MonthHistory.from_dict(data, str(path), problems)
         if problems and (for_writing or not isinstance(version, int) or version <= HISTORY_SCHEMA):
             raise StoreError(
                 f"{path} has entries this version cannot read and was left untouched: "
-                + "; ".join(problems[:3])
+                + "; ".join(problems[:3]),
+                path,
             )
-        return month
+        if not for_writing:
+            self._viewed[key] = (raw, month)
+        return raw, month
+
+    def load_month(self, key: str, *, for_writing: bool = False) -> MonthHistory:
+        """Read one month; a damaged file, or a newer one when writing, raises StoreError.
+
+        A month read for writing is the caller's own to change; one read for viewing is
+        shared with the cache and must not be changed.
+        """
+        return self._read(key, for_writing=for_writing)[1]
 
     def load_months(self, keys: list[str]) -> MonthHistory:
         combined = MonthHistory()
@@ -218,11 +252,15 @@ class HistoryStore:
     def everything(self) -> MonthHistory:
         return self.load_months(self.months())
 
-    def _update(self, key: str, change: Any) -> None:
+    def _update(self, key: str, change: Callable[[MonthHistory], None]) -> None:
+        """Locked read-change-write of one month."""
         with file_lock(self.paths.lock):
-            month = self.load_month(key, for_writing=True)
+            _raw, month = self._read(key, for_writing=True)
             change(month)
-            write_toml(self.month_path(key), month.to_dict(), backup=True)
+            month.sort()
+            data = tomli_w.dumps(month.to_dict()).encode("utf-8")
+            atomic_write(self.month_path(key), data, backup=True)
+            self._written[key] = (data, month)
 
     def save_session(self, record: SessionRecord) -> None:
         """Add ``record`` to its month, replacing an earlier save of the same session."""
