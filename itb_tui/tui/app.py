@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -17,7 +17,6 @@ from textual.screen import Screen
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.instance import InstanceLock
-from itb_tui.core.overview import Overview, build_overview, load_recent, run_routine
 from itb_tui.core.session import SessionEngine
 from itb_tui.core.speech import Speaker, find_speech_program
 from itb_tui.core.storage import DamagedFile, StoreError, month_key, restore_backup, write_toml
@@ -26,9 +25,12 @@ from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
-from itb_tui.tui.screens.session import SessionScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+if TYPE_CHECKING:  # imported when first needed, to keep start-up short
+    from itb_tui.core.overview import Overview
+    from itb_tui.tui.screens.session import SessionScreen
 
 
 class ItbApp(App[None]):
@@ -106,6 +108,8 @@ class ItbApp(App[None]):
     # -- history ------------------------------------------------------------------------
     def refresh_home(self) -> None:
         """Re-read the recent months and recompute today's plan for the home screen."""
+        from itb_tui.core.overview import build_overview, load_recent
+
         context = self.context
         now = context.clock.wall()
         try:
@@ -136,8 +140,6 @@ class ItbApp(App[None]):
             return False
         if snapshot is None:
             return False
-        from itb_tui.core.history import MonthHistory
-
         problems: list[str] = []
         month = MonthHistory.from_dict(
             {"schema_version": 1, "sessions": [snapshot.get("record", {})]}, "progress", problems
@@ -274,6 +276,8 @@ class ItbApp(App[None]):
         self.push_session(engine)
 
     def push_session(self, engine: SessionEngine) -> None:
+        from itb_tui.tui.screens.session import SessionScreen
+
         self.push_screen(
             SessionScreen(
                 engine,
@@ -295,6 +299,8 @@ class ItbApp(App[None]):
         if stage is None:
             self.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
             return
+        from itb_tui.core.overview import run_routine
+
         routine = run_routine(stage.week, stage.target)
         self.push_session(SessionEngine(routine, self.context.clock))
 

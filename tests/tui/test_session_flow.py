@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from textual import events
+
 from itb_tui.core.session import Phase
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.onboarding import OnboardingScreen
@@ -167,3 +169,25 @@ async def test_first_launch_asks_the_onboarding_questions_then_starts(tmp_path: 
         await pilot.pause()
         assert session_screen(app).engine.routine.id == "ice"
     assert not (tmp_path / "config" / "settings.toml").exists()
+
+
+async def test_unknown_keys_and_pasted_text_change_nothing(tmp_path: Path) -> None:
+    app, clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        await pilot.press("enter")
+        clock.advance(5)
+        screen.tick()
+        before = (screen.engine.index, screen.engine.shown_seconds(), screen.engine.paused)
+        await pilot.press("z", "x", "f5", "ctrl+t", "pageup", "tab", "7")
+        app.post_message(events.Paste("clamshell\nenter\n"))
+        await pilot.pause()
+        assert (screen.engine.index, screen.engine.shown_seconds(), screen.engine.paused) == before
+        await pilot.resize_terminal(30, 10)  # tiny mid-countdown: covered, still counting
+        await pilot.pause()
+        clock.advance(10)
+        screen.tick()
+        assert screen.engine.shown_seconds() == before[1] - 10
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen is screen
