@@ -267,13 +267,13 @@ def test_damaged_progress_file_still_opens_the_app(
     with running_itb(itb_dirs) as app:
         app.wait_for_text(says, TIMEOUT)
         if says != "unfinished session":  # else the question covers home from the start
-            app.wait_for_text("Log pain", TIMEOUT)  # the home screen's footer
+            app.wait_for_text("Running", TIMEOUT)  # the home screen's footer
         assert app.poll() is None, "the app ended"
         assert "Traceback" not in app.screen_text()
         if says == "unfinished session":  # the question is asked: decide later
             mark = app.mark()
             app.send(b"\x1b")
-            app.wait_for_text("Log pain", TIMEOUT, since=mark)
+            app.wait_for_text("Running", TIMEOUT, since=mark)
         app.send(b"q")
         assert app.wait_exit(TIMEOUT) == 0
         assert "Traceback" not in app.screen_text()
@@ -300,7 +300,7 @@ def test_keep_with_a_damaged_month_keeps_the_unfinished_session(itb_dirs: ItbDir
         mark = app.mark()
         app.send(END)
         app.send(ENTER)  # the last answer: leave it for now
-        app.wait_for_text("Log pain", TIMEOUT, since=mark)  # back on the home screen
+        app.wait_for_text("Running", TIMEOUT, since=mark)  # back on the home screen
         app.send(b"q")
         assert app.wait_exit(TIMEOUT) == 0
     assert itb_dirs.progress.read_bytes() == progress_before

@@ -50,7 +50,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "start", "Start", id="start", tooltip="Start it", priority=True),
-        Binding("l", "app.log_pain", "Log pain", id="log-pain"),
+        Binding("l", "app.log_pain", "Pain", id="log-pain", tooltip="Quick pain log"),
         Binding("h", "app.history", "History", id="history", tooltip="Sessions, pain, export"),
         Binding("r", "app.readiness", "Running", id="readiness", tooltip="Return to running"),
         Binding("f", "app.red_flags", "Red flags", id="red-flags", show=False),
