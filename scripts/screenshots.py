@@ -14,10 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from itb_tui.tui.app import ItbApp  # noqa: E402
 from tests.snapshots import history_scenes, program_scenes, scenes  # noqa: E402
 from tests.snapshots.scenes import Setup  # noqa: E402
-
-from itb_tui.tui.app import ItbApp  # noqa: E402
 
 OUT = ROOT / "screenshots"
 SIZE = (80, 24)
