@@ -1,0 +1,106 @@
+"""Through the app as a user: unlock running, do a guided run, note pain, get the ice timer;
+accept a progression hint from Today."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from itb_tui.core.plan import RUN_ROUTINE
+from itb_tui.core.session import Phase
+from itb_tui.core.settings import save_settings
+from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.home import HomeScreen
+from itb_tui.tui.screens.readiness import ReadinessScreen
+from itb_tui.tui.screens.summary import SummaryScreen
+from tests.snapshots.program_scenes import ready_history
+from tests.tui.history_data import make_session
+
+from .helpers import make_app, phase, session_screen
+
+
+def ready_app(tmp_path: Path) -> ItbApp:
+    """An app whose history meets every readiness check and is two run weeks in."""
+    settings, sessions, logs = ready_history()
+    save_settings(tmp_path / "config" / "settings.toml", settings)
+    app, _clock = make_app(tmp_path)
+    for record in sessions:
+        app.context.store.save_session(record)
+    for log in logs:
+        app.context.store.add_pain_log(log)
+    return app
+
+
+async def test_a_guided_run_with_a_pain_note_then_ice(tmp_path: Path) -> None:
+    app = ready_app(tmp_path)
+    clock = app.context.clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.overview is not None and app.overview.stage is not None
+        week = app.overview.stage.week
+        await pilot.press("r")
+        assert isinstance(app.screen, ReadinessScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        engine = session_screen(app).engine
+        assert engine.routine.id == RUN_ROUTINE and f"week {week}" in engine.routine.name
+        await pilot.press("enter", "enter")  # intro, lead-in: the run's timer starts
+        assert phase(app) is Phase.WORK
+        clock.advance(600)  # type: ignore[attr-defined]
+        session_screen(app).tick()
+        await pilot.press("p")  # lateral knee pain starts: noted, paused
+        assert engine.paused and len(engine.pain_spikes) == 1
+        await pilot.press("enter", "2", "enter")  # walk home: end the run, rate pain
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "ice" in str(app.screen.query_one("#ice-offer").render()).lower()
+        await pilot.press("i")
+        await pilot.pause()
+        assert session_screen(app).engine.routine.id == "ice"
+    month = tomllib.loads(app.context.store.month_path("2026-11").read_text())
+    run = next(s for s in month["sessions"] if s["started_at"].date() == clock.wall().date())
+    assert run["routine"] == RUN_ROUTINE and run["pain_after"] == 2
+    assert run["pain_spikes"][0]["exercise"] == "easy-run"
+    assert run["exercises"][0]["done"] == {"both": [600]}
+
+
+async def test_running_stays_locked_without_the_evidence(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        assert isinstance(app.screen, ReadinessScreen)
+        assert app.active_bindings["r"].enabled is False
+        app.start_run()
+        await pilot.pause()
+        assert isinstance(app.screen, ReadinessScreen)  # no run was started
+
+
+async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path) -> None:
+    app, clock = make_app(tmp_path)
+    library = app.context.library
+    for days in (5, 3, 1):  # three sessions at the top of every rep range, without pain
+        day = clock.wall().date() - timedelta(days=days)
+        start = datetime.combine(day, time(8), clock.wall().tzinfo)
+        record = make_session(library, "hip-strength", start, pain=0)
+        for result in record.exercises:
+            exercise = library.exercises[result.exercise]
+            if exercise.reps is not None:
+                result.done = {side: [exercise.reps[1]] * exercise.sets for side in result.sides}
+        record.pain_spikes = []
+        app.context.store.save_session(record)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.overview is not None and app.overview.hints
+        hint = app.overview.hints[0]
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.query_one("#routines", OptionList).get_option("hint:0")  # listed in Today
+        home.post_message(HomeScreen.AcceptHint(hint.exercise_id))
+        await pilot.pause()
+        assert hint.exercise_id not in {h.exercise_id for h in app.overview.hints}
+    saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
+    assert saved["progressions"] == {hint.exercise_id: 1}
