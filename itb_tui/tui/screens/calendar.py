@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from itb_tui.core.history import SessionRecord
 from itb_tui.core.history_edit import HistoryIndex
@@ -26,6 +26,7 @@ from itb_tui.core.stats import (
     week_counts,
     week_start,
 )
+from itb_tui.tui.widgets.footer import KeysFooter
 
 WEEKS = 6
 ASYMMETRY_WORTH_NOTING = 10.0  # percent
@@ -163,7 +164,7 @@ class CalendarScreen(Screen[None]):
             yield Static(legend(), id="calendar-legend")
             yield Static(id="calendar-week")
             yield Static(id="calendar-sides")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "itb-tui"

@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from itb_tui.tui.widgets.footer import KeysFooter
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class ChoiceScreen(ModalScreen[str]):
                 *(Option(f"{c.key}  {c.label}", id=c.id) for c in self.choices),
                 classes="choice-list",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id or self.escape_result)

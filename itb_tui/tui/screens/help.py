@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
+
+from itb_tui.tui.widgets.footer import KeysFooter
 
 KEYS = """\
 ## Keys
@@ -59,4 +61,4 @@ class HelpScreen(ModalScreen[None]):
         )
         with VerticalScroll(id="help-body", classes="dialog"):
             yield Markdown(text)
-        yield Footer()
+        yield KeysFooter()

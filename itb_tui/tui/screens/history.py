@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from itb_tui.core.context import AppContext
 from itb_tui.core.export import FORMATS, ExportFormat
@@ -25,6 +25,7 @@ from itb_tui.tui.screens.session_detail import (
     PainLogDetailScreen,
     SessionDetailScreen,
 )
+from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.history_table import HistoryTable
 
 FILTER_LABELS: dict[RowFilter, str] = {
@@ -61,7 +62,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         yield Static(id="history-filter")
         yield HistoryTable(self.index, self.today, id="history-table")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def table(self) -> HistoryTable:

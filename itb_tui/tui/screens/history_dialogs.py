@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from itb_tui.core.export import ExportFormat
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
+from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
 
 FORMAT_CHOICES: tuple[tuple[ExportFormat, str, str], ...] = (
@@ -54,7 +55,7 @@ class EditPainScreen(ModalScreen[EditResult | None]):
             yield PainScale(id="pain-scale")
             yield Input(self.note, placeholder="Note (optional)", id="edit-note", max_length=200)
             yield Static(id="edit-hint", classes="dim")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots

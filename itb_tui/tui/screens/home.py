@@ -11,12 +11,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from itb_tui.core.content import Library, Routine
 from itb_tui.core.overview import Overview
 from itb_tui.core.plan_today import DONE, DUE, OPTIONAL, REST, DueItem
+from itb_tui.tui.widgets.footer import KeysFooter
 
 STATUS_MARKS = {
     DUE: ("[ ]", "bold"),
@@ -93,7 +94,7 @@ class HomeScreen(Screen[None]):
             yield OptionList(id="routines")
             with VerticalScroll(id="routine-detail-scroll"):
                 yield Static(id="routine-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "itb-tui"

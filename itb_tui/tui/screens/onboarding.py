@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     RadioButton,
@@ -22,6 +21,7 @@ from textual.widgets import (
 )
 
 from itb_tui.core.settings import Settings
+from itb_tui.tui.widgets.footer import KeysFooter
 
 KNEES = (("left", "Left"), ("right", "Right"), ("both", "Both"))
 SIDES = (("left", "Left"), ("right", "Right"), ("", "Don't know"))
@@ -92,7 +92,7 @@ class OnboardingScreen(Screen[bool]):
                     yield Switch(value=s.running, id="ob-running")
                     yield Button("Start", variant="primary", id="ob-save")
             yield Static(KEYS_HINT, id="ob-hint", classes="dim")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots

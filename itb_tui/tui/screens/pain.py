@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS
+from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
 
 CONTEXT_KEYS = {"r": "rest", "d": "daily", "u": "during-run", "a": "after-run", "e": "exercise"}
@@ -58,7 +59,7 @@ class PainRatingScreen(ModalScreen[PainResult | None]):
                 placeholder="Note (optional), e.g. 'stairs'", id="pain-note", max_length=200
             )
             yield Static(id="pain-hint", classes="dim")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots

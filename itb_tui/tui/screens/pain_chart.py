@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from itb_tui.core.history_edit import HistoryIndex
 from itb_tui.core.stats import DayPain, daily_pain, days_back, session_day
+from itb_tui.tui.widgets.footer import KeysFooter
 
 RANGES_WEEKS = (2, 4, 8, 13, 26, 52)
 DEFAULT_WEEKS = 8
@@ -190,7 +191,7 @@ class PainChartScreen(Screen[None]):
             id="chart-legend",
         )
         yield Static(id="chart-summary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "itb-tui"

@@ -9,12 +9,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from itb_tui.core.plan import Readiness
 from itb_tui.core.plan_running import RunStage
 from itb_tui.core.plan_signs import Found
 from itb_tui.core.program import Program, RunWeek
+from itb_tui.tui.widgets.footer import KeysFooter
 
 
 def row(label: str | Content, value: str | Content, kind: str) -> Horizontal:
@@ -144,7 +145,7 @@ class ReadinessScreen(Screen[None]):
                 yield from stage_rows(self.stage, self.program)
             if self.signs:
                 yield from sign_rows(self.signs)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#readiness").focus()

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import SelectionList, Static
 
 from itb_tui.core.plan_progress import IMPROVEMENT_AFTER_WEEKS, Improvement
 from itb_tui.core.program import Program, RedFlag
+from itb_tui.tui.widgets.footer import KeysFooter
 
 # Flags that need a professional promptly, not just soon: can't bear weight, swelling or
 # instability, numbness or tingling.
@@ -77,7 +78,7 @@ class RedFlagsScreen(Screen[None]):
                 id="rf-not-saved",
                 classes="dim",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#rf-advice").display = False

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from itb_tui.core.coach import Coach
 from itb_tui.core.content import format_seconds
@@ -20,6 +20,7 @@ from itb_tui.core.storage import HistoryStore, StoreError
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.widgets.countdown import Countdown
+from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
 
 FLASH_SECONDS = 0.4
@@ -83,7 +84,7 @@ class SessionScreen(Screen[None]):
             yield Static(id="set-info")
             yield Static(id="guide")
             yield Static(id="next")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.render_state()

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from itb_tui.core.content import format_seconds
 from itb_tui.core.history import BOTH, CONTEXT_LABELS, SIDES, ExerciseResult, PainLog, SessionRecord
@@ -23,6 +23,7 @@ from itb_tui.core.history_edit import (
 )
 from itb_tui.core.storage import HistoryStore, StoreError, month_key
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
+from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import anchor
 
 
@@ -125,7 +126,7 @@ class _EntryDetail(ModalScreen[HistoryEdited | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body", classes="dialog"):
             yield Static(id="detail-text")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.redraw()

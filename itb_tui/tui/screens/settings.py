@@ -7,10 +7,11 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Select, Static, Switch
+from textual.widgets import Label, Select, Static, Switch
 
 from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings
 from itb_tui.core.speech import describe_voice_support
+from itb_tui.tui.widgets.footer import KeysFooter
 
 CUE_LABELS = {"off": "Off (silent)", "bell": "Terminal bell", "voice": "Spoken cues"}
 
@@ -65,7 +66,7 @@ class SettingsScreen(Screen[None]):
                 "down, and ends the set at the target. Enter ends a set early.",
                 classes="dim",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#cue_style", Select).focus()

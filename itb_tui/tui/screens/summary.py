@@ -7,10 +7,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from itb_tui.core.content import format_seconds
 from itb_tui.core.history import BOTH, ExerciseResult, SessionRecord
+from itb_tui.tui.widgets.footer import KeysFooter
 
 
 def result_line(result: ExerciseResult) -> str:
@@ -73,7 +74,7 @@ class SummaryScreen(Screen[None]):
                     id="ice-offer",
                 )
             yield Static(f"[dim]Saved to {self.saved_to}[/dim]", id="saved-to")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def after_run(self) -> bool:
