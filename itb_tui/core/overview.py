@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from itb_tui.core.content import Exercise, Library, Routine
+from itb_tui.core.due import DueItem
 from itb_tui.core.history import MonthHistory, SessionRecord
 from itb_tui.core.plan import RUN_ROUTINE, Readiness, current_phases, program_week, readiness
 from itb_tui.core.plan_progress import Hint, Improvement, no_improvement, progression_hints
 from itb_tui.core.plan_running import RunStage, run_stage
 from itb_tui.core.plan_signs import Found, warning_signs
-from itb_tui.core.plan_today import DueItem, today_plan
+from itb_tui.core.plan_today import today_plan
 from itb_tui.core.program import Phase, Program, RunWeek
 from itb_tui.core.settings import Settings
 from itb_tui.core.storage import HistoryStore

@@ -18,10 +18,10 @@ counts as week 1):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from itb_tui.core.content import Library, Routine
+from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.core.history import PainLog, SessionRecord
 from itb_tui.core.plan import (
     RUN_ROUTINE,
@@ -38,24 +38,8 @@ from itb_tui.core.plan_running import run_stage
 from itb_tui.core.program import Phase, Program
 from itb_tui.core.settings import Settings
 
-DUE, DONE, REST, OPTIONAL = "due", "done", "rest", "optional"
 STRENGTH_PER_WEEK = 3
 CATEGORY_ORDER = ("rolling", "stretch", "strength", "mobility", "recovery")
-
-
-@dataclass(frozen=True)
-class DueItem:
-    """One line of today's plan.
-
-    ``kind`` "routine": ``routine_id`` is a library routine to start; "run": ``routine_id`` is
-    RUN_ROUTINE (log a run); "advice": ``routine_id`` is "" and there is nothing to start.
-    """
-
-    routine_id: str
-    title: str
-    reason: str
-    status: str  # DUE, DONE, REST or OPTIONAL
-    kind: str = "routine"
 
 
 def strength_item(routine: Routine, days: set[date], today: date) -> DueItem:

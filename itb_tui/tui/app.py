@@ -24,7 +24,6 @@ from itb_tui.core.instance import InstanceLock
 from itb_tui.core.session import SessionEngine
 from itb_tui.core.speech import Speaker, find_speech_program
 from itb_tui.core.storage import StoreError
-from itb_tui.tui.commands import RoutineCommands
 from itb_tui.tui.program_flow import ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
 from itb_tui.tui.screens.home import HomeScreen
@@ -33,8 +32,17 @@ from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up short
+    from textual.command import Provider
+
     from itb_tui.core.overview import Overview
     from itb_tui.tui.screens.session import SessionScreen
+
+
+def routine_commands() -> type[Provider]:
+    """The palette's routine commands, imported when the palette first opens."""
+    from itb_tui.tui.commands import RoutineCommands
+
+    return RoutineCommands
 
 
 class ItbApp(ProgramFlow, Safekeeping):
@@ -42,7 +50,7 @@ class ItbApp(ProgramFlow, Safekeeping):
 
     CSS_PATH = "app.tcss"
     TITLE = "itb-tui"
-    COMMANDS = App.COMMANDS | {RoutineCommands}
+    COMMANDS = App.COMMANDS | {routine_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Keys and where data lives"),
         Binding("q", "quit", "Quit", id="quit"),

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from itb_tui.core.content import Library, load_library
+from itb_tui.core.due import DueItem
 from itb_tui.core.history import ExerciseResult, PainLog, PainSpike, SessionRecord
 from itb_tui.core.paths import content_dir
 from itb_tui.core.plan import (
@@ -22,7 +23,7 @@ from itb_tui.core.plan import (
 from itb_tui.core.plan_progress import Improvement, no_improvement, progression_hints
 from itb_tui.core.plan_running import RunStage, run_minutes, run_stage
 from itb_tui.core.plan_signs import mentions_swelling, warning_signs
-from itb_tui.core.plan_today import DueItem, today_plan
+from itb_tui.core.plan_today import today_plan
 from itb_tui.core.program import Program, load_program
 from itb_tui.core.settings import Settings
 

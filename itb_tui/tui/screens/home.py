@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,9 +16,11 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from itb_tui.core.content import Library, Routine
-from itb_tui.core.overview import Overview
-from itb_tui.core.plan_today import DONE, DUE, OPTIONAL, REST, DueItem
+from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.tui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:
+    from itb_tui.core.overview import Overview
 
 STATUS_MARKS = {
     DUE: ("[ ]", "bold"),
