@@ -7,28 +7,15 @@ atomically with the previous version kept as ``NAME.bak``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import TypeVar
 
 from itb_tui.core.history import PAIN_CONTEXTS, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.stats import streak
-from itb_tui.core.storage import HistoryStore, StoreError, file_lock, month_key, write_toml
-
-T = TypeVar("T")
+from itb_tui.core.storage import HistoryStore, StoreError, month_key
 
 
 class EntryNotFound(StoreError):
     """The session or pain log to change is not (or no longer) in its month file."""
-
-
-def _edit_month(store: HistoryStore, key: str, change: Callable[[MonthHistory], T]) -> T:
-    """Run ``change`` on month ``key`` under the lock and save it; nothing is written on error."""
-    with file_lock(store.paths.lock):
-        month = store.load_month(key, for_writing=True)
-        outcome = change(month)
-        write_toml(store.month_path(key), month.to_dict(), backup=True)
-    return outcome
 
 
 def _find_session(month: MonthHistory, session_id: str, key: str) -> SessionRecord:
@@ -68,7 +55,7 @@ def update_session(
         session.note = note
         return session
 
-    return _edit_month(store, key, change)
+    return store.update_month(key, change)
 
 
 def delete_session(store: HistoryStore, session_id: str, started_at: datetime) -> None:
@@ -79,7 +66,7 @@ def delete_session(store: HistoryStore, session_id: str, started_at: datetime) -
         _find_session(month, session_id, key)
         month.sessions = [s for s in month.sessions if s.id != session_id]
 
-    _edit_month(store, key, change)
+    store.update_month(key, change)
 
 
 def update_pain_log(
@@ -96,7 +83,7 @@ def update_pain_log(
         log.score, log.context, log.note = score, context, note
         return log
 
-    return _edit_month(store, key, change)
+    return store.update_month(key, change)
 
 
 def delete_pain_log(store: HistoryStore, at: datetime) -> None:
@@ -107,7 +94,7 @@ def delete_pain_log(store: HistoryStore, at: datetime) -> None:
         log = _find_pain_log(month, at, key)
         month.pain_logs = [p for p in month.pain_logs if p is not log]
 
-    _edit_month(store, key, change)
+    store.update_month(key, change)
 
 
 def day_key(day: date) -> str:

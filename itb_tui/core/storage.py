@@ -12,12 +12,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import tomli_w
 
 from itb_tui.core.history import HISTORY_SCHEMA, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.paths import Paths
+
+T = TypeVar("T")
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -185,7 +187,7 @@ class HistoryStore:
     paths: Paths
     # Months parsed for viewing: shared with callers, never changed.
     _viewed: dict[str, tuple[bytes, MonthHistory]] = field(default_factory=dict, repr=False)
-    # The month this store last wrote, with its bytes: only _update uses (and changes) it.
+    # The month this store last wrote, with its bytes: only update_month uses (and changes) it.
     _written: dict[str, tuple[bytes, MonthHistory]] = field(default_factory=dict, repr=False)
 
     def month_path(self, key: str) -> Path:
@@ -252,15 +254,19 @@ class HistoryStore:
     def everything(self) -> MonthHistory:
         return self.load_months(self.months())
 
-    def _update(self, key: str, change: Callable[[MonthHistory], None]) -> None:
-        """Locked read-change-write of one month."""
+    def update_month(self, key: str, change: Callable[[MonthHistory], T]) -> T:
+        """Locked read-change-write of one month; returns what ``change`` returns.
+
+        Nothing is written when ``change`` raises.
+        """
         with file_lock(self.paths.lock):
             _raw, month = self._read(key, for_writing=True)
-            change(month)
+            outcome = change(month)
             month.sort()
             data = tomli_w.dumps(month.to_dict()).encode("utf-8")
             atomic_write(self.month_path(key), data, backup=True)
             self._written[key] = (data, month)
+        return outcome
 
     def save_session(self, record: SessionRecord) -> None:
         """Add ``record`` to its month, replacing an earlier save of the same session."""
@@ -268,10 +274,10 @@ class HistoryStore:
         def change(month: MonthHistory) -> None:
             month.sessions = [s for s in month.sessions if s.id != record.id] + [record]
 
-        self._update(month_key(record.started_at), change)
+        self.update_month(month_key(record.started_at), change)
 
     def add_pain_log(self, log: PainLog) -> None:
-        self._update(month_key(log.at), lambda month: month.pain_logs.append(log))
+        self.update_month(month_key(log.at), lambda month: month.pain_logs.append(log))
 
     def save_progress(self, snapshot: dict[str, Any]) -> None:
         """Save the session in progress (see SessionEngine.snapshot)."""

@@ -71,12 +71,12 @@ async def test_failed_save_keeps_the_session_and_writes_it_elsewhere(
     app, _clock = make_app(tmp_path, start="ice")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter", "enter")  # intro, lead-in, end the timer early
-        real_update = storage.HistoryStore._update
+        real_update = storage.HistoryStore.update_month
 
         def disk_full(*_args: object) -> None:
             raise storage.StoreError("could not save: the disk is full")
 
-        monkeypatch.setattr(storage.HistoryStore, "_update", disk_full)
+        monkeypatch.setattr(storage.HistoryStore, "update_month", disk_full)
         await pilot.press("5", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
@@ -84,7 +84,7 @@ async def test_failed_save_keeps_the_session_and_writes_it_elsewhere(
         await pilot.press("r")  # retry: still failing, asked again
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
-        monkeypatch.setattr(storage.HistoryStore, "_update", real_update)
+        monkeypatch.setattr(storage.HistoryStore, "update_month", real_update)
         await pilot.press("r")  # retry: works now
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -103,7 +103,7 @@ async def test_write_elsewhere_when_the_data_folder_is_unusable(
         def read_only(*_args: object) -> None:
             raise storage.StoreError("could not save: the folder is read-only")
 
-        monkeypatch.setattr(storage.HistoryStore, "_update", read_only)
+        monkeypatch.setattr(storage.HistoryStore, "update_month", read_only)
         await pilot.press("1", "enter")
         await pilot.pause()
         await pilot.press("e")
