@@ -104,7 +104,9 @@ def build_overview(
     return Overview(
         week=week,
         phases=current_phases(program, week),
-        items=today_plan(program, settings, sessions, logs, today, library),
+        items=today_plan(
+            program, settings, sessions, logs, today, library, ready=ready, stage=stage
+        ),
         readiness=ready,
         stage=stage,
         signs=warning_signs(program, sessions, logs, today, library),

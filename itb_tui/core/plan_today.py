@@ -26,6 +26,7 @@ from itb_tui.core.history import PainLog, SessionRecord
 from itb_tui.core.plan import (
     RUN_ROUTINE,
     STRENGTH,
+    Readiness,
     current_phases,
     done_sessions,
     local_date,
@@ -34,7 +35,7 @@ from itb_tui.core.plan import (
     routines_in,
     week_monday,
 )
-from itb_tui.core.plan_running import run_stage
+from itb_tui.core.plan_running import RunStage, run_stage
 from itb_tui.core.program import Phase, Program
 from itb_tui.core.settings import Settings
 
@@ -91,10 +92,12 @@ def _run_items(
     pain_logs: list[PainLog],
     today: date,
     library: Library,
+    stage: RunStage | None,
 ) -> list[DueItem]:
     """Pre-run routine, the run and the post-run routine."""
     rtr = program.return_to_running
-    stage = run_stage(program, sessions, pain_logs, today)
+    if stage is None:
+        stage = run_stage(program, sessions, pain_logs, today)
     if stage.ran_today:
         status = DONE
     elif stage.rest_today:
@@ -142,15 +145,22 @@ def today_plan(
     pain_logs: Iterable[PainLog],
     today: date,
     library: Library,
+    *,
+    ready: Readiness | None = None,
+    stage: RunStage | None = None,
 ) -> list[DueItem]:
-    """Today's plan: routines, then the run items, then advice (see the module docstring)."""
+    """Today's plan: routines, then the run items, then advice (see the module docstring).
+
+    A caller that has already worked out ``ready`` and ``stage`` for the same history passes
+    them in, so they are not computed twice.
+    """
     sessions, pain_logs = list(sessions), list(pain_logs)
+    if ready is None:
+        ready = readiness(program, settings, sessions, pain_logs, today, library)
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
     phases = current_phases(program, week)
-    running = (
-        settings.running or readiness(program, settings, sessions, pain_logs, today, library).ready
-    )
+    running = settings.running or ready.ready
     done = done_sessions(sessions, today)
     done_today = {s.routine for s in done if local_date(s.started_at) == today}
     strength = routines_in(library, STRENGTH)
@@ -160,7 +170,7 @@ def today_plan(
         for routine in _routines(program, phases, week, running, library)
     ]
     if running:
-        run_items = _run_items(program, settings, sessions, pain_logs, today, library)
+        run_items = _run_items(program, settings, sessions, pain_logs, today, library, stage)
         replaced = {item.routine_id for item in run_items}
         items = [item for item in items if item.routine_id not in replaced] + run_items
     if program.phases and program.phases[0] in phases:

@@ -8,9 +8,11 @@ from itb_tui.core.content import Library
 from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.overview import build_overview, load_recent, pending_run_check, run_routine
 from itb_tui.core.paths import content_dir
+from itb_tui.core.plan_today import today_plan
 from itb_tui.core.program import load_program
 from itb_tui.core.settings import Settings
 from itb_tui.core.storage import HistoryStore, write_toml
+from tests.snapshots.program_scenes import TODAY, ready_history
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
@@ -70,3 +72,14 @@ def test_overview_of_a_new_user_puts_stretching_first(library: Library) -> None:
     due = [item.routine_id for item in overview.items if item.status == "due"]
     assert "daily-stretch" in due
     assert overview.ask_about_run is None
+
+
+def test_overview_plan_equals_the_plan_worked_out_on_its_own(library: Library) -> None:
+    program = load_program(content_dir() / "program.toml", set(library.routines))
+    settings, sessions, logs = ready_history()
+    now = datetime.combine(TODAY, datetime.min.time(), TZ).replace(hour=18)
+    overview = build_overview(program, settings, library, MonthHistory(sessions, logs), now)
+    assert overview.stage is not None
+    alone = today_plan(program, settings, sessions, logs, TODAY, library)
+    assert overview.items == alone
+    assert any(item.kind == "run" for item in alone)
