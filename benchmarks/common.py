@@ -147,8 +147,13 @@ def find_tool(name: str) -> str | None:
 
 
 def bench_env(**extra: str) -> dict[str, str]:
-    """A clean environment for child processes: a plain terminal, no Textual dev mode."""
+    """A clean environment for child processes: a plain terminal, no Textual dev mode.
+
+    Byte-code caching stays on, as on a user's machine: with PYTHONDONTWRITEBYTECODE set,
+    every start would compile the app's changed modules again while Textual's stay compiled.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "ITB_"))}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update({"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8"})
     env.pop("COLUMNS", None)
     env.pop("LINES", None)

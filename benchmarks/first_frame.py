@@ -5,8 +5,10 @@
 
 ``app`` runs the real ``itb`` command line (``itb_tui.cli.main``) with ItbApp swapped for a
 subclass whose ``on_mount`` asks for a callback after the first refresh; Textual calls every
-``on_mount`` along the class hierarchy, so ItbApp's own start-up work still runs. Nothing in
-the app is changed. The result file gets the elapsed seconds and the peak memory so far.
+``on_mount`` along the class hierarchy, so ItbApp's own start-up work still runs. The swap is
+made by an import hook as the command line first imports the app module, so everything is
+imported in the order, and under the settings, of a real start. Nothing in the app is
+changed. The result file gets the elapsed seconds and the peak memory so far.
 """
 
 from __future__ import annotations
@@ -64,6 +66,46 @@ def _css_paths(cls: type) -> Any:
     return resolved if isinstance(paths, list | tuple) else resolved[0]
 
 
+def _bench_app(module: Any, t0: float) -> None:
+    """Replace ``module.ItbApp`` with a subclass that reports its first frame."""
+    base = module.ItbApp
+
+    class BenchItbApp(base):  # type: ignore[valid-type, misc]
+        CSS_PATH = _css_paths(base)
+
+        def on_mount(self) -> None:  # ItbApp.on_mount runs right after this one
+            self.call_after_refresh(_report, self, t0)
+
+    module.ItbApp = BenchItbApp
+
+
+class _SwapApp:
+    """An import hook: once ``itb_tui.tui.app`` has run, swap its ItbApp for the bench's."""
+
+    NAME = "itb_tui.tui.app"
+
+    def __init__(self, t0: float) -> None:
+        self.t0 = t0
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name != self.NAME:
+            return None
+        from importlib.machinery import PathFinder
+
+        spec = PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        loader, t0 = spec.loader, self.t0
+        run_module = loader.exec_module  # type: ignore[union-attr]
+
+        def exec_module(module: Any) -> None:
+            run_module(module)
+            _bench_app(module, t0)
+
+        loader.exec_module = exec_module  # type: ignore[union-attr]
+        return spec
+
+
 def main(argv: list[str]) -> int:
     t0 = float(os.environ["ITB_BENCH_T0"])
     which = argv[0] if argv else "minimal"
@@ -77,18 +119,8 @@ def main(argv: list[str]) -> int:
         BenchMinimal().run()
         return 0
     if which == "app":
-        import itb_tui.tui.app as app_module
-
-        base = app_module.ItbApp
-
-        class BenchItbApp(base):  # type: ignore[valid-type, misc]
-            CSS_PATH = _css_paths(base)
-
-            def on_mount(self) -> None:  # ItbApp.on_mount runs right after this one
-                self.call_after_refresh(_report, self, t0)
-
-        app_module.ItbApp = BenchItbApp  # type: ignore[misc]
-        from itb_tui import cli  # after the swap, however cli imports ItbApp
+        sys.meta_path.insert(0, _SwapApp(t0))
+        from itb_tui import cli
 
         return cli.main(argv[1:])
     print(f"unknown app {which!r}: use 'app' or 'minimal'", file=sys.stderr)

@@ -13,6 +13,7 @@ storage, history, export. The exit code is 0 even when a target fails; the table
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib
 import json
 import os
@@ -76,6 +77,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def prepare(options: Options, need_history: bool) -> Context:
+    # Byte-compile the app and the benchmark scripts first, as installing a package does.
+    for folder in (BENCH_DIR.parent / "itb_tui", BENCH_DIR):
+        compileall.compile_dir(folder, quiet=1)
     workdir = temp_dir("itb-bench-")
     empty = workdir / "empty"
     five = workdir / "five-years"

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from itb_tui import __version__
-from itb_tui.core.content import format_seconds
-from itb_tui.core.context import AppContext
-from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS, PainLog
-from itb_tui.core.paths import Paths
-from itb_tui.core.storage import StoreError, atomic_write
-from itb_tui.core.validate import ContentError
+
+if TYPE_CHECKING:  # the rest is imported in main, once garbage collection is paused
+    from itb_tui.core.context import AppContext
 
 
 def _score(text: str) -> int:
@@ -37,6 +36,8 @@ def _since(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from itb_tui.core.history import PAIN_CONTEXTS
+
     parser = argparse.ArgumentParser(
         prog="itb",
         description="A terminal coach for IT band syndrome rehab. Not medical advice.",
@@ -66,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _list_routines(context: AppContext) -> int:
+    from itb_tui.core.content import format_seconds
+
     for routine in context.library.routines.values():
         minutes = format_seconds(routine.estimated_minutes() * 60)
         print(f"{routine.id:<20} {routine.name:<28} ~{minutes:<8} {routine.summary}")
@@ -73,6 +76,8 @@ def _list_routines(context: AppContext) -> int:
 
 
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.history import CONTEXT_LABELS, PainLog
+
     log = PainLog(context.clock.wall(), args.score, args.context, args.note.strip())
     context.store.add_pain_log(log)
     where = CONTEXT_LABELS[log.context]
@@ -84,6 +89,7 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
 def _export(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.export import export
     from itb_tui.core.stats import routine_categories
+    from itb_tui.core.storage import atomic_write
 
     store = context.store
     since: date | None = args.since
@@ -105,6 +111,23 @@ def _export(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one ``itb`` command; the exit code is 0, 1 (could not) or 2 (bad arguments)."""
+    # Starting up allocates a great deal and frees little, so the collector's passes then are
+    # wasted time (about a twentieth of the start). The app turns it back on after its first
+    # frame; every other command, and the app once closed, on the way out of here.
+    gc.disable()
+    try:
+        return _run(argv)
+    finally:
+        gc.enable()
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    from itb_tui.core.context import AppContext
+    from itb_tui.core.paths import Paths
+    from itb_tui.core.storage import StoreError
+    from itb_tui.core.validate import ContentError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = Paths.resolve(args.data_dir, args.config_dir)

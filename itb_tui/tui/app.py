@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
@@ -21,21 +22,29 @@ from textual.screen import Screen
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import PainLog
 from itb_tui.core.instance import InstanceLock
-from itb_tui.core.session import SessionEngine
 from itb_tui.core.speech import Speaker, find_speech_program
 from itb_tui.core.storage import StoreError
 from itb_tui.tui.program_flow import ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
 from itb_tui.tui.screens.home import HomeScreen
-from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
-from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up short
     from textual.command import Provider
 
     from itb_tui.core.overview import Overview
+    from itb_tui.core.session import SessionEngine
+    from itb_tui.tui.screens.pain import PainResult
     from itb_tui.tui.screens.session import SessionScreen
+    from itb_tui.tui.screens.summary import SummaryScreen
+
+
+def collect_from_now_on() -> None:
+    """After the first frame: collect garbage again if the command line paused it for the
+    start, leaving the objects made at start-up, which live as long as the app, out of it."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def routine_commands() -> type[Provider]:
@@ -85,22 +94,23 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.read_only = True
             self.notify(f"Cannot use the data folder: {err}", severity="error", timeout=20)
         if self.read_only:
-            self.sub_title = "read-only: another copy is running"
+            self.home.read_only = True
             self.notify(self.read_only_text(), title="Another itb-tui is running", timeout=20)
         elif not self.context.settings.onboarded:
             self.onboard()
         elif not self.offer_resume() and self.start_with:
             self.start_routine(self.start_with)
         # The history is read after the first frame, so start-up does not grow with it.
+        self.call_after_refresh(collect_from_now_on)
         self.call_after_refresh(self.load_history)
-
-    # -- history ------------------------------------------------------------------------
 
     # -- sessions -----------------------------------------------------------------------
 
     def start_routine(self, routine_id: str) -> None:
         if self.refuse_read_only():
             return
+        from itb_tui.core.session import SessionEngine
+
         routine = self.context.library.routines[routine_id]
         engine = SessionEngine(
             routine, self.context.clock, self.context.settings.weaker_side or None
@@ -144,6 +154,8 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.pop_screen()  # the session; a save problem is asked about over home
         saved_to = self.save_record(record)
         if saved_to is not None:
+            from itb_tui.tui.screens.summary import SummaryScreen
+
             self.push_screen(SummaryScreen(record, saved_to))
 
     def on_summary_screen_start_routine(self, message: SummaryScreen.StartRoutine) -> None:
@@ -162,6 +174,8 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.refresh_home()
 
     def action_log_pain(self) -> None:
+        from itb_tui.tui.screens.pain import PainRatingScreen
+
         def logged(result: PainResult | None) -> None:
             if result is not None:
                 self.log_pain(result)

@@ -10,15 +10,15 @@ from textual.message import Message
 
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import MonthHistory
-from itb_tui.core.session import SessionEngine
 from itb_tui.core.storage import DamagedFile, StoreError
 from itb_tui.tui.screens.home import HomeScreen
-from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the screens and the engine are imported when first needed
     from collections.abc import Callable
 
     from itb_tui.core.overview import Overview
+    from itb_tui.core.session import SessionEngine
+    from itb_tui.tui.screens.pain import PainResult
 
 
 class ProgramFlow(App[None]):
@@ -91,6 +91,7 @@ class ProgramFlow(App[None]):
             self.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
             return
         from itb_tui.core.overview import run_routine
+        from itb_tui.core.session import SessionEngine
 
         routine = run_routine(stage.week, stage.target)
         self.push_session(SessionEngine(routine, self.context.clock))
@@ -144,6 +145,8 @@ class ProgramFlow(App[None]):
         run = self.overview.ask_about_run if self.overview else None
         if run is None:
             return
+        from itb_tui.tui.screens.pain import PainRatingScreen
+
         hours = int((self.context.clock.wall() - run.ended_at).total_seconds() // 3600)
 
         def answered(result: PainResult | None) -> None:

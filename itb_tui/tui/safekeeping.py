@@ -10,13 +10,13 @@ from textual.app import App
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import MonthHistory, SessionRecord
 from itb_tui.core.instance import InstanceLock
-from itb_tui.core.session import SessionEngine
 from itb_tui.core.storage import DamagedFile, StoreError, month_key, restore_backup, write_toml
-from itb_tui.tui.screens.choice import Choice, ChoiceScreen
-from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the screens and the engine are imported when first needed
     from collections.abc import Callable
+
+    from itb_tui.core.session import SessionEngine
+    from itb_tui.tui.screens.home import HomeScreen
 
 
 class Safekeeping(App[None]):
@@ -27,6 +27,8 @@ class Safekeeping(App[None]):
     read_only: bool
     refresh_home: Callable[[], None]
     push_session: Callable[[SessionEngine], None]
+    _restore_asking: bool = False  # the damaged-month question is on screen
+    _restore_later: DamagedFile | None = None  # found while another question was open
 
     def offer_resume(self) -> bool:
         """Ask what to do with an interrupted session; True when the question was asked."""
@@ -38,6 +40,9 @@ class Safekeeping(App[None]):
             return False
         if snapshot is None:
             return False
+        from itb_tui.core.session import SessionEngine
+        from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
+
         problems: list[str] = []
         month = MonthHistory.from_dict(
             {"schema_version": 1, "sessions": [snapshot.get("record", {})]}, "progress", problems
@@ -90,14 +95,20 @@ class Safekeeping(App[None]):
 
     def offer_restore(self, error: DamagedFile) -> None:
         """A damaged history file: say so, and offer its backup. The file is never rewritten."""
+        from itb_tui.tui.screens.choice import Choice, ChoiceScreen
+
         path = error.path
-        if path is None or isinstance(self.screen, ChoiceScreen):
+        if path is None or self._restore_asking:
+            return
+        if isinstance(self.screen, ChoiceScreen):  # ask once the open question is answered
+            self._restore_later = error
             return
         has_backup = path.with_name(path.name + ".bak").exists()
         choices = [Choice("restore", "r", "Restore the backup")] if has_backup else []
         choices.append(Choice("continue", "c", "Continue without that month"))
 
         def decided(choice: str | None) -> None:
+            self._restore_asking = False
             if choice != "restore":
                 return
             try:
@@ -109,10 +120,16 @@ class Safekeeping(App[None]):
             self.refresh_home()
 
         backup = "A backup of its previous version is available." if has_backup else "No backup."
+        self._restore_asking = True
         self.push_screen(
             ChoiceScreen("A history file is damaged", f"{error}\n\n{backup}", choices, "continue"),
             decided,
         )
+
+    def on_home_screen_shown(self, message: HomeScreen.Shown) -> None:
+        error, self._restore_later = self._restore_later, None
+        if error is not None:
+            self.offer_restore(error)
 
     def save_record(self, record: SessionRecord) -> str | None:
         """Save a session to the history and forget the progress file; None on failure."""
@@ -128,6 +145,8 @@ class Safekeeping(App[None]):
 
     def offer_save_elsewhere(self, record: SessionRecord, error: StoreError) -> None:
         """Saving failed (disk full, read-only folder): retry, or write the session elsewhere."""
+        from itb_tui.tui.screens.choice import Choice, ChoiceScreen
+
         fallback = self.context.paths.config / f"unsaved-session-{record.id}.toml"
 
         def decided(choice: str | None) -> None:

@@ -7,10 +7,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from itb_tui.core import storage
 from itb_tui.core.history import PainLog
 from itb_tui.core.instance import InstanceLock
+from itb_tui.core.session import SessionEngine
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.summary import SummaryScreen
@@ -25,7 +27,8 @@ async def test_second_copy_is_read_only_and_says_why(tmp_path: Path) -> None:
         app, _clock = make_app(tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
             assert app.read_only
-            assert "read-only" in app.sub_title
+            banner = app.home.query_one("#disclaimer", Static).content
+            assert "read-only" in str(banner)
             app.start_routine("hip-strength")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)  # no session was started
@@ -63,6 +66,37 @@ async def test_damaged_month_is_never_rewritten_and_backup_can_be_restored(
     assert len(tomllib.loads(month.read_text())["pain_logs"]) == 1
     (aside,) = month.parent.glob("2026-11.toml.damaged-*")
     assert aside.read_text() == "this is [not toml"
+
+
+async def test_damaged_month_found_behind_a_question_is_asked_about_afterwards(
+    tmp_path: Path,
+) -> None:
+    app, clock = make_app(tmp_path)
+    store = app.context.store
+    engine = SessionEngine(app.context.library.routines["hip-strength"], clock)
+    engine.done()  # past the intro: an unfinished session to resume
+    store.save_progress(engine.snapshot())
+    month = store.month_path(f"{clock.wall():%Y-%m}")
+    month.parent.mkdir(parents=True, exist_ok=True)
+    month.write_text("this is [not toml")
+
+    def question() -> str:
+        assert isinstance(app.screen, ChoiceScreen)
+        return " ".join(str(w.render()) for w in app.screen.query(".choice-title, .choice-text"))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "unfinished session" in question()
+        await pilot.press("k")  # keep it: saving fails on the damaged month
+        await pilot.pause()
+        assert "could not be saved" in question()
+        await pilot.press("k")  # leave it for now
+        await pilot.pause()
+        assert "is damaged" in question()  # the month read at start-up, asked about now
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert month.read_text() == "this is [not toml"
 
 
 async def test_failed_save_keeps_the_session_and_writes_it_elsewhere(

@@ -1,45 +1,74 @@
-"""The footer shows the keys that work now, and rebuilds only when they change."""
+"""The footer shows the keys that work now, repaints only when they change, and answers clicks."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.widgets._footer import FooterKey
 
+from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.widgets.footer import KeysFooter
 
 from .helpers import make_app, session_screen
 
 
-def shown(app: Any) -> dict[str, bool]:
-    """Footer key -> enabled, as the user sees them on the current screen."""
-    return {k.key: not k.has_class("-disabled") for k in app.screen.query(FooterKey)}
+def shown(footer: KeysFooter) -> dict[str, bool]:
+    """Footer key -> enabled, as the user sees them."""
+    return {k.key: k.enabled for k in footer.keys}
 
 
-async def test_keys_follow_the_step_and_rebuild_only_on_change(
+async def test_keys_follow_the_step_and_repaint_only_on_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rebuilds: list[int] = []
-    original = KeysFooter.recompose
+    paints: list[int] = []
+    original = KeysFooter.render
 
-    async def counted(self: KeysFooter) -> None:
-        rebuilds.append(1)
-        await original(self)
+    def counted(self: KeysFooter) -> object:
+        paints.append(1)
+        return original(self)
 
-    monkeypatch.setattr(KeysFooter, "recompose", counted)
+    monkeypatch.setattr(KeysFooter, "render", counted)
     app, clock = make_app(tmp_path, start="daily-stretch")
     async with app.run_test(size=(100, 24)) as pilot:
         screen = session_screen(app)
+        footer = screen.query_one(KeysFooter)
         await pilot.pause()
-        assert shown(app)["space"] is False  # nothing counts down on the intro
+        assert shown(footer)["space"] is False  # nothing counts down on the intro
         await pilot.press("enter")
         await pilot.pause()
-        assert shown(app)["space"] is True  # the lead-in can be paused
-        before = len(rebuilds)
-        for _ in range(5):  # seconds pass: the same keys, no rebuild
+        assert shown(footer)["space"] is True  # the lead-in can be paused
+        before = len(paints)
+        for _ in range(5):  # seconds pass: the same keys, no repaint
             clock.advance(1)
             screen.tick()
             await pilot.pause()
-        assert len(rebuilds) == before
+        assert len(paints) == before
+        assert "Pause" in str(footer.render())
+
+
+async def test_clicking_a_key_presses_it_and_hovering_shows_its_tooltip(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        footer = app.screen.query_one(KeysFooter)
+        line = str(footer.render())
+        x = line.index(" l Pain") + 1
+        await pilot.hover(KeysFooter, offset=(x, 0))
+        assert footer.tooltip == "Quick pain log"
+        assert footer.hover is not None
+        await pilot.click(KeysFooter, offset=(x, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, PainRatingScreen)
+
+
+async def test_the_palette_key_stays_in_view_on_a_narrow_screen(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        footer = session_screen(app).query_one(KeysFooter)
+        line = str(footer.render())
+        assert len(line) == 60
+        assert line.rstrip().endswith("^p palette")
+        left = line.split("▏")[0].rstrip()
+        texts = [f" {k.display} {k.description} " for k in footer.keys]
+        fits = ["".join(texts[:n]).rstrip() for n in range(len(texts))]
+        assert left in fits  # whole keys only, none cut in half (and not all of them fit)

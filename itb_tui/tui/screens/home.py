@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from itb_tui.core.content import Library, Routine
@@ -52,6 +52,8 @@ def _item_label(item: DueItem) -> Text:
 class HomeScreen(Screen[None]):
     """Pick what to do; Enter starts it."""
 
+    AUTO_FOCUS = "#routines"
+
     BINDINGS = [
         Binding("enter", "start", "Start", id="start", tooltip="Start it", priority=True),
         Binding("l", "app.log_pain", "Pain", id="log-pain", tooltip="Quick pain log"),
@@ -64,6 +66,7 @@ class HomeScreen(Screen[None]):
     last_done: reactive[dict[str, date]] = reactive(dict, always_update=True)
     overview: reactive[Overview | None] = reactive(None, always_update=True)
     today: reactive[date] = reactive(date.today)
+    read_only: reactive[bool] = reactive(False)
 
     class StartRoutine(Message):
         def __init__(self, routine_id: str) -> None:
@@ -77,6 +80,9 @@ class HomeScreen(Screen[None]):
             self.target = target
             super().__init__()
 
+    class Shown(Message):
+        """Home is on top again: a dialog or another screen over it has closed."""
+
     class AcceptHint(Message):
         def __init__(self, exercise_id: str) -> None:
             self.exercise_id = exercise_id
@@ -85,25 +91,21 @@ class HomeScreen(Screen[None]):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+        self._detail_of: str | None = None  # the option whose detail the panel shows
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            "Not medical advice: stop if pain is sharp, see a physiotherapist if it persists. "
-            "Press [b]?[/b] for help.",
-            id="disclaimer",
-        )
+        # One line of title and notice instead of a Header: the home screen opens with the app.
+        yield Static(self._banner(), id="disclaimer")
+        # The list and the panel start filled, so the first frame needs no second layout.
+        options = OptionList(*self._options(), id="routines")
+        first = options.highlighted_option
+        self._detail_of = first.id if first is not None else None
         with Horizontal(id="home-body"):
-            yield OptionList(id="routines")
+            yield options
             with VerticalScroll(id="routine-detail-scroll"):
-                yield Static(id="routine-detail")
+                detail = self._detail(self._detail_of) if self._detail_of else ""
+                yield Static(detail, id="routine-detail")
         yield KeysFooter()
-
-    def on_mount(self) -> None:
-        self.title = "itb-tui"
-        self.sub_title = "IT band rehab coach"
-        self._fill()
-        self.query_one(OptionList).focus()
 
     def _today_options(self) -> list[Option | None]:
         overview = self.overview
@@ -128,12 +130,9 @@ class HomeScreen(Screen[None]):
         options.append(None)
         return options
 
-    def _fill(self) -> None:
-        options = self.query_one(OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(self._today_options())
-        options.add_option(_header(" All routines "))
+    def _options(self) -> list[Option | None]:
+        options = self._today_options()
+        options.append(_header(" All routines "))
         for routine in self.library.routines.values():
             last = ago(self.last_done.get(routine.id), self.today)
             label = Text.assemble(
@@ -141,7 +140,15 @@ class HomeScreen(Screen[None]):
                 f"  ~{routine.estimated_minutes()} min\n",
                 (f"  {routine.category}, last: {last}", "dim"),
             )
-            options.add_option(Option(label, id=f"routine:{routine.id}"))
+            options.append(Option(label, id=f"routine:{routine.id}"))
+        return options
+
+    def _fill(self) -> None:
+        """Put today's plan and the routines in the list in one go, keeping the highlight."""
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.set_options(self._options())
+        self._detail_of = None  # the same option may now say something else
         if highlighted is None or highlighted >= options.option_count:
             highlighted = next(
                 i
@@ -149,6 +156,20 @@ class HomeScreen(Screen[None]):
                 if not options.get_option_at_index(i).disabled
             )
         options.highlighted = highlighted
+
+    def on_screen_resume(self) -> None:
+        self.post_message(self.Shown())
+
+    def _banner(self) -> str:
+        marker = "[reverse] read-only [/reverse] " if self.read_only else ""
+        return (
+            f"{marker}[b]itb-tui[/b], an IT band rehab coach. Not medical advice: stop if pain "
+            "is sharp, see a physiotherapist if it persists. [b]?[/b] help"
+        )
+
+    def watch_read_only(self) -> None:
+        if self.is_mounted:
+            self.query_one("#disclaimer", Static).update(self._banner())
 
     def watch_last_done(self) -> None:
         if self.is_mounted:
@@ -159,7 +180,8 @@ class HomeScreen(Screen[None]):
             self._fill()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
+        if event.option.id and event.option.id != self._detail_of:
+            self._detail_of = event.option.id
             self.query_one("#routine-detail", Static).update(self._detail(event.option.id))
 
     def _detail(self, option_id: str) -> str:

@@ -1,32 +1,159 @@
-"""A Footer that rebuilds its keys only when the keys it shows change."""
+"""The footer: the keys that work on the current screen, in one line."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from textual import events
+from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
-
-Shown = tuple[tuple[str, str, bool, str], ...]
+from textual.widget import Widget
 
 
-class KeysFooter(Footer):
-    """Textual's Footer rebuilds every key widget each time a screen's bindings are refreshed
-    (mount, focus, a refresh_bindings call); most of those leave the shown keys as they were.
-    This one compares what it would show with what it shows, and rebuilds only on a change.
+class FooterKey(NamedTuple):
+    """One key as the footer shows it."""
+
+    key: str  # the key name, as simulate_key takes it
+    display: str  # how the key is written, e.g. '⏎' or '^p'
+    description: str
+    enabled: bool
+    tooltip: str
+
+
+class KeysFooter(Widget, can_focus=False):
+    """The screen's shown bindings, left, and the command palette key, right.
+
+    Textual's Footer mounts a widget for every key and rebuilds them all whenever a screen's
+    bindings are refreshed; each widget costs the first frame a few milliseconds. This one draws
+    the same line itself, repaints only when the keys shown change, and still answers a click
+    on a key (as if it were pressed) and a hover (the key's tooltip).
     """
 
-    _shown: Shown | None = None
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "keys-footer--key",
+        "keys-footer--description",
+        "keys-footer--disabled",
+        "keys-footer--hover",
+        "keys-footer--separator",
+    }
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .keys-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .keys-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .keys-footer--disabled {
+            text-style: dim;
+        }
+        .keys-footer--hover {
+            background: $block-hover-background;
+        }
+        .keys-footer--separator {
+            color: $foreground 20%;
+        }
+    }
+    """
 
-    def _would_show(self, screen: Screen[object]) -> Shown:
-        palette = self.app.COMMAND_PALETTE_BINDING
-        return tuple(
-            (key, binding.description, enabled, tooltip)
-            for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
-            if binding.show or key == palette
-        )
+    keys: reactive[tuple[FooterKey, ...]] = reactive(())
+    palette: reactive[FooterKey | None] = reactive(None)
+    hover: reactive[int | None] = reactive(None)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[tuple[int, int, FooterKey]] = []  # x from, x to, key; set by render
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        shown = self._would_show(screen) if screen is self.screen else None
-        if shown is not None and shown == self._shown:
+        """Read the keys again; the reactives repaint only when something differs."""
+        if screen is not self.screen:
             return
-        self._shown = shown
-        super().bindings_changed(screen)
+        keys, palette = self._read_keys(screen)
+        self.keys = keys
+        self.palette = palette
+
+    def _read_keys(self, screen: Screen[object]) -> tuple[tuple[FooterKey, ...], FooterKey | None]:
+        app = self.app
+        keys: list[FooterKey] = []
+        actions: set[str] = set()
+        palette: FooterKey | None = None
+        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
+            shown = FooterKey(
+                key, app.get_key_display(binding), binding.description, enabled, tooltip
+            )
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = shown._replace(tooltip=tooltip or binding.description)
+            elif binding.show and binding.action not in actions:  # one key per action
+                actions.add(binding.action)
+                keys.append(shown)
+        return tuple(keys), palette
+
+    def _key_content(self, item: FooterKey, index: int, lead: str = " ") -> Content:
+        """' key description ', dimmed when the key does nothing now, lit under the mouse."""
+        key_style = self.get_visual_style("keys-footer--key")
+        text_style = self.get_visual_style("keys-footer--description")
+        for state, component in ((not item.enabled, "disabled"), (index == self.hover, "hover")):
+            if state:
+                extra = self.get_visual_style(f"keys-footer--{component}")
+                key_style, text_style = key_style + extra, text_style + extra
+        text = f"{item.description} " if item.description else ""
+        return Content.assemble((f"{lead}{item.display} ", key_style), (text, text_style))
+
+    def render(self) -> Content:
+        right = Content("")
+        if self.palette is not None:  # docked right, after a thin rule
+            rule = ("▏", self.get_visual_style("keys-footer--separator"))
+            right = Content.assemble(rule, self._key_content(self.palette, len(self.keys), ""))
+        room = max(0, self.size.width - right.cell_length)
+        spans: list[tuple[int, int, FooterKey]] = []
+        left = Content("")
+        for index, item in enumerate(self.keys):
+            part = self._key_content(item, index)
+            if left.cell_length + part.cell_length > room:  # narrow: whole keys only
+                break
+            spans.append((left.cell_length, left.cell_length + part.cell_length, item))
+            left += part
+        if self.palette is not None:
+            spans.append((room + 1, room + right.cell_length, self.palette))
+        self._spans = spans
+        return left.pad_right(room - left.cell_length) + right
+
+    def _key_at(self, x: int) -> tuple[int, FooterKey] | None:
+        for index, (start, end, item) in enumerate(self._spans):
+            if start <= x < end:
+                return index, item
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        found = self._key_at(event.x)
+        if found is None:
+            return
+        _index, item = found
+        if item.enabled:
+            self.app.simulate_key(item.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        found = self._key_at(event.x)
+        self.hover = None if found is None else found[0]
+        self.tooltip = None if found is None else (found[1].tooltip or None)
+
+    def on_leave(self, _event: events.Leave) -> None:
+        self.hover = None
