@@ -72,3 +72,14 @@ async def test_the_palette_key_stays_in_view_on_a_narrow_screen(tmp_path: Path) 
         texts = [f" {k.display} {k.description} " for k in footer.keys]
         fits = ["".join(texts[:n]).rstrip() for n in range(len(texts))]
         assert left in fits  # whole keys only, none cut in half (and not all of them fit)
+
+
+async def test_hovering_the_palette_key_lights_it_when_keys_were_dropped(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        footer = session_screen(app).query_one(KeysFooter)
+        x = str(footer.render()).index("^p")
+        await pilot.hover(KeysFooter, offset=(x, 0))
+        assert footer.hover == len(footer.keys)  # the palette's place, lit by render
+        assert footer.tooltip == "Open the command palette"

@@ -71,7 +71,8 @@ class KeysFooter(Widget, can_focus=False):
 
     def __init__(self) -> None:
         super().__init__()
-        self._spans: list[tuple[int, int, FooterKey]] = []  # x from, x to, key; set by render
+        # x from, x to, the key's index (as ``hover`` counts) and the key; set by render
+        self._spans: list[tuple[int, int, int, FooterKey]] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -121,21 +122,21 @@ class KeysFooter(Widget, can_focus=False):
             rule = ("▏", self.get_visual_style("keys-footer--separator"))
             right = Content.assemble(rule, self._key_content(self.palette, len(self.keys), ""))
         room = max(0, self.size.width - right.cell_length)
-        spans: list[tuple[int, int, FooterKey]] = []
+        spans: list[tuple[int, int, int, FooterKey]] = []
         left = Content("")
         for index, item in enumerate(self.keys):
             part = self._key_content(item, index)
             if left.cell_length + part.cell_length > room:  # narrow: whole keys only
                 break
-            spans.append((left.cell_length, left.cell_length + part.cell_length, item))
+            spans.append((left.cell_length, left.cell_length + part.cell_length, index, item))
             left += part
         if self.palette is not None:
-            spans.append((room + 1, room + right.cell_length, self.palette))
+            spans.append((room + 1, room + right.cell_length, len(self.keys), self.palette))
         self._spans = spans
         return left.pad_right(room - left.cell_length) + right
 
     def _key_at(self, x: int) -> tuple[int, FooterKey] | None:
-        for index, (start, end, item) in enumerate(self._spans):
+        for start, end, index, item in self._spans:
             if start <= x < end:
                 return index, item
         return None
