@@ -144,10 +144,7 @@ def test_a_month_round_trips_in_time_order(
 
 
 # -- junk ---------------------------------------------------------------------------------------
-KNOWN_KEYS = (
-    "schema_version",
-    "sessions",
-    "pain_logs",
+SESSION_FIELDS = (
     "id",
     "routine",
     "routine_name",
@@ -156,6 +153,12 @@ KNOWN_KEYS = (
     "completed",
     "pain_after",
     "note",
+)
+KNOWN_KEYS = (
+    "schema_version",
+    "sessions",
+    "pain_logs",
+    *SESSION_FIELDS,
     "exercises",
     "pain_spikes",
     "exercise",
@@ -237,16 +240,6 @@ def test_junk_month_dicts_never_crash(data: Any) -> None:
     check_month(data)
 
 
-SESSION_FIELDS = (
-    "id",
-    "routine",
-    "routine_name",
-    "started_at",
-    "ended_at",
-    "completed",
-    "pain_after",
-    "note",
-)
 OPTIONAL = {"pain_after": None, "note": ""}
 
 
