@@ -26,6 +26,7 @@ from itb_tui.core.stats import (
     week_counts,
     week_start,
 )
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 WEEKS = 6
@@ -154,6 +155,7 @@ class CalendarScreen(Screen[None]):
         return week_start(self.today) - timedelta(weeks=WEEKS - 1)
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         yield Header()
         with VerticalScroll(id="calendar-body"):
             yield Static(

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 KEYS = """\
@@ -54,6 +55,7 @@ class HelpScreen(ModalScreen[None]):
         self.config_dir = config_dir
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         text = (
             f"# itb-tui help\n\n**Not medical advice.** {self.disclaimer}\n\n{KEYS}\n"
             f"## Your data\n\nHistory: `{self.data_dir}`  \n"

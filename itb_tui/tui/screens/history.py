@@ -25,6 +25,7 @@ from itb_tui.tui.screens.session_detail import (
     PainLogDetailScreen,
     SessionDetailScreen,
 )
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.history_table import HistoryTable
 
@@ -59,6 +60,7 @@ class HistoryScreen(Screen[None]):
         self._reported = 0
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         yield Header()
         yield Static(id="history-filter")
         yield HistoryTable(self.index, self.today, id="history-table")

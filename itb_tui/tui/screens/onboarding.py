@@ -21,6 +21,7 @@ from textual.widgets import (
 )
 
 from itb_tui.core.settings import Settings
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 KNEES = (("left", "Left"), ("right", "Right"), ("both", "Both"))
@@ -66,6 +67,7 @@ class OnboardingScreen(Screen[bool]):
         self.today = today
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         s = self.settings
         start = s.program_start or self.today
         with VerticalScroll(id="onboarding"):

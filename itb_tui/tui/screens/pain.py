@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
 
@@ -49,6 +50,7 @@ class PainRatingScreen(ModalScreen[PainResult | None]):
         self.context = context
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         with Vertical(id="pain-dialog"):
             yield Static(f"[b]{self.title_text}[/b]", id="pain-title")
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")

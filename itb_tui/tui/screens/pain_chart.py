@@ -16,6 +16,7 @@ from textual.widgets import Header, Static
 
 from itb_tui.core.history_edit import HistoryIndex
 from itb_tui.core.stats import DayPain, daily_pain, days_back, session_day
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 RANGES_WEEKS = (2, 4, 8, 13, 26, 52)
@@ -171,6 +172,7 @@ class PainChartScreen(Screen[None]):
         self.weeks = weeks
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         yield Header()
         yield Static(id="chart-title")
         yield PainChart(id="pain-chart")

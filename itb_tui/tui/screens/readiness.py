@@ -15,6 +15,7 @@ from itb_tui.core.plan import Readiness
 from itb_tui.core.plan_running import RunStage
 from itb_tui.core.plan_signs import Found
 from itb_tui.core.program import Program, RunWeek
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 
@@ -137,6 +138,7 @@ class ReadinessScreen(Screen[None]):
         return self.readiness.ready or self.stage is not None
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         with VerticalScroll(id="readiness"):
             yield Static("[b]Return to running[/b]", id="rr-title")
             yield Static(self._status(), id="rr-status")

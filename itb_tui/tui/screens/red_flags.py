@@ -13,6 +13,7 @@ from textual.widgets import SelectionList, Static
 
 from itb_tui.core.plan_progress import IMPROVEMENT_AFTER_WEEKS, Improvement
 from itb_tui.core.program import Program, RedFlag
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 # Flags that need a professional promptly, not just soon: can't bear weight, swelling or
@@ -60,6 +61,7 @@ class RedFlagsScreen(Screen[None]):
         self.improvement = improvement
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         with VerticalScroll(id="red-flags"):
             yield Static("[b]Red flags: when to see a professional[/b]", id="rf-title")
             if self.improvement is not None and self.improvement.flagged:

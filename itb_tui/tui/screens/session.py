@@ -19,6 +19,7 @@ from itb_tui.core.speech import Speaker
 from itb_tui.core.storage import HistoryStore, StoreError
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.countdown import Countdown
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
@@ -76,6 +77,7 @@ class SessionScreen(Screen[None]):
         self._asking_pain = False
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         with Vertical(id="session"):
             yield Static(id="session-header")
             yield Static(id="exercise-name")

@@ -23,6 +23,7 @@ from itb_tui.core.history_edit import (
 )
 from itb_tui.core.storage import HistoryStore, StoreError, month_key
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import anchor
 
@@ -124,6 +125,7 @@ class _EntryDetail(ModalScreen[HistoryEdited | None]):
         self.edited: HistoryEdited | None = None
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         with VerticalScroll(id="detail-body", classes="dialog"):
             yield Static(id="detail-text")
         yield KeysFooter()

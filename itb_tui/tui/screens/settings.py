@@ -11,6 +11,7 @@ from textual.widgets import Label, Select, Static, Switch
 
 from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings
 from itb_tui.core.speech import describe_voice_support
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 CUE_LABELS = {"off": "Off (silent)", "bell": "Terminal bell", "voice": "Spoken cues"}
@@ -39,6 +40,7 @@ class SettingsScreen(Screen[None]):
         self.settings = settings
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         s = self.settings
         with VerticalScroll(id="settings"):
             yield Static("[b]Settings[/b]")

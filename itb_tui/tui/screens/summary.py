@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from itb_tui.core.content import format_seconds
 from itb_tui.core.history import BOTH, ExerciseResult, SessionRecord
+from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 
@@ -64,6 +65,7 @@ class SummaryScreen(Screen[None]):
         self.saved_to = saved_to
 
     def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
         with VerticalScroll(id="summary"):
             yield Static("[b]Well done.[/b]" if self.record.completed else "[b]Saved.[/b]")
             yield Static(summary_text(self.record), id="summary-text")

@@ -30,6 +30,15 @@ def anchor(score: int) -> str:
 class PainScale(Widget, can_focus=True):
     """Digits 0-9 pick a score directly; left/right move, reaching 10."""
 
+    DEFAULT_CSS = """
+    PainScale {
+        height: 2;
+        margin: 1 0;
+    }
+    PainScale:focus {
+        background: $boost;
+    }
+    """
     BINDINGS = [
         Binding("left", "move(-1)", "Less", show=False),
         Binding("right", "move(1)", "More", show=False),
