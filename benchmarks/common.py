@@ -146,6 +146,9 @@ def find_tool(name: str) -> str | None:
     return shutil.which(name)
 
 
+BENCH_CACHE_ENV = "ITB_BENCH_CACHE_DIR"
+
+
 def bench_env(**extra: str) -> dict[str, str]:
     """A clean environment for child processes: a plain terminal, no Textual dev mode.
 
@@ -153,6 +156,8 @@ def bench_env(**extra: str) -> dict[str, str]:
     every start would compile the app's changed modules again while Textual's stay compiled.
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "ITB_"))}
+    if BENCH_CACHE_ENV in os.environ:  # the app's parsed-content cache, kept in the run's folder
+        env["ITB_TUI_CACHE_DIR"] = os.environ[BENCH_CACHE_ENV]
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update({"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8"})
     env.pop("COLUMNS", None)

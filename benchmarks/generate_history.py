@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from itb_tui.core.content import Exercise, Routine, load_library
+from itb_tui.core.files import write_toml
 from itb_tui.core.history import (
     BOTH,
     SIDES,
@@ -29,7 +30,7 @@ from itb_tui.core.history import (
     SessionRecord,
 )
 from itb_tui.core.paths import Paths, content_dir
-from itb_tui.core.storage import HistoryStore, month_key, write_toml
+from itb_tui.core.storage import HistoryStore, month_key
 
 ROTATION = ("hip-strength", "daily-stretch", "foam-rolling")
 END = date(2026, 11, 23)

@@ -30,7 +30,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also via -m/imports
 
-from common import BENCH_DIR, Context, Options, Row, fmt_value, seed_settings, temp_dir
+from common import (
+    BENCH_CACHE_ENV,
+    BENCH_DIR,
+    Context,
+    Options,
+    Row,
+    fmt_value,
+    seed_settings,
+    temp_dir,
+)
 from generate_history import generate
 
 RESULTS = BENCH_DIR / "results" / "latest.json"
@@ -86,6 +95,7 @@ def prepare(options: Options, need_history: bool) -> Context:
     empty.mkdir()
     five.mkdir()
     ctx = Context(options, workdir, empty, five)
+    os.environ[BENCH_CACHE_ENV] = str(workdir / "cache")  # not the machine's own cache folder
     seed_settings(empty, date.today())  # onboarded today, nothing done yet
     if need_history:
         out = generate(five, years=5)

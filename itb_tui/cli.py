@@ -88,8 +88,8 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
 
 def _export(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.export import export
+    from itb_tui.core.files import atomic_write
     from itb_tui.core.stats import routine_categories
-    from itb_tui.core.storage import atomic_write
 
     store = context.store
     since: date | None = args.since
@@ -124,8 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     from itb_tui.core.context import AppContext
+    from itb_tui.core.files import StoreError
     from itb_tui.core.paths import Paths
-    from itb_tui.core.storage import StoreError
     from itb_tui.core.validate import ContentError
 
     parser = build_parser()
@@ -143,9 +143,7 @@ def _run(argv: Sequence[str] | None) -> int:
             known = ", ".join(context.library.routines)
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")
     except ContentError as err:
-        print("itb: the content could not be loaded, so the app did not start:", file=sys.stderr)
-        for problem in err.problems:
-            print(f"  - {problem}", file=sys.stderr)
+        print(err.report(), file=sys.stderr)
         return 1
     except StoreError as err:
         print(f"itb: {err}", file=sys.stderr)
@@ -155,5 +153,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return 1
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 
-    ItbApp(context, start_routine=args.routine if args.command == "start" else None).run()
-    return 0
+    app = ItbApp(context, start_routine=args.routine if args.command == "start" else None)
+    app.run()
+    if app.closing_report:
+        print(app.closing_report, file=sys.stderr)
+    return app.return_code or 0

@@ -14,12 +14,13 @@ from itb_tui.core.storage import HistoryStore
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point HOME, the XDG folders and itb-tui's own variables at folders under tmp_path."""
+    """Point HOME, the XDG data/config/cache folders and itb-tui's own variables at tmp_path."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv(DATA_ENV, str(tmp_path / "env-data"))
     monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "env-config"))
     return home

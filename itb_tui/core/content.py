@@ -245,9 +245,11 @@ def _read_routine(
     return Routine(id=ident, items=tuple(items), origin=origin, **fields)  # type: ignore[arg-type]
 
 
-def _file_tables(path: Path, problems: list[str], *, required: bool) -> dict[str, list[Any]]:
+def _file_tables(
+    path: Path, problems: list[str], *, required: bool, cache_dir: Path | None
+) -> dict[str, list[Any]]:
     """The ``[[exercise]]`` and ``[[routine]]`` arrays of one content file."""
-    data = read_toml(path)
+    data = read_toml(path, cache_dir)
     reader = TableReader(data, str(path), problems)
     if required or "schema_version" in data:
         check_schema(reader, CONTENT_SCHEMA)
@@ -276,11 +278,14 @@ def _merge(
         target[entry.id] = entry
 
 
-def load_library(content_dir: Path, user_file: Path | None = None) -> Library:
+def load_library(
+    content_dir: Path, user_file: Path | None = None, cache_dir: Path | None = None
+) -> Library:
     """Load the shipped exercises and routines, then the user's own file over them.
 
     The user's entries are added to the shipped ones; an entry with a shipped id replaces it.
     Raises ContentError listing every problem found, so the app never starts half-broken.
+    With ``cache_dir``, files unchanged since an earlier run are not parsed again (parse_cache).
     """
     problems: list[str] = []
     exercises: dict[str, Exercise] = {}
@@ -295,7 +300,11 @@ def load_library(content_dir: Path, user_file: Path | None = None) -> Library:
     for path, origin in files:
         try:
             loaded.append(
-                (path, origin, _file_tables(path, problems, required=origin == "shipped"))
+                (
+                    path,
+                    origin,
+                    _file_tables(path, problems, required=origin == "shipped", cache_dir=cache_dir),
+                )
             )
         except ContentError as err:
             problems.extend(err.problems)

@@ -1,15 +1,22 @@
-"""Everything a run of the app needs, loaded once: paths, content, settings, history store."""
+"""Everything a run of the app needs: paths, content, settings, then the program and history.
+
+Content and settings are read at once, because the first screen shows them; the program's
+rules and the history store are made on first use, after the app has drawn its first frame.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from itb_tui.core.clock import Clock, MonotonicClock
 from itb_tui.core.content import Library, load_library
 from itb_tui.core.paths import Paths, content_dir
-from itb_tui.core.program import Program, load_program
 from itb_tui.core.settings import Settings, load_settings, save_settings
-from itb_tui.core.storage import HistoryStore
+
+if TYPE_CHECKING:  # imported on first use, see the properties below
+    from itb_tui.core.program import Program
+    from itb_tui.core.storage import HistoryStore
 
 
 @dataclass
@@ -18,19 +25,35 @@ class AppContext:
 
     paths: Paths
     library: Library
-    program: Program
     settings: Settings
-    store: HistoryStore
     clock: Clock = field(default_factory=MonotonicClock)
+    _program: Program | None = field(default=None, repr=False)
+    _store: HistoryStore | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, paths: Paths, clock: Clock | None = None) -> AppContext:
         """Load content and settings; raises ContentError or StoreError with a clear message."""
-        library = load_library(content_dir(), paths.user_content)
-        program = load_program(content_dir() / "program.toml", set(library.routines))
+        library = load_library(content_dir(), paths.user_content, paths.cache)
         settings = load_settings(paths.settings)
-        store = HistoryStore(paths)
-        return cls(paths, library, program, settings, store, clock or MonotonicClock())
+        return cls(paths, library, settings, clock or MonotonicClock())
+
+    @property
+    def program(self) -> Program:
+        """The phases, run weeks, warning signs and red flags; ContentError if they are broken."""
+        if self._program is None:
+            from itb_tui.core.program import load_program
+
+            self._program = load_program(content_dir() / "program.toml", set(self.library.routines))
+        return self._program
+
+    @property
+    def store(self) -> HistoryStore:
+        """The history on disk."""
+        if self._store is None:
+            from itb_tui.core.storage import HistoryStore
+
+            self._store = HistoryStore(self.paths)
+        return self._store
 
     def save_settings(self) -> None:
         save_settings(self.paths.settings, self.settings)

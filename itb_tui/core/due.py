@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DUE, DONE, REST, OPTIONAL = "due", "done", "rest", "optional"
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     """One line of today's plan.
 
     ``kind`` "routine": ``routine_id`` is a library routine to start; "run": ``routine_id`` is

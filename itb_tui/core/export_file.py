@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from itb_tui.core.export import ExportFormat, export
-from itb_tui.core.storage import HistoryStore, atomic_write
+from itb_tui.core.files import atomic_write
+from itb_tui.core.storage import HistoryStore
 
 EXTENSIONS: dict[ExportFormat, str] = {"csv": "csv", "json": "json", "markdown": "md"}
 

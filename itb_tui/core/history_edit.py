@@ -9,9 +9,10 @@ from __future__ import annotations
 import threading
 from datetime import date, datetime, timedelta
 
+from itb_tui.core.files import StoreError
 from itb_tui.core.history import PAIN_CONTEXTS, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.stats import streak
-from itb_tui.core.storage import HistoryStore, StoreError, month_key
+from itb_tui.core.storage import HistoryStore, month_key
 
 
 class EntryNotFound(StoreError):

@@ -7,7 +7,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from itb_tui.core.storage import FILE_MODE, ensure_dir
+from itb_tui.core.files import FILE_MODE, ensure_dir
 
 
 class InstanceLock:

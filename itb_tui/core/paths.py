@@ -11,6 +11,7 @@ import platformdirs
 APP_NAME = "itb-tui"
 DATA_ENV = "ITB_TUI_DATA_DIR"
 CONFIG_ENV = "ITB_TUI_CONFIG_DIR"
+CACHE_ENV = "ITB_TUI_CACHE_DIR"
 
 
 def content_dir() -> Path:
@@ -26,13 +27,15 @@ class Paths:
 
     data: Path
     config: Path
+    cache: Path | None = None  # parsed content kept between runs; None: parse every time
 
     @classmethod
     def resolve(cls, data_dir: str | None = None, config_dir: str | None = None) -> Paths:
         """Command-line option first, then the environment, then the platform's default."""
         data = data_dir or os.environ.get(DATA_ENV) or platformdirs.user_data_dir(APP_NAME)
         config = config_dir or os.environ.get(CONFIG_ENV) or platformdirs.user_config_dir(APP_NAME)
-        return cls(Path(data).expanduser(), Path(config).expanduser())
+        cache = os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir(APP_NAME)
+        return cls(Path(data).expanduser(), Path(config).expanduser(), Path(cache).expanduser())
 
     @property
     def history(self) -> Path:

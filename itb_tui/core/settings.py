@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from itb_tui.core.storage import StoreError, read_toml_file, write_toml
+from itb_tui.core.files import StoreError, read_toml_file, write_toml
 from itb_tui.core.validate import TableReader
 
 SETTINGS_SCHEMA = 1

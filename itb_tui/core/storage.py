@@ -1,173 +1,30 @@
-"""Atomic, private, locked TOML files: the history by month, the session in progress."""
+"""The history on disk, one TOML file per month, and the session in progress."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
-import os
-import time
-import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-import tomli_w
-
+from itb_tui.core.files import (
+    StoreError,
+    atomic_write,
+    file_lock,
+    parse_toml,
+    read_bytes,
+    read_toml_file,
+    toml_bytes,
+    write_toml,
+)
 from itb_tui.core.history import HISTORY_SCHEMA, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.paths import Paths
 
 T = TypeVar("T")
 
-FILE_MODE = 0o600
-DIR_MODE = 0o700
 PROGRESS_SCHEMA = 1
-
-
-class StoreError(Exception):
-    """A file could not be read or written; the message says which and why."""
-
-    def __init__(self, message: str, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-
-
-class DamagedFile(StoreError):
-    """A file that cannot be parsed; it is left untouched."""
-
-
-def ensure_dir(path: Path) -> None:
-    """Create ``path`` and any missing parents, each readable by the user alone.
-
-    ``Path.mkdir(parents=True)`` would create the parents with default permissions.
-    """
-    missing = [p for p in (path, *path.parents) if not p.exists()]
-    for folder in reversed(missing):
-        folder.mkdir(mode=DIR_MODE, exist_ok=True)
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
-
-    The temporary file is created 0600 in the same folder, fsynced, then renamed over the
-    target. With ``backup`` the previous version is kept as ``NAME.bak``.
-    """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    bak_tmp = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
-    try:
-        ensure_dir(path.parent)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if backup and path.exists():
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(bak_tmp)
-            os.link(path, bak_tmp)
-            os.replace(bak_tmp, path.with_name(path.name + ".bak"))
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-    except OSError as err:
-        for leftover in (tmp, bak_tmp):
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
-        raise StoreError(f"could not save {path}: {_reason(err)}") from err
-
-
-def _reason(err: OSError) -> str:
-    if err.errno == errno.ENOSPC:
-        return "the disk is full"
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if err.errno == errno.EROFS:
-        return "the folder is read-only"
-    return err.strerror or str(err)
-
-
-def write_toml(path: Path, data: dict[str, Any], *, backup: bool = False) -> None:
-    atomic_write(path, tomli_w.dumps(data).encode("utf-8"), backup=backup)
-
-
-def read_toml_file(path: Path) -> dict[str, Any] | None:
-    """Parse ``path``; None when it does not exist. A damaged file raises StoreError."""
-    raw = _read_bytes(path)
-    return None if raw is None else parse_toml(path, raw)
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise StoreError(f"could not read {path}: {_reason(err)}", path) from err
-
-
-def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse the bytes of ``path``; damage raises DamagedFile naming the file and the place."""
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
-        backup = path.with_name(path.name + ".bak")
-        hint = f" The previous good version is kept at {backup}." if backup.exists() else ""
-        raise DamagedFile(f"{path} is damaged and was left untouched ({err}).{hint}", path) from err
-
-
-@contextlib.contextmanager
-def file_lock(path: Path, timeout: float = 5.0) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` for one read-modify-write; wait up to ``timeout`` s."""
-    try:
-        ensure_dir(path.parent)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-    except OSError as err:
-        raise StoreError(f"cannot use {path.parent}: {_reason(err)}", path) from err
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise StoreError(
-                        f"another itb is saving to {path.parent}; try again in a moment"
-                    ) from None
-                time.sleep(0.02)
-        yield
-    finally:
-        os.close(fd)
-
-
-def restore_backup(path: Path, stamp: str) -> Path:
-    """Put ``NAME.bak`` back in place of a damaged ``path``; the damaged file is kept aside.
-
-    Returns where the damaged file now is. Nothing is deleted.
-    """
-    backup = path.with_name(path.name + ".bak")
-    if not backup.exists():
-        raise StoreError(f"there is no backup of {path} to restore", path)
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    try:
-        os.replace(path, aside)
-        atomic_write(path, backup.read_bytes())
-    except OSError as err:
-        raise StoreError(f"could not restore {backup}: {_reason(err)}", path) from err
-    return aside
 
 
 def month_key(moment: datetime) -> str:
@@ -205,7 +62,7 @@ class HistoryStore:
 
     def _read(self, key: str, *, for_writing: bool) -> tuple[bytes | None, MonthHistory]:
         path = self.month_path(key)
-        raw = _read_bytes(path)
+        raw = read_bytes(path)
         if raw is None:
             return None, MonthHistory()
         cached = self._written.pop(key, None) if for_writing else self._viewed.get(key)
@@ -263,7 +120,7 @@ class HistoryStore:
             _raw, month = self._read(key, for_writing=True)
             outcome = change(month)
             month.sort()
-            data = tomli_w.dumps(month.to_dict()).encode("utf-8")
+            data = toml_bytes(month.to_dict())
             atomic_write(self.month_path(key), data, backup=True)
             self._written[key] = (data, month)
         return outcome

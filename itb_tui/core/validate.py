@@ -7,6 +7,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from itb_tui.core.parse_cache import cached_parse
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -17,15 +19,23 @@ class ContentError(Exception):
         self.problems = problems
         super().__init__("\n".join(problems))
 
+    def report(self) -> str:
+        """What ``itb`` prints when it cannot run: a heading, then one problem per line."""
+        lines = [f"  - {problem}" for problem in self.problems]
+        return "\n".join(["itb: the content could not be loaded, so the app cannot run:", *lines])
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse ``path`` as TOML, turning every failure into a ContentError that names the file."""
+
+def read_toml(path: Path, cache_dir: Path | None = None) -> dict[str, Any]:
+    """Parse ``path`` as TOML, turning every failure into a ContentError that names the file.
+
+    With ``cache_dir``, a file whose bytes are unchanged since an earlier run is not parsed again.
+    """
     try:
         data = path.read_bytes()
     except OSError as err:
         raise ContentError([f"{path}: cannot be read: {err.strerror or err}"]) from err
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        return cached_parse(path, data, cache_dir, lambda raw: tomllib.loads(raw.decode("utf-8")))
     except UnicodeDecodeError as err:
         raise ContentError([f"{path}: is not UTF-8 text (byte {err.start})"]) from err
     except (tomllib.TOMLDecodeError, RecursionError) as err:

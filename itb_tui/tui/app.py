@@ -20,10 +20,9 @@ from textual.message import Message
 from textual.screen import Screen
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.history import PainLog
+from itb_tui.core.files import StoreError
 from itb_tui.core.instance import InstanceLock
 from itb_tui.core.speech import Speaker, find_speech_program
-from itb_tui.core.storage import StoreError
 from itb_tui.tui.program_flow import ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
 from itb_tui.tui.screens.home import HomeScreen
@@ -98,11 +97,18 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.notify(self.read_only_text(), title="Another itb-tui is running", timeout=20)
         elif not self.context.settings.onboarded:
             self.onboard()
-        elif not self.offer_resume() and self.start_with:
-            self.start_routine(self.start_with)
+        elif self.start_with:  # straight into a routine, unless a crash left a session
+            self.resume_or_start()
+        else:  # the question about an interrupted session comes after the first frame
+            self.call_after_refresh(self.offer_resume)
         # The history is read after the first frame, so start-up does not grow with it.
         self.call_after_refresh(collect_from_now_on)
         self.call_after_refresh(self.load_history)
+
+    def resume_or_start(self) -> None:
+        """Ask about a session a crash interrupted, else open the routine asked for, if any."""
+        if not self.offer_resume() and self.start_with:
+            self.start_routine(self.start_with)
 
     # -- sessions -----------------------------------------------------------------------
 
@@ -164,6 +170,8 @@ class ItbApp(ProgramFlow, Safekeeping):
 
     # -- pain log -----------------------------------------------------------------------
     def log_pain(self, result: PainResult) -> None:
+        from itb_tui.core.history import PainLog
+
         log = PainLog(self.context.clock.wall(), result.score, result.context, result.note)
         try:
             self.context.store.add_pain_log(log)

@@ -9,8 +9,7 @@ from textual.app import App
 from textual.message import Message
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.history import MonthHistory
-from itb_tui.core.storage import DamagedFile, StoreError
+from itb_tui.core.files import DamagedFile, StoreError
 from itb_tui.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # the screens and the engine are imported when first needed
@@ -34,9 +33,24 @@ class ProgramFlow(App[None]):
     persist_settings: Callable[[], None]
     log_pain: Callable[[PainResult], None]
     offer_restore: Callable[[DamagedFile], None]
+    closing_report: str | None = None  # why the app closed itself, for the command line
+
+    def program_ready(self) -> bool:
+        """Read the program's rules (on first use); if they are broken, close the app saying why."""
+        from itb_tui.core.validate import ContentError
+
+        try:
+            self.context.program  # noqa: B018 - read for its side effect
+        except ContentError as err:
+            self.closing_report = err.report()  # the command line prints it once the app is closed
+            self.exit(return_code=1)
+            return False
+        return True
 
     def onboard(self) -> None:
         """First launch: the notice, which knee, weaker side, start date, running now."""
+        if not self.program_ready():
+            return
         from itb_tui.tui.screens.onboarding import OnboardingScreen
 
         def done(saved: bool | None) -> None:
@@ -54,12 +68,15 @@ class ProgramFlow(App[None]):
 
     def load_history(self) -> None:
         """Fill Today from the recent months; then, on plain home, ask about a recent run."""
+        if not self.program_ready():
+            return
         self.refresh_home()
         if self.screen is self.home:
             self.ask_about_run()
 
     def refresh_home(self) -> None:
         """Re-read the recent months and recompute today's plan for the home screen."""
+        from itb_tui.core.history import MonthHistory
         from itb_tui.core.overview import build_overview, load_recent
 
         context = self.context

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.history import MonthHistory, SessionRecord
+from itb_tui.core.files import DamagedFile, StoreError, restore_backup, write_toml
 from itb_tui.core.instance import InstanceLock
-from itb_tui.core.storage import DamagedFile, StoreError, month_key, restore_backup, write_toml
 
-if TYPE_CHECKING:  # the screens and the engine are imported when first needed
+if TYPE_CHECKING:  # the history, the screens and the engine are imported when first needed
     from collections.abc import Callable
 
+    from itb_tui.core.history import SessionRecord
     from itb_tui.core.session import SessionEngine
     from itb_tui.tui.screens.home import HomeScreen
 
@@ -40,6 +40,7 @@ class Safekeeping(App[None]):
             return False
         if snapshot is None:
             return False
+        from itb_tui.core.history import MonthHistory
         from itb_tui.core.session import SessionEngine
         from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
 
@@ -133,6 +134,8 @@ class Safekeeping(App[None]):
 
     def save_record(self, record: SessionRecord) -> str | None:
         """Save a session to the history and forget the progress file; None on failure."""
+        from itb_tui.core.storage import month_key
+
         store = self.context.store
         try:
             store.save_session(record)

@@ -28,10 +28,11 @@ import tomli_w
 from itb_tui import cli
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content import load_library
+from itb_tui.core.files import StoreError, atomic_write
 from itb_tui.core.history import PainLog
 from itb_tui.core.paths import Paths, content_dir
 from itb_tui.core.session import SessionEngine
-from itb_tui.core.storage import HistoryStore, StoreError, atomic_write
+from itb_tui.core.storage import HistoryStore
 
 from .conftest import REPO, ItbDirs
 from .pty_app import DOWN, END, ENTER, PtyApp

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from itb_tui.core.content import Library
+from itb_tui.core.files import write_toml
 from itb_tui.core.history import (
     BOTH,
     SIDES,
@@ -17,7 +18,7 @@ from itb_tui.core.history import (
     PainSpike,
     SessionRecord,
 )
-from itb_tui.core.storage import HistoryStore, month_key, write_toml
+from itb_tui.core.storage import HistoryStore, month_key
 
 ZONE = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 23)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -13,7 +14,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from itb_tui.core import context as context_module
 from itb_tui.core.history import PainLog
+from itb_tui.core.paths import content_dir
 from itb_tui.core.plan import Check, Readiness
 from itb_tui.core.plan_progress import Improvement
 from itb_tui.core.plan_running import run_stage
@@ -297,3 +300,22 @@ async def test_red_flags_show_a_banner_when_pain_has_not_improved(tmp_path: Path
         app.push_screen(RedFlagsScreen(program, replace(flagged, flagged=False)))
         await pilot.pause()
         assert not app.screen.query("#rf-improvement")
+
+
+@pytest.mark.parametrize("onboarded", [True, False])
+async def test_a_broken_program_file_closes_the_app_saying_what_is_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, onboarded: bool
+) -> None:
+    """The program's rules are read after the first frame (or for onboarding): a broken file
+    then closes the app with exit code 1 and the report the command line prints."""
+    content = tmp_path / "content"
+    shutil.copytree(content_dir(), content)
+    (content / "program.toml").write_text('schema_version = 1\ndisclaimer = ""\n')
+    monkeypatch.setattr(context_module, "content_dir", lambda: content)
+    app, _clock = make_app(tmp_path, onboarded=onboarded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    report = app.closing_report or ""
+    assert report.startswith("itb: the content could not be loaded, so the app cannot run:")
+    assert f"  - {content / 'program.toml'}: field 'disclaimer'" in report

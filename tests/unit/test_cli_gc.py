@@ -55,3 +55,22 @@ def test_an_app_started_with_collection_on_leaves_it_alone() -> None:
     collect_from_now_on()
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_report_of_an_app_that_closed_itself_is_printed_with_its_exit_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from itb_tui.tui import app as app_module
+
+    class ClosingApp:
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            self.closing_report: str | None = None
+            self.return_code: int | None = None
+
+        def run(self) -> None:
+            self.closing_report, self.return_code = "itb: the program file is broken", 1
+
+    monkeypatch.setattr(app_module, "ItbApp", ClosingApp)
+    args = ["--data-dir", str(tmp_path / "data"), "--config-dir", str(tmp_path / "config")]
+    assert cli.main(args) == 1
+    assert capsys.readouterr().err == "itb: the program file is broken\n"

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from itb_tui.core.files import StoreError
 from itb_tui.core.history import PainLog, SessionRecord
 from itb_tui.core.history_edit import (
     EntryNotFound,
@@ -19,7 +20,7 @@ from itb_tui.core.history_edit import (
     update_pain_log,
     update_session,
 )
-from itb_tui.core.storage import HistoryStore, StoreError
+from itb_tui.core.storage import HistoryStore
 
 ZONE = timezone(timedelta(hours=1))
 

@@ -13,6 +13,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from itb_tui.core.files import StoreError, read_toml_file
 from itb_tui.core.history import (
     BOTH,
     PAIN_CONTEXTS,
@@ -25,7 +26,6 @@ from itb_tui.core.history import (
     SessionRecord,
 )
 from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings, load_settings
-from itb_tui.core.storage import StoreError, read_toml_file
 from itb_tui.core.validate import ContentError, read_toml
 
 PROPS = settings(

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from itb_tui.core.export_file import export_path, write_export
+from itb_tui.core.files import StoreError
 from itb_tui.core.stats import DayCell, DayPain, WeekCounts
-from itb_tui.core.storage import HistoryStore, StoreError
+from itb_tui.core.storage import HistoryStore
 from itb_tui.tui.screens.calendar import day_cell, week_text
 from itb_tui.tui.screens.pain_chart import Bar, bars, chart_text
 

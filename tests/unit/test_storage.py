@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from itb_tui.core import storage
+from itb_tui.core import files
+from itb_tui.core.files import StoreError, atomic_write, file_lock, read_toml_file
 from itb_tui.core.history import ExerciseResult, PainLog, PainSpike, SessionRecord
 from itb_tui.core.paths import CONFIG_ENV, DATA_ENV, Paths
 from itb_tui.core.settings import Settings, load_settings, save_settings
-from itb_tui.core.storage import (
-    HistoryStore,
-    StoreError,
-    atomic_write,
-    file_lock,
-    read_toml_file,
-)
+from itb_tui.core.storage import HistoryStore
 
 PLUS_ONE = timezone(timedelta(hours=1))
 BAD_PAIN_LOG = (
@@ -115,7 +110,7 @@ def test_failed_fsync_keeps_the_old_file(
 ) -> None:
     target = work / "file.toml"
     target.write_bytes(b"old")
-    monkeypatch.setattr(storage.os, "fsync", _boom(code))
+    monkeypatch.setattr(files.os, "fsync", _boom(code))
     with pytest.raises(StoreError) as info:
         atomic_write(target, b"new", backup=backup)
     assert str(info.value) == f"could not save {target}: {reason}"
@@ -129,7 +124,7 @@ def test_failed_rename_keeps_the_old_file_and_no_temp_file(
 ) -> None:
     target = work / "file.toml"
     target.write_bytes(b"old")
-    monkeypatch.setattr(storage.os, "replace", _boom(errno.EIO))
+    monkeypatch.setattr(files.os, "replace", _boom(errno.EIO))
     with pytest.raises(StoreError, match="could not save"):
         atomic_write(target, b"new", backup=backup)
     assert target.read_bytes() == b"old"
@@ -146,7 +141,7 @@ def test_failed_final_rename_after_backup(work: Path, monkeypatch: pytest.Monkey
             raise OSError(errno.EIO, "I/O error")
         real_replace(src, dst)
 
-    monkeypatch.setattr(storage.os, "replace", replace)
+    monkeypatch.setattr(files.os, "replace", replace)
     with pytest.raises(StoreError):
         atomic_write(target, b"new", backup=True)
     assert target.read_bytes() == b"old"
@@ -436,17 +431,18 @@ def test_damaged_settings(paths: Paths) -> None:
 
 # -- paths --------------------------------------------------------------------------------------
 def test_paths_resolve_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "itb-tui"
     from_env = Paths.resolve()
-    assert from_env == Paths(tmp_path / "env-data", tmp_path / "env-config")
+    assert from_env == Paths(tmp_path / "env-data", tmp_path / "env-config", cache)
     assert from_env.settings == tmp_path / "env-config" / "settings.toml"
     assert from_env.user_content == tmp_path / "env-config" / "content.toml"
     assert from_env.in_progress == tmp_path / "env-data" / "in-progress.toml"
     assert Paths.resolve(str(tmp_path / "d"), str(tmp_path / "c")) == Paths(
-        tmp_path / "d", tmp_path / "c"
+        tmp_path / "d", tmp_path / "c", cache
     )
     monkeypatch.delenv(DATA_ENV)
     monkeypatch.delenv(CONFIG_ENV)
     home = Path(os.environ["HOME"])
     assert Paths.resolve() == Paths(
-        home / ".local" / "share" / "itb-tui", home / ".config" / "itb-tui"
+        home / ".local" / "share" / "itb-tui", home / ".config" / "itb-tui", cache
     )

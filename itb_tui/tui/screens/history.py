@@ -13,10 +13,10 @@ from textual.widgets import Header, Static
 from itb_tui.core.context import AppContext
 from itb_tui.core.export import FORMATS, ExportFormat
 from itb_tui.core.export_file import write_export
+from itb_tui.core.files import StoreError
 from itb_tui.core.history import SessionRecord
 from itb_tui.core.history_edit import HistoryIndex
 from itb_tui.core.stats import RECENT_DAYS, RowFilter, routine_categories
-from itb_tui.core.storage import StoreError
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history_dialogs import export_format
 from itb_tui.tui.screens.pain_chart import PainChartScreen

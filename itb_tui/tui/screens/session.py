@@ -12,11 +12,12 @@ from textual.widgets import Static
 
 from itb_tui.core.coach import Coach
 from itb_tui.core.content import format_seconds
+from itb_tui.core.files import StoreError
 from itb_tui.core.history import BOTH
 from itb_tui.core.session import Cue, Phase, SessionEngine
 from itb_tui.core.settings import Settings
 from itb_tui.core.speech import Speaker
-from itb_tui.core.storage import HistoryStore, StoreError
+from itb_tui.core.storage import HistoryStore
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside

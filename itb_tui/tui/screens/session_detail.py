@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from itb_tui.core.content import format_seconds
+from itb_tui.core.files import StoreError
 from itb_tui.core.history import BOTH, CONTEXT_LABELS, SIDES, ExerciseResult, PainLog, SessionRecord
 from itb_tui.core.history_edit import (
     delete_pain_log,
@@ -21,7 +22,7 @@ from itb_tui.core.history_edit import (
     update_pain_log,
     update_session,
 )
-from itb_tui.core.storage import HistoryStore, StoreError, month_key
+from itb_tui.core.storage import HistoryStore, month_key
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter

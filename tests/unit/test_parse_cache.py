@@ -1,0 +1,88 @@
+"""The parsed-content cache: used only for the very bytes it was made from, never required."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from itb_tui.core.content import load_library
+from itb_tui.core.parse_cache import cached_parse, entry_path
+from itb_tui.core.paths import Paths, content_dir
+
+
+class CountingParser:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, raw: bytes) -> dict[str, Any]:
+        self.calls += 1
+        return {"text": raw.decode(), "n": [1, 2.5, True]}
+
+
+def test_unchanged_bytes_are_parsed_once_and_read_back_equal(tmp_path: Path) -> None:
+    source, parse = tmp_path / "exercises.toml", CountingParser()
+    first = cached_parse(source, b"a = 1", tmp_path / "cache", parse)
+    again = cached_parse(source, b"a = 1", tmp_path / "cache", parse)
+    assert parse.calls == 1
+    assert again == first
+
+
+def test_changed_bytes_are_parsed_again(tmp_path: Path) -> None:
+    source, parse = tmp_path / "exercises.toml", CountingParser()
+    cached_parse(source, b"a = 1", tmp_path / "cache", parse)
+    changed = cached_parse(source, b"a = 2", tmp_path / "cache", parse)
+    assert parse.calls == 2
+    assert changed["text"] == "a = 2"
+
+
+@pytest.mark.parametrize("damage", [b"", b"not marshal data", b"\xe9\x00\x01"])
+def test_a_damaged_entry_is_parsed_again_and_replaced(tmp_path: Path, damage: bytes) -> None:
+    source, cache, parse = tmp_path / "routines.toml", tmp_path / "cache", CountingParser()
+    cached_parse(source, b"a = 1", cache, parse)
+    entry_path(cache, source).write_bytes(damage)
+    assert cached_parse(source, b"a = 1", cache, parse)["text"] == "a = 1"
+    assert cached_parse(source, b"a = 1", cache, parse)["text"] == "a = 1"
+    assert parse.calls == 2  # the damaged entry once, then the rewritten one is used
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_parsing(tmp_path: Path) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the folder should be")
+    parse = CountingParser()
+    assert cached_parse(tmp_path / "x.toml", b"a = 1", blocked, parse)["text"] == "a = 1"
+    assert cached_parse(tmp_path / "x.toml", b"a = 1", blocked, parse)["text"] == "a = 1"
+    assert parse.calls == 2
+
+
+def test_values_marshal_cannot_hold_are_not_cached(tmp_path: Path) -> None:
+    from datetime import date
+
+    def parse(_raw: bytes) -> dict[str, Any]:
+        return {"start": date(2026, 1, 5)}
+
+    assert cached_parse(tmp_path / "x.toml", b"", tmp_path / "cache", parse)["start"].year == 2026
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_library_from_the_cache_equals_the_parsed_one(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    parsed = load_library(content_dir())
+    first = load_library(content_dir(), cache_dir=cache)
+    cached = load_library(content_dir(), cache_dir=cache)
+    assert first == parsed
+    assert cached == parsed
+    entries = sorted(p.name for p in cache.iterdir())
+    assert [name.split("-")[0] for name in entries] == ["exercises", "routines"]
+    assert all(os.stat(cache / name).st_mode & 0o077 == 0 for name in entries)
+
+
+def test_the_cache_folder_follows_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ITB_TUI_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert Paths.resolve().cache == tmp_path / "elsewhere"
+    monkeypatch.delenv("ITB_TUI_CACHE_DIR")
+    assert Paths.resolve().cache == Path(os.environ["XDG_CACHE_HOME"]) / "itb-tui"

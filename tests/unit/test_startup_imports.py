@@ -1,0 +1,44 @@
+"""What the app imports before its first frame: what the home screen shows, and no more.
+
+The program's rules, the history, the session engine and the other screens are imported when
+first used; this keeps start-up short (see ``make bench``). Checked in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+LATER = (
+    "itb_tui.core.program",
+    "itb_tui.core.history",
+    "itb_tui.core.storage",
+    "itb_tui.core.session",
+    "itb_tui.core.overview",
+    "itb_tui.tui.screens.session",
+    "itb_tui.tui.screens.history",
+    "tomli_w",
+)
+
+PROBE = """
+import sys
+from itb_tui.core.context import AppContext
+from itb_tui.core.paths import Paths
+from itb_tui.tui.app import ItbApp
+ItbApp(AppContext.load(Paths.resolve(sys.argv[1], sys.argv[2])))
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_opening_the_app_imports_nothing_the_first_frame_does_not_show(tmp_path: Path) -> None:
+    data, config = tmp_path / "data", tmp_path / "config"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(data), str(config)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = set(done.stdout.split())
+    assert "itb_tui.tui.screens.home" in loaded  # the probe really built the app
+    assert [name for name in LATER if name in loaded] == []
