@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from itb_tui.core.content import Library, Routine
 from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.routine_list import RoutineList
 
 if TYPE_CHECKING:
     from itb_tui.core.overview import Overview
@@ -97,7 +98,7 @@ class HomeScreen(Screen[None]):
         # One line of title and notice instead of a Header: the home screen opens with the app.
         yield Static(self._banner(), id="disclaimer")
         # The list and the panel start filled, so the first frame needs no second layout.
-        options = OptionList(*self._options(), id="routines")
+        options = RoutineList(*self._options(), id="routines")
         first = options.highlighted_option
         self._detail_of = first.id if first is not None else None
         with Horizontal(id="home-body"):
