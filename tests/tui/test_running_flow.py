@@ -7,8 +7,6 @@ import tomllib
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from textual.widgets import OptionList
-
 from itb_tui.core.plan import RUN_ROUTINE
 from itb_tui.core.session import Phase
 from itb_tui.core.settings import save_settings
@@ -16,6 +14,7 @@ from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
+from itb_tui.tui.widgets.pick_list import PickList
 from tests.snapshots.program_scenes import ready_history
 from tests.tui.history_data import make_session
 
@@ -98,7 +97,7 @@ async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path
         hint = app.overview.hints[0]
         home = app.screen
         assert isinstance(home, HomeScreen)
-        assert home.query_one("#routines", OptionList).get_option("hint:0")  # listed in Today
+        assert home.query_one("#routines", PickList).index_of("hint:0") is not None  # in Today
         home.post_message(HomeScreen.AcceptHint(hint.exercise_id))
         await pilot.pause()
         assert hint.exercise_id not in {h.exercise_id for h in app.overview.hints}

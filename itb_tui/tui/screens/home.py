@@ -5,20 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from itb_tui.core.content import Library, Routine
 from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.tui.widgets.footer import KeysFooter
-from itb_tui.tui.widgets.routine_list import RoutineList
+from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
 if TYPE_CHECKING:
     from itb_tui.core.overview import Overview
@@ -39,15 +38,15 @@ def ago(day: date | None, today: date) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
-def _header(text: str) -> Option:
-    return Option(Text(text, style="bold reverse"), disabled=True)
+def _header(text: str) -> Pick:
+    return Pick(Content.styled(text, "bold reverse"))
 
 
-def _item_label(item: DueItem) -> Text:
+def _item_label(item: DueItem) -> Content:
     if item.kind == "advice":
-        return Text.assemble(("  i ", "cyan"), (item.title, "italic"))
+        return Content.assemble(("  i ", "cyan"), (item.title, "italic"))
     mark, style = STATUS_MARKS.get(item.status, ("   ", ""))
-    return Text.assemble((f"{mark} ", style), (item.title, style or "bold"))
+    return Content.assemble((f"{mark} ", style), (item.title, style or "bold"))
 
 
 class HomeScreen(Screen[None]):
@@ -98,8 +97,8 @@ class HomeScreen(Screen[None]):
         # One line of title and notice instead of a Header: the home screen opens with the app.
         yield Static(self._banner(), id="disclaimer")
         # The list and the panel start filled, so the first frame needs no second layout.
-        options = RoutineList(*self._options(), id="routines")
-        first = options.highlighted_option
+        options = PickList(*self._options(), id="routines")
+        first = options.highlighted_pick
         self._detail_of = first.id if first is not None else None
         with Horizontal(id="home-body"):
             yield options
@@ -108,55 +107,52 @@ class HomeScreen(Screen[None]):
                 yield Static(detail, id="routine-detail")
         yield KeysFooter()
 
-    def _today_options(self) -> list[Option | None]:
+    def _today_options(self) -> list[Pick]:
         overview = self.overview
         if overview is None:
             return []
-        options: list[Option | None] = [_header(f" Today - program week {overview.week} ")]
+        options = [_header(f" Today - program week {overview.week} ")]
         if overview.improvement is not None and overview.improvement.flagged:
-            options.append(Option(Text("! See a professional (f)", style="bold red"), id="flags"))
+            options.append(Pick(Content.styled("! See a professional (f)", "bold red"), "flags"))
         advice_titles: list[str] = []
         for n, item in enumerate(overview.items):
             if item.kind != "advice":
-                options.append(Option(_item_label(item), id=f"today:{n}"))
+                options.append(Pick(_item_label(item), f"today:{n}"))
             elif item.title not in advice_titles:  # one line per group of advice
                 advice_titles.append(item.title)
-                options.append(Option(_item_label(item), id=f"today:{n}"))
+                options.append(Pick(_item_label(item), f"today:{n}"))
         for n, hint in enumerate(overview.hints):
-            label = Text.assemble(("  + ", "green"), f"Progress: {hint.name}")
-            options.append(Option(label, id=f"hint:{n}"))
+            label = Content.assemble(("  + ", "green"), f"Progress: {hint.name}")
+            options.append(Pick(label, f"hint:{n}"))
         for n, found in enumerate(overview.signs):
-            label = Text.assemble(("  ! ", "yellow"), (found.sign.name, "yellow"))
-            options.append(Option(label, id=f"sign:{n}"))
-        options.append(None)
+            label = Content.assemble(("  ! ", "yellow"), (found.sign.name, "yellow"))
+            options.append(Pick(label, f"sign:{n}"))
+        options.append(RULE)
         return options
 
-    def _options(self) -> list[Option | None]:
+    def _options(self) -> list[Pick]:
         options = self._today_options()
         options.append(_header(" All routines "))
         for routine in self.library.routines.values():
             last = ago(self.last_done.get(routine.id), self.today)
-            label = Text.assemble(
+            label = Content.assemble(
                 (f"{routine.name}", "bold"),
                 f"  ~{routine.estimated_minutes()} min\n",
                 (f"  {routine.category}, last: {last}", "dim"),
             )
-            options.append(Option(label, id=f"routine:{routine.id}"))
+            options.append(Pick(label, f"routine:{routine.id}"))
         return options
 
     def _fill(self) -> None:
         """Put today's plan and the routines in the list in one go, keeping the highlight."""
-        options = self.query_one(OptionList)
+        options = self.query_one(PickList)
         highlighted = options.highlighted
-        options.set_options(self._options())
-        self._detail_of = None  # the same option may now say something else
-        if highlighted is None or highlighted >= options.option_count:
-            highlighted = next(
-                i
-                for i in range(options.option_count)
-                if not options.get_option_at_index(i).disabled
-            )
-        options.highlighted = highlighted
+        options.set_picks(self._options())
+        self._detail_of = None  # the same entry may now say something else
+        if highlighted is not None:
+            options.highlighted = highlighted  # a header there leaves the first choice lit
+        if options.highlighted is None:
+            options.action_edge(0)
 
     def on_screen_resume(self) -> None:
         self.post_message(self.Shown())
@@ -180,10 +176,10 @@ class HomeScreen(Screen[None]):
         if self.is_mounted:
             self._fill()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and event.option.id != self._detail_of:
-            self._detail_of = event.option.id
-            self.query_one("#routine-detail", Static).update(self._detail(event.option.id))
+    def on_pick_list_highlighted(self, event: PickList.Highlighted) -> None:
+        if event.pick.id and event.pick.id != self._detail_of:
+            self._detail_of = event.pick.id
+            self.query_one("#routine-detail", Static).update(self._detail(event.pick.id))
 
     def _detail(self, option_id: str) -> str:
         kind, _, key = option_id.partition(":")
@@ -224,16 +220,14 @@ class HomeScreen(Screen[None]):
             text += "\n\nPress Enter (or r) for the return-to-running screen and a guided run."
         return text
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self._choose(event.option.id)
+    def on_pick_list_selected(self, event: PickList.Selected) -> None:
+        if event.pick.id:
+            self._choose(event.pick.id)
 
     def action_start(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            option = options.get_option_at_index(options.highlighted)
-            if option.id:
-                self._choose(option.id)
+        pick = self.query_one(PickList).highlighted_pick
+        if pick is not None and pick.id:
+            self._choose(pick.id)
 
     def _choose(self, option_id: str) -> None:
         kind, _, key = option_id.partition(":")
