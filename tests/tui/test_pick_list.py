@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.geometry import Region
 
 from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
@@ -102,3 +103,27 @@ async def test_new_entries_light_the_first_choice() -> None:
         assert pick_list.highlighted is None
         await pilot.press("down", "enter")  # nothing to light or pick: no error
         assert pick_list.highlighted is None
+
+
+async def test_new_entries_can_keep_the_highlight_where_it_was() -> None:
+    app = ListApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        pick_list = app.query_one(PickList)
+        pick_list.set_picks(picks(), highlight=3)
+        assert lit(app) == "c3"
+        pick_list.set_picks(picks(), highlight=5)  # the second header: the first choice instead
+        assert lit(app) == "c1"
+        pick_list.set_picks(picks(), highlight=99)
+        assert lit(app) == "c1"
+        await pilot.pause()
+
+
+async def test_a_line_too_long_for_the_list_ends_in_an_ellipsis() -> None:
+    app = ListApp()
+    async with app.run_test(size=(30, 12)) as pilot:
+        pick_list = app.query_one(PickList)
+        pick_list.set_picks([Pick(Content("A routine with a very long name indeed"), "long")])
+        await pilot.pause()
+        first = pick_list.render_lines(Region(0, 0, *pick_list.region.size))[0].text.strip()
+        assert first.endswith("…")
+        assert len(first) == pick_list.scrollable_content_region.width

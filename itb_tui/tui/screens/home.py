@@ -146,13 +146,8 @@ class HomeScreen(Screen[None]):
     def _fill(self) -> None:
         """Put today's plan and the routines in the list in one go, keeping the highlight."""
         options = self.query_one(PickList)
-        highlighted = options.highlighted
-        options.set_picks(self._options())
         self._detail_of = None  # the same entry may now say something else
-        if highlighted is not None:
-            options.highlighted = highlighted  # a header there leaves the first choice lit
-        if options.highlighted is None:
-            options.action_edge(0)
+        options.set_picks(self._options(), highlight=options.highlighted)
 
     def on_screen_resume(self) -> None:
         self.post_message(self.Shown())

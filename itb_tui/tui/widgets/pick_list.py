@@ -8,6 +8,7 @@ picked, and a rule. PickList draws each line as it is asked for, a line at a tim
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
@@ -110,8 +111,9 @@ class PickList(ScrollView, can_focus=True):
         index = self.highlighted
         return None if index is None else self._picks[index]
 
-    def set_picks(self, picks: tuple[Pick, ...] | list[Pick]) -> None:
-        """Show these entries; the highlight goes to the first choice (see ``highlighted``)."""
+    def set_picks(self, picks: Sequence[Pick], highlight: int | None = None) -> None:
+        """Show these entries, lighting the one at ``highlight`` if it is a choice, else the
+        first choice."""
         self._picks = list(picks)
         self._lines, self._starts = [], []
         for index, pick in enumerate(self._picks):
@@ -119,7 +121,8 @@ class PickList(ScrollView, can_focus=True):
             self._lines.extend((index, line) for line in pick.prompt.split("\n", allow_blank=True))
         self.virtual_size = Size(0, len(self._lines))
         self.set_reactive(PickList.highlighted, None)
-        self.highlighted = self._choice_from(0, 1)
+        lit = self.validate_highlighted(highlight)
+        self.highlighted = self._choice_from(0, 1) if lit is None else lit
         self.refresh()
 
     def index_of(self, pick_id: str) -> int | None:
@@ -212,5 +215,5 @@ class PickList(ScrollView, can_focus=True):
             style = self.get_visual_style("pick-list--header")
         else:
             style = self.get_visual_style()
-        segments = line.truncate(width).render_segments(style)
+        segments = line.truncate(width, ellipsis=True).render_segments(style)
         return Strip(segments).extend_cell_length(width, style.rich_style)
