@@ -168,12 +168,7 @@ def _stall_offsets(seconds: int) -> list[float]:
 
 
 def run(ctx: Context) -> list[Row]:
-    if ctx.options.full:
-        seconds = 600
-    elif ctx.options.quick:
-        seconds = 12
-    else:
-        seconds = round(ctx.options.hold_s)
+    seconds = 12 if ctx.options.quick else round(ctx.options.hold_s)
     if seconds < 4 * STALL_S:
         seconds = math.ceil(4 * STALL_S) + 2
     ctx.log(f"hold of {seconds} s under load, stalls at {_stall_offsets(seconds)} s")

@@ -83,8 +83,7 @@ class Options:
     """What the command line asked for."""
 
     quick: bool = False
-    full: bool = False
-    hold_s: float = 60.0
+    hold_s: float = 600.0
     verbose: bool = True
 
 

@@ -55,7 +55,7 @@ def first_frame(kind: str, ctx: Context) -> dict[str, Any]:
 
 
 def run(ctx: Context) -> list[Row]:
-    rounds = 3 if ctx.options.quick else 15  # the machine is noisy: medians need samples
+    rounds = 3 if ctx.options.quick else 25  # the machine is noisy: medians need samples
     samples: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
     try:
         for kind in KINDS:  # warm-up: byte-code caches, page cache
