@@ -42,9 +42,14 @@ class Row:
     passed: bool | None = None  # None: no target, skipped or failed to run
     note: str = ""  # "skipped: ...", "error: ...", or a short remark
     extra: dict[str, Any] = field(default_factory=dict)
+    # The median of ratios taken pair by pair (each pair measured back to back), when the
+    # figure has them: steadier than the ratio of the two medians on a noisy machine.
+    paired_ratio: float | None = None
 
     @property
     def ratio(self) -> float | None:
+        if self.paired_ratio is not None:
+            return self.paired_ratio
         if self.value is None or not self.reference:
             return None
         return self.value / self.reference
@@ -294,4 +299,6 @@ def fmt_value(value: float | None, unit: str) -> str:
         return f"{value:.2f} %"
     if unit == "MiB":
         return f"{value:.1f} MiB"
+    if unit.startswith("M "):  # millions of something counted
+        return f"{value:,.0f} {unit}"
     return f"{value:.3g} {unit}".strip()

@@ -6,8 +6,9 @@
     .venv/bin/python benchmarks/run.py --hold 60       # a 1-minute hold instead of 10 minutes
 
 Every figure is measured against a reference taken in the same run (a minimal Textual app,
-the empty history, termdown, ...). Names for --only: startup, memory, idle_cpu, accuracy,
-storage, history, export. The exit code is 0 even when a target fails; the table says which.
+the empty history, termdown, ...). Names for --only: startup, memory, instructions, idle_cpu,
+accuracy, storage, history, export. The exit code is 0 even when a target fails; the table says
+which.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Bench:
 BENCHES = (
     Bench("startup", "startup", "startup."),
     Bench("memory", "startup", "memory."),
+    Bench("instructions", "instructions", "instructions.", needs_history=False),
     Bench("idle_cpu", "idle_cpu", "idle_cpu", needs_history=False),
     Bench("accuracy", "accuracy", "accuracy.", needs_history=False),
     Bench("storage", "storage", "storage."),
