@@ -1,9 +1,9 @@
 """A light list of choices: each line drawn straight from its Content, nothing laid out per item.
 
 The home screen opens with the app, and Textual's OptionList, which wraps, pads and caches every
-option as its own visual, cost the first frame as much as the rest of the screen together. The
-home screen needs less: choices of one or more lines that never wrap, headers that cannot be
-picked, and a rule. PickList draws each line as it is asked for, a line at a time.
+option as its own visual, cost its first frame nearly twice as much as this list. The home screen
+needs less: choices of one or more lines that never wrap, headers that cannot be picked, and a
+rule. PickList draws each line as it is asked for.
 """
 
 from __future__ import annotations
