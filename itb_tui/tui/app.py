@@ -229,7 +229,7 @@ class ItbApp(ProgramFlow, Safekeeping):
     def action_help(self) -> None:
         from itb_tui.tui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen) or not self.program_ready():
             return
         paths = self.context.paths
         disclaimer = self.context.program.disclaimer

@@ -76,6 +76,8 @@ class ProgramFlow(App[None]):
 
     def refresh_home(self) -> None:
         """Re-read the recent months and recompute today's plan for the home screen."""
+        if not self.program_ready():
+            return
         from itb_tui.core.history import MonthHistory
         from itb_tui.core.overview import build_overview, load_recent
 
@@ -142,6 +144,8 @@ class ProgramFlow(App[None]):
     def action_red_flags(self) -> None:
         from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
+        if not self.program_ready():
+            return
         improvement = self.overview.improvement if self.overview else None
         self.push_screen(RedFlagsScreen(self.context.program, improvement))
 
