@@ -98,17 +98,13 @@ class ItbApp(ProgramFlow, Safekeeping):
         elif not self.context.settings.onboarded:
             self.onboard()
         elif self.start_with:  # straight into a routine, unless a crash left a session
-            self.resume_or_start()
+            if not self.offer_resume():
+                self.start_routine(self.start_with)
         else:  # the question about an interrupted session comes after the first frame
             self.call_after_refresh(self.offer_resume)
         # The history is read after the first frame, so start-up does not grow with it.
         self.call_after_refresh(collect_from_now_on)
         self.call_after_refresh(self.load_history)
-
-    def resume_or_start(self) -> None:
-        """Ask about a session a crash interrupted, else open the routine asked for, if any."""
-        if not self.offer_resume() and self.start_with:
-            self.start_routine(self.start_with)
 
     # -- sessions -----------------------------------------------------------------------
 

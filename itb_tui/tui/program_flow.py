@@ -68,8 +68,6 @@ class ProgramFlow(App[None]):
 
     def load_history(self) -> None:
         """Fill Today from the recent months; then, on plain home, ask about a recent run."""
-        if not self.program_ready():
-            return
         self.refresh_home()
         if self.screen is self.home:
             self.ask_about_run()

@@ -116,11 +116,11 @@ class HomeScreen(Screen[None]):
             options.append(Pick(Content.styled("! See a professional (f)", "bold red"), "flags"))
         advice_titles: list[str] = []
         for n, item in enumerate(overview.items):
-            if item.kind != "advice":
-                options.append(Pick(_item_label(item), f"today:{n}"))
-            elif item.title not in advice_titles:  # one line per group of advice
+            if item.kind == "advice":  # one line per group of advice
+                if item.title in advice_titles:
+                    continue
                 advice_titles.append(item.title)
-                options.append(Pick(_item_label(item), f"today:{n}"))
+            options.append(Pick(_item_label(item), f"today:{n}"))
         for n, hint in enumerate(overview.hints):
             label = Content.assemble(("  + ", "green"), f"Progress: {hint.name}")
             options.append(Pick(label, f"hint:{n}"))

@@ -103,10 +103,6 @@ class PickList(ScrollView, can_focus=True):
     # -- entries ----------------------------------------------------------------------------
 
     @property
-    def picks(self) -> tuple[Pick, ...]:
-        return tuple(self._picks)
-
-    @property
     def highlighted_pick(self) -> Pick | None:
         index = self.highlighted
         return None if index is None else self._picks[index]
@@ -190,8 +186,11 @@ class PickList(ScrollView, can_focus=True):
         if offset is None:
             return
         line = offset.y + round(self.scroll_offset.y)
-        if 0 <= line < len(self._lines) and self._picks[self._lines[line][0]].id is not None:
-            self.highlighted = self._lines[line][0]
+        if not 0 <= line < len(self._lines):
+            return
+        index = self._lines[line][0]
+        if self._picks[index].id is not None:
+            self.highlighted = index
             self.action_select()
 
     # -- drawing -----------------------------------------------------------------------------
