@@ -28,7 +28,7 @@ class ProgramFlow(App[None]):
     overview: Overview | None
     start_with: str | None
     refuse_read_only: Callable[[], bool]
-    push_session: Callable[[SessionEngine], None]
+    begin_session: Callable[[Callable[[], SessionEngine]], None]
     start_routine: Callable[[str], None]
     persist_settings: Callable[[], None]
     log_pain: Callable[[PainResult], None]
@@ -101,8 +101,6 @@ class ProgramFlow(App[None]):
 
     def start_run(self) -> None:
         """A guided run at the current run week, when running is unlocked."""
-        if self.refuse_read_only():
-            return
         stage = self.overview.stage if self.overview else None
         if stage is None:
             self.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
@@ -110,8 +108,8 @@ class ProgramFlow(App[None]):
         from itb_tui.core.overview import run_routine
         from itb_tui.core.session import SessionEngine
 
-        routine = run_routine(stage.week, stage.target)
-        self.push_session(SessionEngine(routine, self.context.clock))
+        routine, clock = run_routine(stage.week, stage.target), self.context.clock
+        self.begin_session(lambda: SessionEngine(routine, clock))
 
     def on_home_screen_open(self, message: HomeScreen.Open) -> None:
         self.open_place(message.target)
