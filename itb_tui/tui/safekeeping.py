@@ -99,7 +99,7 @@ class Safekeeping(App[None]):
                 self.push_session(engine)
             elif choice == "keep":
                 record.completed = False
-                if self.save_record(record) is not None:
+                if self.save_record(record, from_file=True) is not None:
                     then()
             elif choice == "discard":
                 self.push_screen(confirm_discard_screen(), decided_again)
@@ -222,15 +222,18 @@ class Safekeeping(App[None]):
         if error is not None:
             self.offer_restore(error)
 
-    def save_record(self, record: SessionRecord) -> str | None:
-        """Save a session to the history and forget the progress file; None on failure."""
+    def save_record(self, record: SessionRecord, *, from_file: bool = False) -> str | None:
+        """Save a session to the history and forget the progress file; None on failure.
+
+        ``from_file``: the record is the progress file's, which keeps it if saving fails.
+        """
         from itb_tui.core.storage import month_key
 
         store = self.context.store
         try:
             store.save_session(record)
         except StoreError as err:
-            self.offer_save_elsewhere(record, err)
+            self.offer_save_elsewhere(record, err, from_file=from_file)
             return None
         self.unsaved.pop(record.id, None)
         store.clear_progress(record.id)
@@ -238,25 +241,31 @@ class Safekeeping(App[None]):
         return str(store.month_path(month_key(record.started_at)))
 
     def offer_save_elsewhere(
-        self, record: SessionRecord, error: StoreError, *, quitting: bool = False
+        self,
+        record: SessionRecord,
+        error: StoreError,
+        *,
+        quitting: bool = False,
+        from_file: bool = False,
     ) -> None:
         """Saving failed (disk full, read-only folder): retry, or write the session elsewhere.
-        Left in memory, it is asked about again before the app quits."""
+        Left in memory only, it is asked about again before the app quits."""
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
         fallback = self.context.paths.unsaved_session(record.id)
-        self.unsaved[record.id] = record
+        if not from_file:
+            self.unsaved[record.id] = record
 
         def decided(choice: str | None) -> None:
             if choice == "retry":
-                saved = self.save_record(record)
+                saved = self.save_record(record, from_file=from_file)
                 if saved is not None:
                     self.notify(f"Saved to {saved}.")
             elif choice == "elsewhere":
                 try:
                     self.context.store.write_aside(record)
                 except StoreError as err:
-                    self.offer_save_elsewhere(record, err, quitting=quitting)
+                    self.offer_save_elsewhere(record, err, quitting=quitting, from_file=from_file)
                     return
                 self.unsaved.pop(record.id, None)
                 self.notify(f"Session written to {fallback}.", timeout=20)
