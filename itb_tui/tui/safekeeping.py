@@ -59,7 +59,10 @@ class Safekeeping(App[None]):
         try:
             snapshot = store.load_progress()
         except DamagedFile as err:
-            return self.set_progress_aside("damaged", f"is damaged ({err})")
+            cause = err.__cause__  # what the parser said, without the file's name again
+            return self.set_progress_aside(
+                "damaged", f"is damaged ({cause})" if cause else "is damaged"
+            )
         except NewerProgress:
             return self.set_progress_aside(
                 "newer", "was written by a newer itb-tui; rename it back for that version"

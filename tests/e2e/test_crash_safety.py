@@ -378,7 +378,7 @@ def test_damaged_progress_is_kept_aside_from_each_way_in(itb_dirs: ItbDirs, way:
     itb_dirs.data.mkdir(mode=0o700)
     itb_dirs.progress.write_bytes(damaged)
     with hip_strength_by(itb_dirs, way) as app:
-        assert "kept, unchanged, as" in app.screen_text()
+        app.wait_for_text("unchanged", TIMEOUT)  # the message naming the kept copy
         one_set(app, itb_dirs)  # the new session's progress, in a file of its own
     (aside,) = itb_dirs.data.glob("in-progress.damaged-*.toml")
     assert aside.read_bytes() == damaged
