@@ -111,6 +111,8 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.in_turn(self.offer_written_aside, self.offer_resume, self.first_launch)
 
     def first_launch(self, _then: Callable[[], None]) -> bool:
+        """The last start-up step: the first-launch questions (which then start the routine
+        asked for), or that routine at once."""
         if not self.context.settings.onboarded:
             self.onboard()
         elif self.start_with:
