@@ -31,6 +31,7 @@ from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 if TYPE_CHECKING:  # imported when first needed, to keep start-up short
     from textual.command import Provider
 
+    from itb_tui.core.content import Routine
     from itb_tui.core.history import SessionRecord
     from itb_tui.core.overview import Overview
     from itb_tui.core.session import SessionEngine
@@ -122,17 +123,18 @@ class ItbApp(ProgramFlow, Safekeeping):
     # -- sessions -----------------------------------------------------------------------
 
     def start_routine(self, routine_id: str) -> None:
-        from itb_tui.core.session import SessionEngine
-
         routine = self.context.library.routines[routine_id]
-        settings, clock = self.context.settings, self.context.clock
-        self.begin_session(lambda: SessionEngine(routine, clock, settings.weaker_side or None))
+        self.begin_session(routine, self.context.settings.weaker_side or None)
 
-    def begin_session(self, make: Callable[[], SessionEngine]) -> None:
+    def begin_session(self, routine: Routine, weaker_side: str | None = None) -> None:
         """Open a new session, one at a time, once an interrupted one has been decided on."""
         if self.refuse_read_only():
             return
-        if self.session_on_screen() is not None:
+        running = self.session_on_screen()
+        if running is self.screen and running is not None:  # ask to stop it first
+            running.ask_to_stop(lambda: self.begin_session(routine, weaker_side), routine.name)
+            return
+        if running is not None:
             self.notify(
                 "A session is already running: stop it first (q), then start another.",
                 title="One session at a time",
@@ -140,8 +142,13 @@ class ItbApp(ProgramFlow, Safekeeping):
                 timeout=10,
             )
             return
-        if not self.offer_resume(lambda: self.push_session(make())):
-            self.push_session(make())
+        from itb_tui.core.session import SessionEngine
+
+        def start() -> None:  # the engine is made when it starts, so its start time is right
+            self.push_session(SessionEngine(routine, self.context.clock, weaker_side))
+
+        if not self.offer_resume(start):
+            start()
 
     def push_session(self, engine: SessionEngine) -> None:
         from itb_tui.tui.screens.session import SessionScreen
@@ -175,14 +182,20 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.context.store.clear_progress(message.engine.session_id)
             self.pop_screen()
             self.notify("Session discarded.")
-            return
-        record = message.engine.record()
-        self.pop_screen()  # the session; a save problem is asked about over home
-        saved_to = self.save_record(record)
-        if saved_to is not None:
-            from itb_tui.tui.screens.summary import SummaryScreen
+        else:
+            record = message.engine.record()
+            self.pop_screen()  # the session; a save problem is asked about over home
+            saved_to = self.save_record(record)
+            if saved_to is None:
+                return  # nothing new opens while the question about it is open
+            if message.then is None:
+                from itb_tui.tui.screens.summary import SummaryScreen
 
-            self.push_screen(SummaryScreen(record, saved_to))
+                self.push_screen(SummaryScreen(record, saved_to))
+                return
+            self.notify(f"{record.routine_name} saved to {saved_to}.")
+        if message.then is not None:
+            message.then()
 
     def on_summary_screen_start_routine(self, message: SummaryScreen.StartRoutine) -> None:
         self.pop_screen()

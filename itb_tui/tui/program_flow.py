@@ -15,8 +15,8 @@ from itb_tui.tui.screens.home import HomeScreen
 if TYPE_CHECKING:  # the screens and the engine are imported when first needed
     from collections.abc import Callable
 
+    from itb_tui.core.content import Routine
     from itb_tui.core.overview import Overview
-    from itb_tui.core.session import SessionEngine
     from itb_tui.tui.screens.pain import PainResult
 
 
@@ -28,7 +28,7 @@ class ProgramFlow(App[None]):
     overview: Overview | None
     start_with: str | None
     refuse_read_only: Callable[[], bool]
-    begin_session: Callable[[Callable[[], SessionEngine]], None]
+    begin_session: Callable[[Routine], None]
     start_routine: Callable[[str], None]
     persist_settings: Callable[[], None]
     log_pain: Callable[[PainResult], None]
@@ -106,10 +106,8 @@ class ProgramFlow(App[None]):
             self.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
             return
         from itb_tui.core.overview import run_routine
-        from itb_tui.core.session import SessionEngine
 
-        routine, clock = run_routine(stage.week, stage.target), self.context.clock
-        self.begin_session(lambda: SessionEngine(routine, clock))
+        self.begin_session(run_routine(stage.week, stage.target))
 
     def on_home_screen_open(self, message: HomeScreen.Open) -> None:
         self.open_place(message.target)

@@ -171,17 +171,37 @@ async def test_an_unusable_progress_file_is_kept_aside_before_a_session_saves(
     assert len(history_sessions(tmp_path)) == 1
 
 
-async def test_no_second_session_on_top_of_a_running_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("answer", "running"), [("k", "ice"), ("d", "ice"), ("b", "hip-strength")])
+async def test_starting_during_a_session_asks_to_stop_it_first(
+    tmp_path: Path, answer: str, running: str
+) -> None:
     app, _clock = make_app(tmp_path, start="hip-strength")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter")
+        await pilot.press("enter", "enter")  # one set done
         await pilot.press("ctrl+p", *"ice")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
+        assert "To start Ice" in question(app)
+        await pilot.press(answer)
+        await pilot.pause()
         assert [type(s) for s in app.screen_stack].count(SessionScreen) == 1
+        assert session_screen(app).engine.routine.id == running
+        assert app.screen is session_screen(app)
+    kept = [s["routine"] for s in history_sessions(tmp_path)] if answer == "k" else []
+    assert kept == (["hip-strength"] if answer == "k" else [])
+
+
+async def test_no_second_session_while_the_first_one_asks_something(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="ice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ice_to_the_rating(pilot)
+        assert isinstance(app.screen, PainRatingScreen)
+        app.start_routine("hip-strength")
+        await pilot.pause()
+        assert isinstance(app.screen, PainRatingScreen)
         assert "already running" in notes(app)
-        assert session_screen(app).engine.routine.id == "hip-strength"
+        assert [type(s) for s in app.screen_stack].count(SessionScreen) == 1
 
 
 # -- the final pain rating -----------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -50,11 +52,15 @@ class SessionScreen(Screen[None]):
     ]
 
     class Ended(Message):
-        """The session is over: kept (finished or stopped early) or discarded."""
+        """The session is over: kept (finished or stopped early) or discarded; ``then``
+        opens what comes next instead of the summary."""
 
-        def __init__(self, engine: SessionEngine, keep: bool) -> None:
+        def __init__(
+            self, engine: SessionEngine, keep: bool, then: Callable[[], None] | None = None
+        ) -> None:
             self.engine = engine
             self.keep = keep
+            self.then = then
             super().__init__()
 
     def __init__(
@@ -313,6 +319,11 @@ class SessionScreen(Screen[None]):
         if self.engine.phase is Phase.DONE:
             self.app.pop_screen()
             return
+        self.ask_to_stop()
+
+    def ask_to_stop(self, then: Callable[[], None] | None = None, starting: str = "") -> None:
+        """Pause and ask: back, keep or discard; ``then`` runs once it has stopped, to open
+        ``starting`` (the routine asked for) instead of the summary."""
         was_paused = self.engine.paused
         if not was_paused:
             self.coach.toggle_pause()
@@ -321,12 +332,12 @@ class SessionScreen(Screen[None]):
 
         def decided(choice: str | None) -> None:
             if choice in ("keep", "discard"):
-                self.post_message(self.Ended(self.engine, keep=choice == "keep"))
+                self.post_message(self.Ended(self.engine, keep=choice == "keep", then=then))
             elif not was_paused:
                 self.coach.toggle_pause()
                 self._act([])
 
-        self.app.push_screen(quit_session_screen(), decided)
+        self.app.push_screen(quit_session_screen(starting), decided)
 
     def _pain_rated(self, result: PainResult | None) -> None:
         self._asking_pain = False
