@@ -110,6 +110,17 @@ def _export(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def has_terminal() -> bool:
+    """The app draws on a terminal and reads keys from it: both standard streams must be one."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+NO_TERMINAL = (
+    "itb: the app needs a terminal (standard input and output are not one); "
+    "'itb log-pain', 'itb export' and 'itb routines' work without one"
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``itb`` command; the exit code is 0, 1 (could not) or 2 (bad arguments)."""
     # Starting up allocates a great deal and frees little, so the collector's passes then are
@@ -142,6 +153,9 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "start" and args.routine not in context.library.routines:
             known = ", ".join(context.library.routines)
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")
+        if not has_terminal():
+            print(NO_TERMINAL, file=sys.stderr)
+            return 2
     except ContentError as err:
         print(err.report(), file=sys.stderr)
         return 1

@@ -45,6 +45,16 @@ class Paths:
     def in_progress(self) -> Path:
         return self.data / "in-progress.toml"
 
+    def unsaved_session(self, session_id: str) -> Path:
+        """Where a session goes when the history cannot be saved."""
+        return self.config / f"unsaved-session-{session_id}.toml"
+
+    def unsaved_sessions(self) -> list[Path]:
+        """The sessions written there, oldest first."""
+        if not self.config.is_dir():
+            return []
+        return sorted(self.config.glob("unsaved-session-*.toml"))
+
     @property
     def lock(self) -> Path:
         """Held for one read-modify-write of a history file."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from itb_tui.core.files import (
+    DamagedFile,
     StoreError,
     atomic_write,
     file_lock,
@@ -25,6 +27,10 @@ from itb_tui.core.paths import Paths
 T = TypeVar("T")
 
 PROGRESS_SCHEMA = 1
+
+
+class NewerProgress(StoreError):
+    """The progress file was written by a newer itb-tui."""
 
 
 def month_key(moment: datetime) -> str:
@@ -46,6 +52,8 @@ class HistoryStore:
     _viewed: dict[str, tuple[bytes, MonthHistory]] = field(default_factory=dict, repr=False)
     # The month this store last wrote, with its bytes: only update_month uses (and changes) it.
     _written: dict[str, tuple[bytes, MonthHistory]] = field(default_factory=dict, repr=False)
+    # The session whose progress this store last wrote: its next saves need no check.
+    _progress_of: str = field(default="", repr=False)
 
     def month_path(self, key: str) -> Path:
         return self.paths.history / f"{key}.toml"
@@ -137,20 +145,100 @@ class HistoryStore:
         self.update_month(month_key(log.at), lambda month: month.pain_logs.append(log))
 
     def save_progress(self, snapshot: dict[str, Any]) -> None:
-        """Save the session in progress (see SessionEngine.snapshot)."""
+        """Save the session in progress (see SessionEngine.snapshot).
+
+        A progress file that holds another session, or that cannot be read, is never
+        overwritten: StoreError says so (the app sets such a file aside before a session).
+        """
+        session_id = str(snapshot.get("record", {}).get("id", ""))
+        if session_id != self._progress_of:
+            held = self.progress_session_id()
+            if held not in (None, session_id):
+                raise StoreError(
+                    f"{self.paths.in_progress} holds another unfinished session; kept as it is",
+                    self.paths.in_progress,
+                )
         write_toml(self.paths.in_progress, {"schema_version": PROGRESS_SCHEMA, **snapshot})
+        self._progress_of = session_id
 
     def load_progress(self) -> dict[str, Any] | None:
-        data = read_toml_file(self.paths.in_progress)
+        """The progress file; DamagedFile when it is damaged, NewerProgress when it is newer."""
+        path = self.paths.in_progress
+        data = read_toml_file(path)
         if data is None:
             return None
         version = data.get("schema_version", 0)
-        if not isinstance(version, int):
-            raise StoreError(f"{self.paths.in_progress} is damaged: schema_version {version!r}")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise DamagedFile(f"{path} is damaged: schema_version {version!r}", path)
         if version > PROGRESS_SCHEMA:
-            raise StoreError(f"{self.paths.in_progress} was written by a newer itb-tui")
+            raise NewerProgress(f"{path} was written by a newer itb-tui", path)
         return data
 
-    def clear_progress(self) -> None:
+    def progress_session_id(self) -> str | None:
+        """The id of the session in the progress file (None: no file); StoreError if unreadable."""
+        data = self.load_progress()
+        if data is None:
+            return None
+        record = data.get("record")
+        session_id = record.get("id") if isinstance(record, dict) else None
+        if not isinstance(session_id, str):
+            path = self.paths.in_progress
+            raise DamagedFile(f"{path} is damaged: no session id", path)
+        return session_id
+
+    def clear_progress(self, session_id: str) -> None:
+        """Remove the progress file if it holds ``session_id``; any other file is left alone."""
+        try:
+            if self.progress_session_id() != session_id:
+                return
+        except StoreError:
+            return
         with contextlib.suppress(FileNotFoundError):
             self.paths.in_progress.unlink()
+        self._progress_of = ""
+
+    def set_progress_aside(self, why: str, stamp: str) -> Path:
+        """Move the progress file, as it is, to ``in-progress.WHY-STAMP.toml``; never over
+        another file. Returns where it now is."""
+        path = self.paths.in_progress
+        for n in range(100):
+            aside = path.with_name(f"in-progress.{why}-{stamp}{f'-{n}' if n else ''}.toml")
+            try:
+                os.link(path, aside)
+            except FileExistsError:
+                continue
+            except OSError as err:
+                raise StoreError(
+                    f"could not keep {path} aside: {err.strerror or err}", path
+                ) from err
+            path.unlink()
+            return aside
+        raise StoreError(f"could not keep {path} aside: too many kept copies", path)
+
+    # -- sessions written aside when the history could not be saved -------------------------
+    def write_aside(self, record: SessionRecord) -> Path:
+        """Write ``record`` to its own file in the config folder; the progress file, now
+        behind it, is removed. Returns the file."""
+        path = self.paths.unsaved_session(record.id)
+        write_toml(path, {"schema_version": HISTORY_SCHEMA, "sessions": [record.to_dict()]})
+        self.clear_progress(record.id)
+        return path
+
+    def written_aside(self) -> list[tuple[Path, SessionRecord]]:
+        """The sessions written aside earlier, that can be read back; StoreError if one cannot."""
+        found = []
+        for path in self.paths.unsaved_sessions():
+            problems: list[str] = []
+            month = MonthHistory.from_dict(read_toml_file(path) or {}, str(path), problems)
+            if problems or len(month.sessions) != 1:
+                raise StoreError(f"{path} cannot be read back: {'; '.join(problems[:3])}", path)
+            found.append((path, month.sessions[0]))
+        return found
+
+    def take_in(self, path: Path, record: SessionRecord) -> None:
+        """Add a session written aside to the history (once: an earlier copy is replaced),
+        then remove its file and any progress file of the same session."""
+        self.save_session(record)
+        self.clear_progress(record.id)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()

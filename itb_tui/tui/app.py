@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import gc
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -31,6 +31,8 @@ from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 if TYPE_CHECKING:  # imported when first needed, to keep start-up short
     from textual.command import Provider
 
+    from itb_tui.core.content import Routine
+    from itb_tui.core.history import SessionRecord
     from itb_tui.core.overview import Overview
     from itb_tui.core.session import SessionEngine
     from itb_tui.tui.screens.pain import PainResult
@@ -73,6 +75,7 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.auto_tick = auto_tick
         self.home = HomeScreen(context.library)
         self.overview: Overview | None = None
+        self.unsaved: dict[str, SessionRecord] = {}
         self.instance = InstanceLock(context.paths.app_lock)
         self.read_only = False
         self.speaker: Speaker | None = None
@@ -83,9 +86,9 @@ class ItbApp(ProgramFlow, Safekeeping):
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):  # leave the terminal as it was
+        for signum in (signal.SIGTERM, signal.SIGHUP):  # keep the session, give the terminal back
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self.exit)
+                loop.add_signal_handler(signum, self.interrupted, signum)
         self.check_size(self.size.width, self.size.height)
         try:
             self.read_only = not self.instance.acquire()
@@ -95,29 +98,57 @@ class ItbApp(ProgramFlow, Safekeeping):
         if self.read_only:
             self.home.read_only = True
             self.notify(self.read_only_text(), title="Another itb-tui is running", timeout=20)
-        elif not self.context.settings.onboarded:
-            self.onboard()
-        elif self.start_with:  # straight into a routine, unless a crash left a session
-            if not self.offer_resume():
-                self.start_routine(self.start_with)
+        elif self.start_with or not self.context.settings.onboarded:
+            self.open_up()
         else:  # the question about an interrupted session comes after the first frame
-            self.call_after_refresh(self.offer_resume)
+            self.call_after_refresh(self.open_up)
         # The history is read after the first frame, so start-up does not grow with it.
         self.call_after_refresh(collect_from_now_on)
         self.call_after_refresh(self.load_history)
 
+    def open_up(self) -> None:
+        """Start-up: sessions written aside and an interrupted session are asked about before
+        anything else, then the first-launch questions, then the routine asked for."""
+        self.in_turn(self.offer_written_aside, self.offer_resume, self.first_launch)
+
+    def first_launch(self, _then: Callable[[], None]) -> bool:
+        """The last start-up step: the first-launch questions (which then start the routine
+        asked for), or that routine at once."""
+        if not self.context.settings.onboarded:
+            self.onboard()
+        elif self.start_with:
+            self.start_routine(self.start_with)
+        return True
+
     # -- sessions -----------------------------------------------------------------------
 
     def start_routine(self, routine_id: str) -> None:
+        routine = self.context.library.routines[routine_id]
+        self.begin_session(routine, self.context.settings.weaker_side or None)
+
+    def begin_session(self, routine: Routine, weaker_side: str | None = None) -> None:
+        """Open a new session, one at a time, once an interrupted one has been decided on."""
         if self.refuse_read_only():
+            return
+        running = self.session_on_screen()
+        if running is self.screen and running is not None:  # ask to stop it first
+            running.ask_to_stop(lambda: self.begin_session(routine, weaker_side), routine.name)
+            return
+        if running is not None:
+            self.notify(
+                "A session is already running: stop it first (q), then start another.",
+                title="One session at a time",
+                severity="warning",
+                timeout=10,
+            )
             return
         from itb_tui.core.session import SessionEngine
 
-        routine = self.context.library.routines[routine_id]
-        engine = SessionEngine(
-            routine, self.context.clock, self.context.settings.weaker_side or None
-        )
-        self.push_session(engine)
+        def start() -> None:  # the engine is made when it starts, so its start time is right
+            self.push_session(SessionEngine(routine, self.context.clock, weaker_side))
+
+        if not self.offer_resume(start):
+            start()
 
     def push_session(self, engine: SessionEngine) -> None:
         from itb_tui.tui.screens.session import SessionScreen
@@ -148,17 +179,23 @@ class ItbApp(ProgramFlow, Safekeeping):
 
     def on_session_screen_ended(self, message: SessionScreen.Ended) -> None:
         if not message.keep:
-            self.context.store.clear_progress()
+            self.context.store.clear_progress(message.engine.session_id)
             self.pop_screen()
             self.notify("Session discarded.")
-            return
-        record = message.engine.record()
-        self.pop_screen()  # the session; a save problem is asked about over home
-        saved_to = self.save_record(record)
-        if saved_to is not None:
-            from itb_tui.tui.screens.summary import SummaryScreen
+        else:
+            record = message.engine.record()
+            self.pop_screen()  # the session; a save problem is asked about over home
+            saved_to = self.save_record(record)
+            if saved_to is None:
+                return  # nothing new opens while the question about it is open
+            if message.then is None:
+                from itb_tui.tui.screens.summary import SummaryScreen
 
-            self.push_screen(SummaryScreen(record, saved_to))
+                self.push_screen(SummaryScreen(record, saved_to))
+                return
+            self.notify(f"{record.routine_name} saved to {saved_to}.")
+        if message.then is not None:
+            message.then()
 
     def on_summary_screen_start_routine(self, message: SummaryScreen.StartRoutine) -> None:
         self.pop_screen()

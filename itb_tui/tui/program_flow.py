@@ -15,8 +15,8 @@ from itb_tui.tui.screens.home import HomeScreen
 if TYPE_CHECKING:  # the screens and the engine are imported when first needed
     from collections.abc import Callable
 
+    from itb_tui.core.content import Routine
     from itb_tui.core.overview import Overview
-    from itb_tui.core.session import SessionEngine
     from itb_tui.tui.screens.pain import PainResult
 
 
@@ -28,7 +28,7 @@ class ProgramFlow(App[None]):
     overview: Overview | None
     start_with: str | None
     refuse_read_only: Callable[[], bool]
-    push_session: Callable[[SessionEngine], None]
+    begin_session: Callable[[Routine], None]
     start_routine: Callable[[str], None]
     persist_settings: Callable[[], None]
     log_pain: Callable[[PainResult], None]
@@ -101,17 +101,13 @@ class ProgramFlow(App[None]):
 
     def start_run(self) -> None:
         """A guided run at the current run week, when running is unlocked."""
-        if self.refuse_read_only():
-            return
         stage = self.overview.stage if self.overview else None
         if stage is None:
             self.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
             return
         from itb_tui.core.overview import run_routine
-        from itb_tui.core.session import SessionEngine
 
-        routine = run_routine(stage.week, stage.target)
-        self.push_session(SessionEngine(routine, self.context.clock))
+        self.begin_session(run_routine(stage.week, stage.target))
 
     def on_home_screen_open(self, message: HomeScreen.Open) -> None:
         self.open_place(message.target)

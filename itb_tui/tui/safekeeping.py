@@ -3,12 +3,14 @@ and a second copy that may only read."""
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.files import DamagedFile, StoreError, restore_backup, write_toml
+from itb_tui.core.files import DamagedFile, StoreError, restore_backup
 from itb_tui.core.instance import InstanceLock
 
 if TYPE_CHECKING:  # the history, the screens and the engine are imported when first needed
@@ -17,6 +19,10 @@ if TYPE_CHECKING:  # the history, the screens and the engine are imported when f
     from itb_tui.core.history import SessionRecord
     from itb_tui.core.session import SessionEngine
     from itb_tui.tui.screens.home import HomeScreen
+    from itb_tui.tui.screens.session import SessionScreen
+
+    # A question asked in turn: given what comes next, True when it asked (and will call on).
+    Step = Callable[[Callable[[], None]], bool]
 
 
 class Safekeeping(App[None]):
@@ -27,17 +33,43 @@ class Safekeeping(App[None]):
     read_only: bool
     refresh_home: Callable[[], None]
     push_session: Callable[[SessionEngine], None]
+    closing_report: str | None
+    unsaved: dict[str, SessionRecord]  # sessions whose save failed and were left in memory
     _restore_asking: bool = False  # the damaged-month question is on screen
     _restore_later: DamagedFile | None = None  # found while another question was open
 
-    def offer_resume(self) -> bool:
-        """Ask what to do with an interrupted session; True when the question was asked."""
+    def in_turn(self, *steps: Step) -> None:
+        """Ask each step's question in turn; a step that asks nothing is passed at once, one
+        that ends the flow (a resume) never calls on."""
+        if not steps:
+            return
+        first, rest = steps[0], steps[1:]
+        if not first(lambda: self.in_turn(*rest)):
+            self.in_turn(*rest)
+
+    def offer_resume(self, then: Callable[[], None]) -> bool:
+        """Ask what to do with an interrupted session; True when the question was asked.
+
+        ``then`` runs once the session is kept or discarded (not after a resume or "later").
+        A damaged or newer progress file is moved aside first, so nothing can overwrite it.
+        """
+        from itb_tui.core.storage import NewerProgress
+
         store = self.context.store
         try:
             snapshot = store.load_progress()
+        except DamagedFile as err:
+            cause = err.__cause__  # what the parser said, without the file's name again
+            return self.set_progress_aside(
+                "damaged", f"is damaged ({cause})" if cause else "is damaged"
+            )
+        except NewerProgress:
+            return self.set_progress_aside(
+                "newer", "was written by a newer itb-tui; rename it back for that version"
+            )
         except StoreError as err:
             self.notify(str(err), severity="error", timeout=15)
-            return False
+            return True  # it could not be read, so it must not be overwritten either
         if snapshot is None:
             return False
         from itb_tui.core.history import MonthHistory
@@ -49,14 +81,11 @@ class Safekeeping(App[None]):
             {"schema_version": 1, "sessions": [snapshot.get("record", {})]}, "progress", problems
         )
         if problems or not month.sessions:
-            self.notify(
-                f"The unfinished-session file {self.context.paths.in_progress} is damaged and "
-                "was left as it is.",
-                severity="error",
-                timeout=15,
-            )
-            return False
+            return self.set_progress_aside("damaged", "is damaged")
         record = month.sessions[0]
+        if self.context.paths.unsaved_session(record.id).exists():
+            store.clear_progress(record.id)  # written aside in full: that copy is offered
+            return False
         resume = snapshot.get("resume")
         resume = resume if isinstance(resume, dict) else {}
         routine = self.context.library.routines.get(str(resume.get("routine", "")))
@@ -73,17 +102,81 @@ class Safekeeping(App[None]):
                 self.push_session(engine)
             elif choice == "keep":
                 record.completed = False
-                self.save_record(record)
+                if self.save_record(record, from_file=True) is not None:
+                    then()
             elif choice == "discard":
                 self.push_screen(confirm_discard_screen(), decided_again)
 
         def decided_again(choice: str | None) -> None:
             if choice == "discard":
-                store.clear_progress()
+                store.clear_progress(record.id)
+                then()
             else:
                 decided("keep")
 
         self.push_screen(resume_screen(record, engine is not None), decided)
+        return True
+
+    def set_progress_aside(self, why: str, what: str) -> bool:
+        """Keep an unusable progress file under another name and say where; False once it is
+        out of the way, True when it could not be moved (so no session may start)."""
+        path = self.context.paths.in_progress
+        try:
+            aside = self.context.store.set_progress_aside(why, self.stamp())
+        except StoreError as err:
+            self.notify(f"{path} {what}. {err}", severity="error", timeout=20)
+            return True
+        self.notify(
+            f"The unfinished-session file {path} {what}. It is kept, unchanged, as {aside}.",
+            severity="error",
+            timeout=20,
+        )
+        return False
+
+    def stamp(self) -> str:
+        return self.context.clock.wall().strftime("%Y%m%dT%H%M%S")
+
+    def offer_written_aside(self, then: Callable[[], None]) -> bool:
+        """Offer to add a session written aside (when the history could not be saved) to
+        the history; True when the question was asked."""
+        from itb_tui.tui.screens.choice import Choice, ChoiceScreen
+
+        store = self.context.store
+        try:
+            found = store.written_aside()
+        except StoreError as err:
+            self.notify(str(err), severity="error", timeout=15)
+            return False
+        if not found:
+            return False
+        path, record = found[0]
+
+        def decided(choice: str | None) -> None:
+            if choice == "add":
+                try:
+                    store.take_in(path, record)
+                except StoreError as err:
+                    self.notify(str(err), title="Not added", severity="error", timeout=15)
+                else:
+                    self.notify(f"{record.routine_name} added to the history.")
+                    self.refresh_home()
+                    self.offer_written_aside(then)  # the next one, if any
+                    return
+            then()
+
+        self.push_screen(
+            ChoiceScreen(
+                "A session was written aside",
+                f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, was "
+                f"written to {path} because the history could not be saved then.",
+                [
+                    Choice("add", "a", "Add it to the history now"),
+                    Choice("later", "l", "Not now (ask again next time)"),
+                ],
+                escape_result="later",
+            ),
+            decided,
+        )
         return True
 
     def read_only_text(self) -> str:
@@ -132,52 +225,137 @@ class Safekeeping(App[None]):
         if error is not None:
             self.offer_restore(error)
 
-    def save_record(self, record: SessionRecord) -> str | None:
-        """Save a session to the history and forget the progress file; None on failure."""
+    def save_record(self, record: SessionRecord, *, from_file: bool = False) -> str | None:
+        """Save a session to the history and forget the progress file; None on failure.
+
+        ``from_file``: the record is the progress file's, which keeps it if saving fails.
+        """
         from itb_tui.core.storage import month_key
 
         store = self.context.store
         try:
             store.save_session(record)
         except StoreError as err:
-            self.offer_save_elsewhere(record, err)
+            self.offer_save_elsewhere(record, err, from_file=from_file)
             return None
-        store.clear_progress()
+        self.unsaved.pop(record.id, None)
+        store.clear_progress(record.id)
         self.refresh_home()
         return str(store.month_path(month_key(record.started_at)))
 
-    def offer_save_elsewhere(self, record: SessionRecord, error: StoreError) -> None:
-        """Saving failed (disk full, read-only folder): retry, or write the session elsewhere."""
+    def offer_save_elsewhere(
+        self,
+        record: SessionRecord,
+        error: StoreError,
+        *,
+        quitting: bool = False,
+        from_file: bool = False,
+    ) -> None:
+        """Saving failed (disk full, read-only folder): retry, or write the session elsewhere.
+        Left in memory only, it is asked about again before the app quits."""
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
-        fallback = self.context.paths.config / f"unsaved-session-{record.id}.toml"
+        fallback = self.context.paths.unsaved_session(record.id)
+        if not from_file:
+            self.unsaved[record.id] = record
 
         def decided(choice: str | None) -> None:
             if choice == "retry":
-                saved = self.save_record(record)
+                saved = self.save_record(record, from_file=from_file)
                 if saved is not None:
                     self.notify(f"Saved to {saved}.")
             elif choice == "elsewhere":
                 try:
-                    write_toml(fallback, {"schema_version": 1, "sessions": [record.to_dict()]})
+                    self.context.store.write_aside(record)
                 except StoreError as err:
-                    self.offer_save_elsewhere(record, err)
+                    self.offer_save_elsewhere(record, err, quitting=quitting, from_file=from_file)
                     return
+                self.unsaved.pop(record.id, None)
                 self.notify(f"Session written to {fallback}.", timeout=20)
+            if quitting and (choice == "quit" or record.id not in self.unsaved):
+                self.unsaved.pop(record.id, None)
+                self.call_next(self.action_quit)
 
+        choices = [
+            Choice("retry", "r", "Try again"),
+            Choice("elsewhere", "e", f"Write it to {fallback}"),
+        ]
+        if quitting:
+            choices += [
+                Choice("quit", "x", "Quit without it (only the unfinished-session file remains)"),
+                Choice("keep", "b", "Go back"),
+            ]
+        else:
+            choices.append(Choice("keep", "k", "Leave it (it stays in this window until you quit)"))
         self.push_screen(
             ChoiceScreen(
-                "The session could not be saved",
+                "The session is not saved" if quitting else "The session could not be saved",
                 f"{error}\nIt is still in memory; nothing on disk was changed.",
-                [
-                    Choice("retry", "r", "Try again"),
-                    Choice("elsewhere", "e", f"Write it to {fallback}"),
-                    Choice("keep", "k", "Leave it (it stays in this window until you quit)"),
-                ],
+                choices,
                 escape_result="keep",
             ),
             decided,
         )
+
+    async def action_quit(self) -> None:
+        """Quit, unless a session is only in memory: then ask about it first."""
+        for record in self.unsaved.values():
+            self.offer_save_elsewhere(
+                record, StoreError(f"{record.routine_name} was not saved."), quitting=True
+            )
+            return
+        self.exit()
+
+    # -- interruptions --------------------------------------------------------------------
+    def session_on_screen(self) -> SessionScreen | None:
+        from itb_tui.tui.screens.session import SessionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                return screen
+        return None
+
+    def keep_progress(self) -> Path | None:
+        """Save the session on screen, and write aside any left unsaved; where the session's
+        progress is now, or None."""
+        store = self.context.store
+        for record in list(self.unsaved.values()):
+            with contextlib.suppress(StoreError):
+                store.write_aside(record)
+        screen = self.session_on_screen()
+        if screen is None:
+            return None
+        try:
+            store.save_progress(screen.engine.snapshot())
+        except StoreError:
+            return None
+        return self.context.paths.in_progress
+
+    def interrupted(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: keep the session, then exit with 128 + the signal's number."""
+        self.keep_progress()
+        self.exit(return_code=128 + signum)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep the session first, and say so instead of a traceback."""
+        try:
+            where = self.keep_progress()
+        except Exception:
+            where = None
+        kept = (
+            f"\nYour session so far is saved in {where}; open itb again to resume it."
+            if where
+            else ""
+        )
+        self.closing_report = (
+            f"itb: an unexpected error closed the app ({type(error).__name__}: {error}).{kept}"
+        )
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Close without Textual's traceback: the command line prints closing_report."""
+        self.bell()
+        self._close_messages_no_wait()
 
     def refuse_read_only(self) -> bool:
         """True (and says why) when this copy may not change anything."""

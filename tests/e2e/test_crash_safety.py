@@ -68,13 +68,14 @@ def progress_has(dirs: ItbDirs, records: int, done: dict[str, list[int]]) -> Cal
 
 
 @contextmanager
-def running_itb(dirs: ItbDirs, *args: str) -> Iterator[PtyApp]:
+def running_itb(dirs: ItbDirs, *args: str, onboarded: bool = True) -> Iterator[PtyApp]:
     """The real program in a 100x32 pseudo-terminal; always killed and reaped afterwards.
 
-    The first-launch questions count as answered, so the app opens where the test expects.
+    With ``onboarded`` the first-launch questions count as answered, so the app opens where
+    the test expects.
     """
     settings = dirs.config / "settings.toml"
-    if not settings.exists():
+    if onboarded and not settings.exists():
         dirs.config.mkdir(mode=0o700, parents=True, exist_ok=True)
         settings.write_text("schema_version = 1\nonboarded = true\n")
     app = PtyApp([str(dirs.itb), *args], dirs.env, size=(100, 32))
@@ -197,7 +198,7 @@ def test_kill9_then_discard_asks_twice_and_forgets(itb_dirs: ItbDirs) -> None:
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_hangup_or_terminate_keeps_every_finished_set(itb_dirs: ItbDirs, sig: int) -> None:
     app = interrupt_after_two_sets(itb_dirs, sig)
-    assert app.returncode is not None  # the program is gone
+    assert app.returncode == 128 + sig  # a script sees that the session did not end
     data = read_toml(itb_dirs.progress)
     assert data["schema_version"] == 1
     assert data["resume"]["routine"] == "hip-strength"
@@ -278,7 +279,118 @@ def test_damaged_progress_file_still_opens_the_app(
         app.send(b"q")
         assert app.wait_exit(TIMEOUT) == 0
         assert "Traceback" not in app.screen_text()
-    assert itb_dirs.progress.read_bytes() == content
+    if says == "unfinished session":  # readable enough to keep: left where it was
+        assert itb_dirs.progress.read_bytes() == content
+    else:  # kept aside, unchanged, so no session can overwrite it
+        (aside,) = itb_dirs.data.glob("in-progress.*-*.toml")
+        assert aside.read_bytes() == content
+        assert not itb_dirs.progress.exists()
+
+
+# -- 2c. every way in: first launch, itb start, plain itb -------------------------------------
+WAYS_IN = ["first-launch", "start", "home"]
+
+
+@contextmanager
+def hip_strength_by(dirs: ItbDirs, way: str) -> Iterator[PtyApp]:
+    """Hip strength opened by ``way``, on its intro (the first-launch questions put off)."""
+    args = ["start", "hip-strength"] if way != "home" else []
+    with running_itb(dirs, *args, onboarded=way != "first-launch") as app:
+        if way == "first-launch":
+            app.wait_for_text("Not now", TIMEOUT)
+            app.send(b"\x1b")
+        elif way == "home":
+            app.wait_for_text("Running", TIMEOUT)
+            app.send(b"\x10")  # ctrl+p: the palette
+            app.wait_for_text("Search for commands", TIMEOUT)
+            app.send(b"hip strength")
+            app.wait_for_text("Start: Hip strength", TIMEOUT)
+            app.send(ENTER)
+        app.wait_for_text("GET SET UP", TIMEOUT)
+        yield app
+
+
+def one_set(app: PtyApp, dirs: ItbDirs) -> None:
+    app.send(ENTER)  # intro -> left set 1
+    app.wait_for_text("Done:", TIMEOUT)
+    app.send(ENTER)  # left set 1 done
+    app.wait_for_file(progress_has(dirs, 1, {"left": [15]}), TIMEOUT)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("way", WAYS_IN)
+def test_kill9_from_each_way_in_is_offered_before_anything_starts(
+    itb_dirs: ItbDirs, way: str
+) -> None:
+    with hip_strength_by(itb_dirs, way) as app:
+        one_set(app, itb_dirs)
+        app.kill(signal.SIGKILL)
+        app.wait_exit(TIMEOUT)
+    args = ["start", "daily-stretch"] if way != "home" else []
+    with running_itb(itb_dirs, *args, onboarded=way != "first-launch") as app:
+        app.wait_for_text("unfinished session", TIMEOUT)
+        assert "Not now" not in app.screen_text()  # asked before anything else
+        app.send(b"k")  # keep it as an incomplete session
+        app.wait_for_file(lambda: not itb_dirs.progress.exists(), TIMEOUT)
+    (month,) = month_files(itb_dirs)
+    (session,) = read_toml(month)["sessions"]
+    assert session["exercises"][0]["done"] == {"left": [15]}
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("way", WAYS_IN)
+def test_a_repeated_key_in_the_quit_question_from_each_way_in(itb_dirs: ItbDirs, way: str) -> None:
+    with hip_strength_by(itb_dirs, way) as app:
+        one_set(app, itb_dirs)
+        mark = app.mark()
+        app.send(b"q")
+        app.wait_for_text("Stop this session?", TIMEOUT, since=mark)
+        app.send(b"kk")  # key repeat
+        app.wait_for_text("Saved.", TIMEOUT, since=mark)
+        assert app.poll() is None, "the app ended"
+        assert "Traceback" not in app.screen_text()
+    (month,) = month_files(itb_dirs)
+    (session,) = read_toml(month)["sessions"]
+    assert session["completed"] is False and not itb_dirs.progress.exists()
+
+
+@pytest.mark.e2e
+def test_a_repeated_d_on_the_start_up_question_asks_again(itb_dirs: ItbDirs) -> None:
+    itb_dirs.data.mkdir(mode=0o700)
+    itb_dirs.progress.write_bytes(tomli_w.dumps(progress_snapshot()).encode())
+    with running_itb(itb_dirs) as app:
+        app.wait_for_text("unfinished session", TIMEOUT)
+        mark = app.mark()
+        app.send(b"dd")
+        app.wait_for_text("Discard the unfinished session?", TIMEOUT, since=mark)
+        app.send(b"d")  # the confirmation has its own key
+        app.send(b"\x1b")  # no: keep it as an incomplete session
+        app.wait_for_file(lambda: not itb_dirs.progress.exists(), TIMEOUT)
+        assert app.poll() is None and "Traceback" not in app.screen_text()
+    (month,) = month_files(itb_dirs)
+    assert len(read_toml(month)["sessions"]) == 1
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("way", WAYS_IN)
+def test_damaged_progress_is_kept_aside_from_each_way_in(itb_dirs: ItbDirs, way: str) -> None:
+    damaged = b"schema_version = 1\n[record\n"
+    itb_dirs.data.mkdir(mode=0o700)
+    itb_dirs.progress.write_bytes(damaged)
+    with hip_strength_by(itb_dirs, way) as app:
+        app.wait_for_text("unchanged", TIMEOUT)  # the message naming the kept copy
+        one_set(app, itb_dirs)  # the new session's progress, in a file of its own
+    (aside,) = itb_dirs.data.glob("in-progress.damaged-*.toml")
+    assert aside.read_bytes() == damaged
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("args", [[], ["start", "ice"]], ids=["itb", "itb-start"])
+def test_without_a_terminal_the_app_says_so_and_exits_2(itb_dirs: ItbDirs, args: list[str]) -> None:
+    result = run_itb(itb_dirs, *args)  # standard input /dev/null, output a pipe
+    assert_clean_failure(result, 2)
+    assert "needs a terminal" in result.stderr
+    assert run_itb(itb_dirs, "routines").returncode == 0  # other commands still work
 
 
 @pytest.mark.e2e

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.pilot import Pilot
+
+from itb_tui.core import storage
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.context import AppContext
+from itb_tui.core.files import StoreError
 from itb_tui.core.paths import Paths
 from itb_tui.core.session import Phase
 from itb_tui.core.settings import Settings, save_settings
@@ -38,3 +43,17 @@ def session_screen(app: ItbApp) -> SessionScreen:
 
 def phase(app: ItbApp) -> Phase:
     return session_screen(app).engine.phase
+
+
+def fail_saves(monkeypatch: pytest.MonkeyPatch, reason: str) -> None:
+    """Every save to the history fails from now on, as on a full disk or read-only folder."""
+
+    def fail(*_args: object) -> None:
+        raise StoreError(f"could not save: {reason}")
+
+    monkeypatch.setattr(storage.HistoryStore, "update_month", fail)
+
+
+async def ice_to_the_rating(pilot: Pilot[None]) -> None:
+    """Through the ice routine's intro, lead-in and timer (ended early) to the pain rating."""
+    await pilot.press("enter", "enter", "enter")

@@ -17,7 +17,7 @@ from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 
-from .helpers import make_app, session_screen
+from .helpers import fail_saves, ice_to_the_rating, make_app, session_screen
 
 
 async def test_second_copy_is_read_only_and_says_why(tmp_path: Path) -> None:
@@ -104,13 +104,9 @@ async def test_failed_save_keeps_the_session_and_writes_it_elsewhere(
 ) -> None:
     app, _clock = make_app(tmp_path, start="ice")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter")  # intro, lead-in, end the timer early
+        await ice_to_the_rating(pilot)
         real_update = storage.HistoryStore.update_month
-
-        def disk_full(*_args: object) -> None:
-            raise storage.StoreError("could not save: the disk is full")
-
-        monkeypatch.setattr(storage.HistoryStore, "update_month", disk_full)
+        fail_saves(monkeypatch, "the disk is full")
         await pilot.press("5", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
@@ -131,13 +127,9 @@ async def test_write_elsewhere_when_the_data_folder_is_unusable(
 ) -> None:
     app, _clock = make_app(tmp_path, start="ice")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "enter", "enter")
+        await ice_to_the_rating(pilot)
         engine = session_screen(app).engine
-
-        def read_only(*_args: object) -> None:
-            raise storage.StoreError("could not save: the folder is read-only")
-
-        monkeypatch.setattr(storage.HistoryStore, "update_month", read_only)
+        fail_saves(monkeypatch, "the folder is read-only")
         await pilot.press("1", "enter")
         await pilot.pause()
         await pilot.press("e")

@@ -71,6 +71,7 @@ def test_the_report_of_an_app_that_closed_itself_is_printed_with_its_exit_code(
             self.closing_report, self.return_code = "itb: the program file is broken", 1
 
     monkeypatch.setattr(app_module, "ItbApp", ClosingApp)
+    monkeypatch.setattr(cli, "has_terminal", lambda: True)
     args = ["--data-dir", str(tmp_path / "data"), "--config-dir", str(tmp_path / "config")]
     assert cli.main(args) == 1
     assert capsys.readouterr().err == "itb: the program file is broken\n"

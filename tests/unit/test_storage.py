@@ -10,6 +10,7 @@ import stat
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -344,10 +345,62 @@ def test_progress_round_trip_and_clear(store: HistoryStore, paths: Paths) -> Non
     store.save_progress(snapshot)
     assert mode(paths.in_progress) == 0o600
     assert store.load_progress() == {"schema_version": 1, **snapshot}
-    store.clear_progress()
+    store.clear_progress("s1")
     assert store.load_progress() is None
-    store.clear_progress()  # twice is fine
+    store.clear_progress("s1")  # twice is fine
     assert not paths.in_progress.exists()
+
+
+def progress_of(session_id: str) -> dict[str, Any]:
+    return {"record": session(session_id, at(11)).to_dict(), "resume": {"step": 4}}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"schema_version = 1\n[record\n", b"schema_version = 99\n", None],
+    ids=["damaged", "newer", "another-session"],
+)
+def test_progress_of_another_session_or_unreadable_is_never_overwritten_or_cleared(
+    store: HistoryStore, paths: Paths, content: bytes | None
+) -> None:
+    if content is None:
+        store.save_progress(progress_of("other"))
+        content = paths.in_progress.read_bytes()
+        store = HistoryStore(paths)  # a later run of the app
+    else:
+        paths.data.mkdir(parents=True)
+        paths.in_progress.write_bytes(content)
+    with pytest.raises(StoreError, match=re.escape(str(paths.in_progress))):
+        store.save_progress(progress_of("s1"))
+    store.clear_progress("s1")
+    assert paths.in_progress.read_bytes() == content
+
+
+def test_progress_set_aside_keeps_the_bytes_and_never_replaces_a_kept_copy(
+    store: HistoryStore, paths: Paths
+) -> None:
+    paths.data.mkdir(parents=True)
+    paths.in_progress.write_bytes(b"one [")
+    first = store.set_progress_aside("damaged", "20261123T080000")
+    paths.in_progress.write_bytes(b"two [")
+    second = store.set_progress_aside("damaged", "20261123T080000")
+    assert first.name == "in-progress.damaged-20261123T080000.toml"
+    assert (first.read_bytes(), second.read_bytes()) == (b"one [", b"two [")
+    assert not paths.in_progress.exists()
+    store.save_progress(progress_of("s1"))  # now a new session may save its progress
+
+
+def test_a_session_written_aside_is_taken_in_once(store: HistoryStore, paths: Paths) -> None:
+    store.save_progress(progress_of("s1"))
+    record = session("s1", at(11))
+    written = store.write_aside(record)
+    assert not paths.in_progress.exists()  # the full record replaces the partial one
+    ((path, read_back),) = store.written_aside()
+    assert path == written and read_back == record
+    store.take_in(path, read_back)
+    store.take_in(path, read_back)  # a second time changes nothing
+    assert [s.id for s in store.everything().sessions] == ["s1"]
+    assert store.written_aside() == []
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.widgets.footer import KeysFooter
 
 
@@ -24,7 +24,7 @@ class Choice:
     label: str
 
 
-class ChoiceScreen(ModalScreen[str]):
+class ChoiceScreen(Dialog[str]):
     """Arrows and Enter, or the answer's key; Escape gives ``escape_result``."""
 
     BINDINGS = [Binding("escape", "cancel", "Back", id="back")]

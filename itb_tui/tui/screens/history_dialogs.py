@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from itb_tui.core.export import ExportFormat
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
+from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
@@ -31,7 +31,7 @@ class EditResult:
     note: str
 
 
-class EditPainScreen(ModalScreen[EditResult | None]):
+class EditPainScreen(Dialog[EditResult | None]):
     """Change a pain score with the 0-10 scale and a note; Enter saves, Escape cancels."""
 
     BINDINGS = [

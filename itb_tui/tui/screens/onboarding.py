@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -21,6 +20,7 @@ from textual.widgets import (
 )
 
 from itb_tui.core.settings import Settings
+from itb_tui.tui.screens.dialog import AnswersOnce
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
@@ -52,7 +52,7 @@ def _radio_set(choices: tuple[tuple[str, str], ...], current: str, ident: str) -
     return RadioSet(*buttons, id=ident, classes="choices")
 
 
-class OnboardingScreen(Screen[bool]):
+class OnboardingScreen(AnswersOnce[bool]):
     """Dismisses True after filling ``settings``; False (nothing changed) on Escape."""
 
     BINDINGS = [

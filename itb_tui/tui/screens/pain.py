@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS
+from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
@@ -25,7 +25,7 @@ class PainResult:
     context: str
 
 
-class PainRatingScreen(ModalScreen[PainResult | None]):
+class PainRatingScreen(Dialog[PainResult | None]):
     """Digits pick the score, Tab reaches the note, Enter saves, Escape goes back."""
 
     BINDINGS = [

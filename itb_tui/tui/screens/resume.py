@@ -25,13 +25,14 @@ def resume_screen(record: SessionRecord, can_resume: bool) -> ChoiceScreen:
 
 
 def confirm_discard_screen() -> ChoiceScreen:
-    """Returns 'discard' or 'keep'."""
+    """Returns 'discard' or 'keep'; 'discard' has its own key, so a repeated 'd' never
+    confirms it."""
     return ChoiceScreen(
         "Discard the unfinished session?",
         "The sets in it will be lost.",
         [
             Choice("keep", "k", "No, keep it as an incomplete session"),
-            Choice("discard", "d", "Yes, discard it for good"),
+            Choice("discard", "y", "Yes, discard it for good"),
         ],
         escape_result="keep",
     )

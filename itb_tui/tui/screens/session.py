@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -50,11 +52,15 @@ class SessionScreen(Screen[None]):
     ]
 
     class Ended(Message):
-        """The session is over: kept (finished or stopped early) or discarded."""
+        """The session is over: kept (finished or stopped early) or discarded; ``then``
+        opens what comes next instead of the summary."""
 
-        def __init__(self, engine: SessionEngine, keep: bool) -> None:
+        def __init__(
+            self, engine: SessionEngine, keep: bool, then: Callable[[], None] | None = None
+        ) -> None:
             self.engine = engine
             self.keep = keep
+            self.then = then
             super().__init__()
 
     def __init__(
@@ -75,7 +81,8 @@ class SessionScreen(Screen[None]):
         self.auto_tick = auto_tick
         self._timer: Timer | None = None
         self._shown: tuple[object, ...] = ()
-        self._asking_pain = False
+        self._asking_pain = False  # the pain rating is open
+        self._rating_closed = False  # it was closed with Escape: Enter opens it again
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
@@ -134,9 +141,13 @@ class SessionScreen(Screen[None]):
         if said.save:
             self.autosave()
         self.render_state()
-        if self.engine.phase is Phase.PAIN and not self._asking_pain:
-            self._asking_pain = True
-            self.app.push_screen(PainRatingScreen(), self._pain_rated)
+        if self.engine.phase is Phase.PAIN and not self._asking_pain and not self._rating_closed:
+            self.ask_pain()
+
+    def ask_pain(self) -> None:
+        self._asking_pain = True
+        self._rating_closed = False
+        self.app.push_screen(PainRatingScreen(), self._pain_rated)
 
     def flash(self) -> None:
         for widget in (self.query_one(SideBanner), self.query_one(Countdown)):
@@ -166,6 +177,7 @@ class SessionScreen(Screen[None]):
             engine.reps,
             engine.total_seconds(),
             self.coach.status(),
+            self._rating_closed,
         )
         countdown = self.query_one(Countdown)
         if engine.counting_down:
@@ -207,6 +219,8 @@ class SessionScreen(Screen[None]):
 
     def _set_text(self) -> str:
         engine, step, exercise = self.engine, self.engine.step, self.engine.exercise
+        if step.phase is Phase.PAIN and self._rating_closed:
+            return "Every set is recorded. Enter to rate your pain; q to stop here."
         if exercise is None:
             return ""
         if step.phase is Phase.INTRO:
@@ -249,6 +263,8 @@ class SessionScreen(Screen[None]):
     # -- keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         phase = self.engine.phase
+        if phase is Phase.PAIN and action == "done":
+            return True if self._rating_closed else None
         if phase in (Phase.PAIN, Phase.DONE):
             return action == "quit_session" or None
         if action == "pause":
@@ -264,6 +280,9 @@ class SessionScreen(Screen[None]):
         self._schedule()
 
     def action_done(self) -> None:
+        if self.engine.phase is Phase.PAIN:
+            self.ask_pain()
+            return
         self._act(self.coach.finish_set())
 
     def action_pause(self) -> None:
@@ -300,6 +319,11 @@ class SessionScreen(Screen[None]):
         if self.engine.phase is Phase.DONE:
             self.app.pop_screen()
             return
+        self.ask_to_stop()
+
+    def ask_to_stop(self, then: Callable[[], None] | None = None, starting: str = "") -> None:
+        """Pause and ask: back, keep or discard; ``then`` runs once it has stopped, to open
+        ``starting`` (the routine asked for) instead of the summary."""
         was_paused = self.engine.paused
         if not was_paused:
             self.coach.toggle_pause()
@@ -308,17 +332,17 @@ class SessionScreen(Screen[None]):
 
         def decided(choice: str | None) -> None:
             if choice in ("keep", "discard"):
-                self.post_message(self.Ended(self.engine, keep=choice == "keep"))
+                self.post_message(self.Ended(self.engine, keep=choice == "keep", then=then))
             elif not was_paused:
                 self.coach.toggle_pause()
                 self._act([])
 
-        self.app.push_screen(quit_session_screen(), decided)
+        self.app.push_screen(quit_session_screen(starting), decided)
 
     def _pain_rated(self, result: PainResult | None) -> None:
-        if result is None:  # escape: ask again later, keep the session
-            self._asking_pain = False
-            self.engine.back()
+        self._asking_pain = False
+        if result is None:  # escape: every set stays recorded; Enter asks again
+            self._rating_closed = True
             self._act([])
             return
         self.engine.rate_pain(result.score, result.note)

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from itb_tui.core.content import format_seconds
@@ -23,6 +22,7 @@ from itb_tui.core.history_edit import (
     update_session,
 )
 from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -107,7 +107,7 @@ def pain_log_view(log: PainLog) -> RenderableType:
     )
 
 
-class _EntryDetail(ModalScreen[HistoryEdited | None]):
+class _EntryDetail(Dialog[HistoryEdited | None]):
     """Shows one entry; ``e`` edits its pain and note, ``delete``/``D`` removes it.
 
     Dismisses with a HistoryEdited when anything was saved, else None.
