@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     log.add_argument("--note", default="", help="a short note, e.g. 'stairs'")
     export = commands.add_parser("export", help="export your history for a physiotherapist")
-    export.add_argument("--format", choices=("csv", "json", "markdown"), default="markdown")
+    export.add_argument("--format", choices=("csv", "json", "markdown", "pdf"), default="markdown")
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
     export.add_argument("--output", type=Path, help="file to write (default: print it)")
     return parser
@@ -87,25 +87,36 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _export(context: AppContext, args: argparse.Namespace) -> int:
-    from itb_tui.core.export import export
+    from itb_tui.core.export_file import export_bytes
     from itb_tui.core.files import atomic_write
     from itb_tui.core.stats import routine_categories
 
+    pdf = args.format == "pdf"
+    if pdf and args.output is None and sys.stdout.isatty():
+        print("itb: a PDF cannot be shown here; give --output FILE", file=sys.stderr)
+        return 2
     store = context.store
     since: date | None = args.since
-    months = [m for m in store.months() if since is None or m >= f"{since:%Y-%m}"]
+    first = since  # the PDF's red-flag check reads from the program's start
+    if pdf and since is not None and context.settings.program_start is not None:
+        first = min(since, context.settings.program_start)
+    months = [m for m in store.months() if first is None or m >= f"{first:%Y-%m}"]
     today = context.clock.wall().date()
-    text = export(
+    data = export_bytes(
         store.load_months(months),
         args.format,
         since,
         today,
-        categories_by_routine=routine_categories(context.library),
+        routine_categories(context.library),
+        program=context.program if pdf else None,
+        settings=context.settings,
     )
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return 0
-    atomic_write(args.output.expanduser().resolve(), text.encode("utf-8"))
+    atomic_write(args.output.expanduser().resolve(), data)
     print(f"Wrote {args.format} export to {args.output}.", file=sys.stderr)
     return 0
 
