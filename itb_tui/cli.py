@@ -14,6 +14,7 @@ from itb_tui import __version__
 
 if TYPE_CHECKING:  # the rest is imported in main, once garbage collection is paused
     from itb_tui.core.context import AppContext
+    from itb_tui.core.paths import Paths
 
 
 def _score(text: str) -> int:
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     start = commands.add_parser("start", help="open the app straight into a routine")
     start.add_argument("routine", help="a routine id, see 'itb routines'")
     commands.add_parser("routines", help="list the routines with their ids")
+    commands.add_parser(
+        "check", help="check content.toml and settings.toml (and the shipped content) and exit"
+    )
     log = commands.add_parser("log-pain", help="log a pain score (0-10) and exit")
     log.add_argument("score", type=_score, help="0 = no pain, 10 = worst imaginable")
     log.add_argument(
@@ -73,6 +77,14 @@ def _list_routines(context: AppContext) -> int:
         minutes = format_seconds(routine.estimated_minutes() * 60)
         print(f"{routine.id:<20} {routine.name:<28} ~{minutes:<8} {routine.summary}")
     return 0
+
+
+def _check(paths: Paths) -> int:
+    from itb_tui.core.check import check_files, report
+
+    text, code = report(check_files(paths))
+    sys.stdout.write(text)
+    return code
 
 
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
@@ -142,6 +154,8 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = Paths.resolve(args.data_dir, args.config_dir)
+    if args.command == "check":
+        return _check(paths)
     try:
         context = AppContext.load(paths)
         if args.command == "routines":
