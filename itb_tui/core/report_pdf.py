@@ -312,9 +312,11 @@ def _red_flags(pdf: ReportPDF, flags: Sequence[FlagState]) -> None:
     for flag in flags:
         y = pdf.get_y()
         _checkbox(pdf, pdf.l_margin + 0.5, y + 0.8, flag.ticked)
-        text = f"{flag.text}: {flag.detail}" if flag.detail else flag.text
         pdf.use(9, "B" if flag.ticked else "", WARN if flag.ticked else INK)
-        _para(pdf, text, 5.5)
+        _para(pdf, flag.text, 5.5)
+        if flag.detail:
+            pdf.use(8.5, colour=GREY)
+            _para(pdf, flag.detail, 5.5)
     ticked = sum(flag.ticked for flag in flags)
     summary = f"{ticked} of {len(flags)} ticked" if ticked else "None ticked"
     _plain(
