@@ -20,7 +20,7 @@ FORMAT_CHOICES: tuple[tuple[FileFormat, str, str], ...] = (
     ("csv", "c", "CSV: one row per exercise and side, for a spreadsheet"),
     ("json", "j", "JSON: everything, can be read back"),
     ("markdown", "m", "Markdown: a one-page report for a physiotherapist"),
-    ("pdf", "p", "PDF: the report with a pain chart, to print or send"),
+    ("pdf", "p", "PDF: the report with a pain chart, to print"),
 )
 
 
