@@ -14,6 +14,7 @@ from itb_tui import __version__
 
 if TYPE_CHECKING:  # the rest is imported in main, once garbage collection is paused
     from itb_tui.core.context import AppContext
+    from itb_tui.core.paths import Paths
 
 
 def _score(text: str) -> int:
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     start = commands.add_parser("start", help="open the app straight into a routine")
     start.add_argument("routine", help="a routine id, see 'itb routines'")
     commands.add_parser("routines", help="list the routines with their ids")
+    commands.add_parser(
+        "check", help="check content.toml and settings.toml (and the shipped content) and exit"
+    )
     log = commands.add_parser("log-pain", help="log a pain score (0-10) and exit")
     log.add_argument("score", type=_score, help="0 = no pain, 10 = worst imaginable")
     log.add_argument(
@@ -60,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     log.add_argument("--note", default="", help="a short note, e.g. 'stairs'")
     export = commands.add_parser("export", help="export your history for a physiotherapist")
-    export.add_argument("--format", choices=("csv", "json", "markdown"), default="markdown")
+    export.add_argument("--format", choices=("csv", "json", "markdown", "pdf"), default="markdown")
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
     export.add_argument("--output", type=Path, help="file to write (default: print it)")
     return parser
@@ -75,6 +79,14 @@ def _list_routines(context: AppContext) -> int:
     return 0
 
 
+def _check(paths: Paths) -> int:
+    from itb_tui.core.check import check_files, report
+
+    text, code = report(check_files(paths))
+    sys.stdout.write(text)
+    return code
+
+
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.history import CONTEXT_LABELS, PainLog
 
@@ -87,25 +99,36 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _export(context: AppContext, args: argparse.Namespace) -> int:
-    from itb_tui.core.export import export
+    from itb_tui.core.export_file import export_bytes
     from itb_tui.core.files import atomic_write
     from itb_tui.core.stats import routine_categories
 
+    pdf = args.format == "pdf"
+    if pdf and args.output is None and sys.stdout.isatty():
+        print("itb: a PDF cannot be shown here; give --output FILE", file=sys.stderr)
+        return 2
     store = context.store
     since: date | None = args.since
-    months = [m for m in store.months() if since is None or m >= f"{since:%Y-%m}"]
+    first = since  # the PDF's red-flag check reads from the program's start
+    if pdf and since is not None and context.settings.program_start is not None:
+        first = min(since, context.settings.program_start)
+    months = [m for m in store.months() if first is None or m >= f"{first:%Y-%m}"]
     today = context.clock.wall().date()
-    text = export(
+    data = export_bytes(
         store.load_months(months),
         args.format,
         since,
         today,
-        categories_by_routine=routine_categories(context.library),
+        routine_categories(context.library),
+        program=context.program if pdf else None,
+        settings=context.settings,
     )
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return 0
-    atomic_write(args.output.expanduser().resolve(), text.encode("utf-8"))
+    atomic_write(args.output.expanduser().resolve(), data)
     print(f"Wrote {args.format} export to {args.output}.", file=sys.stderr)
     return 0
 
@@ -142,6 +165,8 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = Paths.resolve(args.data_dir, args.config_dir)
+    if args.command == "check":
+        return _check(paths)
     try:
         context = AppContext.load(paths)
         if args.command == "routines":

@@ -1,22 +1,34 @@
 """Regenerate screenshots/: an SVG from Textual and a PNG of it for each main screen.
 
 The scenes are the snapshot tests' own, so the pictures show exactly what the tests check.
+report-pdf.png is page 1 of the PDF report of the history tests' nine weeks (needs pdftoppm,
+from poppler-utils). Names as arguments make only those: `scripts/screenshots.py report-pdf`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from itb_tui.core.content import load_library  # noqa: E402
+from itb_tui.core.export_file import export_bytes  # noqa: E402
+from itb_tui.core.paths import Paths, content_dir  # noqa: E402
+from itb_tui.core.program import load_program  # noqa: E402
+from itb_tui.core.settings import Settings  # noqa: E402
+from itb_tui.core.stats import routine_categories  # noqa: E402
+from itb_tui.core.storage import HistoryStore  # noqa: E402
 from itb_tui.tui.app import ItbApp  # noqa: E402
 from tests.snapshots import history_scenes, program_scenes, scenes  # noqa: E402
 from tests.snapshots.scenes import Setup  # noqa: E402
+from tests.tui.history_data import TODAY, seed_weeks  # noqa: E402
 
 OUT = ROOT / "screenshots"
 SIZE = (80, 24)
@@ -56,13 +68,37 @@ def to_png(svg: Path) -> Path:
     return png
 
 
-def main() -> None:
+def report_pdf(tmp: Path) -> Path:
+    """Page 1 of the PDF report of nine weeks of history, as screenshots/report-pdf.png."""
+    library = load_library(content_dir())
+    store = HistoryStore(Paths(tmp / "report-data", tmp / "report-config"))
+    weeks = 9
+    seed_weeks(store, library, weeks)
+    program = load_program(content_dir() / "program.toml", set(library.routines))
+    settings = Settings(program_start=TODAY - timedelta(weeks=weeks, days=-1))
+    categories = routine_categories(library)
+    data = export_bytes(
+        store.everything(), "pdf", None, TODAY, categories, program=program, settings=settings
+    )
+    pdf = tmp / "report.pdf"
+    pdf.write_bytes(data)
+    png = OUT / "report-pdf.png"
+    page = ["-f", "1", "-l", "1", "-singlefile", "-r", "110"]
+    subprocess.run(["pdftoppm", "-png", *page, str(pdf), str(png.with_suffix(""))], check=True)
+    return png
+
+
+def main(wanted: list[str]) -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in all_scenes(Path(tmp)).items():
+            if wanted and name not in wanted:
+                continue
             svg = asyncio.run(shoot(name, make))
             print(f"{svg.relative_to(ROOT)}  {to_png(svg).relative_to(ROOT)}")
+        if not wanted or "report-pdf" in wanted:
+            print(report_pdf(Path(tmp)).relative_to(ROOT))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

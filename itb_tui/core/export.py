@@ -12,8 +12,9 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from itb_tui.core.content import load_library
-from itb_tui.core.history import BOTH, CONTEXT_LABELS, MonthHistory, PainLog, SessionRecord
+from itb_tui.core.history import CONTEXT_LABELS, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.paths import content_dir
+from itb_tui.core.report_entries import note_entries, spike_entries
 from itb_tui.core.stats import (
     STRENGTH,
     STRENGTH_TARGET,
@@ -334,34 +335,12 @@ def _sessions_table(history: MonthHistory) -> list[str]:
 
 
 def _spike_lines(history: MonthHistory) -> list[str]:
-    lines = []
-    for s in history.sessions:
-        names = {r.exercise: r.name for r in s.exercises}
-        for spike in sorted(s.pain_spikes, key=lambda p: p.at):
-            side = "" if spike.side == BOTH else f", {spike.side} leg"
-            score = "" if spike.score is None else f", {spike.score}/10"
-            name = names.get(spike.exercise, spike.exercise)
-            lines.append(
-                f"- {spike.at:%Y-%m-%d %H:%M}, {_cell(s.routine_name)}: {_cell(name)}{side}{score}"
-            )
+    lines = [f"- {_cell(entry.describe())}" for entry in spike_entries(history)]
     return ["## Pain spikes", "", *_limited(lines, "pain spikes")]
 
 
 def _note_lines(history: MonthHistory) -> list[str]:
-    notes: list[tuple[datetime, str]] = [
-        (s.started_at, f"{_cell(s.routine_name)}: {_cell(s.note)}")
-        for s in history.sessions
-        if s.note.strip()
-    ]
-    notes.extend(
-        (
-            p.at,
-            f"pain log, {p.score}/10 {CONTEXT_LABELS.get(p.context, p.context)}: {_cell(p.note)}",
-        )
-        for p in history.pain_logs
-        if p.note.strip()
-    )
-    lines = [f"- {at:%Y-%m-%d}, {text}" for at, text in sorted(notes, key=lambda n: n[0])]
+    lines = [f"- {n.at:%Y-%m-%d}, {_cell(n.about)}: {_cell(n.text)}" for n in note_entries(history)]
     return ["## Notes", "", *_limited(lines, "notes")]
 
 

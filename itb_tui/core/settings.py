@@ -16,6 +16,14 @@ KNEE_CHOICES = ("left", "right", "both")
 CUE_STYLES = ("off", "bell", "voice")
 
 
+class SettingsError(StoreError):
+    """A settings file that parses but does not validate; ``problems`` lists each in full."""
+
+    def __init__(self, problems: list[str], path: Path) -> None:
+        super().__init__("; ".join(problems), path)
+        self.problems = problems
+
+
 @dataclass
 class Settings:
     """Everything the user can change; absent keys take these defaults."""
@@ -82,7 +90,7 @@ def load_settings(path: Path) -> Settings:
     if version is None or version <= SETTINGS_SCHEMA:
         reader.finish()
     if problems:
-        raise StoreError("; ".join(problems))
+        raise SettingsError(problems, path)
     return settings
 
 

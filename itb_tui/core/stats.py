@@ -24,6 +24,7 @@ STRETCH_TARGET = 7
 RowFilter = Literal["all", "sessions", "pain", "30d"]
 ROW_FILTERS: tuple[RowFilter, ...] = ("all", "sessions", "pain", "30d")
 RECENT_DAYS = 30
+ASYMMETRY_WORTH_NOTING = 10.0  # percent: a left/right difference a report marks
 
 
 def session_day(session: SessionRecord) -> date:

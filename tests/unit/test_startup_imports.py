@@ -18,7 +18,9 @@ LATER = (
     "itb_tui.core.overview",
     "itb_tui.tui.screens.session",
     "itb_tui.tui.screens.history",
+    "itb_tui.core.report_pdf",
     "tomli_w",
+    "fpdf",
 )
 
 PROBE = """

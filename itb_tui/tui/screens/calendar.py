@@ -18,6 +18,7 @@ from textual.widgets import Header, Static
 from itb_tui.core.history import SessionRecord
 from itb_tui.core.history_edit import HistoryIndex
 from itb_tui.core.stats import (
+    ASYMMETRY_WORTH_NOTING,
     DayCell,
     SideTrend,
     WeekCounts,
@@ -30,7 +31,6 @@ from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
 WEEKS = 6
-ASYMMETRY_WORTH_NOTING = 10.0  # percent
 CATEGORY_MARKS = {
     "strength": ("S", "bold magenta"),
     "stretch": ("T", "bold green"),

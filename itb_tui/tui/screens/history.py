@@ -11,12 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.export import FORMATS, ExportFormat
-from itb_tui.core.export_file import write_export
+from itb_tui.core.export_file import FILE_FORMATS, FileFormat, write_export
 from itb_tui.core.files import StoreError
 from itb_tui.core.history import SessionRecord
 from itb_tui.core.history_edit import HistoryIndex
 from itb_tui.core.stats import RECENT_DAYS, RowFilter, routine_categories
+from itb_tui.core.validate import ContentError
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history_dialogs import export_format
 from itb_tui.tui.screens.pain_chart import PainChartScreen
@@ -48,7 +48,7 @@ class HistoryScreen(Screen[None]):
         Binding("m", "filter('30d')", "30 days", id="30-days", show=False),
         Binding("c", "chart", "Chart", id="chart", tooltip="Daily pain over time"),
         Binding("d", "calendar", "Calendar", id="calendar", tooltip="Adherence and sides"),
-        Binding("x", "export", "Export", id="export", tooltip="CSV, JSON or Markdown"),
+        Binding("x", "export", "Export", id="export", tooltip="CSV, JSON, Markdown or PDF"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the routines"),
     ]
 
@@ -122,7 +122,7 @@ class HistoryScreen(Screen[None]):
 
     def action_export(self) -> None:
         def chosen(answer: str | None) -> None:
-            for fmt in FORMATS:
+            for fmt in FILE_FORMATS:
                 if answer == fmt:
                     self.notify(f"Exporting the history as {fmt}...")
                     self.export_history(fmt)
@@ -130,13 +130,22 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(export_format(), chosen)
 
     @work(thread=True, exclusive=True, group="export")
-    def export_history(self, fmt: ExportFormat) -> None:
+    def export_history(self, fmt: FileFormat) -> None:
         """Read every month and write the export file, off the screen's thread."""
         folder = self.context.paths.data / "exports"
         categories = routine_categories(self.context.library)
         try:
-            path = write_export(self.context.store, folder, fmt, self.today, categories)
-        except StoreError as err:
+            program = self.context.program if fmt == "pdf" else None
+            path = write_export(
+                self.context.store,
+                folder,
+                fmt,
+                self.today,
+                categories,
+                program=program,
+                settings=self.context.settings,
+            )
+        except (StoreError, ContentError) as err:
             self.app.call_from_thread(
                 self.notify, str(err), title="Not exported", severity="error", timeout=15
             )

@@ -9,17 +9,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from itb_tui.core.export import ExportFormat
+from itb_tui.core.export_file import FileFormat
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
 
-FORMAT_CHOICES: tuple[tuple[ExportFormat, str, str], ...] = (
+FORMAT_CHOICES: tuple[tuple[FileFormat, str, str], ...] = (
     ("csv", "c", "CSV: one row per exercise and side, for a spreadsheet"),
     ("json", "j", "JSON: everything, can be read back"),
     ("markdown", "m", "Markdown: a one-page report for a physiotherapist"),
+    ("pdf", "p", "PDF: the report with a pain chart, to print"),
 )
 
 
