@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
 from itb_tui.core.coach import Coach
-from itb_tui.core.content import format_seconds
+from itb_tui.core.content import Exercise, format_seconds
 from itb_tui.core.files import StoreError
 from itb_tui.core.history import BOTH
 from itb_tui.core.session import Cue, Phase, SessionEngine
@@ -26,6 +27,22 @@ from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
 
 FLASH_SECONDS = 0.4
+
+
+def intro_lines(exercise: Exercise) -> list[str]:
+    """An exercise's intro: cautions first (never below the fold), then what it is for, what
+    you need, the steps, the common errors and how often."""
+    lines = [f"[yellow]! {escape(text)}[/yellow]" for text in exercise.cautions]
+    lines.append(f"[dim]{escape(exercise.targets)}[/dim]")
+    if exercise.equipment:
+        lines.append(f"[b]You need:[/b] {escape(', '.join(exercise.equipment))}")
+    lines += [f"{n}. {escape(text)}" for n, text in enumerate(exercise.steps, 1)]
+    if exercise.errors:
+        lines.append("[b]Common errors:[/b]")
+        lines += [f"x {escape(text)}" for text in exercise.errors]
+    if exercise.frequency:
+        lines.append(f"[b]How often:[/b] {escape(exercise.frequency)}")
+    return lines
 
 
 def side_label(side: str) -> str:
@@ -85,7 +102,8 @@ class SessionScreen(Screen[None]):
             yield SideBanner(id="side-banner")
             yield Countdown(id="countdown")
             yield Static(id="set-info")
-            yield Static(id="guide")
+            with VerticalScroll(id="guide-scroll"):
+                yield Static(id="guide")
             yield Static(id="next")
         yield KeysFooter()
 
@@ -240,11 +258,8 @@ class SessionScreen(Screen[None]):
             else []
         )
         if step.phase is Phase.INTRO:
-            lines = [f"[dim]{exercise.targets}[/dim]", *progression]
-            lines += [f"{n}. {text}" for n, text in enumerate(exercise.steps, 1)]
-            lines += [f"[yellow]! {text}[/yellow]" for text in exercise.cautions]
-            return "\n".join(lines)
-        return "\n".join([*progression, *(f"- {cue}" for cue in exercise.cues)])
+            return "\n".join([*progression, *intro_lines(exercise)])
+        return "\n".join([*progression, *(f"- {escape(cue)}" for cue in exercise.cues)])
 
     # -- keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -307,8 +322,10 @@ class SessionScreen(Screen[None]):
         self._act([])
 
         def decided(choice: str | None) -> None:
-            if choice in ("keep", "discard"):
-                self.post_message(self.Ended(self.engine, keep=choice == "keep"))
+            if choice == "keep":
+                self._ask_pain_stopped()
+            elif choice == "discard":
+                self.post_message(self.Ended(self.engine, keep=False))
             elif not was_paused:
                 self.coach.toggle_pause()
                 self._act([])
@@ -321,5 +338,18 @@ class SessionScreen(Screen[None]):
             self.engine.back()
             self._act([])
             return
-        self.engine.rate_pain(result.score, result.note)
+        self.engine.rate_pain(result.score, result.note, result.swelling)
         self.post_message(self.Ended(self.engine, keep=True))
+
+    def _ask_pain_stopped(self) -> None:
+        """A session stopped early is kept; its pain matters most, so ask (Escape skips)."""
+
+        def rated(result: PainResult | None) -> None:
+            if result is not None:
+                self.engine.rate_stopped(result.score, result.note, result.swelling)
+            self.post_message(self.Ended(self.engine, keep=True))
+
+        self.app.push_screen(
+            PainRatingScreen("Stopped early: how is your knee now?", escape_text="skips"),
+            rated,
+        )
