@@ -17,14 +17,15 @@ RUNNING = "running"
 
 
 def _set_gap(result: ExerciseResult) -> str:
-    """'' when every planned set was done; else what is missing, in words."""
+    """'' when every planned set was done; else what is missing, in words: 'skipped' (with
+    the key), 'not reached' (the session stopped first), or how many sets were not done."""
     if result.skipped:
-        return "skipped"
+        return "skipped" if result.skipped_sets else "not reached"
     planned = result.sets_planned * len(result.sides)
     done = sum(min(result.sets_done(side), result.sets_planned) for side in result.sides)
     if done >= planned:
         return ""
-    return f"{planned - done} of {planned} sets skipped"
+    return f"{planned - done} of {planned} sets not done"
 
 
 def _time_gap(result: ExerciseResult, planned_s: int) -> str:
@@ -38,7 +39,7 @@ def _time_gap(result: ExerciseResult, planned_s: int) -> str:
 def missing_parts(routine: Routine, results: Sequence[ExerciseResult]) -> list[str]:
     """What keeps the session from being complete, one entry per exercise, by name.
 
-    'Clamshells: skipped', 'Glute bridge: 2 of 3 sets skipped', 'Easy run: 0:02 of 15:00 done'.
+    'Clamshells: skipped', 'Glute bridge: 2 of 6 sets not done', 'Easy run: 2 s of 15 min done'.
     """
     missing = []
     for exercise, result in zip(routine.items, results, strict=False):
@@ -48,7 +49,7 @@ def missing_parts(routine: Routine, results: Sequence[ExerciseResult]) -> list[s
             gap = _time_gap(result, planned_s)
         if gap:
             missing.append(f"{result.name}: {gap}")
-    missing += [f"{exercise.name}: skipped" for exercise in routine.items[len(results) :]]
+    missing += [f"{exercise.name}: not reached" for exercise in routine.items[len(results) :]]
     return missing
 
 

@@ -44,7 +44,7 @@ def test_one_set_skipped_is_named_with_the_count(fake_clock: FakeClock) -> None:
     engine.skip()  # set 1, left
     finish(engine, fake_clock)
     assert engine.record().completed is False
-    assert engine.missing() == ["Clam: 1 of 4 sets skipped"]
+    assert engine.missing() == ["Clam: 1 of 4 sets not done"]
 
 
 def test_every_set_done_is_complete(fake_clock: FakeClock) -> None:
@@ -82,3 +82,14 @@ def test_a_hold_ended_early_still_counts_outside_a_run(fake_clock: FakeClock) ->
     assert is_complete(routine, engine.results())
     running = replace(routine, category="running")
     assert missing_parts(running, engine.results()) == ["Hold: 10 s of 30 s done"]
+
+
+def test_a_stopped_session_names_what_was_not_reached(fake_clock: FakeClock) -> None:
+    routine = make_routine(
+        make_exercise("clam", kind="reps"), make_exercise("bridge", kind="reps", per_side=False)
+    )
+    engine = SessionEngine(routine, fake_clock)
+    engine.done()  # intro
+    engine.done()  # set 1, left
+    assert engine.record().completed is False
+    assert engine.missing() == ["Clam: 3 of 4 sets not done", "Bridge: not reached"]

@@ -228,7 +228,8 @@ class SessionScreen(Screen[None]):
         if exercise is None:
             return ""
         if step.phase is Phase.INTRO:
-            return f"[b]{exercise.dose_text()}[/b] - rest {exercise.rest_s} s between sets"
+            rest = f" - rest {exercise.rest_s} s between sets" if exercise.sets > 1 else ""
+            return f"[b]{exercise.dose_text()}[/b]{rest}"
         set_part = f"Set {step.set_no} of {exercise.sets}"
         if exercise.timed:
             return f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}"

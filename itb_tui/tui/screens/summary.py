@@ -26,9 +26,8 @@ def result_line(result: ExerciseResult) -> str:
     for side in result.sides:
         values = " ".join(str(v) for v in result.done.get(side, []))
         label = "" if side == BOTH else f"{side} "
-        parts.append(
-            f"{label}{result.sets_done(side)}/{result.sets_planned} ({values} {result.unit})"
-        )
+        done = f" ({values} {result.unit})" if values else ""
+        parts.append(f"{label}{result.sets_done(side)}/{result.sets_planned}{done}")
     return f"{result.name}: " + ", ".join(parts)
 
 
