@@ -11,7 +11,8 @@ counts as week 1):
   * recovery (ice) in the current phases: optional, after any activity;
   * when the user is running (settings.running) or meets every readiness check: the pre-run
     routine, the run (routine_id RUN_ROUTINE, kind "run", not a library routine) and the
-    post-run routine, following plan_running.run_stage;
+    post-run routine, following plan_running.run_stage; never while a red flag stands
+    (red_flag_state.held_by_red_flags);
   * while the first phase is current: its advice lines and the cross-training options.
 """
 

@@ -147,9 +147,9 @@ class SessionEngine:
         return [i for i, step in enumerate(self.steps) if step.phase is Phase.WORK]
 
     def progress(self) -> tuple[int, int]:
-        """(work steps behind us, all work steps) for the overall progress bar."""
+        """(sets done so far, all sets): a skipped set is behind us but not done."""
         work = self.work_steps()
-        return sum(1 for i in work if i < self.index), len(work)
+        return sum(1 for i in work if i < self.index and i in self._records), len(work)
 
     def upcoming(self) -> Step | None:
         """The next step the user will notice (not a lead-in)."""

@@ -28,6 +28,7 @@ def test_every_exercise_skipped_is_not_complete(fake_clock: FakeClock) -> None:
     engine = SessionEngine(routine, fake_clock)
     engine.skip_exercise()
     engine.skip_exercise()
+    assert engine.progress() == (0, 6)  # "sets done 0 of 6", not 6 of 6
     finish(engine, fake_clock)
     record = engine.record()
     assert record.completed is False
