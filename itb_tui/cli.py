@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="where you felt it (default: daily)",
     )
     log.add_argument("--note", default="", help="a short note, e.g. 'stairs'")
+    log.add_argument(
+        "--swelling",
+        choices=("yes", "no"),
+        help="is the outside of the knee swollen or puffy? (left out: not answered)",
+    )
     export = commands.add_parser("export", help="export your history for a physiotherapist")
     export.add_argument("--format", choices=("csv", "json", "markdown", "pdf"), default="markdown")
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
@@ -89,12 +94,20 @@ def _check(paths: Paths) -> int:
 
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.history import CONTEXT_LABELS, PainLog
+    from itb_tui.core.red_flag_state import should_ask
 
-    log = PainLog(context.clock.wall(), args.score, args.context, args.note.strip())
+    swelling = None if args.swelling is None else args.swelling == "yes"
+    log = PainLog(context.clock.wall(), args.score, args.context, args.note.strip(), swelling)
     context.store.add_pain_log(log)
     where = CONTEXT_LABELS[log.context]
     note = f" ({log.note})" if log.note else ""
-    print(f"Logged pain {log.score}/10, {where}{note}, at {log.at:%Y-%m-%d %H:%M}.")
+    swollen = ", swelling" if swelling else ""
+    print(f"Logged pain {log.score}/10, {where}{swollen}{note}, at {log.at:%Y-%m-%d %H:%M}.")
+    if should_ask(log.score, swelling):
+        print(
+            "Check the red flags (open itb and press f): if one applies, "
+            "see a physiotherapist or doctor."
+        )
     return 0
 
 

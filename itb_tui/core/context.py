@@ -16,6 +16,7 @@ from itb_tui.core.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:  # imported on first use, see the properties below
     from itb_tui.core.program import Program
+    from itb_tui.core.red_flag_state import RedFlagState
     from itb_tui.core.storage import HistoryStore
 
 
@@ -29,6 +30,7 @@ class AppContext:
     clock: Clock = field(default_factory=MonotonicClock)
     _program: Program | None = field(default=None, repr=False)
     _store: HistoryStore | None = field(default=None, repr=False)
+    _red_flags: RedFlagState | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, paths: Paths, clock: Clock | None = None) -> AppContext:
@@ -54,6 +56,20 @@ class AppContext:
 
             self._store = HistoryStore(self.paths)
         return self._store
+
+    @property
+    def red_flags(self) -> RedFlagState:
+        """The red flags ticked so far; StoreError if the file is damaged."""
+        if self._red_flags is None:
+            from itb_tui.core.red_flag_state import load_red_flags
+
+            self._red_flags = load_red_flags(self.paths.red_flags)
+        return self._red_flags
+
+    def save_red_flags(self) -> None:
+        from itb_tui.core.red_flag_state import save_red_flags
+
+        save_red_flags(self.paths.red_flags, self.red_flags)
 
     def save_settings(self) -> None:
         save_settings(self.paths.settings, self.settings)

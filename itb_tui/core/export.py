@@ -275,7 +275,7 @@ def _adherence(
         "## Adherence",
         "",
         f"- Sessions: {len(sessions)} ({len(done)} completed, "
-        f"{len(sessions) - len(done)} stopped early), {_per_week(len(sessions), days)} per week",
+        f"{len(sessions) - len(done)} not complete), {_per_week(len(sessions), days)} per week",
         strength_line,
         f"- Stretching: {len(stretch_days)} of {days} days "
         f"({round(len(stretch_days) * 100 / days)} %), target daily",
@@ -324,7 +324,7 @@ def _limited(items: list[str], noun: str) -> list[str]:
 def _sessions_table(history: MonthHistory) -> list[str]:
     rows = []
     for s in history.sessions:
-        routine = s.routine_name + ("" if s.completed else " (stopped early)")
+        routine = s.routine_name + ("" if s.completed else " (not complete)")
         pain = "-" if s.pain_after is None else f"{s.pain_after}/10"
         done = f"{s.exercises_done()}/{len(s.exercises)}"
         rows.append(f"| {session_day(s).isoformat()} | {_cell(routine)} | {done} | {pain} |")

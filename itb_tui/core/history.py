@@ -143,6 +143,7 @@ class SessionRecord:
     pain_after: int | None = None
     note: str = ""
     pain_spikes: list[PainSpike] = field(default_factory=list)
+    swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
 
     @property
     def duration_s(self) -> int:
@@ -163,6 +164,8 @@ class SessionRecord:
         if self.pain_after is not None:
             data["pain_after"] = self.pain_after
         data["note"] = self.note
+        if self.swelling is not None:
+            data["swelling"] = self.swelling
         data["exercises"] = [result.to_dict() for result in self.exercises]
         if self.pain_spikes:
             data["pain_spikes"] = [spike.to_dict() for spike in self.pain_spikes]
@@ -179,11 +182,8 @@ class SessionRecord:
         ended = _datetime(reader, "ended_at")
         completed = reader.flag("completed")
         pain = reader.integer("pain_after", maximum=10, required=False)
-        note = reader.table.get("note", "")
-        reader.mark_seen("note")
-        if not isinstance(note, str):
-            reader.problem("note", "a string", note)
-            note = ""
+        note = _note(reader)
+        swelling = _swelling(reader)
         exercises = [
             ExerciseResult.from_reader(
                 TableReader(t, f"{reader.where}: exercise {n}", reader.problems)
@@ -210,7 +210,28 @@ class SessionRecord:
             pain,
             note,
             [s for s in spikes if s is not None],
+            swelling,
         )
+
+
+def _note(reader: TableReader) -> str:
+    """The optional free-text note ('' when absent)."""
+    note = reader.table.get("note", "")
+    reader.mark_seen("note")
+    if not isinstance(note, str):
+        reader.problem("note", "a string", note)
+        return ""
+    return note
+
+
+def _swelling(reader: TableReader) -> bool | None:
+    """The optional yes/no swelling answer; history written before it was asked has none."""
+    value = reader.table.get("swelling")
+    reader.mark_seen("swelling")
+    if value is None or isinstance(value, bool):
+        return value
+    reader.problem("swelling", "true or false", value)
+    return None
 
 
 @dataclass
@@ -221,28 +242,34 @@ class PainLog:
     score: int
     context: str
     note: str = ""
+    swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
 
     @property
     def id(self) -> str:
         return "pain-" + self.at.strftime("%Y-%m-%dT%H-%M-%S")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"at": self.at, "score": self.score, "context": self.context, "note": self.note}
+        data: dict[str, Any] = {
+            "at": self.at,
+            "score": self.score,
+            "context": self.context,
+            "note": self.note,
+        }
+        if self.swelling is not None:
+            data["swelling"] = self.swelling
+        return data
 
     @classmethod
     def from_reader(cls, reader: TableReader) -> PainLog | None:
         at = _datetime(reader, "at")
         score = reader.integer("score", maximum=10)
         context = reader.choice("context", PAIN_CONTEXTS)
-        note = reader.table.get("note", "")
-        reader.mark_seen("note")
-        if not isinstance(note, str):
-            reader.problem("note", "a string", note)
-            note = ""
+        note = _note(reader)
+        swelling = _swelling(reader)
         reader.finish()
         if at is None or score is None or context is None:
             return None
-        return cls(at, score, context, note)
+        return cls(at, score, context, note, swelling)
 
 
 @dataclass

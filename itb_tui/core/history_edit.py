@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import threading
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from itb_tui.core.files import StoreError
 from itb_tui.core.history import PAIN_CONTEXTS, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.stats import streak
 from itb_tui.core.storage import HistoryStore, month_key
+
+KEEP: Literal["keep"] = "keep"  # leave the swelling answer as it was
+Swelling = bool | None | Literal["keep"]
 
 
 class EntryNotFound(StoreError):
@@ -45,8 +49,9 @@ def update_session(
     *,
     pain_after: int | None,
     note: str,
+    swelling: Swelling = KEEP,
 ) -> SessionRecord:
-    """Set a saved session's pain rating and note; returns the session as saved."""
+    """Set a saved session's pain rating, note and swelling answer; returns it as saved."""
     _check_score(pain_after)
     key = month_key(started_at)
 
@@ -54,6 +59,8 @@ def update_session(
         session = _find_session(month, session_id, key)
         session.pain_after = pain_after
         session.note = note
+        if swelling != KEEP:
+            session.swelling = swelling
         return session
 
     return store.update_month(key, change)
@@ -71,9 +78,15 @@ def delete_session(store: HistoryStore, session_id: str, started_at: datetime) -
 
 
 def update_pain_log(
-    store: HistoryStore, at: datetime, score: int, context: str, note: str
+    store: HistoryStore,
+    at: datetime,
+    score: int,
+    context: str,
+    note: str,
+    swelling: Swelling = KEEP,
 ) -> PainLog:
-    """Set the score, context and note of the pain log made at ``at``; returns it as saved."""
+    """Set the score, context, note and swelling answer of the pain log made at ``at``;
+    returns it as saved."""
     _check_score(score)
     if context not in PAIN_CONTEXTS:
         raise ValueError(f"unknown pain context {context!r}")
@@ -82,6 +95,8 @@ def update_pain_log(
     def change(month: MonthHistory) -> PainLog:
         log = _find_pain_log(month, at, key)
         log.score, log.context, log.note = score, context, note
+        if swelling != KEEP:
+            log.swelling = swelling
         return log
 
     return store.update_month(key, change)

@@ -20,6 +20,12 @@ from itb_tui.core.plan_running import RunStage, run_stage
 from itb_tui.core.plan_signs import Found, warning_signs
 from itb_tui.core.plan_today import today_plan
 from itb_tui.core.program import Phase, Program, RunWeek
+from itb_tui.core.red_flag_state import (
+    RedFlagState,
+    held_by_red_flags,
+    standing_text,
+    with_red_flags,
+)
 from itb_tui.core.settings import Settings
 from itb_tui.core.storage import HistoryStore
 
@@ -42,6 +48,7 @@ class Overview:
     improvement: Improvement | None
     hints: list[Hint] = field(default_factory=list)
     ask_about_run: SessionRecord | None = None
+    red_flags: list[str] = field(default_factory=list)  # the flags standing, in words
 
     @property
     def running_unlocked(self) -> bool:
@@ -90,14 +97,19 @@ def build_overview(
     library: Library,
     history: MonthHistory,
     now: datetime,
+    flags: RedFlagState | None = None,
 ) -> Overview:
-    """Apply the program's rules to the recent history."""
+    """Apply the program's rules to the recent history; a standing red flag holds running."""
     today = now.date()
     sessions, logs = history.sessions, history.pain_logs
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
-    ready = readiness(program, settings, sessions, logs, today, library)
-    stage = run_stage(program, sessions, logs, today) if settings.running or ready.ready else None
+    flags = flags or RedFlagState()
+    ready = with_red_flags(
+        readiness(program, settings, sessions, logs, today, library), program, flags
+    )
+    running = (settings.running or ready.ready) and not held_by_red_flags(ready)
+    stage = run_stage(program, sessions, logs, today) if running else None
     improvement = None
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)
@@ -117,11 +129,15 @@ def build_overview(
             if settings.progressions.get(h.exercise_id, 0) == 0
         ],
         ask_about_run=pending_run_check(history, now, settings.asked_after_run),
+        red_flags=standing_text(program, flags),
     )
 
 
-def run_routine(week: int, target: RunWeek) -> Routine:
-    """A guided run for a run week: one easy-paced timer of the week's longest plain run."""
+def run_routine(week: int, target: RunWeek, form_tips: tuple[str, ...] = ()) -> Routine:
+    """A guided run for a run week: one easy-paced timer of the week's longest plain run.
+
+    Its intro gives the steps, then the program's running-form tips.
+    """
     minutes = target.minutes[1]
     exercise = Exercise(
         id="easy-run",
@@ -137,6 +153,7 @@ def run_routine(week: int, target: RunWeek) -> Routine:
             "Keep your steps short and quick, and run on the softest level surface you have.",
             "If pain starts on the outside of the knee, press p at once and walk.",
             "If the pain builds as you go on, stop the run and walk home.",
+            *form_tips,
         ),
         cues=(
             "Easy pace: you can talk.",

@@ -66,6 +66,11 @@ class Paths:
         return self.data / ".app.lock"
 
     @property
+    def red_flags(self) -> Path:
+        """The red flags ticked and un-ticked, with when."""
+        return self.data / "red-flags.toml"
+
+    @property
     def settings(self) -> Path:
         return self.config / "settings.toml"
 

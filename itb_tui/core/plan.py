@@ -4,8 +4,9 @@ Dates: a session counts on ``started_at.date()`` and a pain log on ``at.date()``
 own UTC offset, i.e. the local calendar date where the user was when it happened. A session
 logged at 23:30-05:00 counts on that day even if the app now runs in UTC+1.
 
-Only completed sessions count towards the plan (``completed`` is True); sessions stopped
-early are still read for warning signs (see plan_signs.py).
+Only completed sessions count towards the plan (``completed`` is True: every planned set
+done, see completion.py); sessions stopped early are still read for warning signs (see
+plan_signs.py).
 
 The other rules live in plan_today.py (today's list), plan_running.py (run weeks),
 plan_signs.py (warning signs) and plan_progress.py (no improvement, progression hints).

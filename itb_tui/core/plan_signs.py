@@ -5,7 +5,6 @@ Sessions stopped early count here too: stopping because of pain is exactly the s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -22,8 +21,6 @@ AFTER_RUN_WINDOW = timedelta(hours=24)
 RECENT_DAYS = 14
 # Signs that move the run week back one step (pain during strength only holds it).
 STEP_BACK_SIGNS = ("run-pain-worsens", "pain-after-run", "swelling")
-_SWELLING = re.compile(r"\b(?:swell\w*|swollen)\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:no|not|without)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,11 +34,6 @@ class Found:
     @property
     def on(self) -> date:
         return local_date(self.at)
-
-
-def mentions_swelling(note: str) -> bool:
-    """True when the note mentions swelling, ignoring 'no swelling' and 'not swollen'."""
-    return any(not _NEGATION.search(note[: match.start()]) for match in _SWELLING.finditer(note))
 
 
 def _duration_text(gap: timedelta) -> str:
@@ -116,13 +108,12 @@ def _pain_during_strength(
 def _swelling(
     sign: WarningSign, sessions: Iterable[SessionRecord], pain_logs: Iterable[PainLog]
 ) -> list[Found]:
-    """A pain log or session note that mentions swelling."""
-    notes = [(log.note, log.at, "pain log") for log in pain_logs]
-    notes += [(s.note, s.started_at, f"{s.routine_name} note") for s in sessions]
+    """A pain log or session rating that answered yes to 'is the outer knee swollen?'."""
+    answers = [(log.at, f"pain log ({log.score}/10)") for log in pain_logs if log.swelling]
+    answers += [(s.started_at, f"after {s.routine_name}") for s in sessions if s.swelling]
     return [
-        Found(sign, f"{where} on {day_text(local_date(at))}: \u201c{note.strip()}\u201d", at)
-        for note, at, where in notes
-        if mentions_swelling(note)
+        Found(sign, f"swelling reported: {where} on {day_text(local_date(at))}", at)
+        for at, where in answers
     ]
 
 

@@ -11,7 +11,8 @@ counts as week 1):
   * recovery (ice) in the current phases: optional, after any activity;
   * when the user is running (settings.running) or meets every readiness check: the pre-run
     routine, the run (routine_id RUN_ROUTINE, kind "run", not a library routine) and the
-    post-run routine, following plan_running.run_stage;
+    post-run routine, following plan_running.run_stage; never while a red flag stands
+    (red_flag_state.held_by_red_flags);
   * while the first phase is current: its advice lines and the cross-training options.
 """
 
@@ -37,6 +38,7 @@ from itb_tui.core.plan import (
 )
 from itb_tui.core.plan_running import RunStage, run_stage
 from itb_tui.core.program import Phase, Program
+from itb_tui.core.red_flag_state import held_by_red_flags
 from itb_tui.core.settings import Settings
 
 STRENGTH_PER_WEEK = 3
@@ -160,7 +162,7 @@ def today_plan(
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
     phases = current_phases(program, week)
-    running = settings.running or ready.ready
+    running = (settings.running or ready.ready) and not held_by_red_flags(ready)
     done = done_sessions(sessions, today)
     done_today = {s.routine for s in done if local_date(s.started_at) == today}
     strength = routines_in(library, STRENGTH)

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from itb_tui.core.clock import Clock
+from itb_tui.core.completion import is_complete, missing_parts
 from itb_tui.core.content import READY_SECONDS, SWITCH_SECONDS, Exercise, Routine
 from itb_tui.core.history import BOTH, ExerciseResult, PainSpike, SessionRecord
 
@@ -97,6 +98,7 @@ class SessionEngine:
         self.paused = False
         self.pain_after: int | None = None
         self.note = ""
+        self.swelling: bool | None = None
         self.pain_spikes: list[PainSpike] = []
         self._records: dict[int, int] = {}
         self._skipped: set[int] = set()
@@ -145,9 +147,9 @@ class SessionEngine:
         return [i for i, step in enumerate(self.steps) if step.phase is Phase.WORK]
 
     def progress(self) -> tuple[int, int]:
-        """(work steps behind us, all work steps) for the overall progress bar."""
+        """(sets done so far, all sets): a skipped set is behind us but not done."""
         work = self.work_steps()
-        return sum(1 for i in work if i < self.index), len(work)
+        return sum(1 for i in work if i < self.index and i in self._records), len(work)
 
     def upcoming(self) -> Step | None:
         """The next step the user will notice (not a lead-in)."""
@@ -308,15 +310,20 @@ class SessionEngine:
         self.paused = False
         return [Cue(CueKind.SAVED), *self._enter(target)]
 
-    def rate_pain(self, score: int, note: str = "") -> None:
+    def rate_pain(self, score: int, note: str = "", swelling: bool | None = None) -> None:
         """Record the end-of-session pain rating and go to the summary."""
         if self.phase is not Phase.PAIN:
             return
+        self.rate_stopped(score, note, swelling)
+        self._advance()
+
+    def rate_stopped(self, score: int, note: str = "", swelling: bool | None = None) -> None:
+        """Record the pain rating of a session stopped early (it stays where it was)."""
         if not 0 <= score <= 10:
             raise ValueError("pain is rated from 0 to 10")
         self.pain_after = score
         self.note = note.strip()
-        self._advance()
+        self.swelling = swelling
 
     def pain_spike(self) -> PainSpike | None:
         """Note pain felt during the current exercise and side, and pause."""
@@ -355,18 +362,25 @@ class SessionEngine:
     def session_id(self) -> str:
         return self.started_at.strftime("%Y-%m-%dT%H-%M-%S")
 
+    def missing(self) -> list[str]:
+        """What was skipped or cut short, by name (empty when every set was done)."""
+        return missing_parts(self.routine, self.results())
+
     def record(self) -> SessionRecord:
-        """The session as it stands, for the history."""
+        """The session as it stands, for the history: complete only when finished with every
+        set done (see completion.py)."""
+        results = self.results()
         return SessionRecord(
             id=self.session_id,
             routine=self.routine.id,
             routine_name=self.routine.name,
             started_at=self.started_at,
             ended_at=self.clock.wall(),
-            completed=self.phase is Phase.DONE,
-            exercises=self.results(),
+            completed=self.phase is Phase.DONE and is_complete(self.routine, results),
+            exercises=results,
             pain_after=self.pain_after,
             note=self.note,
+            swelling=self.swelling,
             pain_spikes=list(self.pain_spikes),
         )
 

@@ -328,7 +328,7 @@ def _session_row(session: SessionRecord) -> Row:
     if session.pain_spikes:
         spikes = _spikes_text(len(session.pain_spikes))
         pain = spikes if pain == "-" else f"{pain} ({spikes})"
-    title = session.routine_name + ("" if session.completed else " (stopped early)")
+    title = session.routine_name + ("" if session.completed else " (not complete)")
     return Row(
         kind="session",
         when=session.started_at,

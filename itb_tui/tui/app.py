@@ -191,7 +191,9 @@ class ItbApp(ProgramFlow, Safekeeping):
             if message.then is None:
                 from itb_tui.tui.screens.summary import SummaryScreen
 
-                self.push_screen(SummaryScreen(record, saved_to))
+                self.push_screen(SummaryScreen(record, saved_to, message.engine.missing()))
+                if record.pain_after is not None:
+                    self.ask_red_flags_after(record.pain_after, record.swelling)
                 return
             self.notify(f"{record.routine_name} saved to {saved_to}.")
         if message.then is not None:
@@ -205,7 +207,9 @@ class ItbApp(ProgramFlow, Safekeeping):
     def log_pain(self, result: PainResult) -> None:
         from itb_tui.core.history import PainLog
 
-        log = PainLog(self.context.clock.wall(), result.score, result.context, result.note)
+        log = PainLog(
+            self.context.clock.wall(), result.score, result.context, result.note, result.swelling
+        )
         try:
             self.context.store.add_pain_log(log)
         except StoreError as err:
@@ -213,6 +217,7 @@ class ItbApp(ProgramFlow, Safekeeping):
             return
         self.notify(f"Pain {log.score}/10 logged ({log.context}).")
         self.refresh_home()
+        self.ask_red_flags_after(log.score, log.swelling)
 
     def action_log_pain(self) -> None:
         from itb_tui.tui.screens.pain import PainRatingScreen

@@ -17,7 +17,9 @@ if TYPE_CHECKING:  # the screens and the engine are imported when first needed
 
     from itb_tui.core.content import Routine
     from itb_tui.core.overview import Overview
+    from itb_tui.core.red_flag_state import RedFlagState
     from itb_tui.tui.screens.pain import PainResult
+    from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
 
 class ProgramFlow(App[None]):
@@ -59,6 +61,8 @@ class ProgramFlow(App[None]):
                 self.refresh_home()
             if self.start_with:
                 self.start_routine(self.start_with)
+            if saved:  # asked over whatever comes next, so it is answered first
+                self.open_red_flags("Before you start: do any of these apply to you?")
 
         context = self.context
         today = context.clock.wall().date()
@@ -93,7 +97,7 @@ class ProgramFlow(App[None]):
         for session in sorted(recent.sessions, key=lambda s: s.started_at):
             last[session.routine] = session.started_at.date()
         self.overview = build_overview(
-            context.program, context.settings, context.library, recent, now
+            context.program, context.settings, context.library, recent, now, self.red_flag_state()
         )
         self.home.today = now.date()
         self.home.last_done = last
@@ -107,7 +111,7 @@ class ProgramFlow(App[None]):
             return
         from itb_tui.core.overview import run_routine
 
-        self.begin_session(run_routine(stage.week, stage.target))
+        self.begin_session(run_routine(stage.week, stage.target, self.context.program.form_tips))
 
     def on_home_screen_open(self, message: HomeScreen.Open) -> None:
         self.open_place(message.target)
@@ -136,12 +140,51 @@ class ProgramFlow(App[None]):
         self.action_red_flags()
 
     def action_red_flags(self) -> None:
+        self.open_red_flags()
+
+    def open_red_flags(self, reason: str = "") -> None:
+        """The red-flag questions, with the flags ticked so far ticked again."""
         from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
         if not self.program_ready():
             return
         improvement = self.overview.improvement if self.overview else None
-        self.push_screen(RedFlagsScreen(self.context.program, improvement))
+        ticked = self.red_flag_state().standing()
+        self.push_screen(RedFlagsScreen(self.context.program, improvement, ticked, reason))
+
+    def ask_red_flags_after(self, score: int, swelling: bool | None) -> None:
+        """A high pain score or a 'yes' to swelling: ask the red-flag questions again."""
+        from itb_tui.core.red_flag_state import should_ask
+
+        if not should_ask(score, swelling):
+            return
+        what = "swelling" if swelling else f"pain {score}/10"
+        self.open_red_flags(f"You reported {what}: do any of these apply now?")
+
+    def red_flag_state(self) -> RedFlagState:
+        """The flags ticked so far; an unreadable file is reported and read as none."""
+        from itb_tui.core.red_flag_state import RedFlagState
+
+        try:
+            return self.context.red_flags
+        except StoreError as err:
+            self.notify(str(err), title="Red flags not readable", severity="error", timeout=15)
+            return RedFlagState(newer_schema=True)  # never written over
+
+    def on_red_flags_screen_changed(self, message: RedFlagsScreen.Changed) -> None:
+        """Remember each tick and untick with its time, then recompute Today."""
+        state = self.red_flag_state()
+        if self.refuse_read_only():
+            return
+        if state.newer_schema:
+            self.notify("Red flags not saved: their file could not be read.", timeout=8)
+            return
+        if state.set(message.ticked, self.context.clock.wall()):
+            try:
+                self.context.save_red_flags()
+            except StoreError as err:
+                self.notify(str(err), title="Red flags not saved", severity="error", timeout=15)
+            self.refresh_home()
 
     def on_home_screen_accept_hint(self, message: HomeScreen.AcceptHint) -> None:
         """Take the suggested progression: it shows in the exercise from now on."""

@@ -9,7 +9,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from itb_tui.core.clock import FakeClock
+from itb_tui.core.overview import run_routine
+from itb_tui.core.session import SessionEngine
 from itb_tui.tui.app import ItbApp
+from itb_tui.tui.widgets.pick_list import PickList
 from tests.tui.helpers import make_app, session_screen
 
 Setup = Callable[[Pilot[None]], Awaitable[None]]
@@ -37,6 +40,9 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
         "switch": "hip-strength",
         "pain": "ice",
         "summary": "ice",
+        "intro": "hip-strength",
+        "run-intro": None,
+        "phase-advice": None,
     }[name]
     app, clock = make_app(tmp_path, start=start)
     app.context.settings.flash = False  # a flash is a 0.4 s state: keep it out of pictures
@@ -52,6 +58,15 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
         elif name == "switch":
             await pilot.press("enter", "plus", "plus", "enter")
             _tick(app, clock, 1.5)
+        elif name == "run-intro":
+            program = app.context.program
+            week = program.return_to_running.week(1)
+            app.push_session(SessionEngine(run_routine(1, week, program.form_tips), clock))
+        elif name == "phase-advice":
+            await pilot.pause()
+            app.home.query_one(PickList).highlighted = app.home.query_one(PickList).index_of(
+                "today:4"
+            )
         elif name in ("pain", "summary"):
             await pilot.press("enter", "enter")
             _tick(app, clock, 600)
@@ -64,3 +79,6 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
 
 
 SCENES = ("home", "hold", "rest", "switch", "pain", "summary")
+# The content each screen shows where it helps: the exercise intro (cautions, equipment,
+# common errors, how often), the guided run's intro (form tips) and a phase's advice.
+CONTENT_SCENES = ("intro", "run-intro", "phase-advice")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .scenes import SCENES, scene
+from .scenes import CONTENT_SCENES, SCENES, scene
 
 
 @pytest.mark.parametrize("name", SCENES)
@@ -18,3 +18,10 @@ def test_screen(name: str, snap_compare: Any) -> None:
 def test_home_at_minimum_size(snap_compare: Any) -> None:
     app, setup = scene("home")
     assert snap_compare(app, terminal_size=(60, 18), run_before=setup)
+
+
+@pytest.mark.parametrize("name", CONTENT_SCENES)
+def test_content_shown(name: str, snap_compare: Any) -> None:
+    """Nothing is cut off at 80x24: the intros scroll, the cautions come first."""
+    app, setup = scene(name)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=setup)

@@ -215,3 +215,19 @@ async def test_a_second_export_the_same_day_gets_a_new_name(tmp_path: Path) -> N
             await pilot.pause()
     names = sorted(p.name for p in (tmp_path / "data" / "exports").iterdir())
     assert names == ["itb-history-2026-11-23-2.md", "itb-history-2026-11-23.md"]
+
+
+async def test_the_swelling_answer_is_shown_and_can_be_changed(tmp_path: Path) -> None:
+    app, _, _logs = seeded_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("p", "enter")
+        assert "Swelling: not asked" in text_of(app, "#detail-text")
+        await pilot.press("e", "y", "enter")
+        await pilot.pause()
+        assert "Swelling: yes" in text_of(app, "#detail-text")
+        assert month(app, "2026-11")["pain_logs"][0]["swelling"] is True
+        await pilot.press("e", "right", "enter")  # the answer is kept when only the score changes
+        await pilot.pause()
+        saved = month(app, "2026-11")["pain_logs"][0]
+        assert (saved["score"], saved["swelling"]) == (5, True)

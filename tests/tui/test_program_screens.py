@@ -211,7 +211,7 @@ async def test_readiness_ready_shows_the_run_stage_and_r_starts_a_run(tmp_path: 
 async def test_readiness_shows_warning_signs_with_what_to_change(tmp_path: Path) -> None:
     settings, sessions, logs = ready_history()
     last_run_end = max(s.ended_at for s in sessions if s.routine == "run")
-    swollen = PainLog(at(TODAY - timedelta(days=3), 21), 0, "rest", "a bit swollen [b]left[/b]")
+    swollen = PainLog(at(TODAY - timedelta(days=3), 21), 0, "rest", "[b]left[/b]", swelling=True)
     logs = [*logs, PainLog(last_run_end + timedelta(hours=4), 3, "after-run"), swollen]
     app = app_for(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -224,8 +224,8 @@ async def test_readiness_shows_warning_signs_with_what_to_change(tmp_path: Path)
         assert "What to change: Repeat the previous week's runs" in text
         assert "Back one week to week 1, not to the start." in text
         assert "Swelling at the outer knee" in text
-        # Shown as typed, not read as markup: in the stage's "why" and in the sign itself.
-        assert text.count("\u201ca bit swollen [b]left[/b]\u201d") == 2
+        # The yes/no answer, in the stage's "why" and in the sign itself.
+        assert text.count("swelling reported: pain log (0/10) on ") == 2
 
 
 async def test_readiness_run_allowed_with_a_stage_even_if_not_all_checks_met(
@@ -256,7 +256,7 @@ async def test_red_flags_ticking_shows_the_see_a_professional_panel(tmp_path: Pa
         await pilot.pause()
         panel = screen.query_one("#rf-advice", Static)
         assert not panel.display
-        assert "nothing you tick here is saved" in shown(screen)
+        assert "What you tick is remembered, with the date" in shown(screen)
         assert "Why it matters: Not being able to stand on the leg" in shown(screen)
         assert "rf-improvement" not in [w.id for w in screen.query(Static)]
         await pilot.press("down", "down", "down")  # clicking or locking: see someone soon

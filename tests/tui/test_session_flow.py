@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 from textual import events
+from textual.widgets import Static
 
 from itb_tui.core.session import Phase
 from itb_tui.tui.screens.home import HomeScreen
@@ -99,12 +100,51 @@ async def test_quit_keep_saves_incomplete_session(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.press("k")
         await pilot.pause()
+        assert isinstance(app.screen, PainRatingScreen)  # asked even when stopped early
+        await pilot.press("escape")  # ... and it can be skipped
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
     (file,) = history_files(tmp_path)
     session = tomllib.loads(file.read_text())["sessions"][0]
     assert session["completed"] is False
+    assert "pain_after" not in session
     assert session["exercises"][0]["done"] == {"left": [15]}
     assert not (tmp_path / "data" / "in-progress.toml").exists()
+
+
+async def test_a_stopped_session_asks_for_pain_and_swelling(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="hip-strength")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "q", "k")
+        await pilot.pause()
+        assert isinstance(app.screen, PainRatingScreen)
+        await pilot.press("5", "n", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = str(app.screen.query_one("#summary-text").render())
+        assert "not complete" in text and "Pain afterwards: 5/10" in text
+        assert "- Side-lying hip abduction: not reached" in text
+        assert "- Clamshells: 5 of 6 sets not done" in text
+    (file,) = history_files(tmp_path)
+    session = tomllib.loads(file.read_text())["sessions"][0]
+    assert (session["pain_after"], session["swelling"], session["completed"]) == (5, False, False)
+
+
+async def test_every_exercise_skipped_is_saved_as_not_complete(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="glute-tfl-stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "s")  # skip both exercises from their intros
+        await pilot.pause()
+        assert isinstance(app.screen, PainRatingScreen)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Well done" not in str(app.screen.query_one(Static).render())
+        text = str(app.screen.query_one("#summary-text").render())
+        assert "not complete" in text and "0 of 2 exercises done" in text
+        assert "Figure-4 stretch: skipped" in text and "Kneeling TFL stretch: skipped" in text
+    (file,) = history_files(tmp_path)
+    assert tomllib.loads(file.read_text())["sessions"][0]["completed"] is False
 
 
 async def test_quit_discard_saves_nothing_and_back_resumes(tmp_path: Path) -> None:
@@ -144,6 +184,8 @@ async def test_pain_scale_keys_and_log_from_home(tmp_path: Path) -> None:
         assert isinstance(app.screen, PainRatingScreen)
         await pilot.press("9", "right", "right", "a", "enter")
         await pilot.pause()
+        assert type(app.screen).__name__ == "RedFlagsScreen"  # a high score asks again
+        await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     (file,) = history_files(tmp_path)
     log = tomllib.loads(file.read_text())["pain_logs"][0]

@@ -242,14 +242,14 @@ def test_markdown_has_every_section() -> None:
 
 def test_markdown_figures() -> None:
     text = export(sample(), "markdown", None, TODAY, categories_by_routine=CATEGORIES)
-    assert "- Sessions: 3 (2 completed, 1 stopped early), 0.8 per week" in text
+    assert "- Sessions: 3 (2 completed, 1 not complete), 0.8 per week" in text
     assert "- Strength: 0.3 sessions per week (target 3" in text
     assert "target met in 0 of 3 full weeks" in text
     assert "- Stretching: 1 of 25 days (4 %)" in text
     assert "First week, 2026-10-30 to 2026-11-05: mean 4.2/10 over 4 scores" in text
     assert "Last week, 2026-11-17 to 2026-11-23: mean 1.0/10 over 1 score" in text
     assert "- Worst day: 2026-10-30, 7/10 (after a run)" in text
-    assert "| 2026-11-23 | Hip strength (stopped early) | 1/2 | - |" in text
+    assert "| 2026-11-23 | Hip strength (not complete) | 1/2 | - |" in text
     assert "- 2026-10-30 08:05, Hip strength: Clamshells, right leg, 6/10" in text
     assert 'Hip strength: sore, "tight" hip second line' in text
     assert "Knie \\| müde" in text

@@ -22,7 +22,7 @@ from itb_tui.core.plan import (
 )
 from itb_tui.core.plan_progress import Improvement, no_improvement, progression_hints
 from itb_tui.core.plan_running import RunStage, run_minutes, run_stage
-from itb_tui.core.plan_signs import mentions_swelling, warning_signs
+from itb_tui.core.plan_signs import warning_signs
 from itb_tui.core.plan_today import today_plan
 from itb_tui.core.program import Program, load_program
 from itb_tui.core.settings import Settings
@@ -75,8 +75,15 @@ def run(when: date, minutes: int = 15, **kw: Any) -> SessionRecord:
     return session("run", when, minutes=minutes, exercises=[result], **kw)
 
 
-def pain(when: date, score: int, context: str = "daily", hour: int = 20, note: str = "") -> PainLog:
-    return PainLog(at(when, hour), score, context, note)
+def pain(
+    when: date,
+    score: int,
+    context: str = "daily",
+    hour: int = 20,
+    note: str = "",
+    swelling: bool | None = None,
+) -> PainLog:
+    return PainLog(at(when, hour), score, context, note, swelling)
 
 
 def settings(start: date | None = START, running: bool = False) -> Settings:
@@ -375,7 +382,7 @@ def test_a_sign_this_week_steps_back_at_once_and_only_once() -> None:
     stage = stage_on(day(17), runs + this_week)
     assert (stage.week, stage.last_week) == (2, "step-back")
     assert stage.rest_today  # pain built up during yesterday's run: settle first
-    swelling = pain(day(16), 2, note="knee swollen")
+    swelling = pain(day(16), 2, swelling=True)
     assert stage_on(day(17), runs + this_week, [swelling]).week == 2  # two signs, one step
     assert stage_on(day(21), runs + this_week, [swelling]).week == 2  # no second step
     assert stage_on(day(20), runs + this_week).rest_today is False
@@ -458,18 +465,20 @@ def test_pain_during_strength_in_the_last_fourteen_days() -> None:
     assert signs(MON, [session("daily-stretch", MON, spikes=("pigeon",))]) == []
 
 
-def test_swelling_in_a_note_within_fourteen_days() -> None:
-    assert signs(MON, [], [pain(day(-3), 1, note="Knee a bit swollen tonight")]) == ["swelling"]
-    assert signs(MON, [], [pain(day(-3), 1, note="no swelling today")]) == []
-    assert signs(MON, [], [pain(day(-20), 1, note="swelling")]) == []
-    assert mentions_swelling("Swelling at the side") and not mentions_swelling("not really swollen")
+def test_swelling_is_the_yes_no_answer_within_fourteen_days() -> None:
+    assert signs(MON, [], [pain(day(-3), 1, swelling=True)]) == ["swelling"]
+    assert signs(MON, [], [pain(day(-3), 1, note="knee puffy", swelling=False)]) == []
+    assert signs(MON, [], [pain(day(-3), 1, note="knee swollen")]) == []  # a note is not asked
+    assert signs(MON, [], [pain(day(-20), 1, swelling=True)]) == []
+    rated = replace(session("hip-strength", day(-2)), swelling=True)
+    assert signs(MON, [rated]) == ["swelling"]
 
 
 def test_signs_are_listed_newest_first() -> None:
     found = signs(
         MON,
         [session("hip-strength", day(-5), spikes=("clamshell",))],
-        [pain(day(-1), 1, note="swollen")],
+        [pain(day(-1), 1, swelling=True)],
     )
     assert found == ["swelling", "pain-during-strength"]
 

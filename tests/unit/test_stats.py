@@ -306,7 +306,7 @@ def test_session_rows_all_newest_first_with_texts() -> None:
     assert top.when_text == "2026-11-23 08:00"
     assert rows[0].title == "Pain during a run"
     assert (rows[0].pain, rows[0].id) == ("2/10", "pain-2026-11-23T20-00-00")
-    assert rows[2].title == "Daily stretch (stopped early)"
+    assert rows[2].title == "Daily stretch (not complete)"
     assert rows[2].pain == "-"
 
 

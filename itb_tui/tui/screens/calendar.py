@@ -159,7 +159,7 @@ class CalendarScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="calendar-body"):
             yield Static(
-                f"[b]Adherence, the last {WEEKS} weeks[/b]  [dim](dim letter: stopped early)[/dim]",
+                f"[b]Adherence, the last {WEEKS} weeks[/b]  [dim](dim letter: not complete)[/dim]",
                 id="calendar-title",
             )
             yield Static(id="calendar-grid")

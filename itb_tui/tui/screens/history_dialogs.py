@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from itb_tui.core.export_file import FileFormat
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.dialog import Dialog
+from itb_tui.tui.screens.pain import swelling_line
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
@@ -26,10 +27,11 @@ FORMAT_CHOICES: tuple[tuple[FileFormat, str, str], ...] = (
 
 @dataclass(frozen=True)
 class EditResult:
-    """The pain score (None: not rated) and note chosen in EditPainScreen."""
+    """The pain score (None: not rated), note and swelling answer chosen in EditPainScreen."""
 
     score: int | None
     note: str
+    swelling: bool | None = None
 
 
 class EditPainScreen(Dialog[EditResult | None]):
@@ -41,14 +43,25 @@ class EditPainScreen(Dialog[EditResult | None]):
         ),
         Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Leave it as it was"),
         Binding("tab", "app.focus_next", "Note", id="note", tooltip="Move to the note"),
+        Binding("y", "swelling(True)", show=False),
+        Binding("n", "swelling(False)", show=False),
     ]
 
-    def __init__(self, title: str, score: int | None, note: str, *, required: bool) -> None:
+    def __init__(
+        self,
+        title: str,
+        score: int | None,
+        note: str,
+        *,
+        required: bool,
+        swelling: bool | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.score = score
         self.note = note
         self.required = required
+        self.swelling = swelling
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
@@ -56,6 +69,7 @@ class EditPainScreen(Dialog[EditResult | None]):
             yield Static(f"[b]{self.title_text}[/b]")
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
             yield PainScale(id="pain-scale")
+            yield Static(swelling_line(self.swelling), id="edit-swelling")
             yield Input(self.note, placeholder="Note (optional)", id="edit-note", max_length=200)
             yield Static(id="edit-hint", classes="dim")
         yield KeysFooter()
@@ -77,7 +91,14 @@ class EditPainScreen(Dialog[EditResult | None]):
         if score is None and self.required:
             self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
             return
-        self.dismiss(EditResult(score, self.query_one(Input).value.strip()))
+        self.dismiss(EditResult(score, self.query_one(Input).value.strip(), self.swelling))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not isinstance(self.focused, Input) if action == "swelling" else True
+
+    def action_swelling(self, answer: bool) -> None:
+        self.swelling = answer
+        self.query_one("#edit-swelling", Static).update(swelling_line(answer))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

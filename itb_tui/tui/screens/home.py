@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -21,6 +22,7 @@ from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
 if TYPE_CHECKING:
     from itb_tui.core.overview import Overview
+    from itb_tui.core.program import Phase
 
 STATUS_MARKS = {
     DUE: ("[ ]", "bold"),
@@ -59,7 +61,9 @@ class HomeScreen(Screen[None]):
         Binding("l", "app.log_pain", "Pain", id="log-pain", tooltip="Quick pain log"),
         Binding("h", "app.history", "History", id="history", tooltip="Sessions, pain, export"),
         Binding("r", "app.readiness", "Running", id="readiness", tooltip="Return to running"),
-        Binding("f", "app.red_flags", "Red flags", id="red-flags", show=False),
+        Binding(
+            "f", "app.red_flags", "Red flags", id="red-flags", tooltip="When to see a professional"
+        ),
         Binding("s", "app.settings", "Settings", id="settings"),
     ]
 
@@ -112,7 +116,8 @@ class HomeScreen(Screen[None]):
         if overview is None:
             return []
         options = [_header(f" Today - program week {overview.week} ")]
-        if overview.improvement is not None and overview.improvement.flagged:
+        improvement = overview.improvement is not None and overview.improvement.flagged
+        if overview.red_flags or improvement:
             options.append(Pick(Content.styled("! See a professional (f)", "bold red"), "flags"))
         advice_titles: list[str] = []
         for n, item in enumerate(overview.items):
@@ -121,6 +126,10 @@ class HomeScreen(Screen[None]):
                     continue
                 advice_titles.append(item.title)
             options.append(Pick(_item_label(item), f"today:{n}"))
+        for n, phase in enumerate(overview.phases):  # the phases without advice lines in Today
+            if phase.name not in advice_titles:
+                label = Content.assemble(("  i ", "cyan"), (phase.name, "italic"))
+                options.append(Pick(label, f"phase:{n}"))
         for n, hint in enumerate(overview.hints):
             label = Content.assemble(("  + ", "green"), f"Progress: {hint.name}")
             options.append(Pick(label, f"hint:{n}"))
@@ -183,12 +192,10 @@ class HomeScreen(Screen[None]):
             return routine_detail(self.library.routines[key])
         if overview is None:
             return ""
-        if kind == "flags" and overview.improvement is not None:
-            return (
-                f"[b]Pain has not improved[/b]\n{overview.improvement.evidence}\n\n"
-                "After weeks of consistent rehab this is a reason to see a physiotherapist or "
-                "doctor. Press Enter or f for the red-flag checklist."
-            )
+        if kind == "flags":
+            return flags_detail(overview)
+        if kind == "phase":
+            return phase_detail(overview.phases[int(key)], overview)
         if kind == "hint":
             hint = overview.hints[int(key)]
             return (
@@ -203,10 +210,12 @@ class HomeScreen(Screen[None]):
                 f"{found.sign.what_to_change}"
             )
         item = overview.items[int(key)]
+        phase = next((p for p in overview.phases if p.name == item.title), None)
+        if item.kind == "advice" and phase is not None:
+            return phase_detail(phase, overview)
         if item.kind == "advice":
-            phases = ", ".join(p.name for p in overview.phases) or "ongoing"
-            lines = [f"- {i.reason}" for i in overview.items if i.title == item.title]
-            return f"[b]{item.title}[/b]\n[dim]This week: {phases}[/dim]\n\n" + "\n".join(lines)
+            lines = [f"- {escape(i.reason)}" for i in overview.items if i.title == item.title]
+            return f"[b]{escape(item.title)}[/b]\n" + "\n".join(lines)
         text = f"[b]{item.title}[/b]\n{item.reason}"
         routine = self.library.routines.get(item.routine_id)
         if item.kind == "routine" and routine is not None:
@@ -239,6 +248,41 @@ class HomeScreen(Screen[None]):
                 self.post_message(self.Open("readiness"))
             elif item.kind == "routine" and item.routine_id in self.library.routines:
                 self.post_message(self.StartRoutine(item.routine_id))
+
+
+def phase_detail(phase: Phase, overview: Overview) -> str:
+    """A phase of the program: its goal, its advice and what not to do."""
+    current = ", ".join(p.name for p in overview.phases) or "ongoing"
+    lines = [
+        f"[b]{escape(phase.name)}[/b] ({phase.weeks_text()})",
+        f"[dim]This week: {escape(current)}[/dim]",
+        "",
+        f"[b]Goal:[/b] {escape(phase.goal)}",
+    ]
+    if phase.advice:
+        lines += ["", "[b]What to do[/b]", *(f"- {escape(text)}" for text in phase.advice)]
+    if phase.avoid:
+        lines += ["", "[b]What not to do[/b]", *(f"x {escape(text)}" for text in phase.avoid)]
+    return "\n".join(lines)
+
+
+def flags_detail(overview: Overview) -> str:
+    """Why Home says to see a professional: the red flags standing, no improvement."""
+    parts = []
+    if overview.red_flags:
+        flags = "\n".join(f"- {escape(text)}" for text in overview.red_flags)
+        parts.append(
+            f"[b]Red flags you ticked[/b]\n{flags}\n\nSee a physiotherapist or doctor. "
+            "Runs are held until you untick them (after a professional has seen the knee)."
+        )
+    if overview.improvement is not None and overview.improvement.flagged:
+        parts.append(
+            f"[b]Pain has not improved[/b]\n{escape(overview.improvement.evidence)}\n\n"
+            "After weeks of consistent rehab this is a reason to see a physiotherapist or "
+            "doctor."
+        )
+    parts.append("Press Enter or f for the red-flag checklist.")
+    return "\n\n".join(parts)
 
 
 def routine_detail(routine: Routine) -> str:

@@ -18,11 +18,23 @@ from itb_tui.tui.widgets.pain_scale import PainScale
 CONTEXT_KEYS = {"r": "rest", "d": "daily", "u": "during-run", "a": "after-run", "e": "exercise"}
 
 
+SWELLING_QUESTION = "Is the outside of the knee swollen or puffy?"
+
+
 @dataclass(frozen=True)
 class PainResult:
     score: int
     note: str
     context: str
+    swelling: bool | None = None  # None: the question was left unanswered
+
+
+def swelling_line(answer: bool | None) -> str:
+    """The yes/no question, with the answer chosen so far shown reversed."""
+    parts = []
+    for value, label in ((True, "y: yes"), (False, "n: no")):
+        parts.append(f"[reverse b]>{label}<[/]" if answer is value else f" {label} ")
+    return f"{SWELLING_QUESTION}  " + "  ".join(parts)
 
 
 class PainRatingScreen(Dialog[PainResult | None]):
@@ -35,6 +47,8 @@ class PainRatingScreen(Dialog[PainResult | None]):
         *[Binding(k, f"context('{c}')", show=False) for k, c in CONTEXT_KEYS.items()],
         Binding("up", "cycle_context(-1)", show=False),
         Binding("down", "cycle_context(1)", show=False),
+        Binding("y", "swelling(True)", show=False),
+        Binding("n", "swelling(False)", show=False),
     ]
 
     def __init__(
@@ -43,11 +57,14 @@ class PainRatingScreen(Dialog[PainResult | None]):
         *,
         ask_context: bool = False,
         context: str = "exercise",
+        escape_text: str = "goes back",
     ) -> None:
         super().__init__()
+        self.escape_text = escape_text
         self.title_text = title
         self.ask_context = ask_context
         self.context = context
+        self.swelling: bool | None = None
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
@@ -57,6 +74,7 @@ class PainRatingScreen(Dialog[PainResult | None]):
             yield PainScale(id="pain-scale")
             if self.ask_context:
                 yield Static(id="pain-context")
+            yield Static(swelling_line(None), id="pain-swelling")
             yield Input(
                 placeholder="Note (optional), e.g. 'stairs'", id="pain-note", max_length=200
             )
@@ -70,7 +88,7 @@ class PainRatingScreen(Dialog[PainResult | None]):
         self._hint("")
 
     def _hint(self, text: str) -> None:
-        base = "Enter saves - Tab moves to the note - Escape goes back"
+        base = f"Enter saves - Tab moves to the note - Escape {self.escape_text}"
         self.query_one("#pain-hint", Static).update(f"[red]{text}[/red]\n{base}" if text else base)
 
     def _show_context(self) -> None:
@@ -86,7 +104,13 @@ class PainRatingScreen(Dialog[PainResult | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("context", "cycle_context"):
             return self.ask_context and not isinstance(self.focused, Input)
+        if action == "swelling":
+            return not isinstance(self.focused, Input)
         return True
+
+    def action_swelling(self, answer: bool) -> None:
+        self.swelling = answer
+        self.query_one("#pain-swelling", Static).update(swelling_line(answer))
 
     def action_context(self, context: str) -> None:
         self.context = context
@@ -103,7 +127,7 @@ class PainRatingScreen(Dialog[PainResult | None]):
             self.query_one(PainScale).focus()
             return
         note = self.query_one("#pain-note", Input).value.strip()
-        self.dismiss(PainResult(score, note, self.context))
+        self.dismiss(PainResult(score, note, self.context, self.swelling))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -107,6 +107,14 @@ def sign_rows(signs: list[Found]) -> list[Widget]:
     return rows
 
 
+def form_rows(program: Program) -> list[Widget]:
+    """The running-form tips: stride, cadence, where to land, which ground, downhills."""
+    if not program.form_tips:
+        return []
+    heading = Static(Content.styled("Running form", "bold"), classes="rr-heading")
+    return [heading, *(row("-", tip, "bullet") for tip in program.form_tips)]
+
+
 class ReadinessScreen(Screen[None]):
     """Shows what it is given; `r` asks for a guided run, `f` for the red flags."""
 
@@ -147,6 +155,7 @@ class ReadinessScreen(Screen[None]):
                 yield from stage_rows(self.stage, self.program)
             if self.signs:
                 yield from sign_rows(self.signs)
+            yield from form_rows(self.program)
         yield KeysFooter()
 
     def on_mount(self) -> None:

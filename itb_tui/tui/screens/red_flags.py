@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import SelectionList, Static
 
@@ -50,20 +52,45 @@ def advice(ticked: list[RedFlag]) -> Content:
     return Content("\n").join(lines)
 
 
+REMEMBERED = (
+    "What you tick is remembered, with the date, until you untick it (for example once a "
+    "professional has seen your knee). While one is ticked, Home says to see a professional "
+    "and runs are held."
+)
+
+
 class RedFlagsScreen(Screen[None]):
-    """Space ticks a flag; the advice appears as soon as one is ticked. Nothing is saved."""
+    """Space ticks a flag; the advice appears as soon as one is ticked. Each change is sent
+    up as ``Changed`` for the app to remember."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
 
-    def __init__(self, program: Program, improvement: Improvement | None) -> None:
+    class Changed(Message):
+        """The flags ticked now (the others are unticked)."""
+
+        def __init__(self, ticked: set[str]) -> None:
+            self.ticked = ticked
+            super().__init__()
+
+    def __init__(
+        self,
+        program: Program,
+        improvement: Improvement | None,
+        ticked: Collection[str] = (),
+        reason: str = "",
+    ) -> None:
         super().__init__()
         self.program = program
         self.improvement = improvement
+        self.ticked = set(ticked)
+        self.reason = reason
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with VerticalScroll(id="red-flags"):
             yield Static("[b]Red flags: when to see a professional[/b]", id="rf-title")
+            if self.reason:
+                yield Static(Content.styled(self.reason, "bold"), id="rf-reason")
             if self.improvement is not None and self.improvement.flagged:
                 yield Static(self._banner(self.improvement), id="rf-improvement")
             yield Static(
@@ -71,21 +98,21 @@ class RedFlagsScreen(Screen[None]):
                 id="rf-intro",
             )
             yield SelectionList[str](
-                *[(Content(flag.text), flag.id) for flag in self.program.red_flags], id="rf-list"
+                *[
+                    (Content(flag.text), flag.id, flag.id in self.ticked)
+                    for flag in self.program.red_flags
+                ],
+                id="rf-list",
             )
             yield Static(id="rf-why")
             yield Static(id="rf-advice")
-            yield Static(
-                "A checklist for your own judgement: nothing you tick here is saved.",
-                id="rf-not-saved",
-                classes="dim",
-            )
+            yield Static(REMEMBERED, id="rf-remembered", classes="dim")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#rf-advice").display = False
         self.query_one(SelectionList).focus()
         self._show_why()
+        self._show_advice()
 
     @staticmethod
     def _banner(improvement: Improvement) -> Content:
@@ -120,10 +147,19 @@ class RedFlagsScreen(Screen[None]):
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         selected = set(event.selection_list.selected)
-        ticked = [flag for flag in self.program.red_flags if flag.id in selected]
+        if selected != self.ticked:
+            self.ticked = selected
+            self.post_message(self.Changed(set(selected)))
+        if self._show_advice():
+            panel = self.query_one("#rf-advice", Static)
+            self.call_after_refresh(panel.scroll_visible)
+
+    def _show_advice(self) -> bool:
+        """Show what to do about the ticked flags; False when none is ticked."""
+        ticked = [flag for flag in self.program.red_flags if flag.id in self.ticked]
         panel = self.query_one("#rf-advice", Static)
         panel.display = bool(ticked)
         if ticked:
             panel.update(advice(ticked))
             panel.set_class(any(f.id in URGENT_FLAGS for f in ticked), "-urgent")
-            self.call_after_refresh(panel.scroll_visible)
+        return bool(ticked)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
 from itb_tui.core.coach import Coach
-from itb_tui.core.content import format_seconds
+from itb_tui.core.content import Exercise, format_seconds
 from itb_tui.core.files import StoreError
 from itb_tui.core.history import BOTH
 from itb_tui.core.session import Cue, Phase, SessionEngine
@@ -28,6 +29,22 @@ from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
 
 FLASH_SECONDS = 0.4
+
+
+def intro_lines(exercise: Exercise) -> list[str]:
+    """An exercise's intro: cautions first (never below the fold), then what it is for, what
+    you need, the steps, the common errors and how often."""
+    lines = [f"[yellow]! {escape(text)}[/yellow]" for text in exercise.cautions]
+    lines.append(f"[dim]{escape(exercise.targets)}[/dim]")
+    if exercise.equipment:
+        lines.append(f"[b]You need:[/b] {escape(', '.join(exercise.equipment))}")
+    lines += [f"{n}. {escape(text)}" for n, text in enumerate(exercise.steps, 1)]
+    if exercise.errors:
+        lines.append("[b]Common errors:[/b]")
+        lines += [f"x {escape(text)}" for text in exercise.errors]
+    if exercise.frequency:
+        lines.append(f"[b]How often:[/b] {escape(exercise.frequency)}")
+    return lines
 
 
 def side_label(side: str) -> str:
@@ -92,7 +109,8 @@ class SessionScreen(Screen[None]):
             yield SideBanner(id="side-banner")
             yield Countdown(id="countdown")
             yield Static(id="set-info")
-            yield Static(id="guide")
+            with VerticalScroll(id="guide-scroll"):
+                yield Static(id="guide")
             yield Static(id="next")
         yield KeysFooter()
 
@@ -224,7 +242,8 @@ class SessionScreen(Screen[None]):
         if exercise is None:
             return ""
         if step.phase is Phase.INTRO:
-            return f"[b]{exercise.dose_text()}[/b] - rest {exercise.rest_s} s between sets"
+            rest = f" - rest {exercise.rest_s} s between sets" if exercise.sets > 1 else ""
+            return f"[b]{exercise.dose_text()}[/b]{rest}"
         set_part = f"Set {step.set_no} of {exercise.sets}"
         if exercise.timed:
             return f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}"
@@ -254,11 +273,8 @@ class SessionScreen(Screen[None]):
             else []
         )
         if step.phase is Phase.INTRO:
-            lines = [f"[dim]{exercise.targets}[/dim]", *progression]
-            lines += [f"{n}. {text}" for n, text in enumerate(exercise.steps, 1)]
-            lines += [f"[yellow]! {text}[/yellow]" for text in exercise.cautions]
-            return "\n".join(lines)
-        return "\n".join([*progression, *(f"- {cue}" for cue in exercise.cues)])
+            return "\n".join([*progression, *intro_lines(exercise)])
+        return "\n".join([*progression, *(f"- {escape(cue)}" for cue in exercise.cues)])
 
     # -- keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -331,8 +347,10 @@ class SessionScreen(Screen[None]):
         self._act([])
 
         def decided(choice: str | None) -> None:
-            if choice in ("keep", "discard"):
-                self.post_message(self.Ended(self.engine, keep=choice == "keep", then=then))
+            if choice == "keep":
+                self._ask_pain_stopped(then)
+            elif choice == "discard":
+                self.post_message(self.Ended(self.engine, keep=False, then=then))
             elif not was_paused:
                 self.coach.toggle_pause()
                 self._act([])
@@ -345,5 +363,20 @@ class SessionScreen(Screen[None]):
             self._rating_closed = True
             self._act([])
             return
-        self.engine.rate_pain(result.score, result.note)
+        self.engine.rate_pain(result.score, result.note, result.swelling)
         self.post_message(self.Ended(self.engine, keep=True))
+
+    def _ask_pain_stopped(self, then: Callable[[], None] | None) -> None:
+        """A session stopped early is kept; its pain matters most, so ask (Escape skips).
+
+        ``then`` opens what comes next (another routine) once it is saved."""
+
+        def rated(result: PainResult | None) -> None:
+            if result is not None:
+                self.engine.rate_stopped(result.score, result.note, result.swelling)
+            self.post_message(self.Ended(self.engine, keep=True, then=then))
+
+        self.app.push_screen(
+            PainRatingScreen("Stopped early: how is your knee now?", escape_text="skips"),
+            rated,
+        )

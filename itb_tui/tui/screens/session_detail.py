@@ -75,7 +75,7 @@ def exercise_table(session: SessionRecord) -> Table:
 
 def session_view(session: SessionRecord) -> RenderableType:
     """Everything recorded about a session."""
-    status = "[green]completed[/green]" if session.completed else "[yellow]stopped early[/yellow]"
+    status = "[green]completed[/green]" if session.completed else "[yellow]not complete[/yellow]"
     head = Text.from_markup(
         f"[b]{escape(session.routine_name)}[/b]  {session.started_at:%a %d %b %Y %H:%M}"
         f"-{session.ended_at:%H:%M}  {format_seconds(session.duration_s)}  {status}\n"
@@ -92,6 +92,7 @@ def session_view(session: SessionRecord) -> RenderableType:
         "\n[b]Pain noted during[/b]: "
         + ("\n" + "\n".join(spikes) if spikes else "none")
         + f"\n[b]Pain after[/b]: {pain_text(session.pain_after)}"
+        + f"\n[b]Swelling[/b]: {swelling_text(session.swelling)}"
         + f"\n[b]Note[/b]: {escape(session.note) or '[dim]none[/dim]'}"
     )
     return Group(head, exercise_table(session), tail)
@@ -103,8 +104,16 @@ def pain_log_view(log: PainLog) -> RenderableType:
         f"[b]Pain log[/b]  {log.at:%a %d %b %Y %H:%M}\n\n"
         f"[b]Score[/b]: {pain_text(log.score)}\n"
         f"[b]Where[/b]: {CONTEXT_LABELS.get(log.context, log.context)}\n"
+        f"[b]Swelling[/b]: {swelling_text(log.swelling)}\n"
         f"[b]Note[/b]: {escape(log.note) or '[dim]none[/dim]'}"
     )
+
+
+def swelling_text(answer: bool | None) -> str:
+    """'yes', 'no' or 'not asked'."""
+    if answer is None:
+        return "[dim]not asked[/dim]"
+    return "[b]yes[/b]" if answer else "no"
 
 
 class _EntryDetail(Dialog[HistoryEdited | None]):
@@ -203,12 +212,18 @@ class SessionDetailScreen(_EntryDetail):
 
     def edit_dialog(self) -> EditPainScreen:
         title = f"Pain after {self.session.routine_name}, {self.session.started_at:%d %b}"
-        return EditPainScreen(title, self.session.pain_after, self.session.note, required=False)
+        s = self.session
+        return EditPainScreen(title, s.pain_after, s.note, required=False, swelling=s.swelling)
 
     def save_edit(self, result: EditResult) -> None:
         s = self.session
         self.session = update_session(
-            self.store, s.id, s.started_at, pain_after=result.score, note=result.note
+            self.store,
+            s.id,
+            s.started_at,
+            pain_after=result.score,
+            note=result.note,
+            swelling=result.swelling,
         )
 
     def delete_entry(self) -> None:
@@ -233,12 +248,13 @@ class PainLogDetailScreen(_EntryDetail):
 
     def edit_dialog(self) -> EditPainScreen:
         title = f"Pain log of {self.pain_log.at:%d %b %H:%M}"
-        return EditPainScreen(title, self.pain_log.score, self.pain_log.note, required=True)
+        log = self.pain_log
+        return EditPainScreen(title, log.score, log.note, required=True, swelling=log.swelling)
 
     def save_edit(self, result: EditResult) -> None:
         score = self.pain_log.score if result.score is None else result.score
         self.pain_log = update_pain_log(
-            self.store, self.pain_log.at, score, self.pain_log.context, result.note
+            self.store, self.pain_log.at, score, self.pain_log.context, result.note, result.swelling
         )
 
     def delete_entry(self) -> None:

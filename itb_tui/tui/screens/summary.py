@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -23,20 +26,23 @@ def result_line(result: ExerciseResult) -> str:
     for side in result.sides:
         values = " ".join(str(v) for v in result.done.get(side, []))
         label = "" if side == BOTH else f"{side} "
-        parts.append(
-            f"{label}{result.sets_done(side)}/{result.sets_planned} ({values} {result.unit})"
-        )
+        done = f" ({values} {result.unit})" if values else ""
+        parts.append(f"{label}{result.sets_done(side)}/{result.sets_planned}{done}")
     return f"{result.name}: " + ", ".join(parts)
 
 
-def summary_text(record: SessionRecord) -> str:
-    status = "completed" if record.completed else "stopped early"
+def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> str:
+    """What was done, what was skipped or cut short (by name), and the pain."""
+    status = "completed" if record.completed else "not complete"
     lines = [
         f"[b]{record.routine_name}[/b] - {status} - {format_seconds(record.duration_s)}",
         f"{record.exercises_done()} of {len(record.exercises)} exercises done",
         "",
         *(result_line(result) for result in record.exercises),
     ]
+    if missing:
+        lines += ["", "[b]Not done[/b] (so this does not count as a completed session):"]
+        lines += [f"- {escape(part)}" for part in missing]
     if record.pain_after is not None:
         lines += ["", f"Pain afterwards: [b]{record.pain_after}/10[/b]"]
     if record.pain_spikes:
@@ -59,16 +65,17 @@ class SummaryScreen(Screen[None]):
             self.routine_id = routine_id
             super().__init__()
 
-    def __init__(self, record: SessionRecord, saved_to: str) -> None:
+    def __init__(self, record: SessionRecord, saved_to: str, missing: Sequence[str] = ()) -> None:
         super().__init__()
         self.record = record
         self.saved_to = saved_to
+        self.missing = list(missing)
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with VerticalScroll(id="summary"):
             yield Static("[b]Well done.[/b]" if self.record.completed else "[b]Saved.[/b]")
-            yield Static(summary_text(self.record), id="summary-text")
+            yield Static(summary_text(self.record, self.missing), id="summary-text")
             if self.after_run:
                 yield Static(
                     "After a run: ice the outside of the knee for 15-20 min (cloth between ice "
