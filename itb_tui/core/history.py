@@ -11,14 +11,17 @@ from itb_tui.core.validate import TableReader
 HISTORY_SCHEMA = 1
 SIDES = ("left", "right")
 BOTH = "both"
-PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise")
+PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
 CONTEXT_LABELS = {
     "rest": "at rest",
     "daily": "daily activity (stairs, walking)",
     "during-run": "during a run",
     "after-run": "after a run",
     "exercise": "during exercise",
+    "morning": "this morning (check-in)",
 }
+# The morning check-in's answer to "compared with yesterday".
+COMPARED = ("better", "same", "worse")
 UNITS = ("reps", "steps", "seconds")
 
 
@@ -215,19 +218,35 @@ class SessionRecord:
 
 @dataclass
 class PainLog:
-    """A pain score logged on its own, with where it was felt."""
+    """A pain score logged on its own, with where it was felt.
+
+    A morning check-in (context "morning") also says how it compares with yesterday and
+    whether the knee is swollen; other logs leave ``compared`` "" and ``swelling`` None.
+    """
 
     at: datetime
     score: int
     context: str
     note: str = ""
+    compared: str = ""  # "", or one of COMPARED
+    swelling: bool | None = None
 
     @property
     def id(self) -> str:
         return "pain-" + self.at.strftime("%Y-%m-%dT%H-%M-%S")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"at": self.at, "score": self.score, "context": self.context, "note": self.note}
+        data: dict[str, Any] = {
+            "at": self.at,
+            "score": self.score,
+            "context": self.context,
+            "note": self.note,
+        }
+        if self.compared:
+            data["compared"] = self.compared
+        if self.swelling is not None:
+            data["swelling"] = self.swelling
+        return data
 
     @classmethod
     def from_reader(cls, reader: TableReader) -> PainLog | None:
@@ -239,10 +258,12 @@ class PainLog:
         if not isinstance(note, str):
             reader.problem("note", "a string", note)
             note = ""
+        compared = reader.choice("compared", COMPARED, required=False) or ""
+        swelling = reader.flag("swelling", required=False) if "swelling" in reader.table else None
         reader.finish()
         if at is None or score is None or context is None:
             return None
-        return cls(at, score, context, note)
+        return cls(at, score, context, note, compared, swelling)
 
 
 @dataclass
