@@ -1,22 +1,28 @@
-"""The ``itb`` command: open the app, start a routine, list routines, log pain from the shell."""
+"""The ``itb`` command: open the app, start a routine, list routines, log pain from the shell,
+and the daily loop: what is due today, the morning check-in, reminders."""
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
-from collections.abc import Sequence
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from itb_tui import __version__
 
+# Not typing.TYPE_CHECKING: 'itb today' answers every shell prompt and imports nothing it can
+# avoid (see today_cache.py); mypy reads this name as True.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the rest is imported in main, once garbage collection is paused
+    import argparse
+    from collections.abc import Sequence
+    from datetime import date
+
+    from itb_tui.core.checkin import MorningAnswer
     from itb_tui.core.context import AppContext
 
 
 def _score(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -27,6 +33,8 @@ def _score(text: str) -> int:
 
 
 def _since(text: str) -> date:
+    import argparse
+
     from itb_tui.core.export import parse_since
 
     try:
@@ -35,8 +43,20 @@ def _since(text: str) -> date:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+TODAY_HELP = """\
+exit codes: 0 nothing is due, 1 something is due (the check-in or a session), 2 bad
+arguments, 3 the history or the program could not be read.
+--format line prints one line for a shell prompt or a tmux status line, e.g.
+  PS1='$(itb today --format line) \\$ '   or   set -g status-right '#(itb today --format line)'
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from itb_tui.core.history import PAIN_CONTEXTS
+    import argparse
+    from pathlib import Path
+
+    from itb_tui.core.history import COMPARED, PAIN_CONTEXTS
+    from itb_tui.core.today_line import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="itb",
@@ -59,8 +79,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="where you felt it (default: daily)",
     )
     log.add_argument("--note", default="", help="a short note, e.g. 'stairs'")
+    today = commands.add_parser(
+        "today",
+        help="what is due today (exit 1 when something is)",
+        epilog=TODAY_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    today.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    check_in = commands.add_parser(
+        "check-in",
+        help="the morning check-in: knee pain, compared with yesterday, swelling",
+        epilog="Without a score it asks in the terminal: type e.g. '2 s n' and Enter.",
+    )
+    check_in.add_argument("score", nargs="?", type=_score, help="knee pain this morning, 0-10")
+    check_in.add_argument("--compared", choices=COMPARED, help="compared with yesterday")
+    check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
+    check_in.add_argument("--note", default="", help="a short note")
+    check_in.set_defaults(subparser=check_in)
     export = commands.add_parser("export", help="export your history for a physiotherapist")
-    export.add_argument("--format", choices=("csv", "json", "markdown"), default="markdown")
+    export.add_argument("--format", choices=("csv", "json", "markdown", "ics"), default="markdown")
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
     export.add_argument("--output", type=Path, help="file to write (default: print it)")
     return parser
@@ -83,6 +120,85 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     where = CONTEXT_LABELS[log.context]
     note = f" ({log.note})" if log.note else ""
     print(f"Logged pain {log.score}/10, {where}{note}, at {log.at:%Y-%m-%d %H:%M}.")
+    return 0
+
+
+def _today(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.today_cache import fingerprint, keep
+    from itb_tui.core.today_line import FORMATS, render, today_summary
+
+    paths = context.paths
+    before = fingerprint(str(paths.data), str(paths.config))
+    summary = today_summary(context)
+    code = 1 if summary.anything_due else 0
+    outputs = {form: render(summary, form) for form in FORMATS}
+    if paths.cache is not None:
+        keep(str(paths.data), str(paths.config), str(paths.cache), outputs, code, before)
+    print(outputs[args.format])
+    return code
+
+
+def _ask_check_in() -> MorningAnswer | None:
+    """Ask in the terminal: one line such as '2 s n', then whatever part is missing."""
+    from itb_tui.core.checkin import MorningAnswer, parse_answer
+
+    prompts = (
+        "Knee pain this morning 0-10, compared with yesterday b/s/w, swelling y/n (e.g. 2 s n): ",
+        "Compared with yesterday: b(etter), s(ame) or w(orse)? ",
+        "Swelling: y or n? ",
+    )
+    score: int | None = None
+    compared: str | None = None
+    swelling: bool | None = None
+    prompt = prompts[0]
+    while score is None or compared is None or swelling is None:
+        try:
+            reply = input(prompt)
+        except EOFError:
+            print("\nNothing saved.", file=sys.stderr)
+            return None
+        try:
+            got = parse_answer(reply)
+        except ValueError as err:
+            print(f"  {err}", file=sys.stderr)
+            continue
+        score = score if got[0] is None else got[0]
+        compared = compared or got[1]
+        swelling = swelling if got[2] is None else got[2]
+        if score is None:
+            prompt = "Knee pain this morning, 0-10? "
+        elif compared is None:
+            prompt = prompts[1]
+        else:
+            prompt = prompts[2]
+    return MorningAnswer(score, compared, swelling)
+
+
+def _check_in(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.checkin import MorningAnswer, answer_text
+    from itb_tui.core.today_line import today_summary
+
+    if args.score is not None:
+        if args.compared is None or args.swelling is None:
+            args.subparser.error(
+                "with a score, give --compared better|same|worse and --swelling yes|no"
+            )
+        answer: MorningAnswer | None = MorningAnswer(
+            args.score, args.compared, args.swelling == "yes"
+        )
+    elif sys.stdin.isatty():
+        answer = _ask_check_in()
+    else:
+        args.subparser.error("give the answer: itb check-in SCORE --compared same --swelling no")
+    if answer is None:
+        return 1
+    log = answer.log(context.clock.wall(), args.note.strip())
+    context.store.add_pain_log(log)
+    swelling = "" if log.swelling else ", no swelling"
+    print(f"Checked in: {answer_text(log)}{swelling}, at {log.at:%Y-%m-%d %H:%M}.")
+    summary = today_summary(context)
+    if summary.morning:
+        print(summary.morning)
     return 0
 
 
@@ -110,8 +226,26 @@ def _export(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _kept_today(argv: Sequence[str]) -> tuple[str, int] | None:
+    """``itb today [--format F]`` answered from the kept answer, if it still holds."""
+    from itb_tui.core.today_cache import cached
+
+    if argv == ["today"]:
+        return cached("text")
+    if len(argv) == 3 and argv[:2] == ["today", "--format"]:
+        return cached(argv[2])
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one ``itb`` command; the exit code is 0, 1 (could not) or 2 (bad arguments)."""
+    """Run one ``itb`` command; the exit code is 0, 1 (could not) or 2 (bad arguments).
+
+    ``itb today`` exits 0 when nothing is due, 1 when something is, 3 when it could not tell.
+    """
+    kept = _kept_today(list(sys.argv[1:] if argv is None else argv))
+    if kept is not None:  # every shell prompt asks: answer before importing anything else
+        print(kept[0])
+        return kept[1]
     # Starting up allocates a great deal and frees little, so the collector's passes then are
     # wasted time (about a twentieth of the start). The app turns it back on after its first
     # frame; every other command, and the app once closed, on the way out of here.
@@ -131,8 +265,13 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = Paths.resolve(args.data_dir, args.config_dir)
+    failed = 3 if args.command == "today" else 1  # for today, 1 means "something is due"
     try:
         context = AppContext.load(paths)
+        if args.command == "today":
+            return _today(context, args)
+        if args.command == "check-in":
+            return _check_in(context, args)
         if args.command == "routines":
             return _list_routines(context)
         if args.command == "log-pain":
@@ -144,13 +283,13 @@ def _run(argv: Sequence[str] | None) -> int:
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")
     except ContentError as err:
         print(err.report(), file=sys.stderr)
-        return 1
+        return failed
     except StoreError as err:
         print(f"itb: {err}", file=sys.stderr)
-        return 1
+        return failed
     except OSError as err:  # a folder or file the system refused: say which, never a traceback
         print(f"itb: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
-        return 1
+        return failed
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 
     app = ItbApp(context, start_routine=args.routine if args.command == "start" else None)

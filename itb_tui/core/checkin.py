@@ -22,6 +22,7 @@ routines go with the run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -285,3 +286,29 @@ def restart_note(missed: int, items: Iterable[DueItem], run_week: int | None) ->
             f"{MIN_RUNS_TO_PROGRESS} pain-free runs."
         )
     return text
+
+
+def parse_answer(text: str) -> tuple[int | None, str | None, bool | None]:
+    """'2 s n', '2sn', '10 worse yes' -> (score, compared, swelling); None where not given.
+
+    Raises ValueError naming the first part that is not understood.
+    """
+    words = {"b": "better", "s": "same", "w": "worse"}
+    yes_no = {"y": True, "yes": True, "n": False, "no": False}
+    score: int | None = None
+    compared: str | None = None
+    swelling: bool | None = None
+    for token in re.findall(r"\d+|[a-z]+", text.lower()):
+        if token.isdigit():
+            if int(token) > 10 or score is not None:
+                raise ValueError(f"'{token}' is not a pain score from 0 to 10")
+            score = int(token)
+        elif compared is None and (token in words or token in COMPARED):
+            compared = words.get(token, token)
+        elif token in yes_no and swelling is None:
+            swelling = yes_no[token]
+        elif compared is None and len(token) == 2 and token[0] in words and token[1] in yes_no:
+            compared, swelling = words[token[0]], yes_no[token[1]]
+        else:
+            raise ValueError(f"'{token}' is not b/s/w (better, same, worse) or y/n (swelling)")
+    return score, compared, swelling

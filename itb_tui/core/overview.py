@@ -63,6 +63,7 @@ class Overview:
     checkin_due: bool = False  # today has no check-in and it was not skipped
     missed_checkins: list[date] = field(default_factory=list)
     restart_note: str = ""  # "2 days missed: restart with ..."
+    held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
 
     @property
     def running_unlocked(self) -> bool:
@@ -125,8 +126,11 @@ def build_overview(
     strength = routines_in(library, STRENGTH)
     morning = morning_verdict(program.acceptable_morning_pain, sessions, logs, today, strength)
     rtr = program.return_to_running
+    planned = today_plan(
+        program, settings, sessions, logs, today, library, ready=ready, stage=stage
+    )
     items = hold_items(
-        today_plan(program, settings, sessions, logs, today, library, ready=ready, stage=stage),
+        planned,
         morning,
         today,
         strength,
@@ -147,6 +151,7 @@ def build_overview(
         ],
         ask_about_run=pending_run_check(history, now, settings.asked_after_run),
         morning=morning,
+        held=[item for item, was in zip(items, planned, strict=True) if item != was],
         checkin_due=checkin_due(logs, today, settings.checkin_skipped),
         missed_checkins=missed_checkins(logs, today, start),
         restart_note=restart_note(
