@@ -17,12 +17,13 @@ from itb_tui.core.checkin import (
     days_missed,
     hold_items,
     missed_checkins,
+    morning_of,
     morning_verdict,
     restart_note,
 )
 from itb_tui.core.content import Exercise, Library, Routine
 from itb_tui.core.due import DueItem
-from itb_tui.core.history import MonthHistory, SessionRecord
+from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan import (
     RUN_ROUTINE,
     STRENGTH,
@@ -64,6 +65,7 @@ class Overview:
     missed_checkins: list[date] = field(default_factory=list)
     restart_note: str = ""  # "2 days missed: restart with ..."
     held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
+    yesterday_morning: PainLog | None = None  # for "compared with yesterday"
 
     @property
     def running_unlocked(self) -> bool:
@@ -154,6 +156,7 @@ def build_overview(
         held=[item for item, was in zip(items, planned, strict=True) if item != was],
         checkin_due=checkin_due(logs, today, settings.checkin_skipped),
         missed_checkins=missed_checkins(logs, today, start),
+        yesterday_morning=morning_of(logs, today - timedelta(days=1)),
         restart_note=restart_note(
             days_missed(sessions, logs, today), items, stage.week if stage else None
         ),

@@ -37,8 +37,9 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
         "switch": "hip-strength",
         "pain": "ice",
         "summary": "ice",
+        "checkin": None,
     }[name]
-    app, clock = make_app(tmp_path, start=start)
+    app, clock = make_app(tmp_path, start=start, check_in=name == "checkin")
     app.context.settings.flash = False  # a flash is a 0.4 s state: keep it out of pictures
 
     async def setup(pilot: Pilot[None]) -> None:
@@ -58,9 +59,12 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
             await pilot.press("enter", "4")
             if name == "summary":
                 await pilot.press("tab", *"cold helps", "enter")
+        elif name == "checkin":  # asked on the first open of the day; answered, not yet saved
+            await pilot.pause()
+            await pilot.press("2", "s", "n")
         await pilot.pause()
 
     return app, setup
 
 
-SCENES = ("home", "hold", "rest", "switch", "pain", "summary")
+SCENES = ("home", "hold", "rest", "switch", "pain", "summary", "checkin")
