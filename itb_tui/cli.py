@@ -51,6 +51,17 @@ arguments, 3 the history or the program could not be read.
 """
 
 
+def _clock_time(text: str) -> tuple[int, int]:
+    import argparse
+
+    from itb_tui.core.remind import parse_time
+
+    try:
+        return parse_time(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
     from pathlib import Path
@@ -96,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
     check_in.add_argument("--note", default="", help="a short note")
     check_in.set_defaults(subparser=check_in)
+    remind = commands.add_parser(
+        "remind",
+        help="a desktop notification of what is due and not done (for cron or a timer)",
+        epilog="Each item is announced once a day at most. Nothing is installed unless asked.",
+    )
+    remind.add_argument("--install", action="store_true", help="write a daily systemd user timer")
+    remind.add_argument("--at", type=_clock_time, metavar="HH:MM", help="with --install: when")
+    remind.add_argument(
+        "--cron", action="store_true", help="with --install: print a crontab line instead"
+    )
+    remind.add_argument("--uninstall", action="store_true", help="remove the timer")
+    remind.set_defaults(subparser=remind)
     export = commands.add_parser("export", help="export your history for a physiotherapist")
     export.add_argument("--format", choices=("csv", "json", "markdown", "ics"), default="markdown")
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
@@ -202,6 +225,39 @@ def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _remind(context: AppContext, args: argparse.Namespace) -> int:
+    import os
+
+    from itb_tui.core import remind
+
+    if args.install and args.uninstall:
+        args.subparser.error("choose --install or --uninstall, not both")
+    if (args.at is not None or args.cron) and not args.install:
+        args.subparser.error("--at and --cron go with --install")
+    if args.uninstall:
+        print(remind.uninstall(os.environ))
+    elif args.install:
+        if args.at is None:
+            args.subparser.error("--install needs the time of day: --at HH:MM")
+        folders = [("--data-dir", args.data_dir), ("--config-dir", args.config_dir)]
+        extra = [
+            part
+            for flag, value in folders
+            if value
+            for part in (flag, os.path.abspath(os.path.expanduser(value)))
+        ]
+        argv = remind.command_line(extra)
+        systemd = not args.cron and remind.has_systemd()
+        print(remind.install(args.at, argv, os.environ, systemd))
+    else:
+        from itb_tui.core.today_line import today_summary
+
+        line = remind.remind(today_summary(context), context.paths.data / remind.STATE_FILE)
+        if line:
+            print(line)
+    return 0
+
+
 def _export(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.export import export
     from itb_tui.core.files import atomic_write
@@ -272,6 +328,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return _today(context, args)
         if args.command == "check-in":
             return _check_in(context, args)
+        if args.command == "remind":
+            return _remind(context, args)
         if args.command == "routines":
             return _list_routines(context)
         if args.command == "log-pain":
