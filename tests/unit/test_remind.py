@@ -17,7 +17,7 @@ from itb_tui.core.settings import Settings, save_settings
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="notify-send")
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def folders() -> Paths:
     paths = Paths.resolve()  # conftest's ITB_TUI_DATA_DIR / ITB_TUI_CONFIG_DIR
     save_settings(paths.settings, Settings(onboarded=True, program_start=date.today()))
@@ -100,14 +100,17 @@ def test_a_damaged_state_file_is_left_alone(
     assert "remind.toml" in capsys.readouterr().err
 
 
+@pytest.fixture
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary XDG_CONFIG_HOME, not created yet."""
+    folder = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
 def test_install_writes_a_user_timer_and_says_how_to_enable_it(
-    folders: Paths,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    config_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config_home = tmp_path / "xdg-config"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
     monkeypatch.setattr(remind, "has_systemd", lambda: True)
     monkeypatch.setattr(remind.subprocess, "run", None)  # systemctl is never run
     assert cli.main(["remind", "--install", "--at", "07:30"]) == 0
@@ -128,15 +131,10 @@ def test_install_writes_a_user_timer_and_says_how_to_enable_it(
 
 
 def test_install_without_systemd_prints_the_crontab_line(
-    folders: Paths,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    config_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config_home = tmp_path / "xdg-config"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
     monkeypatch.setattr(remind, "has_systemd", lambda: False)
-    data = tmp_path / "my data"
+    data = config_home.parent / "my data"
     assert cli.main(["--data-dir", str(data), "remind", "--install", "--at", "21:05"]) == 0
     out = capsys.readouterr().out
     assert f"5 21 * * * {sys.executable} -m itb_tui --data-dir '{data}' remind" in out
@@ -153,7 +151,7 @@ def test_install_without_systemd_prints_the_crontab_line(
         ["remind", "--install", "--uninstall", "--at", "07:00"],
     ],
 )
-def test_bad_remind_arguments_exit_2(folders: Paths, args: list[str]) -> None:
+def test_bad_remind_arguments_exit_2(args: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli.main(args)
     assert exit_info.value.code == 2
