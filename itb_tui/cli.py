@@ -119,7 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     remind.add_argument("--uninstall", action="store_true", help="remove the timer")
     remind.set_defaults(subparser=remind)
-    export = commands.add_parser("export", help="export your history for a physiotherapist")
+    export = commands.add_parser(
+        "export",
+        help="export your history for a physiotherapist, or the plan for a calendar",
+        epilog="--format ics: the plan for the next 4 weeks (strength, daily routines, runs).",
+    )
     export.add_argument("--format", choices=("csv", "json", "markdown", "ics"), default="markdown")
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
     export.add_argument("--output", type=Path, help="file to write (default: print it)")
@@ -258,6 +262,16 @@ def _remind(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan_calendar(context: AppContext) -> str:
+    """The coming weeks' plan (not the history) for a calendar app."""
+    from itb_tui.core.ics import plan_calendar
+    from itb_tui.core.overview import load_recent
+
+    now = context.clock.wall()
+    recent = load_recent(context.store, context.settings, now.date())
+    return plan_calendar(context.program, context.settings, context.library, recent, now)
+
+
 def _export(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.export import export
     from itb_tui.core.files import atomic_write
@@ -267,13 +281,16 @@ def _export(context: AppContext, args: argparse.Namespace) -> int:
     since: date | None = args.since
     months = [m for m in store.months() if since is None or m >= f"{since:%Y-%m}"]
     today = context.clock.wall().date()
-    text = export(
-        store.load_months(months),
-        args.format,
-        since,
-        today,
-        categories_by_routine=routine_categories(context.library),
-    )
+    if args.format == "ics":
+        text = _plan_calendar(context)
+    else:
+        text = export(
+            store.load_months(months),
+            args.format,
+            since,
+            today,
+            categories_by_routine=routine_categories(context.library),
+        )
     if args.output is None:
         sys.stdout.write(text)
         return 0
