@@ -170,7 +170,7 @@ def _ask_check_in() -> MorningAnswer | None:
     from itb_tui.core.checkin import MorningAnswer, parse_answer
 
     prompts = (
-        "Knee pain this morning 0-10, compared with yesterday b/s/w, swelling y/n (e.g. 2 s n): ",
+        "Knee pain 0-10, then b/s/w (vs yesterday) and y/n (swelling), e.g. 2 s n: ",
         "Compared with yesterday: b(etter), s(ame) or w(orse)? ",
         "Swelling: y or n? ",
     )
@@ -224,7 +224,7 @@ def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     swelling = "" if log.swelling else ", no swelling"
     print(f"Checked in: {answer_text(log)}{swelling}, at {log.at:%Y-%m-%d %H:%M}.")
     summary = today_summary(context)
-    if summary.morning:
+    if summary.morning_decides:
         print(summary.morning)
     return 0
 

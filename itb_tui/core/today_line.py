@@ -31,6 +31,7 @@ class TodaySummary:
     due: list[DueItem] = field(default_factory=list)
     held: list[DueItem] = field(default_factory=list)  # rest days the morning check-in made
     morning: str = ""
+    morning_decides: bool = False  # the morning answers a run or strength session
     note: str = ""  # the missed-days note
 
     @property
@@ -53,6 +54,7 @@ def summarize(overview: Overview, today: date) -> TodaySummary:
         due=[item for item in items if item.status == DUE],
         held=[item for item in overview.held if item.kind != "advice"],
         morning=morning.text(today) if morning is not None else "",
+        morning_decides=morning is not None and morning.after is not None,
         note=overview.restart_note,
     )
 

@@ -166,7 +166,9 @@ class ProgramFlow(App[None]):
         if not self.save_pain_log(log):
             return
         morning = self.overview.morning if self.overview else None
-        decided = f"\n{morning.text(now.date())}" if morning is not None else ""
+        decided = ""
+        if morning is not None and morning.after is not None:  # it answers a run or strength
+            decided = f"\n{morning.text(now.date())}"
         self.notify(f"Checked in: {answer_text(log)}.{decided}", timeout=10)
 
     def action_readiness(self) -> None:

@@ -182,3 +182,20 @@ def test_check_in_prompt_ended_saves_nothing(
     monkeypatch.setattr("builtins.input", ended)
     assert cli.main(["check-in"]) == 1
     assert not folders.history.exists()
+
+
+def test_check_in_says_what_the_morning_decides_after_strength(
+    folders: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = HistoryStore(folders)
+    start = datetime.now().astimezone().replace(microsecond=0) - timedelta(days=1)
+    store.save_session(
+        SessionRecord("s", "hip-strength", "Hip strength", start, start, completed=True)
+    )
+    assert cli.main(["check-in", "1", "--compared", "worse", "--swelling", "no"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[1].startswith("This morning 1/10, worse than yesterday")
+    assert lines[1].endswith(
+        "the next run and strength session are held until a morning check-in is settled."
+    )
