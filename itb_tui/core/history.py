@@ -18,7 +18,7 @@ CONTEXT_LABELS = {
     "during-run": "during a run",
     "after-run": "after a run",
     "exercise": "during exercise",
-    "morning": "this morning (check-in)",
+    "morning": "morning check-in",
 }
 # The morning check-in's answer to "compared with yesterday".
 COMPARED = ("better", "same", "worse")

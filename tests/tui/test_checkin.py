@@ -11,9 +11,11 @@ from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
+from itb_tui.tui.screens.session_detail import PainLogDetailScreen
 from itb_tui.tui.widgets.pick_list import PickList
 
 from .helpers import make_app, session_screen
+from .test_history import open_history, text_of
 
 
 def place(app: ItbApp, pick_id: str) -> int | None:
@@ -113,3 +115,21 @@ async def test_readiness_says_which_morning_decided(tmp_path: Path) -> None:
         assert isinstance(app.screen, ReadinessScreen)
         text = " ".join(str(s.render()) for s in app.screen.query(".rr-value"))
         assert "This morning 2/10, the same as yesterday." in text
+
+
+async def test_a_check_in_is_shown_and_edited_in_history_like_any_log(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, check_in=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "w", "y", "enter")
+        await pilot.pause()
+        await open_history(app, pilot)
+        await pilot.press("p", "enter")
+        assert isinstance(app.screen, PainLogDetailScreen)
+        detail = text_of(app, "#detail-text")
+        assert "Where: morning check-in" in detail
+        assert "Compared with yesterday: worse" in detail and "Swelling: yes" in detail
+        await pilot.press("e", "left", "enter")  # 3 -> 2
+        await pilot.pause()
+    (log,) = morning_logs(app)
+    assert (log.score, log.context, log.compared, log.swelling) == (2, "morning", "worse", True)

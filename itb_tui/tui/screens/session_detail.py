@@ -98,11 +98,17 @@ def session_view(session: SessionRecord) -> RenderableType:
 
 
 def pain_log_view(log: PainLog) -> RenderableType:
-    """A pain log's time, score, where it was felt and note."""
+    """A pain log's time, score, where it was felt and note (a check-in: its two answers)."""
+    morning = ""
+    if log.compared:
+        morning += f"[b]Compared with yesterday[/b]: {log.compared}\n"
+    if log.swelling is not None:
+        morning += f"[b]Swelling[/b]: {'yes' if log.swelling else 'no'}\n"
     return Text.from_markup(
         f"[b]Pain log[/b]  {log.at:%a %d %b %Y %H:%M}\n\n"
         f"[b]Score[/b]: {pain_text(log.score)}\n"
         f"[b]Where[/b]: {CONTEXT_LABELS.get(log.context, log.context)}\n"
+        f"{morning}"
         f"[b]Note[/b]: {escape(log.note) or '[dim]none[/dim]'}"
     )
 
