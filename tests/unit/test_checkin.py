@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from itb_tui.core.paths import content_dir
 from itb_tui.core.plan import pain_free_streak
 from itb_tui.core.program import load_program
 from itb_tui.core.settings import Settings
+from itb_tui.core.today_line import as_json, line, summarize, text
 from itb_tui.core.validate import ContentError
 from tests.unit.test_plan import LIBRARY, PROGRAM, START, at, day, run, session
 
@@ -177,3 +179,28 @@ def test_the_band_is_read_from_the_program_and_checked(tmp_path: Path) -> None:
     path.write_text(shipped.replace("acceptable_pain = 0", "acceptable_pain = 11"))
     with pytest.raises(ContentError, match="acceptable_pain"):
         load_program(path, set(LIBRARY.routines))
+
+
+def test_overview_and_the_shell_summary_say_what_the_morning_held() -> None:
+    program = replace(PROGRAM, acceptable_morning_pain=0)
+    settings = Settings(program_start=START, running=True, onboarded=True)
+    history = MonthHistory([run(day(0))], [morning(day(1), 0), morning(WED, 2, "worse")])
+    overview = build_overview(program, settings, LIBRARY, history, at(WED, 9))
+    assert [item.routine_id for item in overview.held] == ["hip-strength", "pre-run", "run", "ice"]
+    summary = summarize(overview, WED)
+    assert not summary.checkin_due and summary.morning_decides
+    shown = text(summary)
+    assert "  --- Run: This morning 2/10, worse than yesterday" in shown
+    assert line(summary) == "itb: Foam rolling, Daily stretch"
+    data = json.loads(as_json(summary))
+    assert [item["id"] for item in data["held"]] == ["hip-strength", "pre-run", "run", "ice"]
+
+
+def test_overview_gives_the_restart_note_after_days_away() -> None:
+    settings = Settings(program_start=START, onboarded=True)
+    history = MonthHistory([session("daily-stretch", day(-3))], [morning(day(-3), 0)])
+    overview = build_overview(PROGRAM, settings, LIBRARY, history, at(WED, 9))
+    assert overview.restart_note.startswith("4 days missed: restart with Foam rolling")
+    assert overview.missed_checkins == [day(n) for n in range(-2, 2)]
+    assert overview.checkin_due
+    assert "4 days missed" in text(summarize(overview, WED))
