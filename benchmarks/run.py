@@ -7,8 +7,8 @@
 
 Every figure is measured against a reference taken in the same run (a minimal Textual app,
 the empty history, termdown, ...). Names for --only: startup, memory, instructions, idle_cpu,
-accuracy, storage, history, export. The exit code is 0 even when a target fails; the table says
-which.
+accuracy, storage, history, export, today. The exit code is 0 even when a target fails; the
+table says which.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ BENCHES = (
     Bench("storage", "storage", "storage."),
     Bench("history", "history_screen", "history."),
     Bench("export", "export_bench", "export."),
+    Bench("today", "today_bench", "today."),
 )
 NAMES = [b.name for b in BENCHES]
 

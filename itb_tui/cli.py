@@ -1,23 +1,29 @@
-"""The ``itb`` command: open the app, start a routine, list routines, log pain from the shell."""
+"""The ``itb`` command: open the app, start a routine, list routines, log pain from the shell,
+and the daily loop: what is due today, the morning check-in, reminders."""
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
-from collections.abc import Sequence
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from itb_tui import __version__
 
+# Not typing.TYPE_CHECKING: 'itb today' answers every shell prompt and imports nothing it can
+# avoid (see today_cache.py); mypy reads this name as True.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the rest is imported in main, once garbage collection is paused
+    import argparse
+    from collections.abc import Sequence
+    from datetime import date
+
+    from itb_tui.core.checkin import MorningAnswer
     from itb_tui.core.context import AppContext
     from itb_tui.core.paths import Paths
 
 
 def _score(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -28,6 +34,8 @@ def _score(text: str) -> int:
 
 
 def _since(text: str) -> date:
+    import argparse
+
     from itb_tui.core.export import parse_since
 
     try:
@@ -36,8 +44,31 @@ def _since(text: str) -> date:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+TODAY_HELP = """\
+exit codes: 0 nothing is due, 1 something is due (the check-in or a session), 2 bad
+arguments, 3 the history or the program could not be read.
+--format line prints one line for a shell prompt or a tmux status line, e.g.
+  PS1='$(itb today --format line) \\$ '   or   set -g status-right '#(itb today --format line)'
+"""
+
+
+def _clock_time(text: str) -> tuple[int, int]:
+    import argparse
+
+    from itb_tui.core.remind import parse_time
+
+    try:
+        return parse_time(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from itb_tui.core.history import PAIN_CONTEXTS
+    import argparse
+    from pathlib import Path
+
+    from itb_tui.core.history import COMPARED, PAIN_CONTEXTS
+    from itb_tui.core.today_line import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="itb",
@@ -68,8 +99,43 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("yes", "no"),
         help="is the outside of the knee swollen or puffy? (left out: not answered)",
     )
-    export = commands.add_parser("export", help="export your history for a physiotherapist")
-    export.add_argument("--format", choices=("csv", "json", "markdown", "pdf"), default="markdown")
+    today = commands.add_parser(
+        "today",
+        help="what is due today (exit 1 when something is)",
+        epilog=TODAY_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    today.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    check_in = commands.add_parser(
+        "check-in",
+        help="the morning check-in: knee pain, compared with yesterday, swelling",
+        epilog="Without a score it asks in the terminal: type e.g. '2 s n' and Enter.",
+    )
+    check_in.add_argument("score", nargs="?", type=_score, help="knee pain this morning, 0-10")
+    check_in.add_argument("--compared", choices=COMPARED, help="compared with yesterday")
+    check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
+    check_in.add_argument("--note", default="", help="a short note")
+    check_in.set_defaults(subparser=check_in)
+    remind = commands.add_parser(
+        "remind",
+        help="a desktop notification of what is due and not done (for cron or a timer)",
+        epilog="Each item is announced once a day at most. Nothing is installed unless asked.",
+    )
+    remind.add_argument("--install", action="store_true", help="write a daily systemd user timer")
+    remind.add_argument("--at", type=_clock_time, metavar="HH:MM", help="with --install: when")
+    remind.add_argument(
+        "--cron", action="store_true", help="with --install: print a crontab line instead"
+    )
+    remind.add_argument("--uninstall", action="store_true", help="remove the timer")
+    remind.set_defaults(subparser=remind)
+    export = commands.add_parser(
+        "export",
+        help="export your history for a physiotherapist, or the plan for a calendar",
+        epilog="--format ics: the plan for the next 4 weeks (strength, daily routines, runs).",
+    )
+    export.add_argument(
+        "--format", choices=("csv", "json", "markdown", "pdf", "ics"), default="markdown"
+    )
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
     export.add_argument("--output", type=Path, help="file to write (default: print it)")
     return parser
@@ -111,6 +177,128 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _today(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.today_cache import fingerprint, keep
+    from itb_tui.core.today_line import FORMATS, render, today_summary
+
+    paths = context.paths
+    before = fingerprint(str(paths.data), str(paths.config))
+    summary = today_summary(context)
+    code = 1 if summary.anything_due else 0
+    outputs = {form: render(summary, form) for form in FORMATS}
+    if paths.cache is not None:
+        keep(str(paths.data), str(paths.config), str(paths.cache), outputs, code, before)
+    print(outputs[args.format])
+    return code
+
+
+def _ask_check_in() -> MorningAnswer | None:
+    """Ask in the terminal: one line such as '2 s n', then whatever part is missing."""
+    from itb_tui.core.checkin import MorningAnswer, parse_answer
+
+    prompts = (
+        "Knee pain 0-10, then b/s/w (vs yesterday) and y/n (swelling), e.g. 2 s n: ",
+        "Compared with yesterday: b(etter), s(ame) or w(orse)? ",
+        "Swelling: y or n? ",
+    )
+    score: int | None = None
+    compared: str | None = None
+    swelling: bool | None = None
+    prompt = prompts[0]
+    while score is None or compared is None or swelling is None:
+        try:
+            reply = input(prompt)
+        except EOFError:
+            print("\nNothing saved.", file=sys.stderr)
+            return None
+        try:
+            got = parse_answer(reply)
+        except ValueError as err:
+            print(f"  {err}", file=sys.stderr)
+            continue
+        score = score if got[0] is None else got[0]
+        compared = compared or got[1]
+        swelling = swelling if got[2] is None else got[2]
+        if score is None:
+            prompt = "Knee pain this morning, 0-10? "
+        elif compared is None:
+            prompt = prompts[1]
+        else:
+            prompt = prompts[2]
+    return MorningAnswer(score, compared, swelling)
+
+
+def _check_in(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.checkin import MorningAnswer, answer_text
+    from itb_tui.core.today_line import today_summary
+
+    if args.score is not None:
+        if args.compared is None or args.swelling is None:
+            args.subparser.error(
+                "with a score, give --compared better|same|worse and --swelling yes|no"
+            )
+        answer: MorningAnswer | None = MorningAnswer(
+            args.score, args.compared, args.swelling == "yes"
+        )
+    elif sys.stdin.isatty():
+        answer = _ask_check_in()
+    else:
+        args.subparser.error("give the answer: itb check-in SCORE --compared same --swelling no")
+    if answer is None:
+        return 1
+    log = answer.log(context.clock.wall(), args.note.strip())
+    context.store.add_pain_log(log)
+    swelling = "" if log.swelling else ", no swelling"
+    print(f"Checked in: {answer_text(log)}{swelling}, at {log.at:%Y-%m-%d %H:%M}.")
+    summary = today_summary(context)
+    if summary.morning_decides:
+        print(summary.morning)
+    return 0
+
+
+def _remind(context: AppContext, args: argparse.Namespace) -> int:
+    import os
+
+    from itb_tui.core import remind
+
+    if args.install and args.uninstall:
+        args.subparser.error("choose --install or --uninstall, not both")
+    if (args.at is not None or args.cron) and not args.install:
+        args.subparser.error("--at and --cron go with --install")
+    if args.uninstall:
+        print(remind.uninstall(os.environ))
+    elif args.install:
+        if args.at is None:
+            args.subparser.error("--install needs the time of day: --at HH:MM")
+        folders = [("--data-dir", args.data_dir), ("--config-dir", args.config_dir)]
+        extra = [
+            part
+            for flag, value in folders
+            if value
+            for part in (flag, os.path.abspath(os.path.expanduser(value)))
+        ]
+        argv = remind.command_line(extra)
+        systemd = not args.cron and remind.has_systemd()
+        print(remind.install(args.at, argv, os.environ, systemd))
+    else:
+        from itb_tui.core.today_line import today_summary
+
+        line = remind.remind(today_summary(context), context.paths.data / remind.STATE_FILE)
+        if line:
+            print(line)
+    return 0
+
+
+def _plan_calendar(context: AppContext) -> str:
+    """The coming weeks' plan (not the history) for a calendar app."""
+    from itb_tui.core.ics import plan_calendar
+    from itb_tui.core.overview import load_recent
+
+    now = context.clock.wall()
+    recent = load_recent(context.store, context.settings, now.date())
+    return plan_calendar(context.program, context.settings, context.library, recent, now)
+
+
 def _export(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.export_file import export_bytes
     from itb_tui.core.files import atomic_write
@@ -127,15 +315,18 @@ def _export(context: AppContext, args: argparse.Namespace) -> int:
         first = min(since, context.settings.program_start)
     months = [m for m in store.months() if first is None or m >= f"{first:%Y-%m}"]
     today = context.clock.wall().date()
-    data = export_bytes(
-        store.load_months(months),
-        args.format,
-        since,
-        today,
-        routine_categories(context.library),
-        program=context.program if pdf else None,
-        settings=context.settings,
-    )
+    if args.format == "ics":
+        data = _plan_calendar(context).encode("utf-8")
+    else:
+        data = export_bytes(
+            store.load_months(months),
+            args.format,
+            since,
+            today,
+            routine_categories(context.library),
+            program=context.program if pdf else None,
+            settings=context.settings,
+        )
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -153,12 +344,31 @@ def has_terminal() -> bool:
 
 NO_TERMINAL = (
     "itb: the app needs a terminal (standard input and output are not one); "
-    "'itb log-pain', 'itb export' and 'itb routines' work without one"
+    "'itb log-pain', 'itb check-in SCORE', 'itb today', 'itb export' and the other commands "
+    "work without one"
 )
 
 
+def _kept_today(argv: Sequence[str]) -> tuple[str, int] | None:
+    """``itb today [--format F]`` answered from the kept answer, if it still holds."""
+    from itb_tui.core.today_cache import cached
+
+    if argv == ["today"]:
+        return cached("text")
+    if len(argv) == 3 and argv[:2] == ["today", "--format"]:
+        return cached(argv[2])
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one ``itb`` command; the exit code is 0, 1 (could not) or 2 (bad arguments)."""
+    """Run one ``itb`` command; the exit code is 0, 1 (could not) or 2 (bad arguments).
+
+    ``itb today`` exits 0 when nothing is due, 1 when something is, 3 when it could not tell.
+    """
+    kept = _kept_today(list(sys.argv[1:] if argv is None else argv))
+    if kept is not None:  # every shell prompt asks: answer before importing anything else
+        print(kept[0])
+        return kept[1]
     # Starting up allocates a great deal and frees little, so the collector's passes then are
     # wasted time (about a twentieth of the start). The app turns it back on after its first
     # frame; every other command, and the app once closed, on the way out of here.
@@ -180,8 +390,15 @@ def _run(argv: Sequence[str] | None) -> int:
     paths = Paths.resolve(args.data_dir, args.config_dir)
     if args.command == "check":
         return _check(paths)
+    failed = 3 if args.command == "today" else 1  # for today, 1 means "something is due"
     try:
         context = AppContext.load(paths)
+        if args.command == "today":
+            return _today(context, args)
+        if args.command == "check-in":
+            return _check_in(context, args)
+        if args.command == "remind":
+            return _remind(context, args)
         if args.command == "routines":
             return _list_routines(context)
         if args.command == "log-pain":
@@ -196,13 +413,13 @@ def _run(argv: Sequence[str] | None) -> int:
             return 2
     except ContentError as err:
         print(err.report(), file=sys.stderr)
-        return 1
+        return failed
     except StoreError as err:
         print(f"itb: {err}", file=sys.stderr)
-        return 1
+        return failed
     except OSError as err:  # a folder or file the system refused: say which, never a traceback
         print(f"itb: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
-        return 1
+        return failed
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 
     app = ItbApp(context, start_routine=args.routine if args.command == "start" else None)

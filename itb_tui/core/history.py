@@ -11,14 +11,17 @@ from itb_tui.core.validate import TableReader
 HISTORY_SCHEMA = 1
 SIDES = ("left", "right")
 BOTH = "both"
-PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise")
+PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
 CONTEXT_LABELS = {
     "rest": "at rest",
     "daily": "daily activity (stairs, walking)",
     "during-run": "during a run",
     "after-run": "after a run",
     "exercise": "during exercise",
+    "morning": "morning check-in",
 }
+# The morning check-in's answer to "compared with yesterday".
+COMPARED = ("better", "same", "worse")
 UNITS = ("reps", "steps", "seconds")
 
 
@@ -236,13 +239,18 @@ def _swelling(reader: TableReader) -> bool | None:
 
 @dataclass
 class PainLog:
-    """A pain score logged on its own, with where it was felt."""
+    """A pain score logged on its own, with where it was felt.
+
+    A morning check-in (context "morning") also says how it compares with yesterday and
+    whether the knee is swollen; other logs leave ``compared`` "" and ``swelling`` None.
+    """
 
     at: datetime
     score: int
     context: str
     note: str = ""
     swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
+    compared: str = ""  # "", or one of COMPARED (a morning check-in)
 
     @property
     def id(self) -> str:
@@ -255,6 +263,8 @@ class PainLog:
             "context": self.context,
             "note": self.note,
         }
+        if self.compared:
+            data["compared"] = self.compared
         if self.swelling is not None:
             data["swelling"] = self.swelling
         return data
@@ -266,10 +276,11 @@ class PainLog:
         context = reader.choice("context", PAIN_CONTEXTS)
         note = _note(reader)
         swelling = _swelling(reader)
+        compared = reader.choice("compared", COMPARED, required=False) or ""
         reader.finish()
         if at is None or score is None or context is None:
             return None
-        return cls(at, score, context, note, swelling)
+        return cls(at, score, context, note, swelling, compared)
 
 
 @dataclass

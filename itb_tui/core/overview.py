@@ -11,10 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from itb_tui.core.checkin import (
+    MorningVerdict,
+    checkin_due,
+    days_missed,
+    hold_items,
+    missed_checkins,
+    morning_of,
+    morning_verdict,
+    restart_note,
+)
 from itb_tui.core.content import Exercise, Library, Routine
 from itb_tui.core.due import DueItem
-from itb_tui.core.history import MonthHistory, SessionRecord
-from itb_tui.core.plan import RUN_ROUTINE, Readiness, current_phases, program_week, readiness
+from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.plan import (
+    RUN_ROUTINE,
+    STRENGTH,
+    Readiness,
+    current_phases,
+    program_week,
+    readiness,
+    routines_in,
+)
 from itb_tui.core.plan_progress import Hint, Improvement, no_improvement, progression_hints
 from itb_tui.core.plan_running import RunStage, run_stage
 from itb_tui.core.plan_signs import Found, warning_signs
@@ -49,6 +67,12 @@ class Overview:
     hints: list[Hint] = field(default_factory=list)
     ask_about_run: SessionRecord | None = None
     red_flags: list[str] = field(default_factory=list)  # the flags standing, in words
+    morning: MorningVerdict | None = None  # the check-in that decides the next session
+    checkin_due: bool = False  # today has no check-in and it was not skipped
+    missed_checkins: list[date] = field(default_factory=list)
+    restart_note: str = ""  # "2 days missed: restart with ..."
+    held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
+    yesterday_morning: PainLog | None = None  # for "compared with yesterday"
 
     @property
     def running_unlocked(self) -> bool:
@@ -113,12 +137,23 @@ def build_overview(
     improvement = None
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)
+    strength = routines_in(library, STRENGTH)
+    morning = morning_verdict(program.acceptable_morning_pain, sessions, logs, today, strength)
+    rtr = program.return_to_running
+    planned = today_plan(
+        program, settings, sessions, logs, today, library, ready=ready, stage=stage
+    )
+    items = hold_items(
+        planned,
+        morning,
+        today,
+        strength,
+        (rtr.pre_run_routine, rtr.post_run_routine),
+    )
     return Overview(
         week=week,
         phases=current_phases(program, week),
-        items=today_plan(
-            program, settings, sessions, logs, today, library, ready=ready, stage=stage
-        ),
+        items=items,
         readiness=ready,
         stage=stage,
         signs=warning_signs(program, sessions, logs, today, library),
@@ -130,6 +165,14 @@ def build_overview(
         ],
         ask_about_run=pending_run_check(history, now, settings.asked_after_run),
         red_flags=standing_text(program, flags),
+        morning=morning,
+        held=[item for item, was in zip(items, planned, strict=True) if item != was],
+        checkin_due=checkin_due(logs, today, settings.checkin_skipped),
+        missed_checkins=missed_checkins(logs, today, start),
+        yesterday_morning=morning_of(logs, today - timedelta(days=1)),
+        restart_note=restart_note(
+            days_missed(sessions, logs, today), items, stage.week if stage else None
+        ),
     )
 
 

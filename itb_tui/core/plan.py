@@ -27,8 +27,8 @@ from itb_tui.core.settings import Settings
 # with unit "seconds" holds the running time; pain goes in pain_after and pain_spikes.
 RUN_ROUTINE = "run"
 STRENGTH = "strength"
-# Pain logs that describe daily life, for the pain-free-days check.
-DAILY_CONTEXTS = ("daily", "rest")
+# Pain logs that describe daily life (the morning check-in too), for the pain-free-days check.
+DAILY_CONTEXTS = ("daily", "rest", "morning")
 # Readiness: how many recent strength sessions must be pain-free, and the pain_after they allow.
 STRENGTH_SESSIONS_CHECKED = 3
 STRENGTH_PAIN_AFTER_MAX = 2

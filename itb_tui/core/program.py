@@ -111,6 +111,9 @@ class Program:
     red_flags: tuple[RedFlag, ...]
     form_tips: tuple[str, ...]
     cross_training: tuple[str, ...]
+    # The morning check-in: the highest morning pain (0-10) that still lets the next session
+    # go ahead after a run or strength session; [check_in] acceptable_pain in program.toml.
+    acceptable_morning_pain: int = 0
 
     def warning_sign(self, sign_id: str) -> WarningSign | None:
         return next((s for s in self.warning_signs if s.id == sign_id), None)
@@ -296,9 +299,26 @@ def load_program(path: Path, routine_ids: set[str]) -> Program:
     if form is not None:
         tips, cross_training = form.texts("tips"), form.texts("cross_training")
         form.finish()
+    band = _acceptable_morning_pain(reader.sub("check_in"))
     reader.finish()
     if problems or disclaimer is None or running is None:
         raise ContentError(problems or [f"{path}: the program could not be read"])
     return Program(
-        disclaimer, tuple(phases), running, tuple(signs), tuple(flags), tips, cross_training
+        disclaimer,
+        tuple(phases),
+        running,
+        tuple(signs),
+        tuple(flags),
+        tips,
+        cross_training,
+        acceptable_morning_pain=band,
     )
+
+
+def _acceptable_morning_pain(reader: TableReader | None) -> int:
+    """``[check_in] acceptable_pain``: 0 (pain-free) when the table or the key is absent."""
+    if reader is None:
+        return 0
+    band = reader.integer("acceptable_pain", maximum=10, required=False)
+    reader.finish()
+    return band or 0

@@ -38,6 +38,7 @@ class Settings:
     onboarded: bool = False
     progressions: dict[str, int] = field(default_factory=dict)  # exercise id -> steps taken
     asked_after_run: datetime | None = None  # when the app last asked about a run
+    checkin_skipped: date | None = None  # the day the morning check-in was skipped (Escape)
 
     def to_dict(self) -> dict[str, Any]:
         data = {"schema_version": SETTINGS_SCHEMA, **asdict(self)}
@@ -65,13 +66,8 @@ def load_settings(path: Path) -> Settings:
         running=reader.flag("running", required=False),
         onboarded=reader.flag("onboarded", required=False),
     )
-    start = data.get("program_start")
-    reader.mark_seen("program_start")
-    if start is not None:
-        if isinstance(start, date) and not hasattr(start, "hour"):
-            settings.program_start = start
-        else:
-            reader.problem("program_start", "a date such as 2026-11-23", start)
+    settings.program_start = _day(reader, "program_start")
+    settings.checkin_skipped = _day(reader, "checkin_skipped")
     progressions = data.get("progressions", {})
     reader.mark_seen("progressions")
     if isinstance(progressions, dict) and all(
@@ -92,6 +88,18 @@ def load_settings(path: Path) -> Settings:
     if problems:
         raise SettingsError(problems, path)
     return settings
+
+
+def _day(reader: TableReader, key: str) -> date | None:
+    """A plain date (not a date and time), or None when absent."""
+    value = reader.table.get(key)
+    reader.mark_seen(key)
+    if value is None:
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    reader.problem(key, "a date such as 2026-11-23", value)
+    return None
 
 
 def save_settings(path: Path, settings: Settings) -> None:

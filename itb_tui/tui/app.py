@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # imported when first needed, to keep start-up short
     from textual.command import Provider
 
     from itb_tui.core.content import Routine
-    from itb_tui.core.history import SessionRecord
+    from itb_tui.core.history import PainLog, SessionRecord
     from itb_tui.core.overview import Overview
     from itb_tui.core.session import SessionEngine
     from itb_tui.tui.screens.pain import PainResult
@@ -210,14 +210,19 @@ class ItbApp(ProgramFlow, Safekeeping):
         log = PainLog(
             self.context.clock.wall(), result.score, result.context, result.note, result.swelling
         )
+        if self.save_pain_log(log):
+            self.notify(f"Pain {log.score}/10 logged ({log.context}).")
+            self.ask_red_flags_after(log.score, log.swelling)
+
+    def save_pain_log(self, log: PainLog) -> bool:
+        """Add a pain log to the history and refresh Today; False (and says why) on failure."""
         try:
             self.context.store.add_pain_log(log)
         except StoreError as err:
             self.notify(str(err), title="Not saved", severity="error", timeout=15)
-            return
-        self.notify(f"Pain {log.score}/10 logged ({log.context}).")
+            return False
         self.refresh_home()
-        self.ask_red_flags_after(log.score, log.swelling)
+        return True
 
     def action_log_pain(self) -> None:
         from itb_tui.tui.screens.pain import PainRatingScreen
@@ -276,6 +281,9 @@ class ItbApp(ProgramFlow, Safekeeping):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Log pain", "Quick 0-10 pain log", self.action_log_pain)
+        yield SystemCommand(
+            "Morning check-in", "Pain this morning, compared with yesterday", self.action_check_in
+        )
         yield SystemCommand("Help", "Keys, data folders, notice", self.action_help)
         yield SystemCommand("Settings", "Cues, pacer, weaker side", self.action_settings)
         yield SystemCommand(

@@ -15,7 +15,9 @@ from itb_tui.tui.screens.home import HomeScreen
 if TYPE_CHECKING:  # the screens and the engine are imported when first needed
     from collections.abc import Callable
 
+    from itb_tui.core.checkin import MorningAnswer
     from itb_tui.core.content import Routine
+    from itb_tui.core.history import PainLog
     from itb_tui.core.overview import Overview
     from itb_tui.core.red_flag_state import RedFlagState
     from itb_tui.tui.screens.pain import PainResult
@@ -34,6 +36,9 @@ class ProgramFlow(App[None]):
     start_routine: Callable[[str], None]
     persist_settings: Callable[[], None]
     log_pain: Callable[[PainResult], None]
+    save_pain_log: Callable[[PainLog], bool]
+    read_only: bool
+    _checkin_waiting: bool = False  # due, but another question was on top of home
     offer_restore: Callable[[DamagedFile], None]
     closing_report: str | None = None  # why the app closed itself, for the command line
 
@@ -75,6 +80,7 @@ class ProgramFlow(App[None]):
         self.refresh_home()
         if self.screen is self.home:
             self.ask_about_run()
+        self.ask_check_in()
 
     def refresh_home(self) -> None:
         """Re-read the recent months and recompute today's plan for the home screen."""
@@ -117,7 +123,53 @@ class ProgramFlow(App[None]):
         self.open_place(message.target)
 
     def open_place(self, target: str) -> None:
-        {"readiness": self.action_readiness, "red_flags": self.action_red_flags}[target]()
+        {
+            "readiness": self.action_readiness,
+            "red_flags": self.action_red_flags,
+            "check_in": self.action_check_in,
+        }[target]()
+
+    def ask_check_in(self) -> None:
+        """The first open of a day: the morning check-in, once nothing else is over home."""
+        overview = self.overview
+        if overview is None or not overview.checkin_due or self.read_only:
+            return
+        self._checkin_waiting = self.screen is not self.home
+        if not self._checkin_waiting:
+            self.action_check_in()
+
+    def on_home_screen_shown(self, _message: Message) -> None:
+        if self._checkin_waiting:
+            self.ask_check_in()
+
+    def action_check_in(self) -> None:
+        """Knee pain this morning, compared with yesterday, swelling; Escape skips today."""
+        from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
+
+        if self.refuse_read_only() or not self.program_ready():
+            return
+        last = self.overview.yesterday_morning if self.overview else None
+        self.push_screen(CheckInScreen(yesterday_text(last)), self.checked_in)
+
+    def checked_in(self, answer: MorningAnswer | None) -> None:
+        context = self.context
+        now = context.clock.wall()
+        if answer is None:
+            context.settings.checkin_skipped = now.date()
+            self.persist_settings()
+            self.refresh_home()
+            self.notify("Check-in skipped for today: c on the home screen answers it later.")
+            return
+        from itb_tui.core.checkin import answer_text
+
+        log = answer.log(now)
+        if not self.save_pain_log(log):
+            return
+        morning = self.overview.morning if self.overview else None
+        decided = ""
+        if morning is not None and morning.after is not None:  # it answers a run or strength
+            decided = f"\n{morning.text(now.date())}"
+        self.notify(f"Checked in: {answer_text(log)}.{decided}", timeout=10)
 
     def action_readiness(self) -> None:
         """Return to running: the checklist, the run stage and the warning signs."""
@@ -126,9 +178,14 @@ class ProgramFlow(App[None]):
         overview = self.overview
         if overview is None:
             return
+        from itb_tui.core.checkin import missed_text
+
+        today = self.context.clock.wall().date()
+        morning = overview.morning.text(today) if overview.morning else ""
+        lines = tuple(t for t in (morning, missed_text(overview.missed_checkins)) if t)
         self.push_screen(
             ReadinessScreen(
-                overview.readiness, overview.stage, overview.signs, self.context.program
+                overview.readiness, overview.stage, overview.signs, self.context.program, lines
             )
         )
 

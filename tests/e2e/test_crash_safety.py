@@ -18,7 +18,7 @@ import time
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -71,13 +71,14 @@ def progress_has(dirs: ItbDirs, records: int, done: dict[str, list[int]]) -> Cal
 def running_itb(dirs: ItbDirs, *args: str, onboarded: bool = True) -> Iterator[PtyApp]:
     """The real program in a 100x32 pseudo-terminal; always killed and reaped afterwards.
 
-    With ``onboarded`` the first-launch questions count as answered, so the app opens where
-    the test expects.
+    With ``onboarded`` the first-launch questions count as answered and the morning check-in
+    as skipped today, so the app opens where the test expects.
     """
     settings = dirs.config / "settings.toml"
     if onboarded and not settings.exists():
         dirs.config.mkdir(mode=0o700, parents=True, exist_ok=True)
-        settings.write_text("schema_version = 1\nonboarded = true\n")
+        today = date.today().isoformat()
+        settings.write_text(f"schema_version = 1\nonboarded = true\ncheckin_skipped = {today}\n")
     app = PtyApp([str(dirs.itb), *args], dirs.env, size=(100, 32))
     try:
         app.start()

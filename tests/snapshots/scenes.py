@@ -43,8 +43,9 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
         "intro": "hip-strength",
         "run-intro": None,
         "phase-advice": None,
+        "checkin": None,
     }[name]
-    app, clock = make_app(tmp_path, start=start)
+    app, clock = make_app(tmp_path, start=start, check_in=name == "checkin")
     app.context.settings.flash = False  # a flash is a 0.4 s state: keep it out of pictures
 
     async def setup(pilot: Pilot[None]) -> None:
@@ -73,12 +74,15 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
             await pilot.press("enter", "4")
             if name == "summary":
                 await pilot.press("tab", *"cold helps", "enter")
+        elif name == "checkin":  # asked on the first open of the day; answered, not yet saved
+            await pilot.pause()
+            await pilot.press("2", "s", "n")
         await pilot.pause()
 
     return app, setup
 
 
-SCENES = ("home", "hold", "rest", "switch", "pain", "summary")
+SCENES = ("home", "hold", "rest", "switch", "pain", "summary", "checkin")
 # The content each screen shows where it helps: the exercise intro (cautions, equipment,
 # common errors, how often), the guided run's intro (form tips) and a phase's advice.
 CONTENT_SCENES = ("intro", "run-intro", "phase-advice")

@@ -19,17 +19,21 @@ from itb_tui.tui.screens.session import SessionScreen
 
 
 def make_app(
-    tmp_path: Path, *, start: str | None = None, onboarded: bool = True
+    tmp_path: Path, *, start: str | None = None, onboarded: bool = True, check_in: bool = False
 ) -> tuple[ItbApp, FakeClock]:
     """An app over empty folders in ``tmp_path``, driven by a FakeClock.
 
     With ``onboarded`` (the default) the first-launch questions are already answered and the
-    program started today.
+    program started today; the morning check-in is asked only with ``check_in`` (otherwise it
+    counts as skipped today).
     """
     clock = FakeClock()
     paths = Paths(tmp_path / "data", tmp_path / "config")
     if onboarded and not paths.settings.exists():
-        save_settings(paths.settings, Settings(onboarded=True, program_start=clock.wall().date()))
+        today = clock.wall().date()
+        skipped = None if check_in else today
+        settings = Settings(onboarded=True, program_start=today, checkin_skipped=skipped)
+        save_settings(paths.settings, settings)
     context = AppContext.load(paths, clock)
     return ItbApp(context, start_routine=start, auto_tick=False), clock
 

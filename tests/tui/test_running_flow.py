@@ -15,7 +15,7 @@ from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.widgets.pick_list import PickList
-from tests.snapshots.program_scenes import ready_history
+from tests.snapshots.program_scenes import TODAY, ready_history
 from tests.tui.history_data import make_session
 
 from .helpers import make_app, phase, session_screen
@@ -24,6 +24,7 @@ from .helpers import make_app, phase, session_screen
 def ready_app(tmp_path: Path) -> ItbApp:
     """An app whose history meets every readiness check and is two run weeks in."""
     settings, sessions, logs = ready_history()
+    settings.checkin_skipped = TODAY  # the morning check-in is tested on its own
     save_settings(tmp_path / "config" / "settings.toml", settings)
     app, _clock = make_app(tmp_path)
     for record in sessions:

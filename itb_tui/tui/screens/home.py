@@ -51,6 +51,44 @@ def _item_label(item: DueItem) -> Content:
     return Content.assemble((f"{mark} ", style), (item.title, style or "bold"))
 
 
+def _morning_options(overview: Overview) -> list[Pick]:
+    """The check-in first when it is due, what the morning decided, the missed-days note."""
+    options = []
+    if overview.checkin_due:
+        label = Content.assemble(("[ ] ", "bold"), ("Morning check-in", "bold"))
+        options.append(Pick(label, "checkin"))
+    morning = overview.morning
+    if morning is not None:
+        held = " - held" if morning.holds_run or morning.holds_strength else ""
+        label = Content.assemble(("  i ", "cyan"), f"Morning {morning.log.score}/10{held}")
+        options.append(Pick(label, "morning"))
+    if overview.restart_note:
+        days = overview.restart_note.split(":", 1)[0]
+        options.append(Pick(Content.assemble(("  i ", "cyan"), days), "restart"))
+    return options
+
+
+def morning_detail(overview: Overview, kind: str, today: date) -> Content:
+    """The panel for the check-in line, the morning's decision or the missed-days note."""
+    from itb_tui.core.checkin import missed_text
+
+    if kind == "restart":
+        return Content.assemble(("Back after a break\n", "bold"), overview.restart_note)
+    missed = missed_text(overview.missed_checkins)
+    if kind == "morning" and overview.morning is not None:
+        head = Content.styled("Morning check-in\n", "bold")
+        return Content.assemble(head, overview.morning.text(today), f"\n\n{missed}".rstrip())
+    return Content.assemble(
+        ("Morning check-in\n", "bold"),
+        "How is your knee this morning? A digit for the pain, b/s/w for better, the same or "
+        "worse than yesterday, y/n for swelling, then Enter: a few seconds. After a run or a "
+        "strength session it decides whether the next one goes ahead, and a check-in at 0 "
+        "counts as a pain-free day for the return to running.",
+        f"\n\n{missed}".rstrip(),
+        "\n\nPress Enter (or c) to check in.",
+    )
+
+
 class HomeScreen(Screen[None]):
     """Pick what to do; Enter starts it."""
 
@@ -59,6 +97,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start", id="start", tooltip="Start it", priority=True),
         Binding("l", "app.log_pain", "Pain", id="log-pain", tooltip="Quick pain log"),
+        Binding("c", "app.check_in", "Check-in", id="check-in", show=False),
         Binding("h", "app.history", "History", id="history", tooltip="Sessions, pain, export"),
         Binding("r", "app.readiness", "Running", id="readiness", tooltip="Return to running"),
         Binding(
@@ -119,6 +158,7 @@ class HomeScreen(Screen[None]):
         improvement = overview.improvement is not None and overview.improvement.flagged
         if overview.red_flags or improvement:
             options.append(Pick(Content.styled("! See a professional (f)", "bold red"), "flags"))
+        options += _morning_options(overview)
         advice_titles: list[str] = []
         for n, item in enumerate(overview.items):
             if item.kind == "advice":  # one line per group of advice
@@ -185,7 +225,7 @@ class HomeScreen(Screen[None]):
             self._detail_of = event.pick.id
             self.query_one("#routine-detail", Static).update(self._detail(event.pick.id))
 
-    def _detail(self, option_id: str) -> str:
+    def _detail(self, option_id: str) -> str | Content:
         kind, _, key = option_id.partition(":")
         overview = self.overview
         if kind == "routine":
@@ -196,6 +236,8 @@ class HomeScreen(Screen[None]):
             return flags_detail(overview)
         if kind == "phase":
             return phase_detail(overview.phases[int(key)], overview)
+        if kind in ("checkin", "morning", "restart"):
+            return morning_detail(overview, kind, self.today)
         if kind == "hint":
             hint = overview.hints[int(key)]
             return (
@@ -240,6 +282,8 @@ class HomeScreen(Screen[None]):
             self.post_message(self.StartRoutine(key))
         elif kind == "flags":
             self.post_message(self.Open("red_flags"))
+        elif kind == "checkin":
+            self.post_message(self.Open("check_in"))
         elif kind == "hint" and overview is not None:
             self.post_message(self.AcceptHint(overview.hints[int(key)].exercise_id))
         elif kind == "today" and overview is not None:

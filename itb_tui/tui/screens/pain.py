@@ -15,7 +15,14 @@ from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
 
-CONTEXT_KEYS = {"r": "rest", "d": "daily", "u": "during-run", "a": "after-run", "e": "exercise"}
+CONTEXT_KEYS = {
+    "r": "rest",
+    "d": "daily",
+    "u": "during-run",
+    "a": "after-run",
+    "e": "exercise",
+    "m": "morning",
+}
 
 
 SWELLING_QUESTION = "Is the outside of the knee swollen or puffy?"

@@ -133,9 +133,15 @@ class ReadinessScreen(Screen[None]):
         """The user wants the red-flag checklist."""
 
     def __init__(
-        self, readiness: Readiness, stage: RunStage | None, signs: list[Found], program: Program
+        self,
+        readiness: Readiness,
+        stage: RunStage | None,
+        signs: list[Found],
+        program: Program,
+        morning: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
+        self.morning = morning  # what the morning check-in decided, missed check-ins
         self.readiness = readiness
         self.stage = stage
         self.signs = signs
@@ -151,6 +157,7 @@ class ReadinessScreen(Screen[None]):
             yield Static("[b]Return to running[/b]", id="rr-title")
             yield Static(self._status(), id="rr-status")
             yield from checklist(self.readiness)
+            yield from (row("Morning", line, "key") for line in self.morning)
             if self.stage is not None:
                 yield from stage_rows(self.stage, self.program)
             if self.signs:

@@ -99,11 +99,13 @@ def session_view(session: SessionRecord) -> RenderableType:
 
 
 def pain_log_view(log: PainLog) -> RenderableType:
-    """A pain log's time, score, where it was felt and note."""
+    """A pain log's time, score, where it was felt and note (a check-in: its two answers)."""
+    morning = f"[b]Compared with yesterday[/b]: {log.compared}\n" if log.compared else ""
     return Text.from_markup(
         f"[b]Pain log[/b]  {log.at:%a %d %b %Y %H:%M}\n\n"
         f"[b]Score[/b]: {pain_text(log.score)}\n"
         f"[b]Where[/b]: {CONTEXT_LABELS.get(log.context, log.context)}\n"
+        f"{morning}"
         f"[b]Swelling[/b]: {swelling_text(log.swelling)}\n"
         f"[b]Note[/b]: {escape(log.note) or '[dim]none[/dim]'}"
     )

@@ -1,0 +1,115 @@
+"""The morning check-in: knee pain 0-10, compared with yesterday, swelling - a few keys."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from itb_tui.core.checkin import MorningAnswer, answer_text
+from itb_tui.core.history import PainLog
+from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.pain_scale import PainScale
+
+COMPARED_KEYS = {"b": "better", "s": "same", "w": "worse"}
+SWELLING_KEYS = {"y": True, "n": False}
+HINT = "A digit, b/s/w, y/n, then Enter saves - Escape skips the check-in for today"
+
+
+def yesterday_text(log: PainLog | None) -> str:
+    """'Yesterday morning: 2/10, the same as the day before.' or '' without one."""
+    if log is None:
+        return ""
+    return f"Yesterday morning: {answer_text(log).replace('yesterday', 'the day before')}."
+
+
+def choices(title: str, options: list[tuple[str, str, bool]]) -> Content:
+    """'Swelling:  y: yes  >n: no<' with the chosen one marked (reversed and in > <)."""
+    parts: list[tuple[str, str]] = [(f"{title:<26}", "")]
+    for key, label, chosen in options:
+        text = f"{key}: {label}"
+        parts.append((f">{text}<", "reverse bold") if chosen else (f" {text} ", ""))
+        parts.append((" ", ""))
+    return Content.assemble(*parts)
+
+
+class CheckInScreen(ModalScreen[MorningAnswer | None]):
+    """Returns the answer on Enter, None on Escape (skipped for today)."""
+
+    BINDINGS = [
+        Binding("enter", "confirm", "Save", id="save", priority=True),
+        Binding("escape", "skip", "Skip today", id="skip"),
+        *[Binding(k, f"compared('{c}')", show=False) for k, c in COMPARED_KEYS.items()],
+        *[Binding(k, f"swelling({v})", show=False) for k, v in SWELLING_KEYS.items()],
+    ]
+
+    def __init__(self, yesterday: str = "") -> None:
+        super().__init__()
+        self.yesterday = yesterday  # "Yesterday morning: 2/10", or "" when there was none
+        self.compared: str | None = None
+        self.swelling: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
+        with Vertical(id="checkin-dialog", classes="dialog"):
+            yield Static("[b]Morning check-in[/b]", id="checkin-title")
+            yield Static("Knee pain this morning: 0 = none, 10 = the worst you can imagine.")
+            yield PainScale(id="checkin-scale")
+            yield Static(id="checkin-compared")
+            yield Static(id="checkin-swelling")
+            if self.yesterday:
+                yield Static(Content(self.yesterday), classes="dim")
+            yield Static(id="checkin-hint", classes="dim")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(PainScale).focus()
+        self._show()
+        self._hint("")
+
+    def _show(self) -> None:
+        compared = [(k, c, c == self.compared) for k, c in COMPARED_KEYS.items()]
+        self.query_one("#checkin-compared", Static).update(
+            choices("Compared with yesterday:", compared)
+        )
+        swelling = [(k, "yes" if v else "no", v is self.swelling) for k, v in SWELLING_KEYS.items()]
+        self.query_one("#checkin-swelling", Static).update(
+            choices("Swelling at the knee:", swelling)
+        )
+
+    def _hint(self, problem: str) -> None:
+        text = Content(HINT)
+        if problem:
+            text = Content.assemble((problem, "red"), "\n", text)
+        self.query_one("#checkin-hint", Static).update(text)
+
+    def action_compared(self, compared: str) -> None:
+        self.compared = compared
+        self._show()
+
+    def action_swelling(self, swelling: bool) -> None:
+        self.swelling = swelling
+        self._show()
+
+    def action_confirm(self) -> None:
+        score = self.query_one(PainScale).value
+        missing = [
+            name
+            for name, value in (
+                ("a pain score (a digit, or the arrows for 10)", score),
+                ("better, same or worse (b/s/w)", self.compared),
+                ("swelling yes or no (y/n)", self.swelling),
+            )
+            if value is None
+        ]
+        if missing or score is None or self.compared is None or self.swelling is None:
+            self._hint("Still to answer: " + "; ".join(missing) + ".")
+            return
+        self.dismiss(MorningAnswer(score, self.compared, self.swelling))
+
+    def action_skip(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,168 @@
+"""``itb remind``: a fake notify-send on PATH, a temporary XDG_CONFIG_HOME, no systemctl."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from itb_tui import cli
+from itb_tui.core import remind
+from itb_tui.core.paths import Paths
+from itb_tui.core.settings import Settings, save_settings
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="notify-send")
+
+
+@pytest.fixture(autouse=True)
+def folders() -> Paths:
+    paths = Paths.resolve()  # conftest's ITB_TUI_DATA_DIR / ITB_TUI_CONFIG_DIR
+    save_settings(paths.settings, Settings(onboarded=True, program_start=date.today()))
+    return paths
+
+
+def fake_notifier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int = 0) -> Path:
+    """A notify-send that writes its arguments to a file; PATH holds it and the basics only."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    calls = tmp_path / "notified.txt"
+    script = folder / "notify-send"
+    script.write_text(
+        f'#!/bin/sh\nprintf "%s|" "$@" >> "{calls}"\necho >> "{calls}"\nexit {code}\n'
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    return calls
+
+
+def test_notifies_what_is_due_once_a_day(
+    folders: Paths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    calls = fake_notifier(tmp_path, monkeypatch)
+    assert cli.main(["remind"]) == 0
+    assert cli.main(["remind"]) == 0  # the same items: not again
+    (line,) = calls.read_text().splitlines()
+    assert line == (
+        "--app-name=itb-tui|itb-tui: due today|Morning check-in, Foam rolling, Daily stretch|"
+    )
+    assert capsys.readouterr().out == ""
+    state = folders.data / remind.STATE_FILE
+    assert remind.load_sent(state, date.today()) == {"check-in", "foam-rolling", "daily-stretch"}
+    assert oct(state.stat().st_mode & 0o777) == "0o600"
+    assert remind.load_sent(state, date(2000, 1, 1)) == set()  # a new day starts afresh
+
+
+def test_without_a_notifier_it_prints_a_line(
+    folders: Paths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    assert cli.main(["remind"]) == 0
+    out = capsys.readouterr().out
+    assert out == "itb-tui: due today: Morning check-in, Foam rolling, Daily stretch\n"
+    assert cli.main(["remind"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_a_failing_notifier_falls_back_to_the_line(
+    folders: Paths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    calls = fake_notifier(tmp_path, monkeypatch, code=1)
+    assert cli.main(["remind"]) == 0
+    assert calls.exists()
+    assert capsys.readouterr().out.startswith("itb-tui: due today: Morning check-in")
+
+
+def test_a_damaged_state_file_is_left_alone(
+    folders: Paths,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    calls = fake_notifier(tmp_path, monkeypatch)
+    state = folders.data / remind.STATE_FILE
+    folders.data.mkdir(parents=True, exist_ok=True)
+    state.write_text("day = [")
+    assert cli.main(["remind"]) == 1
+    assert state.read_text() == "day = ["
+    assert not calls.exists()
+    assert "remind.toml" in capsys.readouterr().err
+
+
+@pytest.fixture
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary XDG_CONFIG_HOME, not created yet."""
+    folder = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
+def test_install_writes_a_user_timer_and_says_how_to_enable_it(
+    config_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(remind, "has_systemd", lambda: True)
+    monkeypatch.setattr(remind.subprocess, "run", None)  # systemctl is never run
+    assert cli.main(["remind", "--install", "--at", "07:30"]) == 0
+    out = capsys.readouterr().out
+    units = config_home / "systemd" / "user"
+    timer = (units / "itb-remind.timer").read_text()
+    service = (units / "itb-remind.service").read_text()
+    assert "OnCalendar=*-*-* 07:30:00" in timer and "Persistent=true" in timer
+    assert f"ExecStart={sys.executable} -m itb_tui remind" in service
+    assert str(units / "itb-remind.timer") in out
+    assert "systemctl --user enable --now itb-remind.timer" in out
+    wants = units / "timers.target.wants"
+    wants.mkdir()
+    (wants / "itb-remind.timer").symlink_to(units / "itb-remind.timer")  # as enable does
+    assert cli.main(["remind", "--uninstall"]) == 0
+    assert "Removed" in capsys.readouterr().out
+    assert sorted(p.name for p in units.rglob("*") if not p.is_dir()) == []
+
+
+def test_install_without_systemd_prints_the_crontab_line(
+    config_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(remind, "has_systemd", lambda: False)
+    data = config_home.parent / "my data"
+    assert cli.main(["--data-dir", str(data), "remind", "--install", "--at", "21:05"]) == 0
+    out = capsys.readouterr().out
+    assert f"5 21 * * * {sys.executable} -m itb_tui --data-dir '{data}' remind" in out
+    assert not config_home.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["remind", "--install"],
+        ["remind", "--install", "--at", "25:00"],
+        ["remind", "--install", "--at", "7"],
+        ["remind", "--at", "07:00"],
+        ["remind", "--install", "--uninstall", "--at", "07:00"],
+    ],
+)
+def test_bad_remind_arguments_exit_2(args: list[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(args)
+    assert exit_info.value.code == 2
+
+
+def test_macos_uses_osascript_with_the_text_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(remind.shutil, "which", lambda name: f"/usr/bin/{name}")
+    command = remind.notifier_command('say "hi"', "a\\b", platform="darwin")
+    assert command == [
+        "osascript",
+        "-e",
+        'display notification "a\\\\b" with title "say \\"hi\\""',
+    ]
+    assert remind.notifier_command("t", "b", platform="win32") is None
