@@ -27,12 +27,32 @@ def _score(text: str) -> int:
 
 
 def _since(text: str) -> date:
+    """A date or a span back from today; today is the clock's, a later date is refused."""
+    from itb_tui.core.clock import MonotonicClock
     from itb_tui.core.export import parse_since
 
+    today = MonotonicClock().wall().date()
     try:
-        return parse_since(text)
+        since = parse_since(text, today)
     except ValueError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+    if since > today:
+        raise argparse.ArgumentTypeError(f"{text!r} is after today ({today.isoformat()})")
+    return since
+
+
+def _note(text: str) -> str:
+    """A note on one line, without control characters; bytes that are not UTF-8 are refused."""
+    from itb_tui.core.text import NOTE_LIMIT, is_undecodable, plain_text
+
+    if is_undecodable(text):
+        raise argparse.ArgumentTypeError("the note is not valid UTF-8 text")
+    note = plain_text(text)
+    if len(note) > NOTE_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"the note has {len(note)} characters; at most {NOTE_LIMIT} fit"
+        )
+    return note
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,11 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="daily",
         help="where you felt it (default: daily)",
     )
-    log.add_argument("--note", default="", help="a short note, e.g. 'stairs'")
+    log.add_argument("--note", type=_note, default="", help="a short note, e.g. 'stairs'")
     export = commands.add_parser("export", help="export your history for a physiotherapist")
     export.add_argument("--format", choices=("csv", "json", "markdown"), default="markdown")
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
     export.add_argument("--output", type=Path, help="file to write (default: print it)")
+    export.add_argument("--force", action="store_true", help="replace --output if it exists")
     return parser
 
 
@@ -77,37 +98,43 @@ def _list_routines(context: AppContext) -> int:
 
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.history import CONTEXT_LABELS, PainLog
+    from itb_tui.core.text import plain_text
 
     log = PainLog(context.clock.wall(), args.score, args.context, args.note.strip())
     context.store.add_pain_log(log)
     where = CONTEXT_LABELS[log.context]
-    note = f" ({log.note})" if log.note else ""
+    note = f" ({plain_text(log.note)})" if log.note else ""
     print(f"Logged pain {log.score}/10, {where}{note}, at {log.at:%Y-%m-%d %H:%M}.")
     return 0
 
 
-def _export(context: AppContext, args: argparse.Namespace) -> int:
-    from itb_tui.core.export import export
+def _export(context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Write the export; exit 1 (after writing the rest) when a month could not be read."""
+    from itb_tui.core.export_file import RefusedOutput, check_output, export_history
     from itb_tui.core.files import atomic_write
     from itb_tui.core.stats import routine_categories
+    from itb_tui.core.text import plain_text
 
+    target = None
+    if args.output is not None:
+        try:
+            target = check_output(args.output, context.paths, force=args.force)
+        except RefusedOutput as err:
+            parser.error(str(err))
     store = context.store
     since: date | None = args.since
     months = [m for m in store.months() if since is None or m >= f"{since:%Y-%m}"]
     today = context.clock.wall().date()
-    text = export(
-        store.load_months(months),
-        args.format,
-        since,
-        today,
-        categories_by_routine=routine_categories(context.library),
-    )
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    atomic_write(args.output.expanduser().resolve(), text.encode("utf-8"))
-    print(f"Wrote {args.format} export to {args.output}.", file=sys.stderr)
-    return 0
+    categories = routine_categories(context.library)
+    exported = export_history(store, months, args.format, since, today, categories)
+    if target is None:
+        sys.stdout.write(exported.text)
+    else:
+        atomic_write(target, exported.text.encode("utf-8"))
+        print(f"Wrote {args.format} export to {target}.", file=sys.stderr)
+    for problem in exported.left_out:
+        print(f"itb: left out of the export: {plain_text(str(problem))}", file=sys.stderr)
+    return 1 if exported.left_out else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,7 +165,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "log-pain":
             return _log_pain(context, args)
         if args.command == "export":
-            return _export(context, args)
+            return _export(context, args, parser)
         if args.command == "start" and args.routine not in context.library.routines:
             known = ", ".join(context.library.routines)
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")

@@ -1,16 +1,77 @@
-"""Write an export of the whole history to a dated file that never replaces an earlier one."""
+"""Write an export to a file: a dated one in the app that never replaces an earlier one, or one
+the user names on the command line, checked so that it can never replace the user's data."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from itb_tui.core.export import ExportFormat, export
-from itb_tui.core.files import atomic_write
+from itb_tui.core.files import StoreError, atomic_write
+from itb_tui.core.paths import Paths
 from itb_tui.core.storage import HistoryStore
 
 EXTENSIONS: dict[ExportFormat, str] = {"csv": "csv", "json": "json", "markdown": "md"}
+
+
+class RefusedOutput(ValueError):
+    """An export may not be written there; the message says why."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """An export as text, and the history files it had to leave out (unreadable)."""
+
+    text: str
+    left_out: list[StoreError] = field(default_factory=list)
+
+    @property
+    def left_out_names(self) -> list[str]:
+        return [str(err.path) for err in self.left_out]
+
+
+def export_history(
+    store: HistoryStore,
+    keys: list[str],
+    fmt: ExportFormat,
+    since: date | None,
+    today: date,
+    categories: Mapping[str, str],
+) -> Exported:
+    """Export the months ``keys`` that can be read; the others are named in the export."""
+    history, problems = store.load_readable(keys)
+    names = [str(err.path) for err in problems]
+    text = export(history, fmt, since, today, categories_by_routine=categories, left_out=names)
+    return Exported(text, problems)
+
+
+def check_output(path: Path, paths: Paths, *, force: bool) -> Path:
+    """Where an export named by the user may go, resolved; RefusedOutput says why not.
+
+    Refused: anything inside the data, config or cache folder, anything that is not a
+    regular file (a device, a FIFO, a folder), a folder that does not exist, and an existing
+    file unless ``force``.
+    """
+    target = path.expanduser().resolve()
+    for folder in (paths.data, paths.config, paths.cache):
+        if folder is not None and target.is_relative_to(folder.expanduser().resolve()):
+            raise RefusedOutput(f"{path} is inside itb-tui's own folder {folder}; choose another")
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            raise RefusedOutput(f"the folder {target.parent} does not exist") from None
+        return target
+    except OSError as err:
+        raise RefusedOutput(f"cannot use {path}: {err.strerror or err}") from None
+    if not stat.S_ISREG(mode):
+        raise RefusedOutput(f"{path} is not a regular file; choose a file name")
+    if not force:
+        raise RefusedOutput(f"{path} exists; add --force to replace it")
+    return target
 
 
 def export_path(folder: Path, fmt: ExportFormat, today: date) -> Path:
@@ -30,12 +91,13 @@ def write_export(
     fmt: ExportFormat,
     today: date,
     categories: Mapping[str, str],
-) -> Path:
-    """Read every month, export it in ``fmt`` and write it atomically; returns the path.
+) -> tuple[Path, Exported]:
+    """Export every month that can be read in ``fmt`` and write it atomically to a new file.
 
-    Raises StoreError when a month cannot be read or the file cannot be written.
+    Returns the path and the export (with the months left out). Raises StoreError when the
+    file cannot be written.
     """
-    text = export(store.everything(), fmt, None, today, categories_by_routine=categories)
+    exported = export_history(store, store.months(), fmt, None, today, categories)
     path = export_path(folder, fmt, today)
-    atomic_write(path, text.encode("utf-8"))
-    return path
+    atomic_write(path, exported.text.encode("utf-8"))
+    return path, exported

@@ -135,10 +135,20 @@ class HistoryScreen(Screen[None]):
         folder = self.context.paths.data / "exports"
         categories = routine_categories(self.context.library)
         try:
-            path = write_export(self.context.store, folder, fmt, self.today, categories)
+            path, exported = write_export(self.context.store, folder, fmt, self.today, categories)
         except StoreError as err:
             self.app.call_from_thread(
                 self.notify, str(err), title="Not exported", severity="error", timeout=15
+            )
+            return
+        if exported.left_out:
+            self.app.call_from_thread(
+                self.notify,
+                f"Exported to {path} without {', '.join(exported.left_out_names)}, "
+                "which could not be read.",
+                title="Export incomplete",
+                severity="warning",
+                timeout=20,
             )
             return
         self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", timeout=10)
