@@ -171,10 +171,12 @@ class HomeScreen(Screen[None]):
         if self.is_mounted:
             self._fill()
 
-    def on_pick_list_highlighted(self, event: PickList.Highlighted) -> None:
-        if event.pick.id and event.pick.id != self._detail_of:
-            self._detail_of = event.pick.id
-            self.query_one("#routine-detail", Static).update(self._detail(event.pick.id))
+    def on_pick_list_highlighted(self, _event: PickList.Highlighted) -> None:
+        # The entry lit now, not the message's: the list may have been refilled since.
+        pick = self.query_one(PickList).highlighted_pick
+        if pick is not None and pick.id and pick.id != self._detail_of:
+            self._detail_of = pick.id
+            self.query_one("#routine-detail", Static).update(self._detail(pick.id))
 
     def _detail(self, option_id: str) -> str:
         kind, _, key = option_id.partition(":")
@@ -215,9 +217,8 @@ class HomeScreen(Screen[None]):
             text += "\n\nPress Enter (or r) for the return-to-running screen and a guided run."
         return text
 
-    def on_pick_list_selected(self, event: PickList.Selected) -> None:
-        if event.pick.id:
-            self._choose(event.pick.id)
+    def on_pick_list_selected(self, _event: PickList.Selected) -> None:
+        self.action_start()
 
     def action_start(self) -> None:
         pick = self.query_one(PickList).highlighted_pick
