@@ -199,17 +199,22 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.speaker = None
 
     def action_settings(self) -> None:
+        from itb_tui.core.settings import settings_kept_reason
         from itb_tui.tui.screens.settings import SettingsScreen
 
         if self.refuse_read_only():
             return
-        self.push_screen(SettingsScreen(self.context.settings))
+        kept = settings_kept_reason(self.context.paths.settings)
+        self.push_screen(SettingsScreen(self.context.settings, kept))
 
-    def persist_settings(self) -> None:
+    def persist_settings(self) -> bool:
+        """Save the settings; False (and says why) when they could not be saved."""
         try:
             self.context.save_settings()
         except StoreError as err:
             self.notify(str(err), title="Settings not saved", severity="error", timeout=15)
+            return False
+        return True
 
     def on_settings_screen_changed(self, _message: Message) -> None:
         self.persist_settings()

@@ -30,7 +30,7 @@ class ProgramFlow(App[None]):
     refuse_read_only: Callable[[], bool]
     push_session: Callable[[SessionEngine], None]
     start_routine: Callable[[str], None]
-    persist_settings: Callable[[], None]
+    persist_settings: Callable[[], bool]
     log_pain: Callable[[PainResult], None]
     offer_restore: Callable[[DamagedFile], None]
     closing_report: str | None = None  # why the app closed itself, for the command line
@@ -155,9 +155,12 @@ class ProgramFlow(App[None]):
         settings.progressions[message.exercise_id] = (
             settings.progressions.get(message.exercise_id, 0) + 1
         )
-        self.persist_settings()
+        saved = self.persist_settings()
         self.refresh_home()
-        self.notify("Progression saved: it shows in the exercise from now on.")
+        if saved:
+            self.notify("Progression saved: it shows in the exercise from now on.")
+        else:
+            self.notify("Progression taken for this run only: it could not be saved.")
 
     def ask_about_run(self) -> None:
         """Two or more hours after a run: ask how the knee is (a pain that lingers is a sign)."""
