@@ -17,6 +17,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from itb_tui.core.context import AppContext
@@ -77,6 +78,19 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.read_only = False
         self.speaker: Speaker | None = None
         self.update_speaker()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications are plain text, never markup: they carry notes, names, paths and error
+        messages, whose square brackets must show as they are (see itb_tui/tui/text.py)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         return self.home

@@ -127,7 +127,7 @@ def sides_table(trends: list[SideTrend]) -> RenderableType:
         noted = trend.asymmetry_pct >= ASYMMETRY_WORTH_NOTING
         weaker = Text(trend.weaker or "even", style="yellow" if noted else "dim")
         table.add_row(
-            trend.name,
+            Text(trend.name),
             f"{trend.left_total} {unit}",
             f"{trend.right_total} {unit}",
             f"{trend.asymmetry_pct:.0f} %",

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from itb_tui.core.export import ExportFormat
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
 
@@ -52,7 +53,7 @@ class EditPainScreen(ModalScreen[EditResult | None]):
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with Vertical(id="edit-dialog", classes="dialog"):
-            yield Static(f"[b]{self.title_text}[/b]")
+            yield Static(markup("[b]$title[/b]", title=self.title_text))
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
             yield PainScale(id="pain-scale")
             yield Input(self.note, placeholder="Note (optional)", id="edit-note", max_length=200)

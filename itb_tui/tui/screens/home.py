@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from itb_tui.core.content import Library, Routine
 from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
+from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
@@ -103,7 +104,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-body"):
             yield options
             with VerticalScroll(id="routine-detail-scroll"):
-                detail = self._detail(self._detail_of) if self._detail_of else ""
+                detail = self._detail(self._detail_of) if self._detail_of else literal("")
                 yield Static(detail, id="routine-detail")
         yield KeysFooter()
 
@@ -178,41 +179,51 @@ class HomeScreen(Screen[None]):
             self._detail_of = pick.id
             self.query_one("#routine-detail", Static).update(self._detail(pick.id))
 
-    def _detail(self, option_id: str) -> str:
+    def _detail(self, option_id: str) -> Content:
         kind, _, key = option_id.partition(":")
         overview = self.overview
         if kind == "routine":
             return routine_detail(self.library.routines[key])
         if overview is None:
-            return ""
+            return literal("")
         if kind == "flags" and overview.improvement is not None:
-            return (
-                f"[b]Pain has not improved[/b]\n{overview.improvement.evidence}\n\n"
+            return markup(
+                "[b]Pain has not improved[/b]\n$evidence\n\n"
                 "After weeks of consistent rehab this is a reason to see a physiotherapist or "
-                "doctor. Press Enter or f for the red-flag checklist."
+                "doctor. Press Enter or f for the red-flag checklist.",
+                evidence=overview.improvement.evidence,
             )
         if kind == "hint":
             hint = overview.hints[int(key)]
-            return (
-                f"[b]Ready to progress: {hint.name}[/b]\n{hint.evidence}\n\nNext step: "
-                f"{hint.suggestion}\n\nPress Enter to take this step: it is shown in the "
-                "exercise from now on."
+            return markup(
+                "[b]Ready to progress: $name[/b]\n$evidence\n\nNext step: $suggestion\n\n"
+                "Press Enter to take this step: it is shown in the exercise from now on.",
+                name=hint.name,
+                evidence=hint.evidence,
+                suggestion=hint.suggestion,
             )
         if kind == "sign":
             found = overview.signs[int(key)]
-            return (
-                f"[b][yellow]Warning sign: {found.sign.name}[/yellow][/b]\n{found.evidence}\n\n"
-                f"{found.sign.what_to_change}"
+            return markup(
+                "[b][yellow]Warning sign: $name[/yellow][/b]\n$evidence\n\n$change",
+                name=found.sign.name,
+                evidence=found.evidence,
+                change=found.sign.what_to_change,
             )
         item = overview.items[int(key)]
         if item.kind == "advice":
             phases = ", ".join(p.name for p in overview.phases) or "ongoing"
-            lines = [f"- {i.reason}" for i in overview.items if i.title == item.title]
-            return f"[b]{item.title}[/b]\n[dim]This week: {phases}[/dim]\n\n" + "\n".join(lines)
-        text = f"[b]{item.title}[/b]\n{item.reason}"
+            reasons = "\n".join(f"- {i.reason}" for i in overview.items if i.title == item.title)
+            return markup(
+                "[b]$title[/b]\n[dim]This week: $phases[/dim]\n\n$reasons",
+                title=item.title,
+                phases=phases,
+                reasons=reasons,
+            )
+        text = markup("[b]$title[/b]\n$reason", title=item.title, reason=item.reason)
         routine = self.library.routines.get(item.routine_id)
         if item.kind == "routine" and routine is not None:
-            text += "\n\n" + routine_detail(routine)
+            text += Content("\n\n") + routine_detail(routine)
         elif item.kind == "run":
             text += "\n\nPress Enter (or r) for the return-to-running screen and a guided run."
         return text
@@ -242,11 +253,14 @@ class HomeScreen(Screen[None]):
                 self.post_message(self.StartRoutine(item.routine_id))
 
 
-def routine_detail(routine: Routine) -> str:
+def routine_detail(routine: Routine) -> Content:
     """The right-hand panel: what the routine is and each exercise's dose."""
-    lines = [f"[b]{routine.name}[/b]  ~{routine.estimated_minutes()} min", routine.description, ""]
+    head = markup(
+        "[b]$name[/b]  ~$minutes min", name=routine.name, minutes=routine.estimated_minutes()
+    )
+    parts: list[Content | str] = [head, routine.description, ""]
     for number, exercise in enumerate(routine.items, 1):
-        lines.append(f"{number}. {exercise.name} - {exercise.dose_text()}")
+        parts.append(f"{number}. {exercise.name} - {exercise.dose_text()}")
     if routine.origin != "shipped":
-        lines += ["", "[dim]From your own content file.[/dim]"]
-    return "\n".join(lines)
+        parts += ["", Content.styled("From your own content file.", "dim")]
+    return lines(parts)

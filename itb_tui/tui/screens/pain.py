@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale
 
@@ -52,7 +53,7 @@ class PainRatingScreen(ModalScreen[PainResult | None]):
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with Vertical(id="pain-dialog"):
-            yield Static(f"[b]{self.title_text}[/b]", id="pain-title")
+            yield Static(markup("[b]$title[/b]", title=self.title_text), id="pain-title")
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
             yield PainScale(id="pain-scale")
             if self.ask_context:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -21,6 +22,7 @@ from itb_tui.core.storage import HistoryStore
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.countdown import Countdown
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
@@ -179,16 +181,22 @@ class SessionScreen(Screen[None]):
         items = len(engine.routine.items)
         position = f"exercise {step.item + 1} of {items}" if exercise else "finishing"
         self.query_one("#session-header", Static).update(
-            f"[b]{engine.routine.name}[/b] - {position} - sets done {done} of {total}"
+            markup(
+                "[b]$name[/b] - $position - sets done $done of $total",
+                name=engine.routine.name,
+                position=position,
+                done=done,
+                total=total,
+            )
         )
-        self.query_one("#exercise-name", Static).update(exercise.name if exercise else "")
+        self.query_one("#exercise-name", Static).update(literal(exercise.name if exercise else ""))
         banner = self.query_one(SideBanner)
         banner.side = step.side if step.phase is not Phase.REST else "rest"
         banner.text = self._banner_text()
         countdown.display = engine.counting_down
         self.query_one("#set-info", Static).update(self._set_text())
         self.query_one("#guide", Static).update(self._guide_text())
-        self.query_one("#next", Static).update(engine.next_text())
+        self.query_one("#next", Static).update(literal(engine.next_text()))
         self.refresh_bindings()
 
     def _banner_text(self) -> str:
@@ -205,46 +213,62 @@ class SessionScreen(Screen[None]):
         }
         return paused + texts[step.phase]
 
-    def _set_text(self) -> str:
+    def _set_text(self) -> Content:
         engine, step, exercise = self.engine, self.engine.step, self.engine.exercise
         if exercise is None:
-            return ""
+            return literal("")
         if step.phase is Phase.INTRO:
-            return f"[b]{exercise.dose_text()}[/b] - rest {exercise.rest_s} s between sets"
+            return markup(
+                "[b]$dose[/b] - rest $rest s between sets",
+                dose=exercise.dose_text(),
+                rest=exercise.rest_s,
+            )
         set_part = f"Set {step.set_no} of {exercise.sets}"
         if exercise.timed:
-            return f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}"
+            return literal(f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}")
         tempo = f" - tempo: {exercise.tempo.describe()}" if exercise.tempo else ""
+        target = {"set": set_part, "target": exercise.target_text(), "tempo": tempo}
         if step.phase is Phase.WORK and self.coach.pacing:
-            return (
-                f"{set_part} - target [b]{exercise.target_text()}[/b]{tempo}\n"
-                f"[b]{self.coach.status()}[/b]  (Enter ends the set with the reps done)"
+            return markup(
+                "$set - target [b]$target[/b]$tempo\n"
+                "[b]$status[/b]  (Enter ends the set with the reps done)",
+                status=self.coach.status(),
+                **target,
             )
         if step.phase is Phase.WORK:
-            return (
-                f"{set_part} - target [b]{exercise.target_text()}[/b]{tempo}\n"
-                f"Done: [b]{engine.reps}[/b]  (+/- to change, Enter when the set is done)"
+            return markup(
+                "$set - target [b]$target[/b]$tempo\n"
+                "Done: [b]$reps[/b]  (+/- to change, Enter when the set is done)",
+                reps=engine.reps,
+                **target,
             )
         if step.phase is Phase.REST:
-            return f"Rest after set {step.set_no} of {exercise.sets} - Enter to start the next set"
-        return f"{set_part} - target {exercise.target_text()}"
+            return literal(
+                f"Rest after set {step.set_no} of {exercise.sets} - Enter to start the next set"
+            )
+        return literal(f"{set_part} - target {exercise.target_text()}")
 
-    def _guide_text(self) -> str:
+    def _guide_text(self) -> Content:
         exercise, step = self.engine.exercise, self.engine.step
         if exercise is None:
-            return ""
+            return literal("")
         level = min(self.settings.progressions.get(exercise.id, 0), len(exercise.progressions))
         progression = (
-            [f"[green]+ Your progression: {exercise.progressions[level - 1]}[/green]"]
+            [
+                markup(
+                    "[green]+ Your progression: $step[/green]",
+                    step=exercise.progressions[level - 1],
+                )
+            ]
             if level
             else []
         )
         if step.phase is Phase.INTRO:
-            lines = [f"[dim]{exercise.targets}[/dim]", *progression]
-            lines += [f"{n}. {text}" for n, text in enumerate(exercise.steps, 1)]
-            lines += [f"[yellow]! {text}[/yellow]" for text in exercise.cautions]
-            return "\n".join(lines)
-        return "\n".join([*progression, *(f"- {cue}" for cue in exercise.cues)])
+            parts: list[Content | str] = [markup("[dim]$t[/dim]", t=exercise.targets), *progression]
+            parts += [f"{n}. {text}" for n, text in enumerate(exercise.steps, 1)]
+            parts += [markup("[yellow]! $t[/yellow]", t=text) for text in exercise.cautions]
+            return lines(parts)
+        return lines([*progression, *(f"- {cue}" for cue in exercise.cues)])
 
     # -- keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
