@@ -13,6 +13,7 @@ from itb_tui.core.files import StoreError
 from itb_tui.core.history import PAIN_CONTEXTS, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.stats import streak
 from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.core.text import plain_text
 
 
 class EntryNotFound(StoreError):
@@ -53,7 +54,7 @@ def update_session(
     def change(month: MonthHistory) -> SessionRecord:
         session = _find_session(month, session_id, key)
         session.pain_after = pain_after
-        session.note = note
+        session.note = plain_text(note)
         return session
 
     return store.update_month(key, change)
@@ -81,7 +82,7 @@ def update_pain_log(
 
     def change(month: MonthHistory) -> PainLog:
         log = _find_pain_log(month, at, key)
-        log.score, log.context, log.note = score, context, note
+        log.score, log.context, log.note = score, context, plain_text(note)
         return log
 
     return store.update_month(key, change)

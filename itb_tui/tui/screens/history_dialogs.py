@@ -15,6 +15,7 @@ from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import markup
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.note_input import NoteInput
 from itb_tui.tui.widgets.pain_scale import PainScale
 
 FORMAT_CHOICES: tuple[tuple[ExportFormat, str, str], ...] = (
@@ -56,7 +57,7 @@ class EditPainScreen(ModalScreen[EditResult | None]):
             yield Static(markup("[b]$title[/b]", title=self.title_text))
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
             yield PainScale(id="pain-scale")
-            yield Input(self.note, placeholder="Note (optional)", id="edit-note", max_length=200)
+            yield NoteInput(self.note, placeholder="Note (optional)", id="edit-note")
             yield Static(id="edit-hint", classes="dim")
         yield KeysFooter()
 
@@ -77,7 +78,7 @@ class EditPainScreen(ModalScreen[EditResult | None]):
         if score is None and self.required:
             self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
             return
-        self.dismiss(EditResult(score, self.query_one(Input).value.strip()))
+        self.dismiss(EditResult(score, self.query_one(NoteInput).note))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

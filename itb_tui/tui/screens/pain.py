@@ -14,6 +14,7 @@ from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import markup
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.note_input import NoteInput
 from itb_tui.tui.widgets.pain_scale import PainScale
 
 CONTEXT_KEYS = {"r": "rest", "d": "daily", "u": "during-run", "a": "after-run", "e": "exercise"}
@@ -58,9 +59,7 @@ class PainRatingScreen(ModalScreen[PainResult | None]):
             yield PainScale(id="pain-scale")
             if self.ask_context:
                 yield Static(id="pain-context")
-            yield Input(
-                placeholder="Note (optional), e.g. 'stairs'", id="pain-note", max_length=200
-            )
+            yield NoteInput(placeholder="Note (optional), e.g. 'stairs'", id="pain-note")
             yield Static(id="pain-hint", classes="dim")
         yield KeysFooter()
 
@@ -103,7 +102,7 @@ class PainRatingScreen(ModalScreen[PainResult | None]):
             self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
             self.query_one(PainScale).focus()
             return
-        note = self.query_one("#pain-note", Input).value.strip()
+        note = self.query_one("#pain-note", NoteInput).note
         self.dismiss(PainResult(score, note, self.context))
 
     def action_cancel(self) -> None:
