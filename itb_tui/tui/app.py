@@ -74,6 +74,7 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.auto_tick = auto_tick
         self.home = HomeScreen(context.library)
         self.overview: Overview | None = None
+        self.unreadable: list[StoreError] = []
         self.instance = InstanceLock(context.paths.app_lock)
         self.read_only = False
         self.speaker: Speaker | None = None

@@ -34,6 +34,7 @@ class ProgramFlow(App[None]):
     log_pain: Callable[[PainResult], None]
     offer_restore: Callable[[DamagedFile], None]
     closing_report: str | None = None  # why the app closed itself, for the command line
+    unreadable: list[StoreError]  # history files Today had to leave out
 
     def program_ready(self) -> bool:
         """Read the program's rules (on first use); if they are broken, close the app saying why."""
@@ -76,19 +77,17 @@ class ProgramFlow(App[None]):
         """Re-read the recent months and recompute today's plan for the home screen."""
         if not self.program_ready():
             return
-        from itb_tui.core.history import MonthHistory
         from itb_tui.core.overview import build_overview, load_recent
 
         context = self.context
         now = context.clock.wall()
-        try:
-            recent = load_recent(context.store, context.settings, now.date())
-        except DamagedFile as err:
-            recent = MonthHistory()
-            self.call_after_refresh(self.offer_restore, err)
-        except StoreError as err:
-            self.notify(str(err), title="History not readable", severity="error", timeout=15)
-            recent = MonthHistory()
+        recent, unreadable = load_recent(context.store, context.settings, now.date())
+        known = {(old.path, str(old)) for old in self.unreadable}
+        for problem in unreadable:  # each newly found file is reported once; home keeps a line
+            if (problem.path, str(problem)) not in known:
+                self.call_after_refresh(self.report_unreadable, problem)
+        self.unreadable = unreadable
+        self.home.unreadable = [str(problem.path) for problem in unreadable]
         last = {}
         for session in sorted(recent.sessions, key=lambda s: s.started_at):
             last[session.routine] = session.started_at.date()
@@ -98,6 +97,17 @@ class ProgramFlow(App[None]):
         self.home.today = now.date()
         self.home.last_done = last
         self.home.overview = self.overview
+
+    def report_unreadable(self, error: StoreError) -> None:
+        """A history file that cannot be read: offer its backup when damaged, else say why."""
+        if isinstance(error, DamagedFile):
+            self.offer_restore(error)
+        else:
+            self.notify(str(error), title="History not readable", severity="error", timeout=15)
+
+    def on_home_screen_unreadable(self, message: HomeScreen.Unreadable) -> None:
+        if 0 <= message.index < len(self.unreadable):
+            self.report_unreadable(self.unreadable[message.index])
 
     def start_run(self) -> None:
         """A guided run at the current run week, when running is unlocked."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -68,6 +69,7 @@ class HomeScreen(Screen[None]):
     overview: reactive[Overview | None] = reactive(None, always_update=True)
     today: reactive[date] = reactive(date.today)
     read_only: reactive[bool] = reactive(False)
+    unreadable: reactive[list[str]] = reactive(list, always_update=True)  # files left out
 
     class StartRoutine(Message):
         def __init__(self, routine_id: str) -> None:
@@ -83,6 +85,13 @@ class HomeScreen(Screen[None]):
 
     class Shown(Message):
         """Home is on top again: a dialog or another screen over it has closed."""
+
+    class Unreadable(Message):
+        """The user asks what to do about unreadable history file number ``index``."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
 
     class AcceptHint(Message):
         def __init__(self, exercise_id: str) -> None:
@@ -113,6 +122,11 @@ class HomeScreen(Screen[None]):
         if overview is None:
             return []
         options = [_header(f" Today - program week {overview.week} ")]
+        for n, path in enumerate(self.unreadable):
+            label = Content.assemble(
+                ("  ! ", "bold red"), (f"Not read: {Path(path).name}, left out of Today", "red")
+            )
+            options.append(Pick(label, f"unreadable:{n}"))
         if overview.improvement is not None and overview.improvement.flagged:
             options.append(Pick(Content.styled("! See a professional (f)", "bold red"), "flags"))
         advice_titles: list[str] = []
@@ -172,6 +186,10 @@ class HomeScreen(Screen[None]):
         if self.is_mounted:
             self._fill()
 
+    def watch_unreadable(self) -> None:
+        if self.is_mounted:
+            self._fill()
+
     def on_pick_list_highlighted(self, _event: PickList.Highlighted) -> None:
         # The entry lit now, not the message's: the list may have been refilled since.
         pick = self.query_one(PickList).highlighted_pick
@@ -186,6 +204,13 @@ class HomeScreen(Screen[None]):
             return routine_detail(self.library.routines[key])
         if overview is None:
             return literal("")
+        if kind == "unreadable":
+            return markup(
+                "[b][red]A history file could not be read[/red][/b]\n$path\n\n"
+                "Today is worked out without it; the file is left as it is. "
+                "Press Enter for what can be done (restore its backup, if there is one).",
+                path=self.unreadable[int(key)],
+            )
         if kind == "flags" and overview.improvement is not None:
             return markup(
                 "[b]Pain has not improved[/b]\n$evidence\n\n"
@@ -243,6 +268,8 @@ class HomeScreen(Screen[None]):
             self.post_message(self.StartRoutine(key))
         elif kind == "flags":
             self.post_message(self.Open("red_flags"))
+        elif kind == "unreadable":
+            self.post_message(self.Unreadable(int(key)))
         elif kind == "hint" and overview is not None:
             self.post_message(self.AcceptHint(overview.hints[int(key)].exercise_id))
         elif kind == "today" and overview is not None:
