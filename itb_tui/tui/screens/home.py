@@ -124,7 +124,7 @@ class HomeScreen(Screen[None]):
         options = [_header(f" Today - program week {overview.week} ")]
         for n, path in enumerate(self.unreadable):
             label = Content.assemble(
-                ("  ! ", "bold red"), (f"Not read: {Path(path).name}, left out of Today", "red")
+                ("  ! ", "bold red"), (f"{Path(path).name} could not be read", "red")
             )
             options.append(Pick(label, f"unreadable:{n}"))
         if overview.improvement is not None and overview.improvement.flagged:
