@@ -2,7 +2,8 @@
 
 Use ``plain_text`` on every note that comes in (command line, note fields, history edits) and
 on every note that goes out (the command line's echo, CSV and Markdown exports), so a terminal
-escape sequence, a bell or a stray byte never reaches a terminal or a report.
+escape sequence, a bell or a stray byte never reaches a terminal or a report. The screens show
+text through itb_tui/tui/text.py, which uses ``without_controls``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def _keep(char: str) -> bool:
     return category not in ("Cc", "Cs") and char not in _BIDI
 
 
+def without_controls(text: str) -> str:
+    """``text`` without escape sequences and control characters; a tab becomes a space and
+    line breaks stay (for showing text as it is, on screen)."""
+    text = _ESCAPE.sub("", text)
+    text = "".join(" " if char == "\t" else char for char in text)
+    return "".join(char for char in text if char == "\n" or _keep(char))
+
+
 def plain_text(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` with escape sequences and control characters removed, on one line.
 
@@ -37,10 +46,9 @@ def plain_text(text: str, *, keep_newlines: bool = False) -> str:
     ``\\n``, for a file format that can hold one); lone surrogates (undecodable bytes) are
     dropped; the ends are stripped.
     """
-    text = _ESCAPE.sub("", text)
     text = ("\n" if keep_newlines else " ").join(text.splitlines())
     text = "".join(" " if char in _WHITESPACE and char != "\n" else char for char in text)
-    return "".join(char for char in text if char == "\n" or _keep(char)).strip()
+    return without_controls(text).strip()
 
 
 def fit_note(text: str, limit: int = NOTE_LIMIT) -> tuple[str, bool]:

@@ -24,6 +24,7 @@ from itb_tui.core.context import AppContext
 from itb_tui.core.files import StoreError
 from itb_tui.core.instance import InstanceLock
 from itb_tui.core.speech import Speaker, find_speech_program
+from itb_tui.core.text import without_controls
 from itb_tui.tui.program_flow import ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
 from itb_tui.tui.screens.home import HomeScreen
@@ -91,7 +92,10 @@ class ItbApp(ProgramFlow, Safekeeping):
     ) -> None:
         """Notifications are plain text, never markup: they carry notes, names, paths and error
         messages, whose square brackets must show as they are (see itb_tui/tui/text.py)."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        plain = without_controls
+        super().notify(
+            plain(message), title=plain(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def get_default_screen(self) -> Screen[None]:
         return self.home

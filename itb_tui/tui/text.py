@@ -8,11 +8,12 @@ or write the styling as a template with ``$name`` slots and fill them with ``mar
 
     markup("[b]$name[/b] - $status", name=routine.name, status=status)
 
-(``rich_markup`` does the same for a Rich renderable such as a table cell.) Where Textual takes
-only a markup string (the command palette's help), pass ``escape_markup(text)``; in Markdown,
-``markdown_literal(text)`` or ``markdown_code(text)``.
+(``rich_literal`` and ``rich_markup`` do the same for Rich renderables such as table cells.)
+Where Textual takes only a markup string (the command palette's help), pass
+``escape_markup(text)``; in Markdown, ``markdown_literal(text)`` or ``markdown_code(text)``.
 
 The app's notifications are always plain text (see ItbApp.notify), so they need nothing.
+Control characters in the values (an escape sequence in a hand-edited file) are left out.
 """
 
 from __future__ import annotations
@@ -24,18 +25,22 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.content import Content
 
+from itb_tui.core.text import without_controls
+
 _PUNCTUATION = frozenset(string.punctuation)
 _BACKTICKS = re.compile("`+")
 
 
 def literal(text: str) -> Content:
-    """``text`` exactly as it is: brackets and backslashes are shown, nothing is styled."""
-    return Content(text)
+    """``text`` as it is: brackets and backslashes are shown, nothing is styled, and control
+    characters (a terminal escape sequence in a hand-edited file) are left out."""
+    return Content(without_controls(text))
 
 
 def markup(template: str, **values: object) -> Content:
     """The app's own markup ``template`` with each ``$name`` filled literally from ``values``."""
-    return Content.from_markup(template, **{key: str(value) for key, value in values.items()})
+    filled = {key: without_controls(str(value)) for key, value in values.items()}
+    return Content.from_markup(template, **filled)
 
 
 def lines(parts: Iterable[Content | str]) -> Content:
@@ -45,7 +50,7 @@ def lines(parts: Iterable[Content | str]) -> Content:
 
 def escape_markup(text: str) -> str:
     """``text`` as Textual markup that shows it literally (for APIs that take only markup)."""
-    return text.replace("[", "\\[")
+    return without_controls(text).replace("[", "\\[")
 
 
 def markdown_literal(text: str) -> str:
@@ -58,6 +63,11 @@ def markdown_code(text: str) -> str:
     fence = "`" * (1 + max((len(run) for run in _BACKTICKS.findall(text)), default=0))
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def rich_literal(text: str, style: str = "") -> Text:
+    """``literal`` as a Rich Text, for Rich renderables (tables, groups)."""
+    return Text(without_controls(text), style=style)
 
 
 def rich_markup(template: str, **values: object) -> Text:

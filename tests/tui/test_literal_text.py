@@ -20,7 +20,7 @@ from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 from itb_tui.tui.screens.summary import SummaryScreen
-from itb_tui.tui.text import markdown_code, markdown_literal
+from itb_tui.tui.text import literal, markdown_code, markdown_literal, markup, rich_literal
 from itb_tui.tui.widgets.pick_list import PickList
 from tests.tui.history_data import make_session
 
@@ -194,3 +194,9 @@ def test_markdown_helpers_quote_everything() -> None:
     assert markdown_code("/tmp/x") == "`/tmp/x`"
     assert markdown_code("a`b") == "``a`b``"
     assert markdown_code("`a") == "`` `a ``"
+
+
+def test_control_characters_never_reach_the_screen() -> None:
+    assert literal("a\x1b[2Jb\x07\x9bc\td").plain == "abc d"
+    assert markup("[b]$v[/b]", v="\x1b]0;title\x07x").plain == "x"
+    assert rich_literal("a\x1b[31mb").plain == "ab"

@@ -24,7 +24,7 @@ from itb_tui.core.history_edit import (
 from itb_tui.core.storage import HistoryStore, month_key
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
 from itb_tui.tui.stylesheets import read_stylesheet_beside
-from itb_tui.tui.text import rich_markup
+from itb_tui.tui.text import rich_literal, rich_markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import anchor
 
@@ -65,13 +65,13 @@ def exercise_table(session: SessionRecord) -> Table:
     table.add_column("Right leg", ratio=1)
     for result in session.exercises:
         if result.skipped:
-            table.add_row(Text(result.name, style="dim"), Text("skipped", style="dim"), "")
+            table.add_row(rich_literal(result.name, "dim"), Text("skipped", style="dim"), "")
         elif BOTH in result.sides:
             table.add_row(
-                Text(result.name), Text("both: ").append_text(side_cell(result, BOTH)), ""
+                rich_literal(result.name), Text("both: ").append_text(side_cell(result, BOTH)), ""
             )
         else:
-            table.add_row(Text(result.name), *(side_cell(result, side) for side in SIDES))
+            table.add_row(rich_literal(result.name), *(side_cell(result, side) for side in SIDES))
     return table
 
 
