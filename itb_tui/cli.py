@@ -34,14 +34,36 @@ def _score(text: str) -> int:
 
 
 def _since(text: str) -> date:
+    """A date or a span back from today; today is the clock's, a later date is refused."""
     import argparse
 
+    from itb_tui.core.clock import MonotonicClock
     from itb_tui.core.export import parse_since
 
+    today = MonotonicClock().wall().date()
     try:
-        return parse_since(text)
+        since = parse_since(text, today)
     except ValueError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+    if since > today:
+        raise argparse.ArgumentTypeError(f"{text!r} is after today ({today.isoformat()})")
+    return since
+
+
+def _note(text: str) -> str:
+    """A note on one line, without control characters; bytes that are not UTF-8 are refused."""
+    import argparse
+
+    from itb_tui.core.text import NOTE_LIMIT, is_undecodable, plain_text
+
+    if is_undecodable(text):
+        raise argparse.ArgumentTypeError("the note is not valid UTF-8 text")
+    note = plain_text(text)
+    if len(note) > NOTE_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"the note has {len(note)} characters; at most {NOTE_LIMIT} fit"
+        )
+    return note
 
 
 TODAY_HELP = """\
@@ -93,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="daily",
         help="where you felt it (default: daily)",
     )
-    log.add_argument("--note", default="", help="a short note, e.g. 'stairs'")
+    log.add_argument("--note", type=_note, default="", help="a short note, e.g. 'stairs'")
     log.add_argument(
         "--swelling",
         choices=("yes", "no"),
@@ -114,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_in.add_argument("score", nargs="?", type=_score, help="knee pain this morning, 0-10")
     check_in.add_argument("--compared", choices=COMPARED, help="compared with yesterday")
     check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
-    check_in.add_argument("--note", default="", help="a short note")
+    check_in.add_argument("--note", type=_note, default="", help="a short note")
     check_in.set_defaults(subparser=check_in)
     remind = commands.add_parser(
         "remind",
@@ -138,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
     export.add_argument("--output", type=Path, help="file to write (default: print it)")
+    export.add_argument("--force", action="store_true", help="replace --output if it exists")
     return parser
 
 
@@ -161,12 +184,13 @@ def _check(paths: Paths) -> int:
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.history import CONTEXT_LABELS, PainLog
     from itb_tui.core.red_flag_state import should_ask
+    from itb_tui.core.text import plain_text
 
     swelling = None if args.swelling is None else args.swelling == "yes"
     log = PainLog(context.clock.wall(), args.score, args.context, args.note.strip(), swelling)
     context.store.add_pain_log(log)
     where = CONTEXT_LABELS[log.context]
-    note = f" ({log.note})" if log.note else ""
+    note = f" ({plain_text(log.note)})" if log.note else ""
     swollen = ", swelling" if swelling else ""
     print(f"Logged pain {log.score}/10, {where}{swollen}{note}, at {log.at:%Y-%m-%d %H:%M}.")
     if should_ask(log.score, swelling):
@@ -299,15 +323,23 @@ def _plan_calendar(context: AppContext) -> str:
     return plan_calendar(context.program, context.settings, context.library, recent, now)
 
 
-def _export(context: AppContext, args: argparse.Namespace) -> int:
-    from itb_tui.core.export_file import export_bytes
-    from itb_tui.core.files import atomic_write
+def _export(context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Write the export; exit 1 (after writing the rest) when a month could not be read."""
+    from itb_tui.core.export_file import RefusedOutput, check_output, export_history
+    from itb_tui.core.files import StoreError, atomic_write
     from itb_tui.core.stats import routine_categories
+    from itb_tui.core.text import plain_text
 
     pdf = args.format == "pdf"
     if pdf and args.output is None and sys.stdout.isatty():
         print("itb: a PDF cannot be shown here; give --output FILE", file=sys.stderr)
         return 2
+    target = None
+    if args.output is not None:
+        try:
+            target = check_output(args.output, context.paths, force=args.force)
+        except RefusedOutput as err:
+            parser.error(str(err))
     store = context.store
     since: date | None = args.since
     first = since  # the PDF's red-flag check reads from the program's start
@@ -317,9 +349,11 @@ def _export(context: AppContext, args: argparse.Namespace) -> int:
     today = context.clock.wall().date()
     if args.format == "ics":
         data = _plan_calendar(context).encode("utf-8")
+        left_out: list[StoreError] = []
     else:
-        data = export_bytes(
-            store.load_months(months),
+        exported = export_history(
+            store,
+            months,
             args.format,
             since,
             today,
@@ -327,14 +361,17 @@ def _export(context: AppContext, args: argparse.Namespace) -> int:
             program=context.program if pdf else None,
             settings=context.settings,
         )
-    if args.output is None:
+        data, left_out = exported.data, exported.left_out
+    if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-        return 0
-    atomic_write(args.output.expanduser().resolve(), data)
-    print(f"Wrote {args.format} export to {args.output}.", file=sys.stderr)
-    return 0
+    else:
+        atomic_write(target, data)
+        print(f"Wrote {args.format} export to {target}.", file=sys.stderr)
+    for problem in left_out:
+        print(f"itb: left out of the export: {plain_text(str(problem))}", file=sys.stderr)
+    return 1 if left_out else 0
 
 
 def has_terminal() -> bool:
@@ -404,7 +441,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "log-pain":
             return _log_pain(context, args)
         if args.command == "export":
-            return _export(context, args)
+            return _export(context, args, parser)
         if args.command == "start" and args.routine not in context.library.routines:
             known = ", ".join(context.library.routines)
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")

@@ -7,12 +7,19 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from itb_tui.core.content import load_library
-from itb_tui.core.history import CONTEXT_LABELS, MonthHistory, PainLog, SessionRecord
+from itb_tui.core.history import (
+    BOTH,
+    CONTEXT_LABELS,
+    MonthHistory,
+    PainLog,
+    SessionRecord,
+    pain_log_ids,
+)
 from itb_tui.core.paths import content_dir
 from itb_tui.core.report_entries import note_entries, spike_entries
 from itb_tui.core.stats import (
@@ -27,6 +34,7 @@ from itb_tui.core.stats import (
     week_counts,
     week_start,
 )
+from itb_tui.core.text import plain_text
 from itb_tui.core.validate import ContentError
 
 ExportFormat = Literal["csv", "json", "markdown"]
@@ -61,22 +69,24 @@ def export(
     today: date,
     *,
     categories_by_routine: Mapping[str, str] | None = None,
+    left_out: Sequence[str] = (),
 ) -> str:
     """The records from ``since`` (all when None) up to ``today`` in ``fmt``.
 
     ``categories_by_routine`` (routine id -> category) is used by the Markdown report's
-    adherence figures; when None the shipped routines' categories are used.
+    adherence figures; when None the shipped routines' categories are used. ``left_out``
+    names the files that could not be read: each format says so at its top.
     """
     chosen = filter_history(history, since, today)
     if fmt == "csv":
-        return to_csv(chosen)
+        return to_csv(chosen, left_out)
     if fmt == "json":
-        return to_json(chosen)
+        return to_json(chosen, left_out)
     if fmt == "markdown":
         categories = (
             categories_by_routine if categories_by_routine is not None else _shipped_categories()
         )
-        return to_markdown(chosen, since, today, categories)
+        return to_markdown(chosen, since, today, categories, left_out)
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
@@ -132,7 +142,11 @@ def _session_csv_rows(session: SessionRecord) -> Iterable[list[object]]:
         session.id,
         session.routine,
     ]
-    end = ["" if session.pain_after is None else session.pain_after, "", session.note]
+    end = [
+        "" if session.pain_after is None else session.pain_after,
+        "",
+        plain_text(session.note, keep_newlines=True),
+    ]
     if not session.exercises:
         yield [*start, "", "", "", "", "", "", "", *end]
     for result in session.exercises:
@@ -151,18 +165,40 @@ def _session_csv_rows(session: SessionRecord) -> Iterable[list[object]]:
             ]
 
 
-def _pain_csv_row(log: PainLog) -> list[object]:
+def _pain_csv_row(log: PainLog, ident: str) -> list[object]:
     when = [log.at.date().isoformat(), log.at.isoformat()]
-    return ["pain", *when, log.id, *[""] * 8, log.score, log.context, log.note]
+    return [
+        "pain",
+        *when,
+        ident,
+        *[""] * 8,
+        log.score,
+        log.context,
+        plain_text(log.note, keep_newlines=True),
+    ]
 
 
-def to_csv(history: MonthHistory) -> str:
-    """One row per exercise and side of each session, and one per pain log, in time order."""
+def left_out_text(left_out: Sequence[str]) -> str:
+    """'Left out (could not be read): FILE, FILE.'"""
+    return f"Left out (could not be read): {', '.join(left_out)}."
+
+
+def to_csv(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
+    """One row per exercise and side of each session, and one per pain log, in time order.
+
+    Files left out are named in a ``#`` comment line above the header.
+    """
     timed: list[tuple[datetime, list[object]]] = []
     for session in history.sessions:
         timed.extend((session.started_at, row) for row in _session_csv_rows(session))
-    timed.extend((log.at, _pain_csv_row(log)) for log in history.pain_logs)
+    logs = history.pain_logs
+    timed.extend(
+        (log.at, _pain_csv_row(log, ident))
+        for log, ident in zip(logs, pain_log_ids(logs), strict=True)
+    )
     out = io.StringIO()
+    if left_out:
+        out.write(f"# {plain_text(left_out_text(left_out))}\n")
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     writer.writerows(row for _, row in sorted(timed, key=lambda item: item[0]))
@@ -180,14 +216,26 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def to_json(history: MonthHistory) -> str:
-    """``{"schema_version": 1, "sessions": [...], "pain_logs": [...]}``, times as ISO text."""
-    data = {
-        "schema_version": JSON_SCHEMA,
-        "sessions": [_jsonable(s.to_dict()) for s in history.sessions],
-        "pain_logs": [_jsonable(p.to_dict()) for p in history.pain_logs],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def _escape_controls(text: str) -> str:
+    """JSON leaves DEL and the C1 controls as they are; write them as ``\\u`` escapes."""
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
+    """``{"schema_version": 1, "sessions": [...], "pain_logs": [...]}``, times as ISO text.
+
+    Each pain log carries its CSV ``id``; files left out are listed under ``left_out``.
+    """
+    logs = history.pain_logs
+    data: dict[str, Any] = {"schema_version": JSON_SCHEMA}
+    if left_out:
+        data["left_out"] = list(left_out)
+    data["sessions"] = [_jsonable(s.to_dict()) for s in history.sessions]
+    data["pain_logs"] = [
+        {"id": ident, **_jsonable(p.to_dict())}
+        for p, ident in zip(logs, pain_log_ids(logs), strict=True)
+    ]
+    return _escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _parse_time(table: Any, key: str) -> None:
@@ -206,6 +254,8 @@ def _restore_times(data: dict[str, Any]) -> None:
             _parse_time(spike, "at")
     for log in data.get("pain_logs") or []:
         _parse_time(log, "at")
+        if isinstance(log, dict):
+            log.pop("id", None)  # worked out from the entries, not stored
 
 
 def import_json(text: str) -> MonthHistory:
@@ -224,6 +274,7 @@ def import_json(text: str) -> MonthHistory:
     ):
         raise ValueError("'sessions' and 'pain_logs' must be lists")
     _restore_times(data)
+    data.pop("left_out", None)
     problems: list[str] = []
     history = MonthHistory.from_dict(data, "JSON export", problems)
     if problems:
@@ -237,7 +288,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return " ".join(plain_text(text).split()).replace("|", "\\|")
 
 
 def _per_week(count: int, days: int) -> str:
@@ -352,13 +403,18 @@ def _period_start(history: MonthHistory, since: date | None, today: date) -> dat
 
 
 def to_markdown(
-    history: MonthHistory, since: date | None, today: date, categories: Mapping[str, str]
+    history: MonthHistory,
+    since: date | None,
+    today: date,
+    categories: Mapping[str, str],
+    left_out: Sequence[str] = (),
 ) -> str:
     """A one-page report: adherence, pain trend, sessions, pain spikes and notes."""
     start = _period_start(history, since, today)
     days = (today - start).days + 1
+    warning = [f"**{_cell(left_out_text(left_out))}**", ""] if left_out else []
     parts = [
-        ["# IT band rehab report", ""],
+        ["# IT band rehab report", "", *warning],
         [f"Period: {start.isoformat()} to {today.isoformat()} ({_plural(days, 'day')})", ""],
         ["*Self-reported data recorded in itb-tui; not a clinical measurement.*", ""],
         [*_adherence(history, start, today, categories), ""],

@@ -283,6 +283,18 @@ class PainLog:
         return cls(at, score, context, note, swelling, compared)
 
 
+def pain_log_ids(logs: list[PainLog]) -> list[str]:
+    """An id for each log, unique even when several share one second: the first keeps
+    ``PainLog.id``, the next ones in that second add ``-2``, ``-3``... in the given order
+    (the file's order, which saving keeps), so an entry keeps its id from export to export."""
+    seen: dict[str, int] = {}
+    ids = []
+    for log in logs:
+        count = seen[log.id] = seen.get(log.id, 0) + 1
+        ids.append(log.id if count == 1 else f"{log.id}-{count}")
+    return ids
+
+
 @dataclass
 class MonthHistory:
     """The sessions and pain logs of one calendar month: one file on disk."""

@@ -14,6 +14,7 @@ from itb_tui.core.files import StoreError
 from itb_tui.core.history import PAIN_CONTEXTS, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.stats import streak
 from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.core.text import plain_text
 
 KEEP: Literal["keep"] = "keep"  # leave the swelling answer as it was
 Swelling = bool | None | Literal["keep"]
@@ -58,7 +59,7 @@ def update_session(
     def change(month: MonthHistory) -> SessionRecord:
         session = _find_session(month, session_id, key)
         session.pain_after = pain_after
-        session.note = note
+        session.note = plain_text(note)
         if swelling != KEEP:
             session.swelling = swelling
         return session
@@ -94,7 +95,7 @@ def update_pain_log(
 
     def change(month: MonthHistory) -> PainLog:
         log = _find_pain_log(month, at, key)
-        log.score, log.context, log.note = score, context, note
+        log.score, log.context, log.note = score, context, plain_text(note)
         if swelling != KEEP:
             log.swelling = swelling
         return log

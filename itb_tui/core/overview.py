@@ -23,6 +23,7 @@ from itb_tui.core.checkin import (
 )
 from itb_tui.core.content import Exercise, Library, Routine
 from itb_tui.core.due import DueItem
+from itb_tui.core.files import StoreError
 from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan import (
     RUN_ROUTINE,
@@ -87,14 +88,19 @@ def _month_keys_since(start: date, today: date) -> list[str]:
     return keys
 
 
-def load_recent(store: HistoryStore, settings: Settings, today: date) -> MonthHistory:
-    """The last few months, and the months since the program start while it is recent."""
+def load_recent(
+    store: HistoryStore, settings: Settings, today: date
+) -> tuple[MonthHistory, list[StoreError]]:
+    """The last few months, and the months since the program start while it is recent.
+
+    A month that cannot be read is left out (the others still count) and its error returned.
+    """
     existing = store.months()
     keys = set(existing[-RECENT_MONTHS:])
     start = settings.program_start
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         keys |= set(_month_keys_since(start, today)) & set(existing)
-    return store.load_months(sorted(keys))
+    return store.load_readable(sorted(keys))
 
 
 def pending_run_check(

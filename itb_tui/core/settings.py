@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from itb_tui.core.files import StoreError, read_toml_file, write_toml
+from itb_tui.core.files import DamagedFile, StoreError, read_toml_file, write_toml
 from itb_tui.core.validate import TableReader
 
 SETTINGS_SCHEMA = 1
@@ -49,11 +49,23 @@ class Settings:
         return self.cue_style != "off"
 
 
+class SettingsKept(StoreError):
+    """The settings file may not be written (newer or damaged); it is kept as it is."""
+
+
 def load_settings(path: Path) -> Settings:
-    """Read the settings; a damaged or invalid file raises StoreError naming each problem."""
+    """Read the settings; a damaged or invalid file raises StoreError naming each problem.
+
+    A file from a newer itb-tui is read as far as it can be: what this version does not
+    understand is left at its default (and the file is never written, see save_settings).
+    """
     data = read_toml_file(path)
     if data is None:
         return Settings()
+    return _read_settings(data, path)
+
+
+def _read_settings(data: dict[str, Any], path: Path) -> Settings:
     problems: list[str] = []
     reader = TableReader(data, str(path), problems)
     version = reader.integer("schema_version", minimum=1, maximum=10_000, required=False)
@@ -83,8 +95,9 @@ def load_settings(path: Path) -> Settings:
         settings.asked_after_run = asked
     elif asked is not None:
         reader.problem("asked_after_run", "a date and time with a UTC offset", asked)
-    if version is None or version <= SETTINGS_SCHEMA:
-        reader.finish()
+    if version is not None and version > SETTINGS_SCHEMA:
+        return settings  # a newer file: read what can be read
+    reader.finish()
     if problems:
         raise SettingsError(problems, path)
     return settings
@@ -102,5 +115,27 @@ def _day(reader: TableReader, key: str) -> date | None:
     return None
 
 
+def settings_kept_reason(path: Path) -> str | None:
+    """Why the settings file must not be written now (newer or damaged), or None."""
+    try:
+        data = read_toml_file(path)
+        if data is None:
+            return None
+        version = data.get("schema_version")
+        if isinstance(version, int) and version > SETTINGS_SCHEMA:
+            return f"{path} was written by a newer itb-tui (schema {version}) and is kept as it is"
+        _read_settings(data, path)
+    except DamagedFile as err:
+        return str(err).rstrip(".")
+    except StoreError as err:
+        return f"{err}; the file is kept as it is"
+    return None
+
+
 def save_settings(path: Path, settings: Settings) -> None:
+    """Write the settings, the previous file kept as ``.bak``; a newer or damaged file is
+    never written (nor copied over the backup): SettingsKept says so."""
+    reason = settings_kept_reason(path)
+    if reason is not None:
+        raise SettingsKept(f"{reason}. The change applies until you close itb-tui.", path)
     write_toml(path, settings.to_dict(), backup=True)

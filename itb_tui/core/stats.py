@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from itb_tui.core.content import Library
-from itb_tui.core.history import CONTEXT_LABELS, SIDES, PainLog, SessionRecord
+from itb_tui.core.history import CONTEXT_LABELS, SIDES, PainLog, SessionRecord, pain_log_ids
 
 STRENGTH = "strength"
 STRETCH = "stretch"
@@ -340,9 +340,9 @@ def _session_row(session: SessionRecord) -> Row:
     )
 
 
-def _pain_row(log: PainLog) -> Row:
+def _pain_row(log: PainLog, ident: str) -> Row:
     label = CONTEXT_LABELS.get(log.context, log.context)
-    return Row("pain", log.at, f"Pain {label}", "", "", f"{log.score}/10", log.id)
+    return Row("pain", log.at, f"Pain {label}", "", "", f"{log.score}/10", ident)
 
 
 def session_rows(
@@ -362,7 +362,8 @@ def session_rows(
     if filter != "pain":
         rows.extend(_session_row(s) for s in sessions)
     if filter != "sessions":
-        rows.extend(_pain_row(p) for p in pain_logs)
+        logs = list(pain_logs)
+        rows.extend(_pain_row(p, i) for p, i in zip(logs, pain_log_ids(logs), strict=True))
     if filter == "30d":
         first = days_back(today, RECENT_DAYS)
         rows = [r for r in rows if first <= r.when.date() <= today]

@@ -105,12 +105,25 @@ class HistoryStore:
         return self._read(key, for_writing=for_writing)[1]
 
     def load_months(self, keys: list[str]) -> MonthHistory:
+        combined, problems = self.load_readable(keys)
+        if problems:
+            raise problems[0]
+        return combined
+
+    def load_readable(self, keys: list[str]) -> tuple[MonthHistory, list[StoreError]]:
+        """The months of ``keys`` that can be read, and why each other one could not."""
         combined = MonthHistory()
+        problems: list[StoreError] = []
         for key in keys:
-            month = self.load_month(key)
+            try:
+                month = self.load_month(key)
+            except StoreError as err:
+                err.path = err.path or self.month_path(key)
+                problems.append(err)
+                continue
             combined.sessions.extend(month.sessions)
             combined.pain_logs.extend(month.pain_logs)
-        return combined
+        return combined, problems
 
     def recent(self, count: int = 2) -> MonthHistory:
         """The last ``count`` months that have files: what the home screen needs."""

@@ -17,12 +17,14 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from itb_tui.core.context import AppContext
 from itb_tui.core.files import StoreError
 from itb_tui.core.instance import InstanceLock
 from itb_tui.core.speech import Speaker, find_speech_program
+from itb_tui.core.text import without_controls
 from itb_tui.tui.program_flow import ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
 from itb_tui.tui.screens.home import HomeScreen
@@ -76,10 +78,27 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.home = HomeScreen(context.library)
         self.overview: Overview | None = None
         self.unsaved: dict[str, SessionRecord] = {}
+        self.unreadable: list[StoreError] = []
         self.instance = InstanceLock(context.paths.app_lock)
         self.read_only = False
         self.speaker: Speaker | None = None
         self.update_speaker()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications are plain text, never markup: they carry notes, names, paths and error
+        messages, whose square brackets must show as they are (see itb_tui/tui/text.py)."""
+        plain = without_controls
+        super().notify(
+            plain(message), title=plain(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def get_default_screen(self) -> Screen[None]:
         return self.home
@@ -246,17 +265,22 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.speaker = None
 
     def action_settings(self) -> None:
+        from itb_tui.core.settings import settings_kept_reason
         from itb_tui.tui.screens.settings import SettingsScreen
 
         if self.refuse_read_only():
             return
-        self.push_screen(SettingsScreen(self.context.settings))
+        kept = settings_kept_reason(self.context.paths.settings)
+        self.push_screen(SettingsScreen(self.context.settings, kept))
 
-    def persist_settings(self) -> None:
+    def persist_settings(self) -> bool:
+        """Save the settings; False (and says why) when they could not be saved."""
         try:
             self.context.save_settings()
         except StoreError as err:
             self.notify(str(err), title="Settings not saved", severity="error", timeout=15)
+            return False
+        return True
 
     def on_settings_screen_changed(self, _message: Message) -> None:
         self.persist_settings()

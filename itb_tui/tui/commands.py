@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from itb_tui.tui.text import escape_markup, literal
+
 if TYPE_CHECKING:
     from itb_tui.tui.app import ItbApp
 
@@ -23,7 +25,12 @@ class RoutineCommands(Provider):
     async def discover(self) -> Hits:
         app = cast("ItbApp", self.app)
         for title, help_text, routine_id in self._commands():
-            yield DiscoveryHit(title, partial(app.start_routine, routine_id), help=help_text)
+            yield DiscoveryHit(
+                literal(title),
+                partial(app.start_routine, routine_id),
+                text=title,
+                help=escape_markup(help_text),
+            )
 
     async def search(self, query: str) -> Hits:
         app = cast("ItbApp", self.app)
@@ -33,7 +40,8 @@ class RoutineCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(title),
+                    matcher.highlight(escape_markup(title)),
                     partial(app.start_routine, routine_id),
-                    help=help_text,
+                    text=title,
+                    help=escape_markup(help_text),
                 )

@@ -34,13 +34,14 @@ class ProgramFlow(App[None]):
     refuse_read_only: Callable[[], bool]
     begin_session: Callable[[Routine], None]
     start_routine: Callable[[str], None]
-    persist_settings: Callable[[], None]
+    persist_settings: Callable[[], bool]
     log_pain: Callable[[PainResult], None]
     save_pain_log: Callable[[PainLog], bool]
     read_only: bool
     _checkin_waiting: bool = False  # due, but another question was on top of home
     offer_restore: Callable[[DamagedFile], None]
     closing_report: str | None = None  # why the app closed itself, for the command line
+    unreadable: list[StoreError]  # history files Today had to leave out
 
     def program_ready(self) -> bool:
         """Read the program's rules (on first use); if they are broken, close the app saying why."""
@@ -86,19 +87,17 @@ class ProgramFlow(App[None]):
         """Re-read the recent months and recompute today's plan for the home screen."""
         if not self.program_ready():
             return
-        from itb_tui.core.history import MonthHistory
         from itb_tui.core.overview import build_overview, load_recent
 
         context = self.context
         now = context.clock.wall()
-        try:
-            recent = load_recent(context.store, context.settings, now.date())
-        except DamagedFile as err:
-            recent = MonthHistory()
-            self.call_after_refresh(self.offer_restore, err)
-        except StoreError as err:
-            self.notify(str(err), title="History not readable", severity="error", timeout=15)
-            recent = MonthHistory()
+        recent, unreadable = load_recent(context.store, context.settings, now.date())
+        known = {(old.path, str(old)) for old in self.unreadable}
+        for problem in unreadable:  # each newly found file is reported once; home keeps a line
+            if (problem.path, str(problem)) not in known:
+                self.call_after_refresh(self.report_unreadable, problem)
+        self.unreadable = unreadable
+        self.home.unreadable = [str(problem.path) for problem in unreadable]
         last = {}
         for session in sorted(recent.sessions, key=lambda s: s.started_at):
             last[session.routine] = session.started_at.date()
@@ -108,6 +107,17 @@ class ProgramFlow(App[None]):
         self.home.today = now.date()
         self.home.last_done = last
         self.home.overview = self.overview
+
+    def report_unreadable(self, error: StoreError) -> None:
+        """A history file that cannot be read: offer its backup when damaged, else say why."""
+        if isinstance(error, DamagedFile):
+            self.offer_restore(error)
+        else:
+            self.notify(str(error), title="History not readable", severity="error", timeout=15)
+
+    def on_home_screen_unreadable(self, message: HomeScreen.Unreadable) -> None:
+        if 0 <= message.index < len(self.unreadable):
+            self.report_unreadable(self.unreadable[message.index])
 
     def start_run(self) -> None:
         """A guided run at the current run week, when running is unlocked."""
@@ -251,9 +261,12 @@ class ProgramFlow(App[None]):
         settings.progressions[message.exercise_id] = (
             settings.progressions.get(message.exercise_id, 0) + 1
         )
-        self.persist_settings()
+        saved = self.persist_settings()
         self.refresh_home()
-        self.notify("Progression saved: it shows in the exercise from now on.")
+        if saved:
+            self.notify("Progression saved: it shows in the exercise from now on.")
+        else:
+            self.notify("Progression taken for this run only: it could not be saved.")
 
     def ask_about_run(self) -> None:
         """Two or more hours after a run: ask how the knee is (a pain that lingers is a sign)."""

@@ -762,6 +762,11 @@ BAD_ARGUMENTS = {
     "score-not-a-number": (["log-pain", "abc"], "not a whole number"),
     "unknown-context": (["log-pain", "3", "--context", "nowhere"], "invalid choice"),
     "unknown-routine": (["start", "no-such-routine"], "no routine called 'no-such-routine'"),
+    "note-not-utf8": (["log-pain", "3", "--note", os.fsdecode(b"\xff")], "not valid UTF-8"),
+    "note-too-long": (["log-pain", "3", "--note", "x" * 3000], "at most 200"),
+    "since-last-day": (["export", "--since", "9999-12-31"], "is after today"),
+    "since-next-year": (["export", "--since", f"{date.today().year + 1}-01-01"], "after today"),
+    "output-a-device": (["export", "--output", "/dev/full", "--force"], "not a regular file"),
 }
 
 

@@ -10,12 +10,15 @@ import pytest
 from textual.widgets import Static
 
 from itb_tui.core import storage
+from itb_tui.core.due import DONE
 from itb_tui.core.history import PainLog
 from itb_tui.core.instance import InstanceLock
 from itb_tui.core.session import SessionEngine
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.summary import SummaryScreen
+from itb_tui.tui.widgets.pick_list import PickList
+from tests.tui.history_data import seed_weeks
 
 from .helpers import fail_saves, ice_to_the_rating, make_app, session_screen
 
@@ -138,3 +141,40 @@ async def test_write_elsewhere_when_the_data_folder_is_unusable(
     (written,) = (tmp_path / "config").glob("unsaved-session-*.toml")
     saved = tomllib.loads(written.read_text())["sessions"][0]
     assert saved["id"] == engine.session_id and saved["pain_after"] == 1
+
+
+async def test_damaged_month_is_said_on_home_and_today_uses_the_other_months(
+    tmp_path: Path,
+) -> None:
+    app, _clock = make_app(tmp_path)
+    store = app.context.store
+    seed_weeks(store, app.context.library)
+    october = store.month_path("2026-10")
+    october.with_name("2026-10.toml.bak").write_bytes(october.read_bytes())
+    october.write_text("schema_version = [")
+
+    def stretch_status() -> str:
+        assert app.overview is not None
+        (item,) = [i for i in app.overview.items if i.routine_id == "daily-stretch"]
+        return item.status
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)  # at start-up, on home
+        assert "is damaged" in str(app.screen.query_one(".choice-text").render())
+        await pilot.press("c")  # continue without it
+        await pilot.pause()
+        assert stretch_status() == DONE  # November still counts: stretched this morning
+        picks = app.home.query_one("#routines", PickList)
+        index = picks.index_of("unreadable:0")
+        assert index is not None  # Home keeps saying it
+        picks.highlighted = index
+        await pilot.pause()
+        assert "2026-10.toml" in str(app.home.query_one("#routine-detail", Static).render())
+        await pilot.press("enter")  # the same question again
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.home.query_one("#routines", PickList).index_of("unreadable:0") is None
+    assert october.read_text() != "schema_version = ["

@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.widgets import DataTable
 
+from itb_tui.core.history import PainLog
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history import HistoryScreen
@@ -92,3 +93,22 @@ async def test_chart_and_calendar_open_and_go_back(tmp_path: Path) -> None:
         assert "strength 0 of 3" in text_of(app, "#calendar-week")
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_pain_logs_in_one_second_are_each_shown_and_opened(tmp_path: Path) -> None:
+    app, clock = make_app(tmp_path)
+    for score in (2, 7):
+        app.context.store.add_pain_log(PainLog(clock.wall(), score, "daily", f"log {score}"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        table = history(app).table
+        assert rows(app) == 2
+        shown = {str(table.get_row_at(n)[-1]) for n in range(2)}
+        assert shown == {"2/10", "7/10"}
+        opened = set()
+        for n in range(2):
+            table.move_cursor(row=n)
+            entry = table.entry_at_cursor()
+            assert isinstance(entry, PainLog)
+            opened.add(entry.note)
+        assert opened == {"log 2", "log 7"}

@@ -16,7 +16,7 @@ from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.widgets.pick_list import PickList
 from tests.snapshots.program_scenes import TODAY, ready_history
-from tests.tui.history_data import make_session
+from tests.tui.history_data import make_session, seed_weeks
 
 from .helpers import make_app, phase, session_screen
 
@@ -104,3 +104,26 @@ async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path
         assert hint.exercise_id not in {h.exercise_id for h in app.overview.hints}
     saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
     assert saved["progressions"] == {hint.exercise_id: 1}
+
+
+async def test_enter_on_a_progression_hint_in_a_generated_history_keeps_the_app_open(
+    tmp_path: Path,
+) -> None:
+    app, _clock = make_app(tmp_path)
+    seed_weeks(app.context.store, app.context.library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.overview is not None and app.overview.hints
+        names = [hint.name for hint in app.overview.hints]
+        picks = app.home.query_one("#routines", PickList)
+        index = picks.index_of(f"hint:{len(names) - 1}")
+        assert index is not None
+        picks.highlighted = index
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # again, on whatever is lit now
+        await pilot.pause()
+        assert app.is_running
+        assert app.overview is not None
+        assert len(app.overview.hints) < len(names)

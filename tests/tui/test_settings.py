@@ -29,3 +29,48 @@ async def test_changes_are_saved_at_once(tmp_path: Path) -> None:
     assert saved["pacer"] is True
     assert saved["flash"] is True
     assert app.context.settings.pacer is True
+
+
+NEWER = (
+    'schema_version = 99\nonboarded = true\ncue_style = "off"\nhologram = "on"\n[future]\nx = 1\n'
+)
+
+
+async def test_a_newer_settings_file_is_read_and_never_written(tmp_path: Path) -> None:
+    settings = tmp_path / "config" / "settings.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(NEWER)
+    backup = settings.with_name("settings.toml.bak")
+    backup.write_text("schema_version = 1\nonboarded = true\n")
+    app, _clock = make_app(tmp_path)
+    assert app.context.settings.cue_style == "off"  # read what can be read
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SettingsScreen)
+        kept = str(app.screen.query_one("#settings-kept").render())
+        assert "not saved" in kept and "newer itb-tui (schema 99)" in kept
+        await pilot.press("tab", "tab", "space")  # pacer on: for this run
+        await pilot.pause()
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("applies until you close itb-tui" in m for m in said)
+    assert app.context.settings.pacer is True
+    assert settings.read_text() == NEWER
+    assert backup.read_text() == "schema_version = 1\nonboarded = true\n"
+
+
+async def test_a_settings_file_damaged_while_the_app_runs_is_not_overwritten(
+    tmp_path: Path,
+) -> None:
+    app, _clock = make_app(tmp_path)
+    settings = tmp_path / "config" / "settings.toml"
+    backup = settings.with_name("settings.toml.bak")
+    async with app.run_test(size=(80, 24)) as pilot:
+        settings.write_text("flash = \n")  # edited by hand meanwhile
+        await pilot.press("s", "tab", "tab", "space")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("is damaged" in m for m in said)
+    assert settings.read_text() == "flash = \n"
+    assert not backup.exists()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import json
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from itb_tui.core.export_file import export_path, write_export
-from itb_tui.core.files import StoreError
+from itb_tui.core.history import PainLog
 from itb_tui.core.stats import DayCell, DayPain, WeekCounts
 from itb_tui.core.storage import HistoryStore
 from itb_tui.tui.screens.calendar import day_cell, week_text
@@ -74,9 +75,14 @@ def test_export_path_never_replaces_an_earlier_export(tmp_path: Path) -> None:
     assert export_path(tmp_path, "csv", MONDAY).name == "itb-history-2026-11-23.csv"
 
 
-def test_write_export_refuses_a_damaged_month(store: HistoryStore, tmp_path: Path) -> None:
-    store.paths.history.mkdir(parents=True)
+def test_write_export_leaves_out_a_damaged_month_and_names_it(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    store.add_pain_log(PainLog(datetime(2026, 10, 5, 8, tzinfo=UTC), 3, "daily", "october"))
     store.month_path("2026-11").write_text("[[[")
-    with pytest.raises(StoreError):
-        write_export(store, tmp_path / "out", "json", MONDAY, {})
-    assert not (tmp_path / "out").exists()
+    path, exported = write_export(store, tmp_path / "out", "json", MONDAY, {})
+    assert exported.left_out_names == [str(store.month_path("2026-11"))]
+    data = json.loads(path.read_text())
+    assert data["left_out"] == [str(store.month_path("2026-11"))]
+    assert [log["note"] for log in data["pain_logs"]] == ["october"]
+    assert store.month_path("2026-11").read_text() == "[[["

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from itb_tui.core.content import Library
-from itb_tui.core.files import write_toml
+from itb_tui.core.files import StoreError, write_toml
 from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.overview import build_overview, load_recent, pending_run_check, run_routine
 from itb_tui.core.paths import content_dir
@@ -42,13 +42,13 @@ def test_reads_recent_months_and_the_program_start(store: HistoryStore) -> None:
     for key in ("2025-01", "2026-06", "2026-08", "2026-09", "2026-10", "2026-11"):
         write_toml(store.month_path(key), {"schema_version": 1})
     loaded: list[list[str]] = []
-    original = store.load_months
+    original = store.load_readable
 
-    def spy(keys: list[str]) -> MonthHistory:
+    def spy(keys: list[str]) -> tuple[MonthHistory, list[StoreError]]:
         loaded.append(list(keys))
         return original(keys)
 
-    store.load_months = spy  # type: ignore[method-assign]
+    store.load_readable = spy  # type: ignore[method-assign]
     load_recent(store, Settings(), date(2026, 11, 23))
     assert loaded[-1] == ["2026-09", "2026-10", "2026-11"]
     load_recent(store, Settings(program_start=date(2026, 6, 1)), date(2026, 11, 23))

@@ -18,7 +18,7 @@ from itb_tui.core import files
 from itb_tui.core.files import StoreError, atomic_write, file_lock, read_toml_file
 from itb_tui.core.history import ExerciseResult, PainLog, PainSpike, SessionRecord
 from itb_tui.core.paths import CONFIG_ENV, DATA_ENV, Paths
-from itb_tui.core.settings import Settings, load_settings, save_settings
+from itb_tui.core.settings import Settings, SettingsKept, load_settings, save_settings
 from itb_tui.core.storage import HistoryStore
 
 PLUS_ONE = timezone(timedelta(hours=1))
@@ -473,6 +473,17 @@ def test_unknown_setting(paths: Paths) -> None:
         load_settings(paths.settings)
     paths.settings.write_text("schema_version = 2\ncolour = 1\nflash = false\n")
     assert load_settings(paths.settings) == Settings(flash=False)  # a newer file's extras
+
+
+def test_newer_settings_are_read_where_possible_and_never_saved(paths: Paths) -> None:
+    paths.config.mkdir(parents=True)
+    newer = 'schema_version = 3\ncue_style = "hologram"\nflash = false\n'
+    paths.settings.write_text(newer)
+    assert load_settings(paths.settings) == Settings(flash=False)
+    with pytest.raises(SettingsKept, match="newer itb-tui"):
+        save_settings(paths.settings, Settings())
+    assert paths.settings.read_text() == newer
+    assert not paths.settings.with_name("settings.toml.bak").exists()
 
 
 def test_damaged_settings(paths: Paths) -> None:

@@ -28,6 +28,7 @@ from itb_tui.core.stats import (
     week_start,
 )
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import rich_literal
 from itb_tui.tui.widgets.footer import KeysFooter
 
 WEEKS = 6
@@ -127,7 +128,7 @@ def sides_table(trends: list[SideTrend]) -> RenderableType:
         noted = trend.asymmetry_pct >= ASYMMETRY_WORTH_NOTING
         weaker = Text(trend.weaker or "even", style="yellow" if noted else "dim")
         table.add_row(
-            trend.name,
+            rich_literal(trend.name),
             f"{trend.left_total} {unit}",
             f"{trend.right_total} {unit}",
             f"{trend.asymmetry_pct:.0f} %",

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from itb_tui.tui.screens.dialog import Dialog
+from itb_tui.tui.text import literal, markup
 from itb_tui.tui.widgets.footer import KeysFooter
 
 
@@ -38,11 +39,11 @@ class ChoiceScreen(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"[b]{self.title_text}[/b]", classes="choice-title")
+            yield Static(markup("[b]$title[/b]", title=self.title_text), classes="choice-title")
             if self.text:
-                yield Static(self.text, classes="choice-text")
+                yield Static(literal(self.text), classes="choice-text")
             yield OptionList(
-                *(Option(f"{c.key}  {c.label}", id=c.id) for c in self.choices),
+                *(Option(literal(f"{c.key}  {c.label}"), id=c.id) for c in self.choices),
                 classes="choice-list",
             )
         yield KeysFooter()

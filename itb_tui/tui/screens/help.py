@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import markdown_code, markdown_literal
 from itb_tui.tui.widgets.footer import KeysFooter
 
 KEYS = """\
@@ -57,9 +58,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         text = (
-            f"# itb-tui help\n\n**Not medical advice.** {self.disclaimer}\n\n{KEYS}\n"
-            f"## Your data\n\nHistory: `{self.data_dir}`  \n"
-            f"Settings and your own routines: `{self.config_dir}`\n"
+            f"# itb-tui help\n\n**Not medical advice.** {markdown_literal(self.disclaimer)}\n\n"
+            f"{KEYS}\n## Your data\n\nHistory: {markdown_code(self.data_dir)}  \n"
+            f"Settings and your own routines: {markdown_code(self.config_dir)}\n"
         )
         with VerticalScroll(id="help-body", classes="dialog"):
             yield Markdown(text)

@@ -136,7 +136,7 @@ class HistoryScreen(Screen[None]):
         categories = routine_categories(self.context.library)
         try:
             program = self.context.program if fmt == "pdf" else None
-            path = write_export(
+            path, exported = write_export(
                 self.context.store,
                 folder,
                 fmt,
@@ -148,6 +148,16 @@ class HistoryScreen(Screen[None]):
         except (StoreError, ContentError) as err:
             self.app.call_from_thread(
                 self.notify, str(err), title="Not exported", severity="error", timeout=15
+            )
+            return
+        if exported.left_out:
+            self.app.call_from_thread(
+                self.notify,
+                f"Exported to {path} without {', '.join(exported.left_out_names)}, "
+                "which could not be read.",
+                title="Export incomplete",
+                severity="warning",
+                timeout=20,
             )
             return
         self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", timeout=10)

@@ -14,7 +14,9 @@ from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.pain import swelling_line
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import markup
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.note_input import NoteInput
 from itb_tui.tui.widgets.pain_scale import PainScale
 
 FORMAT_CHOICES: tuple[tuple[FileFormat, str, str], ...] = (
@@ -66,11 +68,11 @@ class EditPainScreen(Dialog[EditResult | None]):
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with Vertical(id="edit-dialog", classes="dialog"):
-            yield Static(f"[b]{self.title_text}[/b]")
+            yield Static(markup("[b]$title[/b]", title=self.title_text))
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
             yield PainScale(id="pain-scale")
             yield Static(swelling_line(self.swelling), id="edit-swelling")
-            yield Input(self.note, placeholder="Note (optional)", id="edit-note", max_length=200)
+            yield NoteInput(self.note, placeholder="Note (optional)", id="edit-note")
             yield Static(id="edit-hint", classes="dim")
         yield KeysFooter()
 
@@ -91,7 +93,7 @@ class EditPainScreen(Dialog[EditResult | None]):
         if score is None and self.required:
             self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
             return
-        self.dismiss(EditResult(score, self.query_one(Input).value.strip(), self.swelling))
+        self.dismiss(EditResult(score, self.query_one(NoteInput).note, self.swelling))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not isinstance(self.focused, Input) if action == "swelling" else True

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from itb_tui.core.content import Library, Routine
 from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
+from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
@@ -110,6 +111,7 @@ class HomeScreen(Screen[None]):
     overview: reactive[Overview | None] = reactive(None, always_update=True)
     today: reactive[date] = reactive(date.today)
     read_only: reactive[bool] = reactive(False)
+    unreadable: reactive[list[str]] = reactive(list, always_update=True)  # files left out
 
     class StartRoutine(Message):
         def __init__(self, routine_id: str) -> None:
@@ -125,6 +127,13 @@ class HomeScreen(Screen[None]):
 
     class Shown(Message):
         """Home is on top again: a dialog or another screen over it has closed."""
+
+    class Unreadable(Message):
+        """The user asks what to do about unreadable history file number ``index``."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
 
     class AcceptHint(Message):
         def __init__(self, exercise_id: str) -> None:
@@ -146,7 +155,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-body"):
             yield options
             with VerticalScroll(id="routine-detail-scroll"):
-                detail = self._detail(self._detail_of) if self._detail_of else ""
+                detail = self._detail(self._detail_of) if self._detail_of else literal("")
                 yield Static(detail, id="routine-detail")
         yield KeysFooter()
 
@@ -155,6 +164,11 @@ class HomeScreen(Screen[None]):
         if overview is None:
             return []
         options = [_header(f" Today - program week {overview.week} ")]
+        for n, path in enumerate(self.unreadable):
+            label = Content.assemble(
+                ("  ! ", "bold red"), (f"{Path(path).name} could not be read", "red")
+            )
+            options.append(Pick(label, f"unreadable:{n}"))
         improvement = overview.improvement is not None and overview.improvement.flagged
         if overview.red_flags or improvement:
             options.append(Pick(Content.styled("! See a professional (f)", "bold red"), "flags"))
@@ -220,18 +234,31 @@ class HomeScreen(Screen[None]):
         if self.is_mounted:
             self._fill()
 
-    def on_pick_list_highlighted(self, event: PickList.Highlighted) -> None:
-        if event.pick.id and event.pick.id != self._detail_of:
-            self._detail_of = event.pick.id
-            self.query_one("#routine-detail", Static).update(self._detail(event.pick.id))
+    def watch_unreadable(self) -> None:
+        if self.is_mounted:
+            self._fill()
 
-    def _detail(self, option_id: str) -> str | Content:
+    def on_pick_list_highlighted(self, _event: PickList.Highlighted) -> None:
+        # The entry lit now, not the message's: the list may have been refilled since.
+        pick = self.query_one(PickList).highlighted_pick
+        if pick is not None and pick.id and pick.id != self._detail_of:
+            self._detail_of = pick.id
+            self.query_one("#routine-detail", Static).update(self._detail(pick.id))
+
+    def _detail(self, option_id: str) -> Content:
         kind, _, key = option_id.partition(":")
         overview = self.overview
         if kind == "routine":
             return routine_detail(self.library.routines[key])
         if overview is None:
-            return ""
+            return literal("")
+        if kind == "unreadable":
+            return markup(
+                "[b][red]A history file could not be read[/red][/b]\n$path\n\n"
+                "Today is worked out without it; the file is left as it is. "
+                "Press Enter for what can be done (restore its backup, if there is one).",
+                path=self.unreadable[int(key)],
+            )
         if kind == "flags":
             return flags_detail(overview)
         if kind == "phase":
@@ -240,35 +267,38 @@ class HomeScreen(Screen[None]):
             return morning_detail(overview, kind, self.today)
         if kind == "hint":
             hint = overview.hints[int(key)]
-            return (
-                f"[b]Ready to progress: {hint.name}[/b]\n{hint.evidence}\n\nNext step: "
-                f"{hint.suggestion}\n\nPress Enter to take this step: it is shown in the "
-                "exercise from now on."
+            return markup(
+                "[b]Ready to progress: $name[/b]\n$evidence\n\nNext step: $suggestion\n\n"
+                "Press Enter to take this step: it is shown in the exercise from now on.",
+                name=hint.name,
+                evidence=hint.evidence,
+                suggestion=hint.suggestion,
             )
         if kind == "sign":
             found = overview.signs[int(key)]
-            return (
-                f"[b][yellow]Warning sign: {found.sign.name}[/yellow][/b]\n{found.evidence}\n\n"
-                f"{found.sign.what_to_change}"
+            return markup(
+                "[b][yellow]Warning sign: $name[/yellow][/b]\n$evidence\n\n$change",
+                name=found.sign.name,
+                evidence=found.evidence,
+                change=found.sign.what_to_change,
             )
         item = overview.items[int(key)]
         phase = next((p for p in overview.phases if p.name == item.title), None)
         if item.kind == "advice" and phase is not None:
             return phase_detail(phase, overview)
         if item.kind == "advice":
-            lines = [f"- {escape(i.reason)}" for i in overview.items if i.title == item.title]
-            return f"[b]{escape(item.title)}[/b]\n" + "\n".join(lines)
-        text = f"[b]{item.title}[/b]\n{item.reason}"
+            reasons = "\n".join(f"- {i.reason}" for i in overview.items if i.title == item.title)
+            return markup("[b]$title[/b]\n$reasons", title=item.title, reasons=reasons)
+        text = markup("[b]$title[/b]\n$reason", title=item.title, reason=item.reason)
         routine = self.library.routines.get(item.routine_id)
         if item.kind == "routine" and routine is not None:
-            text += "\n\n" + routine_detail(routine)
+            text += Content("\n\n") + routine_detail(routine)
         elif item.kind == "run":
             text += "\n\nPress Enter (or r) for the return-to-running screen and a guided run."
         return text
 
-    def on_pick_list_selected(self, event: PickList.Selected) -> None:
-        if event.pick.id:
-            self._choose(event.pick.id)
+    def on_pick_list_selected(self, _event: PickList.Selected) -> None:
+        self.action_start()
 
     def action_start(self) -> None:
         pick = self.query_one(PickList).highlighted_pick
@@ -284,6 +314,8 @@ class HomeScreen(Screen[None]):
             self.post_message(self.Open("red_flags"))
         elif kind == "checkin":
             self.post_message(self.Open("check_in"))
+        elif kind == "unreadable":
+            self.post_message(self.Unreadable(int(key)))
         elif kind == "hint" and overview is not None:
             self.post_message(self.AcceptHint(overview.hints[int(key)].exercise_id))
         elif kind == "today" and overview is not None:
@@ -294,46 +326,53 @@ class HomeScreen(Screen[None]):
                 self.post_message(self.StartRoutine(item.routine_id))
 
 
-def phase_detail(phase: Phase, overview: Overview) -> str:
+def phase_detail(phase: Phase, overview: Overview) -> Content:
     """A phase of the program: its goal, its advice and what not to do."""
     current = ", ".join(p.name for p in overview.phases) or "ongoing"
-    lines = [
-        f"[b]{escape(phase.name)}[/b] ({phase.weeks_text()})",
-        f"[dim]This week: {escape(current)}[/dim]",
+    parts: list[Content | str] = [
+        markup("[b]$name[/b] ($weeks)", name=phase.name, weeks=phase.weeks_text()),
+        markup("[dim]This week: $current[/dim]", current=current),
         "",
-        f"[b]Goal:[/b] {escape(phase.goal)}",
+        markup("[b]Goal:[/b] $goal", goal=phase.goal),
     ]
     if phase.advice:
-        lines += ["", "[b]What to do[/b]", *(f"- {escape(text)}" for text in phase.advice)]
+        parts += ["", markup("[b]What to do[/b]"), *(f"- {text}" for text in phase.advice)]
     if phase.avoid:
-        lines += ["", "[b]What not to do[/b]", *(f"x {escape(text)}" for text in phase.avoid)]
-    return "\n".join(lines)
+        parts += ["", markup("[b]What not to do[/b]"), *(f"x {text}" for text in phase.avoid)]
+    return lines(parts)
 
 
-def flags_detail(overview: Overview) -> str:
+def flags_detail(overview: Overview) -> Content:
     """Why Home says to see a professional: the red flags standing, no improvement."""
-    parts = []
+    parts: list[Content | str] = []
     if overview.red_flags:
-        flags = "\n".join(f"- {escape(text)}" for text in overview.red_flags)
-        parts.append(
-            f"[b]Red flags you ticked[/b]\n{flags}\n\nSee a physiotherapist or doctor. "
-            "Runs are held until you untick them (after a professional has seen the knee)."
-        )
+        parts += [markup("[b]Red flags you ticked[/b]"), *(f"- {t}" for t in overview.red_flags)]
+        parts += [
+            "",
+            "See a physiotherapist or doctor. Runs are held until you untick them "
+            "(after a professional has seen the knee).",
+            "",
+        ]
     if overview.improvement is not None and overview.improvement.flagged:
-        parts.append(
-            f"[b]Pain has not improved[/b]\n{escape(overview.improvement.evidence)}\n\n"
-            "After weeks of consistent rehab this is a reason to see a physiotherapist or "
-            "doctor."
-        )
+        parts += [
+            markup("[b]Pain has not improved[/b]"),
+            overview.improvement.evidence,
+            "",
+            "After weeks of consistent rehab this is a reason to see a physiotherapist or doctor.",
+            "",
+        ]
     parts.append("Press Enter or f for the red-flag checklist.")
-    return "\n\n".join(parts)
+    return lines(parts)
 
 
-def routine_detail(routine: Routine) -> str:
+def routine_detail(routine: Routine) -> Content:
     """The right-hand panel: what the routine is and each exercise's dose."""
-    lines = [f"[b]{routine.name}[/b]  ~{routine.estimated_minutes()} min", routine.description, ""]
+    head = markup(
+        "[b]$name[/b]  ~$minutes min", name=routine.name, minutes=routine.estimated_minutes()
+    )
+    parts: list[Content | str] = [head, routine.description, ""]
     for number, exercise in enumerate(routine.items, 1):
-        lines.append(f"{number}. {exercise.name} - {exercise.dose_text()}")
+        parts.append(f"{number}. {exercise.name} - {exercise.dose_text()}")
     if routine.origin != "shipped":
-        lines += ["", "[dim]From your own content file.[/dim]"]
-    return "\n".join(lines)
+        parts += ["", Content.styled("From your own content file.", "dim")]
+    return lines(parts)

@@ -12,7 +12,9 @@ from textual.widgets import Input, Static
 from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import markup
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.note_input import NoteInput
 from itb_tui.tui.widgets.pain_scale import PainScale
 
 CONTEXT_KEYS = {
@@ -76,15 +78,13 @@ class PainRatingScreen(Dialog[PainResult | None]):
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with Vertical(id="pain-dialog"):
-            yield Static(f"[b]{self.title_text}[/b]", id="pain-title")
+            yield Static(markup("[b]$title[/b]", title=self.title_text), id="pain-title")
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
             yield PainScale(id="pain-scale")
             if self.ask_context:
                 yield Static(id="pain-context")
             yield Static(swelling_line(None), id="pain-swelling")
-            yield Input(
-                placeholder="Note (optional), e.g. 'stairs'", id="pain-note", max_length=200
-            )
+            yield NoteInput(placeholder="Note (optional), e.g. 'stairs'", id="pain-note")
             yield Static(id="pain-hint", classes="dim")
         yield KeysFooter()
 
@@ -133,7 +133,7 @@ class PainRatingScreen(Dialog[PainResult | None]):
             self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
             self.query_one(PainScale).focus()
             return
-        note = self.query_one("#pain-note", Input).value.strip()
+        note = self.query_one("#pain-note", NoteInput).note
         self.dismiss(PainResult(score, note, self.context, self.swelling))
 
     def action_cancel(self) -> None:

@@ -16,6 +16,7 @@ from itb_tui.core.plan_running import RunStage
 from itb_tui.core.plan_signs import Found
 from itb_tui.core.program import Program, RunWeek
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import literal
 from itb_tui.tui.widgets.footer import KeysFooter
 
 
@@ -25,8 +26,8 @@ def row(label: str | Content, value: str | Content, kind: str) -> Horizontal:
     Plain strings are shown as they are (content text may hold square brackets).
     """
     return Horizontal(
-        Static(Content(label) if isinstance(label, str) else label, classes=f"rr-label -{kind}"),
-        Static(Content(value) if isinstance(value, str) else value, classes="rr-value"),
+        Static(literal(label) if isinstance(label, str) else label, classes=f"rr-label -{kind}"),
+        Static(literal(value) if isinstance(value, str) else value, classes="rr-value"),
         classes="rr-row",
     )
 

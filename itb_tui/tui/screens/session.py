@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -24,6 +24,7 @@ from itb_tui.core.storage import HistoryStore
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.countdown import Countdown
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
@@ -31,20 +32,22 @@ from itb_tui.tui.widgets.side_banner import SideBanner
 FLASH_SECONDS = 0.4
 
 
-def intro_lines(exercise: Exercise) -> list[str]:
+def intro_lines(exercise: Exercise) -> list[Content | str]:
     """An exercise's intro: cautions first (never below the fold), then what it is for, what
     you need, the steps, the common errors and how often."""
-    lines = [f"[yellow]! {escape(text)}[/yellow]" for text in exercise.cautions]
-    lines.append(f"[dim]{escape(exercise.targets)}[/dim]")
+    parts: list[Content | str] = [
+        markup("[yellow]! $t[/yellow]", t=text) for text in exercise.cautions
+    ]
+    parts.append(markup("[dim]$t[/dim]", t=exercise.targets))
     if exercise.equipment:
-        lines.append(f"[b]You need:[/b] {escape(', '.join(exercise.equipment))}")
-    lines += [f"{n}. {escape(text)}" for n, text in enumerate(exercise.steps, 1)]
+        parts.append(markup("[b]You need:[/b] $t", t=", ".join(exercise.equipment)))
+    parts += [f"{n}. {text}" for n, text in enumerate(exercise.steps, 1)]
     if exercise.errors:
-        lines.append("[b]Common errors:[/b]")
-        lines += [f"x {escape(text)}" for text in exercise.errors]
+        parts.append(markup("[b]Common errors:[/b]"))
+        parts += [f"x {text}" for text in exercise.errors]
     if exercise.frequency:
-        lines.append(f"[b]How often:[/b] {escape(exercise.frequency)}")
-    return lines
+        parts.append(markup("[b]How often:[/b] $t", t=exercise.frequency))
+    return parts
 
 
 def side_label(side: str) -> str:
@@ -209,16 +212,22 @@ class SessionScreen(Screen[None]):
         items = len(engine.routine.items)
         position = f"exercise {step.item + 1} of {items}" if exercise else "finishing"
         self.query_one("#session-header", Static).update(
-            f"[b]{engine.routine.name}[/b] - {position} - sets done {done} of {total}"
+            markup(
+                "[b]$name[/b] - $position - sets done $done of $total",
+                name=engine.routine.name,
+                position=position,
+                done=done,
+                total=total,
+            )
         )
-        self.query_one("#exercise-name", Static).update(exercise.name if exercise else "")
+        self.query_one("#exercise-name", Static).update(literal(exercise.name if exercise else ""))
         banner = self.query_one(SideBanner)
         banner.side = step.side if step.phase is not Phase.REST else "rest"
         banner.text = self._banner_text()
         countdown.display = engine.counting_down
         self.query_one("#set-info", Static).update(self._set_text())
         self.query_one("#guide", Static).update(self._guide_text())
-        self.query_one("#next", Static).update(engine.next_text())
+        self.query_one("#next", Static).update(literal(engine.next_text()))
         self.refresh_bindings()
 
     def _banner_text(self) -> str:
@@ -235,46 +244,58 @@ class SessionScreen(Screen[None]):
         }
         return paused + texts[step.phase]
 
-    def _set_text(self) -> str:
+    def _set_text(self) -> Content:
         engine, step, exercise = self.engine, self.engine.step, self.engine.exercise
         if step.phase is Phase.PAIN and self._rating_closed:
-            return "Every set is recorded. Enter to rate your pain; q to stop here."
+            return literal("Every set is recorded. Enter to rate your pain; q to stop here.")
         if exercise is None:
-            return ""
+            return literal("")
         if step.phase is Phase.INTRO:
-            rest = f" - rest {exercise.rest_s} s between sets" if exercise.sets > 1 else ""
-            return f"[b]{exercise.dose_text()}[/b]{rest}"
+            rest = " - rest $rest s between sets" if exercise.sets > 1 else ""
+            return markup(f"[b]$dose[/b]{rest}", dose=exercise.dose_text(), rest=exercise.rest_s)
         set_part = f"Set {step.set_no} of {exercise.sets}"
         if exercise.timed:
-            return f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}"
+            return literal(f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}")
         tempo = f" - tempo: {exercise.tempo.describe()}" if exercise.tempo else ""
+        target = {"set": set_part, "target": exercise.target_text(), "tempo": tempo}
         if step.phase is Phase.WORK and self.coach.pacing:
-            return (
-                f"{set_part} - target [b]{exercise.target_text()}[/b]{tempo}\n"
-                f"[b]{self.coach.status()}[/b]  (Enter ends the set with the reps done)"
+            return markup(
+                "$set - target [b]$target[/b]$tempo\n"
+                "[b]$status[/b]  (Enter ends the set with the reps done)",
+                status=self.coach.status(),
+                **target,
             )
         if step.phase is Phase.WORK:
-            return (
-                f"{set_part} - target [b]{exercise.target_text()}[/b]{tempo}\n"
-                f"Done: [b]{engine.reps}[/b]  (+/- to change, Enter when the set is done)"
+            return markup(
+                "$set - target [b]$target[/b]$tempo\n"
+                "Done: [b]$reps[/b]  (+/- to change, Enter when the set is done)",
+                reps=engine.reps,
+                **target,
             )
         if step.phase is Phase.REST:
-            return f"Rest after set {step.set_no} of {exercise.sets} - Enter to start the next set"
-        return f"{set_part} - target {exercise.target_text()}"
+            return literal(
+                f"Rest after set {step.set_no} of {exercise.sets} - Enter to start the next set"
+            )
+        return literal(f"{set_part} - target {exercise.target_text()}")
 
-    def _guide_text(self) -> str:
+    def _guide_text(self) -> Content:
         exercise, step = self.engine.exercise, self.engine.step
         if exercise is None:
-            return ""
+            return literal("")
         level = min(self.settings.progressions.get(exercise.id, 0), len(exercise.progressions))
         progression = (
-            [f"[green]+ Your progression: {exercise.progressions[level - 1]}[/green]"]
+            [
+                markup(
+                    "[green]+ Your progression: $step[/green]",
+                    step=exercise.progressions[level - 1],
+                )
+            ]
             if level
             else []
         )
         if step.phase is Phase.INTRO:
-            return "\n".join([*progression, *intro_lines(exercise)])
-        return "\n".join([*progression, *(f"- {escape(cue)}" for cue in exercise.cues)])
+            return lines([*progression, *intro_lines(exercise)])
+        return lines([*progression, *(f"- {cue}" for cue in exercise.cues)])
 
     # -- keys ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

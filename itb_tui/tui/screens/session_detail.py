@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +24,7 @@ from itb_tui.core.storage import HistoryStore, month_key
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import rich_literal, rich_markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import anchor
 
@@ -65,49 +65,57 @@ def exercise_table(session: SessionRecord) -> Table:
     table.add_column("Right leg", ratio=1)
     for result in session.exercises:
         if result.skipped:
-            table.add_row(Text(result.name, style="dim"), Text("skipped", style="dim"), "")
+            table.add_row(rich_literal(result.name, "dim"), Text("skipped", style="dim"), "")
         elif BOTH in result.sides:
-            table.add_row(result.name, Text("both: ").append_text(side_cell(result, BOTH)), "")
+            table.add_row(
+                rich_literal(result.name), Text("both: ").append_text(side_cell(result, BOTH)), ""
+            )
         else:
-            table.add_row(result.name, *(side_cell(result, side) for side in SIDES))
+            table.add_row(rich_literal(result.name), *(side_cell(result, side) for side in SIDES))
     return table
 
 
 def session_view(session: SessionRecord) -> RenderableType:
     """Everything recorded about a session."""
     status = "[green]completed[/green]" if session.completed else "[yellow]not complete[/yellow]"
-    head = Text.from_markup(
-        f"[b]{escape(session.routine_name)}[/b]  {session.started_at:%a %d %b %Y %H:%M}"
-        f"-{session.ended_at:%H:%M}  {format_seconds(session.duration_s)}  {status}\n"
-        f"{session.exercises_done()} of {len(session.exercises)} exercises done\n"
+    head = rich_markup(
+        f"[b]$name[/b]  $when  $length  {status}\n$done of $planned exercises done\n",
+        name=session.routine_name,
+        when=f"{session.started_at:%a %d %b %Y %H:%M}-{session.ended_at:%H:%M}",
+        length=format_seconds(session.duration_s),
+        done=session.exercises_done(),
+        planned=len(session.exercises),
     )
     names = {r.exercise: r.name for r in session.exercises}
     spikes = [
-        f"  {s.at:%H:%M}  {escape(names.get(s.exercise, s.exercise))}"
+        f"  {s.at:%H:%M}  {names.get(s.exercise, s.exercise)}"
         + ("" if s.side == BOTH else f", {s.side} leg")
         + ("" if s.score is None else f", {s.score}/10")
         for s in sorted(session.pain_spikes, key=lambda s: s.at)
     ]
-    tail = Text.from_markup(
-        "\n[b]Pain noted during[/b]: "
-        + ("\n" + "\n".join(spikes) if spikes else "none")
-        + f"\n[b]Pain after[/b]: {pain_text(session.pain_after)}"
-        + f"\n[b]Swelling[/b]: {swelling_text(session.swelling)}"
-        + f"\n[b]Note[/b]: {escape(session.note) or '[dim]none[/dim]'}"
+    tail = rich_markup(
+        "\n[b]Pain noted during[/b]: $spikes\n[b]Pain after[/b]: $pain\n"
+        f"[b]Swelling[/b]: {swelling_text(session.swelling)}\n[b]Note[/b]: "
+        + ("$note" if session.note else "[dim]none[/dim]"),
+        spikes="\n" + "\n".join(spikes) if spikes else "none",
+        pain=pain_text(session.pain_after),
+        note=session.note,
     )
     return Group(head, exercise_table(session), tail)
 
 
 def pain_log_view(log: PainLog) -> RenderableType:
     """A pain log's time, score, where it was felt and note (a check-in: its two answers)."""
-    morning = f"[b]Compared with yesterday[/b]: {log.compared}\n" if log.compared else ""
-    return Text.from_markup(
-        f"[b]Pain log[/b]  {log.at:%a %d %b %Y %H:%M}\n\n"
-        f"[b]Score[/b]: {pain_text(log.score)}\n"
-        f"[b]Where[/b]: {CONTEXT_LABELS.get(log.context, log.context)}\n"
-        f"{morning}"
-        f"[b]Swelling[/b]: {swelling_text(log.swelling)}\n"
-        f"[b]Note[/b]: {escape(log.note) or '[dim]none[/dim]'}"
+    morning = "[b]Compared with yesterday[/b]: $compared\n" if log.compared else ""
+    return rich_markup(
+        "[b]Pain log[/b]  $when\n\n[b]Score[/b]: $score\n[b]Where[/b]: $where\n"
+        f"{morning}[b]Swelling[/b]: {swelling_text(log.swelling)}\n[b]Note[/b]: "
+        + ("$note" if log.note else "[dim]none[/dim]"),
+        when=f"{log.at:%a %d %b %Y %H:%M}",
+        score=pain_text(log.score),
+        where=CONTEXT_LABELS.get(log.context, log.context),
+        compared=log.compared,
+        note=log.note,
     )
 
 

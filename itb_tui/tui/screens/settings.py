@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Label, Select, Static, Switch
@@ -35,15 +36,25 @@ class SettingsScreen(Screen[None]):
     class Changed(Message):
         """The settings changed and should be saved."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, kept: str | None = None) -> None:
+        """``kept``: why the settings file cannot be written (newer or damaged), if it cannot."""
         super().__init__()
         self.settings = settings
+        self.kept = kept
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         s = self.settings
         with VerticalScroll(id="settings"):
             yield Static("[b]Settings[/b]")
+            if self.kept:
+                yield Static(
+                    Content.assemble(
+                        ("Changes here apply until you close itb-tui and are not saved: ", "bold"),
+                        f"{self.kept}.",
+                    ),
+                    id="settings-kept",
+                )
             with Grid(id="settings-grid"):
                 yield Label("Cues")
                 yield Select(

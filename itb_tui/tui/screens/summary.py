@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -15,13 +15,14 @@ from textual.widgets import Static
 from itb_tui.core.content import format_seconds
 from itb_tui.core.history import BOTH, ExerciseResult, SessionRecord
 from itb_tui.tui.stylesheets import read_stylesheet_beside
+from itb_tui.tui.text import lines, markup
 from itb_tui.tui.widgets.footer import KeysFooter
 
 
-def result_line(result: ExerciseResult) -> str:
+def result_line(result: ExerciseResult) -> Content | str:
     """'Clamshells: left 3/3 (15 15 12 reps), right 3/3 (...)'."""
     if result.skipped:
-        return f"[dim]{result.name}: skipped[/dim]"
+        return markup("[dim]$name: skipped[/dim]", name=result.name)
     parts = []
     for side in result.sides:
         values = " ".join(str(v) for v in result.done.get(side, []))
@@ -31,25 +32,30 @@ def result_line(result: ExerciseResult) -> str:
     return f"{result.name}: " + ", ".join(parts)
 
 
-def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> str:
+def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> Content:
     """What was done, what was skipped or cut short (by name), and the pain."""
     status = "completed" if record.completed else "not complete"
-    lines = [
-        f"[b]{record.routine_name}[/b] - {status} - {format_seconds(record.duration_s)}",
+    parts: list[Content | str] = [
+        markup(
+            "[b]$name[/b] - $status - $time",
+            name=record.routine_name,
+            status=status,
+            time=format_seconds(record.duration_s),
+        ),
         f"{record.exercises_done()} of {len(record.exercises)} exercises done",
         "",
         *(result_line(result) for result in record.exercises),
     ]
     if missing:
-        lines += ["", "[b]Not done[/b] (so this does not count as a completed session):"]
-        lines += [f"- {escape(part)}" for part in missing]
+        parts += ["", markup("[b]Not done[/b] (so this does not count as a completed session):")]
+        parts += [f"- {part}" for part in missing]
     if record.pain_after is not None:
-        lines += ["", f"Pain afterwards: [b]{record.pain_after}/10[/b]"]
+        parts += ["", markup("Pain afterwards: [b]$score/10[/b]", score=record.pain_after)]
     if record.pain_spikes:
-        lines.append(f"Pain noted during: {', '.join(s.exercise for s in record.pain_spikes)}")
+        parts.append(f"Pain noted during: {', '.join(s.exercise for s in record.pain_spikes)}")
     if record.note:
-        lines.append(f"Note: {record.note}")
-    return "\n".join(lines)
+        parts.append(f"Note: {record.note}")
+    return lines(parts)
 
 
 class SummaryScreen(Screen[None]):
@@ -82,7 +88,7 @@ class SummaryScreen(Screen[None]):
                     "and skin). Press [b]i[/b] to start the ice timer.",
                     id="ice-offer",
                 )
-            yield Static(f"[dim]Saved to {self.saved_to}[/dim]", id="saved-to")
+            yield Static(markup("[dim]Saved to $path[/dim]", path=self.saved_to), id="saved-to")
         yield KeysFooter()
 
     @property

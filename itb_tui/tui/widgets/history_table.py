@@ -12,9 +12,10 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from itb_tui.core.history import CONTEXT_LABELS, PainLog, SessionRecord
+from itb_tui.core.history import CONTEXT_LABELS, PainLog, SessionRecord, pain_log_ids
 from itb_tui.core.history_edit import HistoryIndex, day_key
 from itb_tui.core.stats import RECENT_DAYS, Row, RowFilter, days_back, session_rows
+from itb_tui.tui.text import rich_literal
 
 LOOKAHEAD = 40  # rows kept ready below the cursor
 MONTHS_PER_STEP = 2  # month files read before the screen gets to draw again
@@ -31,7 +32,7 @@ def severity(score: int) -> str:
 def row_cells(row: Row, entry: Entry) -> tuple[Text, ...]:
     """The cells of one row: when, what, time, exercises done/planned, pain."""
     if isinstance(entry, SessionRecord):
-        what = Text(entry.routine_name)
+        what = rich_literal(entry.routine_name)
         if not entry.completed:
             what.append(" (stopped)", style="yellow")
         score = entry.pain_after
@@ -107,7 +108,8 @@ class HistoryTable(DataTable[Text]):
         month = self.index.ensure(key)
         self.shown_months.append(key)
         by_id: dict[str, Entry] = {s.id: s for s in month.sessions}
-        by_id.update({p.id: p for p in month.pain_logs})
+        logs = month.pain_logs
+        by_id.update(zip(pain_log_ids(logs), logs, strict=True))
         for row in session_rows(month.sessions, month.pain_logs, self.filter, self.today):
             row_key = f"{row.kind}:{row.id}"
             while row_key in self.entries:

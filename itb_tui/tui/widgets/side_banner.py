@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from itb_tui.tui.text import literal
+
 
 class SideBanner(Static):
     """A full-width banner: 'LEFT LEG', 'SWITCH TO THE RIGHT LEG', 'REST', 'PAUSED'."""
@@ -13,7 +15,7 @@ class SideBanner(Static):
     side: reactive[str] = reactive("both")
 
     def watch_text(self, text: str) -> None:
-        self.update(text)
+        self.update(literal(text))
 
     def watch_side(self, old: str, new: str) -> None:
         self.remove_class(f"-{old}")

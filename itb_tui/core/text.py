@@ -1,0 +1,62 @@
+"""Plain text from the user: notes and other free text, cleaned once on the way in and out.
+
+Use ``plain_text`` on every note that comes in (command line, note fields, history edits) and
+on every note that goes out (the command line's echo, CSV and Markdown exports), so a terminal
+escape sequence, a bell or a stray byte never reaches a terminal or a report. The screens show
+text through itb_tui/tui/text.py, which uses ``without_controls``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NOTE_LIMIT = 200  # characters in a note, in every note field and on the command line
+
+# Terminal escape sequences as a whole (CSI such as ESC[31m, OSC up to BEL or ESC \, and
+# two-character escapes), so that no half of one is left behind as text.
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+# Characters that reorder what a terminal shows (bidirectional overrides and isolates).
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_WHITESPACE = frozenset("\t\n\r\v\f\x85\u2028\u2029")
+
+
+def is_undecodable(text: str) -> bool:
+    """True when ``text`` holds bytes that were not valid UTF-8 (as the command line gets them)."""
+    return any("\udc80" <= char <= "\udcff" for char in text)
+
+
+def _keep(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category not in ("Cc", "Cs") and char not in _BIDI
+
+
+def without_controls(text: str) -> str:
+    """``text`` without escape sequences and control characters; a tab becomes a space and
+    line breaks stay (for showing text as it is, on screen)."""
+    text = _ESCAPE.sub("", text)
+    text = "".join(" " if char == "\t" else char for char in text)
+    return "".join(char for char in text if char == "\n" or _keep(char))
+
+
+def plain_text(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with escape sequences and control characters removed, on one line.
+
+    Tabs and line breaks become single spaces (with ``keep_newlines``, a line break becomes
+    ``\\n``, for a file format that can hold one); lone surrogates (undecodable bytes) are
+    dropped; the ends are stripped.
+    """
+    text = ("\n" if keep_newlines else " ").join(text.splitlines())
+    text = "".join(" " if char in _WHITESPACE and char != "\n" else char for char in text)
+    return without_controls(text).strip()
+
+
+def fit_note(text: str, limit: int = NOTE_LIMIT) -> tuple[str, bool]:
+    """The first line of ``text``, cleaned and cut to ``limit``; True when anything was lost.
+
+    For pasted text: a note is one line, so what follows the first line break is left out.
+    """
+    lines = text.strip().splitlines() or [""]
+    first = plain_text(lines[0])
+    cut = first[:limit].rstrip()
+    return cut, len(lines) > 1 or cut != first
