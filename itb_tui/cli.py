@@ -319,7 +319,9 @@ def _plan_calendar(context: AppContext) -> str:
     from itb_tui.core.overview import load_recent
 
     now = context.clock.wall()
-    recent = load_recent(context.store, context.settings, now.date())
+    recent, unreadable = load_recent(context.store, context.settings, now.date())
+    if unreadable:
+        raise unreadable[0]
     return plan_calendar(context.program, context.settings, context.library, recent, now)
 
 

@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 from itb_tui.core.content import load_library
 from itb_tui.core.history import (
-    BOTH,
     CONTEXT_LABELS,
     MonthHistory,
     PainLog,

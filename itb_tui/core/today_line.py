@@ -60,9 +60,13 @@ def summarize(overview: Overview, today: date) -> TodaySummary:
 
 
 def today_summary(context: AppContext) -> TodaySummary:
-    """Read the recent history and work out today, as the home screen does."""
+    """Read the recent history and work out today, as the home screen does.
+
+    Raises the StoreError of a month that cannot be read (Home offers to restore it)."""
     now = context.clock.wall()
-    recent = load_recent(context.store, context.settings, now.date())
+    recent, unreadable = load_recent(context.store, context.settings, now.date())
+    if unreadable:  # a shell prompt cannot ask about it: say it (exit 3) rather than guess
+        raise unreadable[0]
     overview = build_overview(context.program, context.settings, context.library, recent, now)
     return summarize(overview, now.date())
 
