@@ -16,7 +16,7 @@ from itb_tui.core.due import DueItem
 from itb_tui.core.history import MonthHistory, SessionRecord
 from itb_tui.core.plan import RUN_ROUTINE, Readiness, current_phases, program_week, readiness
 from itb_tui.core.plan_progress import Hint, Improvement, no_improvement, progression_hints
-from itb_tui.core.plan_running import RunStage, run_stage
+from itb_tui.core.plan_running import RunAccess, RunStage, run_access
 from itb_tui.core.plan_signs import Found, warning_signs
 from itb_tui.core.plan_today import today_plan
 from itb_tui.core.program import Phase, Program, RunWeek
@@ -37,11 +37,16 @@ class Overview:
     phases: list[Phase]
     items: list[DueItem]
     readiness: Readiness
-    stage: RunStage | None
+    access: RunAccess
     signs: list[Found]
     improvement: Improvement | None
     hints: list[Hint] = field(default_factory=list)
     ask_about_run: SessionRecord | None = None
+
+    @property
+    def stage(self) -> RunStage | None:
+        """The run stage once running has started, else None."""
+        return self.access.stage
 
     @property
     def running_unlocked(self) -> bool:
@@ -97,7 +102,7 @@ def build_overview(
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
     ready = readiness(program, settings, sessions, logs, today, library)
-    stage = run_stage(program, sessions, logs, today) if settings.running or ready.ready else None
+    access = run_access(program, settings, sessions, logs, today, library, ready=ready)
     improvement = None
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)
@@ -105,10 +110,10 @@ def build_overview(
         week=week,
         phases=current_phases(program, week),
         items=today_plan(
-            program, settings, sessions, logs, today, library, ready=ready, stage=stage
+            program, settings, sessions, logs, today, library, ready=ready, access=access
         ),
         readiness=ready,
-        stage=stage,
+        access=access,
         signs=warning_signs(program, sessions, logs, today, library),
         improvement=improvement,
         hints=[
@@ -120,9 +125,10 @@ def build_overview(
     )
 
 
-def run_routine(week: int, target: RunWeek) -> Routine:
-    """A guided run for a run week: one easy-paced timer of the week's longest plain run."""
-    minutes = target.minutes[1]
+def run_routine(week: int, target: RunWeek, minutes: int | None = None) -> Routine:
+    """A guided run for a run week: one easy-paced timer of ``minutes`` (the week's longest
+    plain run when not given; the stage's today_minutes keep it within the weekly cap)."""
+    minutes = minutes or target.minutes[1]
     exercise = Exercise(
         id="easy-run",
         name="Easy run",
@@ -152,7 +158,7 @@ def run_routine(week: int, target: RunWeek) -> Routine:
         id=RUN_ROUTINE,
         name=f"Run, week {week}",
         category="running",
-        summary=f"{target.minutes[0]}-{minutes} min easy",
+        summary=f"{min(target.minutes[0], minutes)}-{minutes} min easy",
         description=" ".join(target.notes),
         items=(exercise,),
         origin="program",

@@ -110,7 +110,7 @@ class ProgramFlow(App[None]):
         from itb_tui.core.overview import run_routine
         from itb_tui.core.session import SessionEngine
 
-        routine = run_routine(stage.week, stage.target)
+        routine = run_routine(stage.week, stage.target, stage.today_minutes[1])
         self.push_session(SessionEngine(routine, self.context.clock))
 
     def on_home_screen_open(self, message: HomeScreen.Open) -> None:
