@@ -187,7 +187,7 @@ def _strength_problem(session: SessionRecord, library: Library) -> str | None:
 def _strength_check(
     program: Program, sessions: Iterable[SessionRecord], today: date, library: Library
 ) -> Check:
-    """001: "you can complete all Phase 3 strength exercises without pain".
+    """001: every phase-3 exercise can be done with no pain.
 
     The last ``strength_sessions_checked`` sessions of the program's strength routines each
     need every exercise at its planned sets on both sides, no pain spike and pain 0 after.

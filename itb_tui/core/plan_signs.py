@@ -66,7 +66,7 @@ def _runs(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
 def _run_worsened(program: Program, run: SessionRecord) -> str | None:
     """Why this run shows pain that built up, or None.
 
-    001: "lateral knee pain during a run that worsens as you continue". Two pain spikes
+    001: knee pain that grows as the run goes on. Two pain spikes
     (presses within spike_merge_s are one), a run stopped after a pain spike, or one spike
     and pain of worsening_pain_after or more rated after the run.
     """

@@ -6,8 +6,8 @@ counts as week 1):
     that routine today;
   * mobility routines of the current phases: optional extras;
   * strength: the phase's strength routine, from its first week on (its advice is to keep it
-    up for good, so it stays after the phase ends), and whenever running: 001's "3 times per
-    week, not on consecutive days", as at most 3 days in any 7 days in a row and never two
+    up for good, so it stays after the phase ends), and whenever running: 001 asks for three
+    sessions a week with a day between them, read as at most 3 days in any 7 and never two
     days in a row. Any strength-category routine counts, and so does one stopped early with
     at least one set done (the muscles did work); one stopped before any set does not;
   * recovery (ice) in the current phases: optional, after any activity;
@@ -109,6 +109,7 @@ def _run_items(
     today: date,
     library: Library,
     stage: RunStage,
+    started: date | None,
 ) -> list[DueItem]:
     """Pre-run routine, the run and the post-run routine."""
     rtr = program.return_to_running
@@ -119,7 +120,7 @@ def _run_items(
     else:
         status = DUE if settings.running else OPTIONAL
     reason = stage.today_text
-    if not settings.running and not stage.runs_this_week:
+    if not settings.running and started == today and not stage.ran_today:
         reason = f"You meet the checks to start running again. {reason}"
     todays = [s for s in done_sessions(sessions, today) if local_date(s.started_at) == today]
     items = []
@@ -206,7 +207,9 @@ def today_plan(
         for routine in _routines(program, phases, week, running, library)
     ]
     if access.stage is not None:
-        run_items = _run_items(program, settings, sessions, today, library, access.stage)
+        run_items = _run_items(
+            program, settings, sessions, today, library, access.stage, access.started
+        )
         replaced = {item.routine_id for item in run_items}
         items = [item for item in items if item.routine_id not in replaced] + run_items
     first_shown = bool(program.phases) and program.phases[0] in phases

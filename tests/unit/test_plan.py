@@ -143,6 +143,7 @@ def test_week_one_with_no_history() -> None:
         "foam-rolling": "due",
         "daily-stretch": "due",
         "quick-mobility": "optional",
+        "glute-tfl-stretch": "optional",
         "ice": "optional",
     }
     advice = [i for i in items if i.kind == "advice"]
@@ -199,7 +200,10 @@ def test_strength_three_times_then_rest_until_the_seven_days_roll_on() -> None:
     assert saturday.reason == "Strength: 3 of 3 in the last 7 days; rest until Mon 30 Nov"
     assert plan(day(6), done)["hip-strength"].status == "rest"
     monday = plan(day(7), done)["hip-strength"]
-    assert (monday.status, monday.reason) == ("due", "Strength: 2 of 3 in the last 7 days; due today")
+    assert (monday.status, monday.reason) == (
+        "due",
+        "Strength: 2 of 3 in the last 7 days; due today",
+    )
 
 
 def test_strength_cap_is_a_rolling_seven_days_not_the_iso_week() -> None:
@@ -221,7 +225,8 @@ def test_strength_on_sunday_means_rest_on_monday_with_a_fresh_count() -> None:
 def test_any_strength_routine_counts_and_two_on_one_day_count_once() -> None:
     done = [session("side-leg-lifts", day(0)), session("hip-strength", day(0), hour=18)]
     assert (
-        plan(day(2), done)["hip-strength"].reason == "Strength: 1 of 3 in the last 7 days; due today"
+        plan(day(2), done)["hip-strength"].reason
+        == "Strength: 1 of 3 in the last 7 days; due today"
     )
     stopped = session("hip-strength", day(1), completed=False)
     assert plan(day(2), [stopped])["hip-strength"].status == "due"  # stopped before any set
