@@ -322,7 +322,9 @@ def _plan_calendar(context: AppContext) -> str:
     recent, unreadable = load_recent(context.store, context.settings, now.date())
     if unreadable:
         raise unreadable[0]
-    return plan_calendar(context.program, context.settings, context.library, recent, now)
+    return plan_calendar(
+        context.program, context.settings, context.library, recent, now, flags=context.red_flags
+    )
 
 
 def _export(context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -11,7 +11,6 @@ UIDs, so importing a newer file updates the same events.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from itb_tui import __version__
@@ -19,9 +18,10 @@ from itb_tui.core.content import Library
 from itb_tui.core.due import DUE, OPTIONAL, DueItem
 from itb_tui.core.history import ExerciseResult, MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan import readiness
-from itb_tui.core.plan_running import run_stage
+from itb_tui.core.plan_running import RunAccess, run_access
 from itb_tui.core.plan_today import today_plan
 from itb_tui.core.program import Program
+from itb_tui.core.red_flag_state import RedFlagState, with_red_flags
 from itb_tui.core.settings import Settings
 
 WEEKS = 4
@@ -53,26 +53,50 @@ def planned_days(
     history: MonthHistory,
     today: date,
     weeks: int = WEEKS,
+    flags: RedFlagState | None = None,
 ) -> list[tuple[date, DueItem]]:
-    """(day, item) for each session planned from today for ``weeks`` weeks, in day order."""
+    """(day, item) for each session planned from today for ``weeks`` weeks, in day order.
+
+    Runs are planned only when running has started (plan_running.run_access) and no red flag
+    stands today: the calendar never unlocks running ahead of the checks.
+    """
     sessions: list[SessionRecord] = list(history.sessions)
     logs: list[PainLog] = list(history.pain_logs)
-    ready = readiness(program, settings, sessions, logs, today, library).ready
-    plan_settings = replace(settings, running=settings.running or ready)
+    flags = flags or RedFlagState()
+    running = _access(program, settings, library, sessions, logs, today, flags).stage is not None
     found: list[tuple[date, DueItem]] = []
     for offset in range(weeks * 7):
         day = today + timedelta(days=offset)
-        stage = run_stage(program, sessions, logs, day) if plan_settings.running else None
-        items = today_plan(program, plan_settings, sessions, logs, day, library, stage=stage)
+        access = _access(program, settings, library, sessions, logs, day, flags)
+        if not running:
+            access = RunAccess(None, None, access.evidence)
+        items = today_plan(program, settings, sessions, logs, day, library, access=access)
         for item in items:
             if item.kind == "advice" or item.status not in (DUE, OPTIONAL):
                 continue
             if item.status == OPTIONAL and item.kind != "run":
                 continue  # extras and "after any activity" are not put in a calendar
-            minutes = stage.target.minutes[1] if stage is not None and item.kind == "run" else 20
+            stage = access.stage
+            minutes = stage.today_minutes[1] if stage is not None and item.kind == "run" else 20
             found.append((day, item))
             sessions.append(_planned_session(item, day, minutes))
     return found
+
+
+def _access(
+    program: Program,
+    settings: Settings,
+    library: Library,
+    sessions: list[SessionRecord],
+    logs: list[PainLog],
+    day: date,
+    flags: RedFlagState,
+) -> RunAccess:
+    """Running on ``day`` by the same rules as Today, a standing red flag included."""
+    ready = with_red_flags(
+        readiness(program, settings, sessions, logs, day, library), program, flags
+    )
+    return run_access(program, settings, sessions, logs, day, library, ready=ready)
 
 
 def _event_text(item: DueItem, library: Library) -> str:
@@ -114,7 +138,8 @@ def plan_calendar(
     history: MonthHistory,
     now: datetime,
     weeks: int = WEEKS,
+    flags: RedFlagState | None = None,
 ) -> str:
     """The next ``weeks`` weeks of the plan from ``now``'s day, as iCalendar text."""
-    days = planned_days(program, settings, library, history, now.date(), weeks)
+    days = planned_days(program, settings, library, history, now.date(), weeks, flags)
     return calendar(days, library, now).decode("utf-8")

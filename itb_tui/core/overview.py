@@ -35,13 +35,12 @@ from itb_tui.core.plan import (
     routines_in,
 )
 from itb_tui.core.plan_progress import Hint, Improvement, no_improvement, progression_hints
-from itb_tui.core.plan_running import RunStage, run_stage
+from itb_tui.core.plan_running import RunAccess, RunStage, run_access
 from itb_tui.core.plan_signs import Found, warning_signs
 from itb_tui.core.plan_today import today_plan
 from itb_tui.core.program import Phase, Program, RunWeek
 from itb_tui.core.red_flag_state import (
     RedFlagState,
-    held_by_red_flags,
     standing_text,
     with_red_flags,
 )
@@ -62,7 +61,7 @@ class Overview:
     phases: list[Phase]
     items: list[DueItem]
     readiness: Readiness
-    stage: RunStage | None
+    access: RunAccess
     signs: list[Found]
     improvement: Improvement | None
     hints: list[Hint] = field(default_factory=list)
@@ -74,6 +73,11 @@ class Overview:
     restart_note: str = ""  # "2 days missed: restart with ..."
     held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
     yesterday_morning: PainLog | None = None  # for "compared with yesterday"
+
+    @property
+    def stage(self) -> RunStage | None:
+        """The run stage once running has started, else None."""
+        return self.access.stage
 
     @property
     def running_unlocked(self) -> bool:
@@ -138,8 +142,7 @@ def build_overview(
     ready = with_red_flags(
         readiness(program, settings, sessions, logs, today, library), program, flags
     )
-    running = (settings.running or ready.ready) and not held_by_red_flags(ready)
-    stage = run_stage(program, sessions, logs, today) if running else None
+    access = run_access(program, settings, sessions, logs, today, library, ready=ready)
     improvement = None
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)
@@ -147,7 +150,7 @@ def build_overview(
     morning = morning_verdict(program.acceptable_morning_pain, sessions, logs, today, strength)
     rtr = program.return_to_running
     planned = today_plan(
-        program, settings, sessions, logs, today, library, ready=ready, stage=stage
+        program, settings, sessions, logs, today, library, ready=ready, access=access
     )
     items = hold_items(
         planned,
@@ -161,7 +164,7 @@ def build_overview(
         phases=current_phases(program, week),
         items=items,
         readiness=ready,
-        stage=stage,
+        access=access,
         signs=warning_signs(program, sessions, logs, today, library),
         improvement=improvement,
         hints=[
@@ -177,17 +180,20 @@ def build_overview(
         missed_checkins=missed_checkins(logs, today, start),
         yesterday_morning=morning_of(logs, today - timedelta(days=1)),
         restart_note=restart_note(
-            days_missed(sessions, logs, today), items, stage.week if stage else None
+            days_missed(sessions, logs, today), items, access.stage.week if access.stage else None
         ),
     )
 
 
-def run_routine(week: int, target: RunWeek, form_tips: tuple[str, ...] = ()) -> Routine:
-    """A guided run for a run week: one easy-paced timer of the week's longest plain run.
+def run_routine(
+    week: int, target: RunWeek, form_tips: tuple[str, ...] = (), minutes: int | None = None
+) -> Routine:
+    """A guided run for a run week: one easy-paced timer of ``minutes`` (the week's longest
+    plain run when not given; the stage's today_minutes keep it within the weekly cap).
 
     Its intro gives the steps, then the program's running-form tips.
     """
-    minutes = target.minutes[1]
+    minutes = minutes or target.minutes[1]
     exercise = Exercise(
         id="easy-run",
         name="Easy run",
@@ -218,7 +224,7 @@ def run_routine(week: int, target: RunWeek, form_tips: tuple[str, ...] = ()) -> 
         id=RUN_ROUTINE,
         name=f"Run, week {week}",
         category="running",
-        summary=f"{target.minutes[0]}-{minutes} min easy",
+        summary=f"{min(target.minutes[0], minutes)}-{minutes} min easy",
         description=" ".join(target.notes),
         items=(exercise,),
         origin="program",

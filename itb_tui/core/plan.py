@@ -4,9 +4,11 @@ Dates: a session counts on ``started_at.date()`` and a pain log on ``at.date()``
 own UTC offset, i.e. the local calendar date where the user was when it happened. A session
 logged at 23:30-05:00 counts on that day even if the app now runs in UTC+1.
 
-Only completed sessions count towards the plan (``completed`` is True: every planned set
-done, see completion.py); sessions stopped early are still read for warning signs (see
-plan_signs.py).
+Completed sessions count towards the plan's "done today" (``completed`` is True: every
+planned set done, see completion.py). Sessions stopped early count wherever their pain
+matters: in the warning signs (plan_signs.py), in the run weeks (plan_running.py: every kept
+run counts) and in the readiness strength check below; a stopped strength session with sets
+done also counts for the strength cap.
 
 The other rules live in plan_today.py (today's list), plan_running.py (run weeks),
 plan_signs.py (warning signs) and plan_progress.py (no improvement, progression hints).
@@ -14,12 +16,12 @@ plan_signs.py (warning signs) and plan_progress.py (no improvement, progression 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from itb_tui.core.content import Library
-from itb_tui.core.history import PainLog, SessionRecord
+from itb_tui.core.history import PainLog, PainSpike, SessionRecord
 from itb_tui.core.program import Phase, Program
 from itb_tui.core.settings import Settings
 
@@ -29,9 +31,6 @@ RUN_ROUTINE = "run"
 STRENGTH = "strength"
 # Pain logs that describe daily life (the morning check-in too), for the pain-free-days check.
 DAILY_CONTEXTS = ("daily", "rest", "morning")
-# Readiness: how many recent strength sessions must be pain-free, and the pain_after they allow.
-STRENGTH_SESSIONS_CHECKED = 3
-STRENGTH_PAIN_AFTER_MAX = 2
 
 
 def local_date(moment: datetime) -> date:
@@ -65,6 +64,29 @@ def done_sessions(sessions: Iterable[SessionRecord], today: date) -> list[Sessio
     """Completed sessions on or before ``today``, oldest first."""
     kept = [s for s in sessions if s.completed and local_date(s.started_at) <= today]
     return sorted(kept, key=lambda s: s.started_at)
+
+
+def kept_sessions(sessions: Iterable[SessionRecord], today: date) -> list[SessionRecord]:
+    """Every kept session, completed or stopped early, on or before ``today``, oldest first."""
+    kept = [s for s in sessions if local_date(s.started_at) <= today]
+    return sorted(kept, key=lambda s: s.started_at)
+
+
+def distinct_spikes(spikes: Sequence[PainSpike], window_s: int) -> list[PainSpike]:
+    """Pain spikes with those within ``window_s`` seconds of the one before merged into it.
+
+    Two presses of the pain key in quick succession report one pain, not pain that builds.
+    """
+    kept: list[PainSpike] = []
+    for spike in sorted(spikes, key=lambda s: s.at):
+        if not kept or (spike.at - kept[-1].at).total_seconds() > window_s:
+            kept.append(spike)
+    return kept
+
+
+def had_pain(session: SessionRecord) -> bool:
+    """A pain spike during the session or pain above 0 rated after it."""
+    return bool(session.pain_spikes) or bool(session.pain_after)
 
 
 def routines_in(library: Library, category: str) -> set[str]:
@@ -132,30 +154,65 @@ def _pain_free_check(program: Program, pain_logs: Iterable[PainLog], today: date
     return Check("Pain-free daily life", streak >= rtr.min_pain_free_days, evidence)
 
 
+def _spiked_names(session: SessionRecord) -> str:
+    names = {result.exercise: result.name for result in session.exercises}
+    return ", ".join(sorted({names.get(s.exercise, s.exercise) for s in session.pain_spikes}))
+
+
+def _not_in_full(session: SessionRecord, library: Library) -> list[str]:
+    """Exercises of the session not done at their planned sets on every side."""
+    short = [result.name for result in session.exercises if not result.complete]
+    routine = library.routines.get(session.routine)
+    recorded = {result.exercise for result in session.exercises}
+    if routine is not None:
+        short += [item.name for item in routine.items if item.id not in recorded]
+    return short
+
+
+def _strength_problem(session: SessionRecord, library: Library) -> str | None:
+    """Why this session does not show strength work without pain, or None when it does."""
+    when = day_text(local_date(session.started_at))
+    if session.pain_spikes:
+        return f"pain during {_spiked_names(session)} on {when}"
+    if session.pain_after is None:
+        return f"no pain rating after the session on {when}"
+    if session.pain_after > 0:
+        return f"pain {session.pain_after}/10 after the session on {when}"
+    short = _not_in_full(session, library)
+    if short or not session.exercises:
+        what = ", ".join(short) or "no exercises"
+        return f"{what} not done at the planned sets on both sides on {when}"
+    return None
+
+
 def _strength_check(
     program: Program, sessions: Iterable[SessionRecord], today: date, library: Library
 ) -> Check:
+    """001: every phase-3 exercise can be done with no pain.
+
+    The last ``strength_sessions_checked`` sessions of the program's strength routines each
+    need every exercise at its planned sets on both sides, no pain spike and pain 0 after.
+    A session stopped early counts when it had pain (a spike or a rating above 0), so
+    stopping because of pain always shows here; one stopped without pain is left out.
+    """
     name = "Strength work without pain"
+    need = program.return_to_running.strength_sessions_checked
     ids = phase_strength_routines(program, library)
-    recent = [s for s in done_sessions(sessions, today) if s.routine in ids]
-    recent = recent[-STRENGTH_SESSIONS_CHECKED:]
-    if len(recent) < STRENGTH_SESSIONS_CHECKED:
-        evidence = f"{len(recent)} of the last {STRENGTH_SESSIONS_CHECKED} sessions done so far"
-        return Check(name, False, evidence)
+    counted = [
+        s
+        for s in kept_sessions(sessions, today)
+        if s.routine in ids and (s.completed or had_pain(s))
+    ]
+    recent = counted[-need:]
     for session in reversed(recent):
-        when = day_text(local_date(session.started_at))
-        if session.pain_spikes:
-            names = {result.exercise: result.name for result in session.exercises}
-            spiked = {names.get(spike.exercise, spike.exercise) for spike in session.pain_spikes}
-            exercises = ", ".join(sorted(spiked))
-            return Check(name, False, f"pain during {exercises} on {when}")
-        if session.pain_after is not None and session.pain_after > STRENGTH_PAIN_AFTER_MAX:
-            return Check(name, False, f"pain {session.pain_after}/10 after the session on {when}")
-        skipped = [result.name for result in session.exercises if result.skipped]
-        if skipped:
-            return Check(name, False, f"{', '.join(skipped)} skipped on {when}")
+        problem = _strength_problem(session, library)
+        if problem is not None:
+            return Check(name, False, problem)
+    if len(recent) < need:
+        evidence = f"{len(recent)} of the last {need} sessions done so far"
+        return Check(name, False, evidence)
     days = ", ".join(day_text(local_date(s.started_at)) for s in recent)
-    evidence = f"last {len(recent)} sessions complete with no pain spike ({days})"
+    evidence = f"last {len(recent)} sessions in full, with no pain during or after ({days})"
     return Check(name, True, evidence)
 
 
@@ -168,8 +225,8 @@ def _weeks_check(program: Program, settings: Settings, today: date) -> Check:
     weeks = max(0, (today - start).days // 7)
     low, high = rtr.typical_start_weeks
     evidence = (
-        f"{weeks} full week{'' if weeks == 1 else 's'} done (need {rtr.min_rehab_weeks}; "
-        f"most people start running in weeks {low}-{high})"
+        f"{weeks} full week{'' if weeks == 1 else 's'} done (need {rtr.min_rehab_weeks}, so "
+        f"from program week {rtr.min_rehab_weeks + 1}; most people start in weeks {low}-{high})"
     )
     return Check(name, weeks >= rtr.min_rehab_weeks, evidence)
 
@@ -182,12 +239,11 @@ def readiness(
     today: date,
     library: Library,
 ) -> Readiness:
-    """Return-to-running readiness.
+    """Return-to-running readiness (001: "Return to running begins when ...").
 
     1. Daily life pain-free (daily/rest pain logs all 0) for min_pain_free_days days in a row.
-    2. The last 3 completed sessions of the program's strength routine each had no pain
-       spike, pain_after of at most 2 (or not rated) and no exercise skipped entirely.
-    3. At least min_rehab_weeks full weeks since the program start.
+    2. Strength work without pain (see _strength_check).
+    3. At least min_rehab_weeks full weeks since the program start (001: typically weeks 4-6).
     """
     return Readiness(
         [
@@ -196,3 +252,17 @@ def readiness(
             _weeks_check(program, settings, today),
         ]
     )
+
+
+def readiness_before(
+    program: Program,
+    settings: Settings,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    moment: datetime,
+    library: Library,
+) -> Readiness:
+    """Readiness as it stood just before ``moment``: only what was recorded before it."""
+    before = [s for s in sessions if s.started_at < moment]
+    logs = [log for log in pain_logs if log.at < moment]
+    return readiness(program, settings, before, logs, local_date(moment), library)

@@ -109,7 +109,10 @@ def progression_hints(
 
     Looks at the last 3 completed sessions with the exercise at its full number of sets
     (lighter doses, such as one set in a warm-up, are left out). None of them may have a pain
-    spike for it. Only counted exercises (reps, steps) with a progression are considered.
+    spike for it or pain above 0 rated after it (001 progresses an exercise once it is
+    easy, and pain is a warning sign); the hint says "with no pain" only when every one
+    was rated 0, else "with no pain spike". Only counted exercises (reps, steps) with a
+    progression are considered.
     """
     done = list(reversed(done_sessions(sessions, today)))
     hints = []
@@ -128,13 +131,15 @@ def progression_hints(
         ready = all(
             top is not None
             and _at_top(result, top)
+            and not session.pain_after
             and not any(spike.exercise == exercise.id for spike in session.pain_spikes)
             for top, (session, result) in zip(tops, recent, strict=True)
         )
         if ready:
+            rated = all(session.pain_after == 0 for session, _ in recent)
             evidence = (
                 f"{tops[0]} {exercise.unit} on every set in your last {HINT_SESSIONS} "
-                "sessions, with no pain."
+                f"sessions, with no pain{'' if rated else ' spike'}."
             )
             hints.append(Hint(exercise.id, exercise.name, exercise.progressions[0], evidence))
     return hints

@@ -1,6 +1,8 @@
 """Warning signs to back off, found in runs, strength sessions and pain logs.
 
-Sessions stopped early count here too: stopping because of pain is exactly the signal.
+001 lists four signs to back off (not to start over): pain during a run that gets worse,
+pain lasting beyond 2-3 h after a run, pain in the hip-strength exercises, swelling at the
+outer knee. Sessions stopped early count here too: stopping because of pain is the signal.
 """
 
 from __future__ import annotations
@@ -11,12 +13,19 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.content import Library
 from itb_tui.core.history import PainLog, SessionRecord
-from itb_tui.core.plan import RUN_ROUTINE, STRENGTH, day_text, local_date, routines_in
+from itb_tui.core.plan import (
+    RUN_ROUTINE,
+    STRENGTH,
+    day_text,
+    distinct_spikes,
+    local_date,
+    routines_in,
+)
 from itb_tui.core.program import Program, WarningSign
 
-# "Pain that persists for more than 2-3 hours after a run": the lower bound, to be careful.
+# 001 gives 2-3 h for pain that lingers after a run; the app takes 2 h, the careful end.
 LINGER = timedelta(hours=2)
-# An after-run pain log further than this from the last run is not about that run.
+# A pain log further than this from the last run is not about that run.
 AFTER_RUN_WINDOW = timedelta(hours=24)
 RECENT_DAYS = 14
 # Signs that move the run week back one step (pain during strength only holds it).
@@ -46,16 +55,39 @@ def _runs(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
     return sorted((s for s in sessions if s.routine == RUN_ROUTINE), key=lambda s: s.ended_at)
 
 
+def _run_worsened(program: Program, run: SessionRecord) -> str | None:
+    """Why this run shows pain that built up, or None.
+
+    001: knee pain that grows as the run goes on. Two pain spikes
+    (presses within spike_merge_s are one), a run stopped after a pain spike, or one spike
+    and pain of worsening_pain_after or more rated after the run.
+    """
+    rtr = program.return_to_running
+    spikes = distinct_spikes(run.pain_spikes, rtr.spike_merge_s)
+    when = day_text(local_date(run.started_at))
+    if len(spikes) >= 2:
+        return f"{len(spikes)} pain spikes during the run on {when}"
+    if not spikes:
+        return None
+    if not run.completed:
+        return f"the run on {when} was stopped after pain began"
+    if run.pain_after is not None and run.pain_after >= rtr.worsening_pain_after:
+        return f"pain began during the run on {when} and was {run.pain_after}/10 after it"
+    return None
+
+
 def _run_pain_worsens(
-    sign: WarningSign, sessions: Iterable[SessionRecord], pain_logs: Iterable[PainLog]
+    sign: WarningSign,
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
 ) -> list[Found]:
-    """A run with 2+ pain spikes, or a during-run log above an earlier one that day."""
+    """A run whose pain built up (see _run_worsened), or a during-run log above an earlier one."""
     found = []
     for run in _runs(sessions):
-        if len(run.pain_spikes) >= 2:
-            when = day_text(local_date(run.started_at))
-            text = f"{len(run.pain_spikes)} pain spikes during the run on {when}"
-            found.append(Found(sign, text, run.started_at))
+        why = _run_worsened(program, run)
+        if why is not None:
+            found.append(Found(sign, why, run.started_at))
     lowest: dict[date, int] = {}
     flagged: set[date] = set()
     for log in sorted((p for p in pain_logs if p.context == "during-run"), key=lambda p: p.at):
@@ -69,13 +101,21 @@ def _run_pain_worsens(
 
 
 def _pain_after_run(
-    sign: WarningSign, sessions: Iterable[SessionRecord], pain_logs: Iterable[PainLog]
+    sign: WarningSign,
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
 ) -> list[Found]:
-    """An after-run pain log above 0, at least 2 h (and at most 24 h) after the last run ended."""
+    """001: pain still there more than 2-3 h after a run.
+
+    Any pain log above 0 from 2 h to 24 h after the last run ended counts, whatever its
+    context (a "daily" log 4 h after a run is pain after that run); only "during-run" logs,
+    which belong to a run in progress, are left out.
+    """
     runs = _runs(sessions)
     found = []
     for log in pain_logs:
-        if log.context != "after-run" or log.score == 0:
+        if log.context == "during-run" or log.score == 0:
             continue
         before = [run for run in runs if run.ended_at <= log.at]
         if not before:
@@ -106,7 +146,10 @@ def _pain_during_strength(
 
 
 def _swelling(
-    sign: WarningSign, sessions: Iterable[SessionRecord], pain_logs: Iterable[PainLog]
+    sign: WarningSign,
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
 ) -> list[Found]:
     """A pain log or session rating that answered yes to 'is the outer knee swollen?'."""
     answers = [(log.at, f"pain log ({log.score}/10)") for log in pain_logs if log.swelling]
@@ -134,7 +177,18 @@ def step_back_signs(
     for sign_id, finder in finders.items():
         sign = program.warning_sign(sign_id)
         if sign is not None:
-            found += finder(sign, sessions, pain_logs)
+            found += finder(sign, program, sessions, pain_logs)
+    return sorted((f for f in found if f.on <= today), key=lambda f: f.at)
+
+
+def strength_pain_signs(
+    program: Program, sessions: Iterable[SessionRecord], library: Library, today: date
+) -> list[Found]:
+    """001: pain during any hip-strength exercise, up to today (whole history), oldest first."""
+    sign = program.warning_sign("pain-during-strength")
+    if sign is None:
+        return []
+    found = _pain_during_strength(sign, sessions, library)
     return sorted((f for f in found if f.on <= today), key=lambda f: f.at)
 
 
@@ -149,8 +203,6 @@ def warning_signs(
     """The four warning signs found in the last ``days`` days (today included), newest first."""
     sessions = list(sessions)
     found = step_back_signs(program, sessions, pain_logs, today)
-    sign = program.warning_sign("pain-during-strength")
-    if sign is not None:
-        found += _pain_during_strength(sign, sessions, library)
+    found += strength_pain_signs(program, sessions, library, today)
     first = today - timedelta(days=days - 1)
     return sorted((f for f in found if first <= f.on <= today), key=lambda f: f.at, reverse=True)

@@ -6,14 +6,18 @@ counts as week 1):
     that routine today;
   * mobility routines of the current phases: optional extras;
   * strength: the phase's strength routine, from its first week on (its advice is to keep it
-    up for good, so it stays after the phase ends), and whenever running: up to 3 days per ISO
-    week (Monday to Sunday), never two days in a row. Any strength-category routine counts;
+    up for good, so it stays after the phase ends), and whenever running: 001 asks for three
+    sessions a week with a day between them, read as at most 3 days in any 7 and never two
+    days in a row. Any strength-category routine counts, and so does one stopped early with
+    at least one set done (the muscles did work); one stopped before any set does not;
   * recovery (ice) in the current phases: optional, after any activity;
-  * when the user is running (settings.running) or meets every readiness check: the pre-run
-    routine, the run (routine_id RUN_ROUTINE, kind "run", not a library routine) and the
-    post-run routine, following plan_running.run_stage; never while a red flag stands
-    (red_flag_state.held_by_red_flags);
-  * while the first phase is current: its advice lines and the cross-training options.
+  * once running has started (plan_running.run_access): the pre-run routine, the run
+    (routine_id RUN_ROUTINE, kind "run", not a library routine) and the post-run routine;
+    never while a red flag stands (red_flag_state.held_by_red_flags, through run_access);
+  * while the first phase is current: its advice lines and the cross-training options;
+  * while the user says they are still running but running has not started: 001's phase-1
+    advice for runners (still_running_advice), and no run; after repeated signs sent the
+    user back to phase 1: why, and the first phase's advice.
 """
 
 from __future__ import annotations
@@ -29,31 +33,43 @@ from itb_tui.core.plan import (
     STRENGTH,
     Readiness,
     current_phases,
+    day_text,
     done_sessions,
+    kept_sessions,
     local_date,
     program_week,
     readiness,
     routines_in,
-    week_monday,
 )
-from itb_tui.core.plan_running import RunStage, run_stage
+from itb_tui.core.plan_running import RunAccess, RunStage, run_access
 from itb_tui.core.program import Phase, Program
-from itb_tui.core.red_flag_state import held_by_red_flags
 from itb_tui.core.settings import Settings
 
 STRENGTH_PER_WEEK = 3
+STRENGTH_WINDOW_DAYS = 7
 CATEGORY_ORDER = ("rolling", "stretch", "strength", "mobility", "recovery")
 
 
+def strength_days(sessions: Iterable[SessionRecord], library: Library, today: date) -> set[date]:
+    """Days with strength work: a completed session, or a stopped one with a set done."""
+    strength = routines_in(library, STRENGTH)
+    return {
+        local_date(s.started_at)
+        for s in kept_sessions(sessions, today)
+        if s.routine in strength and (s.completed or s.exercises_done() > 0)
+    }
+
+
 def strength_item(routine: Routine, days: set[date], today: date) -> DueItem:
-    """The strength session: 3 days per ISO week at most, never two days in a row."""
-    monday = week_monday(today)
-    count = sum(1 for day in days if monday <= day <= today)
-    text = f"Strength: {count} of {STRENGTH_PER_WEEK} this week"
+    """The strength session: 3 days in any 7 days in a row at most, never two in a row."""
+    first = today - timedelta(days=STRENGTH_WINDOW_DAYS - 1)
+    window = sorted(day for day in days if first <= day <= today)
+    text = f"Strength: {len(window)} of {STRENGTH_PER_WEEK} in the last 7 days"
     if today in days:
         return DueItem(routine.id, routine.name, f"{text}; done today", DONE)
-    if count >= STRENGTH_PER_WEEK:
-        return DueItem(routine.id, routine.name, f"{text}; rest until Monday", REST)
+    if len(window) >= STRENGTH_PER_WEEK:
+        free = window[-STRENGTH_PER_WEEK] + timedelta(days=STRENGTH_WINDOW_DAYS)
+        return DueItem(routine.id, routine.name, f"{text}; rest until {day_text(free)}", REST)
     if today - timedelta(days=1) in days:
         return DueItem(routine.id, routine.name, f"{text}; done yesterday, so rest today", REST)
     return DueItem(routine.id, routine.name, f"{text}; due today", DUE)
@@ -91,15 +107,13 @@ def _run_items(
     program: Program,
     settings: Settings,
     sessions: list[SessionRecord],
-    pain_logs: list[PainLog],
     today: date,
     library: Library,
-    stage: RunStage | None,
+    stage: RunStage,
+    started: date | None,
 ) -> list[DueItem]:
     """Pre-run routine, the run and the post-run routine."""
     rtr = program.return_to_running
-    if stage is None:
-        stage = run_stage(program, sessions, pain_logs, today)
     if stage.ran_today:
         status = DONE
     elif stage.rest_today:
@@ -107,7 +121,7 @@ def _run_items(
     else:
         status = DUE if settings.running else OPTIONAL
     reason = stage.today_text
-    if not settings.running and not stage.runs_this_week:
+    if not settings.running and started == today and not stage.ran_today:
         reason = f"You meet the checks to start running again. {reason}"
     todays = [s for s in done_sessions(sessions, today) if local_date(s.started_at) == today]
     items = []
@@ -130,13 +144,34 @@ def _run_items(
     return items
 
 
+def _advice_items(title: str, lines: Iterable[str]) -> list[DueItem]:
+    return [DueItem("", title, line, OPTIONAL, "advice") for line in lines]
+
+
 def _advice(phase: Phase, program: Program) -> list[DueItem]:
-    items = [DueItem("", phase.name, line, OPTIONAL, "advice") for line in phase.advice]
+    items = _advice_items(phase.name, phase.advice)
     if program.cross_training:
         options = "; ".join(option.rstrip(".") for option in program.cross_training)
         items.append(
             DueItem("", "Cross-training", f"Instead of running: {options}.", OPTIONAL, "advice")
         )
+    return items
+
+
+def _running_advice(
+    program: Program, settings: Settings, access: RunAccess, first_phase_shown: bool
+) -> list[DueItem]:
+    """Why no run is planned: back to phase 1 after repeated signs, or still running."""
+    if access.stage is not None:
+        return []
+    items: list[DueItem] = []
+    if access.phase_one:
+        items += _advice_items("Back to settling the pain", [access.phase_one])
+        if program.phases and not first_phase_shown:
+            items += _advice(program.phases[0], program)
+    if settings.running:
+        lines = program.return_to_running.still_running_advice
+        items += _advice_items("Still running", lines)
     return items
 
 
@@ -149,32 +184,36 @@ def today_plan(
     library: Library,
     *,
     ready: Readiness | None = None,
-    stage: RunStage | None = None,
+    access: RunAccess | None = None,
 ) -> list[DueItem]:
     """Today's plan: routines, then the run items, then advice (see the module docstring).
 
-    A caller that has already worked out ``ready`` and ``stage`` for the same history passes
-    them in, so they are not computed twice.
+    A caller that has already worked out ``ready`` and ``access`` for the same history
+    passes them in, so they are not computed twice.
     """
     sessions, pain_logs = list(sessions), list(pain_logs)
     if ready is None:
         ready = readiness(program, settings, sessions, pain_logs, today, library)
+    if access is None:
+        access = run_access(program, settings, sessions, pain_logs, today, library, ready=ready)
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
     phases = current_phases(program, week)
-    running = (settings.running or ready.ready) and not held_by_red_flags(ready)
+    running = settings.running or access.stage is not None
     done = done_sessions(sessions, today)
     done_today = {s.routine for s in done if local_date(s.started_at) == today}
-    strength = routines_in(library, STRENGTH)
-    strength_days = {local_date(s.started_at) for s in done if s.routine in strength}
+    days = strength_days(sessions, library, today)
     items = [
-        _routine_item(routine, done_today, strength_days, today)
+        _routine_item(routine, done_today, days, today)
         for routine in _routines(program, phases, week, running, library)
     ]
-    if running:
-        run_items = _run_items(program, settings, sessions, pain_logs, today, library, stage)
+    if access.stage is not None:
+        run_items = _run_items(
+            program, settings, sessions, today, library, access.stage, access.started
+        )
         replaced = {item.routine_id for item in run_items}
         items = [item for item in items if item.routine_id not in replaced] + run_items
-    if program.phases and program.phases[0] in phases:
+    first_shown = bool(program.phases) and program.phases[0] in phases
+    if first_shown:
         items += _advice(program.phases[0], program)
-    return items
+    return items + _running_advice(program, settings, access, first_shown)

@@ -74,6 +74,15 @@ class ReturnToRunning:
     hills_and_track_from_week: int
     pre_run_routine: str
     post_run_routine: str
+    # Choices the articles leave open (see program.toml for what each means).
+    strength_sessions_checked: int
+    spike_merge_s: int
+    worsening_pain_after: int
+    settle_days: int
+    repeated_weeks_to_phase_one: int
+    gap_weeks_step_back: int
+    over_target_pct: int
+    still_running_advice: tuple[str, ...]
     weeks: tuple[RunWeek, ...]
 
     def week(self, number: int) -> RunWeek:
@@ -211,6 +220,18 @@ def _read_run_week(reader: TableReader, number: int) -> RunWeek | None:
     return RunWeek(week, runs, minutes, long_run, alternate, notes)
 
 
+# Thresholds that are the app's choice, with their allowed range.
+_CHOICES = (
+    ("strength_sessions_checked", (1, 12)),
+    ("spike_merge_s", (1, 600)),
+    ("worsening_pain_after", (1, 10)),
+    ("settle_days", (0, 14)),
+    ("repeated_weeks_to_phase_one", (2, 12)),
+    ("gap_weeks_step_back", (1, 12)),
+    ("over_target_pct", (1, 200)),
+)
+
+
 def _read_return(
     reader: TableReader | None, routine_ids: Collection[str], problems: list[str]
 ) -> ReturnToRunning | None:
@@ -232,6 +253,8 @@ def _read_return(
         ),
         "pre_run_routine": _routine_ref(reader, "pre_run_routine", routine_ids),
         "post_run_routine": _routine_ref(reader, "post_run_routine", routine_ids),
+        **{key: reader.integer(key, minimum=low, maximum=high) for key, (low, high) in _CHOICES},
+        "still_running_advice": reader.texts("still_running_advice"),
     }
     low, high = fields["min_pain_free_days"], fields["recommended_pain_free_days"]
     if isinstance(low, int) and isinstance(high, int) and high < low:

@@ -18,6 +18,8 @@ from itb_tui.core.content import READY_SECONDS, SWITCH_SECONDS, Exercise, Routin
 from itb_tui.core.history import BOTH, ExerciseResult, PainSpike, SessionRecord
 
 ADJUST_SECONDS = 10
+# A set records from 0 reps up to twice the top of its target range, and never more than this.
+REP_CAP = 60
 COUNTDOWN_FROM = 3
 
 
@@ -221,8 +223,10 @@ class SessionEngine:
                 self._records[self.index] = round(done)
                 if full:
                     cues.append(Cue(CueKind.WORK_END))
-            else:
+            elif self.reps > 0:
                 self._records[self.index] = self.reps
+            else:  # a set of 0 reps was not done: it is recorded as skipped
+                self._skipped.add(self.index)
             cues.append(Cue(CueKind.SAVED))
         elif step.phase is Phase.REST and full:
             cues.append(Cue(CueKind.REST_OVER))
@@ -247,11 +251,17 @@ class SessionEngine:
             self._paused_remaining = self.remaining()
         self.paused = not self.paused
 
+    def rep_limit(self) -> int:
+        """The most reps the current set can record: twice its target's top, capped."""
+        exercise = self.exercise
+        top = exercise.reps[1] if exercise is not None and exercise.reps else REP_CAP
+        return min(REP_CAP, 2 * top)
+
     def adjust(self, direction: int) -> None:
         """+/-: ten seconds more or less on a countdown, one rep more or less on a set."""
         step = self.step
         if step.phase is Phase.WORK and not self.counting_down:
-            self.reps = max(0, min(999, self.reps + direction))
+            self.reps = max(0, min(self.rep_limit(), self.reps + direction))
             return
         if not self.counting_down:
             return

@@ -67,7 +67,9 @@ def today_summary(context: AppContext) -> TodaySummary:
     recent, unreadable = load_recent(context.store, context.settings, now.date())
     if unreadable:  # a shell prompt cannot ask about it: say it (exit 3) rather than guess
         raise unreadable[0]
-    overview = build_overview(context.program, context.settings, context.library, recent, now)
+    overview = build_overview(
+        context.program, context.settings, context.library, recent, now, context.red_flags
+    )
     return summarize(overview, now.date())
 
 

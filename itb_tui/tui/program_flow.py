@@ -127,7 +127,10 @@ class ProgramFlow(App[None]):
             return
         from itb_tui.core.overview import run_routine
 
-        self.begin_session(run_routine(stage.week, stage.target, self.context.program.form_tips))
+        program = self.context.program
+        self.begin_session(
+            run_routine(stage.week, stage.target, program.form_tips, stage.today_minutes[1])
+        )
 
     def on_home_screen_open(self, message: HomeScreen.Open) -> None:
         self.open_place(message.target)

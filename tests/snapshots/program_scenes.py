@@ -12,10 +12,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from itb_tui.core.content import load_library
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import ExerciseResult, PainLog, SessionRecord
+from itb_tui.core.paths import content_dir
 from itb_tui.core.plan import RUN_ROUTINE, readiness
-from itb_tui.core.plan_running import run_stage
+from itb_tui.core.plan_running import run_access
 from itb_tui.core.plan_signs import warning_signs
 from itb_tui.core.settings import Settings
 from itb_tui.tui.app import ItbApp
@@ -24,6 +26,7 @@ from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
 from tests.snapshots.scenes import SCENE_ROOT, Setup
 from tests.tui.helpers import make_app
+from tests.tui.history_data import make_session
 
 TZ = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 23)  # a Monday: the FakeClock's default day
@@ -58,12 +61,17 @@ def pain_free_days(until: date, days: int) -> list[PainLog]:
 
 
 def ready_history(today: date = TODAY) -> tuple[Settings, list[SessionRecord], list[PainLog]]:
-    """Five weeks of rehab, pain-free for a week, and two pain-free weeks of running."""
+    """Five weeks of rehab, pain-free for three, and two pain-free weeks of running that
+    started when every check was met."""
     settings = Settings(program_start=today - timedelta(weeks=5), running=True, onboarded=True)
     first_run = today - timedelta(days=14)  # the Monday two weeks ago
     runs = [session(RUN_ROUTINE, first_run + timedelta(days=d), 15) for d in (1, 3, 5, 8, 10, 12)]
-    strength = [session(STRENGTH, today - timedelta(days=d)) for d in (5, 3, 1)]
-    return settings, runs + strength, pain_free_days(today - timedelta(days=1), 7)
+    library = load_library(content_dir())
+    strength = [
+        make_session(library, STRENGTH, at(today - timedelta(days=d)), pain=0)
+        for d in (20, 18, 16, 5, 3, 1)
+    ]
+    return settings, runs + strength, pain_free_days(today - timedelta(days=1), 21)
 
 
 def not_ready_history(today: date = TODAY) -> tuple[Settings, list[SessionRecord], list[PainLog]]:
@@ -77,11 +85,12 @@ def readiness_screen(
     history: tuple[Settings, list[SessionRecord], list[PainLog]],
     today: date = TODAY,
 ) -> ReadinessScreen:
-    """The screen over ``history``, built with the real plan rules; a stage only when ready."""
+    """The screen over ``history``, built with the real plan rules; a stage once running has
+    started."""
     settings, sessions, logs = history
     program, library = context.program, context.library
     ready = readiness(program, settings, sessions, logs, today, library)
-    stage = run_stage(program, sessions, logs, today) if ready.ready else None
+    stage = run_access(program, settings, sessions, logs, today, library, ready=ready).stage
     signs = warning_signs(program, sessions, logs, today, library)
     return ReadinessScreen(ready, stage, signs, program)
 

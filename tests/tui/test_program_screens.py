@@ -240,7 +240,7 @@ async def test_readiness_run_allowed_with_a_stage_even_if_not_all_checks_met(
         await pilot.pause()
         assert app.active_bindings["r"].enabled is True
         text = shown(app.screen)
-        assert "You are already running" in text
+        assert "Running has started, so it goes on" in text
         assert "Run week 1" in text
         assert "No runs yet: start with week 1." in text
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.widgets import SelectionList
 
+from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
@@ -80,6 +81,9 @@ async def test_flags_stand_after_a_restart_and_unticking_is_recorded(tmp_path: P
     clock.advance(86_400 * 3)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert isinstance(again.screen, CheckInScreen)  # a new day
+        await pilot.press("escape")
+        await pilot.pause()
         assert "See a professional" in home_text(again)
         await pilot.press("f")
         flags = again.screen.query_one(SelectionList)
@@ -105,6 +109,10 @@ async def test_first_launch_asks_the_red_flag_questions(tmp_path: Path) -> None:
         assert isinstance(app.screen, RedFlagsScreen)
         assert "Before you start" in str(app.screen.query_one("#rf-reason").render())
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)  # the first open of a day asks it, last
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
 

@@ -7,9 +7,13 @@ import tomllib
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from textual.widgets import Static
+
+from itb_tui.core.clock import FakeClock
+from itb_tui.core.history import PainLog
 from itb_tui.core.plan import RUN_ROUTINE
 from itb_tui.core.session import Phase
-from itb_tui.core.settings import save_settings
+from itb_tui.core.settings import Settings, save_settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
@@ -127,3 +131,32 @@ async def test_enter_on_a_progression_hint_in_a_generated_history_keeps_the_app_
         assert app.is_running
         assert app.overview is not None
         assert len(app.overview.hints) < len(names)
+
+
+async def test_running_now_on_day_one_with_pain_starts_no_run(tmp_path: Path) -> None:
+    """The "running now?" switch does not skip the checks: day 1, pain 6/10, no run."""
+    first_day = FakeClock().wall().date()
+    save_settings(
+        tmp_path / "config" / "settings.toml",
+        Settings(onboarded=True, program_start=first_day, running=True),
+    )
+    app, clock = make_app(tmp_path)
+    app.context.store.add_pain_log(PainLog(clock.wall(), 6, "daily", ""))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.overview is not None and app.overview.stage is None
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert not any(item.kind == "run" for item in app.overview.items)
+        still = [i for i in app.overview.items if i.title == "Still running"]
+        assert still and "50-70 %" in still[0].reason
+        await pilot.press("r")
+        assert isinstance(app.screen, ReadinessScreen)
+        assert "Not yet" in str(app.screen.query_one("#rr-status", Static).render())
+        assert app.active_bindings["r"].enabled is False
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadinessScreen)  # no run was started
+        app.start_run()
+        await pilot.pause()
+        assert isinstance(app.screen, ReadinessScreen)

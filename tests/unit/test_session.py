@@ -83,6 +83,12 @@ def engine_for(*items: Exercise, clock: FakeClock, weaker: str | None = None) ->
     return SessionEngine(make_routine(*items), clock, weaker_side=weaker)
 
 
+def nudge(engine: SessionEngine, direction: int, times: int) -> None:
+    """Press + (direction 1) or - (direction -1) ``times`` times."""
+    for _ in range(times):
+        engine.adjust(direction)
+
+
 def kinds(cues: list[Cue]) -> list[CueKind]:
     return [cue.kind for cue in cues]
 
@@ -322,11 +328,9 @@ def test_adjust_changes_reps_on_a_counted_set(fake_clock: FakeClock) -> None:
     assert engine.reps == 0 and engine.phase is INTRO
     engine.done()
     assert engine.phase is WORK and engine.reps == 10 and not engine.counting_down
-    for _ in range(3):
-        engine.adjust(+1)
+    nudge(engine, +1, 3)
     assert engine.reps == 13
-    for _ in range(20):
-        engine.adjust(-1)
+    nudge(engine, -1, 20)
     assert engine.reps == 0
     engine.adjust(+1)
     engine.adjust(+1)
@@ -904,3 +908,32 @@ def test_next_text_and_progress(fake_clock: FakeClock) -> None:
     engine.done()
     engine.done()
     assert engine.next_text() == "Next: rate your pain, then the summary"
+
+
+# -- rep counter bounds -------------------------------------------------------------------------
+def test_rep_counter_stays_between_zero_and_twice_the_target(fake_clock: FakeClock) -> None:
+    bridge = make_exercise("bridge", kind="reps", per_side=False, sets=2, reps=(10, 12), rest_s=0)
+    engine = engine_for(bridge, clock=fake_clock)
+    engine.done()  # intro -> first set
+    assert engine.phase is WORK and engine.reps == 10 and engine.rep_limit() == 24
+    nudge(engine, +1, 40)
+    assert engine.reps == 24
+    nudge(engine, -1, 40)
+    assert engine.reps == 0
+    big = make_exercise("walk", kind="reps", per_side=False, sets=1, reps=(40, 50), rest_s=0)
+    wide = engine_for(big, clock=fake_clock)
+    wide.done()
+    assert wide.rep_limit() == 60  # twice 50, capped
+
+
+def test_a_set_of_zero_reps_is_recorded_as_skipped(fake_clock: FakeClock) -> None:
+    bridge = make_exercise("bridge", kind="reps", per_side=False, sets=2, reps=(10, 12), rest_s=0)
+    engine = engine_for(bridge, clock=fake_clock)
+    engine.done()
+    nudge(engine, -1, 10)
+    engine.done()  # first set: 0 reps
+    engine.done()  # second set: 10 reps
+    result = engine.results()[0]
+    assert result.done == {"both": [10]}
+    assert result.skipped_sets == {"both": 1}
+    assert not result.complete

@@ -182,7 +182,10 @@ class ReadinessScreen(Screen[None]):
         text = f"{met} of {total} checks met; running starts when all are met "
         text += f"(most people start in weeks {low}-{high})."
         if self.stage is not None:
-            text += " You are already running: r starts a guided run."
+            text += (
+                " Running has started, so it goes on (a warning sign steps back a week):"
+                " r starts a guided run."
+            )
         return Content.assemble(("Not yet: ", "bold $text-warning"), text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
