@@ -13,6 +13,8 @@ from itb_tui.tui.screens.red_flags import RedFlagsScreen
 from itb_tui.tui.screens.settings import SettingsScreen
 
 from .helpers import make_app, session_screen
+from .plain import line_with
+from .plain import plain as plain_text
 
 
 @pytest.fixture(autouse=True)
@@ -23,12 +25,7 @@ def no_color(monkeypatch: pytest.MonkeyPatch) -> None:
 def plain(app: ItbApp) -> str:
     """The screen as the terminal shows it, characters only."""
     assert app.no_color  # Textual read NO_COLOR: the app draws without colour
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text.rstrip() for strip in strips)
-
-
-def line_with(text: str, needle: str) -> str:
-    return next(line for line in text.splitlines() if needle in line)
+    return plain_text(app)
 
 
 async def test_onboarding_shows_the_tick_the_choice_and_the_switch(tmp_path: Path) -> None:

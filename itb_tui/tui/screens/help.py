@@ -10,6 +10,7 @@ from textual.widgets import Markdown
 
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.legend import legend_table
 
 KEYS = """\
 ## Keys
@@ -58,6 +59,7 @@ class HelpScreen(ModalScreen[None]):
         read_stylesheet_beside(self.app, __file__)
         text = (
             f"# itb-tui help\n\n**Not medical advice.** {self.disclaimer}\n\n{KEYS}\n"
+            f"{legend_table()}\n"
             f"## Your data\n\nHistory: `{self.data_dir}`  \n"
             f"Settings and your own routines: `{self.config_dir}`\n"
         )

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from itb_tui.core.content import Library, Routine
 from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.legend import legend_markup
 from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-body"):
             yield options
             with VerticalScroll(id="routine-detail-scroll"):
-                detail = self._detail(self._detail_of) if self._detail_of else ""
+                detail = self._panel(self._detail_of) if self._detail_of else ""
                 yield Static(detail, id="routine-detail")
         yield KeysFooter()
 
@@ -174,7 +175,14 @@ class HomeScreen(Screen[None]):
     def on_pick_list_highlighted(self, event: PickList.Highlighted) -> None:
         if event.pick.id and event.pick.id != self._detail_of:
             self._detail_of = event.pick.id
-            self.query_one("#routine-detail", Static).update(self._detail(event.pick.id))
+            self.query_one("#routine-detail", Static).update(self._panel(event.pick.id))
+
+    def _panel(self, option_id: str) -> str:
+        """The entry's detail; under one of Today's entries, what their marks mean too."""
+        detail = self._detail(option_id)
+        if option_id.startswith("routine:"):
+            return detail
+        return f"{detail}\n\n{legend_markup()}"
 
     def _detail(self, option_id: str) -> str:
         kind, _, key = option_id.partition(":")
