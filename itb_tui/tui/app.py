@@ -114,8 +114,9 @@ class ItbApp(ProgramFlow, Safekeeping):
         from itb_tui.core.session import SessionEngine
 
         routine = self.context.library.routines[routine_id]
+        settings = self.context.settings
         engine = SessionEngine(
-            routine, self.context.clock, self.context.settings.weaker_side or None
+            routine, self.context.clock, settings.weaker_side or None, paced=settings.pacer
         )
         self.push_session(engine)
 
