@@ -318,6 +318,11 @@ class SessionEngine:
         self.paused = False
         return [Cue(CueKind.SAVED), *self._enter(target)]
 
+    def restart_step(self) -> None:
+        """Start the step in hand again from now: a resumed session's lead-in counts from the
+        moment the session is back on screen, not from when it was read."""
+        self._enter(self.index)
+
     def rate_pain(self, score: int, note: str = "") -> None:
         """Record the end-of-session pain rating and go to the summary."""
         if self.phase is not Phase.PAIN:
