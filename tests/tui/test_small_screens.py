@@ -36,3 +36,16 @@ async def test_history_keeps_the_pain_column(
         header = line_with(text, "When")
         assert "Pain" in header and len(header.split()) == columns
         assert "/10" in text  # the scores themselves, not cut off
+        footer = text.splitlines()[-1]
+        assert " ⏎ Open " in footer and " esc Back " in footer and " ? Help " in footer
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 18)])
+async def test_home_keeps_start_quit_and_help_in_its_footer(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        footer = plain(app).splitlines()[-1]
+        assert " ⏎ Start " in footer and " q Quit " in footer and " ? Help " in footer

@@ -64,6 +64,8 @@ class HomeScreen(Screen[None]):
         Binding("s", "app.settings", "Settings", id="settings"),
     ]
 
+    FOOTER_KEEP = ("start", "quit", "help")  # kept in view on a narrow screen
+
     last_done: reactive[dict[str, date]] = reactive(dict, always_update=True)
     overview: reactive[Overview | None] = reactive(None, always_update=True)
     today: reactive[date] = reactive(date.today)
