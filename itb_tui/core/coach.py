@@ -46,9 +46,7 @@ class Coach:
             self.use_pacer
             and engine.phase is Phase.WORK
             and exercise is not None
-            and exercise.tempo is not None
-            and exercise.tempo.total > 0
-            and exercise.reps is not None
+            and exercise.paceable
         )
         if not pacing:
             self.pacer, self._pacer_step = None, -1

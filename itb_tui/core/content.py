@@ -71,6 +71,11 @@ class Exercise:
         return self.kind in TIMED_KINDS
 
     @property
+    def paceable(self) -> bool:
+        """True when the rep pacer can count its sets: reps with a tempo of some length."""
+        return self.reps is not None and self.tempo is not None and self.tempo.total > 0
+
+    @property
     def unit(self) -> str:
         return "steps each way" if self.kind == "steps" else "reps"
 

@@ -67,17 +67,19 @@ def side_order(weaker: str | None) -> tuple[str, str]:
     return ("right", "left") if weaker == "right" else ("left", "right")
 
 
-def build_steps(routine: Routine, sides: tuple[str, str]) -> list[Step]:
-    """Lay out the whole session: sides alternate set by set, rest between sets."""
+def build_steps(routine: Routine, sides: tuple[str, str], paced: bool = False) -> list[Step]:
+    """Lay out the whole session: sides alternate set by set, rest between sets. A hold, and
+    with ``paced`` (the rep pacer on) a set with a tempo, starts after a get-ready."""
     steps: list[Step] = []
     for index, exercise in enumerate(routine.items):
         steps.append(Step(Phase.INTRO, index))
         order = sides if exercise.per_side else (BOTH,)
+        lead_in = exercise.timed or (paced and exercise.paceable)
         for set_no in range(1, exercise.sets + 1):
             for position, side in enumerate(order):
                 if position > 0:
                     steps.append(Step(Phase.SWITCH, index, set_no, side, SWITCH_SECONDS))
-                elif exercise.timed:
+                elif lead_in:
                     steps.append(Step(Phase.READY, index, set_no, side, READY_SECONDS))
                 steps.append(Step(Phase.WORK, index, set_no, side, exercise.duration_s or 0))
             if set_no < exercise.sets and exercise.rest_s > 0:
@@ -90,11 +92,19 @@ def build_steps(routine: Routine, sides: tuple[str, str]) -> list[Step]:
 class SessionEngine:
     """Steps through a routine. All times come from ``clock``; nothing here waits."""
 
-    def __init__(self, routine: Routine, clock: Clock, weaker_side: str | None = None) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        clock: Clock,
+        weaker_side: str | None = None,
+        *,
+        paced: bool = False,
+    ) -> None:
         self.routine = routine
         self.clock = clock
         self.sides = side_order(weaker_side)
-        self.steps = build_steps(routine, self.sides)
+        self.paced = paced  # the rep pacer is on: sets with a tempo get a get-ready too
+        self.steps = build_steps(routine, self.sides, paced)
         self.started_at = clock.wall()
         self.index = 0
         self.paused = False
@@ -320,6 +330,11 @@ class SessionEngine:
         self.paused = False
         return [Cue(CueKind.SAVED), *self._enter(target)]
 
+    def restart_step(self) -> None:
+        """Start the step in hand again from now: a resumed session's lead-in counts from the
+        moment the session is back on screen, not from when it was read."""
+        self._enter(self.index)
+
     def rate_pain(self, score: int, note: str = "", swelling: bool | None = None) -> None:
         """Record the end-of-session pain rating and go to the summary."""
         if self.phase is not Phase.PAIN:
@@ -409,6 +424,7 @@ class SessionEngine:
                 "routine": self.routine.id,
                 "fingerprint": self.fingerprint(),
                 "sides": list(self.sides),
+                "paced": self.paced,
                 "step": self.index,
                 "records": [[index, amount] for index, amount in sorted(self._records.items())],
                 "skipped": sorted(self._skipped),
@@ -420,7 +436,8 @@ class SessionEngine:
         if resume.get("fingerprint") != self.fingerprint():
             raise ValueError("the routine has changed since this session was saved")
         self.sides = (resume["sides"][0], resume["sides"][1])
-        self.steps = build_steps(self.routine, self.sides)
+        self.paced = bool(resume.get("paced", False))  # the layout the steps were saved in
+        self.steps = build_steps(self.routine, self.sides, self.paced)
         self.started_at = record.started_at
         self.pain_spikes = list(record.pain_spikes)
         self._records = {int(i): int(a) for i, a in resume["records"]}

@@ -163,8 +163,11 @@ class ItbApp(ProgramFlow, Safekeeping):
             return
         from itb_tui.core.session import SessionEngine
 
+        settings = self.context.settings
+
         def start() -> None:  # the engine is made when it starts, so its start time is right
-            self.push_session(SessionEngine(routine, self.context.clock, weaker_side))
+            engine = SessionEngine(routine, self.context.clock, weaker_side, paced=settings.pacer)
+            self.push_session(engine)
 
         if not self.offer_resume(start):
             start()

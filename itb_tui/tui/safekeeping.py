@@ -99,6 +99,7 @@ class Safekeeping(App[None]):
 
         def decided(choice: str | None) -> None:
             if choice == "resume" and engine is not None:
+                engine.restart_step()  # the full lead-in, however long the question was open
                 self.push_session(engine)
             elif choice == "keep":
                 record.completed = False

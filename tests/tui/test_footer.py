@@ -70,8 +70,22 @@ async def test_the_palette_key_stays_in_view_on_a_narrow_screen(tmp_path: Path) 
         assert line.rstrip().endswith("^p palette")
         left = line.split("▏")[0].rstrip()
         texts = [f" {k.display} {k.description} " for k in footer.keys]
-        fits = ["".join(texts[:n]).rstrip() for n in range(len(texts))]
-        assert left in fits  # whole keys only, none cut in half (and not all of them fit)
+        shown = [text for text in texts if text in left + " "]
+        assert left == "".join(shown).rstrip()  # whole keys only, in order, none cut in half
+        assert len(shown) < len(texts)  # and not all of them fit
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24)])
+async def test_the_keys_that_matter_stay_in_the_session_footer(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app, _clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        line = str(session_screen(app).query_one(KeysFooter).render())
+        for key in (" ⏎ Done ", " space Pause ", " p Pain ", " q Quit ", " ? Help "):
+            assert key in line
 
 
 async def test_hovering_the_palette_key_lights_it_when_keys_were_dropped(tmp_path: Path) -> None:

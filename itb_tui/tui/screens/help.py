@@ -11,6 +11,7 @@ from textual.widgets import Markdown
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import markdown_code, markdown_literal
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.legend import legend_table
 
 KEYS = """\
 ## Keys
@@ -59,7 +60,8 @@ class HelpScreen(ModalScreen[None]):
         read_stylesheet_beside(self.app, __file__)
         text = (
             f"# itb-tui help\n\n**Not medical advice.** {markdown_literal(self.disclaimer)}\n\n"
-            f"{KEYS}\n## Your data\n\nHistory: {markdown_code(self.data_dir)}  \n"
+            f"{KEYS}\n{legend_table()}\n"
+            f"## Your data\n\nHistory: {markdown_code(self.data_dir)}  \n"
             f"Settings and your own routines: {markdown_code(self.config_dir)}\n"
         )
         with VerticalScroll(id="help-body", classes="dialog"):

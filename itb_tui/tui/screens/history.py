@@ -51,6 +51,7 @@ class HistoryScreen(Screen[None]):
         Binding("x", "export", "Export", id="export", tooltip="CSV, JSON, Markdown or PDF"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the routines"),
     ]
+    FOOTER_KEEP = ("open", "back", "help")  # kept in view on a narrow screen
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()

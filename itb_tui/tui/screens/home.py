@@ -19,6 +19,7 @@ from itb_tui.core.content import Library, Routine
 from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.legend import legend_markup
 from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
 if TYPE_CHECKING:
@@ -107,6 +108,8 @@ class HomeScreen(Screen[None]):
         Binding("s", "app.settings", "Settings", id="settings"),
     ]
 
+    FOOTER_KEEP = ("start", "quit", "help")  # kept in view on a narrow screen
+
     last_done: reactive[dict[str, date]] = reactive(dict, always_update=True)
     overview: reactive[Overview | None] = reactive(None, always_update=True)
     today: reactive[date] = reactive(date.today)
@@ -155,7 +158,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-body"):
             yield options
             with VerticalScroll(id="routine-detail-scroll"):
-                detail = self._detail(self._detail_of) if self._detail_of else literal("")
+                detail = self._panel(self._detail_of) if self._detail_of else literal("")
                 yield Static(detail, id="routine-detail")
         yield KeysFooter()
 
@@ -238,12 +241,19 @@ class HomeScreen(Screen[None]):
         if self.is_mounted:
             self._fill()
 
+    def _panel(self, option_id: str) -> Content:
+        """The entry's detail; under one of Today's entries, what their marks mean too."""
+        detail = self._detail(option_id)
+        if option_id.startswith("routine:"):
+            return detail
+        return lines([detail, "", Content.from_markup(legend_markup())])
+
     def on_pick_list_highlighted(self, _event: PickList.Highlighted) -> None:
         # The entry lit now, not the message's: the list may have been refilled since.
         pick = self.query_one(PickList).highlighted_pick
         if pick is not None and pick.id and pick.id != self._detail_of:
             self._detail_of = pick.id
-            self.query_one("#routine-detail", Static).update(self._detail(pick.id))
+            self.query_one("#routine-detail", Static).update(self._panel(pick.id))
 
     def _detail(self, option_id: str) -> Content:
         kind, _, key = option_id.partition(":")

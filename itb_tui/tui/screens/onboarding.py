@@ -8,21 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Input,
-    Label,
-    RadioButton,
-    RadioSet,
-    Static,
-    Switch,
-)
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, Switch
 
 from itb_tui.core.settings import Settings
 from itb_tui.tui.screens.dialog import AnswersOnce
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.toggles import OnOff, Radio, Tick
 
 KNEES = (("left", "Left"), ("right", "Right"), ("both", "Both"))
 SIDES = (("left", "Left"), ("right", "Right"), ("", "Don't know"))
@@ -48,7 +40,7 @@ def parse_start(text: str, today: date) -> date:
 
 
 def _radio_set(choices: tuple[tuple[str, str], ...], current: str, ident: str) -> RadioSet:
-    buttons = [RadioButton(label, value=value == current) for value, label in choices]
+    buttons = [Radio(label, value=value == current) for value, label in choices]
     return RadioSet(*buttons, id=ident, classes="choices")
 
 
@@ -76,7 +68,7 @@ class OnboardingScreen(AnswersOnce[bool]):
                 Content.assemble(("Not medical advice. ", "bold"), self.disclaimer),
                 id="ob-disclaimer",
             )
-            yield Checkbox("I understand: this app is not medical advice", id="ob-ack")
+            yield Tick("I understand: this app is not medical advice", id="ob-ack")
             with Grid(id="ob-grid"):
                 yield Label("Which knee hurts?")
                 yield _radio_set(KNEES, s.painful_knee, "ob-knee")
@@ -91,7 +83,7 @@ class OnboardingScreen(AnswersOnce[bool]):
                 )
                 yield Label("Running now?")
                 with Horizontal(id="ob-last"):
-                    yield Switch(value=s.running, id="ob-running")
+                    yield OnOff(s.running, id="ob-running")
                     yield Button("Start", variant="primary", id="ob-save")
             yield Static(KEYS_HINT, id="ob-hint", classes="dim")
         yield KeysFooter()

@@ -17,6 +17,7 @@ from itb_tui.core.plan_progress import IMPROVEMENT_AFTER_WEEKS, Improvement
 from itb_tui.core.program import Program, RedFlag
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.toggles import TickList
 
 # Flags that need a professional promptly, not just soon: can't bear weight, swelling or
 # instability, numbness or tingling.
@@ -97,7 +98,7 @@ class RedFlagsScreen(Screen[None]):
                 "Tick any that apply (Space). IT band syndrome does not usually cause these.",
                 id="rf-intro",
             )
-            yield SelectionList[str](
+            yield TickList(
                 *[
                     (Content(flag.text), flag.id, flag.id in self.ticked)
                     for flag in self.program.red_flags

@@ -71,6 +71,8 @@ class SessionScreen(Screen[None]):
         Binding("q,escape", "quit_session", "Quit", id="quit", tooltip="Stop the session"),
     ]
 
+    FOOTER_KEEP = ("done", "pause", "pain", "quit", "help")  # kept in view on a narrow screen
+
     class Ended(Message):
         """The session is over: kept (finished or stopped early) or discarded; ``then``
         opens what comes next instead of the summary."""

@@ -14,6 +14,7 @@ from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settin
 from itb_tui.core.speech import describe_voice_support
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.toggles import OnOff
 
 CUE_LABELS = {"off": "Off (silent)", "bell": "Terminal bell", "voice": "Spoken cues"}
 
@@ -64,15 +65,15 @@ class SettingsScreen(Screen[None]):
                     id="cue_style",
                 )
                 yield Label("Flash on cues")
-                yield Switch(value=s.flash, id="flash")
+                yield OnOff(s.flash, id="flash")
                 yield Label("Rep pacer")
-                yield Switch(value=s.pacer, id="pacer")
+                yield OnOff(s.pacer, id="pacer")
                 yield Label("Weaker side")
                 yield _optional_select("weaker_side", SIDE_CHOICES, s.weaker_side)
                 yield Label("Painful knee")
                 yield _optional_select("painful_knee", KNEE_CHOICES, s.painful_knee)
                 yield Label("Running now")
-                yield Switch(value=s.running, id="running")
+                yield OnOff(s.running, id="running")
             yield Static(describe_voice_support(), id="voice-support", classes="dim")
             yield Static(
                 "The rep pacer counts reps for exercises with a tempo: it cues up, hold and "

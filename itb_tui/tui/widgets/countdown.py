@@ -18,9 +18,9 @@ def clock_text(seconds: int) -> str:
 
 
 def bar_text(done: float, width: int = BAR_WIDTH) -> Text:
-    """A plain bar: no timers of its own, redrawn only when told."""
+    """A bar whose fill shows without colour (full vs light shade); redrawn only when told."""
     filled = round(max(0.0, min(1.0, done)) * width)
-    return Text.assemble(("━" * filled, "bold"), ("━" * (width - filled), "grey35"))
+    return Text.assemble(("█" * filled, "bold"), ("░" * (width - filled), "grey35"))
 
 
 class Countdown(Widget):

@@ -19,10 +19,25 @@ class FooterKey(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+    rank: int = 0  # on a narrow screen the keys of lower rank are dropped first
+
+
+def fitting(widths: list[int], ranks: list[int], room: int) -> list[int]:
+    """The keys (by index, in order) that fit in ``room``: highest rank first, then in order."""
+    chosen: set[int] = set()
+    used = 0
+    for index in sorted(range(len(widths)), key=lambda n: (-ranks[n], n)):
+        if used + widths[index] <= room:
+            chosen.add(index)
+            used += widths[index]
+    return sorted(chosen)
 
 
 class KeysFooter(Widget, can_focus=False):
     """The screen's shown bindings, left, and the command palette key, right.
+
+    When they do not all fit, the keys a screen names in ``FOOTER_KEEP`` (binding ids, most
+    important first) are dropped last.
 
     Textual's Footer mounts a widget for every key and rebuilds them all whenever a screen's
     bindings are refreshed; each widget costs the first frame a few milliseconds. This one draws
@@ -94,9 +109,11 @@ class KeysFooter(Widget, can_focus=False):
         keys: list[FooterKey] = []
         actions: set[str] = set()
         palette: FooterKey | None = None
+        keep: tuple[str, ...] = getattr(screen, "FOOTER_KEEP", ())
         for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
+            rank = len(keep) - keep.index(binding.id) if binding.id in keep else 0
             shown = FooterKey(
-                key, app.get_key_display(binding), binding.description, enabled, tooltip
+                key, app.get_key_display(binding), binding.description, enabled, tooltip, rank
             )
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = shown._replace(tooltip=tooltip or binding.description)
@@ -124,10 +141,10 @@ class KeysFooter(Widget, can_focus=False):
         room = max(0, self.size.width - right.cell_length)
         spans: list[tuple[int, int, int, FooterKey]] = []
         left = Content("")
-        for index, item in enumerate(self.keys):
-            part = self._key_content(item, index)
-            if left.cell_length + part.cell_length > room:  # narrow: whole keys only
-                break
+        parts = [self._key_content(item, index) for index, item in enumerate(self.keys)]
+        widths = [part.cell_length for part in parts]
+        for index in fitting(widths, [item.rank for item in self.keys], room):
+            item, part = self.keys[index], parts[index]  # narrow: whole keys only
             spans.append((left.cell_length, left.cell_length + part.cell_length, index, item))
             left += part
         if self.palette is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
@@ -21,12 +21,31 @@ LOOKAHEAD = 40  # rows kept ready below the cursor
 MONTHS_PER_STEP = 2  # month files read before the screen gets to draw again
 FOLLOW_BATCH = 12  # months read by End before their rows are shown
 COLUMNS = (("When", 16), ("What", 25), ("Time", 6), ("Done", 4), ("Pain", 15))
+DROP_FIRST = (2, 3)  # on a narrow screen: Time goes first, then Done; never When or Pain
+WHAT, WHAT_AT_LEAST = 1, 12  # What narrows before a column goes, down to this
+CELL_PADDING = 1  # DataTable's, each side of a cell
 
 Entry = SessionRecord | PainLog
 
 
 def severity(score: int) -> str:
     return "green" if score <= 3 else "yellow" if score <= 6 else "red"
+
+
+def fit_columns(width: int) -> tuple[tuple[int, int], ...]:
+    """(column, width) of the columns shown in ``width`` cells: What narrows first, and when
+    that is not enough the least useful columns are dropped (Time, then Done)."""
+    for dropped in range(len(DROP_FIRST) + 1):
+        shown = {
+            index: column_width
+            for index, (_label, column_width) in enumerate(COLUMNS)
+            if index not in DROP_FIRST[:dropped]
+        }
+        narrowed = width - sum(w + 2 * CELL_PADDING for w in shown.values()) + shown[WHAT]
+        shown[WHAT] = max(WHAT_AT_LEAST, min(shown[WHAT], narrowed))
+        if narrowed >= WHAT_AT_LEAST:
+            break
+    return tuple(shown.items())
 
 
 def row_cells(row: Row, entry: Entry) -> tuple[Text, ...]:
@@ -71,11 +90,24 @@ class HistoryTable(DataTable[Text]):
         self.entries: dict[str, Entry] = {}
         self.shown_months: list[str] = []
         self.following = False
+        self.fit: tuple[tuple[int, int], ...] = ()
 
     def on_mount(self) -> None:
-        for label, width in COLUMNS:
-            self.add_column(label, width=width)
-        self.rebuild()
+        self._fit_to(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_to(event.size.width)
+
+    def _fit_to(self, width: int) -> None:
+        """Show the columns that fit (room kept for the scrollbar), and the rows again."""
+        fit = fit_columns(width - self.styles.scrollbar_size_vertical)
+        if fit == self.fit:
+            return
+        self.fit = fit
+        self.clear(columns=True)
+        for index, column_width in fit:
+            self.add_column(COLUMNS[index][0], width=column_width)
+        self.rebuild(self.cursor_row)
 
     def entry_at_cursor(self) -> Entry | None:
         if self.row_count == 0:
@@ -115,7 +147,8 @@ class HistoryTable(DataTable[Text]):
             while row_key in self.entries:
                 row_key += "+"
             self.entries[row_key] = by_id[row.id]
-            self.add_row(*row_cells(row, by_id[row.id]), key=row_key)
+            cells = row_cells(row, by_id[row.id])
+            self.add_row(*(cells[index] for index, _width in self.fit), key=row_key)
 
     def load_more(self, target: int) -> None:
         """Add older months until ``target`` rows are shown, a few files per frame."""

@@ -1,0 +1,25 @@
+"""Snapshot tests at the smallest supported size, 60x18: a hold, History and dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .history_scenes import history_scene
+from .scenes import scene
+
+SMALL = (60, 18)
+
+
+@pytest.mark.parametrize("name", ["hold", "switch", "pain"])
+def test_session_screen_small(name: str, snap_compare: Any) -> None:
+    app, setup = scene(name)
+    assert snap_compare(app, terminal_size=SMALL, run_before=setup)
+
+
+@pytest.mark.parametrize("name", ["history", "edit_pain", "export"])
+def test_history_screen_small(name: str, tmp_path: Path, snap_compare: Any) -> None:
+    app, setup = history_scene(name, tmp_path)
+    assert snap_compare(app, terminal_size=SMALL, run_before=setup)
