@@ -133,8 +133,12 @@ def _run_items(
             items.append(DueItem(pre.id, pre.name, f"Before today's run: {pre.summary}", status))
     items.append(DueItem(RUN_ROUTINE, "Run", reason, status, "run"))
     post = library.routines.get(rtr.post_run_routine)
-    if post is not None and stage.ran_today:
-        end = max(s.ended_at for s in todays if s.routine == RUN_ROUTINE)
+    # Today's run may be a kept run stopped early (it counts as run, but is not "done").
+    runs_today = [
+        s for s in sessions if s.routine == RUN_ROUTINE and local_date(s.started_at) == today
+    ]
+    if post is not None and stage.ran_today and runs_today:
+        end = max(s.ended_at for s in runs_today)
         if any(s.routine == post.id and s.started_at >= end for s in todays):
             items.append(DueItem(post.id, post.name, "Done after today's run", DONE))
         else:

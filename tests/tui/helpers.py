@@ -61,3 +61,18 @@ def fail_saves(monkeypatch: pytest.MonkeyPatch, reason: str) -> None:
 async def ice_to_the_rating(pilot: Pilot[None]) -> None:
     """Through the ice routine's intro, lead-in and timer (ended early) to the pain rating."""
     await pilot.press("enter", "enter", "enter")
+
+
+def ready_app(tmp_path: Path) -> ItbApp:
+    """An app whose history meets every readiness check and is two run weeks in."""
+    from tests.snapshots.program_scenes import TODAY, ready_history  # it builds on make_app
+
+    settings, sessions, logs = ready_history()
+    settings.checkin_skipped = TODAY  # the morning check-in is tested on its own
+    save_settings(tmp_path / "config" / "settings.toml", settings)
+    app, _clock = make_app(tmp_path)
+    for record in sessions:
+        app.context.store.save_session(record)
+    for log in logs:
+        app.context.store.add_pain_log(log)
+    return app

@@ -86,6 +86,6 @@ async def test_todays_advice_gives_each_current_phase_goal_advice_and_what_not_t
             assert f"Goal: {phase.goal}" in detail
             assert f"- {phase.advice[0]}" in detail
             assert "What not to do" in detail and f"x {phase.avoid[-1]}" in detail
-        assert phase_detail(overview.phases[1], overview).startswith(
-            "[b]Build hip strength[/b] (weeks 2-8)"
+        assert phase_detail(overview.phases[1], overview).plain.startswith(
+            "Build hip strength (weeks 2-8)"
         )

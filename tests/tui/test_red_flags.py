@@ -15,7 +15,7 @@ from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
 from itb_tui.tui.widgets.pick_list import PickList
 
-from .helpers import make_app
+from .helpers import make_app, ready_app
 
 
 def home_text(app: object) -> str:
@@ -59,7 +59,7 @@ async def test_a_ticked_flag_is_remembered_shown_on_home_and_holds_running(
 
 
 async def test_running_stays_held_with_the_running_switch_on(tmp_path: Path) -> None:
-    app, _clock = make_app(tmp_path)
+    app = ready_app(tmp_path)  # running has started
     app.context.settings.running = True
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -137,7 +137,7 @@ async def test_swelling_yes_asks_the_red_flags_and_is_stored_on_the_log(tmp_path
 async def test_a_high_pain_rating_after_a_session_asks_the_red_flags(tmp_path: Path) -> None:
     app, _clock = make_app(tmp_path, start="glute-tfl-stretch")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "s")
+        await pilot.press("s", "s", "s")  # every exercise skipped: straight to the rating
         await pilot.pause()
         assert isinstance(app.screen, PainRatingScreen)
         await pilot.press("7", "enter")

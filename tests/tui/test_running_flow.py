@@ -14,28 +14,13 @@ from itb_tui.core.history import PainLog
 from itb_tui.core.plan import RUN_ROUTINE
 from itb_tui.core.session import Phase
 from itb_tui.core.settings import Settings, save_settings
-from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.widgets.pick_list import PickList
-from tests.snapshots.program_scenes import TODAY, ready_history
 from tests.tui.history_data import make_session, seed_weeks
 
-from .helpers import make_app, phase, session_screen
-
-
-def ready_app(tmp_path: Path) -> ItbApp:
-    """An app whose history meets every readiness check and is two run weeks in."""
-    settings, sessions, logs = ready_history()
-    settings.checkin_skipped = TODAY  # the morning check-in is tested on its own
-    save_settings(tmp_path / "config" / "settings.toml", settings)
-    app, _clock = make_app(tmp_path)
-    for record in sessions:
-        app.context.store.save_session(record)
-    for log in logs:
-        app.context.store.add_pain_log(log)
-    return app
+from .helpers import make_app, phase, ready_app, session_screen
 
 
 async def test_a_guided_run_with_a_pain_note_then_ice(tmp_path: Path) -> None:
@@ -113,8 +98,13 @@ async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path
 async def test_enter_on_a_progression_hint_in_a_generated_history_keeps_the_app_open(
     tmp_path: Path,
 ) -> None:
-    app, _clock = make_app(tmp_path)
+    app, clock = make_app(tmp_path)
     seed_weeks(app.context.store, app.context.library)
+    for days_ago in (5, 3, 1):  # three recent sessions at the top of the range, no pain
+        when = clock.wall() - timedelta(days=days_ago)
+        app.context.store.save_session(
+            make_session(app.context.library, "hip-strength", when, pain=0)
+        )
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.overview is not None and app.overview.hints
@@ -138,7 +128,7 @@ async def test_running_now_on_day_one_with_pain_starts_no_run(tmp_path: Path) ->
     first_day = FakeClock().wall().date()
     save_settings(
         tmp_path / "config" / "settings.toml",
-        Settings(onboarded=True, program_start=first_day, running=True),
+        Settings(onboarded=True, program_start=first_day, running=True, checkin_skipped=first_day),
     )
     app, clock = make_app(tmp_path)
     app.context.store.add_pain_log(PainLog(clock.wall(), 6, "daily", ""))

@@ -27,7 +27,16 @@ from itb_tui.core.program import load_program
 from itb_tui.core.settings import Settings
 from itb_tui.core.today_line import as_json, line, summarize, text
 from itb_tui.core.validate import ContentError
-from tests.unit.test_plan import LIBRARY, PROGRAM, START, at, day, run, session
+from tests.unit.test_plan import (
+    LIBRARY,
+    PROGRAM,
+    START,
+    at,
+    day,
+    run,
+    session,
+    started_history,
+)
 
 WED = day(2)  # Wed 25 Nov: the run of Mon 23 Nov was two days ago, the next one is due
 STRENGTH_IDS = {"hip-strength"}
@@ -42,8 +51,9 @@ def overview_items(
 ) -> dict[str, DueItem]:
     program = replace(PROGRAM, acceptable_morning_pain=band)
     settings = Settings(program_start=START, running=True, onboarded=True)
-    history = MonthHistory(sessions, logs)
-    overview = build_overview(program, settings, LIBRARY, history, at(today, 9))
+    overview = build_overview(
+        program, settings, LIBRARY, started_history(sessions, logs), at(today, 9)
+    )
     return {item.routine_id: item for item in overview.items if item.kind != "advice"}
 
 
@@ -184,7 +194,7 @@ def test_the_band_is_read_from_the_program_and_checked(tmp_path: Path) -> None:
 def test_overview_and_the_shell_summary_say_what_the_morning_held() -> None:
     program = replace(PROGRAM, acceptable_morning_pain=0)
     settings = Settings(program_start=START, running=True, onboarded=True)
-    history = MonthHistory([run(day(0))], [morning(day(1), 0), morning(WED, 2, "worse")])
+    history = started_history([run(day(0))], [morning(day(1), 0), morning(WED, 2, "worse")])
     overview = build_overview(program, settings, LIBRARY, history, at(WED, 9))
     assert [item.routine_id for item in overview.held] == ["hip-strength", "pre-run", "run", "ice"]
     summary = summarize(overview, WED)

@@ -15,8 +15,9 @@ from itb_tui import cli
 from itb_tui.core.history import MonthHistory
 from itb_tui.core.ics import plan_calendar
 from itb_tui.core.paths import Paths
+from itb_tui.core.red_flag_state import FlagChange, RedFlagState
 from itb_tui.core.settings import Settings, save_settings
-from tests.unit.test_plan import LIBRARY, PROGRAM, START, at, day, run
+from tests.unit.test_plan import LIBRARY, PROGRAM, START, at, day, run, started_history
 
 MON = day(0)  # Mon 23 Nov 2026, program week 4
 
@@ -59,8 +60,9 @@ def test_four_weeks_of_stretching_and_strength_by_the_rules() -> None:
 
 
 def test_planned_runs_every_other_day_and_the_run_weeks_move_on() -> None:
-    settings = Settings(program_start=START, running=True, onboarded=True)
-    history = MonthHistory([run(day(-7)), run(day(-5)), run(day(-3))], [])
+    # A week earlier than START, so the weeks of rehab were done before the first run.
+    settings = Settings(program_start=START - timedelta(days=7), running=True, onboarded=True)
+    history = started_history([run(day(-7)), run(day(-5)), run(day(-3))], [], day(-7))
     found = events(plan_calendar(PROGRAM, settings, LIBRARY, history, at(MON, 9)))
     runs = [(d, desc) for d, summary, desc in found if summary == "Run (easy)"]
     days = [d for d, _ in runs]
@@ -94,3 +96,18 @@ def test_icalendar_is_imported_only_for_a_calendar() -> None:
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "BEGIN:VCALENDAR" in done.stdout
+
+
+def test_the_running_answer_alone_plans_no_run() -> None:
+    """'Running now?' at first launch does not put runs in the calendar before the checks."""
+    settings = Settings(program_start=START, running=True, onboarded=True)
+    found = events(plan_calendar(PROGRAM, settings, LIBRARY, MonthHistory(), at(MON, 9)))
+    assert by_title(found, "Run (easy)") == []
+
+
+def test_a_standing_red_flag_plans_no_run() -> None:
+    settings = Settings(program_start=START - timedelta(days=7), running=True, onboarded=True)
+    history = started_history([run(day(-7)), run(day(-5)), run(day(-3))], [], day(-7))
+    flags = RedFlagState([FlagChange(PROGRAM.red_flags[0].id, at(day(-1)), ticked=True)])
+    found = events(plan_calendar(PROGRAM, settings, LIBRARY, history, at(MON, 9), flags=flags))
+    assert by_title(found, "Run (easy)") == []

@@ -11,7 +11,7 @@ import pytest
 
 from itb_tui.core.content import Library, load_library
 from itb_tui.core.due import DueItem
-from itb_tui.core.history import ExerciseResult, PainLog, PainSpike, SessionRecord
+from itb_tui.core.history import ExerciseResult, MonthHistory, PainLog, PainSpike, SessionRecord
 from itb_tui.core.paths import content_dir
 from itb_tui.core.plan import (
     Readiness,
@@ -115,6 +115,16 @@ def strength(when: date, *, pain_after: int | None = 0, hour: int = 8, **kw: Any
 def ready_by(when: date) -> tuple[list[SessionRecord], list[PainLog]]:
     """Three full pain-free strength sessions and a pain-free week before ``when``."""
     return [strength(when - timedelta(days=n)) for n in (6, 4, 2)], pain_free(day(-1, when), 7)
+
+
+def started_history(
+    sessions: list[SessionRecord], logs: list[PainLog], first_run: date = MON
+) -> MonthHistory:
+    """``sessions`` and ``logs`` after a rehab that met every readiness check before the first
+    run on ``first_run`` (strength well before it, out of the 7 days the strength cap counts),
+    so running has started."""
+    before = [strength(first_run - timedelta(days=n)) for n in (13, 11, 9)]
+    return MonthHistory([*before, *sessions], [*pain_free(first_run - timedelta(days=1), 7), *logs])
 
 
 # -- program weeks and phases ------------------------------------------------------------

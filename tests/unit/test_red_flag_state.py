@@ -10,7 +10,6 @@ import pytest
 
 from itb_tui.core.content import load_library
 from itb_tui.core.files import StoreError
-from itb_tui.core.history import MonthHistory
 from itb_tui.core.overview import build_overview
 from itb_tui.core.paths import content_dir
 from itb_tui.core.plan import Check, Readiness
@@ -24,6 +23,7 @@ from itb_tui.core.red_flag_state import (
     with_red_flags,
 )
 from itb_tui.core.settings import Settings
+from tests.unit.test_plan import START, at, day, run, started_history
 
 LIBRARY = load_library(content_dir())
 PROGRAM = load_program(content_dir() / "program.toml", set(LIBRARY.routines))
@@ -80,12 +80,14 @@ def test_a_standing_flag_adds_a_failing_check_that_holds_running() -> None:
 
 
 def test_the_overview_holds_the_run_while_a_flag_stands() -> None:
-    settings = Settings(onboarded=True, program_start=NOW.date(), running=True)
-    free = build_overview(PROGRAM, settings, LIBRARY, MonthHistory(), NOW)
+    settings = Settings(onboarded=True, program_start=START, running=True)
+    history = started_history([run(day(0))], [], day(0))
+    now = at(day(2), 9)
+    free = build_overview(PROGRAM, settings, LIBRARY, history, now)
     assert free.stage is not None and any(item.kind == "run" for item in free.items)
     state = RedFlagState()
     state.set({"swelling-instability"}, NOW)
-    held = build_overview(PROGRAM, settings, LIBRARY, MonthHistory(), NOW, state)
+    held = build_overview(PROGRAM, settings, LIBRARY, history, now, state)
     assert held.stage is None and all(item.kind != "run" for item in held.items)
     assert held.red_flags == [
         "My knee is swollen, or it feels unstable or gives way. (ticked Mon 23 Nov)"

@@ -160,7 +160,8 @@ def test_write_export_names_the_file_pdf(
     store: HistoryStore, library: Library, tmp_path: Path
 ) -> None:
     store.add_pain_log(PainLog(at(TODAY, 9), 2, "rest"))
-    path = write_export(store, tmp_path / "out", "pdf", TODAY, {})
+    path, exported = write_export(store, tmp_path / "out", "pdf", TODAY, {})
+    assert exported.left_out == []
     assert path.name == f"itb-history-{TODAY}.pdf"
     assert "2/10 (at rest)" in read(path.read_bytes())[1]
 
