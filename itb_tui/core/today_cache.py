@@ -81,6 +81,7 @@ def fingerprint(data: str, config: str) -> Fingerprint:
         os.path.abspath(data),
         os.path.abspath(config),
         _listing(os.path.join(data, "history")),
+        _stat(os.path.join(data, "red-flags.toml")),  # a standing flag holds running
         _stat(os.path.join(config, "settings.toml")),
         _stat(os.path.join(config, "content.toml")),
         _listing(os.path.join(_PACKAGE, "content")),  # installed: the content is in the package

@@ -78,6 +78,20 @@ def test_the_kept_answer_follows_every_change(
     assert today(capsys, "--format", "line")[1] == "itb: Daily stretch\n"
 
 
+def test_the_kept_answer_follows_a_red_flag(
+    folders: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from itb_tui.core import today_cache
+    from itb_tui.core.red_flag_state import RedFlagState, save_red_flags
+
+    today(capsys)
+    assert today_cache.cached("line") is not None
+    state = RedFlagState()
+    state.set({"no-weight-bearing"}, datetime.now().astimezone())
+    save_red_flags(folders.red_flags, state)
+    assert today_cache.cached("line") is None  # worked out again, with the flag
+
+
 def test_a_kept_answer_is_only_used_with_its_own_fingerprint(
     folders: Paths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
