@@ -29,7 +29,7 @@ def yesterday_text(log: PainLog | None) -> str:
 
 def choices(title: str, options: list[tuple[str, str, bool]]) -> Content:
     """'Swelling:  y: yes  >n: no<' with the chosen one marked (reversed and in > <)."""
-    parts: list[tuple[str, str]] = [(f"{title:<26}", "")]
+    parts: list[tuple[str, str]] = [(f"{title:<15}", "")]
     for key, label, chosen in options:
         text = f"{key}: {label}"
         parts.append((f">{text}<", "reverse bold") if chosen else (f" {text} ", ""))
@@ -74,11 +74,11 @@ class CheckInScreen(ModalScreen[MorningAnswer | None]):
     def _show(self) -> None:
         compared = [(k, c, c == self.compared) for k, c in COMPARED_KEYS.items()]
         self.query_one("#checkin-compared", Static).update(
-            choices("Compared with yesterday:", compared)
+            choices("Vs yesterday:", compared)
         )
         swelling = [(k, "yes" if v else "no", v is self.swelling) for k, v in SWELLING_KEYS.items()]
         self.query_one("#checkin-swelling", Static).update(
-            choices("Swelling at the knee:", swelling)
+            choices("Swelling:", swelling)
         )
 
     def _hint(self, problem: str) -> None:

@@ -32,7 +32,7 @@ class PainScale(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     PainScale {
-        height: 2;
+        height: auto;
         margin: 1 0;
     }
     PainScale:focus {
