@@ -74,3 +74,16 @@ async def test_a_settings_file_damaged_while_the_app_runs_is_not_overwritten(
         assert any("is damaged" in m for m in said)
     assert settings.read_text() == "flash = \n"
     assert not backup.exists()
+
+
+async def test_the_theme_chosen_is_kept_for_the_next_start(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"  # what the palette's theme picker does
+        await pilot.pause()
+    saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
+    assert saved["theme"] == "nord"
+    again, _clock = make_app(tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
