@@ -118,6 +118,24 @@ def _day(reader: TableReader, key: str) -> date | None:
     return None
 
 
+def parse_start(text: str, today: date) -> date:
+    """The program start typed as YYYY-MM-DD or 'today'; ValueError says what is wrong."""
+    text = text.strip().lower()
+    if text in ("", "today"):
+        return today
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"'{text}' is not a date: type it as YYYY-MM-DD (e.g. {today.isoformat()}) or 'today'."
+        ) from None
+    if len(text) != len("YYYY-MM-DD"):
+        raise ValueError(f"Type the date as YYYY-MM-DD, e.g. {day.isoformat()}.")
+    if day > today:
+        raise ValueError(f"{day.isoformat()} is in the future: the start can be today at most.")
+    return day
+
+
 def settings_kept_reason(path: Path) -> str | None:
     """Why the settings file must not be written now (newer or damaged), or None."""
     try:

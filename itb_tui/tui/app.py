@@ -278,7 +278,8 @@ class ItbApp(ProgramFlow, Safekeeping):
         if self.refuse_read_only():
             return
         kept = settings_kept_reason(self.context.paths.settings)
-        self.push_screen(SettingsScreen(self.context.settings, kept))
+        today = self.context.clock.wall().date()
+        self.push_screen(SettingsScreen(self.context.settings, today, kept))
 
     def persist_settings(self) -> bool:
         """Save the settings; False (and says why) when they could not be saved."""
