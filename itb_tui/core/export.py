@@ -33,7 +33,7 @@ from itb_tui.core.stats import (
     week_counts,
     week_start,
 )
-from itb_tui.core.text import plain_text
+from itb_tui.core.text import plain_text, plural
 from itb_tui.core.validate import ContentError
 
 ExportFormat = Literal["csv", "json", "markdown"]
@@ -282,10 +282,6 @@ def import_json(text: str) -> MonthHistory:
 
 
 # -- Markdown ---------------------------------------------------------------------------------
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def _cell(text: str) -> str:
     return " ".join(plain_text(text).split()).replace("|", "\\|")
 
@@ -331,7 +327,7 @@ def _adherence(
         f"({round(len(stretch_days) * 100 / days)} %), target daily",
     ]
     if back_to_back:
-        lines.append(f"- Strength on back-to-back days: {_plural(back_to_back, 'time')}")
+        lines.append(f"- Strength on back-to-back days: {plural(back_to_back, 'time')}")
     return lines
 
 
@@ -339,7 +335,7 @@ def _window(days: list[DayPain], first: date, last: date) -> str:
     chosen = [d for d in days if first <= d.day <= last]
     count = sum(d.count for d in chosen)
     mean = sum(d.mean_score * d.count for d in chosen) / count
-    scores = _plural(count, "score")
+    scores = plural(count, "score")
     return f"{first.isoformat()} to {last.isoformat()}: mean {mean:.1f}/10 over {scores}"
 
 
@@ -414,7 +410,7 @@ def to_markdown(
     warning = [f"**{_cell(left_out_text(left_out))}**", ""] if left_out else []
     parts = [
         ["# IT band rehab report", "", *warning],
-        [f"Period: {start.isoformat()} to {today.isoformat()} ({_plural(days, 'day')})", ""],
+        [f"Period: {start.isoformat()} to {today.isoformat()} ({plural(days, 'day')})", ""],
         ["*Self-reported data recorded in itb-tui; not a clinical measurement.*", ""],
         [*_adherence(history, start, today, categories), ""],
         [*_pain_trend(history), ""],
