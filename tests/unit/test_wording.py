@@ -52,3 +52,13 @@ def test_the_resume_question_counts_sets_in_words() -> None:
     assert "1 set done." in one.text
     three = resume_screen(record(bridge({"left": [12, 12], "right": [3]})), True)
     assert "3 sets done." in three.text
+
+
+def test_the_red_flag_summary_has_plain_punctuation() -> None:
+    from itb_tui.core.program import RedFlag
+    from itb_tui.tui.screens.red_flags import advice
+
+    flags = [RedFlag("a", "The knee locks.", ""), RedFlag("b", "It is hot and red", "")]
+    text = advice(flags).plain
+    assert "You ticked: The knee locks; It is hot and red." in text
+    assert ".;" not in text

@@ -18,8 +18,7 @@ def resume_screen(record: SessionRecord, can_resume: bool) -> ChoiceScreen:
     why = "" if can_resume else "\nThe routine has changed since, so it cannot be resumed."
     return ChoiceScreen(
         "An unfinished session was found",
-        f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, {done} done."
-        + why,
+        f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, {done} done." + why,
         choices,
         escape_result="later",
     )
