@@ -62,3 +62,14 @@ def test_the_red_flag_summary_has_plain_punctuation() -> None:
     text = advice(flags).plain
     assert "You ticked: The knee locks; It is hot and red." in text
     assert ".;" not in text
+
+
+def test_the_calendar_legend_explains_every_mark_a_day_can_show() -> None:
+    from itb_tui.core.content import CATEGORIES
+    from itb_tui.tui.screens.calendar import CATEGORY_MARKS, legend
+
+    shown = legend().plain
+    for category in CATEGORIES:
+        assert category in CATEGORY_MARKS
+        assert f"{CATEGORY_MARKS[category][0]} " in shown
+    assert "O run" in shown
