@@ -67,7 +67,7 @@ def build_report(
         start=start,
         today=today,
         adherence=_items(_adherence(history, start, today, categories)),
-        pain_trend=_items(_pain_trend(history)),
+        pain_trend=_items(_pain_trend(history, start, today)),
         pain_days=tuple(daily_pain(history.pain_logs, history.sessions)),
         sides=tuple(uneven),
         spikes=tuple(spike_entries(history)),
