@@ -57,9 +57,15 @@ def side_cell(result: ExerciseResult, side: str) -> Text:
 
 
 def exercise_table(session: SessionRecord) -> Table:
-    """Each exercise on a row, the left and right legs side by side."""
+    """Each exercise on a row, the left and right legs side by side (one column when no
+    exercise was done a leg at a time, as in a run)."""
     table = Table(box=None, pad_edge=False, expand=True, header_style="bold")
     table.add_column("Exercise", max_width=26, no_wrap=True, overflow="ellipsis")
+    if all(BOTH in result.sides for result in session.exercises):
+        table.add_column("Done", ratio=1)
+        for result in session.exercises:
+            table.add_row(rich_literal(result.name), side_cell(result, BOTH))
+        return table
     table.add_column("Left leg", ratio=1)
     table.add_column("Right leg", ratio=1)
     for result in session.exercises:
