@@ -190,9 +190,9 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     log = PainLog(context.clock.wall(), args.score, args.context, args.note.strip(), swelling)
     context.store.add_pain_log(log)
     where = CONTEXT_LABELS[log.context]
-    note = f" ({plain_text(log.note)})" if log.note else ""
+    note = f"\nNote: {plain_text(log.note)}" if log.note else ""
     swollen = ", swelling" if swelling else ""
-    print(f"Logged pain {log.score}/10, {where}{swollen}{note}, at {log.at:%Y-%m-%d %H:%M}.")
+    print(f"Logged pain {log.score}/10, {where}{swollen}, at {log.at:%Y-%m-%d %H:%M}.{note}")
     if should_ask(log.score, swelling):
         print(
             "Check the red flags (open itb and press f): if one applies, "

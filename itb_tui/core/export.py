@@ -33,7 +33,7 @@ from itb_tui.core.stats import (
     week_counts,
     week_start,
 )
-from itb_tui.core.text import plain_text
+from itb_tui.core.text import plain_text, plural
 from itb_tui.core.validate import ContentError
 
 ExportFormat = Literal["csv", "json", "markdown"]
@@ -282,16 +282,20 @@ def import_json(text: str) -> MonthHistory:
 
 
 # -- Markdown ---------------------------------------------------------------------------------
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
 def _cell(text: str) -> str:
     return " ".join(plain_text(text).split()).replace("|", "\\|")
 
 
-def _per_week(count: int, days: int) -> str:
-    return f"{count * 7 / max(days, 1):.1f}"
+TOO_SHORT = "the period holds no whole week (Monday to Sunday), too short for a weekly rate"
+
+
+def _per_week(sessions: Sequence[SessionRecord], mondays: Sequence[date]) -> str:
+    """Sessions a week over the whole weeks ``mondays`` (the period's partial weeks left out)."""
+    if not mondays:
+        return TOO_SHORT
+    first, end = mondays[0], mondays[-1] + timedelta(days=6)
+    count = sum(1 for s in sessions if first <= session_day(s) <= end)
+    return f"{count / len(mondays):.1f} per week over {plural(len(mondays), 'whole week')}"
 
 
 def _full_weeks(start: date, today: date) -> list[date]:
@@ -312,26 +316,27 @@ def _adherence(
     done = [s for s in sessions if s.completed]
     strength = [s for s in done if categories.get(s.routine) == STRENGTH]
     stretch_days = {session_day(s) for s in done if categories.get(s.routine) == STRETCH}
-    weeks = [week_counts(sessions, monday, categories) for monday in _full_weeks(start, today)]
+    mondays = _full_weeks(start, today)
+    weeks = [week_counts(sessions, monday, categories) for monday in mondays]
     back_to_back = sum(len(w.back_to_back) for w in weeks)
     strength_line = (
-        f"- Strength: {_per_week(len(strength), days)} sessions per week "
-        f"(target {STRENGTH_TARGET}, not on consecutive days)"
+        f"- Strength: {plural(len(strength), 'session')}, {_per_week(strength, mondays)} "
+        f"(target {STRENGTH_TARGET} a week, not on consecutive days)"
     )
     if weeks:
         met = sum(1 for w in weeks if w.strength_met)
-        strength_line += f"; target met in {met} of {len(weeks)} full weeks"
+        strength_line += f"; target met in {met} of {len(weeks)} whole weeks"
     lines = [
         "## Adherence",
         "",
         f"- Sessions: {len(sessions)} ({len(done)} completed, "
-        f"{len(sessions) - len(done)} not complete), {_per_week(len(sessions), days)} per week",
+        f"{len(sessions) - len(done)} not complete), {_per_week(sessions, mondays)}",
         strength_line,
         f"- Stretching: {len(stretch_days)} of {days} days "
         f"({round(len(stretch_days) * 100 / days)} %), target daily",
     ]
     if back_to_back:
-        lines.append(f"- Strength on back-to-back days: {_plural(back_to_back, 'time')}")
+        lines.append(f"- Strength on back-to-back days: {plural(back_to_back, 'time')}")
     return lines
 
 
@@ -339,20 +344,23 @@ def _window(days: list[DayPain], first: date, last: date) -> str:
     chosen = [d for d in days if first <= d.day <= last]
     count = sum(d.count for d in chosen)
     mean = sum(d.mean_score * d.count for d in chosen) / count
-    scores = _plural(count, "score")
+    scores = plural(count, "score")
     return f"{first.isoformat()} to {last.isoformat()}: mean {mean:.1f}/10 over {scores}"
 
 
-def _pain_trend(history: MonthHistory) -> list[str]:
-    """First and last 7 days with data, compared; the worst day and what it was."""
+def _pain_trend(history: MonthHistory, start: date, today: date) -> list[str]:
+    """First and last 7 days with data (inside the period), compared; the worst day."""
     lines = ["## Pain trend", ""]
     days = daily_pain(history.pain_logs, history.sessions)
     if not days:
         return [*lines, "No pain scores in this period."]
     week = timedelta(days=6)
     first, last = days[0].day, days[-1].day
-    lines.append(f"- First week, {_window(days, first, first + week)}")
-    lines.append(f"- Last week, {_window(days, last - week, last)}")
+    if last - first < timedelta(days=13):  # two weeks would overlap: one window, no trend
+        lines.append(f"- Whole period, {_window(days, first, last)} (too short for a trend)")
+    else:
+        lines.append(f"- First week, {_window(days, first, min(first + week, today))}")
+        lines.append(f"- Last week, {_window(days, max(last - week, start), last)}")
     worst = max(days, key=lambda d: (d.max_score, d.mean_score, -d.day.toordinal()))
     where = ", ".join(
         CONTEXT_LABELS.get(c, c) for c, s in worst.by_context.items() if s == worst.max_score
@@ -414,10 +422,10 @@ def to_markdown(
     warning = [f"**{_cell(left_out_text(left_out))}**", ""] if left_out else []
     parts = [
         ["# IT band rehab report", "", *warning],
-        [f"Period: {start.isoformat()} to {today.isoformat()} ({_plural(days, 'day')})", ""],
+        [f"Period: {start.isoformat()} to {today.isoformat()} ({plural(days, 'day')})", ""],
         ["*Self-reported data recorded in itb-tui; not a clinical measurement.*", ""],
         [*_adherence(history, start, today, categories), ""],
-        [*_pain_trend(history), ""],
+        [*_pain_trend(history, start, today), ""],
         [*_sessions_table(history), ""],
         [*_spike_lines(history), ""],
         _note_lines(history),

@@ -40,6 +40,16 @@ class ExerciseResult:
     def sets_done(self, side: str) -> int:
         return len(self.done.get(side, []))
 
+    def done_text(self, side: str, *, short: bool = False) -> str:
+        """'15 15 12 reps', '1 second' ('45 s' when ``short``); '' when nothing was done."""
+        values = self.done.get(side, [])
+        if not values:
+            return ""
+        numbers = " ".join(str(v) for v in values)
+        if short and self.unit == "seconds":
+            return f"{numbers} s"
+        return numbers + " " + (self.unit[:-1] if values == [1] else self.unit)
+
     @property
     def complete(self) -> bool:
         return all(self.sets_done(side) >= self.sets_planned for side in self.sides)
@@ -151,6 +161,11 @@ class SessionRecord:
     @property
     def duration_s(self) -> int:
         return max(0, int((self.ended_at - self.started_at).total_seconds()))
+
+    def exercise_name(self, exercise: str) -> str:
+        """The name of exercise id ``exercise`` as recorded ('Glute bridge' from the id if not)."""
+        fallback = exercise.replace("-", " ").capitalize()
+        return next((r.name for r in self.exercises if r.exercise == exercise), fallback)
 
     def exercises_done(self) -> int:
         return sum(1 for result in self.exercises if not result.skipped)

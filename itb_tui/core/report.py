@@ -9,12 +9,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from itb_tui.core.export import _adherence, _pain_trend, _period_start, _plural
+from itb_tui.core.export import _adherence, _pain_trend, _period_start
 from itb_tui.core.history import MonthHistory
 from itb_tui.core.program import Program
 from itb_tui.core.report_entries import NoteEntry, SpikeEntry, note_entries, spike_entries
 from itb_tui.core.settings import Settings
 from itb_tui.core.stats import DayPain, SideTrend, daily_pain, side_comparison
+from itb_tui.core.text import plural
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class Report:
     def period(self) -> str:
         """'2026-09-22 to 2026-11-23 (63 days)'."""
         days = (self.today - self.start).days + 1
-        return f"{self.start.isoformat()} to {self.today.isoformat()} ({_plural(days, 'day')})"
+        return f"{self.start.isoformat()} to {self.today.isoformat()} ({plural(days, 'day')})"
 
 
 def _items(markdown: list[str]) -> tuple[str, ...]:
@@ -66,7 +67,7 @@ def build_report(
         start=start,
         today=today,
         adherence=_items(_adherence(history, start, today, categories)),
-        pain_trend=_items(_pain_trend(history)),
+        pain_trend=_items(_pain_trend(history, start, today)),
         pain_days=tuple(daily_pain(history.pain_logs, history.sessions)),
         sides=tuple(uneven),
         spikes=tuple(spike_entries(history)),

@@ -180,6 +180,8 @@ class SessionEngine:
             return ""
         if step.phase is Phase.PAIN:
             return "Next: rate your pain, then the summary"
+        if step.phase is Phase.DONE:
+            return "Next: the summary"
         if step.phase is Phase.INTRO:
             return f"Next: {self.routine.items[step.item].name}"
         if step.phase is Phase.REST:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, MutableMapping
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from itb_tui.core.files import DamagedFile, StoreError, read_toml_file, write_toml
+from itb_tui.core.files import DamagedFile, StoreError, atomic_write, read_bytes, read_toml_file
 from itb_tui.core.validate import TableReader
 
 SETTINGS_SCHEMA = 1
@@ -39,6 +40,7 @@ class Settings:
     progressions: dict[str, int] = field(default_factory=dict)  # exercise id -> steps taken
     asked_after_run: datetime | None = None  # when the app last asked about a run
     checkin_skipped: date | None = None  # the day the morning check-in was skipped (Escape)
+    theme: str = ""  # the Textual theme chosen in the palette; "" is the default theme
 
     def to_dict(self) -> dict[str, Any]:
         data = {"schema_version": SETTINGS_SCHEMA, **asdict(self)}
@@ -77,6 +79,7 @@ def _read_settings(data: dict[str, Any], path: Path) -> Settings:
         pacer=reader.flag("pacer", required=False),
         running=reader.flag("running", required=False),
         onboarded=reader.flag("onboarded", required=False),
+        theme=reader.text("theme", required=False) or "",
     )
     settings.program_start = _day(reader, "program_start")
     settings.checkin_skipped = _day(reader, "checkin_skipped")
@@ -115,6 +118,24 @@ def _day(reader: TableReader, key: str) -> date | None:
     return None
 
 
+def parse_start(text: str, today: date) -> date:
+    """The program start typed as YYYY-MM-DD or 'today'; ValueError says what is wrong."""
+    text = text.strip().lower()
+    if text in ("", "today"):
+        return today
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"'{text}' is not a date: type it as YYYY-MM-DD (e.g. {today.isoformat()}) or 'today'."
+        ) from None
+    if len(text) != len("YYYY-MM-DD"):
+        raise ValueError(f"Type the date as YYYY-MM-DD, e.g. {day.isoformat()}.")
+    if day > today:
+        raise ValueError(f"{day.isoformat()} is in the future: the start can be today at most.")
+    return day
+
+
 def settings_kept_reason(path: Path) -> str | None:
     """Why the settings file must not be written now (newer or damaged), or None."""
     try:
@@ -138,4 +159,25 @@ def save_settings(path: Path, settings: Settings) -> None:
     reason = settings_kept_reason(path)
     if reason is not None:
         raise SettingsKept(f"{reason}. The change applies until you close itb-tui.", path)
-    write_toml(path, settings.to_dict(), backup=True)
+    atomic_write(path, settings_text(read_bytes(path), settings).encode("utf-8"), backup=True)
+
+
+def settings_text(old: bytes | None, settings: Settings) -> str:
+    """The settings as TOML, rewritten into the previous file's text when there is one, so
+    a hand-edited file keeps its comments, its order and any keys this version does not know."""
+    import tomlkit  # only when settings are saved: start-up never pays for it
+
+    document = tomlkit.parse(old.decode("utf-8")) if old else tomlkit.document()
+    _update(document, settings.to_dict(), ("schema_version", *(f.name for f in fields(Settings))))
+    return tomlkit.dumps(document)
+
+
+def _update(table: MutableMapping[str, Any], wanted: dict[str, Any], keys: Iterable[str]) -> None:
+    """Set ``keys`` in ``table`` to ``wanted``, touching only what differs (a table key by key)."""
+    for key in keys:
+        if key not in wanted:
+            table.pop(key, None)
+        elif isinstance(wanted[key], dict) and isinstance(table.get(key), MutableMapping):
+            _update(table[key], wanted[key], {*table[key], *wanted[key]})
+        elif key not in table or table[key] != wanted[key]:
+            table[key] = wanted[key]

@@ -21,6 +21,11 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _WHITESPACE = frozenset("\t\n\r\v\f\x85\u2028\u2029")
 
 
+def plural(count: int, noun: str, many: str = "") -> str:
+    """'1 set', '3 sets', '0 sets' ('many' for an irregular plural: 'entry', 'entries')."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
+
+
 def is_undecodable(text: str) -> bool:
     """True when ``text`` holds bytes that were not valid UTF-8 (as the command line gets them)."""
     return any("\udc80" <= char <= "\udcff" for char in text)

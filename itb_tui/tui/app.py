@@ -32,6 +32,7 @@ from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up short
     from textual.command import Provider
+    from textual.theme import Theme
 
     from itb_tui.core.content import Routine
     from itb_tui.core.history import PainLog, SessionRecord
@@ -83,6 +84,8 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.read_only = False
         self.speaker: Speaker | None = None
         self.update_speaker()
+        if context.settings.theme in self.available_themes:
+            self.theme = context.settings.theme  # before the first frame: no flash of the default
 
     def notify(
         self,
@@ -109,6 +112,7 @@ class ItbApp(ProgramFlow, Safekeeping):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.interrupted, signum)
         self.check_size(self.size.width, self.size.height)
+        self.theme_changed_signal.subscribe(self, self.keep_theme)
         try:
             self.read_only = not self.instance.acquire()
         except OSError as err:
@@ -274,7 +278,8 @@ class ItbApp(ProgramFlow, Safekeeping):
         if self.refuse_read_only():
             return
         kept = settings_kept_reason(self.context.paths.settings)
-        self.push_screen(SettingsScreen(self.context.settings, kept))
+        today = self.context.clock.wall().date()
+        self.push_screen(SettingsScreen(self.context.settings, today, kept))
 
     def persist_settings(self) -> bool:
         """Save the settings; False (and says why) when they could not be saved."""
@@ -284,6 +289,12 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.notify(str(err), title="Settings not saved", severity="error", timeout=15)
             return False
         return True
+
+    def keep_theme(self, theme: Theme) -> None:
+        """A theme chosen in the palette is kept in the settings for the next start."""
+        if theme.name != self.context.settings.theme and not self.read_only:
+            self.context.settings.theme = theme.name
+            self.persist_settings()
 
     def on_settings_screen_changed(self, _message: Message) -> None:
         self.persist_settings()

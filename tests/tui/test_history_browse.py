@@ -112,3 +112,18 @@ async def test_pain_logs_in_one_second_are_each_shown_and_opened(tmp_path: Path)
             assert isinstance(entry, PainLog)
             opened.add(entry.note)
         assert opened == {"log 2", "log 7"}
+
+
+async def test_the_30_day_filter_names_its_own_period(tmp_path: Path) -> None:
+    app = long_history_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("end")  # every month read, back to the first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        text = text_of(app, "#history-filter")
+        since = TODAY - timedelta(days=29)
+        assert f"since {since.day} {since:%b %Y}" in text, text
+        assert "back to" not in text

@@ -102,3 +102,15 @@ async def test_the_pain_scale_marks_the_chosen_score(tmp_path: Path) -> None:
         await pilot.pause()
         scale = line_with(plain(app), " 8   9 ")
         assert "[4]" in scale and scale.count("[") == 1
+
+
+async def test_picking_a_score_clears_pick_a_score_first(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Pick a score first" in plain(app)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "Pick a score first" not in plain(app)

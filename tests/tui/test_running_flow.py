@@ -150,3 +150,29 @@ async def test_running_now_on_day_one_with_pain_starts_no_run(tmp_path: Path) ->
         app.start_run()
         await pilot.pause()
         assert isinstance(app.screen, ReadinessScreen)
+
+
+async def test_a_run_speaks_of_a_run_not_legs_or_sets(tmp_path: Path) -> None:
+    from itb_tui.tui.screens.session_detail import exercise_table
+    from itb_tui.tui.widgets.side_banner import SideBanner
+
+    app = ready_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r", "r")
+        await pilot.pause()
+        screen = session_screen(app)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        banner = screen.query_one(SideBanner).text
+        set_info = str(screen.query_one("#set-info", Static).render())
+        assert "set 0 of" not in screen.engine.next_text()
+        assert banner == "RUN" and "LEG" not in banner
+        assert set_info.startswith("Easy run - ") and set_info.endswith(" min")
+        assert "Set 1 of 1" not in set_info
+        await pilot.press("enter")  # the run ends: the pain question
+        await pilot.pause()
+        assert "set 0 of" not in screen.engine.next_text()
+        record = screen.engine.record()
+    table = exercise_table(record)
+    assert [str(c.header) for c in table.columns] == ["Exercise", "Done"]

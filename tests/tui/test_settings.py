@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 
 from itb_tui.tui.screens.settings import SettingsScreen
@@ -74,3 +75,42 @@ async def test_a_settings_file_damaged_while_the_app_runs_is_not_overwritten(
         assert any("is damaged" in m for m in said)
     assert settings.read_text() == "flash = \n"
     assert not backup.exists()
+
+
+async def test_the_theme_chosen_is_kept_for_the_next_start(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"  # what the palette's theme picker does
+        await pilot.pause()
+    saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
+    assert saved["theme"] == "nord"
+    again, _clock = make_app(tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_the_program_start_can_be_changed_and_the_plan_follows(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    app, clock = make_app(tmp_path)
+    today = clock.wall().date()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        assert app.overview is not None and app.overview.week == 1
+        await pilot.press("s")
+        field = app.screen.query_one("#program_start", Input)
+        field.focus()
+        field.value = "2026-13-01"
+        await pilot.press("enter")
+        hint = str(app.screen.query_one("#start-hint").render())
+        assert "Start date not changed: '2026-13-01' is not a date" in hint
+        assert app.context.settings.program_start == today
+        field.value = (today - timedelta(days=15)).isoformat()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not changed" not in str(app.screen.query_one("#start-hint").render())
+        assert app.context.settings.program_start == today - timedelta(days=15)
+        assert app.overview.week == 3
+    saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
+    assert saved["program_start"] == today - timedelta(days=15)

@@ -169,7 +169,7 @@ def test_control_characters_are_stripped_from_a_logged_note_and_its_echo(
 ) -> None:
     assert itb(folders, "log-pain", "3", "--note", "\x1b[31mred\a\tknee\x9b2J\u202e") == 0
     out = capsys.readouterr().out
-    assert "(red knee2J)" in out
+    assert "Note: red knee2J" in out
     assert "\x1b" not in out
     (log,) = HistoryStore(folders).everything().pain_logs
     assert log.note == "red knee2J"

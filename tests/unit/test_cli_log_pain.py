@@ -35,3 +35,12 @@ def test_without_the_answer_nothing_is_assumed(
     assert "red flags" not in capsys.readouterr().out
     log_pain(tmp_path, "8")
     assert "red flags" in capsys.readouterr().out
+
+
+def test_the_context_and_the_note_are_printed_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log_pain(tmp_path, "3", "--context", "daily", "--note", "stairs at work")
+    first, second = capsys.readouterr().out.splitlines()[:2]
+    assert first.startswith("Logged pain 3/10, daily activity (stairs, walking), at ")
+    assert second == "Note: stairs at work"

@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -242,9 +243,9 @@ def test_markdown_has_every_section() -> None:
 
 def test_markdown_figures() -> None:
     text = export(sample(), "markdown", None, TODAY, categories_by_routine=CATEGORIES)
-    assert "- Sessions: 3 (2 completed, 1 not complete), 0.8 per week" in text
-    assert "- Strength: 0.3 sessions per week (target 3" in text
-    assert "target met in 0 of 3 full weeks" in text
+    assert "- Sessions: 3 (2 completed, 1 not complete), 0.3 per week over 3 whole weeks" in text
+    assert "- Strength: 1 session, 0.0 per week over 3 whole weeks (target 3 a week" in text
+    assert "target met in 0 of 3 whole weeks" in text
     assert "- Stretching: 1 of 25 days (4 %)" in text
     assert "First week, 2026-10-30 to 2026-11-05: mean 4.2/10 over 4 scores" in text
     assert "Last week, 2026-11-17 to 2026-11-23: mean 1.0/10 over 1 score" in text
@@ -265,7 +266,7 @@ def test_markdown_adherence_counts_full_weeks_on_target() -> None:
     text = export(
         MonthHistory(sessions), "markdown", start, TODAY, categories_by_routine=CATEGORIES
     )
-    assert "target met in 2 of 2 full weeks" in text
+    assert "target met in 2 of 2 whole weeks" in text
     assert "- Stretching: 3 of 15 days (20 %)" in text
     assert "No pain scores in this period." in text
 
@@ -332,3 +333,13 @@ def test_generate_default_span_is_whole_years() -> None:
     generator = _generator()
     assert generator._span_start(date(2026, 11, 23), 5) == date(2021, 11, 24)
     assert (date(2026, 11, 23) - generator._span_start(date(2026, 11, 23), 5)).days + 1 == 1826
+
+
+def test_one_day_has_no_weekly_rate_and_no_weeks_outside_it() -> None:
+    text = export(sample(), "markdown", TODAY, TODAY, categories_by_routine=CATEGORIES)
+    assert "Period: 2026-11-23 to 2026-11-23 (1 day)" in text
+    assert "- Sessions: 1 (0 completed, 1 not complete), the period holds no whole week" in text
+    assert "too short for a weekly rate" in text
+    assert "7.0" not in text and "per week" not in text
+    trend = text[text.index("## Pain trend") : text.index("## Sessions")]
+    assert set(re.findall(r"\d{4}-\d\d-\d\d", trend)) <= {"2026-11-23"}, trend

@@ -20,6 +20,7 @@ LATER = (
     "itb_tui.tui.screens.history",
     "itb_tui.core.report_pdf",
     "tomli_w",
+    "tomlkit",
     "fpdf",
 )
 

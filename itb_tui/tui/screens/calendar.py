@@ -39,15 +39,17 @@ CATEGORY_MARKS = {
     "mobility": ("M", "bold blue"),
     "activation": ("A", "bold yellow"),
     "recovery": ("C", "bold white"),
+    "running": ("O", "bold"),
 }
-OTHER_MARK = ("O", "bold")
+OTHER_MARK = ("?", "bold")  # a category without a mark of its own (none so far)
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def legend() -> Text:
     text = Text()
     for name, (letter, style) in CATEGORY_MARKS.items():
-        text.append(letter, style=style).append(f" {name}  ")
+        word = "run" if name == "running" else name
+        text.append(letter, style=style).append(f" {word}  ")
     text.right_crop(2)
     return text
 

@@ -15,7 +15,7 @@ from itb_tui.core.export_file import FILE_FORMATS, FileFormat, write_export
 from itb_tui.core.files import StoreError
 from itb_tui.core.history import SessionRecord
 from itb_tui.core.history_edit import HistoryIndex
-from itb_tui.core.stats import RECENT_DAYS, RowFilter, routine_categories
+from itb_tui.core.stats import RECENT_DAYS, RowFilter, days_back, routine_categories
 from itb_tui.core.validate import ContentError
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history_dialogs import export_format
@@ -79,11 +79,12 @@ class HistoryScreen(Screen[None]):
     def on_history_table_shown(self, message: HistoryTable.Shown) -> None:
         """Say what is shown, how far back, and report months that could not be read."""
         count = message.rows
-        span = (
-            f", back to {date.fromisoformat(message.oldest + '-01'):%b %Y}"
-            if message.oldest
-            else ""
-        )
+        if self.table.filter == "30d":  # the period, not the oldest month read for it
+            span = f" since {days_back(self.table.today, RECENT_DAYS):%-d %b %Y}"
+        elif message.oldest:
+            span = f", back to {date.fromisoformat(message.oldest + '-01'):%b %Y}"
+        else:
+            span = ""
         more = "; older ones load as you scroll (End: oldest)" if message.more else ""
         self.query_one("#history-filter", Static).update(
             f"Showing [b]{FILTER_LABELS[self.table.filter]}[/b]   "

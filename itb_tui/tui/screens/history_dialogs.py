@@ -83,6 +83,9 @@ class EditPainScreen(Dialog[EditResult | None]):
         scale.focus()
         self._hint("")
 
+    def on_pain_scale_changed(self, _event: PainScale.Changed) -> None:
+        self._hint("")  # a score is picked: "Pick a score first" no longer applies
+
     def _hint(self, problem: str) -> None:
         base = "Digits or arrows: score - Tab: note - Enter saves - Escape cancels"
         text = f"[red]{problem}[/red]\n{base}" if problem else base

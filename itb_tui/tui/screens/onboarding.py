@@ -10,7 +10,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, Switch
 
-from itb_tui.core.settings import Settings
+from itb_tui.core.settings import Settings, parse_start
 from itb_tui.tui.screens.dialog import AnswersOnce
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -19,24 +19,6 @@ from itb_tui.tui.widgets.toggles import OnOff, Radio, Tick
 KNEES = (("left", "Left"), ("right", "Right"), ("both", "Both"))
 SIDES = (("left", "Left"), ("right", "Right"), ("", "Don't know"))
 KEYS_HINT = "Tab: next field - Space: choose - ctrl+s or Start: save - Escape: not now"
-
-
-def parse_start(text: str, today: date) -> date:
-    """The program start typed as YYYY-MM-DD or 'today'; ValueError says what is wrong."""
-    text = text.strip().lower()
-    if text in ("", "today"):
-        return today
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(
-            f"'{text}' is not a date: type it as YYYY-MM-DD (e.g. {today.isoformat()}) or 'today'."
-        ) from None
-    if len(text) != len("YYYY-MM-DD"):
-        raise ValueError(f"Type the date as YYYY-MM-DD, e.g. {day.isoformat()}.")
-    if day > today:
-        raise ValueError(f"{day.isoformat()} is in the future: the start can be today at most.")
-    return day
 
 
 def _radio_set(choices: tuple[tuple[str, str], ...], current: str, ident: str) -> RadioSet:

@@ -94,6 +94,9 @@ class PainRatingScreen(Dialog[PainResult | None]):
         self._show_context()
         self._hint("")
 
+    def on_pain_scale_changed(self, _event: PainScale.Changed) -> None:
+        self._hint("")  # a score is picked: "Pick a score first" no longer applies
+
     def _hint(self, text: str) -> None:
         base = f"Enter saves - Tab moves to the note - Escape {self.escape_text}"
         self.query_one("#pain-hint", Static).update(f"[red]{text}[/red]\n{base}" if text else base)

@@ -48,7 +48,9 @@ def advice(ticked: list[RedFlag]) -> Content:
     lines = [
         Content.assemble(("! ", "bold"), (heading, "bold reverse")),
         Content(URGENT_ADVICE if urgent else SOON_ADVICE),
-        Content.assemble(("You ticked: ", "bold"), "; ".join(f.text for f in ticked)),
+        Content.assemble(
+            ("You ticked: ", "bold"), "; ".join(f.text.rstrip(".") for f in ticked) + "."
+        ),
     ]
     return Content("\n").join(lines)
 

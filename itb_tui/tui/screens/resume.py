@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from itb_tui.core.history import SessionRecord
+from itb_tui.core.text import plural
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
 
 def resume_screen(record: SessionRecord, can_resume: bool) -> ChoiceScreen:
     """Returns 'resume', 'keep', 'discard' or 'later' (Escape: the file stays for next time)."""
-    done = sum(sum(len(v) for v in r.done.values()) for r in record.exercises)
+    done = plural(sum(sum(len(v) for v in r.done.values()) for r in record.exercises), "set")
     choices = [Choice("resume", "r", "Resume where I was")] if can_resume else []
     choices += [
         Choice("keep", "k", "Keep it as an incomplete session"),
@@ -17,8 +18,7 @@ def resume_screen(record: SessionRecord, can_resume: bool) -> ChoiceScreen:
     why = "" if can_resume else "\nThe routine has changed since, so it cannot be resumed."
     return ChoiceScreen(
         "An unfinished session was found",
-        f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, {done} sets done."
-        + why,
+        f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, {done} done." + why,
         choices,
         escape_result="later",
     )

@@ -232,13 +232,19 @@ class SessionScreen(Screen[None]):
         self.query_one("#next", Static).update(literal(engine.next_text()))
         self.refresh_bindings()
 
+    @property
+    def is_run(self) -> bool:
+        """A run: one timer, no legs or sets to speak of."""
+        return self.engine.routine.category == "running"
+
     def _banner_text(self) -> str:
         engine, step = self.engine, self.engine.step
         paused = "PAUSED - " if engine.paused else ""
+        work = "RUN" if self.is_run else side_label(step.side)
         texts = {
             Phase.INTRO: "GET SET UP - press Enter to start",
-            Phase.READY: f"GET READY - {side_label(step.side)}",
-            Phase.WORK: side_label(step.side),
+            Phase.READY: f"GET READY - {work}",
+            Phase.WORK: work,
             Phase.SWITCH: f"SWITCH SIDES - now the {side_label(step.side)}",
             Phase.REST: "REST",
             Phase.PAIN: "HOW IS YOUR KNEE?",
@@ -256,6 +262,8 @@ class SessionScreen(Screen[None]):
             rest = " - rest $rest s between sets" if exercise.sets > 1 else ""
             return markup(f"[b]$dose[/b]{rest}", dose=exercise.dose_text(), rest=exercise.rest_s)
         set_part = f"Set {step.set_no} of {exercise.sets}"
+        if self.is_run:
+            return literal(f"{exercise.name} - {format_seconds(exercise.duration_s or 0)}")
         if exercise.timed:
             return literal(f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}")
         tempo = f" - tempo: {exercise.tempo.describe()}" if exercise.tempo else ""

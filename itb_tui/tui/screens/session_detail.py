@@ -45,12 +45,11 @@ def pain_text(score: int | None) -> str:
 
 def side_cell(result: ExerciseResult, side: str) -> Text:
     """'2/3  15 15 reps, 1 skipped' for one side of one exercise."""
-    values = result.done.get(side, [])
-    unit = "s" if result.unit == "seconds" else result.unit
+    values = result.done_text(side, short=True)
     cell = Text()
-    cell.append(f"{len(values)}/{result.sets_planned}", style="bold")
+    cell.append(f"{result.sets_done(side)}/{result.sets_planned}", style="bold")
     if values:
-        cell.append(f"  {' '.join(str(v) for v in values)} {unit}")
+        cell.append(f"  {values}")
     skipped = result.skipped_sets.get(side, 0)
     if skipped:
         cell.append(f", {skipped} skipped", style="yellow")
@@ -58,9 +57,15 @@ def side_cell(result: ExerciseResult, side: str) -> Text:
 
 
 def exercise_table(session: SessionRecord) -> Table:
-    """Each exercise on a row, the left and right legs side by side."""
+    """Each exercise on a row, the left and right legs side by side (one column when no
+    exercise was done a leg at a time, as in a run)."""
     table = Table(box=None, pad_edge=False, expand=True, header_style="bold")
     table.add_column("Exercise", max_width=26, no_wrap=True, overflow="ellipsis")
+    if all(BOTH in result.sides for result in session.exercises):
+        table.add_column("Done", ratio=1)
+        for result in session.exercises:
+            table.add_row(rich_literal(result.name), side_cell(result, BOTH))
+        return table
     table.add_column("Left leg", ratio=1)
     table.add_column("Right leg", ratio=1)
     for result in session.exercises:
@@ -86,9 +91,8 @@ def session_view(session: SessionRecord) -> RenderableType:
         done=session.exercises_done(),
         planned=len(session.exercises),
     )
-    names = {r.exercise: r.name for r in session.exercises}
     spikes = [
-        f"  {s.at:%H:%M}  {names.get(s.exercise, s.exercise)}"
+        f"  {s.at:%H:%M}  {session.exercise_name(s.exercise)}"
         + ("" if s.side == BOTH else f", {s.side} leg")
         + ("" if s.score is None else f", {s.score}/10")
         for s in sorted(session.pain_spikes, key=lambda s: s.at)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Label, Select, Static, Switch
+from textual.widgets import Input, Label, Select, Static, Switch
 
-from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings
+from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings, parse_start
 from itb_tui.core.speech import describe_voice_support
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.toggles import OnOff
 
+START_HINT = "Program start: the day week 1 began (YYYY-MM-DD or today); Enter keeps it."
 CUE_LABELS = {"off": "Off (silent)", "bell": "Terminal bell", "voice": "Spoken cues"}
 
 
@@ -37,10 +40,11 @@ class SettingsScreen(Screen[None]):
     class Changed(Message):
         """The settings changed and should be saved."""
 
-    def __init__(self, settings: Settings, kept: str | None = None) -> None:
+    def __init__(self, settings: Settings, today: date, kept: str | None = None) -> None:
         """``kept``: why the settings file cannot be written (newer or damaged), if it cannot."""
         super().__init__()
         self.settings = settings
+        self.today = today
         self.kept = kept
 
     def compose(self) -> ComposeResult:
@@ -74,6 +78,14 @@ class SettingsScreen(Screen[None]):
                 yield _optional_select("painful_knee", KNEE_CHOICES, s.painful_knee)
                 yield Label("Running now")
                 yield OnOff(s.running, id="running")
+                yield Label("Program start")
+                yield Input(
+                    (s.program_start or self.today).isoformat(),
+                    placeholder="YYYY-MM-DD or today",
+                    max_length=10,
+                    id="program_start",
+                )
+            yield Static(START_HINT, id="start-hint", classes="dim")
             yield Static(describe_voice_support(), id="voice-support", classes="dim")
             yield Static(
                 "The rep pacer counts reps for exercises with a tempo: it cues up, hold and "
@@ -83,7 +95,32 @@ class SettingsScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots
         self.query_one("#cue_style", Select).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._take_start(event.input)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        self._take_start(event.input)
+
+    def _take_start(self, field: Input) -> None:
+        """Keep a valid start date (the plan counts its weeks from it); say what is wrong."""
+        hint = self.query_one("#start-hint", Static)
+        try:
+            day = parse_start(field.value, self.today)
+        except ValueError as err:
+            field.add_class("-invalid")
+            hint.add_class("-problem")
+            hint.update(Content.assemble(("Start date not changed: ", "bold"), str(err)))
+            return
+        field.remove_class("-invalid")
+        hint.remove_class("-problem")
+        field.value = day.isoformat()
+        hint.update(START_HINT)
+        if day != self.settings.program_start:
+            self.settings.program_start = day
+            self.post_message(self.Changed())
 
     def on_select_changed(self, event: Select.Changed) -> None:
         value = "" if event.value is Select.NULL else str(event.value)

@@ -25,9 +25,9 @@ def result_line(result: ExerciseResult) -> Content | str:
         return markup("[dim]$name: skipped[/dim]", name=result.name)
     parts = []
     for side in result.sides:
-        values = " ".join(str(v) for v in result.done.get(side, []))
+        values = result.done_text(side)
         label = "" if side == BOTH else f"{side} "
-        done = f" ({values} {result.unit})" if values else ""
+        done = f" ({values})" if values else ""
         parts.append(f"{label}{result.sets_done(side)}/{result.sets_planned}{done}")
     return f"{result.name}: " + ", ".join(parts)
 
@@ -52,7 +52,8 @@ def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> Content:
     if record.pain_after is not None:
         parts += ["", markup("Pain afterwards: [b]$score/10[/b]", score=record.pain_after)]
     if record.pain_spikes:
-        parts.append(f"Pain noted during: {', '.join(s.exercise for s in record.pain_spikes)}")
+        names = dict.fromkeys(record.exercise_name(s.exercise) for s in record.pain_spikes)
+        parts.append(f"Pain noted during: {', '.join(names)}")
     if record.note:
         parts.append(f"Note: {record.note}")
     return lines(parts)
