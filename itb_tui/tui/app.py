@@ -166,7 +166,13 @@ class ItbApp(ProgramFlow, Safekeeping):
         settings = self.context.settings
 
         def start() -> None:  # the engine is made when it starts, so its start time is right
-            engine = SessionEngine(routine, self.context.clock, weaker_side, paced=settings.pacer)
+            engine = SessionEngine(
+                routine,
+                self.context.clock,
+                weaker_side,
+                paced=settings.pacer,
+                new_id=self.context.store.free_session_id,
+            )
             self.push_session(engine)
 
         if not self.offer_resume(start):
