@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -108,6 +109,8 @@ class ItbApp(ProgramFlow, Safekeeping):
         for signum in (signal.SIGTERM, signal.SIGHUP):  # keep the session, give the terminal back
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.interrupted, signum)
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self.set_interval(1.0, self.check_terminal)
         self.check_size(self.size.width, self.size.height)
         try:
             self.read_only = not self.instance.acquire()
