@@ -142,6 +142,11 @@ def _datetime(reader: TableReader, key: str, *, required: bool = True) -> dateti
     return value
 
 
+def session_id_at(started_at: datetime) -> str:
+    """A session's plain id, its start to the second: '2026-11-23T07-30-00'."""
+    return started_at.strftime("%Y-%m-%dT%H-%M-%S")
+
+
 @dataclass
 class SessionRecord:
     """One guided session, finished or stopped early."""

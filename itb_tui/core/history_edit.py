@@ -11,7 +11,13 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from itb_tui.core.files import StoreError
-from itb_tui.core.history import PAIN_CONTEXTS, MonthHistory, PainLog, SessionRecord
+from itb_tui.core.history import (
+    PAIN_CONTEXTS,
+    MonthHistory,
+    PainLog,
+    SessionRecord,
+    pain_log_ids,
+)
 from itb_tui.core.stats import streak
 from itb_tui.core.storage import HistoryStore, month_key
 from itb_tui.core.text import plain_text
@@ -31,11 +37,13 @@ def _find_session(month: MonthHistory, session_id: str, key: str) -> SessionReco
     raise EntryNotFound(f"session {session_id} is not in the history for {key}")
 
 
-def _find_pain_log(month: MonthHistory, at: datetime, key: str) -> PainLog:
-    for log in month.pain_logs:
-        if log.at == at:
+def _find_pain_log(month: MonthHistory, log_id: str, key: str) -> PainLog:
+    """The log whose id in its month is ``log_id`` (see ``pain_log_ids``: logs of one second
+    are told apart by their order in the file)."""
+    for ident, log in zip(pain_log_ids(month.pain_logs), month.pain_logs, strict=True):
+        if ident == log_id:
             return log
-    raise EntryNotFound(f"no pain log at {at:%Y-%m-%d %H:%M} in the history for {key}")
+    raise EntryNotFound(f"pain log {log_id} is not in the history for {key}")
 
 
 def _check_score(score: int | None) -> None:
@@ -80,21 +88,22 @@ def delete_session(store: HistoryStore, session_id: str, started_at: datetime) -
 
 def update_pain_log(
     store: HistoryStore,
+    log_id: str,
     at: datetime,
     score: int,
     context: str,
     note: str,
     swelling: Swelling = KEEP,
 ) -> PainLog:
-    """Set the score, context, note and swelling answer of the pain log made at ``at``;
-    returns it as saved."""
+    """Set the score, context, note and swelling answer of the pain log ``log_id`` made at
+    ``at``; returns it as saved."""
     _check_score(score)
     if context not in PAIN_CONTEXTS:
         raise ValueError(f"unknown pain context {context!r}")
     key = month_key(at)
 
     def change(month: MonthHistory) -> PainLog:
-        log = _find_pain_log(month, at, key)
+        log = _find_pain_log(month, log_id, key)
         log.score, log.context, log.note = score, context, plain_text(note)
         if swelling != KEEP:
             log.swelling = swelling
@@ -103,12 +112,12 @@ def update_pain_log(
     return store.update_month(key, change)
 
 
-def delete_pain_log(store: HistoryStore, at: datetime) -> None:
-    """Remove the pain log made at ``at``."""
+def delete_pain_log(store: HistoryStore, log_id: str, at: datetime) -> None:
+    """Remove the pain log ``log_id`` made at ``at``."""
     key = month_key(at)
 
     def change(month: MonthHistory) -> None:
-        log = _find_pain_log(month, at, key)
+        log = _find_pain_log(month, log_id, key)
         month.pain_logs = [p for p in month.pain_logs if p is not log]
 
     store.update_month(key, change)

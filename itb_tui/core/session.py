@@ -8,14 +8,22 @@ state, and forwards keys to the action methods.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from itb_tui.core.clock import Clock
 from itb_tui.core.completion import is_complete, missing_parts
 from itb_tui.core.content import READY_SECONDS, SWITCH_SECONDS, Exercise, Routine
-from itb_tui.core.history import BOTH, ExerciseResult, PainSpike, SessionRecord
+from itb_tui.core.history import (
+    BOTH,
+    ExerciseResult,
+    PainSpike,
+    SessionRecord,
+    session_id_at,
+)
 
 ADJUST_SECONDS = 10
 # A set records from 0 reps up to twice the top of its target range, and never more than this.
@@ -99,13 +107,16 @@ class SessionEngine:
         weaker_side: str | None = None,
         *,
         paced: bool = False,
+        new_id: Callable[[datetime], str] = session_id_at,
     ) -> None:
+        """``new_id`` names the session from its start time (the store gives one not taken)."""
         self.routine = routine
         self.clock = clock
         self.sides = side_order(weaker_side)
         self.paced = paced  # the rep pacer is on: sets with a tempo get a get-ready too
         self.steps = build_steps(routine, self.sides, paced)
         self.started_at = clock.wall()
+        self.session_id = new_id(self.started_at)
         self.index = 0
         self.paused = False
         self.pain_after: int | None = None
@@ -385,10 +396,6 @@ class SessionEngine:
             results.append(result)
         return results
 
-    @property
-    def session_id(self) -> str:
-        return self.started_at.strftime("%Y-%m-%dT%H-%M-%S")
-
     def missing(self) -> list[str]:
         """What was skipped or cut short, by name (empty when every set was done)."""
         return missing_parts(self.routine, self.results())
@@ -441,6 +448,7 @@ class SessionEngine:
         self.paced = bool(resume.get("paced", False))  # the layout the steps were saved in
         self.steps = build_steps(self.routine, self.sides, self.paced)
         self.started_at = record.started_at
+        self.session_id = record.id
         self.pain_spikes = list(record.pain_spikes)
         self._records = {int(i): int(a) for i, a in resume["records"]}
         self._skipped = {int(i) for i in resume["skipped"]}

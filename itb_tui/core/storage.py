@@ -21,7 +21,13 @@ from itb_tui.core.files import (
     toml_bytes,
     write_toml,
 )
-from itb_tui.core.history import HISTORY_SCHEMA, MonthHistory, PainLog, SessionRecord
+from itb_tui.core.history import (
+    HISTORY_SCHEMA,
+    MonthHistory,
+    PainLog,
+    SessionRecord,
+    session_id_at,
+)
 from itb_tui.core.paths import Paths
 
 T = TypeVar("T")
@@ -145,6 +151,21 @@ class HistoryStore:
             atomic_write(self.month_path(key), data, backup=True)
             self._written[key] = (data, month)
         return outcome
+
+    def free_session_id(self, started_at: datetime) -> str:
+        """An id for a session starting now, not taken in its month or by a session written
+        aside: the plain id, else it with '-2', '-3'... (read under the lock)."""
+        base = session_id_at(started_at)
+        try:
+            with file_lock(self.paths.lock):
+                taken = {s.id for s in self.load_month(month_key(started_at)).sessions}
+        except StoreError:  # saving will say what is wrong with the file or folder
+            taken = set()
+        candidate, count = base, 1
+        while candidate in taken or self.paths.unsaved_session(candidate).exists():
+            count += 1
+            candidate = f"{base}-{count}"
+        return candidate
 
     def save_session(self, record: SessionRecord) -> None:
         """Add ``record`` to its month, replacing an earlier save of the same session."""

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -111,6 +112,8 @@ class ItbApp(ProgramFlow, Safekeeping):
         for signum in (signal.SIGTERM, signal.SIGHUP):  # keep the session, give the terminal back
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.interrupted, signum)
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self.set_interval(1.0, self.check_terminal)
         self.check_size(self.size.width, self.size.height)
         self.theme_changed_signal.subscribe(self, self.keep_theme)
         try:
@@ -170,7 +173,13 @@ class ItbApp(ProgramFlow, Safekeeping):
         settings = self.context.settings
 
         def start() -> None:  # the engine is made when it starts, so its start time is right
-            engine = SessionEngine(routine, self.context.clock, weaker_side, paced=settings.pacer)
+            engine = SessionEngine(
+                routine,
+                self.context.clock,
+                weaker_side,
+                paced=settings.pacer,
+                new_id=self.context.store.free_session_id,
+            )
             self.push_session(engine)
 
         if not self.offer_resume(start):

@@ -4,6 +4,9 @@ and a second copy that may only read."""
 from __future__ import annotations
 
 import contextlib
+import signal
+import sys
+import termios
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -336,6 +339,14 @@ class Safekeeping(App[None]):
         """SIGTERM or SIGHUP: keep the session, then exit with 128 + the signal's number."""
         self.keep_progress()
         self.exit(return_code=128 + signum)
+
+    def check_terminal(self) -> None:
+        """A terminal closed while its parent ignored SIGHUP sends none: reading it then gives
+        end of file and its settings cannot be read (EIO). Leave as on SIGHUP."""
+        try:
+            termios.tcgetattr(sys.__stdin__.fileno() if sys.__stdin__ else 0)
+        except (termios.error, OSError, ValueError):
+            self.interrupted(signal.SIGHUP)
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: keep the session first, and say so instead of a traceback."""

@@ -126,6 +126,7 @@ class PtyApp:
     def pump(self, wait: float = 0.0) -> bool:
         """Read whatever output is ready (waiting up to ``wait`` s); False at end of output."""
         if self.fd < 0:
+            time.sleep(wait)  # no terminal left to read: just let the wait pass
             return False
         ready, _, _ = select.select([self.fd], [], [], wait)
         if not ready:
@@ -183,6 +184,11 @@ class PtyApp:
                 return False
 
         self._wait(check, timeout, getattr(predicate, "__name__", "the file state"))
+
+    def hang_up(self) -> None:
+        """Close the terminal, as closing its window does (the master side goes away)."""
+        os.close(self.fd)
+        self.fd = -1
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
         os.kill(self.pid, sig)

@@ -68,18 +68,22 @@ def progress_has(dirs: ItbDirs, records: int, done: dict[str, list[int]]) -> Cal
 
 
 @contextmanager
-def running_itb(dirs: ItbDirs, *args: str, onboarded: bool = True) -> Iterator[PtyApp]:
+def running_itb(
+    dirs: ItbDirs, *args: str, onboarded: bool = True, under_nohup_shell: bool = False
+) -> Iterator[PtyApp]:
     """The real program in a 100x32 pseudo-terminal; always killed and reaped afterwards.
 
     With ``onboarded`` the first-launch questions count as answered and the morning check-in
-    as skipped today, so the app opens where the test expects.
+    as skipped today, so the app opens where the test expects. ``under_nohup_shell`` runs it
+    from a shell that ignores SIGHUP, so closing the terminal sends the program none.
     """
     settings = dirs.config / "settings.toml"
     if onboarded and not settings.exists():
         dirs.config.mkdir(mode=0o700, parents=True, exist_ok=True)
         today = date.today().isoformat()
         settings.write_text(f"schema_version = 1\nonboarded = true\ncheckin_skipped = {today}\n")
-    app = PtyApp([str(dirs.itb), *args], dirs.env, size=(100, 32))
+    shell = ["/bin/sh", "-c", 'trap \'\' HUP; "$0" "$@"'] if under_nohup_shell else []
+    app = PtyApp([*shell, str(dirs.itb), *args], dirs.env, size=(100, 32))
     try:
         app.start()
         yield app
@@ -88,8 +92,9 @@ def running_itb(dirs: ItbDirs, *args: str, onboarded: bool = True) -> Iterator[P
 
 
 def interrupt_after_two_sets(dirs: ItbDirs, sig: int) -> PtyApp:
-    """Start hip strength, finish left and right set 1 by keyboard, then send ``sig``."""
-    with running_itb(dirs, "start", "hip-strength") as app:
+    """Start hip strength, finish left and right set 1 by keyboard, then send ``sig``
+    (0: close the terminal, from a shell that ignores SIGHUP)."""
+    with running_itb(dirs, "start", "hip-strength", under_nohup_shell=sig == 0) as app:
         app.wait_for_text("GET SET UP", TIMEOUT)
         app.send(ENTER)  # intro -> left set 1
         app.wait_for_text("Done:", TIMEOUT)
@@ -100,7 +105,10 @@ def interrupt_after_two_sets(dirs: ItbDirs, sig: int) -> PtyApp:
         app.wait_for_text("RIGHT LEG", TIMEOUT, since=mark)
         app.send(ENTER)  # right set 1 done
         app.wait_for_file(progress_has(dirs, 2, CLAMSHELL_BOTH_SIDES), TIMEOUT)
-        app.kill(sig)
+        if sig:
+            app.kill(sig)
+        else:
+            app.hang_up()
         app.wait_exit(TIMEOUT)
     return app
 
@@ -196,10 +204,12 @@ def test_kill9_then_discard_asks_twice_and_forgets(itb_dirs: ItbDirs) -> None:
 
 # -- 2. hang-up and terminate keep every finished set ---------------------------------------
 @pytest.mark.e2e
-@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGHUP, signal.SIGTERM, 0], ids=["SIGHUP", "SIGTERM", "closed-no-SIGHUP"]
+)
 def test_hangup_or_terminate_keeps_every_finished_set(itb_dirs: ItbDirs, sig: int) -> None:
     app = interrupt_after_two_sets(itb_dirs, sig)
-    assert app.returncode == 128 + sig  # a script sees that the session did not end
+    assert app.returncode == 128 + (sig or signal.SIGHUP)  # a script sees it did not end
     data = read_toml(itb_dirs.progress)
     assert data["schema_version"] == 1
     assert data["resume"]["routine"] == "hip-strength"

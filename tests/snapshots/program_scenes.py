@@ -111,6 +111,8 @@ def scene(name: str) -> tuple[ItbApp, Setup]:
             app.push_screen(RedFlagsScreen(app.context.program, None))
             await pilot.pause()
             await pilot.press("down", "down", "space")
+        elif name == "settings":
+            app.action_settings()
         await pilot.pause()
 
     return app, setup

@@ -1,4 +1,5 @@
-"""Snapshot tests at the smallest supported size, 60x18: a hold, History and dialogs."""
+"""Snapshot tests at the smallest supported size, 60x18: a hold, History and dialogs, the
+first-launch form, red flags and Settings."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from . import program_scenes
 from .history_scenes import history_scene
 from .scenes import scene
 
@@ -22,4 +24,10 @@ def test_session_screen_small(name: str, snap_compare: Any) -> None:
 @pytest.mark.parametrize("name", ["history", "edit_pain", "export"])
 def test_history_screen_small(name: str, tmp_path: Path, snap_compare: Any) -> None:
     app, setup = history_scene(name, tmp_path)
+    assert snap_compare(app, terminal_size=SMALL, run_before=setup)
+
+
+@pytest.mark.parametrize("name", ["onboarding", "red-flags", "settings"])
+def test_program_screen_small(name: str, snap_compare: Any) -> None:
+    app, setup = program_scenes.scene(name)
     assert snap_compare(app, terminal_size=SMALL, run_before=setup)

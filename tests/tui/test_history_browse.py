@@ -127,3 +127,23 @@ async def test_the_30_day_filter_names_its_own_period(tmp_path: Path) -> None:
         since = TODAY - timedelta(days=29)
         assert f"since {since.day} {since:%b %Y}" in text, text
         assert "back to" not in text
+
+
+async def test_the_second_pain_log_of_a_second_is_the_one_edited_and_deleted(
+    tmp_path: Path,
+) -> None:
+    app, clock = make_app(tmp_path)
+    store = app.context.store
+    for score in (2, 7):
+        store.add_pain_log(PainLog(clock.wall(), score, "daily", f"log {score}"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        table = history(app).table
+        row = next(n for n in range(2) if str(table.get_row_at(n)[-1]) == "7/10")
+        table.move_cursor(row=row)
+        await pilot.press("enter", "e", "right", "enter")  # 7 -> 8
+        await pilot.pause()
+        assert [p.score for p in store.everything().pain_logs] == [2, 8]
+        await pilot.press("D", "down", "enter")  # choose "Yes, delete it"
+        await pilot.pause()
+    assert [p.note for p in store.everything().pain_logs] == ["log 2"]

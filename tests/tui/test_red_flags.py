@@ -144,3 +144,28 @@ async def test_a_high_pain_rating_after_a_session_asks_the_red_flags(tmp_path: P
         await pilot.pause()
         assert isinstance(app.screen, RedFlagsScreen)
         assert "pain 7/10" in str(app.screen.query_one("#rf-reason").render())
+
+
+def list_text(flags: SelectionList[str]) -> str:
+    """Every line of the list as drawn, scrolled through, with the lines run together."""
+    seen = []
+    for top in range(0, flags.virtual_size.height, flags.scrollable_content_region.height):
+        flags.scroll_to(y=top, animate=False, immediate=True)
+        for y in range(flags.scrollable_content_region.height):
+            seen.append(flags.render_line(y).text.strip(" ▊▎▇▃▁▅"))
+    return " ".join(" ".join(seen).split())
+
+
+async def test_every_red_flag_is_shown_in_full_at_80_and_60_columns(tmp_path: Path) -> None:
+    for size in ((80, 24), (60, 18)):
+        app = ready_app(tmp_path / f"{size[0]}x{size[1]}")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("f")
+            await pilot.pause()
+            assert isinstance(app.screen, RedFlagsScreen)
+            await pilot.press("down", "space")  # the second one ticked: its box says so
+            await pilot.pause()
+            drawn = list_text(app.screen.query_one(SelectionList))
+            for n, flag in enumerate(app.context.program.red_flags):
+                assert f"[{'x' if n == 1 else ' '}] {flag.text}" in drawn, size
+            assert "…" not in drawn

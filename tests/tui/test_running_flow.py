@@ -176,3 +176,20 @@ async def test_a_run_speaks_of_a_run_not_legs_or_sets(tmp_path: Path) -> None:
         record = screen.engine.record()
     table = exercise_table(record)
     assert [str(c.header) for c in table.columns] == ["Exercise", "Done"]
+
+
+async def test_after_foam_rolling_s_starts_the_daily_stretch(tmp_path: Path) -> None:
+    app = ready_app(tmp_path)
+    library, clock = app.context.library, app.context.clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for routine, offered in (("hip-strength", False), ("foam-rolling", True)):
+            record = make_session(library, routine, clock.wall())
+            await app.push_screen(SummaryScreen(record, "history.toml"))
+            assert bool(app.screen.query("#stretch-offer")) is offered
+            assert ("s" in app.active_bindings) is offered
+            if not offered:
+                app.pop_screen()
+        await pilot.press("s")
+        await pilot.pause()
+        assert session_screen(app).engine.routine.id == "daily-stretch"

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from itb_tui.core.settings import Settings
+from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.history import HistoryScreen
+from itb_tui.tui.screens.onboarding import OnboardingScreen
+from itb_tui.tui.screens.settings import SettingsScreen
 from itb_tui.tui.widgets.history_table import COLUMNS, fit_columns
 
 from .helpers import make_app
-from .history_data import seed_few
+from .history_data import TODAY, seed_few
 from .plain import line_with, plain
 
 
@@ -49,3 +54,43 @@ async def test_home_keeps_start_quit_and_help_in_its_footer(
         await pilot.pause()
         footer = plain(app).splitlines()[-1]
         assert " ⏎ Start " in footer and " q Quit " in footer and " ? Help " in footer
+
+
+def words(text: str) -> str:
+    """The screen's text with the frame characters and line breaks taken out."""
+    kept = "".join(c if c.isalnum() or c in " :,-()'•" else " " for c in text)
+    return " ".join(kept.split())
+
+
+def whole_in_its_box(app: ItbApp, text: str) -> None:
+    """``text`` (its words however far apart) is on screen with its field's right edge after
+    it, so nothing is cut."""
+    pattern = " +".join(re.escape(word) for word in text.split(" "))
+    assert re.search(pattern + r" *▎", plain(app)), plain(app)
+
+
+async def test_onboarding_settings_and_export_are_whole_at_60x18(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(60, 18)) as pilot:
+        program = app.context.program
+        await app.push_screen(OnboardingScreen(Settings(), program.disclaimer, TODAY))
+        await pilot.pause()
+        whole_in_its_box(app, "(•) Don't know")
+        app.pop_screen()
+        app.action_settings()
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        whole_in_its_box(app, "Terminal bell ▼")
+        app.pop_screen()
+        seed_few(app.context.store, app.context.library)
+        await pilot.press("h", "x")
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")
+        shown = ""
+        for y in range(dialog.max_scroll_y + 1):
+            dialog.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            shown += words(plain(app))
+        for label in ("for a spreadsheet", "can be read back", "physiotherapist", "to print"):
+            assert label in shown
+        assert "Export the whole history" in shown

@@ -23,6 +23,7 @@ from itb_tui.core.history_edit import (
 from itb_tui.core.storage import HistoryStore
 
 ZONE = timezone(timedelta(hours=1))
+GONE = "pain-2026-11-02T05-00-00"  # no log has this id
 
 
 def at(day: date, hour: int = 8) -> datetime:
@@ -96,8 +97,8 @@ def test_delete_session_removes_only_that_session(seeded: Any) -> None:
     [
         lambda store: update_session(store, "nope", at(date(2026, 11, 2)), pain_after=1, note=""),
         lambda store: delete_session(store, "nope", at(date(2026, 11, 2))),
-        lambda store: update_pain_log(store, at(date(2026, 11, 2), 5), 1, "rest", ""),
-        lambda store: delete_pain_log(store, at(date(2026, 11, 2), 5)),
+        lambda store: update_pain_log(store, GONE, at(date(2026, 11, 2), 5), 1, "rest", ""),
+        lambda store: delete_pain_log(store, GONE, at(date(2026, 11, 2), 5)),
     ],
 )
 def test_missing_entry_raises_and_leaves_the_file_alone(seeded: Any, edit: Any) -> None:
@@ -118,19 +119,33 @@ def test_missing_month_raises_and_creates_no_file(store: HistoryStore) -> None:
 
 def test_update_and_delete_pain_log(seeded: Any) -> None:
     store, _, _, log = seeded
-    saved = update_pain_log(store, log.at, 2, "rest", "better")
+    saved = update_pain_log(store, log.id, log.at, 2, "rest", "better")
     assert (saved.score, saved.context, saved.note) == (2, "rest", "better")
     (entry,) = month_file(store, "2026-11")["pain_logs"]
     assert (entry["score"], entry["context"], entry["note"]) == (2, "rest", "better")
-    delete_pain_log(store, log.at)
+    delete_pain_log(store, log.id, log.at)
     assert month_file(store, "2026-11").get("pain_logs", []) == []  # empty lists are left out
     assert len(month_file(store, "2026-11")["sessions"]) == 2
 
 
 def test_pain_log_found_by_the_same_instant_in_another_offset(seeded: Any) -> None:
     store, _, _, log = seeded
-    delete_pain_log(store, log.at.astimezone(UTC))
+    delete_pain_log(store, log.id, log.at.astimezone(UTC))
     assert month_file(store, "2026-11").get("pain_logs", []) == []  # empty lists are left out
+
+
+def test_pain_logs_of_one_second_are_edited_and_deleted_by_their_own_id(
+    store: HistoryStore,
+) -> None:
+    when = at(date(2026, 11, 2), 21)
+    for score in (1, 2, 3):
+        store.add_pain_log(PainLog(when, score, "daily"))
+    second = PainLog(when, 2, "daily").id + "-2"
+    update_pain_log(store, second, when, 7, "rest", "the second one")
+    logs = month_file(store, "2026-11")["pain_logs"]
+    assert [(p["score"], p["note"]) for p in logs] == [(1, ""), (7, "the second one"), (3, "")]
+    delete_pain_log(store, second, when)
+    assert [p["score"] for p in month_file(store, "2026-11")["pain_logs"]] == [1, 3]
 
 
 def test_bad_values_are_refused_before_touching_the_file(seeded: Any) -> None:
@@ -139,7 +154,7 @@ def test_bad_values_are_refused_before_touching_the_file(seeded: Any) -> None:
     with pytest.raises(ValueError):
         update_session(store, one.id, one.started_at, pain_after=11, note="")
     with pytest.raises(ValueError):
-        update_pain_log(store, log.at, 3, "sleeping", "")
+        update_pain_log(store, log.id, log.at, 3, "sleeping", "")
     assert store.month_path("2026-11").read_bytes() == before
 
 

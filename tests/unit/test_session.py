@@ -937,3 +937,17 @@ def test_a_set_of_zero_reps_is_recorded_as_skipped(fake_clock: FakeClock) -> Non
     assert result.done == {"both": [10]}
     assert result.skipped_sets == {"both": 1}
     assert not result.complete
+
+
+def test_two_sessions_started_in_one_second_both_stay_in_the_history(
+    fake_clock: FakeClock, store: HistoryStore
+) -> None:
+    routine = make_routine(make_exercise("clam", kind="reps", sets=1))
+    first = SessionEngine(routine, fake_clock, new_id=store.free_session_id)
+    store.save_session(first.record())
+    store.save_session(first.record())  # saving the same session again replaces it
+    second = SessionEngine(routine, fake_clock, new_id=store.free_session_id)
+    store.save_session(second.record())
+    ids = [s.id for s in store.everything().sessions]
+    assert ids == [first.session_id, f"{first.session_id}-2"]
+    assert first.session_id == fake_clock.wall().strftime("%Y-%m-%dT%H-%M-%S")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from itb_tui.tui.screens.dialog import Dialog
-from itb_tui.tui.text import literal, markup
+from itb_tui.tui.text import literal, markup, rich_literal
 from itb_tui.tui.widgets.footer import KeysFooter
 
 
@@ -23,6 +24,15 @@ class Choice:
     id: str
     key: str
     label: str
+
+
+def answer_prompt(choice: Choice) -> Table:
+    """'c  CSV: ...', a long label wrapping under itself rather than under the key."""
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(rich_literal(choice.key), rich_literal(choice.label))
+    return grid
 
 
 class ChoiceScreen(Dialog[str]):
@@ -43,7 +53,7 @@ class ChoiceScreen(Dialog[str]):
             if self.text:
                 yield Static(literal(self.text), classes="choice-text")
             yield OptionList(
-                *(Option(literal(f"{c.key}  {c.label}"), id=c.id) for c in self.choices),
+                *(Option(answer_prompt(c), id=c.id) for c in self.choices),
                 classes="choice-list",
             )
         yield KeysFooter()

@@ -104,7 +104,8 @@ class HistoryScreen(Screen[None]):
         if isinstance(entry, SessionRecord):
             self.app.push_screen(SessionDetailScreen(entry, store), self._detail_closed)
         elif entry is not None:
-            self.app.push_screen(PainLogDetailScreen(entry, store), self._detail_closed)
+            log_id = self.table.id_at_cursor() or entry.id
+            self.app.push_screen(PainLogDetailScreen(entry, store, log_id), self._detail_closed)
 
     def _detail_closed(self, edited: HistoryEdited | None) -> None:
         if edited is not None:

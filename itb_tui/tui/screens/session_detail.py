@@ -249,9 +249,11 @@ class PainLogDetailScreen(_EntryDetail):
 
     noun = "pain log"
 
-    def __init__(self, log: PainLog, store: HistoryStore) -> None:
+    def __init__(self, log: PainLog, store: HistoryStore, log_id: str | None = None) -> None:
+        """``log_id``: its id in its month (``pain_log_ids``); the first of its second if None."""
         super().__init__(store)
         self.pain_log = log
+        self.log_id = log.id if log_id is None else log_id
         self.add_class("-pain-log")
 
     def entry_view(self) -> RenderableType:
@@ -267,9 +269,10 @@ class PainLogDetailScreen(_EntryDetail):
 
     def save_edit(self, result: EditResult) -> None:
         score = self.pain_log.score if result.score is None else result.score
+        log = self.pain_log
         self.pain_log = update_pain_log(
-            self.store, self.pain_log.at, score, self.pain_log.context, result.note, result.swelling
+            self.store, self.log_id, log.at, score, log.context, result.note, result.swelling
         )
 
     def delete_entry(self) -> None:
-        delete_pain_log(self.store, self.pain_log.at)
+        delete_pain_log(self.store, self.log_id, self.pain_log.at)

@@ -18,6 +18,9 @@ from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, markup
 from itb_tui.tui.widgets.footer import KeysFooter
 
+FOAM_ROLLING = "foam-rolling"
+DAILY_STRETCH = "daily-stretch"  # next after rolling, while the muscles are warm
+
 
 def result_line(result: ExerciseResult) -> Content | str:
     """'Clamshells: left 3/3 (15 15 12 reps), right 3/3 (...)'."""
@@ -65,6 +68,7 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,escape,q", "app.pop_screen", "Home", id="home"),
         Binding("i", "ice", "Ice timer", id="ice", tooltip="15-20 min of ice after a run"),
+        Binding("s", "stretch", "Stretch", id="stretch", tooltip="The daily stretch, while warm"),
     ]
 
     class StartRoutine(Message):
@@ -89,6 +93,12 @@ class SummaryScreen(Screen[None]):
                     "and skin). Press [b]i[/b] to start the ice timer.",
                     id="ice-offer",
                 )
+            if self.after_rolling:
+                yield Static(
+                    "Go straight on to your stretches while the muscles are warm. Press "
+                    "[b]s[/b] to start the daily stretch.",
+                    id="stretch-offer",
+                )
             yield Static(markup("[dim]Saved to $path[/dim]", path=self.saved_to), id="saved-to")
         yield KeysFooter()
 
@@ -96,8 +106,15 @@ class SummaryScreen(Screen[None]):
     def after_run(self) -> bool:
         return self.record.routine == "run"
 
+    @property
+    def after_rolling(self) -> bool:
+        return self.record.routine == FOAM_ROLLING
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.after_run if action == "ice" else True
+        return {"ice": self.after_run, "stretch": self.after_rolling}.get(action, True)
 
     def action_ice(self) -> None:
         self.post_message(self.StartRoutine("ice"))
+
+    def action_stretch(self) -> None:
+        self.post_message(self.StartRoutine(DAILY_STRETCH))

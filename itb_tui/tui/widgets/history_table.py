@@ -88,6 +88,7 @@ class HistoryTable(DataTable[Text]):
         self.today = today
         self.filter: RowFilter = "all"
         self.entries: dict[str, Entry] = {}
+        self.entry_ids: dict[str, str] = {}  # row key -> the entry's id
         self.shown_months: list[str] = []
         self.following = False
         self.fit: tuple[tuple[int, int], ...] = ()
@@ -109,11 +110,19 @@ class HistoryTable(DataTable[Text]):
             self.add_column(COLUMNS[index][0], width=column_width)
         self.rebuild(self.cursor_row)
 
-    def entry_at_cursor(self) -> Entry | None:
+    def _key_at_cursor(self) -> str | None:
         if self.row_count == 0:
             return None
-        row_key = self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key
-        return self.entries[str(row_key.value)]
+        return str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
+
+    def entry_at_cursor(self) -> Entry | None:
+        key = self._key_at_cursor()
+        return None if key is None else self.entries[key]
+
+    def id_at_cursor(self) -> str | None:
+        """The entry's id, unique in its month (a pain log's as in ``pain_log_ids``)."""
+        key = self._key_at_cursor()
+        return None if key is None else self.entry_ids[key]
 
     def show(self, filter: RowFilter) -> None:
         self.filter = filter
@@ -124,6 +133,7 @@ class HistoryTable(DataTable[Text]):
         self.following = False
         self.clear()
         self.entries.clear()
+        self.entry_ids.clear()
         shown, self.shown_months = self.shown_months, []
         for key in shown:
             self._add_month(key)
@@ -147,6 +157,7 @@ class HistoryTable(DataTable[Text]):
             while row_key in self.entries:
                 row_key += "+"
             self.entries[row_key] = by_id[row.id]
+            self.entry_ids[row_key] = row.id
             cells = row_cells(row, by_id[row.id])
             self.add_row(*(cells[index] for index, _width in self.fit), key=row_key)
 

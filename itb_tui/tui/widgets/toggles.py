@@ -8,10 +8,12 @@ the words "on"/"off", still styled by the theme.
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.widgets import Checkbox, RadioButton, SelectionList, Switch
+from textual.widgets import Checkbox, OptionList, RadioButton, SelectionList, Switch
 from textual.widgets._toggle_button import ToggleButton
 
 RADIO = ("( )", "(•)")
@@ -55,16 +57,34 @@ class OnOff(Switch):
 
 
 class TickList(SelectionList[str]):
-    """A selection list whose boxes read ``[x]`` when ticked and ``[ ]`` when not."""
+    """A selection list whose boxes read ``[x]`` when ticked and ``[ ]`` when not, and whose
+    options may wrap onto more lines (the box on the first, the rest indented under it).
+
+    Textual's SelectionList takes each line for one option, so it is drawn here instead.
+    """
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        segments = list(strip)
-        box = [segment.text for segment in segments[:3]]
-        if box != [ToggleButton.BUTTON_LEFT, ToggleButton.BUTTON_INNER, ToggleButton.BUTTON_RIGHT]:
-            return strip  # not a line that starts with a box
-        index = round(self.scroll_offset.y) + y
+        line = OptionList.render_line(self, y)
+        try:
+            index, offset = self._lines[round(self.scroll_offset.y) + y]
+        except IndexError:
+            return line
+        underlying = next(iter(line)).style or self.rich_style
+        if offset:
+            return Strip([Segment(" " * (len(CHECK[0]) + 1), underlying), *line])
         ticked = self.get_option_at_index(index).value in self.selected
+        component = "selection-list--button" + "-selected" * ticked
+        component += "-highlighted" * (self.highlighted == index)
+        meta = Style(meta={"option": index})
+        button = self.get_component_rich_style(component) + meta
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + meta
         marks = CHECK[ticked]
-        boxed = [seg._replace(text=text) for seg, text in zip(segments[:3], marks, strict=True)]
-        return Strip([*boxed, *segments[3:]], strip.cell_length)
+        return Strip(
+            [
+                Segment(marks[0], side),
+                Segment(marks[1], button),
+                Segment(marks[2], side),
+                Segment(" ", underlying),
+                *line,
+            ]
+        )
