@@ -12,11 +12,12 @@ import gc
 import signal
 import sys
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -26,6 +27,7 @@ from itb_tui.core.files import StoreError
 from itb_tui.core.instance import InstanceLock
 from itb_tui.core.speech import Speaker, find_speech_program
 from itb_tui.core.text import without_controls
+from itb_tui.tui.keys import bindings, palette_keys
 from itb_tui.tui.program_flow import ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
 from itb_tui.tui.screens.home import HomeScreen
@@ -65,10 +67,7 @@ class ItbApp(ProgramFlow, Safekeeping):
     CSS_PATH = "app.tcss"
     TITLE = "itb-tui"
     COMMANDS = App.COMMANDS | {routine_commands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="help", tooltip="Keys and where data lives"),
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("everywhere")
 
     def __init__(
         self, context: AppContext, *, start_routine: str | None = None, auto_tick: bool = True
@@ -327,17 +326,8 @@ class ItbApp(ProgramFlow, Safekeeping):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Log pain", "Quick 0-10 pain log", self.action_log_pain)
-        yield SystemCommand(
-            "Morning check-in", "Pain this morning, compared with yesterday", self.action_check_in
-        )
-        yield SystemCommand("Help", "Keys, data folders, notice", self.action_help)
-        yield SystemCommand("Settings", "Cues, pacer, weaker side", self.action_settings)
-        yield SystemCommand(
-            "History", "Sessions, pain chart, calendar, export", self.action_history
-        )
-        yield SystemCommand("Return to running", "Readiness and run weeks", self.action_readiness)
-        yield SystemCommand("Red flags", "When to see a professional", self.action_red_flags)
+        for key in palette_keys():
+            yield SystemCommand(key.palette, key.tooltip, partial(self.run_action, key.action))
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size.width, event.size.height)

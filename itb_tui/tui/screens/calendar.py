@@ -10,7 +10,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -27,6 +26,7 @@ from itb_tui.core.stats import (
     week_counts,
     week_start,
 )
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import rich_literal
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -142,9 +142,7 @@ def sides_table(trends: list[SideTrend]) -> RenderableType:
 class CalendarScreen(Screen[None]):
     """The last six weeks of sessions; Escape goes back."""
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the history"),
-    ]
+    BINDINGS = bindings("calendar")
 
     def __init__(self, index: HistoryIndex, today: date, categories: Mapping[str, str]) -> None:
         super().__init__()

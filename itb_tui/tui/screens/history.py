@@ -6,7 +6,6 @@ from datetime import date
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -17,6 +16,7 @@ from itb_tui.core.history import SessionRecord
 from itb_tui.core.history_edit import HistoryIndex
 from itb_tui.core.stats import RECENT_DAYS, RowFilter, days_back, routine_categories
 from itb_tui.core.validate import ContentError
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history_dialogs import export_format
 from itb_tui.tui.screens.pain_chart import PainChartScreen
@@ -40,17 +40,7 @@ FILTER_LABELS: dict[RowFilter, str] = {
 class HistoryScreen(Screen[None]):
     """Enter opens the highlighted entry; a/s/p/m filter; c chart, d calendar, x export."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="open", tooltip="Show it in full", priority=True),
-        Binding("a", "filter('all')", "All", id="all", show=False),
-        Binding("s", "filter('sessions')", "Sessions", id="sessions", show=False),
-        Binding("p", "filter('pain')", "Pain", id="pain-only", show=False),
-        Binding("m", "filter('30d')", "30 days", id="30-days", show=False),
-        Binding("c", "chart", "Chart", id="chart", tooltip="Daily pain over time"),
-        Binding("d", "calendar", "Calendar", id="calendar", tooltip="Adherence and sides"),
-        Binding("x", "export", "Export", id="export", tooltip="CSV, JSON, Markdown or PDF"),
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the routines"),
-    ]
+    BINDINGS = bindings("history")
     FOOTER_KEEP = ("open", "back", "help")  # kept in view on a narrow screen
 
     def __init__(self, context: AppContext) -> None:

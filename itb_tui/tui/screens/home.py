@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -17,6 +16,7 @@ from textual.widgets import Static
 
 from itb_tui.core.content import Library, Routine
 from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.legend import legend_markup
@@ -96,17 +96,7 @@ class HomeScreen(Screen[None]):
 
     AUTO_FOCUS = "#routines"
 
-    BINDINGS = [
-        Binding("enter", "start", "Start", id="start", tooltip="Start it", priority=True),
-        Binding("l", "app.log_pain", "Pain", id="log-pain", tooltip="Quick pain log"),
-        Binding("c", "app.check_in", "Check-in", id="check-in", show=False),
-        Binding("h", "app.history", "History", id="history", tooltip="Sessions, pain, export"),
-        Binding("r", "app.readiness", "Running", id="readiness", tooltip="Return to running"),
-        Binding(
-            "f", "app.red_flags", "Red flags", id="red-flags", tooltip="When to see a professional"
-        ),
-        Binding("s", "app.settings", "Settings", id="settings"),
-    ]
+    BINDINGS = bindings("home")
 
     FOOTER_KEEP = ("start", "quit", "help")  # kept in view on a narrow screen
 

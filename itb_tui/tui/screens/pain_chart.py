@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from itb_tui.core.history_edit import HistoryIndex
 from itb_tui.core.stats import DayPain, daily_pain, days_back, session_day
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 
@@ -159,11 +159,7 @@ class PainChart(Widget):
 class PainChartScreen(Screen[None]):
     """``+``/``-`` widen or narrow the range (2 weeks to a year); Escape goes back."""
 
-    BINDINGS = [
-        Binding("plus,equals_sign", "zoom(1)", "Longer", id="longer", tooltip="Show more weeks"),
-        Binding("minus", "zoom(-1)", "Shorter", id="shorter", tooltip="Show fewer weeks"),
-        Binding("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the history"),
-    ]
+    BINDINGS = bindings("pain chart")
 
     def __init__(self, index: HistoryIndex, today: date, weeks: int = DEFAULT_WEEKS) -> None:
         super().__init__()

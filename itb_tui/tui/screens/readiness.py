@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -15,6 +14,7 @@ from itb_tui.core.plan import Readiness
 from itb_tui.core.plan_running import RunStage
 from itb_tui.core.plan_signs import Found
 from itb_tui.core.program import Program, RunWeek
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -119,13 +119,7 @@ def form_rows(program: Program) -> list[Widget]:
 class ReadinessScreen(Screen[None]):
     """Shows what it is given; `r` asks for a guided run, `f` for the red flags."""
 
-    BINDINGS = [
-        Binding("r", "start_run", "Run", id="start-run", tooltip="Start a guided run"),
-        Binding(
-            "f", "red_flags", "Red flags", id="red-flags", tooltip="When to see a professional"
-        ),
-        Binding("escape", "app.pop_screen", "Back", id="back"),
-    ]
+    BINDINGS = bindings("readiness")
 
     class StartRun(Message):
         """The user wants to start a guided run now."""
@@ -190,7 +184,7 @@ class ReadinessScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_run":
-            return True if self.can_run else None
+            return self.can_run  # hidden while running is locked
         return True
 
     def action_start_run(self) -> None:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Collection
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -15,6 +14,7 @@ from textual.widgets import SelectionList, Static
 
 from itb_tui.core.plan_progress import IMPROVEMENT_AFTER_WEEKS, Improvement
 from itb_tui.core.program import Program, RedFlag
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.toggles import TickList
@@ -66,7 +66,7 @@ class RedFlagsScreen(Screen[None]):
     """Space ticks a flag; the advice appears as soon as one is ticked. Each change is sent
     up as ``Changed`` for the app to remember."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+    BINDINGS = bindings("red flags")
 
     class Changed(Message):
         """The flags ticked now (the others are unticked)."""

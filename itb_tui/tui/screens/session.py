@@ -21,6 +21,7 @@ from itb_tui.core.session import Cue, Phase, SessionEngine
 from itb_tui.core.settings import Settings
 from itb_tui.core.speech import Speaker
 from itb_tui.core.storage import HistoryStore
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -57,19 +58,7 @@ def side_label(side: str) -> str:
 class SessionScreen(Screen[None]):
     """Renders the engine and forwards keys to it; the engine does all the deciding."""
 
-    BINDINGS = [
-        Binding("enter", "done", "Done", id="done", tooltip="Start, finish the set, go on"),
-        Binding("space", "pause", "Pause", id="pause", tooltip="Pause or resume the countdown"),
-        Binding("s", "skip", "Skip", id="skip", tooltip="Skip this set, rest or lead-in"),
-        Binding("n", "skip_exercise", "Next exercise", id="skip-exercise", show=False),
-        Binding("b", "back", "Back", id="back", tooltip="Back to the previous set"),
-        Binding(
-            "plus,equals_sign", "adjust(1)", "+/- time", id="more", tooltip="10 s or 1 rep more"
-        ),
-        Binding("minus", "adjust(-1)", "Less", id="less", show=False, tooltip="10 s or 1 rep less"),
-        Binding("p", "pain_spike", "Pain", id="pain", tooltip="Note pain now and pause"),
-        Binding("q,escape", "quit_session", "Quit", id="quit", tooltip="Stop the session"),
-    ]
+    BINDINGS = bindings("session")
 
     FOOTER_KEEP = ("done", "pause", "pain", "quit", "help")  # kept in view on a narrow screen
 
@@ -308,18 +297,25 @@ class SessionScreen(Screen[None]):
         return lines([*progression, *(f"- {cue}" for cue in exercise.cues)])
 
     # -- keys ---------------------------------------------------------------------------
+    def key_label(self, binding: Binding) -> str:
+        """The footer's word for a key: Enter starts an exercise from its intro."""
+        if binding.id == "done" and self.engine.phase is Phase.INTRO:
+            return "Start"
+        return binding.description
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that do something now are offered (False hides a key)."""
         phase = self.engine.phase
         if phase is Phase.PAIN and action == "done":
-            return True if self._rating_closed else None
+            return self._rating_closed
         if phase in (Phase.PAIN, Phase.DONE):
-            return action == "quit_session" or None
+            return action == "quit_session"
         if action == "pause":
-            return True if self.engine.counting_down or self.coach.pacing else None
+            return self.engine.counting_down or self.coach.pacing  # hidden: nothing to pause
         if action == "adjust":
-            return True if phase in (Phase.WORK, Phase.REST, Phase.READY) else None
+            return phase in (Phase.WORK, Phase.REST, Phase.READY)
         if action == "back":
-            return True if self.engine.index > 0 else None
+            return self.engine.index > 0
         return True
 
     def _act(self, cues: list[Cue]) -> None:
@@ -358,7 +354,10 @@ class SessionScreen(Screen[None]):
         caution = (
             exercise.cautions[0] if exercise.cautions else "Ease off: smaller range, less load."
         )
-        self.notify(f"Pain noted ({spike.side}). Paused. {caution}", title="Pain noted", timeout=10)
+        if self.coach.pacing and not self.engine.paused:
+            self.coach.toggle_pause()
+        paused = " Paused." if self.engine.paused else ""
+        self.notify(f"Pain noted ({spike.side}).{paused} {caution}", title="Pain noted", timeout=10)
         self.autosave()
         self._act([])
 

@@ -6,7 +6,6 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
@@ -21,6 +20,7 @@ from itb_tui.core.history_edit import (
     update_session,
 )
 from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -136,11 +136,7 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
     Dismisses with a HistoryEdited when anything was saved, else None.
     """
 
-    BINDINGS = [
-        Binding("e", "edit", "Edit", id="edit", tooltip="Change the pain score and note"),
-        Binding("delete,D", "delete", "Delete", id="delete", tooltip="Remove it (asks first)"),
-        Binding("escape", "back", "Back", id="back", tooltip="Back to the history"),
-    ]
+    BINDINGS = bindings("detail")
     noun = "entry"
 
     def __init__(self, store: HistoryStore) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -14,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static, Switch
 
 from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings, parse_start
 from itb_tui.core.speech import describe_voice_support
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.toggles import OnOff
@@ -35,7 +35,7 @@ def _optional_select(field: str, choices: tuple[str, ...], value: str) -> Select
 class SettingsScreen(Screen[None]):
     """Every change is written at once (atomically); Escape goes back."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="back")]
+    BINDINGS = bindings("settings")
 
     class Changed(Message):
         """The settings changed and should be saved."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -14,6 +13,7 @@ from textual.widgets import Static
 
 from itb_tui.core.content import format_seconds
 from itb_tui.core.history import BOTH, ExerciseResult, SessionRecord
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, markup
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -65,11 +65,7 @@ def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> Content:
 class SummaryScreen(Screen[None]):
     """Shows the saved session; Enter or Escape returns home."""
 
-    BINDINGS = [
-        Binding("enter,escape,q", "app.pop_screen", "Home", id="home"),
-        Binding("i", "ice", "Ice timer", id="ice", tooltip="15-20 min of ice after a run"),
-        Binding("s", "stretch", "Stretch", id="stretch", tooltip="The daily stretch, while warm"),
-    ]
+    BINDINGS = bindings("summary")
 
     class StartRoutine(Message):
         def __init__(self, routine_id: str) -> None:

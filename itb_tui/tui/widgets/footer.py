@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -110,11 +112,11 @@ class KeysFooter(Widget, can_focus=False):
         actions: set[str] = set()
         palette: FooterKey | None = None
         keep: tuple[str, ...] = getattr(screen, "FOOTER_KEEP", ())
+        key_label: Callable[[Binding], str] | None = getattr(screen, "key_label", None)
         for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
             rank = len(keep) - keep.index(binding.id) if binding.id in keep else 0
-            shown = FooterKey(
-                key, app.get_key_display(binding), binding.description, enabled, tooltip, rank
-            )
+            label = key_label(binding) if key_label else binding.description
+            shown = FooterKey(key, app.get_key_display(binding), label, enabled, tooltip, rank)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = shown._replace(tooltip=tooltip or binding.description)
             elif binding.show and binding.action not in actions:  # one key per action

@@ -1,0 +1,381 @@
+"""Every key, once: the bindings, footer labels, palette entries, help and README table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key on one screen.
+
+    keys/action/label/id/show/tooltip/priority make the Binding (label is the footer's word);
+    shown and does make the help and README row (no row when does is empty); palette, when
+    set, is the command palette's title for it.
+    """
+
+    keys: str
+    action: str
+    label: str
+    shown: str = ""
+    does: str = ""
+    id: str | None = None
+    show: bool = True
+    tooltip: str = ""
+    palette: str = ""
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.label,
+            show=self.show,
+            id=self.id,
+            tooltip=self.tooltip,
+            priority=self.priority,
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    """A key handled inside a widget (no screen binding), described in help and README."""
+
+    shown: str
+    does: str
+
+
+RED_FLAGS_TIP = "When to see a professional"
+BACK_TO_HISTORY = Key("escape", "app.pop_screen", "Back", id="back", tooltip="Back to the history")
+
+KEYS: dict[str, tuple[Key | Row, ...]] = {
+    "everywhere": (
+        Key(
+            "question_mark",
+            "help",
+            "Help",
+            "`?`",
+            "help: keys, data folders, the notice",
+            id="help",
+            tooltip="Keys and where data lives",
+            palette="Help",
+        ),
+        Key("q", "quit", "Quit", id="quit"),
+        Row("`ctrl+p`", "command palette: start any routine, log pain"),
+    ),
+    "home": (
+        Key(
+            "enter",
+            "start",
+            "Start",
+            "`up`/`down`, `enter`",
+            "pick a routine, start it",
+            id="start",
+            tooltip="Start it",
+            priority=True,
+        ),
+        Key(
+            "l",
+            "app.log_pain",
+            "Pain",
+            "`l`",
+            "quick pain log: a digit, a context letter, `enter`",
+            id="log-pain",
+            tooltip="Quick pain log",
+            palette="Log pain",
+        ),
+        Key(
+            "c",
+            "app.check_in",
+            "Check-in",
+            "`c`",
+            "morning check-in: a digit, `b`/`s`/`w`, `y`/`n`, `enter` (`escape` skips it today)",
+            id="check-in",
+            show=False,
+            tooltip="Pain this morning, compared with yesterday",
+            palette="Morning check-in",
+        ),
+        Key(
+            "h",
+            "app.history",
+            "History",
+            "`h`",
+            "history: sessions and pain logs",
+            id="history",
+            tooltip="Sessions, pain, export",
+            palette="History",
+        ),
+        Key(
+            "r",
+            "app.readiness",
+            "Running",
+            "`r`",
+            "return to running: readiness checklist, run stage, guided run",
+            id="readiness",
+            tooltip="Return to running",
+            palette="Return to running",
+        ),
+        Key(
+            "f",
+            "app.red_flags",
+            "Red flags",
+            "`f`",
+            "red-flag checklist",
+            id="red-flags",
+            tooltip=RED_FLAGS_TIP,
+            palette="Red flags",
+        ),
+        Key(
+            "s",
+            "app.settings",
+            "Settings",
+            "`s`",
+            "settings: cues, pacer, weaker side, painful knee, running",
+            id="settings",
+            tooltip="Cues, pacer, weaker side",
+            palette="Settings",
+        ),
+    ),
+    "history": (
+        Key(
+            "enter",
+            "open",
+            "Open",
+            "`enter`",
+            "details of the entry",
+            id="open",
+            tooltip="Show it in full",
+            priority=True,
+        ),
+        Key("a", "filter('all')", "All", "`a`", "show all entries", id="all", show=False),
+        Key(
+            "s", "filter('sessions')", "Sessions", "`s`", "sessions only", id="sessions", show=False
+        ),
+        Key("p", "filter('pain')", "Pain", "`p`", "pain logs only", id="pain-only", show=False),
+        Key("m", "filter('30d')", "30 days", "`m`", "the last 30 days", id="30-days", show=False),
+        Key("c", "chart", "Chart", "`c`", "pain chart", id="chart", tooltip="Daily pain over time"),
+        Key(
+            "d",
+            "calendar",
+            "Calendar",
+            "`d`",
+            "calendar and left/right",
+            id="calendar",
+            tooltip="Adherence and sides",
+        ),
+        Key(
+            "x",
+            "export",
+            "Export",
+            "`x`",
+            "export: CSV, JSON, Markdown or PDF",
+            id="export",
+            tooltip="CSV, JSON, Markdown or PDF",
+        ),
+        Key(
+            "escape",
+            "back",
+            "Back",
+            "`escape`",
+            "back to the routines",
+            id="back",
+            tooltip="Back to the routines",
+        ),
+    ),
+    "detail": (
+        Key(
+            "e",
+            "edit",
+            "Edit",
+            "`e`",
+            "edit the pain score and note",
+            id="edit",
+            tooltip="Change the pain score and note",
+        ),
+        Key(
+            "delete,D",
+            "delete",
+            "Delete",
+            "`delete`",
+            "delete the entry (asks first)",
+            id="delete",
+            tooltip="Remove it (asks first)",
+        ),
+        Key("escape", "back", "Back", id="back", tooltip="Back to the history"),
+    ),
+    "pain chart": (
+        Key(
+            "plus,equals_sign",
+            "zoom(1)",
+            "Longer",
+            "`+` / `-`",
+            "more or fewer weeks",
+            id="longer",
+            tooltip="Show more weeks",
+        ),
+        Key("minus", "zoom(-1)", "Shorter", id="shorter", tooltip="Show fewer weeks"),
+        BACK_TO_HISTORY,
+    ),
+    "calendar": (BACK_TO_HISTORY,),
+    "readiness": (
+        Key(
+            "r",
+            "start_run",
+            "Run",
+            "`r`",
+            "start a guided run (when the checklist allows it)",
+            id="start-run",
+            tooltip="Start a guided run",
+        ),
+        Key(
+            "f",
+            "red_flags",
+            "Red flags",
+            "`f`",
+            "red-flag checklist",
+            id="red-flags",
+            tooltip=RED_FLAGS_TIP,
+        ),
+        Key("escape", "app.pop_screen", "Back", id="back"),
+    ),
+    "session": (
+        Key(
+            "enter",
+            "done",
+            "Done",
+            "`enter`",
+            "start, finish the hold or set now, skip a rest",
+            id="done",
+            tooltip="Start, finish the set, go on",
+        ),
+        Key(
+            "space",
+            "pause",
+            "Pause",
+            "`space`",
+            "pause / resume a countdown or the pacer",
+            id="pause",
+            tooltip="Pause or resume the countdown",
+        ),
+        Key(
+            "s",
+            "skip",
+            "Skip",
+            "`s`",
+            "skip this set (on an exercise's intro: the whole exercise)",
+            id="skip",
+            tooltip="Skip this set, rest or lead-in",
+        ),
+        Key(
+            "n",
+            "skip_exercise",
+            "Next exercise",
+            "`n`",
+            "skip the rest of this exercise",
+            id="skip-exercise",
+            show=False,
+        ),
+        Key(
+            "b",
+            "back",
+            "Back",
+            "`b`",
+            "back to the previous set (what was recorded from there is forgotten)",
+            id="back",
+            tooltip="Back to the previous set",
+        ),
+        Key(
+            "plus,equals_sign",
+            "adjust(1)",
+            "+/- time",
+            "`+` / `-`",
+            "10 s more or less on a countdown; one rep more or fewer on a set (0 to twice the"
+            " target; a set of 0 reps counts as skipped)",
+            id="more",
+            tooltip="10 s or 1 rep more",
+        ),
+        Key("minus", "adjust(-1)", "Less", id="less", show=False, tooltip="10 s or 1 rep less"),
+        Key(
+            "p",
+            "pain_spike",
+            "Pain",
+            "`p`",
+            "note pain now: shows the exercise's caution and pauses a countdown",
+            id="pain",
+            tooltip="Note pain now (pauses a timer)",
+        ),
+        Key(
+            "q,escape",
+            "quit_session",
+            "Quit",
+            "`q` / `escape`",
+            "stop: keep what you did (incomplete session, then a pain rating you may skip),"
+            " discard it, or go back",
+            id="quit",
+            tooltip="Stop the session",
+        ),
+    ),
+    "summary": (
+        Key(
+            "enter,escape,q", "app.pop_screen", "Home", "`enter` / `escape`", "back home", id="home"
+        ),
+        Key(
+            "i",
+            "ice",
+            "Ice timer",
+            "`i`",
+            "ice timer: 15-20 min of ice after a run",
+            id="ice",
+            tooltip="15-20 min of ice after a run",
+        ),
+        Key(
+            "s",
+            "stretch",
+            "Stretch",
+            "`s`",
+            "after foam rolling: the daily stretch, while the muscles are warm",
+            id="stretch",
+            tooltip="The daily stretch, while warm",
+        ),
+    ),
+    "pain scale": (
+        Row("`0`-`9`, `left`/`right`, `enter`", "pick a score (arrows reach 10), save"),
+        Row(
+            "`escape`",
+            "at the end of a session: back to it with every set kept; `enter` asks again",
+        ),
+        Row("`y` / `n`", "is the outside of the knee swollen? yes / no"),
+    ),
+    "help": (Key("escape,q,question_mark", "app.pop_screen", "Close", id="close"),),
+    "settings": (Key("escape", "app.pop_screen", "Back", id="back"),),
+    "red flags": (Key("escape", "app.pop_screen", "Back", id="back"),),
+}
+
+
+def bindings(screen: str) -> list[BindingType]:
+    """The Bindings of one screen, in registry order."""
+    return [entry.binding() for entry in KEYS[screen] if isinstance(entry, Key)]
+
+
+def palette_keys() -> list[Key]:
+    """The keys offered in the command palette too."""
+    return [e for keys in KEYS.values() for e in keys if isinstance(e, Key) and e.palette]
+
+
+def key_rows() -> list[tuple[str, str, str]]:
+    """(where, key, does) for every described key."""
+    return [
+        (where, entry.shown, entry.does)
+        for where, entries in KEYS.items()
+        for entry in entries
+        if entry.does
+    ]
+
+
+def key_table() -> str:
+    """The help and README key table, in Markdown."""
+    lines = ["| where | key | does |", "|---|---|---|"]
+    lines += [f"| {where} | {shown} | {does} |" for where, shown, does in key_rows()]
+    return "\n".join(lines) + "\n"
