@@ -73,13 +73,9 @@ class CheckInScreen(ModalScreen[MorningAnswer | None]):
 
     def _show(self) -> None:
         compared = [(k, c, c == self.compared) for k, c in COMPARED_KEYS.items()]
-        self.query_one("#checkin-compared", Static).update(
-            choices("Vs yesterday:", compared)
-        )
+        self.query_one("#checkin-compared", Static).update(choices("Vs yesterday:", compared))
         swelling = [(k, "yes" if v else "no", v is self.swelling) for k, v in SWELLING_KEYS.items()]
-        self.query_one("#checkin-swelling", Static).update(
-            choices("Swelling:", swelling)
-        )
+        self.query_one("#checkin-swelling", Static).update(choices("Swelling:", swelling))
 
     def _hint(self, problem: str) -> None:
         text = Content(HINT)
