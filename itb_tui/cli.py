@@ -89,8 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
     from pathlib import Path
 
+    from itb_tui.core.due import FORMATS  # not today_line: that brings the program's rules
     from itb_tui.core.history import COMPARED, PAIN_CONTEXTS
-    from itb_tui.core.today_line import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="itb",
@@ -202,8 +202,9 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _today(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.due import FORMATS
     from itb_tui.core.today_cache import fingerprint, keep
-    from itb_tui.core.today_line import FORMATS, render, today_summary
+    from itb_tui.core.today_line import render, today_summary
 
     paths = context.paths
     before = fingerprint(str(paths.data), str(paths.config))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 DUE, DONE, REST, OPTIONAL = "due", "done", "rest", "optional"
+FORMATS = ("text", "line", "json")  # how `itb today` can print it
 
 
 class DueItem(NamedTuple):

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 CHECK_IN = "check-in"
 CHECK_IN_TITLE = "Morning check-in"
-FORMATS = ("text", "line", "json")
 
 
 @dataclass(frozen=True)
@@ -115,5 +114,5 @@ def as_json(summary: TodaySummary) -> str:
 
 
 def render(summary: TodaySummary, form: str) -> str:
-    """The summary in one of FORMATS."""
+    """The summary in one of FORMATS (itb_tui.core.due)."""
     return {"text": text, "line": line, "json": as_json}[form](summary)

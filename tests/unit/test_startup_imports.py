@@ -22,6 +22,9 @@ LATER = (
     "tomli_w",
     "tomlkit",
     "fpdf",
+    "itb_tui.core.overview",
+    "itb_tui.core.today_line",
+    "itb_tui.core.checkin",
 )
 
 PROBE = """
@@ -30,6 +33,10 @@ from itb_tui.core.context import AppContext
 from itb_tui.core.paths import Paths
 from itb_tui.tui.app import ItbApp
 ItbApp(AppContext.load(Paths.resolve(sys.argv[1], sys.argv[2])))
+print("\\n".join(sorted(sys.modules)))
+print("--")
+from itb_tui.cli import build_parser
+build_parser()  # the command line reads its options before it opens the app
 print("\\n".join(sorted(sys.modules)))
 """
 
@@ -42,6 +49,10 @@ def test_opening_the_app_imports_nothing_the_first_frame_does_not_show(tmp_path:
         text=True,
         check=True,
     )
-    loaded = set(done.stdout.split())
+    app, _, with_parser = done.stdout.partition("--")
+    loaded = set(app.split())
     assert "itb_tui.tui.screens.home" in loaded  # the probe really built the app
     assert [name for name in LATER if name in loaded] == []
+    # the command line's option choices take the history module's names, and nothing more
+    later = set(LATER) - {"itb_tui.core.history"}
+    assert sorted(later & set(with_parser.split())) == []
