@@ -15,7 +15,7 @@ from .scenes import scene
 SMALL = (60, 18)
 
 
-@pytest.mark.parametrize("name", ["hold", "switch", "pain", "checkin"])
+@pytest.mark.parametrize("name", ["intro", "hold", "switch", "pain", "checkin"])
 def test_session_screen_small(name: str, snap_compare: Any) -> None:
     app, setup = scene(name)
     assert snap_compare(app, terminal_size=SMALL, run_before=setup)
