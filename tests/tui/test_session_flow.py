@@ -13,6 +13,7 @@ from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.screens.summary import SummaryScreen
+from itb_tui.tui.widgets.footer import KeysFooter
 
 from .helpers import make_app, phase, session_screen
 
@@ -118,6 +119,8 @@ async def test_a_stopped_session_asks_for_pain_and_swelling(tmp_path: Path) -> N
         await pilot.press("enter", "enter", "q", "k")
         await pilot.pause()
         assert isinstance(app.screen, PainRatingScreen)
+        footer = str(app.screen.query_one(KeysFooter).render())
+        assert "esc Skip" in footer and "Back" not in footer  # Escape skips the rating here
         await pilot.press("5", "n", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

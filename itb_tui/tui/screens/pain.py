@@ -75,6 +75,12 @@ class PainRatingScreen(Dialog[PainResult | None]):
         self.context = context
         self.swelling: bool | None = None
 
+    def key_label(self, binding: Binding) -> str:
+        """The footer's word for a key: Escape says what it does here ('Skip', 'Back')."""
+        if binding.id == "cancel" and self.escape_text == "skips":
+            return "Skip"
+        return binding.description
+
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with Vertical(id="pain-dialog"):
