@@ -63,13 +63,13 @@ def planned_days(
     sessions: list[SessionRecord] = list(history.sessions)
     logs: list[PainLog] = list(history.pain_logs)
     flags = flags or RedFlagState()
-    running = _access(program, settings, library, sessions, logs, today, flags).stage is not None
+    access = _access(program, settings, library, sessions, logs, today, flags)
+    running = access.stage is not None  # else no day of the calendar has a run
     found: list[tuple[date, DueItem]] = []
     for offset in range(weeks * 7):
         day = today + timedelta(days=offset)
-        access = _access(program, settings, library, sessions, logs, day, flags)
-        if not running:
-            access = RunAccess(None, None, access.evidence)
+        if running and offset:  # the planned days before it may move the run week on
+            access = _access(program, settings, library, sessions, logs, day, flags)
         items = today_plan(program, settings, sessions, logs, day, library, access=access)
         for item in items:
             if item.kind == "advice" or item.status not in (DUE, OPTIONAL):

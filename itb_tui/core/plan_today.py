@@ -38,7 +38,6 @@ from itb_tui.core.plan import (
     kept_sessions,
     local_date,
     program_week,
-    readiness,
     routines_in,
 )
 from itb_tui.core.plan_running import RunAccess, RunStage, run_access
@@ -196,9 +195,7 @@ def today_plan(
     passes them in, so they are not computed twice.
     """
     sessions, pain_logs = list(sessions), list(pain_logs)
-    if ready is None:
-        ready = readiness(program, settings, sessions, pain_logs, today, library)
-    if access is None:
+    if access is None:  # run_access works out ``ready`` itself when it is not given
         access = run_access(program, settings, sessions, pain_logs, today, library, ready=ready)
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
