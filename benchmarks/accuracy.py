@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from common import Context, Row, busy_processes, median
 
 from itb_tui.core.clock import MonotonicClock
-from itb_tui.core.content import Routine, load_library
-from itb_tui.core.history import BOTH
-from itb_tui.core.paths import content_dir
-from itb_tui.core.session import CueKind, Phase, SessionEngine
+from itb_tui.core.content.library import Routine, load_library
+from itb_tui.core.history.records import BOTH
+from itb_tui.core.session.engine import CueKind, Phase, SessionEngine
+from itb_tui.core.store.paths import content_dir
 
 STALL_S = 2.5
 BUSY = 3

@@ -122,8 +122,8 @@ def seed_settings(data_dir: Path, program_start: date | None = None, **values: A
     Without them the app opens on its first-run onboarding form instead of the home screen.
     Only fields that Settings has are set, so a renamed field does not break the benchmarks.
     """
-    from itb_tui.core.paths import Paths
-    from itb_tui.core.settings import Settings, save_settings
+    from itb_tui.core.store.paths import Paths
+    from itb_tui.core.store.settings import Settings, save_settings
 
     wanted: dict[str, Any] = {"onboarded": True, "program_start": program_start, **values}
     known = {f.name for f in dataclasses.fields(Settings)}

@@ -18,9 +18,9 @@ from common import Context, Row, bench_env, data_args, itb_command, median, spre
 from generate_history import END
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.export import ExportFormat, export
-from itb_tui.core.paths import Paths
-from itb_tui.core.stats import routine_categories
+from itb_tui.core.history.stats import routine_categories
+from itb_tui.core.report.export import ExportFormat, export
+from itb_tui.core.store.paths import Paths
 
 TARGET_S = 3.0
 CLI_TIMEOUT_S = 60.0

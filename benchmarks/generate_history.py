@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from itb_tui.core.content import Exercise, Routine, load_library
-from itb_tui.core.files import write_toml
-from itb_tui.core.history import (
+from itb_tui.core.content.library import Exercise, Routine, load_library
+from itb_tui.core.history.records import (
     BOTH,
     SIDES,
     ExerciseResult,
@@ -29,8 +28,9 @@ from itb_tui.core.history import (
     PainSpike,
     SessionRecord,
 )
-from itb_tui.core.paths import Paths, content_dir
-from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.core.store.files import write_toml
+from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.store.paths import Paths, content_dir
 
 ROTATION = ("hip-strength", "daily-stretch", "foam-rolling")
 END = date(2026, 11, 23)

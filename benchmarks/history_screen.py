@@ -25,7 +25,7 @@ from rich.console import Console
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.context import AppContext
-from itb_tui.core.paths import Paths
+from itb_tui.core.store.paths import Paths
 
 TARGET_MS = 250.0
 WAIT_S = 15.0

@@ -22,11 +22,11 @@ from common import Context, Row, median, spread
 from generate_history import END, ZONE
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content import load_library
-from itb_tui.core.history import PainLog, SessionRecord
-from itb_tui.core.paths import Paths, content_dir
-from itb_tui.core.session import Phase, SessionEngine
-from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.core.content.library import load_library
+from itb_tui.core.history.records import PainLog, SessionRecord
+from itb_tui.core.session.engine import Phase, SessionEngine
+from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.store.paths import Paths, content_dir
 
 TARGET_MS = 30.0
 SAME_RATIO = 1.5  # "about the same as empty"

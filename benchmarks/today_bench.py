@@ -2,7 +2,7 @@
 
 Both run as fresh processes, taking turns, on the five-year history (folders given by the
 environment, as in a user's shell). The first call works the answer out and keeps it; the
-prompts after it find it kept (see itb_tui/core/today_cache.py). The figure is the median of
+prompts after it find it kept (see itb_tui/core/shell/today_cache.py). The figure is the median of
 the pairs' own ratios; the first, worked-out call is given as information.
 """
 

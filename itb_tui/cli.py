@@ -16,9 +16,9 @@ if TYPE_CHECKING:  # the rest is imported in main, once garbage collection is pa
     from collections.abc import Sequence
     from datetime import date
 
-    from itb_tui.core.checkin import MorningAnswer
     from itb_tui.core.context import AppContext
-    from itb_tui.core.paths import Paths
+    from itb_tui.core.plan.checkin import MorningAnswer
+    from itb_tui.core.store.paths import Paths
 
 
 def _score(text: str) -> int:
@@ -38,7 +38,7 @@ def _since(text: str) -> date:
     import argparse
 
     from itb_tui.core.clock import MonotonicClock
-    from itb_tui.core.export import parse_since
+    from itb_tui.core.report.export import parse_since
 
     today = MonotonicClock().wall().date()
     try:
@@ -77,7 +77,7 @@ arguments, 3 the history or the program could not be read.
 def _clock_time(text: str) -> tuple[int, int]:
     import argparse
 
-    from itb_tui.core.remind import parse_time
+    from itb_tui.core.shell.remind import parse_time
 
     try:
         return parse_time(text)
@@ -89,8 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
     from pathlib import Path
 
-    from itb_tui.core.due import FORMATS  # not today_line: that brings the program's rules
-    from itb_tui.core.history import COMPARED, PAIN_CONTEXTS
+    from itb_tui.core.history.records import COMPARED, PAIN_CONTEXTS
+    from itb_tui.core.plan.due import FORMATS  # not today_line: that brings the program's rules
 
     parser = argparse.ArgumentParser(
         prog="itb",
@@ -165,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _list_routines(context: AppContext) -> int:
-    from itb_tui.core.content import format_seconds
+    from itb_tui.core.content.library import format_seconds
 
     for routine in context.library.routines.values():
         minutes = format_seconds(routine.estimated_minutes() * 60)
@@ -174,7 +174,7 @@ def _list_routines(context: AppContext) -> int:
 
 
 def _check(paths: Paths) -> int:
-    from itb_tui.core.check import check_files, report
+    from itb_tui.core.content.check import check_files, report
 
     text, code = report(check_files(paths))
     sys.stdout.write(text)
@@ -182,8 +182,8 @@ def _check(paths: Paths) -> int:
 
 
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
-    from itb_tui.core.history import CONTEXT_LABELS, PainLog
-    from itb_tui.core.red_flag_state import should_ask
+    from itb_tui.core.history.records import CONTEXT_LABELS, PainLog
+    from itb_tui.core.plan.red_flags import should_ask
     from itb_tui.core.text import plain_text
 
     swelling = None if args.swelling is None else args.swelling == "yes"
@@ -202,9 +202,9 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _today(context: AppContext, args: argparse.Namespace) -> int:
-    from itb_tui.core.due import FORMATS
-    from itb_tui.core.today_cache import fingerprint, keep
-    from itb_tui.core.today_line import render, today_summary
+    from itb_tui.core.plan.due import FORMATS
+    from itb_tui.core.shell.today_cache import fingerprint, keep
+    from itb_tui.core.shell.today_line import render, today_summary
 
     paths = context.paths
     before = fingerprint(str(paths.data), str(paths.config))
@@ -219,7 +219,7 @@ def _today(context: AppContext, args: argparse.Namespace) -> int:
 
 def _ask_check_in() -> MorningAnswer | None:
     """Ask in the terminal: one line such as '2 s n', then whatever part is missing."""
-    from itb_tui.core.checkin import MorningAnswer, parse_answer
+    from itb_tui.core.plan.checkin import MorningAnswer, parse_answer
 
     prompts = (
         "Knee pain 0-10, then b/s/w (vs yesterday) and y/n (swelling), e.g. 2 s n: ",
@@ -254,8 +254,8 @@ def _ask_check_in() -> MorningAnswer | None:
 
 
 def _check_in(context: AppContext, args: argparse.Namespace) -> int:
-    from itb_tui.core.checkin import MorningAnswer, answer_text
-    from itb_tui.core.today_line import today_summary
+    from itb_tui.core.plan.checkin import MorningAnswer, answer_text
+    from itb_tui.core.shell.today_line import today_summary
 
     if args.score is not None:
         if args.compared is None or args.swelling is None:
@@ -284,7 +284,7 @@ def _check_in(context: AppContext, args: argparse.Namespace) -> int:
 def _remind(context: AppContext, args: argparse.Namespace) -> int:
     import os
 
-    from itb_tui.core import remind
+    from itb_tui.core.shell import remind
 
     if args.install and args.uninstall:
         args.subparser.error("choose --install or --uninstall, not both")
@@ -306,7 +306,7 @@ def _remind(context: AppContext, args: argparse.Namespace) -> int:
         systemd = not args.cron and remind.has_systemd()
         print(remind.install(args.at, argv, os.environ, systemd))
     else:
-        from itb_tui.core.today_line import today_summary
+        from itb_tui.core.shell.today_line import today_summary
 
         line = remind.remind(today_summary(context), context.paths.data / remind.STATE_FILE)
         if line:
@@ -316,8 +316,8 @@ def _remind(context: AppContext, args: argparse.Namespace) -> int:
 
 def _plan_calendar(context: AppContext) -> str:
     """The coming weeks' plan (not the history) for a calendar app."""
-    from itb_tui.core.ics import plan_calendar
-    from itb_tui.core.overview import load_recent
+    from itb_tui.core.plan.overview import load_recent
+    from itb_tui.core.report.ics import plan_calendar
 
     now = context.clock.wall()
     recent, unreadable = load_recent(context.store, context.settings, now.date())
@@ -330,9 +330,9 @@ def _plan_calendar(context: AppContext) -> str:
 
 def _export(context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Write the export; exit 1 (after writing the rest) when a month could not be read."""
-    from itb_tui.core.export_file import RefusedOutput, check_output, export_history
-    from itb_tui.core.files import StoreError, atomic_write
-    from itb_tui.core.stats import routine_categories
+    from itb_tui.core.history.stats import routine_categories
+    from itb_tui.core.report.export_file import RefusedOutput, check_output, export_history
+    from itb_tui.core.store.files import StoreError, atomic_write
     from itb_tui.core.text import plain_text
 
     pdf = args.format == "pdf"
@@ -393,7 +393,7 @@ NO_TERMINAL = (
 
 def _kept_today(argv: Sequence[str]) -> tuple[str, int] | None:
     """``itb today [--format F]`` answered from the kept answer, if it still holds."""
-    from itb_tui.core.today_cache import cached
+    from itb_tui.core.shell.today_cache import cached
 
     if argv == ["today"]:
         return cached("text")
@@ -422,10 +422,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
+    from itb_tui.core.content.validate import ContentError
     from itb_tui.core.context import AppContext
-    from itb_tui.core.files import StoreError
-    from itb_tui.core.paths import Paths
-    from itb_tui.core.validate import ContentError
+    from itb_tui.core.store.files import StoreError
+    from itb_tui.core.store.paths import Paths
 
     parser = build_parser()
     args = parser.parse_args(argv)

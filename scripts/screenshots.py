@@ -18,13 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from itb_tui.core.content import load_library  # noqa: E402
-from itb_tui.core.export_file import export_bytes  # noqa: E402
-from itb_tui.core.paths import Paths, content_dir  # noqa: E402
-from itb_tui.core.program import load_program  # noqa: E402
-from itb_tui.core.settings import Settings  # noqa: E402
-from itb_tui.core.stats import routine_categories  # noqa: E402
-from itb_tui.core.storage import HistoryStore  # noqa: E402
+from itb_tui.core.content.library import load_library  # noqa: E402
+from itb_tui.core.content.program import load_program  # noqa: E402
+from itb_tui.core.history.stats import routine_categories  # noqa: E402
+from itb_tui.core.report.export_file import export_bytes  # noqa: E402
+from itb_tui.core.store.history_store import HistoryStore  # noqa: E402
+from itb_tui.core.store.paths import Paths, content_dir  # noqa: E402
+from itb_tui.core.store.settings import Settings  # noqa: E402
 from itb_tui.tui.app import ItbApp  # noqa: E402
 from tests.snapshots import history_scenes, program_scenes, scenes  # noqa: E402
 from tests.snapshots.scenes import Setup  # noqa: E402

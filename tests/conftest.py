@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content import Library, load_library
-from itb_tui.core.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.content.library import Library, load_library
+from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
 
 
 @pytest.fixture(autouse=True)

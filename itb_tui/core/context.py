@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from itb_tui.core.clock import Clock, MonotonicClock
-from itb_tui.core.content import Library, load_library
-from itb_tui.core.paths import Paths, content_dir
-from itb_tui.core.settings import Settings, load_settings, save_settings
+from itb_tui.core.content.library import Library, load_library
+from itb_tui.core.store.paths import Paths, content_dir
+from itb_tui.core.store.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:  # imported on first use, see the properties below
-    from itb_tui.core.program import Program
-    from itb_tui.core.red_flag_state import RedFlagState
-    from itb_tui.core.storage import HistoryStore
+    from itb_tui.core.content.program import Program
+    from itb_tui.core.plan.red_flags import RedFlagState
+    from itb_tui.core.store.history_store import HistoryStore
 
 
 @dataclass
@@ -43,7 +43,7 @@ class AppContext:
     def program(self) -> Program:
         """The phases, run weeks, warning signs and red flags; ContentError if they are broken."""
         if self._program is None:
-            from itb_tui.core.program import load_program
+            from itb_tui.core.content.program import load_program
 
             self._program = load_program(content_dir() / "program.toml", set(self.library.routines))
         return self._program
@@ -52,7 +52,7 @@ class AppContext:
     def store(self) -> HistoryStore:
         """The history on disk."""
         if self._store is None:
-            from itb_tui.core.storage import HistoryStore
+            from itb_tui.core.store.history_store import HistoryStore
 
             self._store = HistoryStore(self.paths)
         return self._store
@@ -61,13 +61,13 @@ class AppContext:
     def red_flags(self) -> RedFlagState:
         """The red flags ticked so far; StoreError if the file is damaged."""
         if self._red_flags is None:
-            from itb_tui.core.red_flag_state import load_red_flags
+            from itb_tui.core.plan.red_flags import load_red_flags
 
             self._red_flags = load_red_flags(self.paths.red_flags)
         return self._red_flags
 
     def save_red_flags(self) -> None:
-        from itb_tui.core.red_flag_state import save_red_flags
+        from itb_tui.core.plan.red_flags import save_red_flags
 
         save_red_flags(self.paths.red_flags, self.red_flags)
 

@@ -23,9 +23,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.files import StoreError
-from itb_tui.core.instance import InstanceLock
-from itb_tui.core.speech import Speaker, find_speech_program
+from itb_tui.core.session.speech import Speaker, find_speech_program
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.text import without_controls
 from itb_tui.tui.keys import bindings, palette_keys
 from itb_tui.tui.program_flow import ProgramFlow
@@ -37,10 +37,10 @@ if TYPE_CHECKING:  # imported when first needed, to keep start-up short
     from textual.command import Provider
     from textual.theme import Theme
 
-    from itb_tui.core.content import Routine
-    from itb_tui.core.history import PainLog, SessionRecord
-    from itb_tui.core.overview import Overview
-    from itb_tui.core.session import SessionEngine
+    from itb_tui.core.content.library import Routine
+    from itb_tui.core.history.records import PainLog, SessionRecord
+    from itb_tui.core.plan.overview import Overview
+    from itb_tui.core.session.engine import SessionEngine
     from itb_tui.tui.screens.pain import PainResult
     from itb_tui.tui.screens.session import SessionScreen
     from itb_tui.tui.screens.summary import SummaryScreen
@@ -167,7 +167,7 @@ class ItbApp(ProgramFlow, Safekeeping):
                 timeout=10,
             )
             return
-        from itb_tui.core.session import SessionEngine
+        from itb_tui.core.session.engine import SessionEngine
 
         settings = self.context.settings
 
@@ -239,7 +239,7 @@ class ItbApp(ProgramFlow, Safekeeping):
 
     # -- pain log -----------------------------------------------------------------------
     def log_pain(self, result: PainResult) -> None:
-        from itb_tui.core.history import PainLog
+        from itb_tui.core.history.records import PainLog
 
         log = PainLog(
             self.context.clock.wall(), result.score, result.context, result.note, result.swelling
@@ -280,7 +280,7 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.speaker = None
 
     def action_settings(self) -> None:
-        from itb_tui.core.settings import settings_kept_reason
+        from itb_tui.core.store.settings import settings_kept_reason
         from itb_tui.tui.screens.settings import SettingsScreen
 
         if self.refuse_read_only():

@@ -9,17 +9,17 @@ from textual.app import App
 from textual.message import Message
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.files import DamagedFile, StoreError
+from itb_tui.core.store.files import DamagedFile, StoreError
 from itb_tui.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # the screens and the engine are imported when first needed
     from collections.abc import Callable
 
-    from itb_tui.core.checkin import MorningAnswer
-    from itb_tui.core.content import Routine
-    from itb_tui.core.history import PainLog
-    from itb_tui.core.overview import Overview
-    from itb_tui.core.red_flag_state import RedFlagState
+    from itb_tui.core.content.library import Routine
+    from itb_tui.core.history.records import PainLog
+    from itb_tui.core.plan.checkin import MorningAnswer
+    from itb_tui.core.plan.overview import Overview
+    from itb_tui.core.plan.red_flags import RedFlagState
     from itb_tui.tui.screens.pain import PainResult
     from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
@@ -45,7 +45,7 @@ class ProgramFlow(App[None]):
 
     def program_ready(self) -> bool:
         """Read the program's rules (on first use); if they are broken, close the app saying why."""
-        from itb_tui.core.validate import ContentError
+        from itb_tui.core.content.validate import ContentError
 
         try:
             self.context.program  # noqa: B018 - read for its side effect
@@ -87,7 +87,7 @@ class ProgramFlow(App[None]):
         """Re-read the recent months and recompute today's plan for the home screen."""
         if not self.program_ready():
             return
-        from itb_tui.core.overview import build_overview, load_recent
+        from itb_tui.core.plan.overview import build_overview, load_recent
 
         context = self.context
         now = context.clock.wall()
@@ -125,7 +125,7 @@ class ProgramFlow(App[None]):
         if stage is None:
             self.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
             return
-        from itb_tui.core.overview import run_routine
+        from itb_tui.core.plan.overview import run_routine
 
         program = self.context.program
         self.begin_session(
@@ -173,7 +173,7 @@ class ProgramFlow(App[None]):
             self.refresh_home()
             self.notify("Check-in skipped for today: c on the home screen answers it later.")
             return
-        from itb_tui.core.checkin import answer_text
+        from itb_tui.core.plan.checkin import answer_text
 
         log = answer.log(now)
         if not self.save_pain_log(log):
@@ -191,7 +191,7 @@ class ProgramFlow(App[None]):
         overview = self.overview
         if overview is None:
             return
-        from itb_tui.core.checkin import missed_text
+        from itb_tui.core.plan.checkin import missed_text
 
         today = self.context.clock.wall().date()
         morning = overview.morning.text(today) if overview.morning else ""
@@ -224,7 +224,7 @@ class ProgramFlow(App[None]):
 
     def ask_red_flags_after(self, score: int, swelling: bool | None) -> None:
         """A high pain score or a 'yes' to swelling: ask the red-flag questions again."""
-        from itb_tui.core.red_flag_state import should_ask
+        from itb_tui.core.plan.red_flags import should_ask
 
         if not should_ask(score, swelling):
             return
@@ -233,7 +233,7 @@ class ProgramFlow(App[None]):
 
     def red_flag_state(self) -> RedFlagState:
         """The flags ticked so far; an unreadable file is reported and read as none."""
-        from itb_tui.core.red_flag_state import RedFlagState
+        from itb_tui.core.plan.red_flags import RedFlagState
 
         try:
             return self.context.red_flags

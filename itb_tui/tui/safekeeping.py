@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.files import DamagedFile, StoreError, restore_backup
-from itb_tui.core.instance import InstanceLock
+from itb_tui.core.store.files import DamagedFile, StoreError, restore_backup
+from itb_tui.core.store.instance import InstanceLock
 
 if TYPE_CHECKING:  # the history, the screens and the engine are imported when first needed
     from collections.abc import Callable
 
-    from itb_tui.core.history import SessionRecord
-    from itb_tui.core.session import SessionEngine
+    from itb_tui.core.history.records import SessionRecord
+    from itb_tui.core.session.engine import SessionEngine
     from itb_tui.tui.screens.home import HomeScreen
     from itb_tui.tui.screens.session import SessionScreen
 
@@ -56,7 +56,7 @@ class Safekeeping(App[None]):
         ``then`` runs once the session is kept or discarded (not after a resume or "later").
         A damaged or newer progress file is moved aside first, so nothing can overwrite it.
         """
-        from itb_tui.core.storage import NewerProgress
+        from itb_tui.core.store.history_store import NewerProgress
 
         store = self.context.store
         try:
@@ -75,8 +75,8 @@ class Safekeeping(App[None]):
             return True  # it could not be read, so it must not be overwritten either
         if snapshot is None:
             return False
-        from itb_tui.core.history import MonthHistory
-        from itb_tui.core.session import SessionEngine
+        from itb_tui.core.history.records import MonthHistory
+        from itb_tui.core.session.engine import SessionEngine
         from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
 
         problems: list[str] = []
@@ -234,7 +234,7 @@ class Safekeeping(App[None]):
 
         ``from_file``: the record is the progress file's, which keeps it if saving fails.
         """
-        from itb_tui.core.storage import month_key
+        from itb_tui.core.store.history_store import month_key
 
         store = self.context.store
         try:

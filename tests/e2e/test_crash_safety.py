@@ -27,12 +27,12 @@ import tomli_w
 
 from itb_tui import cli
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content import load_library
-from itb_tui.core.files import StoreError, atomic_write
-from itb_tui.core.history import PainLog
-from itb_tui.core.paths import Paths, content_dir
-from itb_tui.core.session import SessionEngine
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.content.library import load_library
+from itb_tui.core.history.records import PainLog
+from itb_tui.core.session.engine import SessionEngine
+from itb_tui.core.store.files import StoreError, atomic_write
+from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.store.paths import Paths, content_dir
 
 from .conftest import REPO, ItbDirs
 from .pty_app import DOWN, END, ENTER, PtyApp
@@ -442,9 +442,9 @@ WRITER = """
 import sys, time
 from datetime import datetime
 from pathlib import Path
-from itb_tui.core.history import PainLog
-from itb_tui.core.paths import Paths
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.history.records import PainLog
+from itb_tui.core.store.paths import Paths
+from itb_tui.core.store.history_store import HistoryStore
 
 data, name, count, at, go = sys.argv[1:6]
 store = HistoryStore(Paths(Path(data), Path(data).parent / "config"))

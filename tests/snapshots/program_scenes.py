@@ -12,14 +12,14 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from itb_tui.core.content import load_library
+from itb_tui.core.content.library import load_library
 from itb_tui.core.context import AppContext
-from itb_tui.core.history import ExerciseResult, PainLog, SessionRecord
-from itb_tui.core.paths import content_dir
-from itb_tui.core.plan import RUN_ROUTINE, readiness
-from itb_tui.core.plan_running import run_access
-from itb_tui.core.plan_signs import warning_signs
-from itb_tui.core.settings import Settings
+from itb_tui.core.history.records import ExerciseResult, PainLog, SessionRecord
+from itb_tui.core.plan.running import run_access
+from itb_tui.core.plan.signs import warning_signs
+from itb_tui.core.plan.weeks import RUN_ROUTINE, readiness
+from itb_tui.core.store.paths import content_dir
+from itb_tui.core.store.settings import Settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen

@@ -9,8 +9,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.overview import run_routine
-from itb_tui.core.session import SessionEngine
+from itb_tui.core.plan.overview import run_routine
+from itb_tui.core.session.engine import SessionEngine
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.widgets.pick_list import PickList
 from tests.tui.helpers import make_app, session_screen

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from itb_tui.core import storage
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.context import AppContext
-from itb_tui.core.files import StoreError
-from itb_tui.core.paths import Paths
-from itb_tui.core.session import Phase
-from itb_tui.core.settings import Settings, save_settings
+from itb_tui.core.session.engine import Phase
+from itb_tui.core.store import history_store as storage
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.paths import Paths
+from itb_tui.core.store.settings import Settings, save_settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.session import SessionScreen
 

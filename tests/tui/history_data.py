@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from itb_tui.core.content import Library
-from itb_tui.core.files import write_toml
-from itb_tui.core.history import (
+from itb_tui.core.content.library import Library
+from itb_tui.core.history.records import (
     BOTH,
     SIDES,
     ExerciseResult,
@@ -18,7 +17,8 @@ from itb_tui.core.history import (
     PainSpike,
     SessionRecord,
 )
-from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.core.store.files import write_toml
+from itb_tui.core.store.history_store import HistoryStore, month_key
 
 ZONE = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 23)

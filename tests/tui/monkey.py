@@ -35,11 +35,11 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content import load_library
-from itb_tui.core.instance import InstanceLock
-from itb_tui.core.paths import Paths, content_dir
-from itb_tui.core.session import Phase, SessionEngine
-from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.core.content.library import load_library
+from itb_tui.core.session.engine import Phase, SessionEngine
+from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.store.instance import InstanceLock
+from itb_tui.core.store.paths import Paths, content_dir
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.session import SessionScreen

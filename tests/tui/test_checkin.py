@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from itb_tui.core.history import PainLog
-from itb_tui.core.settings import load_settings, save_settings
+from itb_tui.core.history.records import PainLog
+from itb_tui.core.store.settings import load_settings, save_settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from itb_tui.core.overview import run_routine
-from itb_tui.core.session import SessionEngine
+from itb_tui.core.plan.overview import run_routine
+from itb_tui.core.session.engine import SessionEngine
 from itb_tui.tui.screens.home import phase_detail
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.widgets.pick_list import PickList

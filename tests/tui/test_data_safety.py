@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from itb_tui.core import storage
-from itb_tui.core.due import DONE
-from itb_tui.core.history import PainLog
-from itb_tui.core.instance import InstanceLock
-from itb_tui.core.session import SessionEngine
+from itb_tui.core.history.records import PainLog
+from itb_tui.core.plan.due import DONE
+from itb_tui.core.session.engine import SessionEngine
+from itb_tui.core.store import history_store as storage
+from itb_tui.core.store.instance import InstanceLock
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.summary import SummaryScreen

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from itb_tui.core.history import PainLog, SessionRecord
+from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.history import HistoryScreen

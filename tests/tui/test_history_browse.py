@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.widgets import DataTable
 
-from itb_tui.core.history import PainLog
+from itb_tui.core.history.records import PainLog
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history import HistoryScreen

@@ -9,7 +9,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from itb_tui.core.session import Phase
+from itb_tui.core.session.engine import Phase
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.keys import KEYS, Key, key_rows, palette_keys
 from itb_tui.tui.screens import (

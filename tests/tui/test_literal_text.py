@@ -8,8 +8,8 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
-from itb_tui.core.history import PainLog, PainSpike
-from itb_tui.core.settings import Settings
+from itb_tui.core.history.records import PainLog, PainSpike
+from itb_tui.core.store.settings import Settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual import events
 
-from itb_tui.core.history import PainLog
+from itb_tui.core.history.records import PainLog
 from itb_tui.core.text import NOTE_LIMIT
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.pain import PainRatingScreen

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from itb_tui.core.content import READY_SECONDS
-from itb_tui.core.session import Phase, SessionEngine
+from itb_tui.core.content.library import READY_SECONDS
+from itb_tui.core.session.engine import Phase, SessionEngine
 
 from .helpers import make_app, session_screen
 from .plain import plain

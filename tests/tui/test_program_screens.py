@@ -15,12 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from itb_tui.core import context as context_module
-from itb_tui.core.history import PainLog
-from itb_tui.core.paths import content_dir
-from itb_tui.core.plan import Check, Readiness
-from itb_tui.core.plan_progress import Improvement
-from itb_tui.core.plan_running import run_stage
-from itb_tui.core.settings import Settings
+from itb_tui.core.history.records import PainLog
+from itb_tui.core.plan.progress import Improvement
+from itb_tui.core.plan.running import run_stage
+from itb_tui.core.plan.weeks import Check, Readiness
+from itb_tui.core.store.paths import content_dir
+from itb_tui.core.store.settings import Settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.onboarding import OnboardingScreen, parse_start
 from itb_tui.tui.screens.readiness import ReadinessScreen

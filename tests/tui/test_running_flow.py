@@ -10,10 +10,10 @@ from pathlib import Path
 from textual.widgets import Static
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.history import PainLog
-from itb_tui.core.plan import RUN_ROUTINE
-from itb_tui.core.session import Phase
-from itb_tui.core.settings import Settings, save_settings
+from itb_tui.core.history.records import PainLog
+from itb_tui.core.plan.weeks import RUN_ROUTINE
+from itb_tui.core.session.engine import Phase
+from itb_tui.core.store.settings import Settings, save_settings
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Static
 
-from itb_tui.core.session import Phase
+from itb_tui.core.session.engine import Phase
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen

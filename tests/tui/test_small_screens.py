@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from itb_tui.core.settings import Settings
+from itb_tui.core.store.settings import Settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.history import HistoryScreen
 from itb_tui.tui.screens.onboarding import OnboardingScreen

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from itb_tui.core.checkin import (
+from itb_tui.core.content.program import load_program
+from itb_tui.core.content.validate import ContentError
+from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.plan.checkin import (
     MorningAnswer,
     checkin_due,
     days_missed,
@@ -18,15 +21,12 @@ from itb_tui.core.checkin import (
     morning_verdict,
     restart_note,
 )
-from itb_tui.core.due import DUE, REST, DueItem
-from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
-from itb_tui.core.overview import build_overview
-from itb_tui.core.paths import content_dir
-from itb_tui.core.plan import pain_free_streak
-from itb_tui.core.program import load_program
-from itb_tui.core.settings import Settings
-from itb_tui.core.today_line import as_json, line, summarize, text
-from itb_tui.core.validate import ContentError
+from itb_tui.core.plan.due import DUE, REST, DueItem
+from itb_tui.core.plan.overview import build_overview
+from itb_tui.core.plan.weeks import pain_free_streak
+from itb_tui.core.shell.today_line import as_json, line, summarize, text
+from itb_tui.core.store.paths import content_dir
+from itb_tui.core.store.settings import Settings
 from tests.unit.test_plan import (
     LIBRARY,
     PROGRAM,

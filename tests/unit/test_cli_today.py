@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from itb_tui import cli
-from itb_tui.core.history import SessionRecord
-from itb_tui.core.paths import Paths
-from itb_tui.core.settings import Settings, save_settings
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.history.records import SessionRecord
+from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.store.paths import Paths
+from itb_tui.core.store.settings import Settings, save_settings
 
 
 @pytest.fixture
@@ -81,8 +81,8 @@ def test_the_kept_answer_follows_every_change(
 def test_the_kept_answer_follows_a_red_flag(
     folders: Paths, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from itb_tui.core import today_cache
-    from itb_tui.core.red_flag_state import RedFlagState, save_red_flags
+    from itb_tui.core.plan.red_flags import RedFlagState, save_red_flags
+    from itb_tui.core.shell import today_cache
 
     today(capsys)
     assert today_cache.cached("line") is not None
@@ -95,7 +95,7 @@ def test_the_kept_answer_follows_a_red_flag(
 def test_a_kept_answer_is_only_used_with_its_own_fingerprint(
     folders: Paths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from itb_tui.core import today_cache
+    from itb_tui.core.shell import today_cache
 
     today(capsys)
     assert today_cache.cached("line") == ("itb: check-in, Foam rolling, Daily stretch", 1)

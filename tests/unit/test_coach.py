@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.coach import Coach
-from itb_tui.core.content import Library
-from itb_tui.core.session import Phase, SessionEngine
+from itb_tui.core.content.library import Library
+from itb_tui.core.session.coach import Coach
+from itb_tui.core.session.engine import Phase, SessionEngine
 
 
 def paced(library: Library) -> tuple[SessionEngine, Coach, FakeClock]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.completion import is_complete, missing_parts
-from itb_tui.core.content import Library
-from itb_tui.core.overview import run_routine
-from itb_tui.core.paths import content_dir
-from itb_tui.core.program import load_program
-from itb_tui.core.session import Phase, SessionEngine
-from itb_tui.core.stats import adherence_calendar, streak
+from itb_tui.core.content.library import Library
+from itb_tui.core.content.program import load_program
+from itb_tui.core.history.stats import adherence_calendar, streak
+from itb_tui.core.plan.overview import run_routine
+from itb_tui.core.session.completion import is_complete, missing_parts
+from itb_tui.core.session.engine import Phase, SessionEngine
+from itb_tui.core.store.paths import content_dir
 from tests.unit.test_session import make_exercise, make_routine, run_out, walk_to_pain
 
 

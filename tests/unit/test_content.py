@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from itb_tui.core.content import (
+from itb_tui.core.content.library import (
     CONTENT_SCHEMA,
     INTRO_SECONDS,
     READY_SECONDS,
@@ -17,8 +17,8 @@ from itb_tui.core.content import (
     Library,
     load_library,
 )
-from itb_tui.core.paths import Paths, content_dir
-from itb_tui.core.validate import ContentError, read_toml
+from itb_tui.core.content.validate import ContentError, read_toml
+from itb_tui.core.store.paths import Paths, content_dir
 
 REQUIRED_ROUTINES = (
     "quick-mobility",

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content import Library, Routine, load_library
-from itb_tui.core.cue_text import (
+from itb_tui.core.content.library import Library, Routine, load_library
+from itb_tui.core.session.cue_text import (
     CueTracker,
     TrackerCue,
     TrackerKind,
@@ -17,9 +17,9 @@ from itb_tui.core.cue_text import (
     spoken,
     spoken_all,
 )
-from itb_tui.core.pacer import PacerCue
-from itb_tui.core.paths import content_dir
-from itb_tui.core.session import Cue, CueKind, Phase, SessionEngine
+from itb_tui.core.session.engine import Cue, CueKind, Phase, SessionEngine
+from itb_tui.core.session.pacer import PacerCue
+from itb_tui.core.store.paths import content_dir
 
 
 @pytest.fixture(scope="module")

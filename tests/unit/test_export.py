@@ -14,10 +14,16 @@ from types import ModuleType
 
 import pytest
 
-from itb_tui.core.export import CSV_HEADER, export, import_json, parse_since
-from itb_tui.core.history import ExerciseResult, MonthHistory, PainLog, PainSpike, SessionRecord
-from itb_tui.core.paths import Paths
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.history.records import (
+    ExerciseResult,
+    MonthHistory,
+    PainLog,
+    PainSpike,
+    SessionRecord,
+)
+from itb_tui.core.report.export import CSV_HEADER, export, import_json, parse_since
+from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.store.paths import Paths
 
 ZONE = timezone(timedelta(hours=-5))
 TODAY = date(2026, 11, 23)  # a Monday

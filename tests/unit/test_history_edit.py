@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-from itb_tui.core.files import StoreError
-from itb_tui.core.history import PainLog, SessionRecord
-from itb_tui.core.history_edit import (
+from itb_tui.core.history.edit import (
     EntryNotFound,
     HistoryIndex,
     day_key,
@@ -20,7 +18,9 @@ from itb_tui.core.history_edit import (
     update_pain_log,
     update_session,
 )
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.history.records import PainLog, SessionRecord
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.history_store import HistoryStore
 
 ZONE = timezone(timedelta(hours=1))
 GONE = "pain-2026-11-02T05-00-00"  # no log has this id

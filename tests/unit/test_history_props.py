@@ -13,8 +13,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itb_tui.core.files import StoreError, read_toml_file
-from itb_tui.core.history import (
+from itb_tui.core.content.validate import ContentError, read_toml
+from itb_tui.core.history.records import (
     BOTH,
     PAIN_CONTEXTS,
     SIDES,
@@ -25,8 +25,14 @@ from itb_tui.core.history import (
     PainSpike,
     SessionRecord,
 )
-from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings, load_settings
-from itb_tui.core.validate import ContentError, read_toml
+from itb_tui.core.store.files import StoreError, read_toml_file
+from itb_tui.core.store.settings import (
+    CUE_STYLES,
+    KNEE_CHOICES,
+    SIDE_CHOICES,
+    Settings,
+    load_settings,
+)
 
 PROPS = settings(
     max_examples=100,

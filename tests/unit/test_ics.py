@@ -12,11 +12,11 @@ from pathlib import Path
 from icalendar import Calendar
 
 from itb_tui import cli
-from itb_tui.core.history import MonthHistory
-from itb_tui.core.ics import plan_calendar
-from itb_tui.core.paths import Paths
-from itb_tui.core.red_flag_state import FlagChange, RedFlagState
-from itb_tui.core.settings import Settings, save_settings
+from itb_tui.core.history.records import MonthHistory
+from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
+from itb_tui.core.report.ics import plan_calendar
+from itb_tui.core.store.paths import Paths
+from itb_tui.core.store.settings import Settings, save_settings
 from tests.unit.test_plan import LIBRARY, PROGRAM, START, at, day, run, started_history
 
 MON = day(0)  # Mon 23 Nov 2026, program week 4

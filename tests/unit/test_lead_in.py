@@ -9,10 +9,10 @@ again from its full lead-in (get-ready, or switch sides), never from the middle 
 from __future__ import annotations
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.coach import Coach
-from itb_tui.core.content import READY_SECONDS, SWITCH_SECONDS, Library
-from itb_tui.core.history import MonthHistory
-from itb_tui.core.session import CueKind, Phase, SessionEngine
+from itb_tui.core.content.library import READY_SECONDS, SWITCH_SECONDS, Library
+from itb_tui.core.history.records import MonthHistory
+from itb_tui.core.session.coach import Coach
+from itb_tui.core.session.engine import CueKind, Phase, SessionEngine
 
 
 def paced_session(library: Library) -> tuple[SessionEngine, Coach, FakeClock]:

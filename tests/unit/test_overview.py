@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from itb_tui.core.content import Library
-from itb_tui.core.files import StoreError, write_toml
-from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
-from itb_tui.core.overview import build_overview, load_recent, pending_run_check, run_routine
-from itb_tui.core.paths import content_dir
-from itb_tui.core.plan_today import today_plan
-from itb_tui.core.program import load_program
-from itb_tui.core.settings import Settings
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.content.library import Library
+from itb_tui.core.content.program import load_program
+from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.plan.overview import build_overview, load_recent, pending_run_check, run_routine
+from itb_tui.core.plan.today import today_plan
+from itb_tui.core.store.files import StoreError, write_toml
+from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.store.paths import content_dir
+from itb_tui.core.store.settings import Settings
 from tests.snapshots.program_scenes import TODAY, ready_history
 
 TZ = timezone(timedelta(hours=1))

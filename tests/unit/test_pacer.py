@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content import Tempo
-from itb_tui.core.pacer import PacerCue, RepPacer
+from itb_tui.core.content.library import Tempo
+from itb_tui.core.session.pacer import PacerCue, RepPacer
 
 CLAMSHELL = Tempo(up=1, hold=2, down=2)  # 5 s a rep
 

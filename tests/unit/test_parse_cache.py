@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from itb_tui.core.content import load_library
-from itb_tui.core.parse_cache import cached_parse, entry_path
-from itb_tui.core.paths import Paths, content_dir
+from itb_tui.core.content.library import load_library
+from itb_tui.core.content.parse_cache import cached_parse, entry_path
+from itb_tui.core.store.paths import Paths, content_dir
 
 
 class CountingParser:

@@ -9,23 +9,29 @@ from typing import Any
 
 import pytest
 
-from itb_tui.core.content import Library, load_library
-from itb_tui.core.due import DueItem
-from itb_tui.core.history import ExerciseResult, MonthHistory, PainLog, PainSpike, SessionRecord
-from itb_tui.core.paths import content_dir
-from itb_tui.core.plan import (
+from itb_tui.core.content.library import Library, load_library
+from itb_tui.core.content.program import Program, load_program
+from itb_tui.core.history.records import (
+    ExerciseResult,
+    MonthHistory,
+    PainLog,
+    PainSpike,
+    SessionRecord,
+)
+from itb_tui.core.plan.due import DueItem
+from itb_tui.core.plan.progress import Improvement, no_improvement, progression_hints
+from itb_tui.core.plan.running import RunStage, run_minutes, run_stage
+from itb_tui.core.plan.signs import warning_signs
+from itb_tui.core.plan.today import today_plan
+from itb_tui.core.plan.weeks import (
     Readiness,
     current_phases,
     pain_free_streak,
     program_week,
     readiness,
 )
-from itb_tui.core.plan_progress import Improvement, no_improvement, progression_hints
-from itb_tui.core.plan_running import RunStage, run_minutes, run_stage
-from itb_tui.core.plan_signs import warning_signs
-from itb_tui.core.plan_today import today_plan
-from itb_tui.core.program import Program, load_program
-from itb_tui.core.settings import Settings
+from itb_tui.core.store.paths import content_dir
+from itb_tui.core.store.settings import Settings
 from tests.tui.history_data import make_session
 
 LIBRARY: Library = load_library(content_dir())

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from itb_tui.core.history import PainLog, PainSpike, SessionRecord
-from itb_tui.core.plan_progress import progression_hints
-from itb_tui.core.plan_running import RunAccess, run_access
-from itb_tui.core.plan_today import today_plan
+from itb_tui.core.history.records import PainLog, PainSpike, SessionRecord
+from itb_tui.core.plan.progress import progression_hints
+from itb_tui.core.plan.running import RunAccess, run_access
+from itb_tui.core.plan.today import today_plan
 from tests.unit.test_plan import (
     LIBRARY,
     MON,

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import tomli_w
 
-from itb_tui.core.content import load_library
-from itb_tui.core.paths import content_dir
-from itb_tui.core.program import WARNING_SIGN_IDS, Program, load_program
-from itb_tui.core.validate import ContentError
+from itb_tui.core.content.library import load_library
+from itb_tui.core.content.program import WARNING_SIGN_IDS, Program, load_program
+from itb_tui.core.content.validate import ContentError
+from itb_tui.core.store.paths import content_dir
 
 PROGRAM = content_dir() / "program.toml"
 ROUTINE_IDS = set(load_library(content_dir()).routines)

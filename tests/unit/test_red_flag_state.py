@@ -8,13 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from itb_tui.core.content import load_library
-from itb_tui.core.files import StoreError
-from itb_tui.core.overview import build_overview
-from itb_tui.core.paths import content_dir
-from itb_tui.core.plan import Check, Readiness
-from itb_tui.core.program import load_program
-from itb_tui.core.red_flag_state import (
+from itb_tui.core.content.library import load_library
+from itb_tui.core.content.program import load_program
+from itb_tui.core.plan.overview import build_overview
+from itb_tui.core.plan.red_flags import (
     RedFlagState,
     held_by_red_flags,
     load_red_flags,
@@ -22,7 +19,10 @@ from itb_tui.core.red_flag_state import (
     should_ask,
     with_red_flags,
 )
-from itb_tui.core.settings import Settings
+from itb_tui.core.plan.weeks import Check, Readiness
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.paths import content_dir
+from itb_tui.core.store.settings import Settings
 from tests.unit.test_plan import START, at, day, run, started_history
 
 LIBRARY = load_library(content_dir())

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from itb_tui import cli
-from itb_tui.core import remind
-from itb_tui.core.paths import Paths
-from itb_tui.core.settings import Settings, save_settings
+from itb_tui.core.shell import remind
+from itb_tui.core.store.paths import Paths
+from itb_tui.core.store.settings import Settings, save_settings
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="notify-send")
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content import (
+from itb_tui.core.content.library import (
     READY_SECONDS,
     SWITCH_SECONDS,
     TIMED_KINDS,
@@ -18,8 +18,8 @@ from itb_tui.core.content import (
     Library,
     Routine,
 )
-from itb_tui.core.history import ExerciseResult, MonthHistory, SessionRecord
-from itb_tui.core.session import (
+from itb_tui.core.history.records import ExerciseResult, MonthHistory, SessionRecord
+from itb_tui.core.session.engine import (
     ADJUST_SECONDS,
     Cue,
     CueKind,
@@ -27,7 +27,7 @@ from itb_tui.core.session import (
     SessionEngine,
     side_order,
 )
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.store.history_store import HistoryStore
 
 INTRO, READY, WORK, SWITCH, REST, PAIN, DONE = (
     Phase.INTRO,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from itb_tui.core.settings import load_settings, save_settings
+from itb_tui.core.store.settings import load_settings, save_settings
 
 HAND_WRITTEN = """\
 # my settings, edited by hand
@@ -49,7 +49,7 @@ def test_a_value_back_at_its_default_leaves_the_file(tmp_path: Path) -> None:
 
 
 def test_keys_it_does_not_write_are_kept(tmp_path: Path) -> None:
-    from itb_tui.core.settings import Settings, settings_text
+    from itb_tui.core.store.settings import Settings, settings_text
 
     old = b'# mine\nfuture_key = "x"\nonboarded = true\n'
     text = settings_text(old, Settings(onboarded=True, pacer=True))

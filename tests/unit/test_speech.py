@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content import load_library
-from itb_tui.core.cue_text import CueTracker, TrackerCue, spoken
-from itb_tui.core.paths import content_dir
-from itb_tui.core.session import Cue, SessionEngine
-from itb_tui.core.speech import Speaker, describe_voice_support, find_speech_program
+from itb_tui.core.content.library import load_library
+from itb_tui.core.session.cue_text import CueTracker, TrackerCue, spoken
+from itb_tui.core.session.engine import Cue, SessionEngine
+from itb_tui.core.session.speech import Speaker, describe_voice_support, find_speech_program
+from itb_tui.core.store.paths import content_dir
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fake programs are shell scripts")
 

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from itb_tui.core.history import ExerciseResult, PainLog, PainSpike, SessionRecord
-from itb_tui.core.stats import (
+from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
+from itb_tui.core.history.stats import (
     DayCell,
     adherence_calendar,
     daily_pain,

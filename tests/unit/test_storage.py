@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from itb_tui.core import files
-from itb_tui.core.files import StoreError, atomic_write, file_lock, read_toml_file
-from itb_tui.core.history import ExerciseResult, PainLog, PainSpike, SessionRecord
-from itb_tui.core.paths import CONFIG_ENV, DATA_ENV, Paths
-from itb_tui.core.settings import Settings, SettingsKept, load_settings, save_settings
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
+from itb_tui.core.store import files
+from itb_tui.core.store.files import StoreError, atomic_write, file_lock, read_toml_file
+from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths
+from itb_tui.core.store.settings import Settings, SettingsKept, load_settings, save_settings
 
 PLUS_ONE = timezone(timedelta(hours=1))
 BAD_PAIN_LOG = (

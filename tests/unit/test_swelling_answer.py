@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from itb_tui.core.history import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
 
 AT = datetime(2026, 11, 23, 20, 0, tzinfo=timezone(timedelta(hours=1)))
 

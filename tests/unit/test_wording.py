@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from itb_tui.core.history import ExerciseResult, PainSpike, SessionRecord
+from itb_tui.core.history.records import ExerciseResult, PainSpike, SessionRecord
 from itb_tui.tui.screens.resume import resume_screen
 from itb_tui.tui.screens.summary import summary_text
 
@@ -55,7 +55,7 @@ def test_the_resume_question_counts_sets_in_words() -> None:
 
 
 def test_the_red_flag_summary_has_plain_punctuation() -> None:
-    from itb_tui.core.program import RedFlag
+    from itb_tui.core.content.program import RedFlag
     from itb_tui.tui.screens.red_flags import advice
 
     flags = [RedFlag("a", "The knee locks.", ""), RedFlag("b", "It is hot and red", "")]
@@ -65,7 +65,7 @@ def test_the_red_flag_summary_has_plain_punctuation() -> None:
 
 
 def test_the_calendar_legend_explains_every_mark_a_day_can_show() -> None:
-    from itb_tui.core.content import CATEGORIES
+    from itb_tui.core.content.library import CATEGORIES
     from itb_tui.tui.screens.calendar import CATEGORY_MARKS, legend
 
     shown = legend().plain

@@ -14,9 +14,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from itb_tui.core.history import SessionRecord
-from itb_tui.core.history_edit import HistoryIndex
-from itb_tui.core.stats import (
+from itb_tui.core.history.edit import HistoryIndex
+from itb_tui.core.history.records import SessionRecord
+from itb_tui.core.history.stats import (
     ASYMMETRY_WORTH_NOTING,
     DayCell,
     SideTrend,

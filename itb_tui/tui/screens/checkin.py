@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from itb_tui.core.checkin import MorningAnswer, answer_text
-from itb_tui.core.history import PainLog
+from itb_tui.core.history.records import PainLog
+from itb_tui.core.plan.checkin import MorningAnswer, answer_text
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import PainScale

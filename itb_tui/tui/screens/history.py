@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from itb_tui.core.content.validate import ContentError
 from itb_tui.core.context import AppContext
-from itb_tui.core.export_file import FILE_FORMATS, FileFormat, write_export
-from itb_tui.core.files import StoreError
-from itb_tui.core.history import SessionRecord
-from itb_tui.core.history_edit import HistoryIndex
-from itb_tui.core.stats import RECENT_DAYS, RowFilter, days_back, routine_categories
-from itb_tui.core.validate import ContentError
+from itb_tui.core.history.edit import HistoryIndex
+from itb_tui.core.history.records import SessionRecord
+from itb_tui.core.history.stats import RECENT_DAYS, RowFilter, days_back, routine_categories
+from itb_tui.core.report.export_file import FILE_FORMATS, FileFormat, write_export
+from itb_tui.core.store.files import StoreError
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history_dialogs import export_format

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from itb_tui.core.export_file import FileFormat
+from itb_tui.core.report.export_file import FileFormat
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.pain import swelling_line

@@ -14,8 +14,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from itb_tui.core.content import Library, Routine
-from itb_tui.core.due import DONE, DUE, OPTIONAL, REST, DueItem
+from itb_tui.core.content.library import Library, Routine
+from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -23,8 +23,8 @@ from itb_tui.tui.widgets.legend import legend_markup
 from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
 if TYPE_CHECKING:
-    from itb_tui.core.overview import Overview
-    from itb_tui.core.program import Phase
+    from itb_tui.core.content.program import Phase
+    from itb_tui.core.plan.overview import Overview
 
 STATUS_MARKS = {
     DUE: ("[ ]", "bold"),
@@ -72,7 +72,7 @@ def _morning_options(overview: Overview) -> list[Pick]:
 
 def morning_detail(overview: Overview, kind: str, today: date) -> Content:
     """The panel for the check-in line, the morning's decision or the missed-days note."""
-    from itb_tui.core.checkin import missed_text
+    from itb_tui.core.plan.checkin import missed_text
 
     if kind == "restart":
         return Content.assemble(("Back after a break\n", "bold"), overview.restart_note)

@@ -10,7 +10,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, Switch
 
-from itb_tui.core.settings import Settings, parse_start
+from itb_tui.core.store.settings import Settings, parse_start
 from itb_tui.tui.screens.dialog import AnswersOnce
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from itb_tui.core.history import CONTEXT_LABELS, PAIN_CONTEXTS
+from itb_tui.core.history.records import CONTEXT_LABELS, PAIN_CONTEXTS
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import markup

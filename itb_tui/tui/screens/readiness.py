@@ -10,10 +10,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from itb_tui.core.plan import Readiness
-from itb_tui.core.plan_running import RunStage
-from itb_tui.core.plan_signs import Found
-from itb_tui.core.program import Program, RunWeek
+from itb_tui.core.content.program import Program, RunWeek
+from itb_tui.core.plan.running import RunStage
+from itb_tui.core.plan.signs import Found
+from itb_tui.core.plan.weeks import Readiness
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal

@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import SelectionList, Static
 
-from itb_tui.core.plan_progress import IMPROVEMENT_AFTER_WEEKS, Improvement
-from itb_tui.core.program import Program, RedFlag
+from itb_tui.core.content.program import Program, RedFlag
+from itb_tui.core.plan.progress import IMPROVEMENT_AFTER_WEEKS, Improvement
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter

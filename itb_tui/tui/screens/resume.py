@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itb_tui.core.history import SessionRecord
+from itb_tui.core.history.records import SessionRecord
 from itb_tui.core.text import plural
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 

@@ -13,14 +13,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from itb_tui.core.coach import Coach
-from itb_tui.core.content import Exercise, format_seconds
-from itb_tui.core.files import StoreError
-from itb_tui.core.history import BOTH
-from itb_tui.core.session import Cue, Phase, SessionEngine
-from itb_tui.core.settings import Settings
-from itb_tui.core.speech import Speaker
-from itb_tui.core.storage import HistoryStore
+from itb_tui.core.content.library import Exercise, format_seconds
+from itb_tui.core.history.records import BOTH
+from itb_tui.core.session.coach import Coach
+from itb_tui.core.session.engine import Cue, Phase, SessionEngine
+from itb_tui.core.session.speech import Speaker
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.store.settings import Settings
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen

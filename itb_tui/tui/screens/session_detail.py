@@ -10,16 +10,23 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from itb_tui.core.content import format_seconds
-from itb_tui.core.files import StoreError
-from itb_tui.core.history import BOTH, CONTEXT_LABELS, SIDES, ExerciseResult, PainLog, SessionRecord
-from itb_tui.core.history_edit import (
+from itb_tui.core.content.library import format_seconds
+from itb_tui.core.history.edit import (
     delete_pain_log,
     delete_session,
     update_pain_log,
     update_session,
 )
-from itb_tui.core.storage import HistoryStore, month_key
+from itb_tui.core.history.records import (
+    BOTH,
+    CONTEXT_LABELS,
+    SIDES,
+    ExerciseResult,
+    PainLog,
+    SessionRecord,
+)
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.history_store import HistoryStore, month_key
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete

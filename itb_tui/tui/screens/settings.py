@@ -11,8 +11,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, Switch
 
-from itb_tui.core.settings import CUE_STYLES, KNEE_CHOICES, SIDE_CHOICES, Settings, parse_start
-from itb_tui.core.speech import describe_voice_support
+from itb_tui.core.session.speech import describe_voice_support
+from itb_tui.core.store.settings import (
+    CUE_STYLES,
+    KNEE_CHOICES,
+    SIDE_CHOICES,
+    Settings,
+    parse_start,
+)
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter

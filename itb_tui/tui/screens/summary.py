@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from itb_tui.core.content import format_seconds
-from itb_tui.core.history import BOTH, ExerciseResult, SessionRecord
+from itb_tui.core.content.library import format_seconds
+from itb_tui.core.history.records import BOTH, ExerciseResult, SessionRecord
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, markup

@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from itb_tui.core.history import CONTEXT_LABELS, PainLog, SessionRecord, pain_log_ids
-from itb_tui.core.history_edit import HistoryIndex, day_key
-from itb_tui.core.stats import RECENT_DAYS, Row, RowFilter, days_back, session_rows
+from itb_tui.core.history.edit import HistoryIndex, day_key
+from itb_tui.core.history.records import CONTEXT_LABELS, PainLog, SessionRecord, pain_log_ids
+from itb_tui.core.history.stats import RECENT_DAYS, Row, RowFilter, days_back, session_rows
 from itb_tui.tui.text import rich_literal
 
 LOOKAHEAD = 40  # rows kept ready below the cursor

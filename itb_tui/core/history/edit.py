@@ -1,0 +1,246 @@
+"""Change or remove one history entry, and read the history lazily, newest month first.
+
+Each edit is a locked read-modify-write of the one month file that holds the entry, saved
+atomically with the previous version kept as ``NAME.bak``.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from itb_tui.core.history.records import (
+    PAIN_CONTEXTS,
+    MonthHistory,
+    PainLog,
+    SessionRecord,
+    pain_log_ids,
+)
+from itb_tui.core.history.stats import streak
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.text import plain_text
+
+KEEP: Literal["keep"] = "keep"  # leave the swelling answer as it was
+Swelling = bool | None | Literal["keep"]
+
+
+class EntryNotFound(StoreError):
+    """The session or pain log to change is not (or no longer) in its month file."""
+
+
+def _find_session(month: MonthHistory, session_id: str, key: str) -> SessionRecord:
+    for session in month.sessions:
+        if session.id == session_id:
+            return session
+    raise EntryNotFound(f"session {session_id} is not in the history for {key}")
+
+
+def _find_pain_log(month: MonthHistory, log_id: str, key: str) -> PainLog:
+    """The log whose id in its month is ``log_id`` (see ``pain_log_ids``: logs of one second
+    are told apart by their order in the file)."""
+    for ident, log in zip(pain_log_ids(month.pain_logs), month.pain_logs, strict=True):
+        if ident == log_id:
+            return log
+    raise EntryNotFound(f"pain log {log_id} is not in the history for {key}")
+
+
+def _check_score(score: int | None) -> None:
+    if score is not None and not 0 <= score <= 10:
+        raise ValueError(f"a pain score is 0 to 10, got {score}")
+
+
+def update_session(
+    store: HistoryStore,
+    session_id: str,
+    started_at: datetime,
+    *,
+    pain_after: int | None,
+    note: str,
+    swelling: Swelling = KEEP,
+) -> SessionRecord:
+    """Set a saved session's pain rating, note and swelling answer; returns it as saved."""
+    _check_score(pain_after)
+    key = month_key(started_at)
+
+    def change(month: MonthHistory) -> SessionRecord:
+        session = _find_session(month, session_id, key)
+        session.pain_after = pain_after
+        session.note = plain_text(note)
+        if swelling != KEEP:
+            session.swelling = swelling
+        return session
+
+    return store.update_month(key, change)
+
+
+def delete_session(store: HistoryStore, session_id: str, started_at: datetime) -> None:
+    """Remove a saved session from its month file."""
+    key = month_key(started_at)
+
+    def change(month: MonthHistory) -> None:
+        _find_session(month, session_id, key)
+        month.sessions = [s for s in month.sessions if s.id != session_id]
+
+    store.update_month(key, change)
+
+
+def update_pain_log(
+    store: HistoryStore,
+    log_id: str,
+    at: datetime,
+    score: int,
+    context: str,
+    note: str,
+    swelling: Swelling = KEEP,
+) -> PainLog:
+    """Set the score, context, note and swelling answer of the pain log ``log_id`` made at
+    ``at``; returns it as saved."""
+    _check_score(score)
+    if context not in PAIN_CONTEXTS:
+        raise ValueError(f"unknown pain context {context!r}")
+    key = month_key(at)
+
+    def change(month: MonthHistory) -> PainLog:
+        log = _find_pain_log(month, log_id, key)
+        log.score, log.context, log.note = score, context, plain_text(note)
+        if swelling != KEEP:
+            log.swelling = swelling
+        return log
+
+    return store.update_month(key, change)
+
+
+def delete_pain_log(store: HistoryStore, log_id: str, at: datetime) -> None:
+    """Remove the pain log ``log_id`` made at ``at``."""
+    key = month_key(at)
+
+    def change(month: MonthHistory) -> None:
+        log = _find_pain_log(month, log_id, key)
+        month.pain_logs = [p for p in month.pain_logs if p is not log]
+
+    store.update_month(key, change)
+
+
+def day_key(day: date) -> str:
+    """The month file key of a date: '2026-11'."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+class HistoryIndex:
+    """The month files, read one at a time from the newest, on demand.
+
+    A month that cannot be read counts as loaded but empty, and its error is kept in
+    ``problems``. Loading is guarded by a lock, so a worker thread may load while the
+    screen reads what is already there.
+    """
+
+    def __init__(self, store: HistoryStore) -> None:
+        self.store = store
+        self.keys: list[str] = sorted(store.months(), reverse=True)
+        self.problems: list[str] = []
+        self._months: dict[str, MonthHistory] = {}
+        self._reading: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def loaded_keys(self) -> list[str]:
+        """Loaded month keys, newest first."""
+        with self._lock:
+            return [key for key in self.keys if key in self._months]
+
+    @property
+    def exhausted(self) -> bool:
+        """True when every month file has been read."""
+        return not self.pending()
+
+    def pending(self) -> list[str]:
+        """Month keys not read yet, newest first."""
+        with self._lock:
+            return [key for key in self.keys if key not in self._months]
+
+    def month(self, key: str) -> MonthHistory:
+        """A loaded month (empty when not loaded or without a file)."""
+        with self._lock:
+            return self._months.get(key, MonthHistory())
+
+    def _read(self, key: str) -> MonthHistory:
+        try:
+            return self.store.load_month(key)
+        except StoreError as err:
+            with self._lock:
+                self.problems.append(str(err))
+            return MonthHistory()
+
+    def load(self, key: str) -> MonthHistory:
+        """Read (or re-read, after an edit) month ``key`` from disk."""
+        month = self._read(key)
+        with self._lock:
+            if key not in self.keys:
+                self.keys = sorted([*self.keys, key], reverse=True)
+            self._months[key] = month
+        return month
+
+    def ensure(self, key: str) -> MonthHistory:
+        """Month ``key``, read now unless it is loaded or being read by another thread."""
+        with self._lock:
+            key_lock = self._reading.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if key in self._months:
+                    return self._months[key]
+            return self.load(key)
+
+    def is_loaded(self, key: str) -> bool:
+        with self._lock:
+            return key in self._months
+
+    def load_next(self, count: int = 1) -> list[str]:
+        """Read the next ``count`` older months; returns their keys (none when exhausted)."""
+        keys = self.pending()[: max(count, 0)]
+        for key in keys:
+            self.ensure(key)
+        return keys
+
+    def covers(self, day: date) -> bool:
+        """True when every month file from ``day``'s month to the newest is loaded."""
+        first = day_key(day)
+        return not any(key >= first for key in self.pending())
+
+    def load_since(self, day: date) -> list[str]:
+        """Read every month file from ``day``'s month on; returns the keys read now."""
+        first = day_key(day)
+        keys = [key for key in self.pending() if key >= first]
+        for key in keys:
+            self.ensure(key)
+        return keys
+
+    def oldest_loaded(self) -> date | None:
+        """The first day of the oldest loaded month; None when none is loaded."""
+        keys = self.loaded_keys
+        return date.fromisoformat(keys[-1] + "-01") if keys else None
+
+    def history(self, since: date | None = None) -> MonthHistory:
+        """The loaded sessions and pain logs (from ``since`` on), oldest month first."""
+        first = day_key(since) if since is not None else ""
+        with self._lock:
+            months = [self._months[k] for k in sorted(self._months) if k >= first]
+        return MonthHistory(
+            [s for m in months for s in m.sessions],
+            [p for m in months for p in m.pain_logs],
+        )
+
+    def streak(self, today: date) -> int:
+        """The current streak of days with a completed session, reading older months as needed.
+
+        Stops once the day before the streak is inside the loaded months (so the streak is
+        known to end there) or nothing older is left.
+        """
+        while True:
+            days = streak(self.history().sessions, today)
+            oldest = self.oldest_loaded()
+            before = today - timedelta(days=days + 1)  # at or before the first day missing
+            if self.exhausted or (oldest is not None and before >= oldest):
+                return days
+            self.load_next()

@@ -1,0 +1,356 @@
+"""History records (sessions, exercise results, pain logs) and their TOML form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from itb_tui.core.content.validate import TableReader
+
+HISTORY_SCHEMA = 1
+SIDES = ("left", "right")
+BOTH = "both"
+PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
+CONTEXT_LABELS = {
+    "rest": "at rest",
+    "daily": "daily activity (stairs, walking)",
+    "during-run": "during a run",
+    "after-run": "after a run",
+    "exercise": "during exercise",
+    "morning": "morning check-in",
+}
+# The morning check-in's answer to "compared with yesterday".
+COMPARED = ("better", "same", "worse")
+UNITS = ("reps", "steps", "seconds")
+
+
+@dataclass
+class ExerciseResult:
+    """What was done of one exercise: per side, the reps or seconds of each completed set."""
+
+    exercise: str
+    name: str
+    unit: str
+    sides: tuple[str, ...]
+    sets_planned: int
+    done: dict[str, list[int]] = field(default_factory=dict)
+    skipped_sets: dict[str, int] = field(default_factory=dict)
+
+    def sets_done(self, side: str) -> int:
+        return len(self.done.get(side, []))
+
+    def done_text(self, side: str, *, short: bool = False) -> str:
+        """'15 15 12 reps', '1 second' ('45 s' when ``short``); '' when nothing was done."""
+        values = self.done.get(side, [])
+        if not values:
+            return ""
+        numbers = " ".join(str(v) for v in values)
+        if short and self.unit == "seconds":
+            return f"{numbers} s"
+        return numbers + " " + (self.unit[:-1] if values == [1] else self.unit)
+
+    @property
+    def complete(self) -> bool:
+        return all(self.sets_done(side) >= self.sets_planned for side in self.sides)
+
+    @property
+    def skipped(self) -> bool:
+        """True when nothing at all was done of it."""
+        return not any(self.done.get(side) for side in self.sides)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "exercise": self.exercise,
+            "name": self.name,
+            "unit": self.unit,
+            "sides": list(self.sides),
+            "sets_planned": self.sets_planned,
+            "done": {side: list(values) for side, values in self.done.items()},
+            "skipped_sets": dict(self.skipped_sets),
+        }
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> ExerciseResult | None:
+        exercise = reader.text("exercise", max_len=64)
+        name = reader.text("name", max_len=64)
+        unit = reader.choice("unit", UNITS)
+        sides = reader.texts("sides")
+        planned = reader.integer("sets_planned", maximum=100)
+        done = _side_table(
+            reader, "done", lambda v: isinstance(v, list) and all(_is_int(i) for i in v)
+        )
+        skipped = _side_table(reader, "skipped_sets", _is_int)
+        reader.finish()
+        if None in (exercise, name, unit, planned) or not sides:
+            return None
+        return cls(exercise, name, unit, sides, planned, done, skipped)  # type: ignore[arg-type]
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _side_table(reader: TableReader, key: str, valid: Any) -> dict[str, Any]:
+    value = reader.table.get(key, {})
+    reader.mark_seen(key)
+    if not isinstance(value, dict) or not all(
+        side in (*SIDES, BOTH) and valid(v) for side, v in value.items()
+    ):
+        reader.problem(key, "a table keyed by left/right/both", value)
+        return {}
+    return {side: list(v) if isinstance(v, list) else v for side, v in value.items()}
+
+
+@dataclass
+class PainSpike:
+    """Pain noticed during an exercise, recorded with a key press mid-session."""
+
+    at: datetime
+    exercise: str
+    side: str
+    score: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"at": self.at, "exercise": self.exercise, "side": self.side}
+        if self.score is not None:
+            data["score"] = self.score
+        return data
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> PainSpike | None:
+        at = _datetime(reader, "at")
+        exercise = reader.text("exercise", max_len=64)
+        side = reader.choice("side", (*SIDES, BOTH))
+        score = reader.integer("score", maximum=10, required=False)
+        reader.finish()
+        if at is None or exercise is None or side is None:
+            return None
+        return cls(at, exercise, side, score)
+
+
+def _datetime(reader: TableReader, key: str, *, required: bool = True) -> datetime | None:
+    value = reader.table.get(key)
+    reader.mark_seen(key)
+    if value is None:
+        if required:
+            reader.problem(key, "a date and time (it is required)", got=False)
+        return None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        reader.problem(key, "a date and time with a UTC offset", value)
+        return None
+    return value
+
+
+def session_id_at(started_at: datetime) -> str:
+    """A session's plain id, its start to the second: '2026-11-23T07-30-00'."""
+    return started_at.strftime("%Y-%m-%dT%H-%M-%S")
+
+
+@dataclass
+class SessionRecord:
+    """One guided session, finished or stopped early."""
+
+    id: str
+    routine: str
+    routine_name: str
+    started_at: datetime
+    ended_at: datetime
+    completed: bool
+    exercises: list[ExerciseResult] = field(default_factory=list)
+    pain_after: int | None = None
+    note: str = ""
+    pain_spikes: list[PainSpike] = field(default_factory=list)
+    swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
+
+    @property
+    def duration_s(self) -> int:
+        return max(0, int((self.ended_at - self.started_at).total_seconds()))
+
+    def exercise_name(self, exercise: str) -> str:
+        """The name of exercise id ``exercise`` as recorded ('Glute bridge' from the id if not)."""
+        fallback = exercise.replace("-", " ").capitalize()
+        return next((r.name for r in self.exercises if r.exercise == exercise), fallback)
+
+    def exercises_done(self) -> int:
+        return sum(1 for result in self.exercises if not result.skipped)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "routine": self.routine,
+            "routine_name": self.routine_name,
+            "started_at": self.started_at,
+            "ended_at": self.ended_at,
+            "completed": self.completed,
+        }
+        if self.pain_after is not None:
+            data["pain_after"] = self.pain_after
+        data["note"] = self.note
+        if self.swelling is not None:
+            data["swelling"] = self.swelling
+        data["exercises"] = [result.to_dict() for result in self.exercises]
+        if self.pain_spikes:
+            data["pain_spikes"] = [spike.to_dict() for spike in self.pain_spikes]
+        return data
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> SessionRecord | None:
+        ident = reader.text("id", max_len=64)
+        if ident:
+            reader.where = f"{reader.where} '{ident}'"
+        routine = reader.text("routine", max_len=64)
+        routine_name = reader.text("routine_name", max_len=64)
+        started = _datetime(reader, "started_at")
+        ended = _datetime(reader, "ended_at")
+        completed = reader.flag("completed")
+        pain = reader.integer("pain_after", maximum=10, required=False)
+        note = _note(reader)
+        swelling = _swelling(reader)
+        exercises = [
+            ExerciseResult.from_reader(
+                TableReader(t, f"{reader.where}: exercise {n}", reader.problems)
+            )
+            for n, t in enumerate(reader.tables("exercises", required=False), 1)
+        ]
+        spikes = [
+            PainSpike.from_reader(
+                TableReader(t, f"{reader.where}: pain spike {n}", reader.problems)
+            )
+            for n, t in enumerate(reader.tables("pain_spikes", required=False), 1)
+        ]
+        reader.finish()
+        if None in (ident, routine, routine_name, started, ended):
+            return None
+        return cls(
+            ident,  # type: ignore[arg-type]
+            routine,  # type: ignore[arg-type]
+            routine_name,  # type: ignore[arg-type]
+            started,  # type: ignore[arg-type]
+            ended,  # type: ignore[arg-type]
+            completed,
+            [e for e in exercises if e is not None],
+            pain,
+            note,
+            [s for s in spikes if s is not None],
+            swelling,
+        )
+
+
+def _note(reader: TableReader) -> str:
+    """The optional free-text note ('' when absent)."""
+    note = reader.table.get("note", "")
+    reader.mark_seen("note")
+    if not isinstance(note, str):
+        reader.problem("note", "a string", note)
+        return ""
+    return note
+
+
+def _swelling(reader: TableReader) -> bool | None:
+    """The optional yes/no swelling answer; history written before it was asked has none."""
+    value = reader.table.get("swelling")
+    reader.mark_seen("swelling")
+    if value is None or isinstance(value, bool):
+        return value
+    reader.problem("swelling", "true or false", value)
+    return None
+
+
+@dataclass
+class PainLog:
+    """A pain score logged on its own, with where it was felt.
+
+    A morning check-in (context "morning") also says how it compares with yesterday and
+    whether the knee is swollen; other logs leave ``compared`` "" and ``swelling`` None.
+    """
+
+    at: datetime
+    score: int
+    context: str
+    note: str = ""
+    swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
+    compared: str = ""  # "", or one of COMPARED (a morning check-in)
+
+    @property
+    def id(self) -> str:
+        return "pain-" + self.at.strftime("%Y-%m-%dT%H-%M-%S")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "at": self.at,
+            "score": self.score,
+            "context": self.context,
+            "note": self.note,
+        }
+        if self.compared:
+            data["compared"] = self.compared
+        if self.swelling is not None:
+            data["swelling"] = self.swelling
+        return data
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> PainLog | None:
+        at = _datetime(reader, "at")
+        score = reader.integer("score", maximum=10)
+        context = reader.choice("context", PAIN_CONTEXTS)
+        note = _note(reader)
+        swelling = _swelling(reader)
+        compared = reader.choice("compared", COMPARED, required=False) or ""
+        reader.finish()
+        if at is None or score is None or context is None:
+            return None
+        return cls(at, score, context, note, swelling, compared)
+
+
+def pain_log_ids(logs: list[PainLog]) -> list[str]:
+    """An id for each log, unique even when several share one second: the first keeps
+    ``PainLog.id``, the next ones in that second add ``-2``, ``-3``... in the given order
+    (the file's order, which saving keeps), so an entry keeps its id from export to export."""
+    seen: dict[str, int] = {}
+    ids = []
+    for log in logs:
+        count = seen[log.id] = seen.get(log.id, 0) + 1
+        ids.append(log.id if count == 1 else f"{log.id}-{count}")
+    return ids
+
+
+@dataclass
+class MonthHistory:
+    """The sessions and pain logs of one calendar month: one file on disk."""
+
+    sessions: list[SessionRecord] = field(default_factory=list)
+    pain_logs: list[PainLog] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Time-ordered; an empty list is left out (a later [[table]] can then be appended)."""
+        data: dict[str, Any] = {"schema_version": HISTORY_SCHEMA}
+        if self.sessions:
+            data["sessions"] = [
+                s.to_dict() for s in sorted(self.sessions, key=lambda s: s.started_at)
+            ]
+        if self.pain_logs:
+            data["pain_logs"] = [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str, problems: list[str]) -> MonthHistory:
+        reader = TableReader(data, where, problems)
+        reader.integer("schema_version", minimum=1, maximum=10_000)
+        sessions = [
+            SessionRecord.from_reader(TableReader(t, f"{where}: session {n}", problems))
+            for n, t in enumerate(reader.tables("sessions", required=False), 1)
+        ]
+        logs = [
+            PainLog.from_reader(TableReader(t, f"{where}: pain log {n}", problems))
+            for n, t in enumerate(reader.tables("pain_logs", required=False), 1)
+        ]
+        reader.finish()
+        month = cls([s for s in sessions if s], [p for p in logs if p])
+        month.sort()
+        return month
+
+    def sort(self) -> None:
+        """Put sessions and pain logs in time order (a file may hold them appended)."""
+        self.sessions.sort(key=lambda s: s.started_at)
+        self.pain_logs.sort(key=lambda p: p.at)

@@ -1,0 +1,314 @@
+"""The morning check-in, and the rule by which the next morning decides the next session.
+
+The check-in is a pain log with context "morning": knee pain this morning (0-10), compared
+with yesterday (better / same / worse) and swelling yes / no. It is due once a day; Escape
+skips it for the day (``Settings.checkin_skipped``).
+
+The rule, after the pain-monitoring model physiotherapists use for tendon and IT band rehab
+(Silbernagel et al., 2007): the morning after a run or a strength session tells how the knee
+took that load. The deciding morning is the latest check-in after the last run or strength
+session before today (at most ``DECIDING_DAYS`` old), and it stands until the next one:
+  * a run is held while that morning is above the program's acceptable pain
+    (``[check_in] acceptable_pain``, 0 by default: pain-free daily life, as the sources ask),
+    worse than the day before (the answer "worse", or a higher score than the previous
+    morning's), or swollen;
+  * a strength session is held only by a worse or swollen morning, not by the band: while
+    daily pain settles, the strength work is what the program prescribes;
+  * a settled morning (within the band, not worse, no swelling) lets the plan progress as
+    planned.
+Held items become rest days with the deciding answer as their reason; the pre- and post-run
+routines go with the run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from itb_tui.core.history.records import COMPARED, PainLog, SessionRecord
+from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
+from itb_tui.core.plan.running import MIN_RUNS_TO_PROGRESS
+from itb_tui.core.plan.today import STRENGTH_PER_WEEK
+from itb_tui.core.plan.weeks import RUN_ROUTINE, day_text, done_sessions, local_date
+
+MORNING = "morning"
+# A check-in older than this no longer decides anything: the knee has had time to change.
+DECIDING_DAYS = 7
+# At most this many missed check-ins are named one by one.
+MISSED_SHOWN = 7
+# From this many days without anything done, Home says how to restart.
+MISSED_NOTE_FROM = 2
+
+
+@dataclass(frozen=True)
+class MorningAnswer:
+    """What the check-in asks: pain this morning, compared with yesterday, swelling."""
+
+    score: int
+    compared: str  # one of COMPARED
+    swelling: bool
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.score <= 10:
+            raise ValueError(f"pain {self.score} is outside the scale 0-10")
+        if self.compared not in COMPARED:
+            raise ValueError(f"compared must be one of {', '.join(COMPARED)}")
+
+    def log(self, at: datetime, note: str = "") -> PainLog:
+        """The pain log that stores this answer."""
+        return PainLog(at, self.score, MORNING, note, self.swelling, self.compared)
+
+
+def answer_text(log: PainLog) -> str:
+    """'3/10, worse than yesterday, swelling' - the answer in a few words."""
+    parts = [f"{log.score}/10"]
+    if log.compared:
+        parts.append(
+            "the same as yesterday" if log.compared == "same" else f"{log.compared} than yesterday"
+        )
+    if log.swelling:
+        parts.append("swelling")
+    return ", ".join(parts)
+
+
+def mornings(pain_logs: Iterable[PainLog], today: date) -> list[PainLog]:
+    """Morning check-ins up to today, oldest first."""
+    found = [p for p in pain_logs if p.context == MORNING and local_date(p.at) <= today]
+    return sorted(found, key=lambda p: p.at)
+
+
+def morning_of(pain_logs: Iterable[PainLog], day: date) -> PainLog | None:
+    """The last check-in made on ``day``, if any."""
+    found = [p for p in mornings(pain_logs, day) if local_date(p.at) == day]
+    return found[-1] if found else None
+
+
+def checkin_due(pain_logs: Iterable[PainLog], today: date, skipped: date | None) -> bool:
+    """True while today has no check-in and it was not skipped today."""
+    return skipped != today and morning_of(pain_logs, today) is None
+
+
+def missed_checkins(pain_logs: Iterable[PainLog], today: date, start: date | None) -> list[date]:
+    """The days, counting back from yesterday, without a check-in since the last one.
+
+    Nothing is missed before the first check-in ever (the habit had not started), nor before
+    the program start.
+    """
+    logs = mornings(pain_logs, today - timedelta(days=1))
+    if not logs:
+        return []
+    last = local_date(logs[-1].at)
+    first_day = last if start is None else max(last, start - timedelta(days=1))
+    missed = []
+    day = today - timedelta(days=1)
+    while day > first_day:
+        missed.append(day)
+        day -= timedelta(days=1)
+    return sorted(missed)
+
+
+def missed_text(missed: list[date]) -> str:
+    """'Check-in missed on Sun 29 Nov and Mon 30 Nov: those days count as not logged'."""
+    if not missed:
+        return ""
+    shown = [day_text(day) for day in missed[-MISSED_SHOWN:]]
+    days = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    more = f" (and {len(missed) - len(shown)} days before)" if len(missed) > len(shown) else ""
+    noun = "that day is" if len(missed) == 1 else "those days are"
+    return f"Check-in missed on {days}{more}: {noun} not counted as pain-free."
+
+
+@dataclass(frozen=True)
+class MorningVerdict:
+    """The morning answer that decides the next session, and what it decides."""
+
+    log: PainLog
+    after: SessionRecord | None  # the run or strength session it answers; None: no load
+    band: int
+    worse: bool  # worse than the day before
+    after_is_run: bool = False
+
+    @property
+    def day(self) -> date:
+        return local_date(self.log.at)
+
+    @property
+    def above_band(self) -> bool:
+        return self.log.score > self.band
+
+    @property
+    def swollen(self) -> bool:
+        return bool(self.log.swelling)
+
+    @property
+    def holds_run(self) -> bool:
+        return self.after is not None and (self.above_band or self.worse or self.swollen)
+
+    @property
+    def holds_strength(self) -> bool:
+        return self.after is not None and (self.worse or self.swollen)
+
+    def when(self, today: date) -> str:
+        """'This morning' or 'On the morning of Mon 30 Nov'."""
+        if self.day == today:
+            return "This morning"
+        return f"On the morning of {day_text(self.day)}"
+
+    def reasons(self, today: date) -> str:
+        """What made the morning unsettled: 'worse than yesterday, above the limit of 0/10'."""
+        parts = []
+        if self.worse:
+            parts.append(
+                "worse than yesterday" if self.day == today else "worse than the day before"
+            )
+        if self.above_band:
+            parts.append(f"above the program's limit of {self.band}/10")
+        if self.swollen:
+            parts.append("with swelling")
+        return ", ".join(parts)
+
+    def text(self, today: date) -> str:
+        """The sentence Home and readiness show: which answer decided what."""
+        if self.after is None:
+            return f"{self.when(today)} {answer_text(self.log)}."
+        load = "run" if self.after_is_run else self.after.routine_name
+        after = f"after the {load} on {day_text(local_date(self.after.started_at))}"
+        if self.holds_strength:
+            return self.held_reason(today, "the next run and strength session", after)
+        if self.holds_run:
+            return self.held_reason(today, "the next run", after)
+        head = f"{self.when(today)} {answer_text(self.log)}"
+        return f"{head} {after}: settled, so the plan goes on as planned."
+
+    def held_reason(self, today: date, what: str, after: str = "") -> str:
+        """'This morning 3/10, worse than yesterday: today's run is held until ...'."""
+        after = f" {after}" if after else ""
+        verb = "are" if " and " in what else "is"
+        return (
+            f"{self.when(today)} {self.log.score}/10, {self.reasons(today)}{after}: "
+            f"{what} {verb} held until a morning check-in is settled."
+        )
+
+
+def morning_verdict(
+    band: int,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    today: date,
+    strength_ids: Collection[str],
+) -> MorningVerdict | None:
+    """The deciding morning (see the module docstring), or None when there is none."""
+    logs = mornings(pain_logs, today)
+    loads = [
+        s
+        for s in done_sessions(sessions, today - timedelta(days=1))
+        if s.routine == RUN_ROUTINE or s.routine in strength_ids
+    ]
+    last_load = loads[-1] if loads else None
+    if last_load is not None and (today - local_date(last_load.started_at)).days > DECIDING_DAYS:
+        last_load = None  # too long ago for this morning to say how the knee took it
+    since = local_date(last_load.started_at) if last_load else today - timedelta(days=1)
+    since = max(since, today - timedelta(days=DECIDING_DAYS))
+    after = [log for log in logs if local_date(log.at) > since]
+    if not after:
+        return None
+    deciding = after[-1]
+    previous = morning_of(logs, local_date(deciding.at) - timedelta(days=1))
+    worse = deciding.compared == "worse" or (
+        previous is not None and deciding.score > previous.score
+    )
+    is_run = last_load is not None and last_load.routine == RUN_ROUTINE
+    return MorningVerdict(deciding, last_load, band, worse, is_run)
+
+
+def hold_items(
+    items: list[DueItem],
+    verdict: MorningVerdict | None,
+    today: date,
+    strength_ids: Collection[str],
+    run_companions: Collection[str] = (),
+) -> list[DueItem]:
+    """Today's plan with the sessions the morning holds turned into rest days.
+
+    ``run_companions`` are the pre- and post-run routines, held with the run.
+    """
+    if verdict is None:
+        return items
+    run_held = verdict.holds_run and any(
+        i.kind == "run" and i.status in (DUE, OPTIONAL) for i in items
+    )
+    held = []
+    for item in items:
+        if item.status in (DONE, REST):
+            held.append(item)
+        elif item.kind == "run" and run_held:
+            held.append(
+                item._replace(status=REST, reason=verdict.held_reason(today, "today's run"))
+            )
+        elif item.routine_id in run_companions and run_held and item.kind == "routine":
+            held.append(item._replace(status=REST, reason="No run today, so not needed."))
+        elif item.routine_id in strength_ids and verdict.holds_strength:
+            reason = verdict.held_reason(today, "today's strength session")
+            held.append(item._replace(status=REST, reason=reason))
+        else:
+            held.append(item)
+    return held
+
+
+def days_missed(
+    sessions: Iterable[SessionRecord], pain_logs: Iterable[PainLog], today: date
+) -> int:
+    """Days in a row before today with nothing done and nothing logged, since the last day
+    with something (0 when nothing was ever done or logged)."""
+    active = {local_date(s.started_at) for s in done_sessions(sessions, today)}
+    active |= {local_date(p.at) for p in pain_logs}
+    before = [day for day in active if day < today]
+    if not before:
+        return 0
+    return (today - max(before)).days - 1
+
+
+def restart_note(missed: int, items: Iterable[DueItem], run_week: int | None) -> str:
+    """'2 days missed: restart with ...' from the program's rules; "" below 2 days."""
+    if missed < MISSED_NOTE_FROM:
+        return ""
+    due = [i.title for i in items if i.status == DUE and i.kind == "routine"]
+    start = f"restart with {', '.join(due)} today" if due else "carry on with today's plan"
+    text = (
+        f"{missed} days missed: {start}, at the usual dose and without making up for them "
+        f"(strength stays at most {STRENGTH_PER_WEEK} times a week, never two days in a row)."
+    )
+    if run_week is not None:
+        text += (
+            f" Runs go on at run week {run_week}: a week moves on after "
+            f"{MIN_RUNS_TO_PROGRESS} pain-free runs."
+        )
+    return text
+
+
+def parse_answer(text: str) -> tuple[int | None, str | None, bool | None]:
+    """'2 s n', '2sn', '10 worse yes' -> (score, compared, swelling); None where not given.
+
+    Raises ValueError naming the first part that is not understood.
+    """
+    words = {"b": "better", "s": "same", "w": "worse"}
+    yes_no = {"y": True, "yes": True, "n": False, "no": False}
+    score: int | None = None
+    compared: str | None = None
+    swelling: bool | None = None
+    for token in re.findall(r"\d+|[a-z]+", text.lower()):
+        if token.isdigit():
+            if int(token) > 10 or score is not None:
+                raise ValueError(f"'{token}' is not a pain score from 0 to 10")
+            score = int(token)
+        elif compared is None and (token in words or token in COMPARED):
+            compared = words.get(token, token)
+        elif token in yes_no and swelling is None:
+            swelling = yes_no[token]
+        elif compared is None and len(token) == 2 and token[0] in words and token[1] in yes_no:
+            compared, swelling = words[token[0]], yes_no[token[1]]
+        else:
+            raise ValueError(f"'{token}' is not b/s/w (better, same, worse) or y/n (swelling)")
+    return score, compared, swelling

@@ -1,0 +1,231 @@
+"""Everything the home screen says about today, computed in one place from recent history.
+
+Only recent months are read, so opening the app costs the same after years of use: today's
+plan, readiness, warning signs and the run stage look back weeks, not years. The
+no-improvement check looks at the program from its start, so it runs only while the program
+start is within ``IMPROVEMENT_HORIZON_MONTHS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from itb_tui.core.content.library import Exercise, Library, Routine
+from itb_tui.core.content.program import Phase, Program, RunWeek
+from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.plan.checkin import (
+    MorningVerdict,
+    checkin_due,
+    days_missed,
+    hold_items,
+    missed_checkins,
+    morning_of,
+    morning_verdict,
+    restart_note,
+)
+from itb_tui.core.plan.due import DueItem
+from itb_tui.core.plan.progress import Hint, Improvement, no_improvement, progression_hints
+from itb_tui.core.plan.red_flags import (
+    RedFlagState,
+    standing_text,
+    with_red_flags,
+)
+from itb_tui.core.plan.running import RunAccess, RunStage, run_access
+from itb_tui.core.plan.signs import Found, warning_signs
+from itb_tui.core.plan.today import today_plan
+from itb_tui.core.plan.weeks import (
+    RUN_ROUTINE,
+    STRENGTH,
+    Readiness,
+    current_phases,
+    program_week,
+    readiness,
+    routines_in,
+)
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.store.settings import Settings
+
+RECENT_MONTHS = 3
+IMPROVEMENT_HORIZON_MONTHS = 6
+ASK_AFTER_RUN = timedelta(hours=2)
+ASK_UNTIL = timedelta(hours=24)
+
+
+@dataclass
+class Overview:
+    """Today, as the app sees it."""
+
+    week: int
+    phases: list[Phase]
+    items: list[DueItem]
+    readiness: Readiness
+    access: RunAccess
+    signs: list[Found]
+    improvement: Improvement | None
+    hints: list[Hint] = field(default_factory=list)
+    ask_about_run: SessionRecord | None = None
+    red_flags: list[str] = field(default_factory=list)  # the flags standing, in words
+    morning: MorningVerdict | None = None  # the check-in that decides the next session
+    checkin_due: bool = False  # today has no check-in and it was not skipped
+    missed_checkins: list[date] = field(default_factory=list)
+    restart_note: str = ""  # "2 days missed: restart with ..."
+    held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
+    yesterday_morning: PainLog | None = None  # for "compared with yesterday"
+
+    @property
+    def stage(self) -> RunStage | None:
+        """The run stage once running has started, else None."""
+        return self.access.stage
+
+    @property
+    def running_unlocked(self) -> bool:
+        return self.stage is not None
+
+
+def _month_keys_since(start: date, today: date) -> list[str]:
+    keys, year, month = [], start.year, start.month
+    while (year, month) <= (today.year, today.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
+
+def load_recent(
+    store: HistoryStore, settings: Settings, today: date
+) -> tuple[MonthHistory, list[StoreError]]:
+    """The last few months, and the months since the program start while it is recent.
+
+    A month that cannot be read is left out (the others still count) and its error returned.
+    """
+    existing = store.months()
+    keys = set(existing[-RECENT_MONTHS:])
+    start = settings.program_start
+    if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
+        keys |= set(_month_keys_since(start, today)) & set(existing)
+    return store.load_readable(sorted(keys))
+
+
+def pending_run_check(
+    history: MonthHistory, now: datetime, asked_after: datetime | None = None
+) -> SessionRecord | None:
+    """The last run, when it ended 2-24 h ago and no after-run pain was logged since."""
+    runs = [s for s in history.sessions if s.routine == RUN_ROUTINE]
+    if not runs:
+        return None
+    last = max(runs, key=lambda s: s.ended_at)
+    if not ASK_AFTER_RUN <= now - last.ended_at <= ASK_UNTIL:
+        return None
+    if asked_after is not None and asked_after >= last.ended_at:
+        return None
+    logged = any(
+        log.context == "after-run" and log.at >= last.ended_at for log in history.pain_logs
+    )
+    return None if logged else last
+
+
+def build_overview(
+    program: Program,
+    settings: Settings,
+    library: Library,
+    history: MonthHistory,
+    now: datetime,
+    flags: RedFlagState | None = None,
+) -> Overview:
+    """Apply the program's rules to the recent history; a standing red flag holds running."""
+    today = now.date()
+    sessions, logs = history.sessions, history.pain_logs
+    start = settings.program_start
+    week = program_week(start, today) if start is not None and start <= today else 1
+    flags = flags or RedFlagState()
+    ready = with_red_flags(
+        readiness(program, settings, sessions, logs, today, library), program, flags
+    )
+    access = run_access(program, settings, sessions, logs, today, library, ready=ready)
+    improvement = None
+    if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
+        improvement = no_improvement(program, settings, sessions, logs, today)
+    strength = routines_in(library, STRENGTH)
+    morning = morning_verdict(program.acceptable_morning_pain, sessions, logs, today, strength)
+    rtr = program.return_to_running
+    planned = today_plan(
+        program, settings, sessions, logs, today, library, ready=ready, access=access
+    )
+    items = hold_items(
+        planned,
+        morning,
+        today,
+        strength,
+        (rtr.pre_run_routine, rtr.post_run_routine),
+    )
+    return Overview(
+        week=week,
+        phases=current_phases(program, week),
+        items=items,
+        readiness=ready,
+        access=access,
+        signs=warning_signs(program, sessions, logs, today, library),
+        improvement=improvement,
+        hints=[
+            h
+            for h in progression_hints(sessions, library, today)
+            if settings.progressions.get(h.exercise_id, 0) == 0
+        ],
+        ask_about_run=pending_run_check(history, now, settings.asked_after_run),
+        red_flags=standing_text(program, flags),
+        morning=morning,
+        held=[item for item, was in zip(items, planned, strict=True) if item != was],
+        checkin_due=checkin_due(logs, today, settings.checkin_skipped),
+        missed_checkins=missed_checkins(logs, today, start),
+        yesterday_morning=morning_of(logs, today - timedelta(days=1)),
+        restart_note=restart_note(
+            days_missed(sessions, logs, today), items, access.stage.week if access.stage else None
+        ),
+    )
+
+
+def run_routine(
+    week: int, target: RunWeek, form_tips: tuple[str, ...] = (), minutes: int | None = None
+) -> Routine:
+    """A guided run for a run week: one easy-paced timer of ``minutes`` (the week's longest
+    plain run when not given; the stage's today_minutes keep it within the weekly cap).
+
+    Its intro gives the steps, then the program's running-form tips.
+    """
+    minutes = minutes or target.minutes[1]
+    exercise = Exercise(
+        id="easy-run",
+        name="Easy run",
+        kind="timer",
+        per_side=False,
+        sets=1,
+        rest_s=0,
+        frequency=f"run week {week}: {target.runs_per_week} runs a week",
+        targets="An easy run that rebuilds tolerance without provoking the knee.",
+        steps=(
+            "Start at an easy pace: you can speak in full sentences.",
+            "Keep your steps short and quick, and run on the softest level surface you have.",
+            "If pain starts on the outside of the knee, press p at once and walk.",
+            "If the pain builds as you go on, stop the run and walk home.",
+            *form_tips,
+        ),
+        cues=(
+            "Easy pace: you can talk.",
+            "Short, quick steps.",
+            "Knee pain? Press p and walk.",
+        ),
+        errors=("Speeding up because it feels good.", "Running on through pain."),
+        cautions=("Pain that worsens during the run is a warning sign: stop and walk.",),
+        duration_s=minutes * 60,
+        source="001",
+    )
+    return Routine(
+        id=RUN_ROUTINE,
+        name=f"Run, week {week}",
+        category="running",
+        summary=f"{min(target.minutes[0], minutes)}-{minutes} min easy",
+        description=" ".join(target.notes),
+        items=(exercise,),
+        origin="program",
+    )

@@ -1,0 +1,208 @@
+"""Warning signs to back off, found in runs, strength sessions and pain logs.
+
+001 lists four signs to back off (not to start over): pain during a run that gets worse,
+pain lasting beyond 2-3 h after a run, pain in the hip-strength exercises, swelling at the
+outer knee. Sessions stopped early count here too: stopping because of pain is the signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from itb_tui.core.content.library import Library
+from itb_tui.core.content.program import Program, WarningSign
+from itb_tui.core.history.records import PainLog, SessionRecord
+from itb_tui.core.plan.weeks import (
+    RUN_ROUTINE,
+    STRENGTH,
+    day_text,
+    distinct_spikes,
+    local_date,
+    routines_in,
+)
+
+# 001 gives 2-3 h for pain that lingers after a run; the app takes 2 h, the careful end.
+LINGER = timedelta(hours=2)
+# A pain log further than this from the last run is not about that run.
+AFTER_RUN_WINDOW = timedelta(hours=24)
+RECENT_DAYS = 14
+# Signs that move the run week back one step (pain during strength only holds it).
+STEP_BACK_SIGNS = ("run-pain-worsens", "pain-after-run", "swelling")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A warning sign found in the history, with the evidence and when it happened."""
+
+    sign: WarningSign
+    evidence: str
+    at: datetime
+
+    @property
+    def on(self) -> date:
+        return local_date(self.at)
+
+
+def _duration_text(gap: timedelta) -> str:
+    minutes = int(gap.total_seconds()) // 60
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def _runs(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
+    return sorted((s for s in sessions if s.routine == RUN_ROUTINE), key=lambda s: s.ended_at)
+
+
+def _run_worsened(program: Program, run: SessionRecord) -> str | None:
+    """Why this run shows pain that built up, or None.
+
+    001: knee pain that grows as the run goes on. Two pain spikes
+    (presses within spike_merge_s are one), a run stopped after a pain spike, or one spike
+    and pain of worsening_pain_after or more rated after the run.
+    """
+    rtr = program.return_to_running
+    spikes = distinct_spikes(run.pain_spikes, rtr.spike_merge_s)
+    when = day_text(local_date(run.started_at))
+    if len(spikes) >= 2:
+        return f"{len(spikes)} pain spikes during the run on {when}"
+    if not spikes:
+        return None
+    if not run.completed:
+        return f"the run on {when} was stopped after pain began"
+    if run.pain_after is not None and run.pain_after >= rtr.worsening_pain_after:
+        return f"pain began during the run on {when} and was {run.pain_after}/10 after it"
+    return None
+
+
+def _run_pain_worsens(
+    sign: WarningSign,
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+) -> list[Found]:
+    """A run whose pain built up (see _run_worsened), or a during-run log above an earlier one."""
+    found = []
+    for run in _runs(sessions):
+        why = _run_worsened(program, run)
+        if why is not None:
+            found.append(Found(sign, why, run.started_at))
+    lowest: dict[date, int] = {}
+    flagged: set[date] = set()
+    for log in sorted((p for p in pain_logs if p.context == "during-run"), key=lambda p: p.at):
+        day = local_date(log.at)
+        if day in lowest and log.score > lowest[day] and day not in flagged:
+            flagged.add(day)
+            evidence = f"pain during a run rose from {lowest[day]}/10 to {log.score}/10 on "
+            found.append(Found(sign, evidence + day_text(day), log.at))
+        lowest[day] = min(lowest.get(day, log.score), log.score)
+    return found
+
+
+def _pain_after_run(
+    sign: WarningSign,
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+) -> list[Found]:
+    """001: pain still there more than 2-3 h after a run.
+
+    Any pain log above 0 from 2 h to 24 h after the last run ended counts, whatever its
+    context (a "daily" log 4 h after a run is pain after that run); only "during-run" logs,
+    which belong to a run in progress, are left out.
+    """
+    runs = _runs(sessions)
+    found = []
+    for log in pain_logs:
+        if log.context == "during-run" or log.score == 0:
+            continue
+        before = [run for run in runs if run.ended_at <= log.at]
+        if not before:
+            continue
+        gap = log.at - before[-1].ended_at
+        if LINGER <= gap <= AFTER_RUN_WINDOW:
+            when = day_text(local_date(before[-1].started_at))
+            evidence = f"pain {log.score}/10 {_duration_text(gap)} after the run on {when}"
+            found.append(Found(sign, evidence, log.at))
+    return found
+
+
+def _pain_during_strength(
+    sign: WarningSign, sessions: Iterable[SessionRecord], library: Library
+) -> list[Found]:
+    """A pain spike in a session of a strength routine, finished or not."""
+    strength = routines_in(library, STRENGTH)
+    found = []
+    for session in sessions:
+        if session.routine not in strength or not session.pain_spikes:
+            continue
+        names = {result.exercise: result.name for result in session.exercises}
+        spiked = sorted({names.get(s.exercise, s.exercise) for s in session.pain_spikes})
+        when = day_text(local_date(session.started_at))
+        evidence = f"pain during {', '.join(spiked)} in {session.routine_name} on {when}"
+        found.append(Found(sign, evidence, session.pain_spikes[0].at))
+    return found
+
+
+def _swelling(
+    sign: WarningSign,
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+) -> list[Found]:
+    """A pain log or session rating that answered yes to 'is the outer knee swollen?'."""
+    answers = [(log.at, f"pain log ({log.score}/10)") for log in pain_logs if log.swelling]
+    answers += [(s.started_at, f"after {s.routine_name}") for s in sessions if s.swelling]
+    return [
+        Found(sign, f"swelling reported: {where} on {day_text(local_date(at))}", at)
+        for at, where in answers
+    ]
+
+
+def step_back_signs(
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    today: date,
+) -> list[Found]:
+    """All signs up to today that move the run week back (whole history), oldest first."""
+    sessions, pain_logs = list(sessions), list(pain_logs)
+    found: list[Found] = []
+    finders = {
+        "run-pain-worsens": _run_pain_worsens,
+        "pain-after-run": _pain_after_run,
+        "swelling": _swelling,
+    }
+    for sign_id, finder in finders.items():
+        sign = program.warning_sign(sign_id)
+        if sign is not None:
+            found += finder(sign, program, sessions, pain_logs)
+    return sorted((f for f in found if f.on <= today), key=lambda f: f.at)
+
+
+def strength_pain_signs(
+    program: Program, sessions: Iterable[SessionRecord], library: Library, today: date
+) -> list[Found]:
+    """001: pain during any hip-strength exercise, up to today (whole history), oldest first."""
+    sign = program.warning_sign("pain-during-strength")
+    if sign is None:
+        return []
+    found = _pain_during_strength(sign, sessions, library)
+    return sorted((f for f in found if f.on <= today), key=lambda f: f.at)
+
+
+def warning_signs(
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    today: date,
+    library: Library,
+    days: int = RECENT_DAYS,
+) -> list[Found]:
+    """The four warning signs found in the last ``days`` days (today included), newest first."""
+    sessions = list(sessions)
+    found = step_back_signs(program, sessions, pain_logs, today)
+    found += strength_pain_signs(program, sessions, library, today)
+    first = today - timedelta(days=days - 1)
+    return sorted((f for f in found if first <= f.on <= today), key=lambda f: f.at, reverse=True)

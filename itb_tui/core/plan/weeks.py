@@ -1,0 +1,268 @@
+"""Plan rules shared by the plan modules: program weeks, phases, dates, and run readiness.
+
+Dates: a session counts on ``started_at.date()`` and a pain log on ``at.date()``, each in its
+own UTC offset, i.e. the local calendar date where the user was when it happened. A session
+logged at 23:30-05:00 counts on that day even if the app now runs in UTC+1.
+
+Completed sessions count towards the plan's "done today" (``completed`` is True: every
+planned set done, see completion.py). Sessions stopped early count wherever their pain
+matters: in the warning signs (plan_signs.py), in the run weeks (plan_running.py: every kept
+run counts) and in the readiness strength check below; a stopped strength session with sets
+done also counts for the strength cap.
+
+The other rules live in plan_today.py (today's list), plan_running.py (run weeks),
+plan_signs.py (warning signs) and plan_progress.py (no improvement, progression hints).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from itb_tui.core.content.library import Library
+from itb_tui.core.content.program import Phase, Program
+from itb_tui.core.history.records import PainLog, PainSpike, SessionRecord
+from itb_tui.core.store.settings import Settings
+
+# A run is a SessionRecord with this routine id (not a library routine): one ExerciseResult
+# with unit "seconds" holds the running time; pain goes in pain_after and pain_spikes.
+RUN_ROUTINE = "run"
+STRENGTH = "strength"
+# Pain logs that describe daily life (the morning check-in too), for the pain-free-days check.
+DAILY_CONTEXTS = ("daily", "rest", "morning")
+
+
+def local_date(moment: datetime) -> date:
+    """The calendar date in the moment's own UTC offset."""
+    return moment.date()
+
+
+def week_monday(day: date) -> date:
+    """The Monday that starts ``day``'s ISO week (Monday to Sunday)."""
+    return day - timedelta(days=day.weekday())
+
+
+def day_text(day: date) -> str:
+    """'Mon 23 Nov'."""
+    return day.strftime("%a %d %b")
+
+
+def program_week(start: date, today: date) -> int:
+    """Program week of ``today``: 1 for the first 7 days from ``start``; 0 before ``start``."""
+    if today < start:
+        return 0
+    return (today - start).days // 7 + 1
+
+
+def current_phases(program: Program, week: int) -> list[Phase]:
+    """The phases that cover program week ``week``, in program order."""
+    return [phase for phase in program.phases if phase.covers(week)]
+
+
+def done_sessions(sessions: Iterable[SessionRecord], today: date) -> list[SessionRecord]:
+    """Completed sessions on or before ``today``, oldest first."""
+    kept = [s for s in sessions if s.completed and local_date(s.started_at) <= today]
+    return sorted(kept, key=lambda s: s.started_at)
+
+
+def kept_sessions(sessions: Iterable[SessionRecord], today: date) -> list[SessionRecord]:
+    """Every kept session, completed or stopped early, on or before ``today``, oldest first."""
+    kept = [s for s in sessions if local_date(s.started_at) <= today]
+    return sorted(kept, key=lambda s: s.started_at)
+
+
+def distinct_spikes(spikes: Sequence[PainSpike], window_s: int) -> list[PainSpike]:
+    """Pain spikes with those within ``window_s`` seconds of the one before merged into it.
+
+    Two presses of the pain key in quick succession report one pain, not pain that builds.
+    """
+    kept: list[PainSpike] = []
+    for spike in sorted(spikes, key=lambda s: s.at):
+        if not kept or (spike.at - kept[-1].at).total_seconds() > window_s:
+            kept.append(spike)
+    return kept
+
+
+def had_pain(session: SessionRecord) -> bool:
+    """A pain spike during the session or pain above 0 rated after it."""
+    return bool(session.pain_spikes) or bool(session.pain_after)
+
+
+def routines_in(library: Library, category: str) -> set[str]:
+    """Ids of the library routines of ``category``."""
+    return {rid for rid, routine in library.routines.items() if routine.category == category}
+
+
+def phase_strength_routines(program: Program, library: Library) -> set[str]:
+    """The strength routines the program's phases prescribe (all strength routines if none)."""
+    strength = routines_in(library, STRENGTH)
+    named = {rid for phase in program.phases for rid in phase.routines if rid in strength}
+    return named or strength
+
+
+@dataclass(frozen=True)
+class Check:
+    """One readiness condition and the evidence for it."""
+
+    name: str
+    met: bool
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Whether running may start again: every check must be met."""
+
+    checks: list[Check]
+
+    @property
+    def ready(self) -> bool:
+        return all(check.met for check in self.checks)
+
+
+def pain_free_streak(pain_logs: Iterable[PainLog], today: date) -> tuple[int, str]:
+    """Consecutive pain-free days up to today, and why the streak stops.
+
+    A day is pain-free when it has at least one daily/rest pain log and all of them are 0.
+    A day with no such log ends the streak, except today, which is still open: it is not
+    counted until logged, but does not break the streak either.
+    """
+    scores: dict[date, int] = {}
+    for log in pain_logs:
+        if log.context in DAILY_CONTEXTS:
+            day = local_date(log.at)
+            scores[day] = max(scores.get(day, 0), log.score)
+    day = today if today in scores else today - timedelta(days=1)
+    streak = 0
+    while scores.get(day) == 0:
+        streak += 1
+        day -= timedelta(days=1)
+    if day in scores:
+        stop = f"pain {scores[day]}/10 on {day_text(day)}"
+    else:
+        stop = f"no daily pain log on {day_text(day)} (days without a log don't count)"
+    return streak, stop
+
+
+def _pain_free_check(program: Program, pain_logs: Iterable[PainLog], today: date) -> Check:
+    rtr = program.return_to_running
+    streak, stop = pain_free_streak(pain_logs, today)
+    need = f"need {rtr.min_pain_free_days}, {rtr.recommended_pain_free_days} recommended"
+    plural = "" if streak == 1 else "s"
+    evidence = f"{streak} pain-free day{plural} in a row ({need}); before that, {stop}"
+    return Check("Pain-free daily life", streak >= rtr.min_pain_free_days, evidence)
+
+
+def _spiked_names(session: SessionRecord) -> str:
+    names = {result.exercise: result.name for result in session.exercises}
+    return ", ".join(sorted({names.get(s.exercise, s.exercise) for s in session.pain_spikes}))
+
+
+def _not_in_full(session: SessionRecord, library: Library) -> list[str]:
+    """Exercises of the session not done at their planned sets on every side."""
+    short = [result.name for result in session.exercises if not result.complete]
+    routine = library.routines.get(session.routine)
+    recorded = {result.exercise for result in session.exercises}
+    if routine is not None:
+        short += [item.name for item in routine.items if item.id not in recorded]
+    return short
+
+
+def _strength_problem(session: SessionRecord, library: Library) -> str | None:
+    """Why this session does not show strength work without pain, or None when it does."""
+    when = day_text(local_date(session.started_at))
+    if session.pain_spikes:
+        return f"pain during {_spiked_names(session)} on {when}"
+    if session.pain_after is None:
+        return f"no pain rating after the session on {when}"
+    if session.pain_after > 0:
+        return f"pain {session.pain_after}/10 after the session on {when}"
+    short = _not_in_full(session, library)
+    if short or not session.exercises:
+        what = ", ".join(short) or "no exercises"
+        return f"{what} not done at the planned sets on both sides on {when}"
+    return None
+
+
+def _strength_check(
+    program: Program, sessions: Iterable[SessionRecord], today: date, library: Library
+) -> Check:
+    """001: every phase-3 exercise can be done with no pain.
+
+    The last ``strength_sessions_checked`` sessions of the program's strength routines each
+    need every exercise at its planned sets on both sides, no pain spike and pain 0 after.
+    A session stopped early counts when it had pain (a spike or a rating above 0), so
+    stopping because of pain always shows here; one stopped without pain is left out.
+    """
+    name = "Strength work without pain"
+    need = program.return_to_running.strength_sessions_checked
+    ids = phase_strength_routines(program, library)
+    counted = [
+        s
+        for s in kept_sessions(sessions, today)
+        if s.routine in ids and (s.completed or had_pain(s))
+    ]
+    recent = counted[-need:]
+    for session in reversed(recent):
+        problem = _strength_problem(session, library)
+        if problem is not None:
+            return Check(name, False, problem)
+    if len(recent) < need:
+        evidence = f"{len(recent)} of the last {need} sessions done so far"
+        return Check(name, False, evidence)
+    days = ", ".join(day_text(local_date(s.started_at)) for s in recent)
+    evidence = f"last {len(recent)} sessions in full, with no pain during or after ({days})"
+    return Check(name, True, evidence)
+
+
+def _weeks_check(program: Program, settings: Settings, today: date) -> Check:
+    rtr = program.return_to_running
+    name = "Weeks of rehab"
+    start = settings.program_start
+    if start is None:
+        return Check(name, False, "no program start date set")
+    weeks = max(0, (today - start).days // 7)
+    low, high = rtr.typical_start_weeks
+    evidence = (
+        f"{weeks} full week{'' if weeks == 1 else 's'} done (need {rtr.min_rehab_weeks}, so "
+        f"from program week {rtr.min_rehab_weeks + 1}; most people start in weeks {low}-{high})"
+    )
+    return Check(name, weeks >= rtr.min_rehab_weeks, evidence)
+
+
+def readiness(
+    program: Program,
+    settings: Settings,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    today: date,
+    library: Library,
+) -> Readiness:
+    """Return-to-running readiness (001: "Return to running begins when ...").
+
+    1. Daily life pain-free (daily/rest pain logs all 0) for min_pain_free_days days in a row.
+    2. Strength work without pain (see _strength_check).
+    3. At least min_rehab_weeks full weeks since the program start (001: typically weeks 4-6).
+    """
+    return Readiness(
+        [
+            _pain_free_check(program, pain_logs, today),
+            _strength_check(program, sessions, today, library),
+            _weeks_check(program, settings, today),
+        ]
+    )
+
+
+def readiness_before(
+    program: Program,
+    settings: Settings,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    moment: datetime,
+    library: Library,
+) -> Readiness:
+    """Readiness as it stood just before ``moment``: only what was recorded before it."""
+    before = [s for s in sessions if s.started_at < moment]
+    logs = [log for log in pain_logs if log.at < moment]
+    return readiness(program, settings, before, logs, local_date(moment), library)

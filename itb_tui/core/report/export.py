@@ -1,0 +1,433 @@
+"""Export the history as CSV, JSON or a Markdown report for a physiotherapist; read JSON back."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from itb_tui.core.content.library import load_library
+from itb_tui.core.content.validate import ContentError
+from itb_tui.core.history.records import (
+    CONTEXT_LABELS,
+    MonthHistory,
+    PainLog,
+    SessionRecord,
+    pain_log_ids,
+)
+from itb_tui.core.history.stats import (
+    STRENGTH,
+    STRENGTH_TARGET,
+    STRETCH,
+    DayPain,
+    daily_pain,
+    days_back,
+    routine_categories,
+    session_day,
+    week_counts,
+    week_start,
+)
+from itb_tui.core.report.entries import note_entries, spike_entries
+from itb_tui.core.store.paths import content_dir
+from itb_tui.core.text import plain_text, plural
+
+ExportFormat = Literal["csv", "json", "markdown"]
+FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "markdown")
+JSON_SCHEMA = 1
+CSV_HEADER = (
+    "kind",
+    "date",
+    "at",
+    "id",
+    "routine",
+    "exercise",
+    "side",
+    "sets_planned",
+    "sets_done",
+    "values",
+    "unit",
+    "skipped_sets",
+    "pain",
+    "context",
+    "note",
+)
+REPORT_LIST_LIMIT = 40
+_SPAN = re.compile(r"^(\d+)\s*([dw])$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def export(
+    history: MonthHistory,
+    fmt: ExportFormat,
+    since: date | None,
+    today: date,
+    *,
+    categories_by_routine: Mapping[str, str] | None = None,
+    left_out: Sequence[str] = (),
+) -> str:
+    """The records from ``since`` (all when None) up to ``today`` in ``fmt``.
+
+    ``categories_by_routine`` (routine id -> category) is used by the Markdown report's
+    adherence figures; when None the shipped routines' categories are used. ``left_out``
+    names the files that could not be read: each format says so at its top.
+    """
+    chosen = filter_history(history, since, today)
+    if fmt == "csv":
+        return to_csv(chosen, left_out)
+    if fmt == "json":
+        return to_json(chosen, left_out)
+    if fmt == "markdown":
+        categories = (
+            categories_by_routine if categories_by_routine is not None else _shipped_categories()
+        )
+        return to_markdown(chosen, since, today, categories, left_out)
+    raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def filter_history(history: MonthHistory, since: date | None, today: date) -> MonthHistory:
+    """The sessions and pain logs dated from ``since`` to ``today``, oldest first."""
+
+    def keep(day: date) -> bool:
+        return (since is None or day >= since) and day <= today
+
+    return MonthHistory(
+        sorted((s for s in history.sessions if keep(session_day(s))), key=lambda s: s.started_at),
+        sorted((p for p in history.pain_logs if keep(p.at.date())), key=lambda p: p.at),
+    )
+
+
+def _shipped_categories() -> dict[str, str]:
+    try:
+        return routine_categories(load_library(content_dir()))
+    except ContentError:
+        return {}
+
+
+# -- since ------------------------------------------------------------------------------------
+def parse_since(text: str, today: date | None = None) -> date:
+    """'2026-09-01', or a span ending today: '30d' (30 days), '8w' (8 weeks)."""
+    value = text.strip().lower()
+    today = today or date.today()
+    span = _SPAN.match(value)
+    if span:
+        count = int(span.group(1)) * (7 if span.group(2) == "w" else 1)
+        if count < 1:
+            raise ValueError(f"a span must be at least one day, got {text!r}")
+        try:
+            return days_back(today, count)
+        except OverflowError:
+            raise ValueError(f"{text!r} reaches back before the year 1") from None
+    if _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a real date") from None
+    raise ValueError(
+        f"expected a date as YYYY-MM-DD (2026-09-01) or a span such as 30d or 8w, got {text!r}"
+    )
+
+
+# -- CSV --------------------------------------------------------------------------------------
+def _session_csv_rows(session: SessionRecord) -> Iterable[list[object]]:
+    start = [
+        "session",
+        session_day(session).isoformat(),
+        session.started_at.isoformat(),
+        session.id,
+        session.routine,
+    ]
+    end = [
+        "" if session.pain_after is None else session.pain_after,
+        "",
+        plain_text(session.note, keep_newlines=True),
+    ]
+    if not session.exercises:
+        yield [*start, "", "", "", "", "", "", "", *end]
+    for result in session.exercises:
+        for side in result.sides:
+            values = result.done.get(side, [])
+            yield [
+                *start,
+                result.exercise,
+                side,
+                result.sets_planned,
+                len(values),
+                " ".join(str(v) for v in values),
+                result.unit,
+                result.skipped_sets.get(side, 0),
+                *end,
+            ]
+
+
+def _pain_csv_row(log: PainLog, ident: str) -> list[object]:
+    when = [log.at.date().isoformat(), log.at.isoformat()]
+    return [
+        "pain",
+        *when,
+        ident,
+        *[""] * 8,
+        log.score,
+        log.context,
+        plain_text(log.note, keep_newlines=True),
+    ]
+
+
+def left_out_text(left_out: Sequence[str]) -> str:
+    """'Left out (could not be read): FILE, FILE.'"""
+    return f"Left out (could not be read): {', '.join(left_out)}."
+
+
+def to_csv(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
+    """One row per exercise and side of each session, and one per pain log, in time order.
+
+    Files left out are named in a ``#`` comment line above the header.
+    """
+    timed: list[tuple[datetime, list[object]]] = []
+    for session in history.sessions:
+        timed.extend((session.started_at, row) for row in _session_csv_rows(session))
+    logs = history.pain_logs
+    timed.extend(
+        (log.at, _pain_csv_row(log, ident))
+        for log, ident in zip(logs, pain_log_ids(logs), strict=True)
+    )
+    out = io.StringIO()
+    if left_out:
+        out.write(f"# {plain_text(left_out_text(left_out))}\n")
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    writer.writerows(row for _, row in sorted(timed, key=lambda item: item[0]))
+    return out.getvalue()
+
+
+# -- JSON -------------------------------------------------------------------------------------
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def _escape_controls(text: str) -> str:
+    """JSON leaves DEL and the C1 controls as they are; write them as ``\\u`` escapes."""
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
+    """``{"schema_version": 1, "sessions": [...], "pain_logs": [...]}``, times as ISO text.
+
+    Each pain log carries its CSV ``id``; files left out are listed under ``left_out``.
+    """
+    logs = history.pain_logs
+    data: dict[str, Any] = {"schema_version": JSON_SCHEMA}
+    if left_out:
+        data["left_out"] = list(left_out)
+    data["sessions"] = [_jsonable(s.to_dict()) for s in history.sessions]
+    data["pain_logs"] = [
+        {"id": ident, **_jsonable(p.to_dict())}
+        for p, ident in zip(logs, pain_log_ids(logs), strict=True)
+    ]
+    return _escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _parse_time(table: Any, key: str) -> None:
+    """Turn ISO text back into a datetime; bad text is left for the reader to report."""
+    if isinstance(table, dict) and isinstance(table.get(key), str):
+        with contextlib.suppress(ValueError):
+            table[key] = datetime.fromisoformat(table[key])
+
+
+def _restore_times(data: dict[str, Any]) -> None:
+    for session in data.get("sessions") or []:
+        _parse_time(session, "started_at")
+        _parse_time(session, "ended_at")
+        spikes = session.get("pain_spikes") if isinstance(session, dict) else None
+        for spike in spikes if isinstance(spikes, list) else []:
+            _parse_time(spike, "at")
+    for log in data.get("pain_logs") or []:
+        _parse_time(log, "at")
+        if isinstance(log, dict):
+            log.pop("id", None)  # worked out from the entries, not stored
+
+
+def import_json(text: str) -> MonthHistory:
+    """Read back what ``to_json`` wrote; ValueError names every problem found."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not valid JSON: {err}") from err
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object with 'sessions' and 'pain_logs'")
+    version = data.get("schema_version")
+    if isinstance(version, int) and version > JSON_SCHEMA:
+        raise ValueError(f"schema_version {version} is newer than this itb-tui understands")
+    if not isinstance(data.get("sessions", []), list) or not isinstance(
+        data.get("pain_logs", []), list
+    ):
+        raise ValueError("'sessions' and 'pain_logs' must be lists")
+    _restore_times(data)
+    data.pop("left_out", None)
+    problems: list[str] = []
+    history = MonthHistory.from_dict(data, "JSON export", problems)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return history
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+def _cell(text: str) -> str:
+    return " ".join(plain_text(text).split()).replace("|", "\\|")
+
+
+TOO_SHORT = "the period holds no whole week (Monday to Sunday), too short for a weekly rate"
+
+
+def _per_week(sessions: Sequence[SessionRecord], mondays: Sequence[date]) -> str:
+    """Sessions a week over the whole weeks ``mondays`` (the period's partial weeks left out)."""
+    if not mondays:
+        return TOO_SHORT
+    first, end = mondays[0], mondays[-1] + timedelta(days=6)
+    count = sum(1 for s in sessions if first <= session_day(s) <= end)
+    return f"{count / len(mondays):.1f} per week over {plural(len(mondays), 'whole week')}"
+
+
+def _full_weeks(start: date, today: date) -> list[date]:
+    """Mondays of the ISO weeks lying wholly within ``start``..``today``."""
+    monday = week_start(start) + (timedelta(weeks=1) if start.weekday() else timedelta())
+    mondays = []
+    while monday + timedelta(days=6) <= today:
+        mondays.append(monday)
+        monday += timedelta(weeks=1)
+    return mondays
+
+
+def _adherence(
+    history: MonthHistory, start: date, today: date, categories: Mapping[str, str]
+) -> list[str]:
+    days = max(1, (today - start).days + 1)
+    sessions = history.sessions
+    done = [s for s in sessions if s.completed]
+    strength = [s for s in done if categories.get(s.routine) == STRENGTH]
+    stretch_days = {session_day(s) for s in done if categories.get(s.routine) == STRETCH}
+    mondays = _full_weeks(start, today)
+    weeks = [week_counts(sessions, monday, categories) for monday in mondays]
+    back_to_back = sum(len(w.back_to_back) for w in weeks)
+    strength_line = (
+        f"- Strength: {plural(len(strength), 'session')}, {_per_week(strength, mondays)} "
+        f"(target {STRENGTH_TARGET} a week, not on consecutive days)"
+    )
+    if weeks:
+        met = sum(1 for w in weeks if w.strength_met)
+        strength_line += f"; target met in {met} of {len(weeks)} whole weeks"
+    lines = [
+        "## Adherence",
+        "",
+        f"- Sessions: {len(sessions)} ({len(done)} completed, "
+        f"{len(sessions) - len(done)} not complete), {_per_week(sessions, mondays)}",
+        strength_line,
+        f"- Stretching: {len(stretch_days)} of {days} days "
+        f"({round(len(stretch_days) * 100 / days)} %), target daily",
+    ]
+    if back_to_back:
+        lines.append(f"- Strength on back-to-back days: {plural(back_to_back, 'time')}")
+    return lines
+
+
+def _window(days: list[DayPain], first: date, last: date) -> str:
+    chosen = [d for d in days if first <= d.day <= last]
+    count = sum(d.count for d in chosen)
+    mean = sum(d.mean_score * d.count for d in chosen) / count
+    scores = plural(count, "score")
+    return f"{first.isoformat()} to {last.isoformat()}: mean {mean:.1f}/10 over {scores}"
+
+
+def _pain_trend(history: MonthHistory, start: date, today: date) -> list[str]:
+    """First and last 7 days with data (inside the period), compared; the worst day."""
+    lines = ["## Pain trend", ""]
+    days = daily_pain(history.pain_logs, history.sessions)
+    if not days:
+        return [*lines, "No pain scores in this period."]
+    week = timedelta(days=6)
+    first, last = days[0].day, days[-1].day
+    if last - first < timedelta(days=13):  # two weeks would overlap: one window, no trend
+        lines.append(f"- Whole period, {_window(days, first, last)} (too short for a trend)")
+    else:
+        lines.append(f"- First week, {_window(days, first, min(first + week, today))}")
+        lines.append(f"- Last week, {_window(days, max(last - week, start), last)}")
+    worst = max(days, key=lambda d: (d.max_score, d.mean_score, -d.day.toordinal()))
+    where = ", ".join(
+        CONTEXT_LABELS.get(c, c) for c, s in worst.by_context.items() if s == worst.max_score
+    )
+    lines.append(f"- Worst day: {worst.day.isoformat()}, {worst.max_score}/10 ({where})")
+    lines.append(f"- Days with a pain score: {len(days)}")
+    return lines
+
+
+def _limited(items: list[str], noun: str) -> list[str]:
+    if not items:
+        return ["None."]
+    if len(items) <= REPORT_LIST_LIMIT:
+        return items
+    shown = items[-REPORT_LIST_LIMIT:]
+    return [*shown, "", f"Showing the last {len(shown)} of {len(items)} {noun}."]
+
+
+def _sessions_table(history: MonthHistory) -> list[str]:
+    rows = []
+    for s in history.sessions:
+        routine = s.routine_name + ("" if s.completed else " (not complete)")
+        pain = "-" if s.pain_after is None else f"{s.pain_after}/10"
+        done = f"{s.exercises_done()}/{len(s.exercises)}"
+        rows.append(f"| {session_day(s).isoformat()} | {_cell(routine)} | {done} | {pain} |")
+    body = _limited(rows, "sessions; the CSV export has them all")
+    if rows:
+        body = ["| Date | Routine | Done/planned | Pain after |", "|---|---|---|---|", *body]
+    return ["## Sessions", "", *body]
+
+
+def _spike_lines(history: MonthHistory) -> list[str]:
+    lines = [f"- {_cell(entry.describe())}" for entry in spike_entries(history)]
+    return ["## Pain spikes", "", *_limited(lines, "pain spikes")]
+
+
+def _note_lines(history: MonthHistory) -> list[str]:
+    lines = [f"- {n.at:%Y-%m-%d}, {_cell(n.about)}: {_cell(n.text)}" for n in note_entries(history)]
+    return ["## Notes", "", *_limited(lines, "notes")]
+
+
+def _period_start(history: MonthHistory, since: date | None, today: date) -> date:
+    if since is not None:
+        return since
+    days = [session_day(s) for s in history.sessions] + [p.at.date() for p in history.pain_logs]
+    return min(days, default=today)
+
+
+def to_markdown(
+    history: MonthHistory,
+    since: date | None,
+    today: date,
+    categories: Mapping[str, str],
+    left_out: Sequence[str] = (),
+) -> str:
+    """A one-page report: adherence, pain trend, sessions, pain spikes and notes."""
+    start = _period_start(history, since, today)
+    days = (today - start).days + 1
+    warning = [f"**{_cell(left_out_text(left_out))}**", ""] if left_out else []
+    parts = [
+        ["# IT band rehab report", "", *warning],
+        [f"Period: {start.isoformat()} to {today.isoformat()} ({plural(days, 'day')})", ""],
+        ["*Self-reported data recorded in itb-tui; not a clinical measurement.*", ""],
+        [*_adherence(history, start, today, categories), ""],
+        [*_pain_trend(history, start, today), ""],
+        [*_sessions_table(history), ""],
+        [*_spike_lines(history), ""],
+        _note_lines(history),
+    ]
+    return "\n".join(line for part in parts for line in part) + "\n"

@@ -1,0 +1,97 @@
+"""What the PDF report shows, gathered from the history with the Markdown report's own figures.
+
+Nothing here draws: report_pdf lays this out on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from itb_tui.core.content.program import Program
+from itb_tui.core.history.records import MonthHistory
+from itb_tui.core.history.stats import DayPain, SideTrend, daily_pain, side_comparison
+from itb_tui.core.report.entries import NoteEntry, SpikeEntry, note_entries, spike_entries
+from itb_tui.core.report.export import _adherence, _pain_trend, _period_start
+from itb_tui.core.store.settings import Settings
+from itb_tui.core.text import plural
+
+
+@dataclass(frozen=True)
+class FlagState:
+    """One of the program's red flags, ticked when the history shows it; ``detail`` says how."""
+
+    text: str
+    ticked: bool
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """The period and everything in it, as the report's sections show them."""
+
+    start: date
+    today: date
+    adherence: tuple[str, ...]
+    pain_trend: tuple[str, ...]
+    pain_days: tuple[DayPain, ...]
+    sides: tuple[SideTrend, ...]
+    spikes: tuple[SpikeEntry, ...]
+    notes: tuple[NoteEntry, ...]
+    flags: tuple[FlagState, ...]
+
+    @property
+    def period(self) -> str:
+        """'2026-09-22 to 2026-11-23 (63 days)'."""
+        days = (self.today - self.start).days + 1
+        return f"{self.start.isoformat()} to {self.today.isoformat()} ({plural(days, 'day')})"
+
+
+def _items(markdown: list[str]) -> tuple[str, ...]:
+    """A Markdown section's lines without its heading, blank line and bullets."""
+    return tuple(line.removeprefix("- ") for line in markdown[2:] if line)
+
+
+def build_report(
+    history: MonthHistory,
+    since: date | None,
+    today: date,
+    categories: Mapping[str, str],
+    flags: Sequence[FlagState] = (),
+) -> Report:
+    """The report of ``history`` (already cut to the period) from ``since`` to ``today``."""
+    start = _period_start(history, since, today)
+    uneven = sorted(side_comparison(history.sessions), key=lambda t: -t.asymmetry_pct)
+    return Report(
+        start=start,
+        today=today,
+        adherence=_items(_adherence(history, start, today, categories)),
+        pain_trend=_items(_pain_trend(history, start, today)),
+        pain_days=tuple(daily_pain(history.pain_logs, history.sessions)),
+        sides=tuple(uneven),
+        spikes=tuple(spike_entries(history)),
+        notes=tuple(note_entries(history)),
+        flags=tuple(flags),
+    )
+
+
+def red_flag_states(
+    program: Program | None, settings: Settings | None, history: MonthHistory, today: date
+) -> list[FlagState]:
+    """The program's red flags, each ticked when the history shows it.
+
+    Today the history shows one: pain no better after six or more weeks of consistent rehab
+    (plan_progress.no_improvement, which needs the program's start date). A flag the history
+    records in another way is ticked by adding its id and how it shows to ``shown``.
+    """
+    if program is None:
+        return []
+    from itb_tui.core.plan.progress import no_improvement
+
+    shown: dict[str, str] = {}
+    if settings is not None:
+        improvement = no_improvement(program, settings, history.sessions, history.pain_logs, today)
+        if improvement.flagged and improvement.red_flag is not None:
+            shown[improvement.red_flag.id] = improvement.evidence
+    return [FlagState(f.text, f.id in shown, shown.get(f.id, "")) for f in program.red_flags]
