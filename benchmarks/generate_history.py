@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from itb_tui.core.content.library import Exercise, Routine, load_library
+from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import (
     BOTH,
     SIDES,
@@ -29,7 +30,7 @@ from itb_tui.core.history.records import (
     SessionRecord,
 )
 from itb_tui.core.store.files import write_toml
-from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths, content_dir
 
 ROTATION = ("hip-strength", "daily-stretch", "foam-rolling")

@@ -234,7 +234,7 @@ class Safekeeping(App[None]):
 
         ``from_file``: the record is the progress file's, which keeps it if saving fails.
         """
-        from itb_tui.core.store.history_store import month_key
+        from itb_tui.core.dates import month_key
 
         store = self.context.store
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from itb_tui.core.content.library import Library
+from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import (
     BOTH,
     SIDES,
@@ -18,7 +19,7 @@ from itb_tui.core.history.records import (
     SessionRecord,
 )
 from itb_tui.core.store.files import write_toml
-from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.store.history_store import HistoryStore
 
 ZONE = timezone(timedelta(hours=1))
 TODAY = date(2026, 11, 23)

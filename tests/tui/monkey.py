@@ -36,8 +36,9 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import load_library
+from itb_tui.core.dates import month_key
 from itb_tui.core.session.engine import Phase, SessionEngine
-from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.store.paths import Paths, content_dir
 from itb_tui.tui.app import ItbApp

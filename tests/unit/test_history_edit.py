@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from itb_tui.core.dates import month_key
 from itb_tui.core.history.edit import (
     EntryNotFound,
     HistoryIndex,
-    day_key,
     delete_pain_log,
     delete_session,
     update_pain_log,
@@ -227,7 +227,7 @@ def test_index_streak_without_history(store: HistoryStore) -> None:
 
 
 def test_day_key() -> None:
-    assert day_key(date(2026, 3, 9)) == "2026-03"
+    assert month_key(date(2026, 3, 9)) == "2026-03"
 
 
 def test_written_file_is_private(seeded: Any) -> None:

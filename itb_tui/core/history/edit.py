@@ -10,6 +10,7 @@ import threading
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import (
     PAIN_CONTEXTS,
     MonthHistory,
@@ -19,7 +20,7 @@ from itb_tui.core.history.records import (
 )
 from itb_tui.core.history.stats import streak
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.text import plain_text
 
 KEEP: Literal["keep"] = "keep"  # leave the swelling answer as it was
@@ -123,11 +124,6 @@ def delete_pain_log(store: HistoryStore, log_id: str, at: datetime) -> None:
     store.update_month(key, change)
 
 
-def day_key(day: date) -> str:
-    """The month file key of a date: '2026-11'."""
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 class HistoryIndex:
     """The month files, read one at a time from the newest, on demand.
 
@@ -205,12 +201,12 @@ class HistoryIndex:
 
     def covers(self, day: date) -> bool:
         """True when every month file from ``day``'s month to the newest is loaded."""
-        first = day_key(day)
+        first = month_key(day)
         return not any(key >= first for key in self.pending())
 
     def load_since(self, day: date) -> list[str]:
         """Read every month file from ``day``'s month on; returns the keys read now."""
-        first = day_key(day)
+        first = month_key(day)
         keys = [key for key in self.pending() if key >= first]
         for key in keys:
             self.ensure(key)
@@ -223,7 +219,7 @@ class HistoryIndex:
 
     def history(self, since: date | None = None) -> MonthHistory:
         """The loaded sessions and pain logs (from ``since`` on), oldest month first."""
-        first = day_key(since) if since is not None else ""
+        first = month_key(since) if since is not None else ""
         with self._lock:
             months = [self._months[k] for k in sorted(self._months) if k >= first]
         return MonthHistory(

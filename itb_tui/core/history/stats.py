@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from itb_tui.core.content.library import Library
+from itb_tui.core.dates import days_back, week_monday
 from itb_tui.core.history.records import CONTEXT_LABELS, SIDES, PainLog, SessionRecord, pain_log_ids
 
 STRENGTH = "strength"
@@ -30,16 +31,6 @@ ASYMMETRY_WORTH_NOTING = 10.0  # percent: a left/right difference a report marks
 def session_day(session: SessionRecord) -> date:
     """The local date a session started on."""
     return session.started_at.date()
-
-
-def week_start(day: date) -> date:
-    """The Monday of ``day``'s ISO week."""
-    return day - timedelta(days=day.weekday())
-
-
-def days_back(today: date, count: int) -> date:
-    """The first day of the ``count`` days that end with ``today``."""
-    return today - timedelta(days=count - 1)
 
 
 def routine_categories(library: Library) -> dict[str, str]:
@@ -145,7 +136,7 @@ def adherence_calendar(
 ) -> list[list[DayCell]]:
     """``weeks`` ISO weeks ending with this one, oldest first; each row is Monday to Sunday."""
     completed, partial = _categories_by_day(sessions, categories_by_routine or {})
-    first = week_start(today) - timedelta(weeks=max(weeks, 0) - 1)
+    first = week_monday(today) - timedelta(weeks=max(weeks, 0) - 1)
     rows: list[list[DayCell]] = []
     for week in range(max(weeks, 0)):
         row = []
@@ -203,7 +194,7 @@ def week_counts(
     ``back_to_back`` lists this week's strength days that follow a strength day (last
     Sunday included), which the plan advises against.
     """
-    monday = week_start(today)
+    monday = week_monday(today)
     sunday = monday + timedelta(days=6)
     strength: list[date] = []
     stretch: set[date] = set()

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Exercise, Library, Routine
 from itb_tui.core.content.program import Phase, Program, RunWeek
+from itb_tui.core.dates import month_keys_since
 from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan.checkin import (
     MorningVerdict,
@@ -84,14 +85,6 @@ class Overview:
         return self.stage is not None
 
 
-def _month_keys_since(start: date, today: date) -> list[str]:
-    keys, year, month = [], start.year, start.month
-    while (year, month) <= (today.year, today.month):
-        keys.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return keys
-
-
 def load_recent(
     store: HistoryStore, settings: Settings, today: date
 ) -> tuple[MonthHistory, list[StoreError]]:
@@ -103,7 +96,7 @@ def load_recent(
     keys = set(existing[-RECENT_MONTHS:])
     start = settings.program_start
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
-        keys |= set(_month_keys_since(start, today)) & set(existing)
+        keys |= set(month_keys_since(start, today)) & set(existing)
     return store.load_readable(sorted(keys))
 
 

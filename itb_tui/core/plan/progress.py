@@ -9,8 +9,9 @@ from statistics import mean
 
 from itb_tui.core.content.library import Exercise, Library
 from itb_tui.core.content.program import Program, RedFlag
+from itb_tui.core.dates import local_date
 from itb_tui.core.history.records import ExerciseResult, PainLog, SessionRecord
-from itb_tui.core.plan.weeks import DAILY_CONTEXTS, RUN_ROUTINE, done_sessions, local_date
+from itb_tui.core.plan.weeks import DAILY_CONTEXTS, RUN_ROUTINE, done_sessions
 from itb_tui.core.store.settings import Settings
 
 IMPROVEMENT_AFTER_WEEKS = 6

@@ -16,7 +16,8 @@ from typing import Any
 
 from itb_tui.core.content.program import Program
 from itb_tui.core.content.validate import TableReader
-from itb_tui.core.plan.weeks import Check, Readiness, day_text, local_date
+from itb_tui.core.dates import day_text, local_date
+from itb_tui.core.plan.weeks import Check, Readiness
 from itb_tui.core.store.files import StoreError, read_toml_file, write_toml
 
 RED_FLAGS_SCHEMA = 1

@@ -38,18 +38,16 @@ from datetime import date, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, RunWeek
+from itb_tui.core.dates import day_text, local_date, week_monday
 from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.plan.red_flags import held_by_red_flags
 from itb_tui.core.plan.signs import Found, step_back_signs, strength_pain_signs
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     Readiness,
-    day_text,
     kept_sessions,
-    local_date,
     readiness,
     readiness_before,
-    week_monday,
 )
 from itb_tui.core.store.settings import Settings
 

@@ -13,15 +13,9 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, WarningSign
+from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.records import PainLog, SessionRecord
-from itb_tui.core.plan.weeks import (
-    RUN_ROUTINE,
-    STRENGTH,
-    day_text,
-    distinct_spikes,
-    local_date,
-    routines_in,
-)
+from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH, distinct_spikes, routines_in
 
 # 001 gives 2-3 h for pain that lingers after a run; the app takes 2 h, the careful end.
 LINGER = timedelta(hours=2)

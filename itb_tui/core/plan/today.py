@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.content.program import Phase, Program
+from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.core.plan.running import RunAccess, RunStage, run_access
@@ -35,10 +36,8 @@ from itb_tui.core.plan.weeks import (
     STRENGTH,
     Readiness,
     current_phases,
-    day_text,
     done_sessions,
     kept_sessions,
-    local_date,
     program_week,
     routines_in,
 )

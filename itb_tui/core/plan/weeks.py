@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Phase, Program
+from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.records import PainLog, PainSpike, SessionRecord
 from itb_tui.core.store.settings import Settings
 
@@ -31,21 +32,6 @@ RUN_ROUTINE = "run"
 STRENGTH = "strength"
 # Pain logs that describe daily life (the morning check-in too), for the pain-free-days check.
 DAILY_CONTEXTS = ("daily", "rest", "morning")
-
-
-def local_date(moment: datetime) -> date:
-    """The calendar date in the moment's own UTC offset."""
-    return moment.date()
-
-
-def week_monday(day: date) -> date:
-    """The Monday that starts ``day``'s ISO week (Monday to Sunday)."""
-    return day - timedelta(days=day.weekday())
-
-
-def day_text(day: date) -> str:
-    """'Mon 23 Nov'."""
-    return day.strftime("%a %d %b")
 
 
 def program_week(start: date, today: date) -> int:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from itb_tui.core.content.library import load_library
 from itb_tui.core.content.validate import ContentError
+from itb_tui.core.dates import days_back, week_monday
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
     MonthHistory,
@@ -26,11 +27,9 @@ from itb_tui.core.history.stats import (
     STRETCH,
     DayPain,
     daily_pain,
-    days_back,
     routine_categories,
     session_day,
     week_counts,
-    week_start,
 )
 from itb_tui.core.report.entries import note_entries, spike_entries
 from itb_tui.core.store.paths import content_dir
@@ -300,7 +299,7 @@ def _per_week(sessions: Sequence[SessionRecord], mondays: Sequence[date]) -> str
 
 def _full_weeks(start: date, today: date) -> list[date]:
     """Mondays of the ISO weeks lying wholly within ``start``..``today``."""
-    monday = week_start(start) + (timedelta(weeks=1) if start.weekday() else timedelta())
+    monday = week_monday(start) + (timedelta(weeks=1) if start.weekday() else timedelta())
     mondays = []
     while monday + timedelta(days=6) <= today:
         mondays.append(monday)

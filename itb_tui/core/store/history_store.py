@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import (
     HISTORY_SCHEMA,
     MonthHistory,
@@ -37,10 +38,6 @@ PROGRESS_SCHEMA = 1
 
 class NewerProgress(StoreError):
     """The progress file was written by a newer itb-tui."""
-
-
-def month_key(moment: datetime) -> str:
-    return moment.strftime("%Y-%m")
 
 
 @dataclass

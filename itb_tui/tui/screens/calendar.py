@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from itb_tui.core.dates import week_monday
 from itb_tui.core.history.edit import HistoryIndex
 from itb_tui.core.history.records import SessionRecord
 from itb_tui.core.history.stats import (
@@ -24,7 +25,6 @@ from itb_tui.core.history.stats import (
     adherence_calendar,
     side_comparison,
     week_counts,
-    week_start,
 )
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -153,7 +153,7 @@ class CalendarScreen(Screen[None]):
 
     @property
     def first(self) -> date:
-        return week_start(self.today) - timedelta(weeks=WEEKS - 1)
+        return week_monday(self.today) - timedelta(weeks=WEEKS - 1)
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)

@@ -11,9 +11,10 @@ from textual.widgets import Header, Static
 
 from itb_tui.core.content.validate import ContentError
 from itb_tui.core.context import AppContext
+from itb_tui.core.dates import days_back
 from itb_tui.core.history.edit import HistoryIndex
 from itb_tui.core.history.records import SessionRecord
-from itb_tui.core.history.stats import RECENT_DAYS, RowFilter, days_back, routine_categories
+from itb_tui.core.history.stats import RECENT_DAYS, RowFilter, routine_categories
 from itb_tui.core.report.export_file import FILE_FORMATS, FileFormat, write_export
 from itb_tui.core.store.files import StoreError
 from itb_tui.tui.keys import bindings

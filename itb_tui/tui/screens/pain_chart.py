@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from itb_tui.core.dates import days_back
 from itb_tui.core.history.edit import HistoryIndex
-from itb_tui.core.history.stats import DayPain, daily_pain, days_back, session_day
+from itb_tui.core.history.stats import DayPain, daily_pain, session_day
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from itb_tui.core.content.library import format_seconds
+from itb_tui.core.dates import month_key
 from itb_tui.core.history.edit import (
     delete_pain_log,
     delete_session,
@@ -26,7 +27,7 @@ from itb_tui.core.history.records import (
     SessionRecord,
 )
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore, month_key
+from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete

@@ -12,9 +12,10 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from itb_tui.core.history.edit import HistoryIndex, day_key
+from itb_tui.core.dates import days_back, month_key
+from itb_tui.core.history.edit import HistoryIndex
 from itb_tui.core.history.records import CONTEXT_LABELS, PainLog, SessionRecord, pain_log_ids
-from itb_tui.core.history.stats import RECENT_DAYS, Row, RowFilter, days_back, session_rows
+from itb_tui.core.history.stats import RECENT_DAYS, Row, RowFilter, session_rows
 from itb_tui.tui.text import rich_literal
 
 LOOKAHEAD = 40  # rows kept ready below the cursor
@@ -142,7 +143,7 @@ class HistoryTable(DataTable[Text]):
 
     def _upcoming(self, count: int) -> list[str]:
         """Up to ``count`` months to show next, newest first."""
-        first = day_key(days_back(self.today, RECENT_DAYS)) if self.filter == "30d" else ""
+        first = month_key(days_back(self.today, RECENT_DAYS)) if self.filter == "30d" else ""
         later = self.index.keys[len(self.shown_months) :]
         return [key for key in later if key >= first][:count]
 
