@@ -254,8 +254,10 @@ def _ask_check_in() -> MorningAnswer | None:
 
 
 def _check_in(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.content.validate import ContentError
     from itb_tui.core.plan.checkin import MorningAnswer, answer_text
     from itb_tui.core.shell.today_line import today_summary
+    from itb_tui.core.store.files import StoreError
 
     if args.score is not None:
         if args.compared is None or args.swelling is None:
@@ -275,7 +277,11 @@ def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     context.store.add_pain_log(log)
     swelling = "" if log.swelling else ", no swelling"
     print(f"Checked in: {answer_text(log)}{swelling}, at {log.at:%Y-%m-%d %H:%M}.")
-    summary = today_summary(context)
+    try:  # what the answer decides needs the content, settings and history: the log is saved
+        summary = today_summary(context)
+    except (ContentError, StoreError, OSError) as err:
+        _say_problem(err)
+        return 0
     if summary.morning_decides:
         print(summary.morning)
     return 0
@@ -330,6 +336,7 @@ def _plan_calendar(context: AppContext) -> str:
 
 def _export(context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Write the export; exit 1 (after writing the rest) when a month could not be read."""
+    from itb_tui.core.dates import month_key
     from itb_tui.core.history.stats import routine_categories
     from itb_tui.core.report.export_file import RefusedOutput, check_output, export_history
     from itb_tui.core.store.files import StoreError, atomic_write
@@ -350,21 +357,23 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
     first = since  # the PDF's red-flag check reads from the program's start
     if pdf and since is not None and context.settings.program_start is not None:
         first = min(since, context.settings.program_start)
-    months = [m for m in store.months() if first is None or m >= f"{first:%Y-%m}"]
+    months = [m for m in store.months() if first is None or m >= month_key(first)]
     today = context.clock.wall().date()
     if args.format == "ics":
         data = _plan_calendar(context).encode("utf-8")
         left_out: list[StoreError] = []
     else:
+        # only the Markdown and PDF reports group by category, so only they read the content
+        by_category = args.format in ("markdown", "pdf")
         exported = export_history(
             store,
             months,
             args.format,
             since,
             today,
-            routine_categories(context.library),
+            routine_categories(context.library) if by_category else {},
             program=context.program if pdf else None,
-            settings=context.settings,
+            settings=context.settings if pdf else None,
         )
         data, left_out = exported.data, exported.left_out
     if target is None:
@@ -421,6 +430,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.enable()
 
 
+def _shell_command(
+    context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> int | None:
+    """Run a command that does not open the app, reading only what it uses; None for the app."""
+    if args.command == "today":
+        return _today(context, args)
+    if args.command == "check-in":
+        return _check_in(context, args)
+    if args.command == "remind":
+        return _remind(context, args)
+    if args.command == "routines":
+        return _list_routines(context)
+    if args.command == "log-pain":
+        return _log_pain(context, args)
+    if args.command == "export":
+        return _export(context, args, parser)
+    return None
+
+
+def _say_problem(err: Exception) -> None:
+    """What could not be read, on standard error: the content's report, or the file and why."""
+    from itb_tui.core.content.validate import ContentError
+
+    if isinstance(err, ContentError):
+        print(err.report(), file=sys.stderr)
+    elif isinstance(err, OSError):
+        # a folder or file the system refused: say which, never a traceback
+        print(f"itb: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+    else:
+        print(f"itb: {err}", file=sys.stderr)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     from itb_tui.core.content.validate import ContentError
     from itb_tui.core.context import AppContext
@@ -433,34 +474,20 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "check":
         return _check(paths)
     failed = 3 if args.command == "today" else 1  # for today, 1 means "something is due"
+    context = AppContext(paths)
     try:
-        context = AppContext.load(paths)
-        if args.command == "today":
-            return _today(context, args)
-        if args.command == "check-in":
-            return _check_in(context, args)
-        if args.command == "remind":
-            return _remind(context, args)
-        if args.command == "routines":
-            return _list_routines(context)
-        if args.command == "log-pain":
-            return _log_pain(context, args)
-        if args.command == "export":
-            return _export(context, args, parser)
+        done = _shell_command(context, args, parser)
+        if done is not None:
+            return done
+        context.read_now()  # the app's first screen shows the content and settings
         if args.command == "start" and args.routine not in context.library.routines:
             known = ", ".join(context.library.routines)
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")
         if not has_terminal():
             print(NO_TERMINAL, file=sys.stderr)
             return 2
-    except ContentError as err:
-        print(err.report(), file=sys.stderr)
-        return failed
-    except StoreError as err:
-        print(f"itb: {err}", file=sys.stderr)
-        return failed
-    except OSError as err:  # a folder or file the system refused: say which, never a traceback
-        print(f"itb: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+    except (ContentError, StoreError, OSError) as err:
+        _say_problem(err)
         return failed
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 

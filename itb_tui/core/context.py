@@ -1,70 +1,79 @@
 """Everything a run of the app needs: paths, content, settings, then the program and history.
 
-Content and settings are read at once, because the first screen shows them; the program's
-rules and the history store are made on first use, after the app has drawn its first frame.
+Each part is read on first use and kept, so a shell command reads only the files it needs (a
+typo in content.toml does not stop ``itb log-pain``). The app reads content and settings at
+once (``load``), because the first screen shows them; the program's rules and the history
+store are made after the app has drawn its first frame.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from itb_tui.core.clock import Clock, MonotonicClock
-from itb_tui.core.content.library import Library, load_library
 from itb_tui.core.store.paths import Paths, content_dir
-from itb_tui.core.store.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:  # imported on first use, see the properties below
+    from itb_tui.core.content.library import Library
     from itb_tui.core.content.program import Program
     from itb_tui.core.plan.red_flags import RedFlagState
     from itb_tui.core.store.history_store import HistoryStore
+    from itb_tui.core.store.settings import Settings
 
 
 @dataclass
 class AppContext:
-    """The loaded state shared by the CLI and the screens."""
+    """The state shared by the CLI and the screens, each part read when first asked for."""
 
     paths: Paths
-    library: Library
-    settings: Settings
     clock: Clock = field(default_factory=MonotonicClock)
-    _program: Program | None = field(default=None, repr=False)
-    _store: HistoryStore | None = field(default=None, repr=False)
-    _red_flags: RedFlagState | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, paths: Paths, clock: Clock | None = None) -> AppContext:
-        """Load content and settings; raises ContentError or StoreError with a clear message."""
-        library = load_library(content_dir(), paths.user_content, paths.cache)
-        settings = load_settings(paths.settings)
-        return cls(paths, library, settings, clock or MonotonicClock())
+        """Read content and settings now; raises ContentError or StoreError with a clear message."""
+        return cls(paths, clock or MonotonicClock()).read_now()
 
-    @property
+    def read_now(self) -> AppContext:
+        """Read content and settings, which the app's first screen shows; errors as ``load``."""
+        _ = (self.library, self.settings)
+        return self
+
+    @cached_property
+    def library(self) -> Library:
+        """The exercises and routines, shipped and the user's own; ContentError if broken."""
+        from itb_tui.core.content.library import load_library
+
+        return load_library(content_dir(), self.paths.user_content, self.paths.cache)
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The user's settings; StoreError if the file is damaged."""
+        from itb_tui.core.store.settings import load_settings
+
+        return load_settings(self.paths.settings)
+
+    @cached_property
     def program(self) -> Program:
         """The phases, run weeks, warning signs and red flags; ContentError if they are broken."""
-        if self._program is None:
-            from itb_tui.core.content.program import load_program
+        from itb_tui.core.content.program import load_program
 
-            self._program = load_program(content_dir() / "program.toml", set(self.library.routines))
-        return self._program
+        return load_program(content_dir() / "program.toml", set(self.library.routines))
 
-    @property
+    @cached_property
     def store(self) -> HistoryStore:
         """The history on disk."""
-        if self._store is None:
-            from itb_tui.core.store.history_store import HistoryStore
+        from itb_tui.core.store.history_store import HistoryStore
 
-            self._store = HistoryStore(self.paths)
-        return self._store
+        return HistoryStore(self.paths)
 
-    @property
+    @cached_property
     def red_flags(self) -> RedFlagState:
         """The red flags ticked so far; StoreError if the file is damaged."""
-        if self._red_flags is None:
-            from itb_tui.core.plan.red_flags import load_red_flags
+        from itb_tui.core.plan.red_flags import load_red_flags
 
-            self._red_flags = load_red_flags(self.paths.red_flags)
-        return self._red_flags
+        return load_red_flags(self.paths.red_flags)
 
     def save_red_flags(self) -> None:
         from itb_tui.core.plan.red_flags import save_red_flags
@@ -72,4 +81,6 @@ class AppContext:
         save_red_flags(self.paths.red_flags, self.red_flags)
 
     def save_settings(self) -> None:
+        from itb_tui.core.store.settings import save_settings
+
         save_settings(self.paths.settings, self.settings)
