@@ -15,16 +15,13 @@ from typing import Literal
 from itb_tui.core.content.library import Library
 from itb_tui.core.dates import days_back, week_monday
 from itb_tui.core.history.records import CONTEXT_LABELS, SIDES, PainLog, SessionRecord, pain_log_ids
+from itb_tui.core.plan.weeks import STRENGTH, STRENGTH_PER_WEEK, STRETCH, STRETCH_DAYS_PER_WEEK
 
-STRENGTH = "strength"
-STRETCH = "stretch"
 OTHER_CATEGORY = "other"
 SESSION_CONTEXT = "exercise"
-STRENGTH_TARGET = 3
-STRETCH_TARGET = 7
 RowFilter = Literal["all", "sessions", "pain", "30d"]
 ROW_FILTERS: tuple[RowFilter, ...] = ("all", "sessions", "pain", "30d")
-RECENT_DAYS = 30
+RECENT_FILTER_DAYS = 30  # History's "30d" filter: the last 30 days
 ASYMMETRY_WORTH_NOTING = 10.0  # percent: a left/right difference a report marks
 
 
@@ -173,8 +170,8 @@ class WeekCounts:
     strength_days: tuple[date, ...]
     back_to_back: tuple[date, ...]
     stretch_days: tuple[date, ...]
-    strength_target: int = STRENGTH_TARGET
-    stretch_target: int = STRETCH_TARGET
+    strength_target: int = STRENGTH_PER_WEEK
+    stretch_target: int = STRETCH_DAYS_PER_WEEK
 
     @property
     def strength_met(self) -> bool:
@@ -356,6 +353,6 @@ def session_rows(
         logs = list(pain_logs)
         rows.extend(_pain_row(p, i) for p, i in zip(logs, pain_log_ids(logs), strict=True))
     if filter == "30d":
-        first = days_back(today, RECENT_DAYS)
+        first = days_back(today, RECENT_FILTER_DAYS)
         rows = [r for r in rows if first <= r.when.date() <= today]
     return sorted(rows, key=lambda r: r.when, reverse=True)

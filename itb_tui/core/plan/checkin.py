@@ -31,8 +31,7 @@ from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.records import COMPARED, PainLog, SessionRecord
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.core.plan.running import MIN_RUNS_TO_PROGRESS
-from itb_tui.core.plan.today import STRENGTH_PER_WEEK
-from itb_tui.core.plan.weeks import RUN_ROUTINE, done_sessions
+from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH_PER_WEEK, done_sessions
 
 MORNING = "morning"
 # A check-in older than this no longer decides anything: the knee has had time to change.

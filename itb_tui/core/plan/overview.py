@@ -39,6 +39,7 @@ from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     STRENGTH,
     Readiness,
+    after_run,
     current_phases,
     program_week,
     readiness,
@@ -50,8 +51,6 @@ from itb_tui.core.store.settings import Settings
 
 RECENT_MONTHS = 3
 IMPROVEMENT_HORIZON_MONTHS = 6
-ASK_AFTER_RUN = timedelta(hours=2)
-ASK_UNTIL = timedelta(hours=24)
 
 
 @dataclass
@@ -108,7 +107,7 @@ def pending_run_check(
     if not runs:
         return None
     last = max(runs, key=lambda s: s.ended_at)
-    if not ASK_AFTER_RUN <= now - last.ended_at <= ASK_UNTIL:
+    if not after_run(now - last.ended_at):
         return None
     if asked_after is not None and asked_after >= last.ended_at:
         return None

@@ -13,15 +13,11 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, WarningSign
-from itb_tui.core.dates import day_text, local_date
+from itb_tui.core.dates import day_text, days_back, local_date
 from itb_tui.core.history.records import PainLog, SessionRecord
-from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH, distinct_spikes, routines_in
+from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH, after_run, distinct_spikes, routines_in
 
-# 001 gives 2-3 h for pain that lingers after a run; the app takes 2 h, the careful end.
-LINGER = timedelta(hours=2)
-# A pain log further than this from the last run is not about that run.
-AFTER_RUN_WINDOW = timedelta(hours=24)
-RECENT_DAYS = 14
+SIGNS_LOOKBACK_DAYS = 14  # the warning signs Home and the report show: the last two weeks
 # Signs that move the run week back one step (pain during strength only holds it).
 STEP_BACK_SIGNS = ("run-pain-worsens", "pain-after-run", "swelling")
 
@@ -115,7 +111,7 @@ def _pain_after_run(
         if not before:
             continue
         gap = log.at - before[-1].ended_at
-        if LINGER <= gap <= AFTER_RUN_WINDOW:
+        if after_run(gap):
             when = day_text(local_date(before[-1].started_at))
             evidence = f"pain {log.score}/10 {_duration_text(gap)} after the run on {when}"
             found.append(Found(sign, evidence, log.at))
@@ -192,11 +188,11 @@ def warning_signs(
     pain_logs: Iterable[PainLog],
     today: date,
     library: Library,
-    days: int = RECENT_DAYS,
+    days: int = SIGNS_LOOKBACK_DAYS,
 ) -> list[Found]:
     """The four warning signs found in the last ``days`` days (today included), newest first."""
     sessions = list(sessions)
     found = step_back_signs(program, sessions, pain_logs, today)
     found += strength_pain_signs(program, sessions, library, today)
-    first = today - timedelta(days=days - 1)
+    first = days_back(today, days)
     return sorted((f for f in found if first <= f.on <= today), key=lambda f: f.at, reverse=True)

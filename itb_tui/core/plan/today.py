@@ -27,13 +27,15 @@ from datetime import date, timedelta
 
 from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.content.program import Phase, Program
-from itb_tui.core.dates import day_text, local_date
+from itb_tui.core.dates import day_text, days_back, local_date
 from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.core.plan.running import RunAccess, RunStage, run_access
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     STRENGTH,
+    STRENGTH_PER_WEEK,
+    STRENGTH_WINDOW_DAYS,
     Readiness,
     current_phases,
     done_sessions,
@@ -43,8 +45,6 @@ from itb_tui.core.plan.weeks import (
 )
 from itb_tui.core.store.settings import Settings
 
-STRENGTH_PER_WEEK = 3
-STRENGTH_WINDOW_DAYS = 7
 CATEGORY_ORDER = ("rolling", "stretch", "strength", "mobility", "recovery")
 
 
@@ -60,7 +60,7 @@ def strength_days(sessions: Iterable[SessionRecord], library: Library, today: da
 
 def strength_item(routine: Routine, days: set[date], today: date) -> DueItem:
     """The strength session: 3 days in any 7 days in a row at most, never two in a row."""
-    first = today - timedelta(days=STRENGTH_WINDOW_DAYS - 1)
+    first = days_back(today, STRENGTH_WINDOW_DAYS)
     window = sorted(day for day in days if first <= day <= today)
     text = f"Strength: {len(window)} of {STRENGTH_PER_WEEK} in the last 7 days"
     if today in days:

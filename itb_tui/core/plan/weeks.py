@@ -29,7 +29,17 @@ from itb_tui.core.store.settings import Settings
 # A run is a SessionRecord with this routine id (not a library routine): one ExerciseResult
 # with unit "seconds" holds the running time; pain goes in pain_after and pain_spikes.
 RUN_ROUTINE = "run"
+# Routine categories the plan counts, and how often: strength at most 3 times in any 7 days in a
+# row, never two days in a row; stretching every day.
 STRENGTH = "strength"
+STRETCH = "stretch"
+STRENGTH_PER_WEEK = 3
+STRENGTH_WINDOW_DAYS = 7
+STRETCH_DAYS_PER_WEEK = 7
+# 001 gives 2-3 h for pain that lingers after a run; the app takes 2 h, the careful end. Pain
+# further than 24 h from the last run is not about that run.
+AFTER_RUN_FROM = timedelta(hours=2)
+AFTER_RUN_UNTIL = timedelta(hours=24)
 # Pain logs that describe daily life (the morning check-in too), for the pain-free-days check.
 DAILY_CONTEXTS = ("daily", "rest", "morning")
 
@@ -39,6 +49,11 @@ def program_week(start: date, today: date) -> int:
     if today < start:
         return 0
     return (today - start).days // 7 + 1
+
+
+def after_run(gap: timedelta) -> bool:
+    """True when ``gap``, the time since a run ended, is in the after-run window (2-24 h)."""
+    return AFTER_RUN_FROM <= gap <= AFTER_RUN_UNTIL
 
 
 def current_phases(program: Program, week: int) -> list[Phase]:

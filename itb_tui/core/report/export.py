@@ -22,15 +22,13 @@ from itb_tui.core.history.records import (
     pain_log_ids,
 )
 from itb_tui.core.history.stats import (
-    STRENGTH,
-    STRENGTH_TARGET,
-    STRETCH,
     DayPain,
     daily_pain,
     routine_categories,
     session_day,
     week_counts,
 )
+from itb_tui.core.plan.weeks import STRENGTH, STRENGTH_PER_WEEK, STRETCH
 from itb_tui.core.report.entries import note_entries, spike_entries
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.text import plain_text, plural
@@ -320,7 +318,7 @@ def _adherence(
     back_to_back = sum(len(w.back_to_back) for w in weeks)
     strength_line = (
         f"- Strength: {plural(len(strength), 'session')}, {_per_week(strength, mondays)} "
-        f"(target {STRENGTH_TARGET} a week, not on consecutive days)"
+        f"(target {STRENGTH_PER_WEEK} a week, not on consecutive days)"
     )
     if weeks:
         met = sum(1 for w in weeks if w.strength_met)

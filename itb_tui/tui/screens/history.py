@@ -14,7 +14,7 @@ from itb_tui.core.context import AppContext
 from itb_tui.core.dates import days_back
 from itb_tui.core.history.edit import HistoryIndex
 from itb_tui.core.history.records import SessionRecord
-from itb_tui.core.history.stats import RECENT_DAYS, RowFilter, routine_categories
+from itb_tui.core.history.stats import RECENT_FILTER_DAYS, RowFilter, routine_categories
 from itb_tui.core.report.export_file import FILE_FORMATS, FileFormat, write_export
 from itb_tui.core.store.files import StoreError
 from itb_tui.tui.keys import bindings
@@ -34,7 +34,7 @@ FILTER_LABELS: dict[RowFilter, str] = {
     "all": "everything",
     "sessions": "sessions only",
     "pain": "pain logs only",
-    "30d": f"the last {RECENT_DAYS} days",
+    "30d": f"the last {RECENT_FILTER_DAYS} days",
 }
 
 
@@ -71,7 +71,7 @@ class HistoryScreen(Screen[None]):
         """Say what is shown, how far back, and report months that could not be read."""
         count = message.rows
         if self.table.filter == "30d":  # the period, not the oldest month read for it
-            span = f" since {days_back(self.table.today, RECENT_DAYS):%-d %b %Y}"
+            span = f" since {days_back(self.table.today, RECENT_FILTER_DAYS):%-d %b %Y}"
         elif message.oldest:
             span = f", back to {date.fromisoformat(message.oldest + '-01'):%b %Y}"
         else:

@@ -19,6 +19,7 @@ from itb_tui.core.history.stats import DayPain, daily_pain, session_day
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.pain_scale import band_legend, pain_style
 
 RANGES_WEEKS = (2, 4, 8, 13, 26, 52)
 DEFAULT_WEEKS = 8
@@ -26,10 +27,6 @@ LEVELS = 10  # one text row per pain point
 GUTTER = 5  # "10 ┤ "
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 HIGHEST_SHADE = "grey35"
-
-
-def severity(score: float) -> str:
-    return "green" if score <= 3 else "yellow" if score <= 6 else "red"
 
 
 @dataclass(frozen=True)
@@ -77,13 +74,13 @@ def _cell(bar: Bar, level: int) -> tuple[str, str]:
     if bar.highest == 0:
         return ("▁", "green") if level == 1 else (" ", "")
     if level <= bar.average:
-        return "█", severity(level)
+        return "█", pain_style(level)
     if level - 1 < bar.average:
         # The average ends inside this cell; a grey top says the highest reaches past it.
         shade = f" on {HIGHEST_SHADE}" if bar.highest >= level else ""
-        return EIGHTHS[max(1, round((bar.average - level + 1) * 8))], severity(level) + shade
+        return EIGHTHS[max(1, round((bar.average - level + 1) * 8))], pain_style(level) + shade
     if level <= bar.highest:
-        return "░", f"{severity(level)} on {HIGHEST_SHADE}"
+        return "░", f"{pain_style(level)} on {HIGHEST_SHADE}"
     return " ", ""
 
 
@@ -181,11 +178,7 @@ class PainChartScreen(Screen[None]):
                 " highest  ",
                 ("•", "cyan"),
                 " session day  ",
-                ("0-3", "green"),
-                " ",
-                ("4-6", "yellow"),
-                " ",
-                ("7-10", "red"),
+                *band_legend(),
             ),
             id="chart-legend",
         )

@@ -15,8 +15,9 @@ from textual.worker import get_current_worker
 from itb_tui.core.dates import days_back, month_key
 from itb_tui.core.history.edit import HistoryIndex
 from itb_tui.core.history.records import CONTEXT_LABELS, PainLog, SessionRecord, pain_log_ids
-from itb_tui.core.history.stats import RECENT_DAYS, Row, RowFilter, session_rows
+from itb_tui.core.history.stats import RECENT_FILTER_DAYS, Row, RowFilter, session_rows
 from itb_tui.tui.text import rich_literal
+from itb_tui.tui.widgets.pain_scale import pain_style
 
 LOOKAHEAD = 40  # rows kept ready below the cursor
 MONTHS_PER_STEP = 2  # month files read before the screen gets to draw again
@@ -27,10 +28,6 @@ WHAT, WHAT_AT_LEAST = 1, 12  # What narrows before a column goes, down to this
 CELL_PADDING = 1  # DataTable's, each side of a cell
 
 Entry = SessionRecord | PainLog
-
-
-def severity(score: int) -> str:
-    return "green" if score <= 3 else "yellow" if score <= 6 else "red"
 
 
 def fit_columns(width: int) -> tuple[tuple[int, int], ...]:
@@ -60,7 +57,7 @@ def row_cells(row: Row, entry: Entry) -> tuple[Text, ...]:
         context = CONTEXT_LABELS.get(entry.context, entry.context).split(" (")[0]
         what = Text(f"Pain: {context}", style="italic")
         score = entry.score
-    pain = Text(row.pain, style="" if score is None else severity(score))
+    pain = Text(row.pain, style="" if score is None else pain_style(score))
     return (Text(row.when_text), what, Text(row.duration), Text(row.exercises), pain)
 
 
@@ -143,7 +140,7 @@ class HistoryTable(DataTable[Text]):
 
     def _upcoming(self, count: int) -> list[str]:
         """Up to ``count`` months to show next, newest first."""
-        first = month_key(days_back(self.today, RECENT_DAYS)) if self.filter == "30d" else ""
+        first = month_key(days_back(self.today, RECENT_FILTER_DAYS)) if self.filter == "30d" else ""
         later = self.index.keys[len(self.shown_months) :]
         return [key for key in later if key >= first][:count]
 

@@ -8,6 +8,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from itb_tui.core.pain import BANDS, PainBand, pain_band
+
 ANCHORS = {
     0: "no pain at all",
     1: "barely there, easy to forget",
@@ -23,8 +25,25 @@ ANCHORS = {
 }
 
 
+BAND_STYLES: dict[PainBand, str] = {"mild": "green", "moderate": "yellow", "severe": "red"}
+
+
 def anchor(score: int) -> str:
     return ANCHORS[score]
+
+
+def pain_style(score: float) -> str:
+    """The colour of a pain score's band."""
+    return BAND_STYLES[pain_band(score)]
+
+
+def band_legend() -> list[tuple[str, str] | str]:
+    """'0-3 4-6 7-10', each in its band's colour, for Text.assemble."""
+    parts: list[tuple[str, str] | str] = []
+    for band, lowest, highest in BANDS:
+        parts += [" "] if parts else []
+        parts.append((f"{lowest}-{highest}", BAND_STYLES[band]))
+    return parts
 
 
 class PainScale(Widget, can_focus=True):
@@ -74,8 +93,7 @@ class PainScale(Widget, can_focus=True):
             if score == self.value:
                 cells.append(f"[{score}]", style="bold reverse")
             else:
-                style = "green" if score <= 3 else "yellow" if score <= 6 else "red"
-                cells.append(label, style=style)
+                cells.append(label, style=pain_style(score))
             cells.append(" ")
         cells.append("\n")
         if self.value is None:
