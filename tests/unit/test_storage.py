@@ -245,10 +245,10 @@ def test_save_session_round_trip(store: HistoryStore, paths: Paths) -> None:
     store.add_pain_log(pain)
     assert store.months() == ["2026-09", "2026-10", "2026-11"]
     assert store.everything().sessions == [sept, octo, nov, nov_late]
-    recent = store.recent()
+    recent = store.load_months(store.months()[-2:])
     assert recent.sessions == [octo, nov, nov_late]
     assert recent.pain_logs == [pain]
-    assert store.recent(1).sessions == [nov, nov_late]
+    assert store.load_months(store.months()[-1:]).sessions == [nov, nov_late]
     assert store.load_month("2026-12").sessions == []
     month = paths.history / "2026-11.toml"
     assert mode(month) == 0o600
@@ -300,7 +300,7 @@ def test_damaged_month_is_reported_and_never_overwritten(
     path.write_text(text)
     before = path.read_bytes()
     with pytest.raises(StoreError) as info:
-        store.recent()
+        store.load_months(store.months())
     assert str(info.value).startswith(f"{path} ") and message in str(info.value)
     with pytest.raises(StoreError):
         store.save_session(session("s1", at(11)))
@@ -330,7 +330,7 @@ def test_newer_month_is_readable_but_not_written(store: HistoryStore, paths: Pat
     text = text.replace('routine = "hip-strength"', 'routine = "hip-strength"\nmood = "good"')
     path.write_text(text)
     before = path.read_bytes()
-    loaded = store.recent()
+    loaded = store.load_months(store.months())
     assert [s.id for s in loaded.sessions] == ["s1"]
     assert loaded.sessions[0] == session("s1", at(11))
     with pytest.raises(StoreError, match="newer itb-tui \\(schema 2\\)"):

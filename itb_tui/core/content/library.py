@@ -14,7 +14,6 @@ CONTENT_SCHEMA = 1
 KINDS = ("hold", "reps", "steps", "roll", "massage", "timer")
 TIMED_KINDS = frozenset({"hold", "roll", "massage", "timer"})
 CATEGORIES = ("mobility", "rolling", "strength", "stretch", "activation", "recovery", "running")
-OVERRIDES = ("sets", "reps", "duration_s", "rest_s")
 # Seconds one rep takes when the content gives no tempo, for duration estimates.
 DEFAULT_REP_SECONDS = 3
 SWITCH_SECONDS = 5

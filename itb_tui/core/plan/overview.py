@@ -79,10 +79,6 @@ class Overview:
         """The run stage once running has started, else None."""
         return self.access.stage
 
-    @property
-    def running_unlocked(self) -> bool:
-        return self.stage is not None
-
 
 def load_recent(
     store: HistoryStore, settings: Settings, today: date

@@ -18,8 +18,6 @@ from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH, after_run, distinct_spikes, routines_in
 
 SIGNS_LOOKBACK_DAYS = 14  # the warning signs Home and the report show: the last two weeks
-# Signs that move the run week back one step (pain during strength only holds it).
-STEP_BACK_SIGNS = ("run-pain-worsens", "pain-after-run", "swelling")
 
 
 @dataclass(frozen=True)

@@ -44,10 +44,6 @@ class CueTracker:
         self._index: int | None = None
         self._warned = False
 
-    def reset(self) -> None:
-        """Forget the step seen, so the next update announces it again (after a restore)."""
-        self._index = None
-
     def update(self, engine: SessionEngine) -> list[TrackerCue]:
         cues: list[TrackerCue] = []
         if engine.index != self._index:

@@ -48,11 +48,6 @@ class Speaker:
     def enabled(self) -> bool:
         return self.command is not None
 
-    @property
-    def busy(self) -> bool:
-        """True while an utterance is still being spoken."""
-        return self.process is not None and self.process.poll() is None
-
     def say(self, text: str) -> None:
         """Speak ``text`` in the background, cutting off anything still being spoken."""
         self._reap()

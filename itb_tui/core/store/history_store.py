@@ -128,10 +128,6 @@ class HistoryStore:
             combined.pain_logs.extend(month.pain_logs)
         return combined, problems
 
-    def recent(self, count: int = 2) -> MonthHistory:
-        """The last ``count`` months that have files: what the home screen needs."""
-        return self.load_months(self.months()[-count:])
-
     def everything(self) -> MonthHistory:
         return self.load_months(self.months())
 
