@@ -280,6 +280,10 @@ def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     try:  # what the answer decides needs the content, settings and history: the log is saved
         summary = today_summary(context)
     except (ContentError, StoreError, OSError) as err:
+        print(
+            "itb: the check-in is saved; what it decides today could not be worked out:",
+            file=sys.stderr,
+        )
         _say_problem(err)
         return 0
     if summary.morning_decides:

@@ -25,7 +25,13 @@ NO_CONTENT_NEEDED = [
     ("remind", "--uninstall"),
 ]
 NO_SETTINGS_NEEDED = [*NO_CONTENT_NEEDED, ("routines",), ("export", "--format", "markdown")]
-BOTH_NEEDED = [("today",), ("remind",), ("export", "--format", "ics"), ("start", "daily-stretch")]
+BOTH_NEEDED = [
+    ("today",),
+    ("remind",),
+    ("export", "--format", "ics"),
+    ("export", "--format", "pdf"),
+    ("start", "daily-stretch"),
+]
 CONTENT_NEEDED = [*BOTH_NEEDED, ("routines",), ("export", "--format", "markdown")]
 SETTINGS_NEEDED = BOTH_NEEDED
 
@@ -90,7 +96,7 @@ def test_check_in_is_saved_and_says_what_it_could_not_work_out(
     assert logged_scores(folders) == [2]
     out, err = capsys.readouterr()
     assert out.startswith("Checked in: 2/10")
-    assert where in err
+    assert "the check-in is saved" in err and where in err
 
 
 @pytest.mark.parametrize(
