@@ -28,6 +28,7 @@ import tomli_w
 from itb_tui import cli
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import load_library
+from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.session.engine import SessionEngine
 from itb_tui.core.store.files import StoreError, atomic_write
@@ -133,7 +134,7 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], code: int) ->
 
 
 def this_month() -> str:
-    return datetime.now(UTC).astimezone().strftime("%Y-%m")
+    return month_key(datetime.now(UTC).astimezone())
 
 
 # -- 1. kill -9 mid-session, then resume / keep / discard -----------------------------------
@@ -414,7 +415,7 @@ def test_keep_with_a_damaged_month_keeps_the_unfinished_session(itb_dirs: ItbDir
     progress_before = itb_dirs.progress.read_bytes()
     started: datetime = snapshot["record"]["started_at"]
     itb_dirs.history.mkdir(mode=0o700)
-    month = itb_dirs.history / f"{started:%Y-%m}.toml"
+    month = itb_dirs.history / f"{month_key(started)}.toml"
     month.write_bytes(b"garbage = = =\n")
     with running_itb(itb_dirs) as app:
         app.wait_for_text("unfinished session", TIMEOUT)
@@ -489,7 +490,7 @@ def test_two_processes_writing_at_once_lose_nothing(itb_dirs: ItbDirs, tmp_path:
     for p, (_out, err) in zip(procs, results, strict=True):
         assert p.returncode == 0, err
     (month,) = month_files(itb_dirs)
-    assert month.stem == moment.strftime("%Y-%m")
+    assert month.stem == month_key(moment)
     data = read_toml(month)
     notes = [log["note"] for log in data["pain_logs"]]
     expected = {f"{name}-{i}" for name in names for i in range(count)}

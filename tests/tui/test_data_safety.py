@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.due import DONE
 from itb_tui.core.session.engine import SessionEngine
@@ -79,7 +80,7 @@ async def test_damaged_month_found_behind_a_question_is_asked_about_afterwards(
     engine = SessionEngine(app.context.library.routines["hip-strength"], clock)
     engine.done()  # past the intro: an unfinished session to resume
     store.save_progress(engine.snapshot())
-    month = store.month_path(f"{clock.wall():%Y-%m}")
+    month = store.month_path(month_key(clock.wall()))
     month.parent.mkdir(parents=True, exist_ok=True)
     month.write_text("this is [not toml")
 
