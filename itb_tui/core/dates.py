@@ -16,6 +16,11 @@ def week_monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def week_sunday(day: date) -> date:
+    """The Sunday that ends ``day``'s ISO week."""
+    return week_monday(day) + timedelta(days=6)
+
+
 def days_back(today: date, count: int) -> date:
     """The first day of the ``count`` days that end with ``today``."""
     return today - timedelta(days=count - 1)

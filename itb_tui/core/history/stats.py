@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from itb_tui.core.content.library import Library
-from itb_tui.core.dates import days_back, week_monday
+from itb_tui.core.dates import days_back, week_monday, week_sunday
 from itb_tui.core.history.records import CONTEXT_LABELS, SIDES, PainLog, SessionRecord, pain_log_ids
 from itb_tui.core.plan.weeks import STRENGTH, STRENGTH_PER_WEEK, STRETCH, STRETCH_DAYS_PER_WEEK
 
@@ -192,7 +192,7 @@ def week_counts(
     Sunday included), which the plan advises against.
     """
     monday = week_monday(today)
-    sunday = monday + timedelta(days=6)
+    sunday = week_sunday(today)
     strength: list[date] = []
     stretch: set[date] = set()
     for session in sessions:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from itb_tui.core.content.library import load_library
 from itb_tui.core.content.validate import ContentError
-from itb_tui.core.dates import days_back, week_monday
+from itb_tui.core.dates import days_back, week_monday, week_sunday
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
     MonthHistory,
@@ -290,7 +290,7 @@ def _per_week(sessions: Sequence[SessionRecord], mondays: Sequence[date]) -> str
     """Sessions a week over the whole weeks ``mondays`` (the period's partial weeks left out)."""
     if not mondays:
         return TOO_SHORT
-    first, end = mondays[0], mondays[-1] + timedelta(days=6)
+    first, end = mondays[0], week_sunday(mondays[-1])
     count = sum(1 for s in sessions if first <= session_day(s) <= end)
     return f"{count / len(mondays):.1f} per week over {plural(len(mondays), 'whole week')}"
 
@@ -299,7 +299,7 @@ def _full_weeks(start: date, today: date) -> list[date]:
     """Mondays of the ISO weeks lying wholly within ``start``..``today``."""
     monday = week_monday(start) + (timedelta(weeks=1) if start.weekday() else timedelta())
     mondays = []
-    while monday + timedelta(days=6) <= today:
+    while week_sunday(monday) <= today:
         mondays.append(monday)
         monday += timedelta(weeks=1)
     return mondays
