@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from itb_tui.core.dates import day_text
 from itb_tui.core.plan.due import DUE, DueItem
 from itb_tui.core.plan.overview import Overview, build_overview, load_recent
 
@@ -80,7 +81,7 @@ def line(summary: TodaySummary) -> str:
 
 def text(summary: TodaySummary) -> str:
     """A few lines: what is due and why, then what the morning held."""
-    lines = [f"Today, {summary.day:%a %d %b} (program week {summary.week}):"]
+    lines = [f"Today, {day_text(summary.day)} (program week {summary.week}):"]
     if summary.checkin_due:
         lines.append(f"  [ ] {CHECK_IN_TITLE}: itb check-in")
     lines += [f"  [ ] {item.title}: {item.reason}" for item in summary.due]
