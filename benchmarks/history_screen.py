@@ -28,6 +28,8 @@ from itb_tui.core.context import AppContext
 from itb_tui.core.store.paths import Paths
 
 TARGET_MS = 250.0
+OLDEST_TARGET_MS = 500.0
+GAP_TEXT = "months being read"  # the gap row while End reads the months between
 WAIT_S = 15.0
 MAX_PRESSES = 1000
 SETTLE_S = 1.0  # the screen still this long after a key: press again
@@ -118,6 +120,16 @@ def _construct(cls: type[Any], app: Any) -> Any:
     return cls(**kwargs)
 
 
+def press_now(app: Any, key: str) -> None:
+    """Send ``key`` as the terminal would, without waiting, as Pilot does, until the process
+    is idle: a person sees rows while a background read goes on."""
+    from textual import events
+
+    event = events.Key(key, None)
+    event.set_sender(app)
+    app.post_message(event)
+
+
 async def _wait(condition: Any, timeout: float) -> bool:
     end = time.monotonic() + timeout
     while not condition():
@@ -176,7 +188,7 @@ async def measure(data_dir: Path, oldest: date | None) -> dict[str, Any]:
                     stuck += 1
                 previous_press_text = last_text
                 key = "end" if not presses else "ctrl+end"
-                await pilot.press(key)
+                press_now(app, key)
                 presses.append(key)
                 changed_at = time.perf_counter()
             else:
@@ -196,6 +208,9 @@ async def measure(data_dir: Path, oldest: date | None) -> dict[str, Any]:
         result["screen_reading_ms"] = checking * 1000
         if found:
             result["oldest_ms"] = (time.perf_counter() - start - checking) * 1000
+            # the months between are still being read when the oldest shows first
+            if await _wait(lambda: GAP_TEXT not in screen_text(app), WAIT_S):
+                result["whole_ms"] = (time.perf_counter() - start) * 1000
         else:
             result["screen_text_end"] = last_text
     return result
@@ -262,9 +277,12 @@ def run(ctx: Context) -> list[Row]:
                 figure,
                 "ms",
                 median(oldest_ms),
+                target=f"<= {OLDEST_TARGET_MS:.0f} ms",
+                passed=median(oldest_ms) <= OLDEST_TARGET_MS,
                 note=(
-                    f"info: {oldest_day} on screen after {presses} key presses "
-                    f"({', '.join(reached[-1]['keys'])})"
+                    f"{oldest_day} on screen after {presses} key presses "
+                    f"({', '.join(reached[-1]['keys'])}); every month in the table after "
+                    f"{median([r.get('whole_ms', float('nan')) for r in reached]):.0f} ms"
                 ),
                 extra={
                     "ms": spread(oldest_ms),

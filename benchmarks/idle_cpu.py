@@ -1,4 +1,5 @@
-"""Idle CPU while a hold counts down in a real terminal (tmux, 80x24), against termdown.
+"""Idle CPU while a hold counts down in a real terminal (tmux, 80x24), against termdown and
+against Textual's own floor: the smallest Textual app redrawing one label once a second.
 
 ``itb start daily-stretch`` on an empty temporary data folder; Enter twice gets past the
 exercise intro and the 5 s lead-in into the 90 s pigeon hold. Then the process's utime+stime
@@ -14,6 +15,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +36,7 @@ from generate_history import END
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 TMUX_TIMEOUT_S = 10.0
 TARGET_PCT = 1.0
+FLOOR_RATIO = 1.5  # a hold redraws the countdown once a second, like the floor's label
 
 
 class TmuxError(RuntimeError):
@@ -156,21 +159,29 @@ def measure_itb(ctx: Context, seconds: float) -> dict[str, object]:
         return result
 
 
-def measure_termdown(ctx: Context, seconds: float, termdown: str) -> dict[str, object]:
-    with tmux_session("termdown") as tmux:
-        tmux.start("exec " + shlex.join([termdown, "90"]))
+def measure_program(name: str, argv: list[str], needle: str, seconds: float) -> dict[str, object]:
+    """A reference program's idle CPU in a terminal of the same size, once it has drawn."""
+    with tmux_session(name) as tmux:
+        tmux.start("exec " + shlex.join(argv))
         deadline = time.monotonic() + 10
         while not tmux.screen().strip():
             if time.monotonic() > deadline:
-                raise TmuxError("termdown drew nothing within 10 s")
+                raise TmuxError(f"{name} drew nothing within 10 s")
             time.sleep(0.1)
         first = tmux.screen()
         pid = tmux.pane_pid()
-        _check_pid(pid, "termdown")
+        _check_pid(pid, needle)
         time.sleep(1.0)
         result: dict[str, object] = dict(measure(pid, seconds, tmux.server_pid()))
         result["screen_changed"] = first != tmux.screen()
         return result
+
+
+def textual_floor(seconds: float) -> dict[str, object]:
+    """The smallest Textual app redrawing one label once a second (benchmarks/minimal_app.py)."""
+    script = Path(__file__).resolve().parent / "minimal_app.py"
+    argv = [sys.executable, str(script), "--tick"]
+    return measure_program("textual", argv, "minimal_app", seconds)
 
 
 def run(ctx: Context) -> list[Row]:
@@ -192,7 +203,7 @@ def run(ctx: Context) -> list[Row]:
         note = "termdown not installed (pip install termdown): compared with the 1 % target only"
     else:
         try:
-            td = measure_termdown(ctx, seconds, termdown)
+            td = measure_program("termdown", [termdown, "90"], "termdown", seconds)
             reference = float(td["pct"])  # type: ignore[arg-type]
             extra["termdown"] = td
             ctx.log(f"termdown idle: {reference:.2f} % of a core")
@@ -202,4 +213,21 @@ def run(ctx: Context) -> list[Row]:
     passed = value <= TARGET_PCT and (reference is None or value < reference)
     if not itb.get("still_holding"):
         note = (note + "; " if note else "") + "the hold was not on screen at the end"
-    return [Row(name, figure, "%", value, reference, "termdown 90", target, passed, note, extra)]
+    rows = [Row(name, figure, "%", value, reference, "termdown 90", target, passed, note, extra)]
+    return [*rows, floor_row(ctx, seconds, value)]
+
+
+def floor_row(ctx: Context, seconds: float, value: float) -> Row:
+    """The same hold against Textual's floor: what any Textual app showing a clock costs."""
+    name = "idle_cpu.textual_floor"
+    figure = f"Idle CPU during a hold against Textual's floor, {seconds:.0f} s in tmux 80x24"
+    target = f"<= {FLOOR_RATIO}x a Textual app redrawing one label each second"
+    try:
+        floor = textual_floor(seconds)
+    except (TmuxError, OSError, ValueError, subprocess.SubprocessError) as err:
+        return Row(name, figure, target=target, note=f"error: {err}")
+    reference = float(floor["pct"])  # type: ignore[arg-type]
+    ctx.log(f"Textual floor idle: {reference:.2f} % of a core")
+    passed = reference > 0 and value <= FLOOR_RATIO * reference
+    label = "minimal Textual app, 1 redraw/s"
+    return Row(name, figure, "%", value, reference, label, target, passed, extra={"floor": floor})

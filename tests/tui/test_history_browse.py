@@ -13,6 +13,8 @@ from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history import HistoryScreen
 from itb_tui.tui.screens.pain_chart import PainChart, PainChartScreen
+from itb_tui.tui.widgets import history_table
+from itb_tui.tui.widgets.history_table import FOLLOW_BATCH, GAP_KEY, HistoryTable
 
 from .helpers import make_app
 from .history_data import TODAY
@@ -147,3 +149,92 @@ async def test_the_second_pain_log_of_a_second_is_the_one_edited_and_deleted(
         await pilot.press("D", "down", "enter")  # choose "Yes, delete it"
         await pilot.pause()
     assert [p.note for p in store.everything().pain_logs] == ["log 2"]
+
+
+def years_app(tmp_path: Path, days: int = 450) -> ItbApp:
+    """A session and a pain log a day for ``days`` days ending TODAY: more months than End
+    reads before it shows them."""
+    from benchmarks.generate_history import generate
+
+    app, _clock = make_app(tmp_path)
+    generate(tmp_path / "data", days=days, end=TODAY)
+    return app
+
+
+async def test_end_shows_the_oldest_rows_at_once_below_a_gap_then_the_whole_table(
+    tmp_path: Path,
+) -> None:
+    app = years_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        table = history(app).table
+        table.action_oldest()  # as the key does, without Pilot waiting for the read to end
+        oldest = (TODAY - timedelta(days=449)).isoformat()
+        assert row_dates(table)[-1].startswith(oldest)
+        assert table.cursor_row == table.row_count - 1
+        assert GAP_KEY in table.rows
+        assert len(history(app).index.pending()) >= FOLLOW_BATCH  # the rest is not read yet
+        history(app).on_history_table_shown(HistoryTable.Shown(30, "2025-08", True, True))
+        assert "reading the months between" in text_of(app, "#history-filter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert GAP_KEY not in table.rows
+        assert rows(app) == 900
+        assert row_dates(table) == sorted(row_dates(table), reverse=True)
+        assert table.cursor_row == 899 and row_dates(table)[-1].startswith(oldest)
+        assert "reading" not in text_of(app, "#history-filter")
+
+
+async def test_the_gap_row_opens_nothing_and_home_while_reading_stays_home(
+    tmp_path: Path,
+) -> None:
+    app = years_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        table = history(app).table
+        table.action_oldest()
+        table.move_cursor(row=table.get_row_index(GAP_KEY))
+        assert table.entry_at_cursor() is None and table.id_at_cursor() is None
+        history(app).action_open()  # Enter on the gap: nothing to open
+        assert isinstance(app.screen, HistoryScreen)
+        table.action_newest()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert GAP_KEY not in table.rows and rows(app) == 900
+        assert table.cursor_row == 0  # the read ended where the person was, not at the bottom
+
+
+async def test_a_filter_while_end_reads_drops_the_gap_and_stops_following(tmp_path: Path) -> None:
+    app = years_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        table = history(app).table
+        table.action_oldest()
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert GAP_KEY not in table.rows
+        assert not table.following
+        assert row_dates(table) == sorted(row_dates(table), reverse=True)
+
+
+async def test_the_30_day_filter_leaves_older_loaded_months_alone(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    app = long_history_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("end")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        months: list[str] = []
+        real = history_table.session_rows
+
+        def counted(sessions: Any, logs: Any, *args: Any) -> Any:
+            months.append(min((s.started_at for s in sessions), default=None).strftime("%Y-%m"))
+            return real(sessions, logs, *args)
+
+        monkeypatch.setattr(history_table, "session_rows", counted)
+        await pilot.press("m")
+        await pilot.pause()
+        assert months == ["2026-11", "2026-10"]  # the 30 days before TODAY, and no older month

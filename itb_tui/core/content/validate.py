@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from itb_tui.core.content.parse_cache import cached_parse
 
@@ -35,10 +36,10 @@ def read_toml(path: Path, cache_dir: Path | None = None) -> dict[str, Any]:
     except OSError as err:
         raise ContentError([f"{path}: cannot be read: {err.strerror or err}"]) from err
     try:
-        return cached_parse(path, data, cache_dir, lambda raw: tomllib.loads(raw.decode("utf-8")))
+        return cached_parse(path, data, cache_dir, lambda raw: tomli.loads(raw.decode("utf-8")))
     except UnicodeDecodeError as err:
         raise ContentError([f"{path}: is not UTF-8 text (byte {err.start})"]) from err
-    except (tomllib.TOMLDecodeError, RecursionError) as err:
+    except (tomli.TOMLDecodeError, RecursionError) as err:
         raise ContentError([f"{path}: is not valid TOML: {err}"]) from err
 
 

@@ -8,10 +8,11 @@ import errno
 import fcntl
 import os
 import time
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -120,8 +121,8 @@ def read_bytes(path: Path) -> bytes | None:
 def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse the bytes of ``path``; damage raises DamagedFile naming the file and the place."""
     try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as err:
+        return tomli.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError) as err:
         backup = path.with_name(path.name + ".bak")
         hint = f" The previous good version is kept at {backup}." if backup.exists() else ""
         raise DamagedFile(f"{path} is damaged and was left untouched ({err}).{hint}", path) from err

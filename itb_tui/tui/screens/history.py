@@ -76,7 +76,10 @@ class HistoryScreen(Screen[None]):
             span = f", back to {date.fromisoformat(message.oldest + '-01'):%b %Y}"
         else:
             span = ""
-        more = "; older ones load as you scroll (End: oldest)" if message.more else ""
+        if message.reading:
+            more = "; reading the months between..."
+        else:
+            more = "; older ones load as you scroll (End: oldest)" if message.more else ""
         self.query_one("#history-filter", Static).update(
             f"Showing [b]{FILTER_LABELS[self.table.filter]}[/b]   "
             "[dim]a all - s sessions - p pain - m 30 days[/dim]\n"
