@@ -44,10 +44,22 @@ def to_floor(pose: Pose, a: str, b: str) -> float:
     return 180 - heading if heading > 90 else heading
 
 
+def gap_to_line(point: Point, a: Point, b: Point) -> float:
+    """How far ``point`` lies from the straight line through ``a`` and ``b``."""
+    (ax, ay), (bx, by), (px, py) = a, b, point
+    span = distance(a, b)
+    if span == 0:
+        return distance(a, point)
+    return abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / span
+
+
+def fraction_along(point: Point, a: Point, b: Point) -> float:
+    """Where ``point`` falls along the segment from ``a`` (0) to ``b`` (1), seen square on."""
+    (ax, ay), (bx, by), (px, py) = a, b, point
+    span = distance(a, b) ** 2
+    return 0.0 if span == 0 else ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / span
+
+
 def off_line(pose: Pose, a: str, joint: str, b: str) -> float:
     """How far ``joint`` lies from the straight line through ``a`` and ``b``, in figure units."""
-    (ax, ay), (jx, jy), (bx, by) = pose.joints[a], pose.joints[joint], pose.joints[b]
-    span = distance((ax, ay), (bx, by))
-    if span == 0:
-        return distance((ax, ay), (jx, jy))
-    return abs((bx - ax) * (ay - jy) - (ax - jx) * (by - ay)) / span
+    return gap_to_line(pose.joints[joint], pose.joints[a], pose.joints[b])
