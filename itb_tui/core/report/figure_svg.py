@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from itb_tui.core.content.figure import BONES, Figure, Point, Pose, Prop
 
-SCALE = 3.0  # SVG pixels per figure unit
+SCALE = 2.5  # SVG pixels per figure unit
 MARGIN = 6.0  # figure units around each position
 GAP = 14.0  # figure units between the two positions, where the arrow goes
 HEAD_RADIUS = 4.5
@@ -133,22 +133,27 @@ def _arrow(left: float, middle: float) -> str:
     )
 
 
+def svg_size(figure: Figure) -> tuple[float, float]:
+    """The width and height in SVG pixels of ``figure_svg(figure)``."""
+    panel = figure.width + 2 * MARGIN
+    return (2 * panel + GAP) * SCALE, (figure.height + 2 * MARGIN) * SCALE
+
+
 def figure_svg(figure: Figure, title: str = "") -> str:
     """The figure as a standalone SVG document; ``title`` (the exercise's name) labels it."""
+    width, height = svg_size(figure)
     panel = figure.width + 2 * MARGIN
-    width = (2 * panel + GAP) * SCALE
-    height = (figure.height + 2 * MARGIN) * SCALE
-    second = panel + GAP + MARGIN
+    label = ""
+    if title:
+        text = escape(f"{title}: start and end positions", {'"': "&quot;"})
+        label = f' role="img" aria-label="{text}"'
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_fmt(width)}" '
-        f'height="{_fmt(height)}" viewBox="0 0 {_fmt(width)} {_fmt(height)}">',
+        f'height="{_fmt(height)}" viewBox="0 0 {_fmt(width)} {_fmt(height)}"{label}>',
+        f'<rect width="{_fmt(width)}" height="{_fmt(height)}" fill="#ffffff"/>',
+        *_panel(figure, MARGIN, figure.start, None),
+        _arrow(panel, MARGIN + figure.height / 2),
+        *_panel(figure, panel + GAP + MARGIN, figure.end, figure.start),
+        "</svg>",
     ]
-    if title:
-        label = escape(f"{title}: start and end positions", {'"': "&quot;"})
-        parts[0] = parts[0][:-1] + f' role="img" aria-label="{label}">'
-    parts.append(f'<rect width="{_fmt(width)}" height="{_fmt(height)}" fill="#ffffff"/>')
-    parts.extend(_panel(figure, MARGIN, figure.start, None))
-    parts.append(_arrow(panel, MARGIN + figure.height / 2))
-    parts.extend(_panel(figure, second, figure.end, figure.start))
-    parts.append("</svg>")
     return "\n".join(parts) + "\n"
