@@ -365,6 +365,7 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
             routine_categories(context.library),
             program=context.program if pdf else None,
             settings=context.settings,
+            exercises=context.library.exercises,
         )
         data, left_out = exported.data, exported.left_out
     if target is None:
