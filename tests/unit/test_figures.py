@@ -268,7 +268,13 @@ def test_an_unknown_figure_field_is_named(paths: Paths) -> None:
         ),
         (
             {"kind": "roller", "points": [[30, 4]], "radius": 5},
-            "field 'points': expected a point on or above the floor (y >= 0), got [30, 4]",
+            "field 'points': expected a centre at least the radius (5) above the floor, "
+            "got [30, 4]",
+        ),
+        (
+            {"kind": "roller", "points": [[57, 10]], "radius": 5},
+            "field 'points': expected a centre at least the radius (5) inside the figure's box "
+            "(0 <= x <= 60, 0 <= y <= 85), got [57, 10]",
         ),
         (
             {"kind": "band", "points": [[30, 20], [70, 20]]},

@@ -67,12 +67,14 @@ class _Box:
         """Whether ``point`` (and ``reach`` around it) is inside; a problem names it if not."""
         x, y = point
         shown = [_short(x), _short(y)]
+        what = f"a centre at least the radius ({_short(reach)}) " if reach else "a point "
         if y - reach < 0:
-            reader.problem(key, "a point on or above the floor (y >= 0)", shown)
+            floor = "above the floor" if reach else "on or above the floor (y >= 0)"
+            reader.problem(key, what + floor, shown)
             return False
         if x - reach < 0 or x + reach > self.width or y + reach > self.height:
             inside = f"0 <= x <= {_short(self.width)}, 0 <= y <= {_short(self.height)}"
-            reader.problem(key, f"a point inside the figure's box ({inside})", shown)
+            reader.problem(key, f"{what}inside the figure's box ({inside})", shown)
             return False
         return True
 
