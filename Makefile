@@ -35,8 +35,9 @@ format: $(VENV)/.installed-test ## Format the code with ruff
 	$(BIN)/ruff format itb_tui tests benchmarks scripts
 	$(BIN)/ruff check --fix itb_tui tests benchmarks scripts
 
-screenshots: $(VENV)/.installed-test ## Regenerate screenshots/ (SVG + PNG)
+screenshots: $(VENV)/.installed-test ## Regenerate screenshots/ (SVG + PNG) and the exercise figures
 	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/figures.py
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev,bench]'

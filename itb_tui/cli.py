@@ -378,6 +378,7 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
             routine_categories(context.library) if by_category else {},
             program=context.program if pdf else None,
             settings=context.settings if pdf else None,
+            exercises=context.library.exercises if pdf else None,
         )
         data, left_out = exported.data, exported.left_out
     if target is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from itb_tui.core.content.figure import Figure
+from itb_tui.core.content.figure_read import read_figure
 from itb_tui.core.content.validate import ContentError, TableReader, check_schema, read_toml
 
 CONTENT_SCHEMA = 1
@@ -205,6 +206,7 @@ def _read_exercise(table: object, where: str, problems: list[str]) -> Exercise |
         "progressions": reader.texts("progressions", required=False),
         "cautions": reader.texts("cautions", required=False),
         "source": reader.text("source", max_len=40),
+        "figure": read_figure(reader),
     }
     for key in ("steps", "cues"):
         if key in reader.table and not fields[key]:

@@ -17,6 +17,7 @@ from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 
 if TYPE_CHECKING:
+    from itb_tui.core.content.library import Exercise
     from itb_tui.core.content.program import Program
     from itb_tui.core.store.settings import Settings
 
@@ -51,12 +52,14 @@ def export_bytes(
     program: Program | None = None,
     settings: Settings | None = None,
     left_out: list[str] | None = None,
+    exercises: Mapping[str, Exercise] | None = None,
 ) -> bytes:
     """``export`` as UTF-8, or for 'pdf' the PDF report (fpdf2 is imported only then).
 
     ``history`` may reach back before ``since``: the report's red-flag check reads all of it,
     with the ``program``'s red flags and the ``settings``' start date. ``left_out`` names the
-    history files that could not be read (said at the top of a text export).
+    history files that could not be read (said at the top of a text export). The PDF shows
+    the figures of the ``exercises`` done in the period.
     """
     if fmt != "pdf":
         text = export(
@@ -68,7 +71,7 @@ def export_bytes(
 
     flags = red_flag_states(program, settings, filter_history(history, None, today), today)
     chosen = filter_history(history, since, today)
-    return to_pdf(build_report(chosen, since, today, categories, flags))
+    return to_pdf(build_report(chosen, since, today, categories, flags, exercises))
 
 
 def export_history(
@@ -81,12 +84,21 @@ def export_history(
     *,
     program: Program | None = None,
     settings: Settings | None = None,
+    exercises: Mapping[str, Exercise] | None = None,
 ) -> Exported:
     """Export the months ``keys`` that can be read; the others are named in the export."""
     history, problems = store.load_readable(keys)
     names = [str(err.path) for err in problems]
     data = export_bytes(
-        history, fmt, since, today, categories, program=program, settings=settings, left_out=names
+        history,
+        fmt,
+        since,
+        today,
+        categories,
+        program=program,
+        settings=settings,
+        left_out=names,
+        exercises=exercises,
     )
     return Exported(data, problems)
 
@@ -137,6 +149,7 @@ def write_export(
     *,
     program: Program | None = None,
     settings: Settings | None = None,
+    exercises: Mapping[str, Exercise] | None = None,
 ) -> tuple[Path, Exported]:
     """Export every month that can be read in ``fmt`` and write it atomically to a new file.
 
@@ -144,7 +157,15 @@ def write_export(
     file cannot be written.
     """
     exported = export_history(
-        store, store.months(), fmt, None, today, categories, program=program, settings=settings
+        store,
+        store.months(),
+        fmt,
+        None,
+        today,
+        categories,
+        program=program,
+        settings=settings,
+        exercises=exercises,
     )
     path = export_path(folder, fmt, today)
     atomic_write(path, exported.data)

@@ -1,4 +1,5 @@
-"""The physiotherapist's report as a PDF of one or two A4 pages, drawn with fpdf2.
+"""The physiotherapist's report as a PDF of one or two A4 pages, drawn with fpdf2, and a page
+with the figures of the exercises done in the period.
 
 Imported only when a PDF is made. Text is set in DejaVu Sans when the system has it (any
 script, emoji where the font has them); otherwise in the PDF's built-in Helvetica, which has
@@ -8,6 +9,7 @@ characters are dropped, so no note can break the page or the program.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -18,8 +20,10 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
 
 from itb_tui import __version__
+from itb_tui.core.content.figure import Figure
 from itb_tui.core.history.stats import ASYMMETRY_WORTH_NOTING, SideTrend
 from itb_tui.core.report.entries import NoteEntry
+from itb_tui.core.report.figure_svg import figure_svg, svg_size
 from itb_tui.core.report.pdf_content import FlagState, Report
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
@@ -373,6 +377,51 @@ def _notes(pdf: ReportPDF, report: Report) -> None:
         _plain(pdf, more + " The Markdown export has more.", 7.5, "I")
 
 
+# -- the exercises' figures ------------------------------------------------------------------
+FIGURE_COLUMNS = 3
+FIGURE_HEIGHT = 30.0  # mm at most for one figure
+
+
+def _figure_size(figure: Figure, width: float) -> tuple[float, float]:
+    """The figure's size in mm: ``width`` wide, or less so that it is at most FIGURE_HEIGHT."""
+    svg_width, svg_height = svg_size(figure)
+    scale = min(width / svg_width, FIGURE_HEIGHT / svg_height)
+    return svg_width * scale, svg_height * scale
+
+
+def _figure_row(pdf: ReportPDF, row: Sequence[tuple[str, Figure]], column: float) -> None:
+    sizes = [_figure_size(figure, column - 4) for _, figure in row]
+    tallest = max(height for _, height in sizes)
+    pdf.room_for(tallest + LINE + 4)
+    top = pdf.get_y()
+    for number, ((name, figure), (width, height)) in enumerate(zip(row, sizes, strict=True)):
+        x = pdf.l_margin + number * column
+        pdf.image(io.BytesIO(figure_svg(figure).encode("utf-8")), x=x, y=top, w=width, h=height)
+        pdf.set_xy(x, top + tallest + 0.8)
+        pdf.use(8.5, "B")
+        pdf.cell(column - 4, LINE, name)
+    pdf.set_xy(pdf.l_margin, top + tallest + LINE + 3.5)
+
+
+def _figures(pdf: ReportPDF, figures: Sequence[tuple[str, Figure]]) -> None:
+    """A page of the exercises done in the period, each in its start and end positions."""
+    if not figures:
+        return
+    pdf.add_page()
+    _heading(pdf, "The exercises done in this period")
+    _plain(
+        pdf,
+        "Each in its start position and, after the arrow, its end position over the start "
+        "(dashed). The near limbs are black, the far leg grey.",
+        7.5,
+        "I",
+    )
+    pdf.ln(1.5)
+    column = pdf.width / FIGURE_COLUMNS
+    for first in range(0, len(figures), FIGURE_COLUMNS):
+        _figure_row(pdf, figures[first : first + FIGURE_COLUMNS], column)
+
+
 def to_pdf(report: Report, font_dirs: Sequence[Path] = FONT_DIRS) -> bytes:
     """The report as PDF bytes, in DejaVu Sans from the first of ``font_dirs`` that has it."""
     pdf = ReportPDF(find_font_dir(font_dirs), f"itb-tui {__version__}, made {report.today}")
@@ -389,4 +438,5 @@ def to_pdf(report: Report, font_dirs: Sequence[Path] = FONT_DIRS) -> bytes:
     _spikes(pdf, report)
     _red_flags(pdf, report.flags)
     _notes(pdf, report)
+    _figures(pdf, report.figures)
     return bytes(pdf.output())

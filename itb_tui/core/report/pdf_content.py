@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from itb_tui.core.content.figure import Figure
+from itb_tui.core.content.library import Exercise
 from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.history.stats import DayPain, SideTrend, daily_pain, side_comparison
@@ -40,6 +42,7 @@ class Report:
     spikes: tuple[SpikeEntry, ...]
     notes: tuple[NoteEntry, ...]
     flags: tuple[FlagState, ...]
+    figures: tuple[tuple[str, Figure], ...] = ()  # (name, figure) of each exercise done
 
     @property
     def period(self) -> str:
@@ -53,14 +56,32 @@ def _items(markdown: list[str]) -> tuple[str, ...]:
     return tuple(line.removeprefix("- ") for line in markdown[2:] if line)
 
 
+def done_figures(
+    history: MonthHistory, exercises: Mapping[str, Exercise]
+) -> tuple[tuple[str, Figure], ...]:
+    """The name and figure of each exercise done in ``history``, in the order first done."""
+    found: dict[str, tuple[str, Figure]] = {}
+    for session in sorted(history.sessions, key=lambda s: s.started_at):
+        for result in session.exercises:
+            exercise = exercises.get(result.exercise)
+            if result.skipped or exercise is None or exercise.figure is None:
+                continue
+            found.setdefault(exercise.id, (exercise.name, exercise.figure))
+    return tuple(found.values())
+
+
 def build_report(
     history: MonthHistory,
     since: date | None,
     today: date,
     categories: Mapping[str, str],
     flags: Sequence[FlagState] = (),
+    exercises: Mapping[str, Exercise] | None = None,
 ) -> Report:
-    """The report of ``history`` (already cut to the period) from ``since`` to ``today``."""
+    """The report of ``history`` (already cut to the period) from ``since`` to ``today``.
+
+    With ``exercises`` (the library's), it shows the figure of each exercise done in it.
+    """
     start = _period_start(history, since, today)
     uneven = sorted(side_comparison(history.sessions), key=lambda t: -t.asymmetry_pct)
     return Report(
@@ -73,6 +94,7 @@ def build_report(
         spikes=tuple(spike_entries(history)),
         notes=tuple(note_entries(history)),
         flags=tuple(flags),
+        figures=done_figures(history, exercises or {}),
     )
 
 

@@ -141,6 +141,7 @@ class HistoryScreen(Screen[None]):
                 categories,
                 program=program,
                 settings=self.context.settings,
+                exercises=self.context.library.exercises,
             )
         except (StoreError, ContentError) as err:
             self.app.call_from_thread(
