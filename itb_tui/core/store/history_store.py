@@ -1,5 +1,5 @@
 """The history on disk, one TOML file per month, and sessions written aside when it could not be
-saved. The session in progress is kept by core/session/progress_file.py (``HistoryStore.progress``)."""
+saved. The session in progress is kept by core/session/progress_file.py (see ``progress``)."""
 
 from __future__ import annotations
 
