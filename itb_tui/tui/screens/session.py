@@ -44,7 +44,7 @@ def styled_lines(parts: tuple[view.Line, ...]) -> Content:
 
 
 class SessionScreen(Screen[None]):
-    """Renders the engine and forwards keys to it; the engine does all the deciding."""
+    """Shows what view.py says of the engine; every key goes to the core through ``_act``."""
 
     BINDINGS = bindings("session")
 
