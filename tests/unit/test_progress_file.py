@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -40,6 +42,15 @@ def hip_session(library: Library, clock: FakeClock) -> SessionEngine:
 )
 def test_when_a_session_is_saved(cues: list[Cue], action: str, due: bool) -> None:
     assert save_due(cues, action) is due
+
+
+def test_the_history_store_loads_the_session_modules_only_when_a_session_needs_them() -> None:
+    probe = (
+        "import sys; import itb_tui.core.store.history_store; "
+        "print(sorted(m for m in sys.modules if m.startswith('itb_tui.core.session')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_store_keeps_one_progress_file(store: HistoryStore, paths: Paths) -> None:

@@ -22,7 +22,6 @@ class SetLog:
 
     def record(self, index: int, amount: int) -> None:
         self.done[index] = amount
-        self.skipped.discard(index)
 
     def skip(self, index: int) -> None:
         """The set at ``index`` was skipped: whatever it recorded is forgotten."""
