@@ -213,7 +213,7 @@ class ItbApp(ProgramFlow, Safekeeping):
 
     def on_session_screen_ended(self, message: SessionScreen.Ended) -> None:
         if not message.keep:
-            self.context.store.clear_progress(message.engine.session_id)
+            self.context.store.progress.clear(message.engine.session_id)
             self.pop_screen()
             self.notify("Session discarded.")
         else:

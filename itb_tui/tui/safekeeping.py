@@ -56,11 +56,11 @@ class Safekeeping(App[None]):
         ``then`` runs once the session is kept or discarded (not after a resume or "later").
         A damaged or newer progress file is moved aside first, so nothing can overwrite it.
         """
-        from itb_tui.core.store.history_store import NewerProgress
+        from itb_tui.core.session.progress_file import NewerProgress
 
-        store = self.context.store
+        progress = self.context.store.progress
         try:
-            snapshot = store.load_progress()
+            found = progress.read_back(self.context.library.routines, self.context.clock)
         except DamagedFile as err:
             cause = err.__cause__  # what the parser said, without the file's name again
             return self.set_progress_aside(
@@ -73,32 +73,11 @@ class Safekeeping(App[None]):
         except StoreError as err:
             self.notify(str(err), severity="error", timeout=15)
             return True  # it could not be read, so it must not be overwritten either
-        if snapshot is None:
+        if found is None:
             return False
-        from itb_tui.core.history.records import MonthHistory
-        from itb_tui.core.session.engine import SessionEngine
         from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
 
-        problems: list[str] = []
-        month = MonthHistory.from_dict(
-            {"schema_version": 1, "sessions": [snapshot.get("record", {})]}, "progress", problems
-        )
-        if problems or not month.sessions:
-            return self.set_progress_aside("damaged", "is damaged")
-        record = month.sessions[0]
-        if self.context.paths.unsaved_session(record.id).exists():
-            store.clear_progress(record.id)  # written aside in full: that copy is offered
-            return False
-        resume = snapshot.get("resume")
-        resume = resume if isinstance(resume, dict) else {}
-        routine = self.context.library.routines.get(str(resume.get("routine", "")))
-        engine = None
-        if routine is not None:
-            engine = SessionEngine(routine, self.context.clock)
-            try:
-                engine.restore(resume, record)
-            except (ValueError, KeyError, TypeError, IndexError, AttributeError):
-                engine = None
+        record, engine = found.record, found.engine
 
         def decided(choice: str | None) -> None:
             if choice == "resume" and engine is not None:
@@ -113,7 +92,7 @@ class Safekeeping(App[None]):
 
         def decided_again(choice: str | None) -> None:
             if choice == "discard":
-                store.clear_progress(record.id)
+                progress.clear(record.id)
                 then()
             else:
                 decided("keep")
@@ -126,7 +105,7 @@ class Safekeeping(App[None]):
         out of the way, True when it could not be moved (so no session may start)."""
         path = self.context.paths.in_progress
         try:
-            aside = self.context.store.set_progress_aside(why, self.stamp())
+            aside = self.context.store.progress.set_aside(why, self.stamp())
         except StoreError as err:
             self.notify(f"{path} {what}. {err}", severity="error", timeout=20)
             return True
@@ -243,7 +222,7 @@ class Safekeeping(App[None]):
             self.offer_save_elsewhere(record, err, from_file=from_file)
             return None
         self.unsaved.pop(record.id, None)
-        store.clear_progress(record.id)
+        store.progress.clear(record.id)
         self.refresh_home()
         return str(store.month_path(month_key(record.started_at)))
 
@@ -330,7 +309,7 @@ class Safekeeping(App[None]):
         if screen is None:
             return None
         try:
-            store.save_progress(screen.engine.snapshot())
+            store.progress.save(screen.engine)
         except StoreError:
             return None
         return self.context.paths.in_progress

@@ -31,6 +31,7 @@ from itb_tui.core.content.library import load_library
 from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.session.engine import SessionEngine
+from itb_tui.core.session.progress_file import snapshot
 from itb_tui.core.store.files import StoreError, atomic_write
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths, content_dir
@@ -240,7 +241,7 @@ def progress_snapshot() -> dict[str, Any]:
     engine = SessionEngine(load_library(content_dir()).routines["hip-strength"], FakeClock())
     for _ in range(4):  # intro, left set, switch, right set
         engine.done()
-    return {"schema_version": 1, **engine.snapshot()}
+    return {"schema_version": 1, **snapshot(engine)}
 
 
 def damaged_progress(change: Callable[[dict[str, Any]], object]) -> bytes:

@@ -421,7 +421,7 @@ def leave_interrupted(store: HistoryStore, routine_id: str) -> Tracked:
     engine = SessionEngine(LIBRARY.routines[routine_id], clock)
     while sum(engine_sets(engine).values()) < 2 and engine.phase is not Phase.PAIN:
         engine.done()
-    store.save_progress(engine.snapshot())
+    store.progress.save(engine)
     return Tracked(engine.session_id, engine_sets(engine))
 
 

@@ -79,7 +79,7 @@ async def test_damaged_month_found_behind_a_question_is_asked_about_afterwards(
     store = app.context.store
     engine = SessionEngine(app.context.library.routines["hip-strength"], clock)
     engine.done()  # past the intro: an unfinished session to resume
-    store.save_progress(engine.snapshot())
+    store.progress.save(engine)
     month = store.month_path(month_key(clock.wall()))
     month.parent.mkdir(parents=True, exist_ok=True)
     month.write_text("this is [not toml")

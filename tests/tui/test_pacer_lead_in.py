@@ -37,7 +37,7 @@ async def test_a_resumed_session_gets_its_whole_get_ready_however_long_it_was_as
     engine.done()
     clock.advance(READY_SECONDS + 10)  # ten seconds into the first hold
     engine.tick()
-    app.context.store.save_progress(engine.snapshot())
+    app.context.store.progress.save(engine)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         clock.advance(60)  # the question stays open a minute

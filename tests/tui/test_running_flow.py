@@ -13,6 +13,7 @@ from itb_tui.core.clock import FakeClock
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.session.engine import Phase
+from itb_tui.core.session.view import next_text
 from itb_tui.core.store.settings import Settings, save_settings
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
@@ -166,13 +167,13 @@ async def test_a_run_speaks_of_a_run_not_legs_or_sets(tmp_path: Path) -> None:
         await pilot.pause()
         banner = screen.query_one(SideBanner).text
         set_info = str(screen.query_one("#set-info", Static).render())
-        assert "set 0 of" not in screen.engine.next_text()
+        assert "set 0 of" not in next_text(screen.engine)
         assert banner == "RUN" and "LEG" not in banner
         assert set_info.startswith("Easy run - ") and set_info.endswith(" min")
         assert "Set 1 of 1" not in set_info
         await pilot.press("enter")  # the run ends: the pain question
         await pilot.pause()
-        assert "set 0 of" not in screen.engine.next_text()
+        assert "set 0 of" not in next_text(screen.engine)
         record = screen.engine.record()
     table = exercise_table(record)
     assert [str(c.header) for c in table.columns] == ["Exercise", "Done"]

@@ -73,7 +73,7 @@ def interrupted_session(tmp_path: Path, routine: str = "hip-strength") -> Sessio
     engine = SessionEngine(load_library(content_dir()).routines[routine], clock)
     engine.done()
     engine.done()  # left set 1
-    store.save_progress(engine.snapshot())
+    store.progress.save(engine)
     return engine
 
 

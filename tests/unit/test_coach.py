@@ -77,3 +77,31 @@ def test_countdown_alerts_once_and_speaks_numbers(library: Library) -> None:
     said = coach.after(engine.tick())
     assert said.alert and said.phrase == "3"
     assert not coach.after(engine.tick()).alert
+
+
+def test_the_screen_wakes_when_the_shown_second_or_the_pacer_changes(library: Library) -> None:
+    engine, coach, clock = paced(library)
+    clam = engine.exercise
+    assert clam is not None and clam.tempo is not None
+    assert coach.wake_in() == clam.tempo.up  # the pacer's next phase
+    coach.toggle_pause()
+    assert coach.wake_in() is None  # a paused pacer changes nothing by itself
+    coach.toggle_pause()
+    coach.after(coach.finish_set())  # on to the switch of sides, a countdown
+    assert engine.counting_down and not coach.pacing
+    clock.advance(0.25)
+    assert coach.wake_in() == 0.75  # when the shown second changes
+    engine.toggle_pause()
+    assert coach.wake_in() is None
+
+
+def test_a_set_a_pause_a_pain_spike_and_a_stop_ask_for_a_save(library: Library) -> None:
+    clock = FakeClock()
+    engine = SessionEngine(library.routine("hip-strength"), clock)
+    coach = Coach(engine, clock)
+    assert not coach.after(engine.done(), "done").save  # the intro: nothing recorded yet
+    assert coach.after(engine.done(), "done").save  # a set recorded
+    for action in ("pause", "pain_spike", "quit_session"):
+        assert coach.after([], action).save
+    for action in ("adjust", ""):
+        assert not coach.after([], action).save

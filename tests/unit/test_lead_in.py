@@ -13,6 +13,7 @@ from itb_tui.core.content.library import READY_SECONDS, SWITCH_SECONDS, Library
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import CueKind, Phase, SessionEngine
+from itb_tui.core.session.progress_file import restore, snapshot
 
 
 def paced_session(library: Library) -> tuple[SessionEngine, Coach, FakeClock]:
@@ -80,12 +81,12 @@ def test_space_resumes_a_hold_and_a_switch_where_they_stopped(library: Library) 
 def _resumed(engine: SessionEngine) -> SessionEngine:
     """A new engine restored from ``engine``'s snapshot, as after a restart."""
     problems: list[str] = []
-    snapshot = engine.snapshot()
+    saved = snapshot(engine)
     month = MonthHistory.from_dict(
-        {"schema_version": 1, "sessions": [snapshot["record"]]}, "progress", problems
+        {"schema_version": 1, "sessions": [saved["record"]]}, "progress", problems
     )
     again = SessionEngine(engine.routine, FakeClock())
-    again.restore(snapshot["resume"], month.sessions[0])
+    restore(again, saved["resume"], month.sessions[0])
     return again
 
 

@@ -27,6 +27,8 @@ from itb_tui.core.session.engine import (
     SessionEngine,
     side_order,
 )
+from itb_tui.core.session.progress_file import fingerprint, restore, snapshot
+from itb_tui.core.session.view import next_text
 from itb_tui.core.store.history_store import HistoryStore
 
 INTRO, READY, WORK, SWITCH, REST, PAIN, DONE = (
@@ -368,7 +370,7 @@ def test_rest_between_sets_then_next_set(fake_clock: FakeClock) -> None:
     goto(engine, fake_clock, WORK, "right", 1)
     assert kinds(engine.done()) == [CueKind.SAVED]
     assert engine.phase is REST and engine.remaining() == 45.0
-    assert engine.next_text() == "Next: left leg, set 2 of 2"
+    assert next_text(engine) == "Next: left leg, set 2 of 2"
     seen = tick_through(engine, fake_clock)
     assert [(t, c.kind, c.value) for t, c in seen] == [
         (42.0, CueKind.COUNTDOWN, 3),
@@ -786,8 +788,8 @@ def test_pain_spike_pauses_and_is_recorded(fake_clock: FakeClock) -> None:
 # -- snapshot and restore -----------------------------------------------------------------------
 def _reload(engine: SessionEngine, store: HistoryStore) -> tuple[dict[str, Any], SessionRecord]:
     """Save the snapshot to disk and read it back as the app does."""
-    store.save_progress(engine.snapshot())
-    data = store.load_progress()
+    store.progress.save(engine)
+    data = store.progress.load()
     assert data is not None
     problems: list[str] = []
     month = MonthHistory.from_dict(
@@ -812,7 +814,7 @@ def test_restore_resumes_the_set_in_hand_from_its_lead_in(
 
     later = FakeClock(datetime(2026, 11, 24, 9, 0, tzinfo=timezone(timedelta(hours=1))))
     again = SessionEngine(routine, later)  # the weaker side comes from the snapshot
-    again.restore(resume, record)
+    restore(again, resume, record)
     assert again.sides == ("right", "left")
     assert again.steps == engine.steps
     assert again.index == engine.index - 1
@@ -841,7 +843,7 @@ def test_restore_on_a_counted_set_starts_that_set(
     engine.adjust(+1)  # in hand, not saved
     resume, record = _reload(engine, store)
     again = SessionEngine(routine, FakeClock())
-    again.restore(resume, record)
+    restore(again, resume, record)
     assert (again.phase, again.step.set_no, again.reps) == (WORK, 2, 10)
     assert result(again, "bridge").done == {"both": [11]}
 
@@ -865,9 +867,9 @@ def test_restore_refuses_a_changed_routine(
     resume, record = _reload(engine, store)
     changed = make_routine(replace(hold, **change))
     again = SessionEngine(changed, FakeClock())
-    assert again.fingerprint() != engine.fingerprint()
+    assert fingerprint(again.routine) != fingerprint(engine.routine)
     with pytest.raises(ValueError, match="changed"):
-        again.restore(resume, record)
+        restore(again, resume, record)
     assert again.index == 0 and again.results()[0].done == {}
 
 
@@ -877,7 +879,7 @@ def test_restore_accepts_a_changed_duration(fake_clock: FakeClock, store: Histor
     goto(engine, fake_clock, WORK, "both", 2)
     resume, record = _reload(engine, store)
     again = SessionEngine(make_routine(replace(hold, duration_s=40)), FakeClock())
-    again.restore(resume, record)
+    restore(again, resume, record)
     assert (again.phase, again.step.set_no) == (READY, 2)
     again.done()
     assert again.remaining() == 40.0
@@ -885,11 +887,11 @@ def test_restore_accepts_a_changed_duration(fake_clock: FakeClock, store: Histor
 
 def test_restore_refuses_a_position_outside_the_routine(fake_clock: FakeClock) -> None:
     engine = engine_for(make_exercise(sets=1), clock=fake_clock)
-    snapshot = engine.snapshot()
-    snapshot["resume"]["step"] = len(engine.steps) + 3
+    saved = snapshot(engine)
+    saved["resume"]["step"] = len(engine.steps) + 3
     again = engine_for(make_exercise(sets=1), clock=FakeClock())
     with pytest.raises(ValueError, match="outside"):
-        again.restore(snapshot["resume"], engine.record())
+        restore(again, saved["resume"], engine.record())
 
 
 def test_next_text_and_progress(fake_clock: FakeClock) -> None:
@@ -898,16 +900,16 @@ def test_next_text_and_progress(fake_clock: FakeClock) -> None:
         make_exercise("bridge", kind="reps", per_side=False, sets=1),
         clock=fake_clock,
     )
-    assert engine.next_text() == "Next: left leg, set 1 of 2"
+    assert next_text(engine) == "Next: left leg, set 1 of 2"
     assert engine.progress() == (0, 5)
     goto(engine, fake_clock, WORK, "right", 1)
-    assert engine.next_text() == "Next: rest 30 s"
+    assert next_text(engine) == "Next: rest 30 s"
     assert engine.progress() == (1, 5)
     goto(engine, fake_clock, WORK, "right", 2)
-    assert engine.next_text() == "Next: Bridge"
+    assert next_text(engine) == "Next: Bridge"
     engine.done()
     engine.done()
-    assert engine.next_text() == "Next: rate your pain, then the summary"
+    assert next_text(engine) == "Next: rate your pain, then the summary"
 
 
 # -- rep counter bounds -------------------------------------------------------------------------

@@ -340,14 +340,14 @@ def test_newer_month_is_readable_but_not_written(store: HistoryStore, paths: Pat
 
 # -- the session in progress --------------------------------------------------------------------
 def test_progress_round_trip_and_clear(store: HistoryStore, paths: Paths) -> None:
-    assert store.load_progress() is None
+    assert store.progress.load() is None
     snapshot = {"record": session("s1", at(11)).to_dict(), "resume": {"step": 4, "skipped": []}}
-    store.save_progress(snapshot)
+    store.progress.write(snapshot)
     assert mode(paths.in_progress) == 0o600
-    assert store.load_progress() == {"schema_version": 1, **snapshot}
-    store.clear_progress("s1")
-    assert store.load_progress() is None
-    store.clear_progress("s1")  # twice is fine
+    assert store.progress.load() == {"schema_version": 1, **snapshot}
+    store.progress.clear("s1")
+    assert store.progress.load() is None
+    store.progress.clear("s1")  # twice is fine
     assert not paths.in_progress.exists()
 
 
@@ -364,15 +364,15 @@ def test_progress_of_another_session_or_unreadable_is_never_overwritten_or_clear
     store: HistoryStore, paths: Paths, content: bytes | None
 ) -> None:
     if content is None:
-        store.save_progress(progress_of("other"))
+        store.progress.write(progress_of("other"))
         content = paths.in_progress.read_bytes()
         store = HistoryStore(paths)  # a later run of the app
     else:
         paths.data.mkdir(parents=True)
         paths.in_progress.write_bytes(content)
     with pytest.raises(StoreError, match=re.escape(str(paths.in_progress))):
-        store.save_progress(progress_of("s1"))
-    store.clear_progress("s1")
+        store.progress.write(progress_of("s1"))
+    store.progress.clear("s1")
     assert paths.in_progress.read_bytes() == content
 
 
@@ -381,17 +381,17 @@ def test_progress_set_aside_keeps_the_bytes_and_never_replaces_a_kept_copy(
 ) -> None:
     paths.data.mkdir(parents=True)
     paths.in_progress.write_bytes(b"one [")
-    first = store.set_progress_aside("damaged", "20261123T080000")
+    first = store.progress.set_aside("damaged", "20261123T080000")
     paths.in_progress.write_bytes(b"two [")
-    second = store.set_progress_aside("damaged", "20261123T080000")
+    second = store.progress.set_aside("damaged", "20261123T080000")
     assert first.name == "in-progress.damaged-20261123T080000.toml"
     assert (first.read_bytes(), second.read_bytes()) == (b"one [", b"two [")
     assert not paths.in_progress.exists()
-    store.save_progress(progress_of("s1"))  # now a new session may save its progress
+    store.progress.write(progress_of("s1"))  # now a new session may save its progress
 
 
 def test_a_session_written_aside_is_taken_in_once(store: HistoryStore, paths: Paths) -> None:
-    store.save_progress(progress_of("s1"))
+    store.progress.write(progress_of("s1"))
     record = session("s1", at(11))
     written = store.write_aside(record)
     assert not paths.in_progress.exists()  # the full record replaces the partial one
@@ -414,7 +414,7 @@ def test_unusable_progress_raises_store_error(
     paths.data.mkdir(parents=True)
     paths.in_progress.write_text(f"schema_version = {version}\n")
     with pytest.raises(StoreError, match=re.escape(str(paths.in_progress))):
-        store.load_progress()
+        store.progress.load()
 
 
 # -- settings -----------------------------------------------------------------------------------

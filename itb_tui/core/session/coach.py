@@ -14,6 +14,7 @@ from itb_tui.core.clock import Clock
 from itb_tui.core.session.cue_text import CueTracker, TrackerCue, TrackerKind, spoken_all
 from itb_tui.core.session.engine import Cue, CueKind, Phase, SessionEngine
 from itb_tui.core.session.pacer import PacerCue, RepPacer
+from itb_tui.core.session.progress_file import save_due
 
 ALERT_CUES = frozenset(
     {CueKind.COUNTDOWN, CueKind.GO, CueKind.WORK_END, CueKind.SWITCH_SIDES, CueKind.REST_OVER}
@@ -26,7 +27,7 @@ class Announcement:
 
     alert: bool  # ring the bell and flash
     phrase: str | None  # what a voice would say
-    save: bool  # a set was recorded or removed: save the progress
+    save: bool  # save the progress now (see progress_file.save_due)
 
 
 class Coach:
@@ -57,8 +58,9 @@ class Coach:
             self.pacer.start()
             self._pacer_step = engine.index
 
-    def after(self, cues: Sequence[Cue]) -> Announcement:
-        """Advance the pacer, collect tracker cues, and say what the user should notice."""
+    def after(self, cues: Sequence[Cue], action: str = "") -> Announcement:
+        """Advance the pacer, collect tracker cues, and say what the user should notice after
+        ``cues`` (and the key's ``action`` that gave them, if any)."""
         found: list[Cue | PacerCue | TrackerCue] = list(cues)
         phases: list[PacerCue] = []
         self._sync_pacer()
@@ -77,8 +79,7 @@ class Coach:
             or (isinstance(c, TrackerCue) and c.kind is TrackerKind.TEN_SECONDS)
             for c in found
         )
-        save = any(isinstance(c, Cue) and c.kind is CueKind.SAVED for c in found)
-        return Announcement(alert, spoken_all(found, self.engine), save)
+        return Announcement(alert, spoken_all(found, self.engine), save_due(found, action))
 
     @property
     def pacing(self) -> bool:
@@ -89,6 +90,17 @@ class Coach:
         if self.pacer is None or not self.pacer.running:
             return None
         return self.pacer.seconds_left()
+
+    def wake_in(self) -> float | None:
+        """Seconds until what is shown changes by itself: the next whole second of a running
+        countdown, or the pacer's next phase; None when nothing will."""
+        engine = self.engine
+        pacer = self.next_wake()
+        delays = [pacer] if pacer is not None else []
+        if engine.counting_down and not engine.paused:
+            remaining = engine.remaining()
+            delays.append(remaining - (engine.shown_seconds() - 1) if remaining > 0 else 0.0)
+        return min(delays, default=None)
 
     def toggle_pause(self) -> None:
         """Space: pause the pacer on a paced set, else the engine's countdown."""

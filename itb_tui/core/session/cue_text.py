@@ -16,8 +16,9 @@ from enum import StrEnum
 
 from itb_tui.core.content.library import Exercise
 from itb_tui.core.history.records import BOTH
-from itb_tui.core.session.engine import COUNTDOWN_FROM, Cue, CueKind, Phase, SessionEngine, Step
+from itb_tui.core.session.engine import Cue, CueKind, Phase, SessionEngine, Step
 from itb_tui.core.session.pacer import PacerCue
+from itb_tui.core.session.timer import COUNTDOWN_FROM
 
 TEN_SECONDS = 10
 TEN_SECONDS_MIN_HOLD = 20  # only holds of at least this many seconds get the warning

@@ -1,14 +1,14 @@
-"""The history on disk, one TOML file per month, and the session in progress."""
+"""The history on disk, one TOML file per month, and sessions written aside when it could not be
+saved. The session in progress is kept by core/session/progress_file.py (see ``progress``)."""
 
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import (
@@ -19,7 +19,6 @@ from itb_tui.core.history.records import (
     session_id_at,
 )
 from itb_tui.core.store.files import (
-    DamagedFile,
     StoreError,
     atomic_write,
     file_lock,
@@ -31,13 +30,10 @@ from itb_tui.core.store.files import (
 )
 from itb_tui.core.store.paths import Paths
 
+if TYPE_CHECKING:  # the session's modules are imported when a session needs them
+    from itb_tui.core.session.progress_file import ProgressFile
+
 T = TypeVar("T")
-
-PROGRESS_SCHEMA = 1
-
-
-class NewerProgress(StoreError):
-    """The progress file was written by a newer itb-tui."""
 
 
 @dataclass
@@ -55,8 +51,16 @@ class HistoryStore:
     _viewed: dict[str, tuple[bytes, MonthHistory]] = field(default_factory=dict, repr=False)
     # The month this store last wrote, with its bytes: only update_month uses (and changes) it.
     _written: dict[str, tuple[bytes, MonthHistory]] = field(default_factory=dict, repr=False)
-    # The session whose progress this store last wrote: its next saves need no check.
-    _progress_of: str = field(default="", repr=False)
+    _progress: ProgressFile | None = field(default=None, repr=False)
+
+    @property
+    def progress(self) -> ProgressFile:
+        """The session in progress (see progress_file.py)."""
+        if self._progress is None:
+            from itb_tui.core.session.progress_file import ProgressFile
+
+            self._progress = ProgressFile(self.paths)
+        return self._progress
 
     def month_path(self, key: str) -> Path:
         return self.paths.history / f"{key}.toml"
@@ -171,84 +175,13 @@ class HistoryStore:
     def add_pain_log(self, log: PainLog) -> None:
         self.update_month(month_key(log.at), lambda month: month.pain_logs.append(log))
 
-    def save_progress(self, snapshot: dict[str, Any]) -> None:
-        """Save the session in progress (see SessionEngine.snapshot).
-
-        A progress file that holds another session, or that cannot be read, is never
-        overwritten: StoreError says so (the app sets such a file aside before a session).
-        """
-        session_id = str(snapshot.get("record", {}).get("id", ""))
-        if session_id != self._progress_of:
-            held = self.progress_session_id()
-            if held not in (None, session_id):
-                raise StoreError(
-                    f"{self.paths.in_progress} holds another unfinished session; kept as it is",
-                    self.paths.in_progress,
-                )
-        write_toml(self.paths.in_progress, {"schema_version": PROGRESS_SCHEMA, **snapshot})
-        self._progress_of = session_id
-
-    def load_progress(self) -> dict[str, Any] | None:
-        """The progress file; DamagedFile when it is damaged, NewerProgress when it is newer."""
-        path = self.paths.in_progress
-        data = read_toml_file(path)
-        if data is None:
-            return None
-        version = data.get("schema_version", 0)
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise DamagedFile(f"{path} is damaged: schema_version {version!r}", path)
-        if version > PROGRESS_SCHEMA:
-            raise NewerProgress(f"{path} was written by a newer itb-tui", path)
-        return data
-
-    def progress_session_id(self) -> str | None:
-        """The id of the session in the progress file (None: no file); StoreError if unreadable."""
-        data = self.load_progress()
-        if data is None:
-            return None
-        record = data.get("record")
-        session_id = record.get("id") if isinstance(record, dict) else None
-        if not isinstance(session_id, str):
-            path = self.paths.in_progress
-            raise DamagedFile(f"{path} is damaged: no session id", path)
-        return session_id
-
-    def clear_progress(self, session_id: str) -> None:
-        """Remove the progress file if it holds ``session_id``; any other file is left alone."""
-        try:
-            if self.progress_session_id() != session_id:
-                return
-        except StoreError:
-            return
-        with contextlib.suppress(FileNotFoundError):
-            self.paths.in_progress.unlink()
-        self._progress_of = ""
-
-    def set_progress_aside(self, why: str, stamp: str) -> Path:
-        """Move the progress file, as it is, to ``in-progress.WHY-STAMP.toml``; never over
-        another file. Returns where it now is."""
-        path = self.paths.in_progress
-        for n in range(100):
-            aside = path.with_name(f"in-progress.{why}-{stamp}{f'-{n}' if n else ''}.toml")
-            try:
-                os.link(path, aside)
-            except FileExistsError:
-                continue
-            except OSError as err:
-                raise StoreError(
-                    f"could not keep {path} aside: {err.strerror or err}", path
-                ) from err
-            path.unlink()
-            return aside
-        raise StoreError(f"could not keep {path} aside: too many kept copies", path)
-
     # -- sessions written aside when the history could not be saved -------------------------
     def write_aside(self, record: SessionRecord) -> Path:
         """Write ``record`` to its own file in the config folder; the progress file, now
         behind it, is removed. Returns the file."""
         path = self.paths.unsaved_session(record.id)
         write_toml(path, {"schema_version": HISTORY_SCHEMA, "sessions": [record.to_dict()]})
-        self.clear_progress(record.id)
+        self.progress.clear(record.id)
         return path
 
     def written_aside(self) -> list[tuple[Path, SessionRecord]]:
@@ -266,6 +199,6 @@ class HistoryStore:
         """Add a session written aside to the history (once: an earlier copy is replaced),
         then remove its file and any progress file of the same session."""
         self.save_session(record)
-        self.clear_progress(record.id)
+        self.progress.clear(record.id)
         with contextlib.suppress(FileNotFoundError):
             path.unlink()

@@ -13,8 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from itb_tui.core.content.library import Exercise, format_seconds
-from itb_tui.core.history.records import BOTH
+from itb_tui.core.session import view
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Cue, Phase, SessionEngine
 from itb_tui.core.session.speech import Speaker
@@ -33,30 +32,19 @@ from itb_tui.tui.widgets.side_banner import SideBanner
 FLASH_SECONDS = 0.4
 
 
-def intro_lines(exercise: Exercise) -> list[Content | str]:
-    """An exercise's intro: cautions first (never below the fold), then what it is for, what
-    you need, the steps, the common errors and how often."""
-    parts: list[Content | str] = [
-        markup("[yellow]! $t[/yellow]", t=text) for text in exercise.cautions
-    ]
-    parts.append(markup("[dim]$t[/dim]", t=exercise.targets))
-    if exercise.equipment:
-        parts.append(markup("[b]You need:[/b] $t", t=", ".join(exercise.equipment)))
-    parts += [f"{n}. {text}" for n, text in enumerate(exercise.steps, 1)]
-    if exercise.errors:
-        parts.append(markup("[b]Common errors:[/b]"))
-        parts += [f"x {text}" for text in exercise.errors]
-    if exercise.frequency:
-        parts.append(markup("[b]How often:[/b] $t", t=exercise.frequency))
-    return parts
+def styled(line: view.Line) -> Content:
+    """One line of the view, its texts shown literally and its styles applied."""
+    return Content("").join(
+        markup(f"[{style}]$t[/{style}]", t=text) if style else literal(text) for text, style in line
+    )
 
 
-def side_label(side: str) -> str:
-    return "BOTH LEGS" if side == BOTH else f"{side.upper()} LEG"
+def styled_lines(parts: tuple[view.Line, ...]) -> Content:
+    return lines(styled(line) for line in parts)
 
 
 class SessionScreen(Screen[None]):
-    """Renders the engine and forwards keys to it; the engine does all the deciding."""
+    """Shows what view.py says of the engine; every key goes to the core through ``_act``."""
 
     BINDINGS = bindings("session")
 
@@ -118,17 +106,9 @@ class SessionScreen(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        engine = self.engine
-        pacer_wake = self.coach.next_wake()
-        if not self.auto_tick or (engine.paused and pacer_wake is None):
-            return
-        if not engine.counting_down and pacer_wake is None:
-            return
-        delays = [pacer_wake] if pacer_wake is not None else []
-        if engine.counting_down and not engine.paused:
-            remaining = engine.remaining()
-            delays.append(remaining - (engine.shown_seconds() - 1) if remaining > 0 else 0.0)
-        self._timer = self.set_timer(max(0.01, min(delays) + 0.002), self._on_timer)
+        wake = self.coach.wake_in() if self.auto_tick else None
+        if wake is not None:
+            self._timer = self.set_timer(max(0.01, wake + 0.002), self._on_timer)
 
     def _on_timer(self) -> None:
         self._timer = None
@@ -140,8 +120,11 @@ class SessionScreen(Screen[None]):
         self.handle(self.engine.tick())
 
     # -- state in, cues out --------------------------------------------------------------
-    def handle(self, cues: list[Cue]) -> None:
-        said = self.coach.after(cues)
+    def handle(self, cues: list[Cue], action: str = "") -> None:
+        """Announce, save and redraw after a tick or a key's ``action`` (its registry name).
+
+        The pain rating opens when the session reaches it, and when Enter asks for it again."""
+        said = self.coach.after(cues, action)
         speaking = self.speaker is not None and self.speaker.enabled
         if said.phrase and speaking and self.settings.cue_style == "voice":
             assert self.speaker is not None
@@ -153,7 +136,8 @@ class SessionScreen(Screen[None]):
         if said.save:
             self.autosave()
         self.render_state()
-        if self.engine.phase is Phase.PAIN and not self._asking_pain and not self._rating_closed:
+        wanted = action == "done" or not self._rating_closed  # Enter asks again after Escape
+        if self.engine.phase is Phase.PAIN and not self._asking_pain and wanted:
             self.ask_pain()
 
     def ask_pain(self) -> None:
@@ -161,18 +145,15 @@ class SessionScreen(Screen[None]):
         self._rating_closed = False
         self.app.push_screen(PainRatingScreen(), self._pain_rated)
 
-    def flash(self) -> None:
+    def flash(self, on: bool = True) -> None:
         for widget in (self.query_one(SideBanner), self.query_one(Countdown)):
-            widget.add_class("-flash")
-        self.set_timer(FLASH_SECONDS, self._unflash)
-
-    def _unflash(self) -> None:
-        for widget in (self.query_one(SideBanner), self.query_one(Countdown)):
-            widget.remove_class("-flash")
+            widget.set_class(on, "-flash")
+        if on:
+            self.set_timer(FLASH_SECONDS, lambda: self.flash(on=False))
 
     def autosave(self) -> None:
         try:
-            self.store.save_progress(self.engine.snapshot())
+            self.store.progress.save(self.engine)
         except StoreError as err:
             self.notify(f"Progress not saved: {err}", severity="error", timeout=8)
 
@@ -192,174 +173,74 @@ class SessionScreen(Screen[None]):
             self._rating_closed,
         )
         countdown = self.query_one(Countdown)
-        if engine.counting_down:
-            countdown.total = engine.total_seconds()
-            countdown.seconds = engine.shown_seconds()
+        ticking = view.countdown(engine)
+        if ticking is not None:
+            countdown.total = ticking.total
+            countdown.seconds = ticking.seconds
         if key == self._shown:
             return
         self._shown = key
-        step, exercise = engine.step, engine.exercise
-        done, total = engine.progress()
-        items = len(engine.routine.items)
-        position = f"exercise {step.item + 1} of {items}" if exercise else "finishing"
-        self.query_one("#session-header", Static).update(
-            markup(
-                "[b]$name[/b] - $position - sets done $done of $total",
-                name=engine.routine.name,
-                position=position,
-                done=done,
-                total=total,
-            )
+        shown = view.session_view(
+            engine,
+            pacer_status=self.coach.status(),
+            rating_closed=self._rating_closed,
+            progressions=self.settings.progressions,
         )
-        self.query_one("#exercise-name", Static).update(literal(exercise.name if exercise else ""))
+        self.query_one("#session-header", Static).update(styled(shown.header))
+        self.query_one("#exercise-name", Static).update(literal(shown.exercise))
         banner = self.query_one(SideBanner)
-        banner.side = step.side if step.phase is not Phase.REST else "rest"
-        banner.text = self._banner_text()
-        countdown.display = engine.counting_down
-        self.query_one("#set-info", Static).update(self._set_text())
-        self.query_one("#guide", Static).update(self._guide_text())
-        self.query_one("#next", Static).update(literal(engine.next_text()))
+        banner.side = shown.banner_side
+        banner.text = shown.banner
+        countdown.display = shown.countdown is not None
+        self.query_one("#set-info", Static).update(styled_lines(shown.set_info))
+        self.query_one("#guide", Static).update(styled_lines(shown.guide))
+        self.query_one("#next", Static).update(literal(shown.next))
         self.refresh_bindings()
-
-    @property
-    def is_run(self) -> bool:
-        """A run: one timer, no legs or sets to speak of."""
-        return self.engine.routine.category == "running"
-
-    def _banner_text(self) -> str:
-        engine, step = self.engine, self.engine.step
-        paused = "PAUSED - " if engine.paused else ""
-        work = "RUN" if self.is_run else side_label(step.side)
-        texts = {
-            Phase.INTRO: "GET SET UP - press Enter to start",
-            Phase.READY: f"GET READY - {work}",
-            Phase.WORK: work,
-            Phase.SWITCH: f"SWITCH SIDES - now the {side_label(step.side)}",
-            Phase.REST: "REST",
-            Phase.PAIN: "HOW IS YOUR KNEE?",
-            Phase.DONE: "SESSION DONE",
-        }
-        return paused + texts[step.phase]
-
-    def _set_text(self) -> Content:
-        engine, step, exercise = self.engine, self.engine.step, self.engine.exercise
-        if step.phase is Phase.PAIN and self._rating_closed:
-            return literal("Every set is recorded. Enter to rate your pain; q to stop here.")
-        if exercise is None:
-            return literal("")
-        if step.phase is Phase.INTRO:
-            rest = " - rest $rest s between sets" if exercise.sets > 1 else ""
-            return markup(f"[b]$dose[/b]{rest}", dose=exercise.dose_text(), rest=exercise.rest_s)
-        set_part = f"Set {step.set_no} of {exercise.sets}"
-        if self.is_run:
-            return literal(f"{exercise.name} - {format_seconds(exercise.duration_s or 0)}")
-        if exercise.timed:
-            return literal(f"{set_part} - hold {format_seconds(exercise.duration_s or 0)}")
-        tempo = f" - tempo: {exercise.tempo.describe()}" if exercise.tempo else ""
-        target = {"set": set_part, "target": exercise.target_text(), "tempo": tempo}
-        if step.phase is Phase.WORK and self.coach.pacing:
-            return markup(
-                "$set - target [b]$target[/b]$tempo\n"
-                "[b]$status[/b]  (Enter ends the set with the reps done)",
-                status=self.coach.status(),
-                **target,
-            )
-        if step.phase is Phase.WORK:
-            return markup(
-                "$set - target [b]$target[/b]$tempo\n"
-                "Done: [b]$reps[/b]  (+/- to change, Enter when the set is done)",
-                reps=engine.reps,
-                **target,
-            )
-        if step.phase is Phase.REST:
-            return literal(
-                f"Rest after set {step.set_no} of {exercise.sets} - Enter to start the next set"
-            )
-        return literal(f"{set_part} - target {exercise.target_text()}")
-
-    def _guide_text(self) -> Content:
-        exercise, step = self.engine.exercise, self.engine.step
-        if exercise is None:
-            return literal("")
-        level = min(self.settings.progressions.get(exercise.id, 0), len(exercise.progressions))
-        progression = (
-            [
-                markup(
-                    "[green]+ Your progression: $step[/green]",
-                    step=exercise.progressions[level - 1],
-                )
-            ]
-            if level
-            else []
-        )
-        if step.phase is Phase.INTRO:
-            return lines([*progression, *intro_lines(exercise)])
-        return lines([*progression, *(f"- {cue}" for cue in exercise.cues)])
 
     # -- keys ---------------------------------------------------------------------------
     def key_label(self, binding: Binding) -> str:
         """The footer's word for a key: Enter starts an exercise from its intro."""
-        if binding.id == "done" and self.engine.phase is Phase.INTRO:
-            return "Start"
+        if binding.id == "done":
+            return view.enter_word(self.engine, binding.description)
         return binding.description
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that do something now are offered (False hides a key)."""
-        phase = self.engine.phase
-        if phase is Phase.PAIN and action == "done":
-            return self._rating_closed
-        if phase in (Phase.PAIN, Phase.DONE):
-            return action == "quit_session"
-        if action == "pause":
-            return self.engine.counting_down or self.coach.pacing  # hidden: nothing to pause
-        if action == "adjust":
-            return phase in (Phase.WORK, Phase.REST, Phase.READY)
-        if action == "back":
-            return self.engine.index > 0
-        return True
+        return view.offered(self.engine, action, self.coach.pacing, self._rating_closed)
 
-    def _act(self, cues: list[Cue]) -> None:
-        self.handle(cues)
+    def _act(self, cues: list[Cue], action: str = "") -> None:
+        """Every key ends here with the cues of what it did (see ``handle``)."""
+        self.handle(cues, action)
         self._schedule()
 
     def action_done(self) -> None:
-        if self.engine.phase is Phase.PAIN:
-            self.ask_pain()
-            return
-        self._act(self.coach.finish_set())
+        self._act(self.coach.finish_set(), "done")
 
     def action_pause(self) -> None:
         self.coach.toggle_pause()
-        self.autosave()
-        self._act([])
+        self._act([], "pause")
 
     def action_skip(self) -> None:
-        self._act(self.engine.skip())
+        self._act(self.engine.skip(), "skip")
 
     def action_skip_exercise(self) -> None:
-        self._act(self.engine.skip_exercise())
+        self._act(self.engine.skip_exercise(), "skip_exercise")
 
     def action_back(self) -> None:
-        self._act(self.engine.back())
+        self._act(self.engine.back(), "back")
 
     def action_adjust(self, direction: int) -> None:
         self.engine.adjust(direction)
-        self._act([])
+        self._act([], "adjust")
 
     def action_pain_spike(self) -> None:
         spike = self.engine.pain_spike()
-        exercise = self.engine.exercise
-        if spike is None or exercise is None:
+        if spike is None:
             return
-        caution = (
-            exercise.cautions[0] if exercise.cautions else "Ease off: smaller range, less load."
-        )
         if self.coach.pacing and not self.engine.paused:
             self.coach.toggle_pause()
-        paused = " Paused." if self.engine.paused else ""
-        self.notify(f"Pain noted ({spike.side}).{paused} {caution}", title="Pain noted", timeout=10)
-        self.autosave()
-        self._act([])
+        self.notify(view.pain_noted(self.engine, spike.side), title="Pain noted", timeout=10)
+        self._act([], "pain_spike")
 
     def action_quit_session(self) -> None:
         if self.engine.phase is Phase.DONE:
@@ -373,8 +254,7 @@ class SessionScreen(Screen[None]):
         was_paused = self.engine.paused
         if not was_paused:
             self.coach.toggle_pause()
-        self.autosave()
-        self._act([])
+        self._act([], "quit_session")
 
         def decided(choice: str | None) -> None:
             if choice == "keep":
