@@ -32,7 +32,7 @@ async def test_second_copy_is_read_only_and_says_why(tmp_path: Path) -> None:
             assert app.read_only
             banner = app.home.query_one("#disclaimer", Static).content
             assert "read-only" in str(banner)
-            app.start_routine("hip-strength")
+            app.sessions.start_routine("hip-strength")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)  # no session was started
             await pilot.press("l", "2", "enter")  # pain logs still work: they lock per write
