@@ -104,6 +104,24 @@ def morning_detail(overview: Overview, kind: str, today: date) -> Content:
     )
 
 
+def banner_text(read_only: bool) -> str:
+    marker = "[reverse] read-only [/reverse] " if read_only else ""
+    return (
+        f"{marker}[b]itb-tui[/b], an IT band rehab coach. Not medical advice: stop if pain "
+        "is sharp, see a physiotherapist if it persists. [b]?[/b] help"
+    )
+
+
+class Banner(Static):
+    """One line of title and notice instead of a Header (Home opens with the app), marked
+    when this copy may only read."""
+
+    read_only: var[bool] = var(False, init=False)
+
+    def watch_read_only(self, read_only: bool) -> None:
+        self.update(banner_text(read_only))
+
+
 class HomeScreen(Screen[None]):
     """Pick what to do; Enter starts it."""
 
@@ -122,8 +140,7 @@ class HomeScreen(Screen[None]):
         self._detail_of: str | None = None  # the option whose detail the panel shows
 
     def compose(self) -> ComposeResult:
-        # One line of title and notice instead of a Header: the home screen opens with the app.
-        yield Static(self._banner(), id="disclaimer")
+        yield Banner(banner_text(self.read_only), id="disclaimer").data_bind(HomeScreen.read_only)
         # The list and the panel start filled, so the first frame needs no second layout.
         options = PickList(*self._options(), id="routines")
         first = options.highlighted_pick
@@ -191,17 +208,6 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.post_message(HomeShown())
-
-    def _banner(self) -> str:
-        marker = "[reverse] read-only [/reverse] " if self.read_only else ""
-        return (
-            f"{marker}[b]itb-tui[/b], an IT band rehab coach. Not medical advice: stop if pain "
-            "is sharp, see a physiotherapist if it persists. [b]?[/b] help"
-        )
-
-    def watch_read_only(self) -> None:
-        if self.is_mounted:
-            self.query_one("#disclaimer", Static).update(self._banner())
 
     def watch_state(self) -> None:
         if self.is_mounted:
