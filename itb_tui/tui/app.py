@@ -1,7 +1,8 @@
 """ItbApp: wires content, history and clock to the screens; global keys and commands.
 
-The program's screens live in ProgramFlow and the handling of crashes, damaged files and
-failed saves in Safekeeping; this module holds sessions, pain logs, settings, help and size.
+The app owns its parts and hands each message from the screens to the one it concerns: a
+session's life to SessionFlow, the program's screens to ProgramFlow, pain logs to PainLogging,
+crashes, damaged files and failed saves to Safekeeping. It holds settings, help and size.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -28,22 +28,32 @@ from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.text import without_controls
 from itb_tui.tui.keys import bindings, palette_keys
-from itb_tui.tui.program_flow import ProgramFlow
+from itb_tui.tui.messages import (
+    AcceptHint,
+    HistoryEdited,
+    HomeShown,
+    OpenPlace,
+    RedFlagsChanged,
+    SessionEnded,
+    SettingsChanged,
+    ShowUnreadable,
+    StartRoutine,
+    StartRun,
+)
+from itb_tui.tui.program_flow import PainLogging, ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from itb_tui.tui.session_flow import SessionFlow
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up short
     from textual.command import Provider
     from textual.theme import Theme
 
-    from itb_tui.core.content.library import Routine
-    from itb_tui.core.history.records import PainLog, SessionRecord
     from itb_tui.core.plan.overview import Overview
-    from itb_tui.core.session.engine import SessionEngine
-    from itb_tui.tui.screens.pain import PainResult
-    from itb_tui.tui.screens.session import SessionScreen
-    from itb_tui.tui.screens.summary import SummaryScreen
+
+    # A question asked in turn: given what comes next, True when it asked (and will call on).
+    Step = Callable[[Callable[[], None]], bool]
 
 
 def collect_from_now_on() -> None:
@@ -61,7 +71,17 @@ def routine_commands() -> type[Provider]:
     return RoutineCommands
 
 
-class ItbApp(ProgramFlow, Safekeeping):
+def in_turn(*steps: Step) -> None:
+    """Ask each step's question in turn; a step that asks nothing is passed at once, one that
+    ends the flow (a resume) never calls on."""
+    if not steps:
+        return
+    first, rest = steps[0], steps[1:]
+    if not first(lambda: in_turn(*rest)):
+        in_turn(*rest)
+
+
+class ItbApp(App[None]):
     """The full-screen coach."""
 
     CSS_PATH = "app.tcss"
@@ -77,11 +97,13 @@ class ItbApp(ProgramFlow, Safekeeping):
         self.start_with = start_routine
         self.auto_tick = auto_tick
         self.home = HomeScreen(context.library)
-        self.overview: Overview | None = None
-        self.unsaved: dict[str, SessionRecord] = {}
-        self.unreadable: list[StoreError] = []
         self.instance = InstanceLock(context.paths.app_lock)
         self.read_only = False
+        self.closing_report: str | None = None  # why the app closed itself, for the command line
+        self.sessions = SessionFlow(self)
+        self.program_flow = ProgramFlow(self)
+        self.pain_logging = PainLogging(self)
+        self.safekeeping = Safekeeping(self)
         self.speaker: Speaker | None = None
         self.update_speaker()
         if context.settings.theme in self.available_themes:
@@ -110,9 +132,9 @@ class ItbApp(ProgramFlow, Safekeeping):
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP):  # keep the session, give the terminal back
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self.interrupted, signum)
+                loop.add_signal_handler(signum, self.safekeeping.interrupted, signum)
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
-            self.set_interval(1.0, self.check_terminal)
+            self.set_interval(1.0, self.safekeeping.check_terminal)
         self.check_size(self.size.width, self.size.height)
         self.theme_changed_signal.subscribe(self, self.keep_theme)
         try:
@@ -122,84 +144,73 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.notify(f"Cannot use the data folder: {err}", severity="error", timeout=20)
         if self.read_only:
             self.home.read_only = True
-            self.notify(self.read_only_text(), title="Another itb-tui is running", timeout=20)
+            self.notify(
+                self.safekeeping.read_only_text(), title="Another itb-tui is running", timeout=20
+            )
         elif self.start_with or not self.context.settings.onboarded:
             self.open_up()
         else:  # the question about an interrupted session comes after the first frame
             self.call_after_refresh(self.open_up)
         # The history is read after the first frame, so start-up does not grow with it.
         self.call_after_refresh(collect_from_now_on)
-        self.call_after_refresh(self.load_history)
+        self.call_after_refresh(self.program_flow.load_history)
 
     def open_up(self) -> None:
         """Start-up: sessions written aside and an interrupted session are asked about before
         anything else, then the first-launch questions, then the routine asked for."""
-        self.in_turn(self.offer_written_aside, self.offer_resume, self.first_launch)
+        in_turn(self.safekeeping.offer_written_aside, self.sessions.offer_resume, self.first_launch)
 
     def first_launch(self, _then: Callable[[], None]) -> bool:
         """The last start-up step: the first-launch questions (which then start the routine
         asked for), or that routine at once."""
         if not self.context.settings.onboarded:
-            self.onboard()
+            self.program_flow.onboard()
         elif self.start_with:
-            self.start_routine(self.start_with)
+            self.sessions.start_routine(self.start_with)
         return True
 
-    # -- sessions -----------------------------------------------------------------------
+    @property
+    def overview(self) -> Overview | None:
+        """Today's plan, as Home shows it."""
+        return self.program_flow.overview
 
-    def start_routine(self, routine_id: str) -> None:
-        routine = self.context.library.routines[routine_id]
-        self.begin_session(routine, self.context.settings.weaker_side or None)
+    # -- what the screens and the palette ask -------------------------------------------
+    def on_start_routine(self, message: StartRoutine) -> None:
+        self.sessions.asked(message)
 
-    def begin_session(self, routine: Routine, weaker_side: str | None = None) -> None:
-        """Open a new session, one at a time, once an interrupted one has been decided on."""
-        if self.refuse_read_only():
-            return
-        running = self.session_on_screen()
-        if running is self.screen and running is not None:  # ask to stop it first
-            running.ask_to_stop(lambda: self.begin_session(routine, weaker_side), routine.name)
-            return
-        if running is not None:
-            self.notify(
-                "A session is already running: stop it first (q), then start another.",
-                title="One session at a time",
-                severity="warning",
-                timeout=10,
-            )
-            return
-        from itb_tui.core.session.engine import SessionEngine
+    def on_session_ended(self, message: SessionEnded) -> None:
+        self.sessions.ended(message)
 
-        settings = self.context.settings
+    def on_start_run(self, _message: StartRun) -> None:
+        self.pop_screen()
+        self.program_flow.start_run()
 
-        def start() -> None:  # the engine is made when it starts, so its start time is right
-            engine = SessionEngine(
-                routine,
-                self.context.clock,
-                weaker_side,
-                paced=settings.pacer,
-                new_id=self.context.store.free_session_id,
-            )
-            self.push_session(engine)
+    def on_open_place(self, message: OpenPlace) -> None:
+        self.program_flow.open_place(message.target)
 
-        if not self.offer_resume(start):
-            start()
+    def on_accept_hint(self, message: AcceptHint) -> None:
+        self.program_flow.accept_hint(message.exercise_id)
 
-    def push_session(self, engine: SessionEngine) -> None:
-        from itb_tui.tui.screens.session import SessionScreen
+    def on_show_unreadable(self, message: ShowUnreadable) -> None:
+        self.program_flow.show_unreadable(message.index)
 
-        self.push_screen(
-            SessionScreen(
-                engine,
-                self.context.store,
-                self.context.settings,
-                speaker=self.speaker,
-                auto_tick=self.auto_tick,
-            )
-        )
+    def on_red_flags_changed(self, message: RedFlagsChanged) -> None:
+        self.program_flow.red_flags_changed(message.ticked)
 
-    def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
-        self.start_routine(message.routine_id)
+    def on_home_shown(self, _message: HomeShown) -> None:
+        self.pain_logging.home_shown()
+        self.safekeeping.home_shown()
 
+    def on_history_edited(self, _message: HistoryEdited) -> None:
+        """A session or pain log was changed or deleted from the history."""
+        self.program_flow.refresh_home()
+
+    def on_settings_changed(self, _message: SettingsChanged) -> None:
+        self.persist_settings()
+        self.update_speaker()
+        self.program_flow.refresh_home()
+
+    # -- keys -----------------------------------------------------------------------------
     def action_history(self) -> None:
         """Past sessions and pain logs, with the pain chart, the calendar and export."""
         from itb_tui.tui.screens.history import HistoryScreen
@@ -207,67 +218,22 @@ class ItbApp(ProgramFlow, Safekeeping):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen(self.context))
 
-    def on_history_edited(self, _message: Message) -> None:
-        """A session or pain log was changed or deleted from the history."""
-        self.refresh_home()
-
-    def on_session_screen_ended(self, message: SessionScreen.Ended) -> None:
-        if not message.keep:
-            self.context.store.progress.clear(message.engine.session_id)
-            self.pop_screen()
-            self.notify("Session discarded.")
-        else:
-            record = message.engine.record()
-            self.pop_screen()  # the session; a save problem is asked about over home
-            saved_to = self.save_record(record)
-            if saved_to is None:
-                return  # nothing new opens while the question about it is open
-            if message.then is None:
-                from itb_tui.tui.screens.summary import SummaryScreen
-
-                self.push_screen(SummaryScreen(record, saved_to, message.engine.missing()))
-                if record.pain_after is not None:
-                    self.ask_red_flags_after(record.pain_after, record.swelling)
-                return
-            self.notify(f"{record.routine_name} saved to {saved_to}.")
-        if message.then is not None:
-            message.then()
-
-    def on_summary_screen_start_routine(self, message: SummaryScreen.StartRoutine) -> None:
-        self.pop_screen()
-        self.start_routine(message.routine_id)
-
-    # -- pain log -----------------------------------------------------------------------
-    def log_pain(self, result: PainResult) -> None:
-        from itb_tui.core.history.records import PainLog
-
-        log = PainLog(
-            self.context.clock.wall(), result.score, result.context, result.note, result.swelling
-        )
-        if self.save_pain_log(log):
-            self.notify(f"Pain {log.score}/10 logged ({log.context}).")
-            self.ask_red_flags_after(log.score, log.swelling)
-
-    def save_pain_log(self, log: PainLog) -> bool:
-        """Add a pain log to the history and refresh Today; False (and says why) on failure."""
-        try:
-            self.context.store.add_pain_log(log)
-        except StoreError as err:
-            self.notify(str(err), title="Not saved", severity="error", timeout=15)
-            return False
-        self.refresh_home()
-        return True
-
     def action_log_pain(self) -> None:
-        from itb_tui.tui.screens.pain import PainRatingScreen
+        self.pain_logging.quick_log()
 
-        def logged(result: PainResult | None) -> None:
-            if result is not None:
-                self.log_pain(result)
+    def action_check_in(self) -> None:
+        self.pain_logging.check_in()
 
-        self.push_screen(
-            PainRatingScreen("Quick pain log", ask_context=True, context="daily"), logged
-        )
+    def action_readiness(self) -> None:
+        self.program_flow.readiness()
+
+    def action_red_flags(self) -> None:
+        self.program_flow.open_red_flags()
+
+    async def action_quit(self) -> None:
+        """Quit, unless a session is only in memory: then ask about it first."""
+        if not self.safekeeping.ask_before_quitting():
+            self.exit()
 
     # -- settings -----------------------------------------------------------------------
     def update_speaker(self) -> None:
@@ -283,7 +249,7 @@ class ItbApp(ProgramFlow, Safekeeping):
         from itb_tui.core.store.settings import settings_kept_reason
         from itb_tui.tui.screens.settings import SettingsScreen
 
-        if self.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
         kept = settings_kept_reason(self.context.paths.settings)
         today = self.context.clock.wall().date()
@@ -304,11 +270,6 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.context.settings.theme = theme.name
             self.persist_settings()
 
-    def on_settings_screen_changed(self, _message: Message) -> None:
-        self.persist_settings()
-        self.update_speaker()
-        self.refresh_home()
-
     def on_unmount(self) -> None:
         if self.speaker is not None:
             self.speaker.close()
@@ -318,7 +279,7 @@ class ItbApp(ProgramFlow, Safekeeping):
     def action_help(self) -> None:
         from itb_tui.tui.screens.help import HelpScreen
 
-        if isinstance(self.screen, HelpScreen) or not self.program_ready():
+        if isinstance(self.screen, HelpScreen) or not self.program_flow.ready():
             return
         paths = self.context.paths
         disclaimer = self.context.program.disclaimer
@@ -341,3 +302,25 @@ class ItbApp(ProgramFlow, Safekeeping):
             self.screen.show_size(width, height)
         elif not small and covering:
             self.pop_screen()
+
+    # -- interruptions --------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep the session first, and say so instead of a traceback."""
+        try:
+            where = self.safekeeping.keep_progress()
+        except Exception:
+            where = None
+        kept = (
+            f"\nYour session so far is saved in {where}; open itb again to resume it."
+            if where
+            else ""
+        )
+        self.closing_report = (
+            f"itb: an unexpected error closed the app ({type(error).__name__}: {error}).{kept}"
+        )
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Close without Textual's traceback: the command line prints closing_report."""
+        self.bell()
+        self._close_messages_no_wait()

@@ -1,5 +1,5 @@
-"""Keeping the user's data safe from the app: resume after a crash, damaged files, failed saves,
-and a second copy that may only read."""
+"""Keeping the user's data safe from the app: sessions kept when the app is interrupted,
+damaged files, failed saves, and a second copy that may only read."""
 
 from __future__ import annotations
 
@@ -10,113 +10,27 @@ import termios
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
-
-from itb_tui.core.context import AppContext
 from itb_tui.core.store.files import DamagedFile, StoreError, restore_backup
-from itb_tui.core.store.instance import InstanceLock
 
-if TYPE_CHECKING:  # the history, the screens and the engine are imported when first needed
+if TYPE_CHECKING:  # the history and the screens are imported when first needed
     from collections.abc import Callable
 
     from itb_tui.core.history.records import SessionRecord
-    from itb_tui.core.session.engine import SessionEngine
-    from itb_tui.tui.screens.home import HomeScreen
-    from itb_tui.tui.screens.session import SessionScreen
-
-    # A question asked in turn: given what comes next, True when it asked (and will call on).
-    Step = Callable[[Callable[[], None]], bool]
+    from itb_tui.tui.app import ItbApp
 
 
-class Safekeeping(App[None]):
+class Safekeeping:
     """The app's answers to interruptions and to files it must not damage."""
 
-    context: AppContext
-    instance: InstanceLock
-    read_only: bool
-    refresh_home: Callable[[], None]
-    push_session: Callable[[SessionEngine], None]
-    closing_report: str | None
-    unsaved: dict[str, SessionRecord]  # sessions whose save failed and were left in memory
-    _restore_asking: bool = False  # the damaged-month question is on screen
-    _restore_later: DamagedFile | None = None  # found while another question was open
-
-    def in_turn(self, *steps: Step) -> None:
-        """Ask each step's question in turn; a step that asks nothing is passed at once, one
-        that ends the flow (a resume) never calls on."""
-        if not steps:
-            return
-        first, rest = steps[0], steps[1:]
-        if not first(lambda: self.in_turn(*rest)):
-            self.in_turn(*rest)
-
-    def offer_resume(self, then: Callable[[], None]) -> bool:
-        """Ask what to do with an interrupted session; True when the question was asked.
-
-        ``then`` runs once the session is kept or discarded (not after a resume or "later").
-        A damaged or newer progress file is moved aside first, so nothing can overwrite it.
-        """
-        from itb_tui.core.session.progress_file import NewerProgress
-
-        progress = self.context.store.progress
-        try:
-            found = progress.read_back(self.context.library.routines, self.context.clock)
-        except DamagedFile as err:
-            cause = err.__cause__  # what the parser said, without the file's name again
-            return self.set_progress_aside(
-                "damaged", f"is damaged ({cause})" if cause else "is damaged"
-            )
-        except NewerProgress:
-            return self.set_progress_aside(
-                "newer", "was written by a newer itb-tui; rename it back for that version"
-            )
-        except StoreError as err:
-            self.notify(str(err), severity="error", timeout=15)
-            return True  # it could not be read, so it must not be overwritten either
-        if found is None:
-            return False
-        from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
-
-        record, engine = found.record, found.engine
-
-        def decided(choice: str | None) -> None:
-            if choice == "resume" and engine is not None:
-                engine.restart_step()  # the full lead-in, however long the question was open
-                self.push_session(engine)
-            elif choice == "keep":
-                record.completed = False
-                if self.save_record(record, from_file=True) is not None:
-                    then()
-            elif choice == "discard":
-                self.push_screen(confirm_discard_screen(), decided_again)
-
-        def decided_again(choice: str | None) -> None:
-            if choice == "discard":
-                progress.clear(record.id)
-                then()
-            else:
-                decided("keep")
-
-        self.push_screen(resume_screen(record, engine is not None), decided)
-        return True
-
-    def set_progress_aside(self, why: str, what: str) -> bool:
-        """Keep an unusable progress file under another name and say where; False once it is
-        out of the way, True when it could not be moved (so no session may start)."""
-        path = self.context.paths.in_progress
-        try:
-            aside = self.context.store.progress.set_aside(why, self.stamp())
-        except StoreError as err:
-            self.notify(f"{path} {what}. {err}", severity="error", timeout=20)
-            return True
-        self.notify(
-            f"The unfinished-session file {path} {what}. It is kept, unchanged, as {aside}.",
-            severity="error",
-            timeout=20,
-        )
-        return False
+    def __init__(self, app: ItbApp) -> None:
+        self.app = app
+        self.context = app.context
+        self.unsaved: dict[str, SessionRecord] = {}  # sessions whose save failed, in memory
+        self._restore_asking = False  # the damaged-month question is on screen
+        self._restore_later: DamagedFile | None = None  # found while another question was open
 
     def stamp(self) -> str:
+        """Now, for the name of a file set aside."""
         return self.context.clock.wall().strftime("%Y%m%dT%H%M%S")
 
     def offer_written_aside(self, then: Callable[[], None]) -> bool:
@@ -124,11 +38,11 @@ class Safekeeping(App[None]):
         the history; True when the question was asked."""
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
-        store = self.context.store
+        app, store = self.app, self.context.store
         try:
             found = store.written_aside()
         except StoreError as err:
-            self.notify(str(err), severity="error", timeout=15)
+            app.notify(str(err), severity="error", timeout=15)
             return False
         if not found:
             return False
@@ -139,15 +53,15 @@ class Safekeeping(App[None]):
                 try:
                     store.take_in(path, record)
                 except StoreError as err:
-                    self.notify(str(err), title="Not added", severity="error", timeout=15)
+                    app.notify(str(err), title="Not added", severity="error", timeout=15)
                 else:
-                    self.notify(f"{record.routine_name} added to the history.")
-                    self.refresh_home()
+                    app.notify(f"{record.routine_name} added to the history.")
+                    app.program_flow.refresh_home()
                     self.offer_written_aside(then)  # the next one, if any
                     return
             then()
 
-        self.push_screen(
+        app.push_screen(
             ChoiceScreen(
                 "A session was written aside",
                 f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, was "
@@ -163,21 +77,36 @@ class Safekeeping(App[None]):
         return True
 
     def read_only_text(self) -> str:
-        pid = self.instance.other_pid
+        pid = self.app.instance.other_pid
         who = f" (process {pid})" if pid else ""
         return (
             f"Another itb-tui is open{who}. This copy can show your history and log pain, "
             "but cannot run sessions or change settings. Close the other one to do those."
         )
 
+    def refuse_read_only(self) -> bool:
+        """True (and says why) when this copy may not change anything."""
+        if self.app.read_only:
+            self.app.notify(
+                self.read_only_text(), title="Read-only", severity="warning", timeout=10
+            )
+        return self.app.read_only
+
+    def report_unreadable(self, error: StoreError) -> None:
+        """A history file that cannot be read: offer its backup when damaged, else say why."""
+        if isinstance(error, DamagedFile):
+            self.offer_restore(error)
+        else:
+            self.app.notify(str(error), title="History not readable", severity="error", timeout=15)
+
     def offer_restore(self, error: DamagedFile) -> None:
         """A damaged history file: say so, and offer its backup. The file is never rewritten."""
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
-        path = error.path
+        app, path = self.app, error.path
         if path is None or self._restore_asking:
             return
-        if isinstance(self.screen, ChoiceScreen):  # ask once the open question is answered
+        if isinstance(app.screen, ChoiceScreen):  # ask once the open question is answered
             self._restore_later = error
             return
         has_backup = path.with_name(path.name + ".bak").exists()
@@ -189,42 +118,25 @@ class Safekeeping(App[None]):
             if choice != "restore":
                 return
             try:
-                aside = restore_backup(path, self.context.clock.wall().strftime("%Y%m%dT%H%M%S"))
+                aside = restore_backup(path, self.stamp())
             except StoreError as err:
-                self.notify(str(err), severity="error", timeout=15)
+                app.notify(str(err), severity="error", timeout=15)
                 return
-            self.notify(f"Backup restored. The damaged file is kept as {aside.name}.", timeout=15)
-            self.refresh_home()
+            app.notify(f"Backup restored. The damaged file is kept as {aside.name}.", timeout=15)
+            app.program_flow.refresh_home()
 
         backup = "A backup of its previous version is available." if has_backup else "No backup."
         self._restore_asking = True
-        self.push_screen(
+        app.push_screen(
             ChoiceScreen("A history file is damaged", f"{error}\n\n{backup}", choices, "continue"),
             decided,
         )
 
-    def on_home_screen_shown(self, message: HomeScreen.Shown) -> None:
+    def home_shown(self) -> None:
+        """Home is on top again: ask about a damaged file found while a question was open."""
         error, self._restore_later = self._restore_later, None
         if error is not None:
             self.offer_restore(error)
-
-    def save_record(self, record: SessionRecord, *, from_file: bool = False) -> str | None:
-        """Save a session to the history and forget the progress file; None on failure.
-
-        ``from_file``: the record is the progress file's, which keeps it if saving fails.
-        """
-        from itb_tui.core.dates import month_key
-
-        store = self.context.store
-        try:
-            store.save_session(record)
-        except StoreError as err:
-            self.offer_save_elsewhere(record, err, from_file=from_file)
-            return None
-        self.unsaved.pop(record.id, None)
-        store.progress.clear(record.id)
-        self.refresh_home()
-        return str(store.month_path(month_key(record.started_at)))
 
     def offer_save_elsewhere(
         self,
@@ -238,15 +150,16 @@ class Safekeeping(App[None]):
         Left in memory only, it is asked about again before the app quits."""
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
+        app = self.app
         fallback = self.context.paths.unsaved_session(record.id)
         if not from_file:
             self.unsaved[record.id] = record
 
         def decided(choice: str | None) -> None:
             if choice == "retry":
-                saved = self.save_record(record, from_file=from_file)
+                saved = app.sessions.save(record, from_file=from_file)
                 if saved is not None:
-                    self.notify(f"Saved to {saved}.")
+                    app.notify(f"Saved to {saved}.")
             elif choice == "elsewhere":
                 try:
                     self.context.store.write_aside(record)
@@ -254,10 +167,10 @@ class Safekeeping(App[None]):
                     self.offer_save_elsewhere(record, err, quitting=quitting, from_file=from_file)
                     return
                 self.unsaved.pop(record.id, None)
-                self.notify(f"Session written to {fallback}.", timeout=20)
+                app.notify(f"Session written to {fallback}.", timeout=20)
             if quitting and (choice == "quit" or record.id not in self.unsaved):
                 self.unsaved.pop(record.id, None)
-                self.call_next(self.action_quit)
+                app.call_next(app.action_quit)
 
         choices = [
             Choice("retry", "r", "Try again"),
@@ -270,7 +183,7 @@ class Safekeeping(App[None]):
             ]
         else:
             choices.append(Choice("keep", "k", "Leave it (it stays in this window until you quit)"))
-        self.push_screen(
+        app.push_screen(
             ChoiceScreen(
                 "The session is not saved" if quitting else "The session could not be saved",
                 f"{error}\nIt is still in memory; nothing on disk was changed.",
@@ -280,23 +193,14 @@ class Safekeeping(App[None]):
             decided,
         )
 
-    async def action_quit(self) -> None:
-        """Quit, unless a session is only in memory: then ask about it first."""
+    def ask_before_quitting(self) -> bool:
+        """A session is only in memory: ask about it (True), before the app may quit."""
         for record in self.unsaved.values():
             self.offer_save_elsewhere(
                 record, StoreError(f"{record.routine_name} was not saved."), quitting=True
             )
-            return
-        self.exit()
-
-    # -- interruptions --------------------------------------------------------------------
-    def session_on_screen(self) -> SessionScreen | None:
-        from itb_tui.tui.screens.session import SessionScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                return screen
-        return None
+            return True
+        return False
 
     def keep_progress(self) -> Path | None:
         """Save the session on screen, and write aside any left unsaved; where the session's
@@ -305,7 +209,7 @@ class Safekeeping(App[None]):
         for record in list(self.unsaved.values()):
             with contextlib.suppress(StoreError):
                 store.write_aside(record)
-        screen = self.session_on_screen()
+        screen = self.app.sessions.on_screen()
         if screen is None:
             return None
         try:
@@ -317,7 +221,7 @@ class Safekeeping(App[None]):
     def interrupted(self, signum: int) -> None:
         """SIGTERM or SIGHUP: keep the session, then exit with 128 + the signal's number."""
         self.keep_progress()
-        self.exit(return_code=128 + signum)
+        self.app.exit(return_code=128 + signum)
 
     def check_terminal(self) -> None:
         """A terminal closed while its parent ignored SIGHUP sends none: reading it then gives
@@ -326,30 +230,3 @@ class Safekeeping(App[None]):
             termios.tcgetattr(sys.__stdin__.fileno() if sys.__stdin__ else 0)
         except (termios.error, OSError, ValueError):
             self.interrupted(signal.SIGHUP)
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: keep the session first, and say so instead of a traceback."""
-        try:
-            where = self.keep_progress()
-        except Exception:
-            where = None
-        kept = (
-            f"\nYour session so far is saved in {where}; open itb again to resume it."
-            if where
-            else ""
-        )
-        self.closing_report = (
-            f"itb: an unexpected error closed the app ({type(error).__name__}: {error}).{kept}"
-        )
-        super()._handle_exception(error)
-
-    def _fatal_error(self) -> None:
-        """Close without Textual's traceback: the command line prints closing_report."""
-        self.bell()
-        self._close_messages_no_wait()
-
-    def refuse_read_only(self) -> bool:
-        """True (and says why) when this copy may not change anything."""
-        if self.read_only:
-            self.notify(self.read_only_text(), title="Read-only", severity="warning", timeout=10)
-        return self.read_only

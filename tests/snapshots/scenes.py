@@ -62,7 +62,7 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
         elif name == "run-intro":
             program = app.context.program
             week = program.return_to_running.week(1)
-            app.push_session(SessionEngine(run_routine(1, week, program.form_tips), clock))
+            app.sessions.push(SessionEngine(run_routine(1, week, program.form_tips), clock))
         elif name == "phase-advice":
             await pilot.pause()
             app.home.query_one(PickList).highlighted = app.home.query_one(PickList).index_of(

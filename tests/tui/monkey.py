@@ -42,9 +42,9 @@ from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.store.paths import Paths, content_dir
 from itb_tui.tui.app import ItbApp
+from itb_tui.tui.messages import HistoryEdited, SessionEnded
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.session import SessionScreen
-from itb_tui.tui.screens.session_detail import HistoryEdited
 
 from .helpers import make_app
 from .history_data import TODAY, at, seed_weeks
@@ -263,7 +263,7 @@ class Watcher:
     most_sessions: int = 0  # the most session screens open at once
 
     def hook(self, message: Message) -> None:
-        if isinstance(message, SessionScreen.Ended):
+        if isinstance(message, SessionEnded):
             self.track(message.engine).ended = "kept" if message.keep else "discarded"
         elif isinstance(message, HistoryEdited) and message.deleted:
             self.deleted = True

@@ -44,7 +44,7 @@ async def test_the_guided_run_intro_gives_the_form_tips(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         program = app.context.program
         routine = run_routine(1, program.return_to_running.week(1), program.form_tips)
-        app.push_session(SessionEngine(routine, clock))
+        app.sessions.push(SessionEngine(routine, clock))
         await pilot.pause()
         text = guide(app)
         assert "170-180 steps a minute" in text

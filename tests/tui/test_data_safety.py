@@ -33,7 +33,7 @@ async def test_second_copy_is_read_only_and_says_why(tmp_path: Path) -> None:
             assert app.read_only
             banner = app.home.query_one("#disclaimer", Static).content
             assert "read-only" in str(banner)
-            app.start_routine("hip-strength")
+            app.sessions.start_routine("hip-strength")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)  # no session was started
             await pilot.press("l", "2", "enter")  # pain logs still work: they lock per write
@@ -45,8 +45,13 @@ async def test_second_copy_is_read_only_and_says_why(tmp_path: Path) -> None:
 
 async def test_first_copy_holds_the_lock_until_it_closes(tmp_path: Path) -> None:
     app, _clock = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
         assert not app.read_only
+        banner = app.home.query_one("#disclaimer", Static)
+        assert "read-only" not in str(banner.content)
+        app.home.read_only = True  # Home's banner follows it
+        await pilot.pause()
+        assert "read-only" in str(banner.content)
         assert not InstanceLock(tmp_path / "data" / ".app.lock").acquire()
     assert InstanceLock(tmp_path / "data" / ".app.lock").acquire()
 

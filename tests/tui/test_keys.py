@@ -99,6 +99,16 @@ async def test_help_shows_the_registry_table_and_the_palette_offers_its_keys(
             assert does in source
 
 
+async def test_the_palette_starts_a_routine_by_its_name(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+p", *"Start: Ice")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert session_screen(app).engine.routine.id == "ice"
+
+
 def keep_notes(app: ItbApp, notes: list[str]) -> None:
     """Keep every notification's message in ``notes`` (and still show it)."""
     original = app.notify
@@ -167,7 +177,7 @@ async def test_p_on_a_paced_set_pauses_the_pacer_and_says_so(tmp_path: Path) -> 
     app.context.settings.pacer = True
     notes: list[str] = []
     async with app.run_test(size=(100, 24)) as pilot:
-        app.start_routine("hip-strength")
+        app.sessions.start_routine("hip-strength")
         await pilot.pause()
         screen = session_screen(app)
         await pilot.press("enter")

@@ -159,7 +159,9 @@ async def test_brackets_show_literally_on_every_screen(tmp_path: Path) -> None:
         assert f"How is it after {ROUTINE}?" in screen_text(app)
         app.pop_screen()
 
-        await app.push_screen(OnboardingScreen(Settings(), "Care [/b] *here*", app.home.today))
+        await app.push_screen(
+            OnboardingScreen(Settings(), "Care [/b] *here*", app.home.state.today)
+        )
         await pilot.pause()
         assert "Care [/b] *here*" in screen_text(app)
         app.pop_screen()

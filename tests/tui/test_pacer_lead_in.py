@@ -15,7 +15,7 @@ async def test_a_paced_set_opens_with_a_get_ready(tmp_path: Path) -> None:
     app, clock = make_app(tmp_path)
     app.context.settings.pacer = True
     async with app.run_test(size=(80, 24)) as pilot:
-        app.start_routine("hip-strength")
+        app.sessions.start_routine("hip-strength")
         await pilot.pause()
         screen = session_screen(app)
         await pilot.press("enter")

@@ -22,9 +22,11 @@ from itb_tui.core.plan.weeks import Check, Readiness
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.app import ItbApp
+from itb_tui.tui.messages import OpenPlace, StartRun
 from itb_tui.tui.screens.onboarding import OnboardingScreen, parse_start
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
+from itb_tui.tui.widgets.pick_list import Pick, PickList
 from tests.snapshots.program_scenes import (
     TODAY,
     at,
@@ -157,13 +159,35 @@ async def test_onboarding_escape_changes_nothing(tmp_path: Path) -> None:
     assert settings == before
 
 
+# -- home --------------------------------------------------------------------------------
+
+
+async def test_a_refresh_of_today_rebuilds_the_home_list_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(tmp_path)
+    builds: list[str] = []  # the first entry of each list built
+    set_picks = PickList.set_picks
+
+    def counted(pick_list: PickList, picks: list[Pick], highlight: int | None = None) -> None:
+        builds.append(picks[0].prompt.plain)
+        set_picks(pick_list, picks, highlight)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(PickList, "set_picks", counted)
+        app.program_flow.refresh_home()
+        await pilot.pause()
+        assert builds == [" Today - program week 1 "]
+
+
 # -- return to running --------------------------------------------------------------------
 
 
 async def test_readiness_not_ready_shows_unmet_lines_and_hides_run(tmp_path: Path) -> None:
     started: list[Message] = []
     app = app_for(tmp_path)
-    hook = messages_of(ReadinessScreen.StartRun, started)
+    hook = messages_of(StartRun, started)
     async with app.run_test(size=SIZE, message_hook=hook) as pilot:
         screen = readiness_screen(app.context, not_ready_history())
         app.push_screen(screen)
@@ -200,11 +224,11 @@ async def test_readiness_ready_shows_the_run_stage_and_r_starts_a_run(tmp_path: 
         assert app.active_bindings["r"].enabled is True
         await pilot.press("f")
         await pilot.pause()
-        assert ReadinessScreen.OpenRedFlags in [type(m) for m in posted]
+        assert OpenPlace("red_flags") in posted
         assert isinstance(app.screen, RedFlagsScreen)
         await pilot.press("escape", "r")
         await pilot.pause()
-        assert ReadinessScreen.StartRun in [type(m) for m in posted]
+        assert StartRun in [type(m) for m in posted]
         assert app.screen is not screen
 
 

@@ -15,6 +15,7 @@ from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.session.engine import Phase
 from itb_tui.core.session.view import next_text
 from itb_tui.core.store.settings import Settings, save_settings
+from itb_tui.tui.messages import AcceptHint
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
@@ -50,6 +51,7 @@ async def test_a_guided_run_with_a_pain_note_then_ice(tmp_path: Path) -> None:
         await pilot.press("i")
         await pilot.pause()
         assert session_screen(app).engine.routine.id == "ice"
+        assert not any(isinstance(screen, SummaryScreen) for screen in app.screen_stack)
     month = tomllib.loads(app.context.store.month_path("2026-11").read_text())
     run = next(s for s in month["sessions"] if s["started_at"].date() == clock.wall().date())
     assert run["routine"] == RUN_ROUTINE and run["pain_after"] == 2
@@ -64,7 +66,7 @@ async def test_running_stays_locked_without_the_evidence(tmp_path: Path) -> None
         await pilot.press("r")
         assert isinstance(app.screen, ReadinessScreen)
         assert "r" not in app.active_bindings
-        app.start_run()
+        app.program_flow.start_run()
         await pilot.pause()
         assert isinstance(app.screen, ReadinessScreen)  # no run was started
 
@@ -89,7 +91,7 @@ async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path
         home = app.screen
         assert isinstance(home, HomeScreen)
         assert home.query_one("#routines", PickList).index_of("hint:0") is not None  # in Today
-        home.post_message(HomeScreen.AcceptHint(hint.exercise_id))
+        home.post_message(AcceptHint(hint.exercise_id))
         await pilot.pause()
         assert hint.exercise_id not in {h.exercise_id for h in app.overview.hints}
     saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
@@ -148,7 +150,7 @@ async def test_running_now_on_day_one_with_pain_starts_no_run(tmp_path: Path) ->
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReadinessScreen)  # no run was started
-        app.start_run()
+        app.program_flow.start_run()
         await pilot.pause()
         assert isinstance(app.screen, ReadinessScreen)
 

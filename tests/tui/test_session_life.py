@@ -17,6 +17,7 @@ from itb_tui.core.session.engine import Phase, SessionEngine
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths, content_dir
 from itb_tui.tui.app import ItbApp
+from itb_tui.tui.messages import StartRoutine
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.onboarding import OnboardingScreen
@@ -134,14 +135,14 @@ async def test_every_start_asks_about_an_unfinished_session_put_off_at_start_up(
             await pilot.pause(0.3)
             await pilot.press("enter")
         else:
-            app.home.post_message(HomeScreen.StartRoutine("ice"))
+            app.home.post_message(StartRoutine("ice"))
         await pilot.pause()
         assert "unfinished session" in question(app)
         await pilot.press("escape")  # later again: nothing starts, nothing is overwritten
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert progress(tmp_path)["record"]["routine"] == "hip-strength"
-        app.start_routine("ice")
+        app.sessions.start_routine("ice")
         await pilot.pause()
         await pilot.press("d", "y")  # discard it for good: now the new one starts
         await pilot.pause()
@@ -166,7 +167,7 @@ async def test_an_unusable_progress_file_is_kept_aside_before_a_session_saves(
         (aside,) = data.glob(f"in-progress.{why}-*.toml")
         assert str(aside) in notes(app)
         if start is None:
-            app.start_routine("ice")
+            app.sessions.start_routine("ice")
             await pilot.pause()
         await pilot.press("enter", "enter", "q", "k")  # the first save, then stop and keep
         await pilot.pause()
@@ -206,7 +207,7 @@ async def test_no_second_session_while_the_first_one_asks_something(tmp_path: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await ice_to_the_rating(pilot)
         assert isinstance(app.screen, PainRatingScreen)
-        app.start_routine("hip-strength")
+        app.sessions.start_routine("hip-strength")
         await pilot.pause()
         assert isinstance(app.screen, PainRatingScreen)
         assert "already running" in notes(app)
@@ -326,7 +327,7 @@ async def test_a_signal_keeps_the_session_and_exits_with_128_plus_its_number(
     app, _clock = make_app(tmp_path, start="hip-strength")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        app.interrupted(sig)
+        app.safekeeping.interrupted(sig)
         await pilot.pause()
     assert progress(tmp_path)["resume"]["step"] == 1
     assert app.return_code == 128 + sig

@@ -18,14 +18,11 @@ from itb_tui.core.history.stats import RECENT_FILTER_DAYS, RowFilter, routine_ca
 from itb_tui.core.report.export_file import FILE_FORMATS, FileFormat, write_export
 from itb_tui.core.store.files import StoreError
 from itb_tui.tui.keys import bindings
+from itb_tui.tui.messages import HistoryEdited
 from itb_tui.tui.screens.calendar import CalendarScreen
 from itb_tui.tui.screens.history_dialogs import export_format
 from itb_tui.tui.screens.pain_chart import PainChartScreen
-from itb_tui.tui.screens.session_detail import (
-    HistoryEdited,
-    PainLogDetailScreen,
-    SessionDetailScreen,
-)
+from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.history_table import HistoryTable

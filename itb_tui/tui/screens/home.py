@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,14 +11,14 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widgets import Static
 
 from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.tui.keys import bindings
+from itb_tui.tui.messages import AcceptHint, HomeShown, OpenPlace, ShowUnreadable, StartRoutine
 from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.legend import legend_markup
@@ -32,6 +34,17 @@ STATUS_MARKS = {
     REST: ("---", "dim"),
     OPTIONAL: ("( )", ""),
 }
+
+
+@dataclass(frozen=True, eq=False)
+class HomeState:
+    """What Home shows besides the routines: today's plan, the day each routine was last done
+    and the history files Today had to leave out; the app sets a new one per refresh."""
+
+    overview: Overview | None = None
+    today: date = field(default_factory=date.today)
+    last_done: Mapping[str, date] = field(default_factory=dict)
+    unreadable: Sequence[str] = ()
 
 
 def ago(day: date | None, today: date) -> str:
@@ -91,6 +104,24 @@ def morning_detail(overview: Overview, kind: str, today: date) -> Content:
     )
 
 
+def banner_text(read_only: bool) -> str:
+    marker = "[reverse] read-only [/reverse] " if read_only else ""
+    return (
+        f"{marker}[b]itb-tui[/b], an IT band rehab coach. Not medical advice: stop if pain "
+        "is sharp, see a physiotherapist if it persists. [b]?[/b] help"
+    )
+
+
+class Banner(Static):
+    """One line of title and notice instead of a Header (Home opens with the app), marked
+    when this copy may only read."""
+
+    read_only: var[bool] = var(False, init=False)
+
+    def watch_read_only(self, read_only: bool) -> None:
+        self.update(banner_text(read_only))
+
+
 class HomeScreen(Screen[None]):
     """Pick what to do; Enter starts it."""
 
@@ -100,38 +131,8 @@ class HomeScreen(Screen[None]):
 
     FOOTER_KEEP = ("start", "quit", "help")  # kept in view on a narrow screen
 
-    last_done: reactive[dict[str, date]] = reactive(dict, always_update=True)
-    overview: reactive[Overview | None] = reactive(None, always_update=True)
-    today: reactive[date] = reactive(date.today)
+    state: var[HomeState] = var(HomeState, always_update=True)  # set once per refresh
     read_only: reactive[bool] = reactive(False)
-    unreadable: reactive[list[str]] = reactive(list, always_update=True)  # files left out
-
-    class StartRoutine(Message):
-        def __init__(self, routine_id: str) -> None:
-            self.routine_id = routine_id
-            super().__init__()
-
-    class Open(Message):
-        """Open another place: 'readiness' or 'red_flags'."""
-
-        def __init__(self, target: str) -> None:
-            self.target = target
-            super().__init__()
-
-    class Shown(Message):
-        """Home is on top again: a dialog or another screen over it has closed."""
-
-    class Unreadable(Message):
-        """The user asks what to do about unreadable history file number ``index``."""
-
-        def __init__(self, index: int) -> None:
-            self.index = index
-            super().__init__()
-
-    class AcceptHint(Message):
-        def __init__(self, exercise_id: str) -> None:
-            self.exercise_id = exercise_id
-            super().__init__()
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -139,8 +140,7 @@ class HomeScreen(Screen[None]):
         self._detail_of: str | None = None  # the option whose detail the panel shows
 
     def compose(self) -> ComposeResult:
-        # One line of title and notice instead of a Header: the home screen opens with the app.
-        yield Static(self._banner(), id="disclaimer")
+        yield Banner(banner_text(self.read_only), id="disclaimer").data_bind(HomeScreen.read_only)
         # The list and the panel start filled, so the first frame needs no second layout.
         options = PickList(*self._options(), id="routines")
         first = options.highlighted_pick
@@ -153,11 +153,11 @@ class HomeScreen(Screen[None]):
         yield KeysFooter()
 
     def _today_options(self) -> list[Pick]:
-        overview = self.overview
+        overview = self.state.overview
         if overview is None:
             return []
         options = [_header(f" Today - program week {overview.week} ")]
-        for n, path in enumerate(self.unreadable):
+        for n, path in enumerate(self.state.unreadable):
             label = Content.assemble(
                 ("  ! ", "bold red"), (f"{Path(path).name} could not be read", "red")
             )
@@ -189,8 +189,9 @@ class HomeScreen(Screen[None]):
     def _options(self) -> list[Pick]:
         options = self._today_options()
         options.append(_header(" All routines "))
+        last_done, today = self.state.last_done, self.state.today
         for routine in self.library.routines.values():
-            last = ago(self.last_done.get(routine.id), self.today)
+            last = ago(last_done.get(routine.id), today)
             label = Content.assemble(
                 (f"{routine.name}", "bold"),
                 f"  ~{routine.estimated_minutes()} min\n",
@@ -206,28 +207,9 @@ class HomeScreen(Screen[None]):
         options.set_picks(self._options(), highlight=options.highlighted)
 
     def on_screen_resume(self) -> None:
-        self.post_message(self.Shown())
+        self.post_message(HomeShown())
 
-    def _banner(self) -> str:
-        marker = "[reverse] read-only [/reverse] " if self.read_only else ""
-        return (
-            f"{marker}[b]itb-tui[/b], an IT band rehab coach. Not medical advice: stop if pain "
-            "is sharp, see a physiotherapist if it persists. [b]?[/b] help"
-        )
-
-    def watch_read_only(self) -> None:
-        if self.is_mounted:
-            self.query_one("#disclaimer", Static).update(self._banner())
-
-    def watch_last_done(self) -> None:
-        if self.is_mounted:
-            self._fill()
-
-    def watch_overview(self) -> None:
-        if self.is_mounted:
-            self._fill()
-
-    def watch_unreadable(self) -> None:
+    def watch_state(self) -> None:
         if self.is_mounted:
             self._fill()
 
@@ -247,7 +229,7 @@ class HomeScreen(Screen[None]):
 
     def _detail(self, option_id: str) -> Content:
         kind, _, key = option_id.partition(":")
-        overview = self.overview
+        overview = self.state.overview
         if kind == "routine":
             return routine_detail(self.library.routines[key])
         if overview is None:
@@ -257,14 +239,14 @@ class HomeScreen(Screen[None]):
                 "[b][red]A history file could not be read[/red][/b]\n$path\n\n"
                 "Today is worked out without it; the file is left as it is. "
                 "Press Enter for what can be done (restore its backup, if there is one).",
-                path=self.unreadable[int(key)],
+                path=self.state.unreadable[int(key)],
             )
         if kind == "flags":
             return flags_detail(overview)
         if kind == "phase":
             return phase_detail(overview.phases[int(key)], overview)
         if kind in ("checkin", "morning", "restart"):
-            return morning_detail(overview, kind, self.today)
+            return morning_detail(overview, kind, self.state.today)
         if kind == "hint":
             hint = overview.hints[int(key)]
             return markup(
@@ -307,23 +289,23 @@ class HomeScreen(Screen[None]):
 
     def _choose(self, option_id: str) -> None:
         kind, _, key = option_id.partition(":")
-        overview = self.overview
+        overview = self.state.overview
         if kind == "routine":
-            self.post_message(self.StartRoutine(key))
+            self.post_message(StartRoutine(key))
         elif kind == "flags":
-            self.post_message(self.Open("red_flags"))
+            self.post_message(OpenPlace("red_flags"))
         elif kind == "checkin":
-            self.post_message(self.Open("check_in"))
+            self.post_message(OpenPlace("check_in"))
         elif kind == "unreadable":
-            self.post_message(self.Unreadable(int(key)))
+            self.post_message(ShowUnreadable(int(key)))
         elif kind == "hint" and overview is not None:
-            self.post_message(self.AcceptHint(overview.hints[int(key)].exercise_id))
+            self.post_message(AcceptHint(overview.hints[int(key)].exercise_id))
         elif kind == "today" and overview is not None:
             item = overview.items[int(key)]
             if item.kind == "run":
-                self.post_message(self.Open("readiness"))
+                self.post_message(OpenPlace("readiness"))
             elif item.kind == "routine" and item.routine_id in self.library.routines:
-                self.post_message(self.StartRoutine(item.routine_id))
+                self.post_message(StartRoutine(item.routine_id))
 
 
 def phase_detail(phase: Phase, overview: Overview) -> Content:

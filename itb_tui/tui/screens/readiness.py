@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -15,6 +14,7 @@ from itb_tui.core.plan.running import RunStage
 from itb_tui.core.plan.signs import Found
 from itb_tui.core.plan.weeks import Readiness
 from itb_tui.tui.keys import bindings
+from itb_tui.tui.messages import OpenPlace, StartRun
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -121,12 +121,6 @@ class ReadinessScreen(Screen[None]):
 
     BINDINGS = bindings("readiness")
 
-    class StartRun(Message):
-        """The user wants to start a guided run now."""
-
-    class OpenRedFlags(Message):
-        """The user wants the red-flag checklist."""
-
     def __init__(
         self,
         readiness: Readiness,
@@ -189,7 +183,7 @@ class ReadinessScreen(Screen[None]):
 
     def action_start_run(self) -> None:
         if self.can_run:
-            self.post_message(self.StartRun())
+            self.post_message(StartRun())
 
     def action_red_flags(self) -> None:
-        self.post_message(self.OpenRedFlags())
+        self.post_message(OpenPlace("red_flags"))

@@ -8,13 +8,13 @@ from collections.abc import Collection
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import SelectionList, Static
 
 from itb_tui.core.content.program import Program, RedFlag
 from itb_tui.core.plan.progress import IMPROVEMENT_AFTER_WEEKS, Improvement
 from itb_tui.tui.keys import bindings
+from itb_tui.tui.messages import RedFlagsChanged
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.toggles import TickList
@@ -64,16 +64,9 @@ REMEMBERED = (
 
 class RedFlagsScreen(Screen[None]):
     """Space ticks a flag; the advice appears as soon as one is ticked. Each change is sent
-    up as ``Changed`` for the app to remember."""
+    up as ``RedFlagsChanged`` for the app to remember."""
 
     BINDINGS = bindings("red flags")
-
-    class Changed(Message):
-        """The flags ticked now (the others are unticked)."""
-
-        def __init__(self, ticked: set[str]) -> None:
-            self.ticked = ticked
-            super().__init__()
 
     def __init__(
         self,
@@ -152,7 +145,7 @@ class RedFlagsScreen(Screen[None]):
         selected = set(event.selection_list.selected)
         if selected != self.ticked:
             self.ticked = selected
-            self.post_message(self.Changed(set(selected)))
+            self.post_message(RedFlagsChanged(set(selected)))
         if self._show_advice():
             panel = self.query_one("#rf-advice", Static)
             self.call_after_refresh(panel.scroll_visible)

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
@@ -21,6 +20,7 @@ from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.keys import bindings
+from itb_tui.tui.messages import SessionEnded
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -49,18 +49,6 @@ class SessionScreen(Screen[None]):
     BINDINGS = bindings("session")
 
     FOOTER_KEEP = ("done", "pause", "pain", "quit", "help")  # kept in view on a narrow screen
-
-    class Ended(Message):
-        """The session is over: kept (finished or stopped early) or discarded; ``then``
-        opens what comes next instead of the summary."""
-
-        def __init__(
-            self, engine: SessionEngine, keep: bool, then: Callable[[], None] | None = None
-        ) -> None:
-            self.engine = engine
-            self.keep = keep
-            self.then = then
-            super().__init__()
 
     def __init__(
         self,
@@ -260,7 +248,7 @@ class SessionScreen(Screen[None]):
             if choice == "keep":
                 self._ask_pain_stopped(then)
             elif choice == "discard":
-                self.post_message(self.Ended(self.engine, keep=False, then=then))
+                self.post_message(SessionEnded(self.engine, keep=False, then=then))
             elif not was_paused:
                 self.coach.toggle_pause()
                 self._act([])
@@ -274,7 +262,7 @@ class SessionScreen(Screen[None]):
             self._act([])
             return
         self.engine.rate_pain(result.score, result.note, result.swelling)
-        self.post_message(self.Ended(self.engine, keep=True))
+        self.post_message(SessionEnded(self.engine, keep=True))
 
     def _ask_pain_stopped(self, then: Callable[[], None] | None) -> None:
         """A session stopped early is kept; its pain matters most, so ask (Escape skips).
@@ -284,7 +272,7 @@ class SessionScreen(Screen[None]):
         def rated(result: PainResult | None) -> None:
             if result is not None:
                 self.engine.rate_stopped(result.score, result.note, result.swelling)
-            self.post_message(self.Ended(self.engine, keep=True, then=then))
+            self.post_message(SessionEnded(self.engine, keep=True, then=then))
 
         self.app.push_screen(
             PainRatingScreen("Stopped early: how is your knee now?", escape_text="skips"),

@@ -7,7 +7,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widgets import Static
 
 from itb_tui.core.content.library import format_seconds
@@ -29,21 +28,13 @@ from itb_tui.core.history.records import (
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.tui.keys import bindings
+from itb_tui.tui.messages import HistoryEdited
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import rich_literal, rich_markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import anchor
-
-
-class HistoryEdited(Message):
-    """An entry of month ``month`` was changed (or ``deleted``): re-read that month."""
-
-    def __init__(self, month: str, deleted: bool) -> None:
-        self.month = month
-        self.deleted = deleted
-        super().__init__()
 
 
 def pain_text(score: int | None) -> str:

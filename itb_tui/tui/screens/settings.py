@@ -7,7 +7,6 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, Switch
 
@@ -20,6 +19,7 @@ from itb_tui.core.store.settings import (
     parse_start,
 )
 from itb_tui.tui.keys import bindings
+from itb_tui.tui.messages import SettingsChanged
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.toggles import OnOff
@@ -42,9 +42,6 @@ class SettingsScreen(Screen[None]):
     """Every change is written at once (atomically); Escape goes back."""
 
     BINDINGS = bindings("settings")
-
-    class Changed(Message):
-        """The settings changed and should be saved."""
 
     def __init__(self, settings: Settings, today: date, kept: str | None = None) -> None:
         """``kept``: why the settings file cannot be written (newer or damaged), if it cannot."""
@@ -126,15 +123,15 @@ class SettingsScreen(Screen[None]):
         hint.update(START_HINT)
         if day != self.settings.program_start:
             self.settings.program_start = day
-            self.post_message(self.Changed())
+            self.post_message(SettingsChanged())
 
     def on_select_changed(self, event: Select.Changed) -> None:
         value = "" if event.value is Select.NULL else str(event.value)
         if event.select.id and getattr(self.settings, event.select.id) != value:
             setattr(self.settings, event.select.id, value)
-            self.post_message(self.Changed())
+            self.post_message(SettingsChanged())
 
     def on_switch_changed(self, event: Switch.Changed) -> None:
         if event.switch.id and getattr(self.settings, event.switch.id) != event.value:
             setattr(self.settings, event.switch.id, event.value)
-            self.post_message(self.Changed())
+            self.post_message(SettingsChanged())

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from itb_tui.core.content.library import format_seconds
 from itb_tui.core.history.records import BOTH, ExerciseResult, SessionRecord
 from itb_tui.tui.keys import bindings
+from itb_tui.tui.messages import StartRoutine
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, markup
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -67,11 +67,6 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = bindings("summary")
 
-    class StartRoutine(Message):
-        def __init__(self, routine_id: str) -> None:
-            self.routine_id = routine_id
-            super().__init__()
-
     def __init__(self, record: SessionRecord, saved_to: str, missing: Sequence[str] = ()) -> None:
         super().__init__()
         self.record = record
@@ -110,7 +105,7 @@ class SummaryScreen(Screen[None]):
         return {"ice": self.after_run, "stretch": self.after_rolling}.get(action, True)
 
     def action_ice(self) -> None:
-        self.post_message(self.StartRoutine("ice"))
+        self.post_message(StartRoutine("ice", replace=True))
 
     def action_stretch(self) -> None:
-        self.post_message(self.StartRoutine(DAILY_STRETCH))
+        self.post_message(StartRoutine(DAILY_STRETCH, replace=True))

@@ -1,0 +1,89 @@
+"""What the screens and the palette ask of the app: small messages, posted up, handled there.
+
+A widget's own messages to its screen (a list's highlight, a scale's change) stay with the
+widget; these go past the screen to the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from textual.message import Message
+
+if TYPE_CHECKING:  # the engine is imported when a session first starts
+    from itb_tui.core.session.engine import SessionEngine
+
+Place = Literal["readiness", "red_flags", "check_in"]
+
+
+@dataclass
+class StartRoutine(Message):
+    """Start routine ``routine_id`` (from Home, the palette or an offer on the summary).
+
+    ``replace``: the screen that asks gives way to the session (the summary's offers)."""
+
+    routine_id: str
+    replace: bool = False
+
+
+@dataclass
+class StartRun(Message):
+    """Start a guided run at the current run week, in place of the screen that asks."""
+
+
+@dataclass
+class OpenPlace(Message):
+    """Open the return-to-running screen, the red flags or the morning check-in."""
+
+    target: Place
+
+
+@dataclass
+class AcceptHint(Message):
+    """Take the suggested progression of exercise ``exercise_id``."""
+
+    exercise_id: str
+
+
+@dataclass
+class ShowUnreadable(Message):
+    """Say what can be done about unreadable history file number ``index``."""
+
+    index: int
+
+
+@dataclass
+class HomeShown(Message):
+    """Home is on top again: a dialog or another screen over it has closed."""
+
+
+@dataclass
+class SettingsChanged(Message):
+    """The settings changed and should be saved."""
+
+
+@dataclass
+class RedFlagsChanged(Message):
+    """The red flags ticked now (the others are unticked)."""
+
+    ticked: set[str]
+
+
+@dataclass
+class HistoryEdited(Message):
+    """An entry of month ``month`` was changed (or ``deleted``): re-read that month."""
+
+    month: str
+    deleted: bool
+
+
+@dataclass
+class SessionEnded(Message):
+    """The session is over: kept (finished or stopped early) or discarded; ``then`` opens
+    what comes next instead of the summary."""
+
+    engine: SessionEngine
+    keep: bool
+    then: Callable[[], None] | None = None

@@ -1,0 +1,201 @@
+"""A session's life in the app, from start to summary: the routine asked for, the question
+about an interrupted session, the session screen, its end, its save and the summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from itb_tui.core.store.files import DamagedFile, StoreError
+from itb_tui.tui.messages import SessionEnded, StartRoutine
+
+if TYPE_CHECKING:  # the history, the screens and the engine are imported when first needed
+    from collections.abc import Callable
+
+    from itb_tui.core.content.library import Routine
+    from itb_tui.core.history.records import SessionRecord
+    from itb_tui.core.session.engine import SessionEngine
+    from itb_tui.tui.app import ItbApp
+    from itb_tui.tui.screens.session import SessionScreen
+
+
+class SessionFlow:
+    """Starts sessions one at a time, offers an interrupted one back, saves the ended one."""
+
+    def __init__(self, app: ItbApp) -> None:
+        self.app = app
+        self.context = app.context
+
+    def start_routine(self, routine_id: str) -> None:
+        routine = self.context.library.routines[routine_id]
+        self.begin(routine, self.context.settings.weaker_side or None)
+
+    def asked(self, message: StartRoutine) -> None:
+        """A routine asked for from Home, the palette or the summary (which gives way to it)."""
+        if message.replace:
+            self.app.pop_screen()
+        self.start_routine(message.routine_id)
+
+    def begin(self, routine: Routine, weaker_side: str | None = None) -> None:
+        """Open a new session, one at a time, once an interrupted one has been decided on."""
+        app = self.app
+        if app.safekeeping.refuse_read_only():
+            return
+        running = self.on_screen()
+        if running is app.screen and running is not None:  # ask to stop it first
+            running.ask_to_stop(lambda: self.begin(routine, weaker_side), routine.name)
+            return
+        if running is not None:
+            app.notify(
+                "A session is already running: stop it first (q), then start another.",
+                title="One session at a time",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        from itb_tui.core.session.engine import SessionEngine
+
+        settings = self.context.settings
+
+        def start() -> None:  # the engine is made when it starts, so its start time is right
+            engine = SessionEngine(
+                routine,
+                self.context.clock,
+                weaker_side,
+                paced=settings.pacer,
+                new_id=self.context.store.free_session_id,
+            )
+            self.push(engine)
+
+        if not self.offer_resume(start):
+            start()
+
+    def push(self, engine: SessionEngine) -> None:
+        from itb_tui.tui.screens.session import SessionScreen
+
+        context = self.context
+        self.app.push_screen(
+            SessionScreen(
+                engine,
+                context.store,
+                context.settings,
+                speaker=self.app.speaker,
+                auto_tick=self.app.auto_tick,
+            )
+        )
+
+    def on_screen(self) -> SessionScreen | None:
+        """The session screen in the app's stack, if one is open."""
+        from itb_tui.tui.screens.session import SessionScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, SessionScreen):
+                return screen
+        return None
+
+    def ended(self, message: SessionEnded) -> None:
+        """Discard the session, or save it and show its summary (or open what comes next)."""
+        app = self.app
+        if not message.keep:
+            self.context.store.progress.clear(message.engine.session_id)
+            app.pop_screen()
+            app.notify("Session discarded.")
+        else:
+            record = message.engine.record()
+            app.pop_screen()  # the session; a save problem is asked about over home
+            saved_to = self.save(record)
+            if saved_to is None:
+                return  # nothing new opens while the question about it is open
+            if message.then is None:
+                from itb_tui.tui.screens.summary import SummaryScreen
+
+                app.push_screen(SummaryScreen(record, saved_to, message.engine.missing()))
+                if record.pain_after is not None:
+                    app.program_flow.ask_red_flags_after(record.pain_after, record.swelling)
+                return
+            app.notify(f"{record.routine_name} saved to {saved_to}.")
+        if message.then is not None:
+            message.then()
+
+    def save(self, record: SessionRecord, *, from_file: bool = False) -> str | None:
+        """Save a session to the history and forget the progress file; None on failure.
+
+        ``from_file``: the record is the progress file's, which keeps it if saving fails.
+        """
+        from itb_tui.core.dates import month_key
+
+        store = self.context.store
+        try:
+            store.save_session(record)
+        except StoreError as err:
+            self.app.safekeeping.offer_save_elsewhere(record, err, from_file=from_file)
+            return None
+        self.app.safekeeping.unsaved.pop(record.id, None)
+        store.progress.clear(record.id)
+        self.app.program_flow.refresh_home()
+        return str(store.month_path(month_key(record.started_at)))
+
+    def offer_resume(self, then: Callable[[], None]) -> bool:
+        """Ask what to do with an interrupted session; True when the question was asked.
+
+        ``then`` runs once the session is kept or discarded (not after a resume or "later").
+        A damaged or newer progress file is moved aside first, so nothing can overwrite it.
+        """
+        from itb_tui.core.session.progress_file import NewerProgress
+
+        progress = self.context.store.progress
+        try:
+            found = progress.read_back(self.context.library.routines, self.context.clock)
+        except DamagedFile as err:
+            cause = err.__cause__  # what the parser said, without the file's name again
+            return self.set_progress_aside(
+                "damaged", f"is damaged ({cause})" if cause else "is damaged"
+            )
+        except NewerProgress:
+            return self.set_progress_aside(
+                "newer", "was written by a newer itb-tui; rename it back for that version"
+            )
+        except StoreError as err:
+            self.app.notify(str(err), severity="error", timeout=15)
+            return True  # it could not be read, so it must not be overwritten either
+        if found is None:
+            return False
+        from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
+
+        record, engine = found.record, found.engine
+
+        def decided(choice: str | None) -> None:
+            if choice == "resume" and engine is not None:
+                engine.restart_step()  # the full lead-in, however long the question was open
+                self.push(engine)
+            elif choice == "keep":
+                record.completed = False
+                if self.save(record, from_file=True) is not None:
+                    then()
+            elif choice == "discard":
+                self.app.push_screen(confirm_discard_screen(), decided_again)
+
+        def decided_again(choice: str | None) -> None:
+            if choice == "discard":
+                progress.clear(record.id)
+                then()
+            else:
+                decided("keep")
+
+        self.app.push_screen(resume_screen(record, engine is not None), decided)
+        return True
+
+    def set_progress_aside(self, why: str, what: str) -> bool:
+        """Keep an unusable progress file under another name and say where; False once it is
+        out of the way, True when it could not be moved (so no session may start)."""
+        path = self.context.paths.in_progress
+        try:
+            aside = self.context.store.progress.set_aside(why, self.app.safekeeping.stamp())
+        except StoreError as err:
+            self.app.notify(f"{path} {what}. {err}", severity="error", timeout=20)
+            return True
+        self.app.notify(
+            f"The unfinished-session file {path} {what}. It is kept, unchanged, as {aside}.",
+            severity="error",
+            timeout=20,
+        )
+        return False
