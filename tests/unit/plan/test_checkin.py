@@ -27,7 +27,7 @@ from itb_tui.core.plan.weeks import pain_free_streak
 from itb_tui.core.shell.today_line import as_json, line, summarize, text
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
-from tests.unit.test_plan import (
+from tests.unit.plan.test_weeks import (
     LIBRARY,
     PROGRAM,
     START,

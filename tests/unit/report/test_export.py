@@ -27,7 +27,7 @@ from itb_tui.core.store.paths import Paths
 
 ZONE = timezone(timedelta(hours=-5))
 TODAY = date(2026, 11, 23)  # a Monday
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CATEGORIES = {"hip-strength": "strength", "daily-stretch": "stretch"}
 
 

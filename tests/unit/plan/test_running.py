@@ -13,7 +13,7 @@ from itb_tui.core.history.records import PainLog, PainSpike, SessionRecord
 from itb_tui.core.plan.progress import progression_hints
 from itb_tui.core.plan.running import RunAccess, run_access
 from itb_tui.core.plan.today import today_plan
-from tests.unit.test_plan import (
+from tests.unit.plan.test_weeks import (
     LIBRARY,
     MON,
     PROGRAM,

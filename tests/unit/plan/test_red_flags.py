@@ -23,7 +23,7 @@ from itb_tui.core.plan.weeks import Check, Readiness
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
-from tests.unit.test_plan import START, at, day, run, started_history
+from tests.unit.plan.test_weeks import START, at, day, run, started_history
 
 LIBRARY = load_library(content_dir())
 PROGRAM = load_program(content_dir() / "program.toml", set(LIBRARY.routines))

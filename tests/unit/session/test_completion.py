@@ -12,7 +12,7 @@ from itb_tui.core.plan.overview import run_routine
 from itb_tui.core.session.completion import is_complete, missing_parts
 from itb_tui.core.session.engine import Phase, SessionEngine
 from itb_tui.core.store.paths import content_dir
-from tests.unit.test_session import make_exercise, make_routine, run_out, walk_to_pain
+from tests.unit.session.test_engine import make_exercise, make_routine, run_out, walk_to_pain
 
 
 def finish(engine: SessionEngine, clock: FakeClock) -> None:
