@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from textual.widgets import Input  # noqa: E402
+
 from itb_tui.core.content.library import load_library  # noqa: E402
 from itb_tui.core.content.program import load_program  # noqa: E402
 from itb_tui.core.history.stats import routine_categories  # noqa: E402
@@ -89,6 +91,7 @@ def report_pdf(tmp: Path) -> Path:
 
 
 def main(wanted: list[str]) -> None:
+    Input.cursor_blink._default = False  # a steady cursor, as in the tests (tests/conftest.py)
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in all_scenes(Path(tmp)).items():
