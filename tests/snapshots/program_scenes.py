@@ -1,14 +1,12 @@
 """Onboarding, return to running and red flags in a fixed state, over synthetic histories.
 
 Shared by the snapshot tests, the Pilot tests and scripts/screenshots.py (same shape as
-scenes.py: ``scene(name) -> (app, setup)``).
+scenes.py: ``SCENES`` and ``scene(name) -> Scene``).
 """
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 
 from textual.pilot import Pilot
 
@@ -20,11 +18,10 @@ from itb_tui.core.plan.signs import warning_signs
 from itb_tui.core.plan.weeks import RUN_ROUTINE, readiness
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
-from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
-from tests.snapshots.scenes import SCENE_ROOT, Setup
+from tests.snapshots.scenes import Scene, scene_folder
 from tests.tui.helpers import make_app
 from tests.tui.history_data import make_session
 
@@ -95,11 +92,9 @@ def readiness_screen(
     return ReadinessScreen(ready, stage, signs, program)
 
 
-def scene(name: str) -> tuple[ItbApp, Setup]:
+def scene(name: str) -> Scene:
     """An app and the moves that bring it to the named screen (data in a fixed folder)."""
-    tmp_path = SCENE_ROOT / name
-    shutil.rmtree(tmp_path, ignore_errors=True)
-    app, _clock = make_app(Path(tmp_path))
+    app, _clock = make_app(scene_folder(name))
     app.context.settings.onboarded = True  # keep a first-launch screen out of the way
 
     async def setup(pilot: Pilot[None]) -> None:
