@@ -8,9 +8,11 @@ import io
 import json
 import re
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -24,56 +26,40 @@ from itb_tui.core.history.records import (
 from itb_tui.core.report.export import CSV_HEADER, export, import_json, parse_since
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
+from tests import factories
 
 ZONE = timezone(timedelta(hours=-5))
-TODAY = date(2026, 11, 23)  # a Monday
+TODAY = factories.TODAY  # a Monday
 ROOT = Path(__file__).resolve().parents[3]
 CATEGORIES = {"hip-strength": "strength", "daily-stretch": "stretch"}
 
 
-def at(day: date, hour: int = 8, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE)
+at = partial(factories.at, tz=ZONE)
 
 
 def clamshell(left: list[int], right: list[int], skipped: int = 0) -> ExerciseResult:
-    skipped_sets = {"right": skipped} if skipped else {}
-    done = {"left": left, "right": right}
-    return ExerciseResult(
-        "clamshell", "Clamshells", "reps", ("left", "right"), 3, done, skipped_sets
-    )
+    skipped_sets = {"right": skipped} if skipped else None
+    return factories.result(left=left, right=right, sets=3, skipped=skipped_sets)
 
 
 def bridge(values: list[int]) -> ExerciseResult:
-    return ExerciseResult("glute-bridge", "Glute bridge", "reps", ("both",), 3, {"both": values})
+    return factories.result("glute-bridge", both=values, sets=3)
 
 
 def pigeon(seconds: int) -> ExerciseResult:
-    done = {"left": [seconds], "right": [seconds]}
-    return ExerciseResult("pigeon", "Pigeon", "seconds", ("left", "right"), 1, done)
+    return factories.result("pigeon", left=[seconds], right=[seconds], sets=1)
 
 
 def session(
     day: date,
     routine: str = "hip-strength",
     exercises: list[ExerciseResult] | None = None,
-    **fields: object,
+    **fields: Any,
 ) -> SessionRecord:
-    start = at(day)
-    name = {"hip-strength": "Hip strength", "daily-stretch": "Daily stretch"}.get(routine, routine)
-    record = SessionRecord(
-        id=start.strftime("%Y-%m-%dT%H-%M-%S"),
-        routine=routine,
-        routine_name=name,
-        started_at=start,
-        ended_at=start + timedelta(minutes=40),
-        completed=True,
-        exercises=[clamshell([15, 16, 15], [14, 12], 1), bridge([15, 15, 15])]
-        if exercises is None
-        else exercises,
-    )
-    for key, value in fields.items():
-        setattr(record, key, value)
-    return record
+    """A 40-minute session at 8:00 on ``day`` (UTC-5), with clamshells and bridges unless given."""
+    if exercises is None:
+        exercises = [clamshell([15, 16, 15], [14, 12], 1), bridge([15, 15, 15])]
+    return factories.session(routine, day, tz=ZONE, minutes=40, exercises=exercises, **fields)
 
 
 def sample() -> MonthHistory:
