@@ -283,6 +283,73 @@ def test_markdown_lists_only_the_last_sessions() -> None:
     assert f"| {TODAY.isoformat()} |" in text
 
 
+REPORT = [
+    "# IT band rehab report",
+    "",
+    "**Left out (could not be read): 2026-09.toml.**",
+    "",
+    "Period: 2026-10-30 to 2026-11-23 (25 days)",
+    "",
+    "*Self-reported data recorded in itb-tui; not a clinical measurement.*",
+    "",
+    "## Adherence",
+    "",
+    "- Sessions: 5 (4 completed, 1 not complete), 1.0 per week over 3 whole weeks",
+    "- Strength: 3 sessions, 0.7 per week over 3 whole weeks (target 3 a week, not on"
+    " consecutive days); target met in 0 of 3 whole weeks",
+    "- Stretching: 1 of 25 days (4 %), target daily",
+    "- Strength on back-to-back days: 1 time",
+    "",
+    "## Pain trend",
+    "",
+    "- First week, 2026-10-30 to 2026-11-05: mean 4.2/10 over 4 scores",
+    "- Last week, 2026-11-17 to 2026-11-23: mean 1.3/10 over 3 scores",
+    "- Worst day: 2026-10-30, 7/10 (after a run)",
+    "- Days with a pain score: 5",
+    "",
+    "## Sessions",
+    "",
+    "| Date | Routine | Done/planned | Pain after |",
+    "|---|---|---|---|",
+    "| 2026-10-30 | Hip strength | 2/2 | 5/10 |",
+    "| 2026-11-02 | Daily stretch | 1/1 | 2/10 |",
+    "| 2026-11-17 | Hip strength | 2/2 | 1/10 |",
+    "| 2026-11-18 | Hip strength | 2/2 | - |",
+    "| 2026-11-23 | Hip strength (not complete) | 1/2 | - |",
+    "",
+    "## Pain spikes",
+    "",
+    "- 2026-10-30 08:05, Hip strength: Clamshells, right leg, 6/10",
+    "",
+    "## Notes",
+    "",
+    '- 2026-10-30, Hip strength: sore, "tight" hip second line',
+    "- 2026-10-30, pain log, 7/10 after a run: ran 5 km, ouch",
+    "- 2026-11-18, Hip strength: felt \\| fine",
+    "- 2026-11-23, Hip strength: Knie \\| müde",
+]
+
+
+def test_markdown_report_line_by_line() -> None:
+    """The whole report of a small history: every section, figure and escaped cell."""
+    history = sample()
+    history.sessions += [  # strength on back-to-back days, one rated, one with a note
+        session(date(2026, 11, 17), pain_after=1),
+        session(date(2026, 11, 18), note="felt | fine"),
+    ]
+    history.pain_logs.append(PainLog(at(date(2026, 11, 18), 21), 2, "during-run"))
+    text = export(
+        history,
+        "markdown",
+        None,
+        TODAY,
+        categories_by_routine=CATEGORIES,
+        left_out=["2026-09.toml"],
+    )
+    assert text.splitlines() == REPORT
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
 def test_export_rejects_an_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export(sample(), "pdf", None, TODAY)  # type: ignore[arg-type]
