@@ -11,14 +11,14 @@ from itb_tui.core.plan.today import today_plan
 from itb_tui.core.store.files import StoreError, write_toml
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
-from tests.factories import TZ, shipped_program
+from tests.factories import TZ, session, shipped_program
 from tests.snapshots.program_scenes import TODAY, ready_history
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
 
 
 def run_ending(at: datetime) -> SessionRecord:
-    return SessionRecord("r", "run", "Run", at - timedelta(minutes=15), at, True)
+    return session("run", start=at - timedelta(minutes=15), minutes=15, ident="r")
 
 
 def test_asks_about_a_run_only_two_to_24_hours_after_it() -> None:

@@ -585,11 +585,8 @@ def test_progression_ignores_light_doses_and_missing_sets() -> None:
 
 
 def test_no_hint_without_a_progression() -> None:
-    done = {side: [12] * 3 for side in ("left", "right")}
-    result = ExerciseResult(
-        "single-leg-glute-bridge", "Single-leg glute bridge", "reps", ("left", "right"), 3, done
-    )
-    sessions = [session("hip-strength", day(-n), exercises=[result]) for n in (5, 3, 1)]
+    bridges = result("single-leg-glute-bridge", left=[12] * 3, right=[12] * 3)
+    sessions = [session("hip-strength", day(-n), exercises=[bridges]) for n in (5, 3, 1)]
     assert hints(sessions) == []
 
 
