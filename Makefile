@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help run test lint format screenshots bench clean
+.PHONY: help run test snapshots lint format screenshots bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ run: $(VENV)/.installed ## Set up .venv and open the app
 
 test: $(VENV)/.installed-test ## Set up .venv with test extras and run the whole suite
 	$(BIN)/python -m pytest
+
+snapshots: $(VENV)/.installed-test ## Run the snapshot tests; `make snapshots UPDATE=1` rewrites them
+	$(BIN)/python -m pytest tests/snapshots $(if $(UPDATE),--snapshot-update)
 
 lint: $(VENV)/.installed-test ## ruff lint + format check, mypy
 	$(BIN)/ruff check itb_tui tests benchmarks scripts

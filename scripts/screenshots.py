@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from textual.widgets import Input  # noqa: E402
+
 from itb_tui.core.content.library import load_library  # noqa: E402
 from itb_tui.core.content.program import load_program  # noqa: E402
 from itb_tui.core.history.stats import routine_categories  # noqa: E402
@@ -25,9 +27,8 @@ from itb_tui.core.report.export_file import export_bytes  # noqa: E402
 from itb_tui.core.store.history_store import HistoryStore  # noqa: E402
 from itb_tui.core.store.paths import Paths, content_dir  # noqa: E402
 from itb_tui.core.store.settings import Settings  # noqa: E402
-from itb_tui.tui.app import ItbApp  # noqa: E402
 from tests.snapshots import history_scenes, program_scenes, scenes  # noqa: E402
-from tests.snapshots.scenes import Setup  # noqa: E402
+from tests.snapshots.scenes import Scene  # noqa: E402
 from tests.tui.history_data import TODAY, seed_weeks  # noqa: E402
 
 OUT = ROOT / "screenshots"
@@ -36,20 +37,19 @@ HISTORY = ("history", "session_detail", "pain_chart", "calendar")
 # A monospace font the PNG renderer has, so columns line up as in a terminal.
 PNG_FONT = "DejaVu Sans Mono"
 
-Scene = Callable[[], tuple[ItbApp, Setup]]
+Scenes = Callable[[str], Scene]
 
 
-def all_scenes(tmp: Path) -> dict[str, Scene]:
-    found: dict[str, Scene] = {name: lambda n=name: scenes.scene(n) for name in scenes.SCENES}
-    for name in program_scenes.SCENES:
-        found[name] = lambda n=name: program_scenes.scene(n)
-    for name in HISTORY:
-        found[name] = lambda n=name: history_scenes.history_scene(n, tmp / n)
+def all_scenes() -> dict[str, Scenes]:
+    """Each pictured scene's name and the scene module's ``scene`` that builds it."""
+    found: dict[str, Scenes] = dict.fromkeys(scenes.SCENES, scenes.scene)
+    found.update(dict.fromkeys(program_scenes.SCENES, program_scenes.scene))
+    found.update(dict.fromkeys(HISTORY, history_scenes.scene))
     return found
 
 
-async def shoot(name: str, make: Scene) -> Path:
-    app, setup = make()
+async def shoot(name: str, make: Scenes) -> Path:
+    app, setup = make(name)
     async with app.run_test(size=SIZE) as pilot:
         await setup(pilot)
         await pilot.pause()
@@ -89,9 +89,10 @@ def report_pdf(tmp: Path) -> Path:
 
 
 def main(wanted: list[str]) -> None:
+    Input.cursor_blink._default = False  # a steady cursor, as in the tests (tests/conftest.py)
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, make in all_scenes(Path(tmp)).items():
+        for name, make in all_scenes().items():
             if wanted and name not in wanted:
                 continue
             svg = asyncio.run(shoot(name, make))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library, load_library
@@ -24,6 +25,12 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(DATA_ENV, str(tmp_path / "env-data"))
     monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "env-config"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every Input's cursor stays on instead of blinking, so pictures do not depend on timing."""
+    monkeypatch.setattr(Input.cursor_blink, "_default", False)
 
 
 @pytest.fixture

@@ -1,21 +1,17 @@
-"""The history screens in a fixed state: for snapshot tests and, later, scripts/screenshots.py.
+"""The history screens in a fixed state: shared by the snapshot tests and scripts/screenshots.py
+(same shape as scenes.py: ``SCENES`` and ``scene(name) -> Scene``).
 
 Nine weeks of history ending on the FakeClock's Monday 2026-11-23 (see history_data).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from pathlib import Path
-
 from textual.pilot import Pilot
 
-from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.history import HistoryScreen
+from tests.snapshots.scenes import Scene, scene_folder
 from tests.tui.helpers import make_app
 from tests.tui.history_data import seed_weeks
-
-Setup = Callable[[Pilot[None]], Awaitable[None]]
 
 # Keys pressed on the history screen to reach each scene.
 KEYS: dict[str, tuple[str, ...]] = {
@@ -31,13 +27,13 @@ KEYS: dict[str, tuple[str, ...]] = {
     "pain_chart_year": ("c", "plus", "plus", "plus"),
     "calendar": ("d",),
 }
-HISTORY_SCENES = tuple(KEYS)
+SCENES = tuple(KEYS)
 
 
-def history_scene(name: str, tmp_path: Path) -> tuple[ItbApp, Setup]:
+def scene(name: str) -> Scene:
     """An app with the fixed history and the keys that bring it to the named screen."""
     keys = KEYS[name]
-    app, _clock = make_app(tmp_path)
+    app, _clock = make_app(scene_folder(name))
     seed_weeks(app.context.store, app.context.library)
 
     async def setup(pilot: Pilot[None]) -> None:
@@ -49,6 +45,3 @@ def history_scene(name: str, tmp_path: Path) -> tuple[ItbApp, Setup]:
         await pilot.pause()
 
     return app, setup
-
-
-scene = history_scene

@@ -1,63 +1,29 @@
 """Onboarding, return to running and red flags in a fixed state, over synthetic histories.
 
 Shared by the snapshot tests, the Pilot tests and scripts/screenshots.py (same shape as
-scenes.py: ``scene(name) -> (app, setup)``).
+scenes.py: ``SCENES`` and ``scene(name) -> Scene``).
 """
 
 from __future__ import annotations
 
-import shutil
-from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
+from datetime import date, timedelta
 
 from textual.pilot import Pilot
 
-from itb_tui.core.content.library import load_library
 from itb_tui.core.context import AppContext
-from itb_tui.core.history.records import ExerciseResult, PainLog, SessionRecord
+from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.plan.running import run_access
 from itb_tui.core.plan.signs import warning_signs
-from itb_tui.core.plan.weeks import RUN_ROUTINE, readiness
-from itb_tui.core.store.paths import content_dir
+from itb_tui.core.plan.weeks import readiness
 from itb_tui.core.store.settings import Settings
-from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
-from tests.snapshots.scenes import SCENE_ROOT, Setup
+from tests.factories import TODAY, at, make_session, pain_free, run, shipped_library
+from tests.snapshots.scenes import Scene, scene_folder
 from tests.tui.helpers import make_app
-from tests.tui.history_data import make_session
 
-TZ = timezone(timedelta(hours=1))
-TODAY = date(2026, 11, 23)  # a Monday: the FakeClock's default day
 STRENGTH = "hip-strength"
-
-
-def at(day: date, hour: int = 8) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=TZ)
-
-
-def session(routine: str, day: date, minutes: int = 20) -> SessionRecord:
-    """A completed session of ``routine`` at 8:00 on ``day``; a run holds its minutes."""
-    start = at(day)
-    exercises = []
-    if routine == RUN_ROUTINE:
-        done = {"both": [minutes * 60]}
-        exercises = [ExerciseResult("run", "Run", "seconds", ("both",), 1, done)]
-    return SessionRecord(
-        id=f"{routine}-{start.isoformat()}",
-        routine=routine,
-        routine_name="Run" if routine == RUN_ROUTINE else routine,
-        started_at=start,
-        ended_at=start + timedelta(minutes=minutes),
-        completed=True,
-        exercises=exercises,
-    )
-
-
-def pain_free_days(until: date, days: int) -> list[PainLog]:
-    """A daily pain log of 0 on each of the ``days`` days up to ``until``."""
-    return [PainLog(at(until - timedelta(days=n), 20), 0, "daily") for n in range(days)]
 
 
 def ready_history(today: date = TODAY) -> tuple[Settings, list[SessionRecord], list[PainLog]]:
@@ -65,19 +31,19 @@ def ready_history(today: date = TODAY) -> tuple[Settings, list[SessionRecord], l
     started when every check was met."""
     settings = Settings(program_start=today - timedelta(weeks=5), running=True, onboarded=True)
     first_run = today - timedelta(days=14)  # the Monday two weeks ago
-    runs = [session(RUN_ROUTINE, first_run + timedelta(days=d), 15) for d in (1, 3, 5, 8, 10, 12)]
-    library = load_library(content_dir())
+    runs = [run(first_run + timedelta(days=d), 15) for d in (1, 3, 5, 8, 10, 12)]
+    library = shipped_library()
     strength = [
         make_session(library, STRENGTH, at(today - timedelta(days=d)), pain=0)
         for d in (20, 18, 16, 5, 3, 1)
     ]
-    return settings, runs + strength, pain_free_days(today - timedelta(days=1), 21)
+    return settings, runs + strength, pain_free(today - timedelta(days=1), 21)
 
 
 def not_ready_history(today: date = TODAY) -> tuple[Settings, list[SessionRecord], list[PainLog]]:
     """Pain-free for a week, but one week into the program and no strength sessions yet."""
     settings = Settings(program_start=today - timedelta(weeks=1), onboarded=True)
-    return settings, [], pain_free_days(today - timedelta(days=1), 7)
+    return settings, [], pain_free(today - timedelta(days=1), 7)
 
 
 def readiness_screen(
@@ -95,11 +61,9 @@ def readiness_screen(
     return ReadinessScreen(ready, stage, signs, program)
 
 
-def scene(name: str) -> tuple[ItbApp, Setup]:
+def scene(name: str) -> Scene:
     """An app and the moves that bring it to the named screen (data in a fixed folder)."""
-    tmp_path = SCENE_ROOT / name
-    shutil.rmtree(tmp_path, ignore_errors=True)
-    app, _clock = make_app(Path(tmp_path))
+    app, _clock = make_app(scene_folder(name))
     app.context.settings.onboarded = True  # keep a first-launch screen out of the way
 
     async def setup(pilot: Pilot[None]) -> None:

@@ -1,4 +1,8 @@
-"""The main screens in a fixed state: shared by the snapshot tests and scripts/screenshots.py."""
+"""The main screens in a fixed state: shared by the snapshot tests and scripts/screenshots.py.
+
+Every scene module (this one, program_scenes.py, history_scenes.py) has the same shape: a
+``SCENES`` tuple of names and ``scene(name) -> Scene``, the app and the moves to its screen.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from itb_tui.tui.widgets.pick_list import PickList
 from tests.tui.helpers import make_app, session_screen
 
 Setup = Callable[[Pilot[None]], Awaitable[None]]
+Scene = tuple[ItbApp, Setup]
 
 
 def _tick(app: ItbApp, clock: FakeClock, seconds: float) -> None:
@@ -26,13 +31,15 @@ def _tick(app: ItbApp, clock: FakeClock, seconds: float) -> None:
 SCENE_ROOT = Path("/tmp/itb-tui-scenes")  # fixed, because the summary shows the saved path
 
 
-def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
-    """An app and the keys/clock moves that bring it to the named screen.
+def scene_folder(name: str) -> Path:
+    """The named scene's data folder: fixed (so screens show the same paths each run), emptied."""
+    folder = SCENE_ROOT / name
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
 
-    Data goes to a fixed folder (emptied first), so the screens show the same paths each run.
-    """
-    tmp_path = SCENE_ROOT / name
-    shutil.rmtree(tmp_path, ignore_errors=True)
+
+def scene(name: str) -> Scene:
+    """An app and the keys/clock moves that bring it to the named screen."""
     start = {
         "home": None,
         "hold": "daily-stretch",
@@ -45,7 +52,7 @@ def scene(name: str, tmp_path: Path | None = None) -> tuple[ItbApp, Setup]:
         "phase-advice": None,
         "checkin": None,
     }[name]
-    app, clock = make_app(tmp_path, start=start, check_in=name == "checkin")
+    app, clock = make_app(scene_folder(name), start=start, check_in=name == "checkin")
     app.context.settings.flash = False  # a flash is a 0.4 s state: keep it out of pictures
 
     async def setup(pilot: Pilot[None]) -> None:

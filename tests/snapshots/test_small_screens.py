@@ -3,27 +3,24 @@ first-launch form, red flags and Settings."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from . import program_scenes
-from .history_scenes import history_scene
-from .scenes import scene
+from . import history_scenes, program_scenes, scenes
 
 SMALL = (60, 18)
 
 
 @pytest.mark.parametrize("name", ["intro", "hold", "switch", "pain", "checkin"])
 def test_session_screen_small(name: str, snap_compare: Any) -> None:
-    app, setup = scene(name)
+    app, setup = scenes.scene(name)
     assert snap_compare(app, terminal_size=SMALL, run_before=setup)
 
 
 @pytest.mark.parametrize("name", ["history", "edit_pain", "export"])
-def test_history_screen_small(name: str, tmp_path: Path, snap_compare: Any) -> None:
-    app, setup = history_scene(name, tmp_path)
+def test_history_screen_small(name: str, snap_compare: Any) -> None:
+    app, setup = history_scenes.scene(name)
     assert snap_compare(app, terminal_size=SMALL, run_before=setup)
 
 

@@ -5,70 +5,16 @@ The FakeClock's wall time starts Monday 2026-11-23 07:30 +01:00.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.dates import month_key
-from itb_tui.core.history.records import (
-    BOTH,
-    SIDES,
-    ExerciseResult,
-    MonthHistory,
-    PainLog,
-    PainSpike,
-    SessionRecord,
-)
+from itb_tui.core.history.records import MonthHistory, PainLog, PainSpike, SessionRecord
 from itb_tui.core.store.files import write_toml
 from itb_tui.core.store.history_store import HistoryStore
+from tests.factories import TODAY, at, make_session
 
-ZONE = timezone(timedelta(hours=1))
-TODAY = date(2026, 11, 23)
-
-
-def at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE)
-
-
-def make_session(
-    library: Library,
-    routine_id: str,
-    start: datetime,
-    *,
-    completed: bool = True,
-    done_items: int | None = None,
-    pain: int | None = None,
-    note: str = "",
-    right_short: int = 0,
-) -> SessionRecord:
-    """A session of a shipped routine with every set done at its target.
-
-    ``done_items`` stops after that many exercises; ``right_short`` takes reps (or
-    seconds) off each right-side set, so the right leg reads as the weaker one.
-    """
-    routine = library.routines[routine_id]
-    results = []
-    for number, exercise in enumerate(routine.items):
-        sides = SIDES if exercise.per_side else (BOTH,)
-        unit = "seconds" if exercise.timed else exercise.unit.split()[0]
-        result = ExerciseResult(exercise.id, exercise.name, unit, sides, exercise.sets)
-        if done_items is None or number < done_items:
-            target = exercise.duration_s if exercise.timed else (exercise.reps or (1, 1))[1]
-            for side in sides:
-                value = (target or 1) - (right_short if side == "right" else 0)
-                result.done[side] = [max(1, value)] * exercise.sets
-        results.append(result)
-    seconds = sum(e.estimated_seconds() for e in routine.items[: done_items or None])
-    return SessionRecord(
-        id=start.strftime("%Y-%m-%dT%H-%M-%S"),
-        routine=routine.id,
-        routine_name=routine.name,
-        started_at=start,
-        ended_at=start + timedelta(seconds=seconds),
-        completed=completed,
-        exercises=results,
-        pain_after=pain,
-        note=note,
-    )
+__all__ = ["TODAY", "at", "make_session", "mark_hard_day", "seed_few", "seed_weeks"]
 
 
 def seed_few(store: HistoryStore, library: Library) -> tuple[list[SessionRecord], list[PainLog]]:

@@ -35,16 +35,16 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content.library import load_library
 from itb_tui.core.dates import month_key
 from itb_tui.core.session.engine import Phase, SessionEngine
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.instance import InstanceLock
-from itb_tui.core.store.paths import Paths, content_dir
+from itb_tui.core.store.paths import Paths
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.messages import HistoryEdited, SessionEnded
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.session import SessionScreen
+from tests.factories import shipped_library
 
 from .helpers import make_app
 from .history_data import TODAY, at, seed_weeks
@@ -52,7 +52,7 @@ from .history_data import TODAY, at, seed_weeks
 SIZE = (80, 24)
 STEP_SECONDS = 0.25  # the clock moves this much after every action: a quick typist
 SETTLE_ROUNDS = 200
-LIBRARY = load_library(content_dir())
+LIBRARY = shipped_library()
 ROUTINES = tuple(sorted(LIBRARY.routines))
 DISCARD_QUESTION = "Discard the unfinished session?"
 RESUME_QUESTION = "An unfinished session was found"

@@ -75,3 +75,15 @@ async def test_a_history_edit_pastes_and_saves_a_clean_note(tmp_path: Path) -> N
         await pilot.pause()
     (log,) = store.everything().pain_logs
     assert log.note.startswith("red knee yyy") and len(log.note) == NOTE_LIMIT
+
+
+async def test_a_focused_note_field_keeps_a_steady_cursor_in_tests(tmp_path: Path) -> None:
+    """conftest turns blinking off for every Input, so a picture never catches it mid-blink."""
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "3")
+        note = app.screen.query_one(NoteInput)
+        note.focus()
+        await pilot.pause()
+        assert note.has_focus
+        assert not note.cursor_blink

@@ -12,10 +12,9 @@ import pytest
 from textual import events
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content.library import load_library
 from itb_tui.core.session.engine import Phase, SessionEngine
 from itb_tui.core.store.history_store import HistoryStore
-from itb_tui.core.store.paths import Paths, content_dir
+from itb_tui.core.store.paths import Paths
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.messages import StartRoutine
 from itb_tui.tui.screens.choice import ChoiceScreen
@@ -24,6 +23,7 @@ from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.screens.session import SessionScreen
 from itb_tui.tui.screens.summary import SummaryScreen
+from tests.factories import shipped_library
 
 from .helpers import fail_saves, ice_to_the_rating, make_app, session_screen
 
@@ -71,7 +71,7 @@ def interrupted_session(tmp_path: Path, routine: str = "hip-strength") -> Sessio
     """An unfinished session with one finished set, as a killed app leaves it."""
     clock = FakeClock()
     store = HistoryStore(Paths(tmp_path / "data", tmp_path / "config"))
-    engine = SessionEngine(load_library(content_dir()).routines[routine], clock)
+    engine = SessionEngine(shipped_library().routines[routine], clock)
     engine.done()
     engine.done()  # left set 1
     store.progress.save(engine)

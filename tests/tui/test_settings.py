@@ -32,8 +32,9 @@ async def test_changes_are_saved_at_once(tmp_path: Path) -> None:
     assert app.context.settings.pacer is True
 
 
-NEWER = (
-    'schema_version = 99\nonboarded = true\ncue_style = "off"\nhologram = "on"\n[future]\nx = 1\n'
+NEWER = (  # the morning check-in already skipped today, so Home is on top
+    'schema_version = 99\nonboarded = true\ncue_style = "off"\ncheckin_skipped = 2026-11-23\n'
+    'hologram = "on"\n[future]\nx = 1\n'
 )
 
 
@@ -46,6 +47,7 @@ async def test_a_newer_settings_file_is_read_and_never_written(tmp_path: Path) -
     app, _clock = make_app(tmp_path)
     assert app.context.settings.cue_style == "off"  # read what can be read
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         await pilot.press("s")
         assert isinstance(app.screen, SettingsScreen)
         kept = str(app.screen.query_one("#settings-kept").render())

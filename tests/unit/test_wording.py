@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from itb_tui.core.history.records import ExerciseResult, PainSpike, SessionRecord
 from itb_tui.tui.screens.resume import resume_screen
 from itb_tui.tui.screens.summary import summary_text
+from tests.factories import result, session
 
 AT = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
 
 def record(*results: ExerciseResult, spikes: tuple[str, ...] = ()) -> SessionRecord:
-    return SessionRecord(
-        "s1",
-        "hip-strength",
-        "Hip strength",
-        AT,
-        AT + timedelta(minutes=5),
-        False,
-        exercises=list(results),
+    """A stopped five-minute strength session with a pain spike in each of ``spikes``."""
+    return session(
+        ident="s1",
+        start=AT,
+        minutes=5,
+        completed=False,
+        exercises=results,
         pain_spikes=[PainSpike(AT, ident, "left", 3) for ident in spikes],
     )
 
 
 def bridge(done: dict[str, list[int]]) -> ExerciseResult:
-    return ExerciseResult("glute-bridge", "Glute bridge", "reps", ("left", "right"), 3, done)
+    return result("glute-bridge", sets=3, **done)
 
 
 def test_a_side_with_nothing_done_shows_no_empty_brackets() -> None:
@@ -35,7 +35,7 @@ def test_a_side_with_nothing_done_shows_no_empty_brackets() -> None:
 
 
 def test_one_second_and_one_rep_are_singular() -> None:
-    hold = ExerciseResult("plank", "Side plank", "seconds", ("both",), 1, {"both": [1]})
+    hold = result("plank", both=[1], unit="seconds", name="Side plank")
     text = summary_text(record(hold, bridge({"left": [1], "right": [10, 12]}))).plain
     assert "Side plank: 1/1 (1 second)" in text
     assert "left 1/3 (1 rep), right 2/3 (10 12 reps)" in text

@@ -77,7 +77,6 @@ class EditPainScreen(Dialog[EditResult | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots
         scale = self.query_one(PainScale)
         scale.value = self.score
         scale.focus()

@@ -71,7 +71,6 @@ class OnboardingScreen(AnswersOnce[bool]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots
         self.query_one(Checkbox).focus()
 
     def _hint(self, problem: str = "") -> None:

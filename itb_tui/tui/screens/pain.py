@@ -95,7 +95,6 @@ class PainRatingScreen(Dialog[PainResult | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots
         self.query_one(PainScale).focus()
         self._show_context()
         self._hint("")

@@ -98,7 +98,6 @@ class SettingsScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = not self.app.is_headless  # steady snapshots
         self.query_one("#cue_style", Select).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -8,9 +8,11 @@ import io
 import json
 import re
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -24,56 +26,40 @@ from itb_tui.core.history.records import (
 from itb_tui.core.report.export import CSV_HEADER, export, import_json, parse_since
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
+from tests import factories
 
 ZONE = timezone(timedelta(hours=-5))
-TODAY = date(2026, 11, 23)  # a Monday
-ROOT = Path(__file__).resolve().parents[2]
+TODAY = factories.TODAY  # a Monday
+ROOT = Path(__file__).resolve().parents[3]
 CATEGORIES = {"hip-strength": "strength", "daily-stretch": "stretch"}
 
 
-def at(day: date, hour: int = 8, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE)
+at = partial(factories.at, tz=ZONE)
 
 
 def clamshell(left: list[int], right: list[int], skipped: int = 0) -> ExerciseResult:
-    skipped_sets = {"right": skipped} if skipped else {}
-    done = {"left": left, "right": right}
-    return ExerciseResult(
-        "clamshell", "Clamshells", "reps", ("left", "right"), 3, done, skipped_sets
-    )
+    skipped_sets = {"right": skipped} if skipped else None
+    return factories.result(left=left, right=right, sets=3, skipped=skipped_sets)
 
 
 def bridge(values: list[int]) -> ExerciseResult:
-    return ExerciseResult("glute-bridge", "Glute bridge", "reps", ("both",), 3, {"both": values})
+    return factories.result("glute-bridge", both=values, sets=3)
 
 
 def pigeon(seconds: int) -> ExerciseResult:
-    done = {"left": [seconds], "right": [seconds]}
-    return ExerciseResult("pigeon", "Pigeon", "seconds", ("left", "right"), 1, done)
+    return factories.result("pigeon", left=[seconds], right=[seconds], sets=1)
 
 
 def session(
     day: date,
     routine: str = "hip-strength",
     exercises: list[ExerciseResult] | None = None,
-    **fields: object,
+    **fields: Any,
 ) -> SessionRecord:
-    start = at(day)
-    name = {"hip-strength": "Hip strength", "daily-stretch": "Daily stretch"}.get(routine, routine)
-    record = SessionRecord(
-        id=start.strftime("%Y-%m-%dT%H-%M-%S"),
-        routine=routine,
-        routine_name=name,
-        started_at=start,
-        ended_at=start + timedelta(minutes=40),
-        completed=True,
-        exercises=[clamshell([15, 16, 15], [14, 12], 1), bridge([15, 15, 15])]
-        if exercises is None
-        else exercises,
-    )
-    for key, value in fields.items():
-        setattr(record, key, value)
-    return record
+    """A 40-minute session at 8:00 on ``day`` (UTC-5), with clamshells and bridges unless given."""
+    if exercises is None:
+        exercises = [clamshell([15, 16, 15], [14, 12], 1), bridge([15, 15, 15])]
+    return factories.session(routine, day, tz=ZONE, minutes=40, exercises=exercises, **fields)
 
 
 def sample() -> MonthHistory:
@@ -295,6 +281,73 @@ def test_markdown_lists_only_the_last_sessions() -> None:
     assert text.count("| Hip strength |") == 40
     assert "Showing the last 40 of 50 sessions" in text
     assert f"| {TODAY.isoformat()} |" in text
+
+
+REPORT = [
+    "# IT band rehab report",
+    "",
+    "**Left out (could not be read): 2026-09.toml.**",
+    "",
+    "Period: 2026-10-30 to 2026-11-23 (25 days)",
+    "",
+    "*Self-reported data recorded in itb-tui; not a clinical measurement.*",
+    "",
+    "## Adherence",
+    "",
+    "- Sessions: 5 (4 completed, 1 not complete), 1.0 per week over 3 whole weeks",
+    "- Strength: 3 sessions, 0.7 per week over 3 whole weeks (target 3 a week, not on"
+    " consecutive days); target met in 0 of 3 whole weeks",
+    "- Stretching: 1 of 25 days (4 %), target daily",
+    "- Strength on back-to-back days: 1 time",
+    "",
+    "## Pain trend",
+    "",
+    "- First week, 2026-10-30 to 2026-11-05: mean 4.2/10 over 4 scores",
+    "- Last week, 2026-11-17 to 2026-11-23: mean 1.3/10 over 3 scores",
+    "- Worst day: 2026-10-30, 7/10 (after a run)",
+    "- Days with a pain score: 5",
+    "",
+    "## Sessions",
+    "",
+    "| Date | Routine | Done/planned | Pain after |",
+    "|---|---|---|---|",
+    "| 2026-10-30 | Hip strength | 2/2 | 5/10 |",
+    "| 2026-11-02 | Daily stretch | 1/1 | 2/10 |",
+    "| 2026-11-17 | Hip strength | 2/2 | 1/10 |",
+    "| 2026-11-18 | Hip strength | 2/2 | - |",
+    "| 2026-11-23 | Hip strength (not complete) | 1/2 | - |",
+    "",
+    "## Pain spikes",
+    "",
+    "- 2026-10-30 08:05, Hip strength: Clamshells, right leg, 6/10",
+    "",
+    "## Notes",
+    "",
+    '- 2026-10-30, Hip strength: sore, "tight" hip second line',
+    "- 2026-10-30, pain log, 7/10 after a run: ran 5 km, ouch",
+    "- 2026-11-18, Hip strength: felt \\| fine",
+    "- 2026-11-23, Hip strength: Knie \\| müde",
+]
+
+
+def test_markdown_report_line_by_line() -> None:
+    """The whole report of a small history: every section, figure and escaped cell."""
+    history = sample()
+    history.sessions += [  # strength on back-to-back days, one rated, one with a note
+        session(date(2026, 11, 17), pain_after=1),
+        session(date(2026, 11, 18), note="felt | fine"),
+    ]
+    history.pain_logs.append(PainLog(at(date(2026, 11, 18), 21), 2, "during-run"))
+    text = export(
+        history,
+        "markdown",
+        None,
+        TODAY,
+        categories_by_routine=CATEGORIES,
+        left_out=["2026-09.toml"],
+    )
+    assert text.splitlines() == REPORT
+    assert text.endswith("\n") and not text.endswith("\n\n")
 
 
 def test_export_rejects_an_unknown_format() -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -17,15 +18,11 @@ from itb_tui.core.history.stats import (
     streak,
     week_counts,
 )
+from tests import factories
+from tests.factories import at, pain
 
-ZONE = timezone(timedelta(hours=1))
 MONDAY = date(2026, 11, 23)  # ISO week 48 of 2026
 CATEGORIES = {"hip-strength": "strength", "daily-stretch": "stretch", "foam-rolling": "rolling"}
-NAMES = {"hip-strength": "Hip strength", "daily-stretch": "Daily stretch"}
-
-
-def at(day: date, hour: int = 8, minute: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZONE)
 
 
 def result(
@@ -34,42 +31,24 @@ def result(
     right: tuple[int, ...] = (12, 12),
     unit: str = "reps",
 ) -> ExerciseResult:
-    """A per-side result with the given values per set."""
-    done = {side: list(v) for side, v in (("left", left), ("right", right)) if v}
-    return ExerciseResult(exercise, exercise.title(), unit, ("left", "right"), 2, done)
-
-
-def both_result(values: tuple[int, ...] = (15, 15)) -> ExerciseResult:
-    return ExerciseResult(
-        "glute-bridge", "Glute bridge", "reps", ("both",), 2, {"both": list(values)}
-    )
+    """A per-side result of two planned sets with the given values per set."""
+    return factories.result(exercise, left=left or None, right=right or None, sets=2, unit=unit)
 
 
 def session(
     day: date,
     routine: str = "hip-strength",
     *,
-    completed: bool = True,
     pain: int | None = None,
     exercises: list[ExerciseResult] | None = None,
-    hour: int = 8,
     minutes: int = 30,
+    **fields: Any,
 ) -> SessionRecord:
-    start = at(day, hour)
-    return SessionRecord(
-        id=start.strftime("%Y-%m-%dT%H-%M-%S"),
-        routine=routine,
-        routine_name=NAMES.get(routine, routine),
-        started_at=start,
-        ended_at=start + timedelta(minutes=minutes),
-        completed=completed,
-        exercises=[result()] if exercises is None else exercises,
-        pain_after=pain,
+    """A 30-minute session on ``day`` with one clamshell result unless told otherwise."""
+    done = [result()] if exercises is None else exercises
+    return factories.session(
+        routine, day, pain_after=pain, exercises=done, minutes=minutes, **fields
     )
-
-
-def pain(day: date, score: int, context: str = "rest", hour: int = 20) -> PainLog:
-    return PainLog(at(day, hour), score, context)
 
 
 # -- daily_pain -------------------------------------------------------------------------------
@@ -78,7 +57,11 @@ def test_daily_pain_empty_history() -> None:
 
 
 def test_daily_pain_combines_logs_and_session_ratings() -> None:
-    logs = [pain(MONDAY, 3, "rest"), pain(MONDAY, 5, "daily", 12), pain(MONDAY, 1, "rest", 21)]
+    logs = [
+        pain(MONDAY, 3, "rest"),
+        pain(MONDAY, 5, "daily", hour=12),
+        pain(MONDAY, 1, "rest", hour=21),
+    ]
     (day,) = daily_pain(logs, [session(MONDAY, pain=4)])
     assert day.day == MONDAY
     assert day.max_score == 5
@@ -91,14 +74,14 @@ def test_daily_pain_combines_logs_and_session_ratings() -> None:
 def test_daily_pain_had_session_and_days_without_scores() -> None:
     tuesday = MONDAY + timedelta(days=1)
     days = daily_pain(
-        [pain(tuesday, 2), pain(MONDAY, 6)],
+        [pain(tuesday, 2, "rest"), pain(MONDAY, 6, "rest")],
         [session(MONDAY), session(MONDAY + timedelta(days=2))],  # no ratings
     )
     assert [(d.day, d.had_session) for d in days] == [(MONDAY, True), (tuesday, False)]
 
 
 def test_daily_pain_since_is_inclusive() -> None:
-    logs = [pain(MONDAY + timedelta(days=n), n) for n in range(4)]
+    logs = [pain(MONDAY + timedelta(days=n), n, "rest") for n in range(4)]
     days = daily_pain(logs, [], since=MONDAY + timedelta(days=2))
     assert [d.max_score for d in days] == [2, 3]
 
@@ -240,7 +223,13 @@ def test_week_counts_empty() -> None:
 def test_side_comparison_totals_per_date_and_asymmetry() -> None:
     tuesday = MONDAY + timedelta(days=1)
     records = [
-        session(MONDAY, exercises=[result(left=(10, 10), right=(8, 8)), both_result()]),
+        session(
+            MONDAY,
+            exercises=[
+                result(left=(10, 10), right=(8, 8)),
+                factories.result("glute-bridge", both=[15, 15], sets=2),
+            ],
+        ),
         session(MONDAY, exercises=[result(left=(5,), right=(5,))], hour=18),
         session(tuesday, exercises=[result(left=(10, 10), right=(10, 6))]),
     ]
@@ -286,7 +275,7 @@ def _table_history() -> tuple[list[SessionRecord], list[PainLog]]:
         session(today - timedelta(days=29), "daily-stretch", completed=False),
         session(today - timedelta(days=30), "daily-stretch"),
     ]
-    logs = [pain(today, 2, "during-run"), pain(today - timedelta(days=40), 6)]
+    logs = [pain(today, 2, "during-run"), pain(today - timedelta(days=40), 6, "rest")]
     return records, logs
 
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from itb_tui import cli
 from itb_tui.core.content.library import Library
-from itb_tui.core.content.program import Program, load_program
+from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory, PainLog, PainSpike
 from itb_tui.core.history.stats import routine_categories
 from itb_tui.core.report import pdf as report_pdf
@@ -21,8 +21,8 @@ from itb_tui.core.report.export_file import export_bytes, write_export
 from itb_tui.core.report.pdf import FONT_DIRS, clean_text, find_font_dir, to_pdf
 from itb_tui.core.report.pdf_content import build_report, red_flag_states
 from itb_tui.core.store.history_store import HistoryStore
-from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
+from tests.factories import shipped_program
 from tests.tui.history_data import TODAY, at, make_session, seed_weeks
 
 NOTE = "Knee [b]tight[/b] on the stairs \x1b[31m😀 \x07ok\u202e Ünï 中文"
@@ -31,7 +31,7 @@ NO_FONTS: tuple[Path, ...] = ()
 
 @pytest.fixture
 def program(library: Library) -> Program:
-    return load_program(content_dir() / "program.toml", set(library.routines))
+    return shipped_program()
 
 
 def read(data: bytes) -> tuple[int, str]:

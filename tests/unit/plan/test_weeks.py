@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta, timezone
 from typing import Any
 
 import pytest
 
-from itb_tui.core.content.library import Library, load_library
-from itb_tui.core.content.program import Program, load_program
 from itb_tui.core.history.records import (
     ExerciseResult,
     MonthHistory,
@@ -30,69 +28,27 @@ from itb_tui.core.plan.weeks import (
     program_week,
     readiness,
 )
-from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
-from tests.tui.history_data import make_session
+from tests.factories import (
+    at,
+    make_session,
+    pain,
+    pain_free,
+    result,
+    run,
+    session,
+    shipped_library,
+    shipped_program,
+)
 
-LIBRARY: Library = load_library(content_dir())
-PROGRAM: Program = load_program(content_dir() / "program.toml", set(LIBRARY.routines))
-TZ = timezone(timedelta(hours=1))
+LIBRARY = shipped_library()
+PROGRAM = shipped_program()
 START = date(2026, 11, 2)  # a Monday
 MON = date(2026, 11, 23)  # a Monday, program week 4
 
 
 def day(offset: int, base: date = MON) -> date:
     return base + timedelta(days=offset)
-
-
-def at(when: date, hour: int = 8, minute: int = 0, tz: timezone = TZ) -> datetime:
-    return datetime.combine(when, time(hour, minute), tzinfo=tz)
-
-
-def session(
-    routine: str,
-    when: date,
-    *,
-    hour: int = 8,
-    tz: timezone = TZ,
-    minutes: int = 20,
-    completed: bool = True,
-    spikes: tuple[str, ...] = (),
-    pain_after: int | None = None,
-    exercises: list[ExerciseResult] | None = None,
-    note: str = "",
-) -> SessionRecord:
-    start = at(when, hour, tz=tz)
-    return SessionRecord(
-        id=f"{routine}-{start.isoformat()}",
-        routine=routine,
-        routine_name=LIBRARY.routines[routine].name if routine in LIBRARY.routines else "Run",
-        started_at=start,
-        ended_at=start + timedelta(minutes=minutes),
-        completed=completed,
-        exercises=exercises or [],
-        pain_after=pain_after,
-        note=note,
-        pain_spikes=[
-            PainSpike(start + timedelta(minutes=5 + 2 * n), e, "left") for n, e in enumerate(spikes)
-        ],
-    )
-
-
-def run(when: date, minutes: int = 15, **kw: Any) -> SessionRecord:
-    result = ExerciseResult("run", "Run", "seconds", ("both",), 1, {"both": [minutes * 60]})
-    return session("run", when, minutes=minutes, exercises=[result], **kw)
-
-
-def pain(
-    when: date,
-    score: int,
-    context: str = "daily",
-    hour: int = 20,
-    note: str = "",
-    swelling: bool | None = None,
-) -> PainLog:
-    return PainLog(at(when, hour), score, context, note, swelling)
 
 
 def settings(start: date | None = START, running: bool = False) -> Settings:
@@ -107,10 +63,6 @@ def plan(
 ) -> dict[str, DueItem]:
     items = today_plan(PROGRAM, settings(**kw), sessions, logs, today, LIBRARY)
     return {item.routine_id: item for item in items if item.kind != "advice"}
-
-
-def pain_free(until: date, days: int) -> list[PainLog]:
-    return [pain(until - timedelta(days=n), 0) for n in range(days)]
 
 
 def strength(when: date, *, pain_after: int | None = 0, hour: int = 8, **kw: Any) -> SessionRecord:
@@ -601,8 +553,7 @@ def test_improvement_or_too_little_rehab_is_not_flagged() -> None:
 
 
 def clamshells(reps: int, sets: int = 3) -> ExerciseResult:
-    done = {side: [reps] * sets for side in ("left", "right")}
-    return ExerciseResult("clamshell", "Clamshells", "reps", ("left", "right"), sets, done)
+    return result(left=[reps] * sets, right=[reps] * sets)
 
 
 def strength_with(reps: int, when: date, spikes: tuple[str, ...] = ()) -> SessionRecord:
@@ -634,11 +585,8 @@ def test_progression_ignores_light_doses_and_missing_sets() -> None:
 
 
 def test_no_hint_without_a_progression() -> None:
-    done = {side: [12] * 3 for side in ("left", "right")}
-    result = ExerciseResult(
-        "single-leg-glute-bridge", "Single-leg glute bridge", "reps", ("left", "right"), 3, done
-    )
-    sessions = [session("hip-strength", day(-n), exercises=[result]) for n in (5, 3, 1)]
+    bridges = result("single-leg-glute-bridge", left=[12] * 3, right=[12] * 3)
+    sessions = [session("hip-strength", day(-n), exercises=[bridges]) for n in (5, 3, 1)]
     assert hints(sessions) == []
 
 

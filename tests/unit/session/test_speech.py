@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content.library import load_library
 from itb_tui.core.session.cue_text import CueTracker, TrackerCue, spoken
 from itb_tui.core.session.engine import Cue, SessionEngine
 from itb_tui.core.session.speech import Speaker, describe_voice_support, find_speech_program
-from itb_tui.core.store.paths import content_dir
+from tests.factories import shipped_library
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fake programs are shell scripts")
 
@@ -120,7 +119,7 @@ def test_the_program_is_called_with_each_phrase(
     make_program: MakeProgram, log: Path, speakers: list[Speaker]
 ) -> None:
     make_program()
-    engine = SessionEngine(load_library(content_dir()).routine("hip-strength"), FakeClock())
+    engine = SessionEngine(shipped_library().routine("hip-strength"), FakeClock())
     tracker = CueTracker()
     phrases: list[str] = []
     for press in (False, True, True):

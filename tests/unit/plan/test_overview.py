@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Library
-from itb_tui.core.content.program import load_program
 from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan.overview import build_overview, load_recent, pending_run_check, run_routine
 from itb_tui.core.plan.today import today_plan
 from itb_tui.core.store.files import StoreError, write_toml
 from itb_tui.core.store.history_store import HistoryStore
-from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
+from tests.factories import TZ, session, shipped_program
 from tests.snapshots.program_scenes import TODAY, ready_history
 
-TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
 
 
 def run_ending(at: datetime) -> SessionRecord:
-    return SessionRecord("r", "run", "Run", at - timedelta(minutes=15), at, True)
+    return session("run", start=at - timedelta(minutes=15), minutes=15, ident="r")
 
 
 def test_asks_about_a_run_only_two_to_24_hours_after_it() -> None:
@@ -56,7 +54,7 @@ def test_reads_recent_months_and_the_program_start(store: HistoryStore) -> None:
 
 
 def test_run_routine_is_one_timer_of_the_weeks_longest_run(library: Library) -> None:
-    program = load_program(content_dir() / "program.toml", set(library.routines))
+    program = shipped_program()
     week = program.return_to_running.week(2)
     routine = run_routine(2, week)
     (exercise,) = routine.items
@@ -65,7 +63,7 @@ def test_run_routine_is_one_timer_of_the_weeks_longest_run(library: Library) -> 
 
 
 def test_overview_of_a_new_user_puts_stretching_first(library: Library) -> None:
-    program = load_program(content_dir() / "program.toml", set(library.routines))
+    program = shipped_program()
     settings = Settings(program_start=NOW.date(), onboarded=True)
     overview = build_overview(program, settings, library, MonthHistory(), NOW)
     assert overview.week == 1
@@ -76,7 +74,7 @@ def test_overview_of_a_new_user_puts_stretching_first(library: Library) -> None:
 
 
 def test_overview_plan_equals_the_plan_worked_out_on_its_own(library: Library) -> None:
-    program = load_program(content_dir() / "program.toml", set(library.routines))
+    program = shipped_program()
     settings, sessions, logs = ready_history()
     now = datetime.combine(TODAY, datetime.min.time(), TZ).replace(hour=18)
     overview = build_overview(program, settings, library, MonthHistory(sessions, logs), now)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,27 +21,15 @@ from itb_tui.core.history.edit import (
 from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
+from tests import factories
+from tests.factories import at
 
-ZONE = timezone(timedelta(hours=1))
 GONE = "pain-2026-11-02T05-00-00"  # no log has this id
 
 
-def at(day: date, hour: int = 8) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, tzinfo=ZONE)
-
-
-def session(day: date, *, completed: bool = True, pain: int | None = 2) -> SessionRecord:
-    start = at(day)
-    return SessionRecord(
-        id=start.strftime("%Y-%m-%dT%H-%M-%S"),
-        routine="hip-strength",
-        routine_name="Hip strength",
-        started_at=start,
-        ended_at=start + timedelta(minutes=20),
-        completed=completed,
-        pain_after=pain,
-        note="first",
-    )
+def session(day: date) -> SessionRecord:
+    """A hip-strength session rated 2, with a note, at 8:00 on ``day``."""
+    return factories.session(when=day, pain_after=2, note="first")
 
 
 def month_file(store: HistoryStore, key: str) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content.library import Library, Routine, load_library
+from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.session.cue_text import (
     CueTracker,
     TrackerCue,
@@ -19,12 +19,12 @@ from itb_tui.core.session.cue_text import (
 )
 from itb_tui.core.session.engine import Cue, CueKind, Phase, SessionEngine
 from itb_tui.core.session.pacer import PacerCue
-from itb_tui.core.store.paths import content_dir
+from tests.factories import shipped_library
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    return load_library(content_dir())
+    return shipped_library()
 
 
 class Driver:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import os
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,8 @@ from itb_tui.core.store.files import write_toml
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.text import fit_note, plain_text
+from tests.factories import TZ as ZONE
 
-ZONE = timezone(timedelta(hours=1))
 MOMENT = datetime(2026, 11, 23, 12, 0, 5, tzinfo=ZONE)
 
 

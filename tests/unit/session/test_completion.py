@@ -6,13 +6,12 @@ from dataclasses import replace
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library
-from itb_tui.core.content.program import load_program
 from itb_tui.core.history.stats import adherence_calendar, streak
 from itb_tui.core.plan.overview import run_routine
 from itb_tui.core.session.completion import is_complete, missing_parts
 from itb_tui.core.session.engine import Phase, SessionEngine
-from itb_tui.core.store.paths import content_dir
-from tests.unit.test_session import make_exercise, make_routine, run_out, walk_to_pain
+from tests.factories import shipped_program
+from tests.unit.session.test_engine import make_exercise, make_routine, run_out, walk_to_pain
 
 
 def finish(engine: SessionEngine, clock: FakeClock) -> None:
@@ -57,7 +56,7 @@ def test_every_set_done_is_complete(fake_clock: FakeClock) -> None:
 def test_a_run_ended_after_two_seconds_is_not_complete(
     fake_clock: FakeClock, library: Library
 ) -> None:
-    program = load_program(content_dir() / "program.toml", set(library.routines))
+    program = shipped_program()
     routine = run_routine(1, program.return_to_running.week(1))
     engine = SessionEngine(routine, fake_clock)
     engine.done()  # intro

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from itb_tui.core.content.library import load_library
-from itb_tui.core.content.program import load_program
 from itb_tui.core.plan.overview import build_overview
 from itb_tui.core.plan.red_flags import (
     RedFlagState,
@@ -21,12 +19,12 @@ from itb_tui.core.plan.red_flags import (
 )
 from itb_tui.core.plan.weeks import Check, Readiness
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
-from tests.unit.test_plan import START, at, day, run, started_history
+from tests.factories import at, run, shipped_library, shipped_program
+from tests.unit.plan.test_weeks import START, day, started_history
 
-LIBRARY = load_library(content_dir())
-PROGRAM = load_program(content_dir() / "program.toml", set(LIBRARY.routines))
+LIBRARY = shipped_library()
+PROGRAM = shipped_program()
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 
 

@@ -8,20 +8,20 @@ import os
 import re
 import stat
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
+from itb_tui.core.history.records import PainLog, PainSpike, SessionRecord
 from itb_tui.core.store import files
 from itb_tui.core.store.files import StoreError, atomic_write, file_lock, read_toml_file
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths
 from itb_tui.core.store.settings import Settings, SettingsKept, load_settings, save_settings
+from tests import factories
 
-PLUS_ONE = timezone(timedelta(hours=1))
 BAD_PAIN_LOG = (
     "schema_version = 1\n[[pain_logs]]\nat = 2026-11-02T08:00:00+01:00\n"
     'score = 11\ncontext = "rest"\n'
@@ -43,24 +43,16 @@ def mode(path: Path) -> int:
 def session(
     ident: str, start: datetime, *, completed: bool = True, note: str = ""
 ) -> SessionRecord:
-    return SessionRecord(
-        id=ident,
-        routine="hip-strength",
-        routine_name="Hip strength",
-        started_at=start,
-        ended_at=start + timedelta(minutes=40),
+    """A 40-minute strength session rated 2, with a skipped set and a pain spike."""
+    clamshells = factories.result(
+        name="Clamshell", left=[15, 15, 16], right=[15, 14], sets=3, skipped={"right": 1}
+    )
+    return factories.session(
+        ident=ident,
+        start=start,
+        minutes=40,
         completed=completed,
-        exercises=[
-            ExerciseResult(
-                exercise="clamshell",
-                name="Clamshell",
-                unit="reps",
-                sides=("left", "right"),
-                sets_planned=3,
-                done={"left": [15, 15, 16], "right": [15, 14]},
-                skipped_sets={"right": 1},
-            )
-        ],
+        exercises=[clamshells],
         pain_after=2,
         note=note,
         pain_spikes=[PainSpike(start + timedelta(minutes=5), "clamshell", "left", 4)],
@@ -68,7 +60,8 @@ def session(
 
 
 def at(month: int, day: int = 10, hour: int = 7) -> datetime:
-    return datetime(2026, month, day, hour, 30, tzinfo=PLUS_ONE)
+    """A moment in 2026 (UTC+1), at half past ``hour``."""
+    return factories.at(date(2026, month, day), hour, 30)
 
 
 # -- atomic_write -------------------------------------------------------------------------------
