@@ -12,7 +12,13 @@ from datetime import date
 from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.history.stats import DayPain, SideTrend, daily_pain, side_comparison
-from itb_tui.core.report.entries import NoteEntry, SpikeEntry, note_entries, spike_entries
+from itb_tui.core.report.entries import (
+    NoteEntry,
+    SpikeEntry,
+    decision_entries,
+    note_entries,
+    spike_entries,
+)
 from itb_tui.core.report.export import _adherence, _pain_trend, _period_start
 from itb_tui.core.store.settings import Settings
 from itb_tui.core.text import plural
@@ -40,6 +46,7 @@ class Report:
     spikes: tuple[SpikeEntry, ...]
     notes: tuple[NoteEntry, ...]
     flags: tuple[FlagState, ...]
+    decisions: tuple[str, ...] = ()  # the run week set by hand, paused or resumed
 
     @property
     def period(self) -> str:
@@ -73,6 +80,7 @@ def build_report(
         spikes=tuple(spike_entries(history)),
         notes=tuple(note_entries(history)),
         flags=tuple(flags),
+        decisions=tuple(decision_entries(history)),
     )
 
 

@@ -14,6 +14,7 @@ from itb_tui.core.history.records import (
     HISTORY_SCHEMA,
     MonthHistory,
     PainLog,
+    RunDecision,
     SessionRecord,
     session_id_at,
 )
@@ -129,6 +130,7 @@ class HistoryStore:
                 continue
             combined.sessions.extend(month.sessions)
             combined.pain_logs.extend(month.pain_logs)
+            combined.run_decisions.extend(month.run_decisions)
         return combined, problems
 
     def recent(self, count: int = 2) -> MonthHistory:
@@ -177,6 +179,10 @@ class HistoryStore:
 
     def add_pain_log(self, log: PainLog) -> None:
         self.update_month(month_key(log.at), lambda month: month.pain_logs.append(log))
+
+    def add_run_decision(self, decision: RunDecision) -> None:
+        """Add a run-week decision to its month."""
+        self.update_month(month_key(decision.at), lambda m: m.run_decisions.append(decision))
 
     def save_progress(self, snapshot: dict[str, Any]) -> None:
         """Save the session in progress (see SessionEngine.snapshot).
