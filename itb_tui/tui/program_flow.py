@@ -16,10 +16,13 @@ if TYPE_CHECKING:  # the screens and the engine are imported when first needed
     from collections.abc import Callable
 
     from itb_tui.core.content.library import Routine
-    from itb_tui.core.history.records import PainLog
+    from itb_tui.core.history.records import PainLog, RunDecision
     from itb_tui.core.plan.checkin import MorningAnswer
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.red_flags import RedFlagState
+    from itb_tui.core.plan.running import RunAccess, RunStage
+    from itb_tui.core.plan.signs import Found
+    from itb_tui.core.plan.weeks import Readiness
     from itb_tui.tui.screens.pain import PainResult
     from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
@@ -188,19 +191,52 @@ class ProgramFlow(App[None]):
         """Return to running: the checklist, the run stage and the warning signs."""
         from itb_tui.tui.screens.readiness import ReadinessScreen
 
-        overview = self.overview
-        if overview is None:
+        if self.overview is None:
             return
+        readiness, stage, signs, lines, access = self._readiness_shown()
+        program = self.context.program
+        self.push_screen(ReadinessScreen(readiness, stage, signs, program, lines, access))
+
+    def _readiness_shown(
+        self,
+    ) -> tuple[Readiness, RunStage | None, list[Found], tuple[str, ...], RunAccess]:
+        """What the return-to-running screen shows, from the overview (ReadinessScreen.show)."""
         from itb_tui.core.plan.checkin import missed_text
 
+        overview = self.overview
+        assert overview is not None
         today = self.context.clock.wall().date()
         morning = overview.morning.text(today) if overview.morning else ""
         lines = tuple(t for t in (morning, missed_text(overview.missed_checkins)) if t)
-        self.push_screen(
-            ReadinessScreen(
-                overview.readiness, overview.stage, overview.signs, self.context.program, lines
-            )
-        )
+        return overview.readiness, overview.stage, overview.signs, lines, overview.access
+
+    def on_readiness_screen_set_run_week(self, _message: Message) -> None:
+        """Set the run week by hand, or pause or resume running: one dialog, asked once."""
+        from itb_tui.tui.screens.run_week import RunWeekDialog
+
+        if isinstance(self.screen, RunWeekDialog) or self.overview is None:
+            return  # the key pressed twice
+        if self.refuse_read_only():
+            return
+        now = self.context.clock.wall()
+        dialog = RunWeekDialog(self.context.program, self.overview.access, now)
+        self.push_screen(dialog, self.keep_run_decision)
+
+    def keep_run_decision(self, decision: RunDecision | None) -> None:
+        """Add the decision to the history, then show the run week it gives."""
+        from itb_tui.tui.screens.readiness import ReadinessScreen, decision_text
+
+        if decision is None:
+            return
+        try:
+            self.context.store.add_run_decision(decision)
+        except StoreError as err:
+            self.notify(str(err), title="Not kept", severity="error", timeout=15)
+            return
+        self.refresh_home()
+        if isinstance(self.screen, ReadinessScreen) and self.overview is not None:
+            self.screen.show(*self._readiness_shown())
+        self.notify(f"Kept: {decision_text(decision)}.", timeout=8)
 
     def on_readiness_screen_start_run(self, _message: Message) -> None:
         self.pop_screen()
