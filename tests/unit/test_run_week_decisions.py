@@ -173,3 +173,13 @@ def test_today_and_the_calendar_read_the_decisions_from_the_history() -> None:
         PROGRAM, settings(), LIBRARY, _history([decide(day(7), "week", 3)]), now
     )
     assert set_three.stage is not None and set_three.stage.week == 3
+
+
+def test_today_says_why_no_run_is_planned_in_a_pause() -> None:
+    paused = access(day(8), FIRST_WEEK, [decide(day(7), "pause")])
+    items = today_plan(PROGRAM, settings(running=True), [], [], day(8), LIBRARY, access=paused)
+    advice = [i for i in items if i.kind == "advice" and i.title == "Running paused"]
+    assert [i.reason for i in advice] == [
+        "Running paused by you on Mon 30 Nov (physio): no run is planned. w on Running resumes it."
+    ]
+    assert not any(i.title == "Still running" for i in items)
