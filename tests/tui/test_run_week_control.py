@@ -84,11 +84,16 @@ async def test_escape_changes_nothing_at_every_step(tmp_path: Path) -> None:
     app = ready_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for keys in ((), ("3",), ("3", "x", "enter")):
-            await pilot.press("w", *keys, "escape")
+        await pilot.press("r")
+        for keys in ((), ("3",), ("3", "x", "enter")):  # choosing, the note, the question
+            await pilot.press("w", *keys)
             await pilot.pause()
-            assert not isinstance(app.screen, RunWeekDialog)
+            assert isinstance(app.screen, RunWeekDialog)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ReadinessScreen)
         assert week(app) == 3
+        assert "By hand" not in shown(app)
     assert decisions(app) == []
 
 
@@ -113,7 +118,7 @@ async def test_before_running_starts_a_week_needs_the_physio_clearance(tmp_path:
         await pilot.pause()
         await pilot.press("r", "w")
         await pilot.pause()
-        assert "Running has not started" in shown(app)
+        assert "No run is planned now. Running starts when every check is met." in shown(app)
         await pilot.press("9")  # beyond the run table
         assert "Run week 9 is not in the program's run table (weeks 1-4)." in shown(app)
         await pilot.press("2", "enter")

@@ -32,7 +32,7 @@ def checks_text(access: RunAccess) -> str:
         return f"{access.evidence} The rules give {given} when you resume."
     if access.stage is not None:
         return f"The rules give week {access.stage.week}: {access.stage.evidence}"
-    return f"Running has not started: {access.evidence}"
+    return f"No run is planned now. {access.evidence}"
 
 
 def question(decision: RunDecision, access: RunAccess) -> str:
