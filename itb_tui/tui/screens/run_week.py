@@ -109,7 +109,9 @@ class RunWeekDialog(Dialog[RunDecision | None]):
         shown = Content(text)
         if problem:
             shown = Content.assemble((problem, "bold $text-error"), "\n", shown)
-        self.query_one("#rw-hint", Static).update(shown)
+        hint = self.query_one("#rw-hint", Static)
+        hint.update(shown)
+        self.call_after_refresh(hint.scroll_visible, animate=False)  # seen on a small terminal
 
     def action_choose(self, decision: str, week: int | None = None) -> None:
         if self.step != CHOOSE:
