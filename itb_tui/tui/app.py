@@ -35,6 +35,7 @@ from itb_tui.tui.messages import (
     OpenPlace,
     RedFlagsChanged,
     SessionEnded,
+    SetRunWeek,
     SettingsChanged,
     ShowUnreadable,
     StartRoutine,
@@ -184,6 +185,9 @@ class ItbApp(App[None]):
     def on_start_run(self, _message: StartRun) -> None:
         self.pop_screen()
         self.program_flow.start_run()
+
+    def on_set_run_week(self, _message: SetRunWeek) -> None:
+        self.program_flow.set_run_week()
 
     def on_open_place(self, message: OpenPlace) -> None:
         self.program_flow.open_place(message.target)

@@ -238,6 +238,15 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             id="red-flags",
             tooltip=RED_FLAGS_TIP,
         ),
+        Key(
+            "w",
+            "run_week",
+            "Set week",
+            "`w`",
+            "set the run week by hand, pause or resume running (with a note; asks once)",
+            id="run-week",
+            tooltip="Set the run week, pause or resume",
+        ),
         Key("escape", "app.pop_screen", "Back", id="back"),
     ),
     "session": (

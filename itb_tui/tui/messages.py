@@ -34,6 +34,11 @@ class StartRun(Message):
 
 
 @dataclass
+class SetRunWeek(Message):
+    """Set the run week by hand, or pause or resume running (the return-to-running screen)."""
+
+
+@dataclass
 class OpenPlace(Message):
     """Open the return-to-running screen, the red flags or the morning check-in."""
 

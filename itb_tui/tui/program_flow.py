@@ -13,10 +13,13 @@ from itb_tui.tui.screens.home import HomeState
 if TYPE_CHECKING:  # the screens and the program's rules are imported when first needed
     from datetime import date
 
-    from itb_tui.core.history.records import PainLog
+    from itb_tui.core.history.records import PainLog, RunDecision
     from itb_tui.core.plan.checkin import MorningAnswer
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.red_flags import RedFlagState
+    from itb_tui.core.plan.running import RunAccess, RunStage
+    from itb_tui.core.plan.signs import Found
+    from itb_tui.core.plan.weeks import Readiness
     from itb_tui.tui.app import ItbApp
     from itb_tui.tui.screens.pain import PainResult
 
@@ -121,19 +124,54 @@ class ProgramFlow:
         """Return to running: the checklist, the run stage and the warning signs."""
         from itb_tui.tui.screens.readiness import ReadinessScreen
 
-        overview = self.overview
-        if overview is None:
+        if self.overview is None:
             return
+        readiness, stage, signs, lines, access = self._readiness_shown()
+        program = self.context.program
+        self.app.push_screen(ReadinessScreen(readiness, stage, signs, program, lines, access))
+
+    def _readiness_shown(
+        self,
+    ) -> tuple[Readiness, RunStage | None, list[Found], tuple[str, ...], RunAccess]:
+        """What the return-to-running screen shows, from the overview (ReadinessScreen.show)."""
         from itb_tui.core.plan.checkin import missed_text
 
+        overview = self.overview
+        assert overview is not None
         today = self.context.clock.wall().date()
         morning = overview.morning.text(today) if overview.morning else ""
         lines = tuple(t for t in (morning, missed_text(overview.missed_checkins)) if t)
-        self.app.push_screen(
-            ReadinessScreen(
-                overview.readiness, overview.stage, overview.signs, self.context.program, lines
-            )
-        )
+        return overview.readiness, overview.stage, overview.signs, lines, overview.access
+
+    def set_run_week(self) -> None:
+        """Set the run week by hand, or pause or resume running: one dialog, asked once."""
+        from itb_tui.tui.screens.run_week import RunWeekDialog
+
+        app = self.app
+        if isinstance(app.screen, RunWeekDialog) or self.overview is None:
+            return  # the key pressed twice
+        if app.safekeeping.refuse_read_only():
+            return
+        now = self.context.clock.wall()
+        dialog = RunWeekDialog(self.context.program, self.overview.access, now)
+        app.push_screen(dialog, self.keep_run_decision)
+
+    def keep_run_decision(self, decision: RunDecision | None) -> None:
+        """Add the decision to the history, then show the run week it gives."""
+        from itb_tui.tui.screens.readiness import ReadinessScreen, decision_text
+
+        if decision is None:
+            return
+        app = self.app
+        try:
+            self.context.store.add_run_decision(decision)
+        except StoreError as err:
+            app.notify(str(err), title="Not kept", severity="error", timeout=15)
+            return
+        self.refresh_home()
+        if isinstance(app.screen, ReadinessScreen) and self.overview is not None:
+            app.screen.show(*self._readiness_shown())
+        app.notify(f"Kept: {decision_text(decision)}.", timeout=8)
 
     def open_red_flags(self, reason: str = "") -> None:
         """The red-flag questions, with the flags ticked so far ticked again."""

@@ -10,7 +10,13 @@ from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import READY_SECONDS, Exercise, Tempo
 from itb_tui.core.session import view
 from itb_tui.core.session.engine import Phase, SessionEngine
-from tests.unit.session.test_engine import engine_for, goto, make_exercise, make_routine, walk_to_pain
+from tests.unit.session.test_engine import (
+    engine_for,
+    goto,
+    make_exercise,
+    make_routine,
+    walk_to_pain,
+)
 
 
 def text(lines: tuple[view.Line, ...]) -> list[str]:

@@ -8,7 +8,11 @@ from typing import Any
 
 from itb_tui.core.content.validate import TableReader
 
-HISTORY_SCHEMA = 1
+HISTORY_SCHEMA = 2  # the newest month this version reads and writes
+# A month without run-week decisions is written as schema 1, which every version reads and
+# adds to; one with decisions as HISTORY_SCHEMA, which an older version reads without them
+# and refuses to rewrite (so it cannot drop them).
+PLAIN_SCHEMA = 1
 SIDES = ("left", "right")
 BOTH = "both"
 PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
@@ -315,22 +319,79 @@ def pain_log_ids(logs: list[PainLog]) -> list[str]:
     return ids
 
 
+RUN_DECISIONS = ("week", "pause", "resume")
+
+
+@dataclass
+class RunDecision:
+    """The run week set by hand, or running paused or resumed, by the user or their physio.
+
+    ``rules_week`` is the run week the rules gave at that moment (None: running had not
+    started); ``cleared`` says the user confirmed their physio cleared them to run.
+    """
+
+    at: datetime
+    decision: str  # one of RUN_DECISIONS
+    week: int | None = None  # the week set (decision "week")
+    rules_week: int | None = None
+    note: str = ""
+    cleared: bool = False
+
+    @property
+    def id(self) -> str:
+        return "run-week-" + self.at.strftime("%Y-%m-%dT%H-%M-%S")
+
+    def describe(self) -> str:
+        """'run week 3 set', 'running paused', 'running resumed'."""
+        if self.decision == "week":
+            return f"run week {self.week} set"
+        return f"running {self.decision}d"
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"at": self.at, "decision": self.decision}
+        if self.week is not None:
+            data["week"] = self.week
+        if self.rules_week is not None:
+            data["rules_week"] = self.rules_week
+        if self.cleared:
+            data["physio_cleared"] = True
+        data["note"] = self.note
+        return data
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> RunDecision | None:
+        at = _datetime(reader, "at")
+        decision = reader.choice("decision", RUN_DECISIONS)
+        week = reader.integer("week", minimum=1, maximum=1000, required=decision == "week")
+        rules_week = reader.integer("rules_week", minimum=1, maximum=1000, required=False)
+        cleared = reader.flag("physio_cleared", required=False)
+        note = _note(reader)
+        reader.finish()
+        if at is None or decision is None or (decision == "week" and week is None):
+            return None
+        return cls(at, decision, week if decision == "week" else None, rules_week, note, cleared)
+
+
 @dataclass
 class MonthHistory:
-    """The sessions and pain logs of one calendar month: one file on disk."""
+    """The sessions, pain logs and run-week decisions of one calendar month: one file on disk."""
 
     sessions: list[SessionRecord] = field(default_factory=list)
     pain_logs: list[PainLog] = field(default_factory=list)
+    run_decisions: list[RunDecision] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Time-ordered; an empty list is left out (a later [[table]] can then be appended)."""
-        data: dict[str, Any] = {"schema_version": HISTORY_SCHEMA}
+        schema = HISTORY_SCHEMA if self.run_decisions else PLAIN_SCHEMA
+        data: dict[str, Any] = {"schema_version": schema}
         if self.sessions:
             data["sessions"] = [
                 s.to_dict() for s in sorted(self.sessions, key=lambda s: s.started_at)
             ]
         if self.pain_logs:
             data["pain_logs"] = [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)]
+        if self.run_decisions:
+            data["run_decisions"] = [d.to_dict() for d in sorted(self.run_decisions, key=_at)]
         return data
 
     @classmethod
@@ -345,8 +406,12 @@ class MonthHistory:
             PainLog.from_reader(TableReader(t, f"{where}: pain log {n}", problems))
             for n, t in enumerate(reader.tables("pain_logs", required=False), 1)
         ]
+        decisions = [
+            RunDecision.from_reader(TableReader(t, f"{where}: run-week decision {n}", problems))
+            for n, t in enumerate(reader.tables("run_decisions", required=False), 1)
+        ]
         reader.finish()
-        month = cls([s for s in sessions if s], [p for p in logs if p])
+        month = cls([s for s in sessions if s], [p for p in logs if p], [d for d in decisions if d])
         month.sort()
         return month
 
@@ -354,3 +419,8 @@ class MonthHistory:
         """Put sessions and pain logs in time order (a file may hold them appended)."""
         self.sessions.sort(key=lambda s: s.started_at)
         self.pain_logs.sort(key=lambda p: p.at)
+        self.run_decisions.sort(key=_at)
+
+
+def _at(decision: RunDecision) -> datetime:
+    return decision.at

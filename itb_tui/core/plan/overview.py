@@ -130,7 +130,10 @@ def build_overview(
     ready = with_red_flags(
         readiness(program, settings, sessions, logs, today, library), program, flags
     )
-    access = run_access(program, settings, sessions, logs, today, library, ready=ready)
+    decisions = history.run_decisions
+    access = run_access(
+        program, settings, sessions, logs, today, library, ready=ready, decisions=decisions
+    )
     improvement = None
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)

@@ -28,18 +28,30 @@ Rules (001's return-to-running section and warning signs unless marked):
     run in weeks that alternate days; rest once the week's runs are done. From the last
     table week on, the week may hold at most ``max_weekly_increase_pct`` % more minutes than
     the last week (001: "no more than 10% per week"), and today's run is cut to fit.
+
+Decisions by hand (RunDecision, recorded from the return-to-running screen):
+  * A set week becomes the stage from its day: the week's runs, pain and signs before it no
+    longer count, and at the end of that week the rules above move on from it. While running
+    has not started, a set week starts it only when the user confirmed that their physio
+    cleared them (``cleared``); without that it changes nothing.
+  * A pause means no run is planned (no stage) until a later resume or set week; the walk
+    goes on underneath, so runs logged anyway and weeks without a run count as usual.
+  * A decision counts from its day; one dated after today is left out. refusal() refuses
+    to record one dated in the future, a week outside the program's run table, and a set
+    week before running has started without the physio's clearance.
+  * A standing red flag holds running whatever was decided.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, RunWeek
 from itb_tui.core.dates import day_text, local_date, week_monday
-from itb_tui.core.history.records import PainLog, SessionRecord
+from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord
 from itb_tui.core.plan.red_flags import held_by_red_flags
 from itb_tui.core.plan.signs import Found, step_back_signs, strength_pain_signs
 from itb_tui.core.plan.weeks import (
@@ -84,6 +96,9 @@ class RunAccess:
     started: date | None
     evidence: str
     phase_one: str = ""  # why repeated signs sent the user back to phase 1, if they did
+    decision: RunDecision | None = None  # the last decision by hand up to today
+    paused: bool = False  # that decision paused running: ``stage`` is None
+    rules_week: int | None = None  # the run week the rules give (under a pause too)
 
 
 def run_minutes(run: SessionRecord) -> int:
@@ -146,8 +161,13 @@ def _next_week(
     runs: list[SessionRecord],
     signs: list[Found],
     logs: list[PainLog],
+    since: date | None = None,
 ) -> _Week:
-    """The stage after the ISO week starting ``monday``."""
+    """The stage after the ISO week starting ``monday``, counting only from ``since``."""
+    if since is not None:  # a week set by hand that day: what came before no longer counts
+        runs = [r for r in runs if local_date(r.started_at) >= since]
+        signs = [f for f in signs if f.on >= since]
+        logs = [p for p in logs if local_date(p.at) >= since]
     week_signs = [f for f in signs if _in_week(f.on, monday)]
     steps = [f for f in week_signs if f.sign.id != "pain-during-strength"]
     if steps:
@@ -175,24 +195,46 @@ def _next_week(
     return _Week(level + 1, "progress", text, False)
 
 
+def _set_in_week(set_weeks: Sequence[RunDecision], monday: date) -> RunDecision | None:
+    """The last week set by hand in the ISO week starting ``monday``."""
+    return next((d for d in reversed(set_weeks) if _in_week(local_date(d.at), monday)), None)
+
+
+def _set_state(decision: RunDecision) -> _Week:
+    text = f"Run week {decision.week}, set by you on {day_text(local_date(decision.at))}."
+    return _Week(decision.week or 1, "set", text, False)
+
+
+def _first_day(runs: list[SessionRecord], set_weeks: Sequence[RunDecision]) -> date | None:
+    """The day of the first run or week set by hand (None: neither)."""
+    days = [local_date(r.started_at) for r in runs[:1]] + [local_date(d.at) for d in set_weeks]
+    return min(days, default=None)
+
+
 def _walk(
     program: Program,
     runs: list[SessionRecord],
     signs: list[Found],
     logs: list[PainLog],
     this_monday: date,
+    set_weeks: Sequence[RunDecision] = (),
 ) -> tuple[_Week, date | None]:
-    """The stage at ``this_monday`` week by week from the first run, and the Monday repeated
-    signs sent the user back to phase 1 (None if they did not)."""
+    """The stage at ``this_monday`` week by week from the first run or week set by hand, and
+    the Monday repeated signs sent the user back to phase 1 (None if they did not)."""
     rtr = program.return_to_running
     state = _Week(1, "start", "No runs yet: start with week 1.", False)
-    if not runs:
+    first = _first_day(runs, set_weeks)
+    if first is None:
         return state, None
     state = _Week(1, "start", "First week of running: week 1.", False)
-    monday = week_monday(local_date(runs[0].started_at))
+    monday = week_monday(first)
     painful = empty = 0
     while monday < this_monday:
-        state = _next_week(program, state.level, monday, runs, signs, logs)
+        setting = _set_in_week(set_weeks, monday)
+        since = None if setting is None else local_date(setting.at)
+        if setting is not None:
+            state, painful, empty = _set_state(setting), 0, 0
+        state = _next_week(program, state.level, monday, runs, signs, logs, since)
         painful = painful + 1 if state.painful else (painful if state.verdict == "gap" else 0)
         empty = empty + 1 if state.verdict == "gap" else 0
         if empty and empty % rtr.gap_weeks_step_back == 0:
@@ -207,7 +249,8 @@ def _walk(
                 "flags (f): the checks must be met again before the next run."
             )
             return _Week(state.level, "phase-one", text, True), monday
-    return state, None
+    setting = _set_in_week(set_weeks, this_monday)
+    return (state if setting is None else _set_state(setting)), None
 
 
 def _cap(program: Program, level: int, runs: list[SessionRecord], this_monday: date) -> int | None:
@@ -276,27 +319,31 @@ def run_stage(
     today: date,
     *,
     strength_signs: Sequence[Found] = (),
+    set_weeks: Sequence[RunDecision] = (),
 ) -> RunStage:
     """The run week today and today's run, counting from the first run given (see above).
 
-    ``strength_signs`` are the pain-during-strength signs (plan_signs.strength_pain_signs).
+    ``strength_signs`` are the pain-during-strength signs (plan_signs.strength_pain_signs);
+    ``set_weeks`` the weeks set by hand since running started, oldest first.
     """
     rtr = program.return_to_running
     runs = [s for s in kept_sessions(run_sessions, today) if s.routine == RUN_ROUTINE]
     logs = list(pain_logs)
     signs = step_back_signs(program, runs, logs, today)
     this_monday = week_monday(today)
-    first = week_monday(local_date(runs[0].started_at)) if runs else this_monday
+    first = week_monday(_first_day(runs, set_weeks) or today)
     holds = [f for f in strength_signs if f.on >= first]
     every = sorted([*signs, *holds], key=lambda f: f.at)
-    state, phase_one = _walk(program, runs, every, logs, this_monday)
+    state, phase_one = _walk(program, runs, every, logs, this_monday, set_weeks)
     level, verdict, evidence = state.level, state.verdict, state.evidence
-    now = [f for f in signs if f.on >= this_monday]
+    setting = _set_in_week(set_weeks, this_monday)
+    since = this_monday if setting is None else local_date(setting.at)
+    now = [f for f in signs if f.on >= since]
     if runs and now and phase_one is None:
         level = max(1, level - 1)
         verdict = "step-back"
         evidence = f"{now[0].sign.name}: {now[0].evidence}. Back one week to week {level}."
-    held = [f for f in holds if f.on >= this_monday]
+    held = [f for f in holds if f.on >= since]
     if held and not now:
         evidence = f"{held[0].sign.name}: {held[0].evidence}. Holding at week {level}."
     target = rtr.week(level)
@@ -341,45 +388,94 @@ def run_access(
     library: Library,
     *,
     ready: Readiness | None = None,
+    decisions: Iterable[RunDecision] = (),
 ) -> RunAccess:
     """Whether running has started, and its stage (see the module docstring).
 
     A caller that has worked out today's ``ready`` for the same history passes it in; when
-    it carries a standing red flag (red_flag_state.with_red_flags), no run is planned at all.
+    it carries a standing red flag (red_flag_state.with_red_flags), no run is planned at all,
+    whatever ``decisions`` (the run-week decisions by hand) say.
     """
+    decided = sorted((d for d in decisions if local_date(d.at) <= today), key=lambda d: d.at)
+    last = decided[-1] if decided else None
     if ready is not None and held_by_red_flags(ready):
-        return RunAccess(None, None, "A red flag stands: runs are held until it is unticked.")
-    sessions, logs = list(sessions), list(pain_logs)
+        text = "A red flag stands: runs are held until it is unticked."
+        return RunAccess(None, None, text, decision=last)
+    history = (list(sessions), list(pain_logs))
+    access = _unpaused(program, settings, library, history, today, ready, decided)
+    week = access.stage.week if access.stage is not None else None
+    access = replace(access, decision=last, rules_week=week)
+    if last is None or last.decision != "pause":  # a resume or a set week ends a pause
+        return access
+    note = f" ({last.note})" if last.note else ""
+    text = f"Running paused by you on {day_text(local_date(last.at))}{note}: no run is planned."
+    return replace(access, stage=None, evidence=text, paused=True)
+
+
+def _unpaused(
+    program: Program,
+    settings: Settings,
+    library: Library,
+    history: tuple[list[SessionRecord], list[PainLog]],
+    today: date,
+    ready: Readiness | None,
+    decided: list[RunDecision],
+) -> RunAccess:
+    """run_access without the pauses: from the first run made ready, or a week set with the
+    physio's clearance, whichever came first; again after each return to phase 1."""
+    sessions, logs = history
     runs = [s for s in kept_sessions(sessions, today) if s.routine == RUN_ROUTINE]
     holds = strength_pain_signs(program, sessions, library, today)
+    set_weeks = [d for d in decided if d.week is not None]
     since: date | None = None
     phase_one = ""
     while True:
+        after = [d for d in set_weeks if since is None or local_date(d.at) >= since]
+        cleared = next((d.at for d in after if d.cleared), None)
         candidates = [r for r in runs if since is None or local_date(r.started_at) >= since]
         start = next(
             (
-                r
+                r.started_at
                 for r in candidates
-                if readiness_before(program, settings, sessions, logs, r.started_at, library).ready
+                if (cleared is None or r.started_at < cleared)
+                and readiness_before(program, settings, sessions, logs, r.started_at, library).ready
             ),
-            None,
+            cleared,
         )
         if start is None:
             break
         stage = run_stage(
             program,
-            [r for r in candidates if r.started_at >= start.started_at],
+            [r for r in candidates if r.started_at >= start],
             logs,
             today,
             strength_signs=holds,
+            set_weeks=[d for d in after if d.at >= start],
         )
         if stage.phase_one_from is None:
-            began = local_date(start.started_at)
+            began = local_date(start)
             return RunAccess(stage, began, f"Running started on {day_text(began)}.")
         since, phase_one = stage.phase_one_from, stage.evidence
     if ready is None:
         ready = readiness(program, settings, sessions, logs, today, library)
     if ready.ready:
-        stage = run_stage(program, [], logs, today, strength_signs=holds)
+        todays = [d for d in set_weeks if local_date(d.at) == today]
+        stage = run_stage(program, [], logs, today, strength_signs=holds, set_weeks=todays)
         return RunAccess(stage, today, "Every check is met: running can start.")
     return RunAccess(None, None, "Running starts when every check is met.", phase_one)
+
+
+def refusal(program: Program, access: RunAccess, decision: RunDecision, now: datetime) -> str:
+    """Why ``decision`` cannot be recorded given today's ``access``; '' when it can."""
+    if decision.at > now:
+        return "A decision cannot be dated in the future."
+    weeks = len(program.return_to_running.weeks)
+    if decision.week is not None and not 1 <= decision.week <= weeks:
+        return f"Run week {decision.week} is not in the program's run table (weeks 1-{weeks})."
+    if decision.week is not None and access.started is None and not decision.cleared:
+        return "Running has not started: a week can be set once your physio has cleared you."
+    if decision.decision == "pause" and access.paused:
+        return "Running is already paused."
+    if decision.decision == "resume" and not access.paused:
+        return "Running is not paused."
+    return ""

@@ -163,9 +163,11 @@ def _advice(phase: Phase, program: Program) -> list[DueItem]:
 def _running_advice(
     program: Program, settings: Settings, access: RunAccess, first_phase_shown: bool
 ) -> list[DueItem]:
-    """Why no run is planned: back to phase 1 after repeated signs, or still running."""
+    """Why no run is planned: paused, back to phase 1 after repeated signs, or still running."""
     if access.stage is not None:
         return []
+    if access.paused:  # by the user's own decision: the return-to-running screen resumes it
+        return _advice_items("Running paused", [f"{access.evidence} w on Running resumes it."])
     items: list[DueItem] = []
     if access.phase_one:
         items += _advice_items("Back to settling the pain", [access.phase_one])

@@ -1,4 +1,5 @@
-"""The dated entries of a report for a physiotherapist: pain spikes and notes, oldest first.
+"""The dated entries of a report for a physiotherapist: pain spikes, notes and run-week
+decisions, oldest first.
 
 Shared by the Markdown and PDF reports, which differ only in how they print them.
 """
@@ -8,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from itb_tui.core.history.records import BOTH, CONTEXT_LABELS, MonthHistory
+from itb_tui.core.history.records import BOTH, CONTEXT_LABELS, MonthHistory, RunDecision
+from itb_tui.core.text import plain_text
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,19 @@ def note_entries(history: MonthHistory) -> list[NoteEntry]:
         for p in history.pain_logs
     )
     return sorted((n for n in notes if n.text.strip()), key=lambda n: n.at)
+
+
+def decision_text(decision: RunDecision) -> str:
+    """'2026-11-30 07:00, run week 3 set (the rules gave week 2), physio cleared: note'."""
+    text = f"{decision.at:%Y-%m-%d %H:%M}, {decision.describe()}"
+    if decision.rules_week is not None:
+        text += f" (the rules gave week {decision.rules_week})"
+    if decision.cleared:
+        text += ", cleared by the physio"
+    note = plain_text(decision.note)
+    return f"{text}: {note}" if note else text
+
+
+def decision_entries(history: MonthHistory) -> list[str]:
+    """Each run-week decision by hand, described, oldest first."""
+    return [decision_text(d) for d in sorted(history.run_decisions, key=lambda d: d.at)]

@@ -18,6 +18,7 @@ from itb_tui.core.history.records import (
     CONTEXT_LABELS,
     MonthHistory,
     PainLog,
+    RunDecision,
     SessionRecord,
     pain_log_ids,
 )
@@ -29,7 +30,7 @@ from itb_tui.core.history.stats import (
     week_counts,
 )
 from itb_tui.core.plan.weeks import STRENGTH, STRENGTH_PER_WEEK, STRETCH
-from itb_tui.core.report.entries import note_entries, spike_entries
+from itb_tui.core.report.entries import decision_entries, note_entries, spike_entries
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.text import plain_text, plural
 
@@ -87,7 +88,7 @@ def export(
 
 
 def filter_history(history: MonthHistory, since: date | None, today: date) -> MonthHistory:
-    """The sessions and pain logs dated from ``since`` to ``today``, oldest first."""
+    """The sessions, pain logs and run-week decisions dated from ``since`` to ``today``."""
 
     def keep(day: date) -> bool:
         return (since is None or day >= since) and day <= today
@@ -95,6 +96,7 @@ def filter_history(history: MonthHistory, since: date | None, today: date) -> Mo
     return MonthHistory(
         sorted((s for s in history.sessions if keep(session_day(s))), key=lambda s: s.started_at),
         sorted((p for p in history.pain_logs if keep(p.at.date())), key=lambda p: p.at),
+        sorted((d for d in history.run_decisions if keep(d.at.date())), key=lambda d: d.at),
     )
 
 
@@ -174,6 +176,14 @@ def _pain_csv_row(log: PainLog, ident: str) -> list[object]:
     ]
 
 
+def _decision_csv_row(decision: RunDecision) -> list[object]:
+    """A run-week decision: the week set in ``values``, week/pause/resume in ``context``."""
+    when = [decision.at.date().isoformat(), decision.at.isoformat()]
+    week = "" if decision.week is None else decision.week
+    note = plain_text(decision.note, keep_newlines=True)
+    return ["run-decision", *when, decision.id, *[""] * 5, week, *[""] * 3, decision.decision, note]
+
+
 def left_out_text(left_out: Sequence[str]) -> str:
     """'Left out (could not be read): FILE, FILE.'"""
     return f"Left out (could not be read): {', '.join(left_out)}."
@@ -192,6 +202,7 @@ def to_csv(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
         (log.at, _pain_csv_row(log, ident))
         for log, ident in zip(logs, pain_log_ids(logs), strict=True)
     )
+    timed.extend((d.at, _decision_csv_row(d)) for d in history.run_decisions)
     out = io.StringIO()
     if left_out:
         out.write(f"# {plain_text(left_out_text(left_out))}\n")
@@ -220,7 +231,8 @@ def _escape_controls(text: str) -> str:
 def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
     """``{"schema_version": 1, "sessions": [...], "pain_logs": [...]}``, times as ISO text.
 
-    Each pain log carries its CSV ``id``; files left out are listed under ``left_out``.
+    Each pain log carries its CSV ``id``; files left out are listed under ``left_out``;
+    run-week decisions, when there are any, under ``run_decisions``.
     """
     logs = history.pain_logs
     data: dict[str, Any] = {"schema_version": JSON_SCHEMA}
@@ -231,6 +243,10 @@ def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
         {"id": ident, **_jsonable(p.to_dict())}
         for p, ident in zip(logs, pain_log_ids(logs), strict=True)
     ]
+    if history.run_decisions:
+        data["run_decisions"] = [
+            {"id": d.id, **_jsonable(d.to_dict())} for d in history.run_decisions
+        ]
     return _escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
@@ -248,7 +264,7 @@ def _restore_times(data: dict[str, Any]) -> None:
         spikes = session.get("pain_spikes") if isinstance(session, dict) else None
         for spike in spikes if isinstance(spikes, list) else []:
             _parse_time(spike, "at")
-    for log in data.get("pain_logs") or []:
+    for log in [*(data.get("pain_logs") or []), *(data.get("run_decisions") or [])]:
         _parse_time(log, "at")
         if isinstance(log, dict):
             log.pop("id", None)  # worked out from the entries, not stored
@@ -399,6 +415,11 @@ def _note_lines(history: MonthHistory) -> list[str]:
     return ["## Notes", "", *_limited(lines, "notes")]
 
 
+def _decision_lines(history: MonthHistory) -> list[str]:
+    lines = [f"- {_cell(text)}" for text in decision_entries(history)]
+    return ["## Run week set by hand", "", *_limited(lines, "decisions")]
+
+
 def _period_start(history: MonthHistory, since: date | None, today: date) -> date:
     if since is not None:
         return since
@@ -413,7 +434,8 @@ def to_markdown(
     categories: Mapping[str, str],
     left_out: Sequence[str] = (),
 ) -> str:
-    """A one-page report: adherence, pain trend, sessions, pain spikes and notes."""
+    """A one-page report: adherence, pain trend, sessions, pain spikes, run-week decisions
+    (when there are any) and notes."""
     start = _period_start(history, since, today)
     days = (today - start).days + 1
     warning = [f"**{_cell(left_out_text(left_out))}**", ""] if left_out else []
@@ -425,6 +447,7 @@ def to_markdown(
         [*_pain_trend(history, start, today), ""],
         [*_sessions_table(history), ""],
         [*_spike_lines(history), ""],
+        [*_decision_lines(history), ""] if history.run_decisions else [],
         _note_lines(history),
     ]
     return "\n".join(line for part in parts for line in part) + "\n"

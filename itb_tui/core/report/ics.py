@@ -10,13 +10,19 @@ UIDs, so importing a newer file updates the same events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from itb_tui import __version__
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program
-from itb_tui.core.history.records import ExerciseResult, MonthHistory, PainLog, SessionRecord
+from itb_tui.core.history.records import (
+    ExerciseResult,
+    MonthHistory,
+    PainLog,
+    RunDecision,
+    SessionRecord,
+)
 from itb_tui.core.plan.due import DUE, OPTIONAL, DueItem
 from itb_tui.core.plan.red_flags import RedFlagState, with_red_flags
 from itb_tui.core.plan.running import RunAccess, run_access
@@ -62,14 +68,15 @@ def planned_days(
     """
     sessions: list[SessionRecord] = list(history.sessions)
     logs: list[PainLog] = list(history.pain_logs)
+    decisions = history.run_decisions
     flags = flags or RedFlagState()
-    access = _access(program, settings, library, sessions, logs, today, flags)
+    access = _access(program, settings, library, sessions, logs, today, flags, decisions)
     running = access.stage is not None  # else no day of the calendar has a run
     found: list[tuple[date, DueItem]] = []
     for offset in range(weeks * 7):
         day = today + timedelta(days=offset)
         if running and offset:  # the planned days before it may move the run week on
-            access = _access(program, settings, library, sessions, logs, day, flags)
+            access = _access(program, settings, library, sessions, logs, day, flags, decisions)
         items = today_plan(program, settings, sessions, logs, day, library, access=access)
         for item in items:
             if item.kind == "advice" or item.status not in (DUE, OPTIONAL):
@@ -91,12 +98,15 @@ def _access(
     logs: list[PainLog],
     day: date,
     flags: RedFlagState,
+    decisions: Sequence[RunDecision],
 ) -> RunAccess:
     """Running on ``day`` by the same rules as Today, a standing red flag included."""
     ready = with_red_flags(
         readiness(program, settings, sessions, logs, day, library), program, flags
     )
-    return run_access(program, settings, sessions, logs, day, library, ready=ready)
+    return run_access(
+        program, settings, sessions, logs, day, library, ready=ready, decisions=decisions
+    )
 
 
 def _event_text(item: DueItem, library: Library) -> str:

@@ -299,6 +299,13 @@ def _spikes(pdf: ReportPDF, report: Report) -> None:
         _plain(pdf, more + " The CSV export has them all.", 7.5, "I")
 
 
+def _decisions(pdf: ReportPDF, report: Report) -> None:
+    """Why the run week changed: each decision by hand, when there are any."""
+    if report.decisions:
+        _heading(pdf, "Run week set by hand")
+        _bullets(pdf, report.decisions)
+
+
 def _checkbox(pdf: ReportPDF, x: float, y: float, ticked: bool) -> None:
     pdf.set_draw_color(*(WARN if ticked else GREY))
     pdf.set_line_width(0.3)
@@ -436,6 +443,7 @@ def to_pdf(report: Report, font_dirs: Sequence[Path] = FONT_DIRS) -> bytes:
     _pain_chart(pdf, report)
     _sides(pdf, report.sides)
     _spikes(pdf, report)
+    _decisions(pdf, report)
     _red_flags(pdf, report.flags)
     _notes(pdf, report)
     _figures(pdf, report.figures)

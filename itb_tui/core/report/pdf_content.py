@@ -14,7 +14,13 @@ from itb_tui.core.content.library import Exercise
 from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.history.stats import DayPain, SideTrend, daily_pain, side_comparison
-from itb_tui.core.report.entries import NoteEntry, SpikeEntry, note_entries, spike_entries
+from itb_tui.core.report.entries import (
+    NoteEntry,
+    SpikeEntry,
+    decision_entries,
+    note_entries,
+    spike_entries,
+)
 from itb_tui.core.report.export import _adherence, _pain_trend, _period_start
 from itb_tui.core.store.settings import Settings
 from itb_tui.core.text import plural
@@ -43,6 +49,7 @@ class Report:
     notes: tuple[NoteEntry, ...]
     flags: tuple[FlagState, ...]
     figures: tuple[tuple[str, Figure], ...] = ()  # (name, figure) of each exercise done
+    decisions: tuple[str, ...] = ()  # the run week set by hand, paused or resumed
 
     @property
     def period(self) -> str:
@@ -95,6 +102,7 @@ def build_report(
         notes=tuple(note_entries(history)),
         flags=tuple(flags),
         figures=done_figures(history, exercises or {}),
+        decisions=tuple(decision_entries(history)),
     )
 
 

@@ -15,6 +15,7 @@ from itb_tui.core.history.records import (
     HISTORY_SCHEMA,
     MonthHistory,
     PainLog,
+    RunDecision,
     SessionRecord,
     session_id_at,
 )
@@ -130,6 +131,7 @@ class HistoryStore:
                 continue
             combined.sessions.extend(month.sessions)
             combined.pain_logs.extend(month.pain_logs)
+            combined.run_decisions.extend(month.run_decisions)
         return combined, problems
 
     def everything(self) -> MonthHistory:
@@ -175,12 +177,16 @@ class HistoryStore:
     def add_pain_log(self, log: PainLog) -> None:
         self.update_month(month_key(log.at), lambda month: month.pain_logs.append(log))
 
+    def add_run_decision(self, decision: RunDecision) -> None:
+        """Add a run-week decision to its month."""
+        self.update_month(month_key(decision.at), lambda m: m.run_decisions.append(decision))
+
     # -- sessions written aside when the history could not be saved -------------------------
     def write_aside(self, record: SessionRecord) -> Path:
         """Write ``record`` to its own file in the config folder; the progress file, now
         behind it, is removed. Returns the file."""
         path = self.paths.unsaved_session(record.id)
-        write_toml(path, {"schema_version": HISTORY_SCHEMA, "sessions": [record.to_dict()]})
+        write_toml(path, MonthHistory([record]).to_dict())
         self.progress.clear(record.id)
         return path
 

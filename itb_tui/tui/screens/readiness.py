@@ -10,11 +10,13 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from itb_tui.core.content.program import Program, RunWeek
-from itb_tui.core.plan.running import RunStage
+from itb_tui.core.dates import day_text, local_date
+from itb_tui.core.history.records import RunDecision
+from itb_tui.core.plan.running import RunAccess, RunStage
 from itb_tui.core.plan.signs import Found
 from itb_tui.core.plan.weeks import Readiness
 from itb_tui.tui.keys import bindings
-from itb_tui.tui.messages import OpenPlace, StartRun
+from itb_tui.tui.messages import OpenPlace, SetRunWeek, StartRun
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -108,6 +110,13 @@ def sign_rows(signs: list[Found]) -> list[Widget]:
     return rows
 
 
+def decision_text(decision: RunDecision) -> str:
+    """'Run week 3 set by you on Mon 23 Nov: physio says go'."""
+    day = day_text(local_date(decision.at))
+    text = f"{decision.describe().capitalize()} by you on {day}"
+    return f"{text}: {decision.note}" if decision.note else text
+
+
 def form_rows(program: Program) -> list[Widget]:
     """The running-form tips: stride, cadence, where to land, which ground, downhills."""
     if not program.form_tips:
@@ -117,7 +126,8 @@ def form_rows(program: Program) -> list[Widget]:
 
 
 class ReadinessScreen(Screen[None]):
-    """Shows what it is given; `r` asks for a guided run, `f` for the red flags."""
+    """Shows what it is given; `r` asks for a guided run, `f` for the red flags, `w` to set the
+    run week by hand."""
 
     BINDINGS = bindings("readiness")
 
@@ -128,23 +138,45 @@ class ReadinessScreen(Screen[None]):
         signs: list[Found],
         program: Program,
         morning: tuple[str, ...] = (),
+        access: RunAccess | None = None,
     ) -> None:
         super().__init__()
+        self.program = program
+        self.show(readiness, stage, signs, morning, access)
+
+    def show(
+        self,
+        readiness: Readiness,
+        stage: RunStage | None,
+        signs: list[Found],
+        morning: tuple[str, ...] = (),
+        access: RunAccess | None = None,
+    ) -> None:
+        """Take the state to show (and show it again once shown)."""
         self.morning = morning  # what the morning check-in decided, missed check-ins
         self.readiness = readiness
         self.stage = stage
         self.signs = signs
-        self.program = program
+        self.access = access  # for the decisions by hand; None: none to show
+        if self.is_mounted:
+            self.refresh_bindings()
+            self.call_later(self.recompose)
+
+    @property
+    def paused(self) -> bool:
+        return self.access is not None and self.access.paused
 
     @property
     def can_run(self) -> bool:
-        return self.readiness.ready or self.stage is not None
+        return (self.readiness.ready and not self.paused) or self.stage is not None
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with VerticalScroll(id="readiness"):
             yield Static("[b]Return to running[/b]", id="rr-title")
             yield Static(self._status(), id="rr-status")
+            if self.access is not None and self.access.decision is not None:
+                yield row("By hand", decision_text(self.access.decision), "key")
             yield from checklist(self.readiness)
             yield from (row("Morning", line, "key") for line in self.morning)
             if self.stage is not None:
@@ -161,6 +193,11 @@ class ReadinessScreen(Screen[None]):
         rtr = self.program.return_to_running
         met = sum(check.met for check in self.readiness.checks)
         total = len(self.readiness.checks)
+        if self.paused:
+            return Content.assemble(
+                ("Paused: ", "bold $text-warning"),
+                "no run is planned until you resume running (w).",
+            )
         if self.readiness.ready:
             return Content.assemble(
                 ("Ready: ", "bold $text-success"),
@@ -187,3 +224,6 @@ class ReadinessScreen(Screen[None]):
 
     def action_red_flags(self) -> None:
         self.post_message(OpenPlace("red_flags"))
+
+    def action_run_week(self) -> None:
+        self.post_message(SetRunWeek())

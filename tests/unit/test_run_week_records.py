@@ -1,0 +1,105 @@
+"""Run-week decisions in the history files and in every export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+
+import pytest
+
+from itb_tui.core.content.library import Library
+from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision
+from itb_tui.core.history.stats import routine_categories
+from itb_tui.core.report.export import export, import_json
+from itb_tui.core.report.export_file import export_bytes
+from itb_tui.core.store.files import StoreError
+from itb_tui.core.store.history_store import HistoryStore
+from tests.tui.history_data import TODAY, at
+from tests.unit.report.test_pdf import read
+
+SET = RunDecision(
+    at(TODAY, 7), "week", 3, rules_week=2, note="physio: [ok] \x1b[31mgo", cleared=True
+)
+PAUSE = RunDecision(at(TODAY, 9), "pause", note="")
+LOG = PainLog(at(TODAY, 8), 1, "daily")
+
+
+def test_a_decision_round_trips_through_its_month_file(store: HistoryStore) -> None:
+    store.add_run_decision(SET)
+    store.add_run_decision(PAUSE)
+    store.add_pain_log(LOG)
+    data = tomllib.loads(store.month_path("2026-11").read_text())
+    assert data["schema_version"] == 2  # an older version reads the rest and never rewrites it
+    assert data["run_decisions"][0] == {
+        "at": SET.at,
+        "decision": "week",
+        "week": 3,
+        "rules_week": 2,
+        "physio_cleared": True,
+        "note": SET.note,
+    }
+    again = HistoryStore(store.paths).everything()
+    assert again.run_decisions == [SET, PAUSE] and again.pain_logs == [LOG]
+
+
+def test_a_month_without_decisions_is_written_as_before(store: HistoryStore) -> None:
+    store.add_pain_log(LOG)
+    text = store.month_path("2026-11").read_text()
+    assert "schema_version = 1" in text and "run_decisions" not in text
+    assert HistoryStore(store.paths).everything() == MonthHistory([], [LOG])
+
+
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        ('decision = "week"', "field 'week'"),
+        ('decision = "stop"', "field 'decision'"),
+        ('decision = "pause"\nsoon = 1', "unknown field 'soon'"),
+    ],
+)
+def test_a_bad_decision_leaves_its_month_untouched(
+    store: HistoryStore, table: str, problem: str
+) -> None:
+    path = store.month_path("2026-11")
+    path.parent.mkdir(parents=True)
+    raw = f"schema_version = 2\n[[run_decisions]]\nat = 2026-11-23T07:00:00+01:00\n{table}\n"
+    path.write_text(raw)
+    with pytest.raises(StoreError, match=problem):
+        store.add_pain_log(LOG)
+    assert path.read_text() == raw
+
+
+def history() -> MonthHistory:
+    return MonthHistory([], [LOG], [SET, PAUSE])
+
+
+def test_the_markdown_and_pdf_reports_list_each_decision_with_its_note(library: Library) -> None:
+    markdown = export(history(), "markdown", None, TODAY, categories_by_routine={})
+    section = markdown.split("## Run week set by hand\n\n", 1)[1].split("\n\n", 1)[0]
+    assert section.splitlines() == [
+        "- 2026-11-23 07:00, run week 3 set (the rules gave week 2), cleared by the physio:"
+        " physio: [ok] go",
+        "- 2026-11-23 09:00, running paused",
+    ]
+    categories = routine_categories(library)
+    _pages, text = read(export_bytes(history(), "pdf", None, TODAY, categories))
+    assert "Run week set by hand" in text and "physio: [ok] go" in text
+    assert "running paused" in text
+    plain = export(MonthHistory([], [LOG]), "markdown", None, TODAY, categories_by_routine={})
+    assert "Run week set by hand" not in plain
+
+
+def test_csv_and_json_exports_hold_the_decisions_and_json_reads_back() -> None:
+    rows = list(csv.DictReader(io.StringIO(export(history(), "csv", None, TODAY))))
+    decided = [r for r in rows if r["kind"] == "run-decision"]
+    assert [(r["context"], r["values"], r["note"]) for r in decided] == [
+        ("week", "3", "physio: [ok] go"),
+        ("pause", "", ""),
+    ]
+    assert decided[0]["id"] == "run-week-2026-11-23T07-00-00"
+    text = export(history(), "json", None, TODAY)
+    assert json.loads(text)["run_decisions"][0]["week"] == 3
+    assert import_json(text) == history()
+    assert "run_decisions" not in export(MonthHistory([], [LOG]), "json", None, TODAY)
