@@ -14,7 +14,13 @@ from typing import Any
 
 import pytest
 
-from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
+from itb_tui.core.history.records import (
+    HISTORY_SCHEMA,
+    ExerciseResult,
+    PainLog,
+    PainSpike,
+    SessionRecord,
+)
 from itb_tui.core.store import files
 from itb_tui.core.store.files import StoreError, atomic_write, file_lock, read_toml_file
 from itb_tui.core.store.history_store import HistoryStore
@@ -326,14 +332,15 @@ def test_bad_entry_message_names_the_field(store: HistoryStore, paths: Paths) ->
 def test_newer_month_is_readable_but_not_written(store: HistoryStore, paths: Paths) -> None:
     store.save_session(session("s1", at(11)))
     path = paths.history / "2026-11.toml"
-    text = path.read_text().replace("schema_version = 1", "schema_version = 2")
+    newer = f"schema_version = {HISTORY_SCHEMA + 1}"
+    text = path.read_text().replace("schema_version = 1", newer)
     text = text.replace('routine = "hip-strength"', 'routine = "hip-strength"\nmood = "good"')
     path.write_text(text)
     before = path.read_bytes()
     loaded = store.recent()
     assert [s.id for s in loaded.sessions] == ["s1"]
     assert loaded.sessions[0] == session("s1", at(11))
-    with pytest.raises(StoreError, match="newer itb-tui \\(schema 2\\)"):
+    with pytest.raises(StoreError, match=f"newer itb-tui \\(schema {HISTORY_SCHEMA + 1}\\)"):
         store.save_session(session("s2", at(11, 12)))
     assert path.read_bytes() == before
 

@@ -11,7 +11,8 @@ session before today (at most ``DECIDING_DAYS`` old), and it stands until the ne
   * a run is held while that morning is above the program's acceptable pain
     (``[check_in] acceptable_pain``, 0 by default: pain-free daily life, as the sources ask),
     worse than the day before (the answer "worse", or a higher score than the previous
-    morning's), or swollen;
+    morning's: the worse knee's, or either knee's against its own when both knees are
+    scored), or swollen;
   * a strength session is held only by a worse or swollen morning, not by the band: while
     daily pain settles, the strength work is what the program prescribes;
   * a settled morning (within the band, not worse, no swelling) lets the plan progress as
@@ -27,7 +28,16 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from itb_tui.core.history.records import COMPARED, PainLog, SessionRecord
+from itb_tui.core.history.records import (
+    COMPARED,
+    NO_KNEES,
+    Knees,
+    PainLog,
+    SessionRecord,
+    rose,
+    score_text,
+    scored,
+)
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.core.plan.running import MIN_RUNS_TO_PROGRESS
 from itb_tui.core.plan.today import STRENGTH_PER_WEEK
@@ -49,6 +59,7 @@ class MorningAnswer:
     score: int
     compared: str  # one of COMPARED
     swelling: bool
+    knees: Knees = NO_KNEES  # a score per knee, when given: ``score`` is then the worse
 
     def __post_init__(self) -> None:
         if not 0 <= self.score <= 10:
@@ -58,12 +69,13 @@ class MorningAnswer:
 
     def log(self, at: datetime, note: str = "") -> PainLog:
         """The pain log that stores this answer."""
-        return PainLog(at, self.score, MORNING, note, self.swelling, self.compared)
+        score = scored(self.score, self.knees)
+        return PainLog(at, score, MORNING, note, self.swelling, self.compared, self.knees)
 
 
 def answer_text(log: PainLog) -> str:
     """'3/10, worse than yesterday, swelling' - the answer in a few words."""
-    parts = [f"{log.score}/10"]
+    parts = [score_text(log.score, log.knees)]
     if log.compared:
         parts.append(
             "the same as yesterday" if log.compared == "same" else f"{log.compared} than yesterday"
@@ -186,8 +198,9 @@ class MorningVerdict:
         """'This morning 3/10, worse than yesterday: today's run is held until ...'."""
         after = f" {after}" if after else ""
         verb = "are" if " and " in what else "is"
+        score = score_text(self.log.score, self.log.knees)
         return (
-            f"{self.when(today)} {self.log.score}/10, {self.reasons(today)}{after}: "
+            f"{self.when(today)} {score}, {self.reasons(today)}{after}: "
             f"{what} {verb} held until a morning check-in is settled."
         )
 
@@ -217,7 +230,7 @@ def morning_verdict(
     deciding = after[-1]
     previous = morning_of(logs, local_date(deciding.at) - timedelta(days=1))
     worse = deciding.compared == "worse" or (
-        previous is not None and deciding.score > previous.score
+        previous is not None and bool(rose(previous.scores(), deciding.scores()))
     )
     is_run = last_load is not None and last_load.routine == RUN_ROUTINE
     return MorningVerdict(deciding, last_load, band, worse, is_run)

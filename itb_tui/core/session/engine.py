@@ -18,9 +18,12 @@ from itb_tui.core.clock import Clock
 from itb_tui.core.content.library import READY_SECONDS, SWITCH_SECONDS, Exercise, Routine
 from itb_tui.core.history.records import (
     BOTH,
+    NO_KNEES,
     ExerciseResult,
+    Knees,
     PainSpike,
     SessionRecord,
+    scored,
     session_id_at,
 )
 from itb_tui.core.session.completion import is_complete, missing_parts
@@ -120,6 +123,7 @@ class SessionEngine:
         self.index = 0
         self.paused = False
         self.pain_after: int | None = None
+        self.pain_after_knees = Knees()
         self.note = ""
         self.swelling: bool | None = None
         self.pain_spikes: list[PainSpike] = []
@@ -348,18 +352,24 @@ class SessionEngine:
         moment the session is back on screen, not from when it was read."""
         self._enter(self.index)
 
-    def rate_pain(self, score: int, note: str = "", swelling: bool | None = None) -> None:
+    def rate_pain(
+        self, score: int, note: str = "", swelling: bool | None = None, knees: Knees = NO_KNEES
+    ) -> None:
         """Record the end-of-session pain rating and go to the summary."""
         if self.phase is not Phase.PAIN:
             return
-        self.rate_stopped(score, note, swelling)
+        self.rate_stopped(score, note, swelling, knees)
         self._advance()
 
-    def rate_stopped(self, score: int, note: str = "", swelling: bool | None = None) -> None:
-        """Record the pain rating of a session stopped early (it stays where it was)."""
+    def rate_stopped(
+        self, score: int, note: str = "", swelling: bool | None = None, knees: Knees = NO_KNEES
+    ) -> None:
+        """Record the pain rating of a session stopped early (it stays where it was); with
+        ``knees`` scored, the rating is the worse knee's."""
         if not 0 <= score <= 10:
             raise ValueError("pain is rated from 0 to 10")
-        self.pain_after = score
+        self.pain_after = scored(score, knees)
+        self.pain_after_knees = knees
         self.note = note.strip()
         self.swelling = swelling
 
@@ -413,6 +423,7 @@ class SessionEngine:
             completed=self.phase is Phase.DONE and is_complete(self.routine, results),
             exercises=results,
             pain_after=self.pain_after,
+            pain_after_knees=self.pain_after_knees,
             note=self.note,
             swelling=self.swelling,
             pain_spikes=list(self.pain_spikes),

@@ -254,7 +254,7 @@ class HistoryStore:
         """Write ``record`` to its own file in the config folder; the progress file, now
         behind it, is removed. Returns the file."""
         path = self.paths.unsaved_session(record.id)
-        write_toml(path, {"schema_version": HISTORY_SCHEMA, "sessions": [record.to_dict()]})
+        write_toml(path, MonthHistory([record]).to_dict())
         self.clear_progress(record.id)
         return path
 
