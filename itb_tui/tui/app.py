@@ -239,13 +239,13 @@ class ItbApp(ProgramFlow, Safekeeping):
 
     # -- pain log -----------------------------------------------------------------------
     def log_pain(self, result: PainResult) -> None:
-        from itb_tui.core.history.records import PainLog
+        from itb_tui.core.history.records import PainLog, score_text, scored
 
-        log = PainLog(
-            self.context.clock.wall(), result.score, result.context, result.note, result.swelling
-        )
+        now = self.context.clock.wall()
+        score = scored(result.score, result.knees)
+        log = PainLog(now, score, result.context, result.note, result.swelling, knees=result.knees)
         if self.save_pain_log(log):
-            self.notify(f"Pain {log.score}/10 logged ({log.context}).")
+            self.notify(f"Pain {score_text(log.score, log.knees)} logged ({log.context}).")
             self.ask_red_flags_after(log.score, log.swelling)
 
     def save_pain_log(self, log: PainLog) -> bool:

@@ -347,6 +347,9 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             "at the end of a session: back to it with every set kept; `enter` asks again",
         ),
         Row("`y` / `n`", "is the outside of the knee swollen? yes / no"),
+        Row(
+            "`k`", "when both knees hurt: score each knee (left, then right; `k` again: the other)"
+        ),
     ),
     "help": (Key("escape,q,question_mark", "app.pop_screen", "Close", id="close"),),
     "settings": (Key("escape", "app.pop_screen", "Back", id="back"),),

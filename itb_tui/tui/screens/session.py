@@ -393,7 +393,7 @@ class SessionScreen(Screen[None]):
             self._rating_closed = True
             self._act([])
             return
-        self.engine.rate_pain(result.score, result.note, result.swelling)
+        self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
         self.post_message(self.Ended(self.engine, keep=True))
 
     def _ask_pain_stopped(self, then: Callable[[], None] | None) -> None:
@@ -403,7 +403,7 @@ class SessionScreen(Screen[None]):
 
         def rated(result: PainResult | None) -> None:
             if result is not None:
-                self.engine.rate_stopped(result.score, result.note, result.swelling)
+                self.engine.rate_stopped(result.score, result.note, result.swelling, result.knees)
             self.post_message(self.Ended(self.engine, keep=True, then=then))
 
         self.app.push_screen(
