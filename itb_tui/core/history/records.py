@@ -78,6 +78,18 @@ def scored(score: int, knees: Knees) -> int:
     return score if worse is None else worse
 
 
+def given_score(score: int | None, knees: Knees) -> int:
+    """The single score from what was typed: ``score``, or the worse knee's when a knee was
+    scored (a ``score`` given as well must be that one). Raises ValueError otherwise."""
+    if knees and score not in (None, knees.worse):
+        raise ValueError(
+            f"the score is the worse knee's: {knees.worse}, not {score} (or leave it out)"
+        )
+    if score is None and not knees:
+        raise ValueError("give a pain score 0-10, or a score for a knee")
+    return scored(score or 0, knees)
+
+
 def score_text(score: int, knees: Knees) -> str:
     """'L 2 / R 3' where knees were scored, else '2/10'."""
     return knees.text() or f"{score}/10"

@@ -301,8 +301,11 @@ def restart_note(missed: int, items: Iterable[DueItem], run_week: int | None) ->
     return text
 
 
-def parse_answer(text: str) -> tuple[int | None, str | None, bool | None]:
-    """'2 s n', '2sn', '10 worse yes' -> (score, compared, swelling); None where not given.
+def parse_answer(
+    text: str, per_knee: bool = False
+) -> tuple[int | None, str | None, bool | None, dict[str, int]]:
+    """'2 s n', '2sn', '10 worse yes' -> (score, compared, swelling, knees); None where not
+    given. With ``per_knee``, 'L2 R3 s n' scores each knee: knees {'left': 2, 'right': 3}.
 
     Raises ValueError naming the first part that is not understood.
     """
@@ -311,8 +314,14 @@ def parse_answer(text: str) -> tuple[int | None, str | None, bool | None]:
     score: int | None = None
     compared: str | None = None
     swelling: bool | None = None
-    for token in re.findall(r"\d+|[a-z]+", text.lower()):
-        if token.isdigit():
+    knees: dict[str, int] = {}
+    for token in re.findall(r"[lr]\d+|\d+|[a-z]+", text.lower()):
+        if token[0] in "lr" and token[1:].isdigit():
+            knee = "left" if token[0] == "l" else "right"
+            if not per_knee or int(token[1:]) > 10 or knee in knees:
+                raise ValueError(f"'{token}' is not a score for one knee (both knees hurt: L2 R3)")
+            knees[knee] = int(token[1:])
+        elif token.isdigit():
             if int(token) > 10 or score is not None:
                 raise ValueError(f"'{token}' is not a pain score from 0 to 10")
             score = int(token)
@@ -324,4 +333,4 @@ def parse_answer(text: str) -> tuple[int | None, str | None, bool | None]:
             compared, swelling = words[token[0]], yes_no[token[1]]
         else:
             raise ValueError(f"'{token}' is not b/s/w (better, same, worse) or y/n (swelling)")
-    return score, compared, swelling
+    return score, compared, swelling, knees
