@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.history.records import Knees, PainLog, SessionRecord
+from itb_tui.core.history.records import Knees, PainLog, PainSpike, SessionRecord
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
+from itb_tui.tui.screens.pain_chart import PainChart, PainChartScreen
+from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 from itb_tui.tui.widgets.knee_scale import KneeScale
 
 from .helpers import ice_to_the_rating, make_app
+from .history_data import make_session
+from .test_history import history, open_history, text_of
 
 
 def both_app(
@@ -188,3 +194,69 @@ async def test_escape_on_the_check_in_skips_it_with_the_knees_unsaved(tmp_path: 
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert logs(app) == []
+
+
+# -- history, session detail and chart ----------------------------------------------------------
+def seed_knees(app: ItbApp, clock: FakeClock) -> SessionRecord:
+    """A session rated L 1 / R 3 with a spike scored per knee, and a log per knee, today."""
+    now = clock.wall()
+    record = make_session(app.context.library, "hip-strength", now - timedelta(hours=2), pain=3)
+    record.pain_after_knees = Knees(1, 3)
+    spike_at = now - timedelta(hours=1, minutes=50)
+    record.pain_spikes = [PainSpike(spike_at, "clamshell", "left", 2, Knees(left=2))]
+    app.context.store.save_session(record)
+    app.context.store.add_pain_log(PainLog(now, 4, "daily", knees=Knees(4, 2)))
+    return record
+
+
+async def test_history_and_the_details_show_each_knee(tmp_path: Path) -> None:
+    app, clock = both_app(tmp_path)
+    seed_knees(app, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(app, pilot)
+        table = history(app).table
+        assert [str(table.get_row_at(n)[-1]) for n in range(2)] == [
+            "L 4 / R 2",
+            "L 1 / R 3 (1 spike)",
+        ]
+        await pilot.press("enter")
+        assert isinstance(app.screen, PainLogDetailScreen)
+        assert "Score: L 4 / R 2 (worse knee 4/10 - moderate" in text_of(app, "#detail-text")
+        await pilot.press("escape", "down", "enter")
+        assert isinstance(app.screen, SessionDetailScreen)
+        shown = text_of(app, "#detail-text")
+        assert "Pain after: L 1 / R 3 (worse knee 3/10 - mild" in shown
+        assert "Clamshells, left leg, L 2" in shown
+
+
+async def open_chart(app: ItbApp, pilot: Pilot[None]) -> None:
+    """History, then its pain chart, with every month it needs read."""
+    await open_history(app, pilot)
+    await pilot.press("c")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_chart_marks_each_knee_and_says_so(tmp_path: Path) -> None:
+    app, clock = both_app(tmp_path)
+    seed_knees(app, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_chart(app, pilot)
+        assert isinstance(app.screen, PainChartScreen)
+        chart = app.screen.query_one(PainChart)
+        assert set(chart.knee_days) == {"left", "right"}
+        rows = str(chart.render()).splitlines()
+        assert rows[10 - 4].rstrip().endswith("L") and rows[10 - 3].rstrip().endswith("R")
+        assert "L/R knee highest, B both  • session day" in text_of(app, "#chart-legend")
+        summary = text_of(app, "#chart-summary")
+        assert "Left knee: Last 7 days: average 2.5, highest 4" in summary
+        assert "Right knee: Last 7 days: average 2.5, highest 3" in summary
+
+
+async def test_the_chart_without_knees_has_no_knee_marks(tmp_path: Path) -> None:
+    app, clock = both_app(tmp_path)
+    app.context.store.add_pain_log(PainLog(clock.wall(), 4, "daily"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_chart(app, pilot)
+        assert app.screen.query_one(PainChart).knee_days == {}
+        assert "knee" not in text_of(app, "#chart-legend") + text_of(app, "#chart-summary")
