@@ -307,6 +307,15 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             tooltip="Note pain now (pauses a timer)",
         ),
         Key(
+            "k",
+            "score_spike",
+            "Each knee",
+            "`k`",
+            "when both knees hurt: each knee's pain at the pain just noted with `p`",
+            id="spike-knees",
+            show=False,
+        ),
+        Key(
             "q,escape",
             "quit_session",
             "Quit",

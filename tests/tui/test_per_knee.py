@@ -13,12 +13,12 @@ from itb_tui.core.history.records import Knees, PainLog, PainSpike, SessionRecor
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
-from itb_tui.tui.screens.pain import PainRatingScreen
+from itb_tui.tui.screens.pain import PainRatingScreen, SpikeKneesScreen
 from itb_tui.tui.screens.pain_chart import PainChart, PainChartScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 from itb_tui.tui.widgets.knee_scale import KneeScale
 
-from .helpers import ice_to_the_rating, make_app
+from .helpers import ice_to_the_rating, make_app, session_screen
 from .history_data import make_session
 from .test_history import history, open_history, text_of
 
@@ -260,3 +260,58 @@ async def test_the_chart_without_knees_has_no_knee_marks(tmp_path: Path) -> None
         await open_chart(app, pilot)
         assert app.screen.query_one(PainChart).knee_days == {}
         assert "knee" not in text_of(app, "#chart-legend") + text_of(app, "#chart-summary")
+
+
+# -- pain spikes during a session ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keys", "knees"),
+    [(("2", "3"), Knees(2, 3)), (("4",), Knees(left=4)), (("k", "5"), Knees(right=5))],
+)
+async def test_a_pain_spike_takes_each_knee_after_p(
+    tmp_path: Path, keys: tuple[str, ...], knees: Knees
+) -> None:
+    app, _clock = both_app(tmp_path, start="hip-strength")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "p")
+        assert "k: score each knee" in notes(app)
+        await pilot.press("k")
+        assert isinstance(app.screen, SpikeKneesScreen)
+        await pilot.press(*keys, "enter")
+        await pilot.pause()
+        assert app.screen_stack[-1] is session_screen(app)
+        (spike,) = session_screen(app).engine.pain_spikes
+        assert (spike.score, spike.knees) == (knees.worse, knees)
+        assert f"Pain during Clamshells: {knees.text()}." in notes(app)
+        await pilot.press("q", "k")  # stop, keep it: the spike is saved with its knees
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    (record,) = sessions(app)
+    assert record.pain_spikes[0].knees == knees
+
+
+async def test_escape_or_enter_alone_leaves_the_spike_unscored(tmp_path: Path) -> None:
+    app, _clock = both_app(tmp_path, start="hip-strength")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "p", "k", "3", "escape")
+        await pilot.pause()
+        assert app.screen_stack[-1] is session_screen(app)
+        await pilot.press("k", "enter")  # nothing scored: it asks for a knee
+        assert isinstance(app.screen, SpikeKneesScreen)
+        assert "Score a knee first" in str(app.screen.query_one("#pain-hint").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        (spike,) = session_screen(app).engine.pain_spikes
+        assert (spike.score, spike.knees) == (None, Knees())
+
+
+async def test_k_in_a_session_needs_both_knees_and_a_spike(tmp_path: Path) -> None:
+    app, _clock = both_app(tmp_path, start="hip-strength")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "k")  # no spike yet
+        assert app.screen_stack[-1] is session_screen(app)
+    one, _clock = both_app(tmp_path / "one", "left", start="hip-strength")
+    async with one.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "p", "k")
+        assert one.screen is session_screen(one)
+        assert "each knee" not in notes(one)

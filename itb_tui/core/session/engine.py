@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -383,6 +383,11 @@ class SessionEngine:
         if self.counting_down and not self.paused:
             self.toggle_pause()
         return spike
+
+    def score_spike(self, knees: Knees) -> None:
+        """Give the last pain spike each knee's score (its score: the worse knee's)."""
+        if self.pain_spikes and knees:
+            self.pain_spikes[-1] = replace(self.pain_spikes[-1], score=knees.worse, knees=knees)
 
     # -- results --------------------------------------------------------------------------
     def results(self) -> list[ExerciseResult]:

@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from itb_tui.core.content.library import Exercise, format_seconds
-from itb_tui.core.history.records import BOTH
+from itb_tui.core.history.records import BOTH, Knees
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Cue, Phase, SessionEngine
 from itb_tui.core.session.speech import Speaker
@@ -22,7 +22,7 @@ from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.keys import bindings
-from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
+from itb_tui.tui.screens.pain import PainRatingScreen, PainResult, SpikeKneesScreen
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, literal, markup
@@ -316,6 +316,8 @@ class SessionScreen(Screen[None]):
             return phase in (Phase.WORK, Phase.REST, Phase.READY)
         if action == "back":
             return self.engine.index > 0
+        if action == "score_spike":
+            return self.settings.painful_knee == BOTH and bool(self.engine.pain_spikes)
         return True
 
     def _act(self, cues: list[Cue]) -> None:
@@ -357,9 +359,28 @@ class SessionScreen(Screen[None]):
         if self.coach.pacing and not self.engine.paused:
             self.coach.toggle_pause()
         paused = " Paused." if self.engine.paused else ""
-        self.notify(f"Pain noted ({spike.side}).{paused} {caution}", title="Pain noted", timeout=10)
+        knees = " k: score each knee." if self.settings.painful_knee == BOTH else ""
+        self.notify(
+            f"Pain noted ({spike.side}).{paused}{knees} {caution}", title="Pain noted", timeout=10
+        )
         self.autosave()
         self._act([])
+
+    def action_score_spike(self) -> None:
+        """Each knee's pain at the last pain spike (when both knees hurt)."""
+        if not self.engine.pain_spikes:
+            return
+        spike = self.engine.pain_spikes[-1]
+
+        def scored(knees: Knees | None) -> None:
+            if knees:
+                self.engine.score_spike(knees)
+                self.autosave()
+                self.notify(f"Pain during {name}: {knees.text()}.", title="Pain noted")
+
+        items = self.engine.routine.items
+        name = next((e.name for e in items if e.id == spike.exercise), spike.exercise)
+        self.app.push_screen(SpikeKneesScreen(name), scored)
 
     def action_quit_session(self) -> None:
         if self.engine.phase is Phase.DONE:
