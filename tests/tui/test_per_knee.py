@@ -80,7 +80,7 @@ async def test_the_dialog_shows_each_knee_and_which_is_being_scored(tmp_path: Pa
         await pilot.press("k", "2")
         text = str(scale.render())
         assert "  Left " in text and "> Right" in text  # the right knee is next
-        assert "L 2 (worse: mild" in text and "k: the left knee" in text
+        assert "L 2, the worse 2/10 - k: left knee" in text
 
 
 async def test_escape_after_scoring_a_knee_logs_nothing(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from itb_tui.core.history.records import BOTH, SIDES, Knees
-from itb_tui.tui.widgets.pain_scale import PainScale, anchor, moved, scale_cells
+from itb_tui.tui.widgets.pain_scale import PainScale, moved, scale_cells
 
 KNEE_KEY = "k"
 # What k moves to from each state: "" is one score for the pain felt.
@@ -88,10 +88,8 @@ class KneeScale(PainScale):
         return text
 
     def _knee_line(self) -> str:
-        """'L 2 / R 3 (worse: mild ...) - k: the left knee', or what to press first."""
-        key = f"{KNEE_KEY}: the {NEXT_KNEE[self.knee]} knee"
+        """'L 2 / R 3, the worse 3/10 - k: left knee', or what to press first (one line)."""
+        key = f"{KNEE_KEY}: {NEXT_KNEE[self.knee]} knee"
         if not self.scores:
-            return f"Scoring the {self.knee} knee: a digit, or the arrows for 10 - {key}"
-        worse = self.knees.worse
-        assert worse is not None
-        return f"{self.knees.text()} (worse: {anchor(worse)}) - {key}"
+            return f"{self.knee.capitalize()} knee: a digit (the arrows for 10) - {key}"
+        return f"{self.knees.text()}, the worse {self.knees.worse}/10 - {key}"
