@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from datetime import date
 
 import pytest
 import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
 
 from itb_tui.core.history.edit import update_pain_log
 from itb_tui.core.history.records import (
@@ -24,8 +27,12 @@ from itb_tui.core.history.records import (
 from itb_tui.core.plan.checkin import MorningAnswer, answer_text, morning_verdict
 from itb_tui.core.plan.signs import warning_signs
 from itb_tui.core.plan.weeks import pain_free_streak
+from itb_tui.core.report.export import import_json, to_json
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
+from tests.unit.test_history_props import PROPS
+from tests.unit.test_history_props import pain_logs as history_logs
+from tests.unit.test_history_props import sessions as history_sessions
 from tests.unit.test_plan import (
     LIBRARY,
     MON,
@@ -232,3 +239,44 @@ def test_a_day_with_one_sore_knee_is_not_pain_free() -> None:
     logs.append(PainLog(at(day(3), 20), 1, "daily", knees=Knees(left=1)))
     assert pain_free_streak(logs, day(3))[0] == 0
     assert pain_free_streak(logs[:3], day(2))[0] == 3
+
+
+# -- any per-knee history round-trips ------------------------------------------------------------
+scores = st.none() | st.integers(min_value=0, max_value=10)
+knees = st.builds(Knees, scores, scores)
+
+
+def with_knees(log: PainLog, given: Knees) -> PainLog:
+    return replace(log, score=scored(log.score, given), knees=given)
+
+
+def session_with_knees(record: SessionRecord, given: Knees, spike: Knees) -> SessionRecord:
+    pain = record.pain_after if record.pain_after is not None else 0
+    spikes = (
+        [replace(s, score=spike.worse, knees=spike) for s in record.pain_spikes] if spike else []
+    )
+    return replace(
+        record,
+        pain_after=scored(pain, given) if given else record.pain_after,
+        pain_after_knees=given,
+        pain_spikes=spikes or record.pain_spikes,
+    )
+
+
+@PROPS
+@given(
+    st.lists(st.builds(session_with_knees, history_sessions, knees, knees), max_size=2),
+    st.lists(st.builds(with_knees, history_logs, knees), max_size=3),
+)
+def test_any_history_with_knees_round_trips_through_toml_and_json(
+    records: list[SessionRecord], logs: list[PainLog]
+) -> None:
+    month = MonthHistory(records, logs)
+    month.sort()
+    assert through_toml(month) == month
+    back = import_json(to_json(month))
+    assert back.sessions == month.sessions and back.pain_logs == month.pain_logs
+    has_knees = any(log.knees for log in logs) or any(
+        r.pain_after_knees or any(s.knees for s in r.pain_spikes) for r in records
+    )
+    assert month.to_dict()["schema_version"] == (HISTORY_SCHEMA if has_knees else FIRST_SCHEMA)
