@@ -110,6 +110,7 @@ def rose(before: dict[str, int], now: dict[str, int]) -> list[str]:
 
 
 def _check_worse(reader: TableReader, score: int | None, knees: Knees, key: str) -> None:
+    """A record with knees must hold the worse knee's score in ``key`` (a hand edit may not)."""
     if knees and score != knees.worse:
         reader.problem(key, f"the worse knee's score ({knees.worse}), as the knees say", score)
 

@@ -123,7 +123,7 @@ class SessionEngine:
         self.index = 0
         self.paused = False
         self.pain_after: int | None = None
-        self.pain_after_knees = Knees()
+        self.pain_after_knees = NO_KNEES
         self.note = ""
         self.swelling: bool | None = None
         self.pain_spikes: list[PainSpike] = []
