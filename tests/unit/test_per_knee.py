@@ -195,7 +195,10 @@ def test_a_morning_with_one_knee_worse_counts_as_worse_though_the_other_got_bett
     assert logs[1].score == 2  # the worse knee
     verdict = morning_verdict(3, [run(MON)], logs, day(2), set())
     assert verdict is not None and verdict.worse and verdict.holds_run
-    assert "This morning L 1 / R 2, worse than yesterday" in verdict.text(day(2))
+    assert "This morning L 1 / R 2, worse than yesterday (right knee)" in verdict.text(day(2))
+    both_up = [morning(day(1), Knees(1, 1)), morning(day(2), Knees(2, 3))]
+    rising = morning_verdict(3, [run(MON)], both_up, day(2), set())
+    assert rising is not None and "worse than yesterday (both knees)" in (rising.text(day(2)))
     settled = [morning(day(1), Knees(3, 1)), morning(day(2), Knees(1, 1))]
     calm = morning_verdict(3, [run(MON)], settled, day(2), set())
     assert calm is not None and not calm.worse and not calm.holds_run

@@ -141,6 +141,7 @@ class MorningVerdict:
     band: int
     worse: bool  # worse than the day before
     after_is_run: bool = False
+    worse_knees: tuple[str, ...] = ()  # the knees scored higher than the day before
 
     @property
     def day(self) -> date:
@@ -172,8 +173,11 @@ class MorningVerdict:
         """What made the morning unsettled: 'worse than yesterday, above the limit of 0/10'."""
         parts = []
         if self.worse:
+            knees = self.worse_knees
+            which = " (both knees)" if len(knees) == 2 else "".join(f" ({k} knee)" for k in knees)
             parts.append(
-                "worse than yesterday" if self.day == today else "worse than the day before"
+                ("worse than yesterday" if self.day == today else "worse than the day before")
+                + which
             )
         if self.above_band:
             parts.append(f"above the program's limit of {self.band}/10")
@@ -229,11 +233,11 @@ def morning_verdict(
         return None
     deciding = after[-1]
     previous = morning_of(logs, local_date(deciding.at) - timedelta(days=1))
-    worse = deciding.compared == "worse" or (
-        previous is not None and bool(rose(previous.scores(), deciding.scores()))
-    )
+    risen = rose(previous.scores(), deciding.scores()) if previous is not None else []
+    worse = deciding.compared == "worse" or bool(risen)
     is_run = last_load is not None and last_load.routine == RUN_ROUTINE
-    return MorningVerdict(deciding, last_load, band, worse, is_run)
+    knees = tuple(key for key in risen if key != "score")
+    return MorningVerdict(deciding, last_load, band, worse, is_run, knees)
 
 
 def hold_items(
