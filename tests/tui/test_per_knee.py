@@ -249,8 +249,8 @@ async def test_the_chart_marks_each_knee_and_says_so(tmp_path: Path) -> None:
         assert rows[10 - 4].rstrip().endswith("L") and rows[10 - 3].rstrip().endswith("R")
         assert "L/R knee highest, B both  • session day" in text_of(app, "#chart-legend")
         summary = text_of(app, "#chart-summary")
-        assert "Left knee: Last 7 days: average 2.5, highest 4" in summary
-        assert "Right knee: Last 7 days: average 2.5, highest 3" in summary
+        assert "Left knee, last 7 days: average 2.5, highest 4" in summary
+        assert "Right knee, last 7 days: average 2.5, highest 3" in summary
 
 
 async def test_the_chart_without_knees_has_no_knee_marks(tmp_path: Path) -> None:

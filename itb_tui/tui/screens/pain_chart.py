@@ -146,10 +146,10 @@ def chart_text(columns: list[Bar]) -> Text:
     return text
 
 
-def week_summary(days: list[DayPain], today: date) -> str:
-    """Average and highest of the last 7 days and of the 7 before."""
+def week_summary(days: list[DayPain], today: date, lead: str = "Last 7 days") -> str:
+    """Average and highest of the last 7 days (named ``lead``) and of the 7 before."""
     parts = []
-    for label, end in (("Last 7 days", today), ("the 7 before", today - timedelta(days=7))):
+    for label, end in ((lead, today), ("the 7 before", today - timedelta(days=7))):
         start = days_back(end, 7)
         chosen = [d for d in days if start <= d.day <= end]
         count = sum(d.count for d in chosen)
@@ -249,7 +249,7 @@ class PainChartScreen(Screen[None]):
         )
         summary = [week_summary(days, self.today)]
         summary += [
-            f"{knee.capitalize()} knee: {week_summary(found, self.today)}"
+            week_summary(found, self.today, f"{knee.capitalize()} knee, last 7 days")
             for knee, found in knee_days.items()
         ]
         self.query_one("#chart-summary", Static).update("\n".join(summary))
