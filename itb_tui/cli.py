@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the rest is imported in main, once garbage collection is pa
     from datetime import date
 
     from itb_tui.core.context import AppContext
+    from itb_tui.core.history.records import Knees
     from itb_tui.core.plan.checkin import MorningAnswer
     from itb_tui.core.store.paths import Paths
 
@@ -85,6 +86,38 @@ def _clock_time(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+KNEES_HELP = """\
+When both knees hurt (Settings: "Which knee hurts?" both), --left and --right score each
+knee, e.g. --left 2 --right 3; SCORE may then be left out (it is the worse knee's) and
+either knee may be left out.
+"""
+
+
+def _knee_arguments(parser: argparse.ArgumentParser) -> None:
+    for knee in ("left", "right"):
+        parser.add_argument(
+            f"--{knee}", type=_score, metavar="N", help=f"the {knee} knee's pain, 0-10"
+        )
+
+
+def _knee_score(context: AppContext, args: argparse.Namespace) -> tuple[int, Knees]:
+    """The single score and the knees from SCORE, --left and --right; exits 2 when they do
+    not fit together, or when knees are given though the settings do not say both hurt."""
+    from itb_tui.core.history.records import BOTH, Knees, given_score
+
+    knees = Knees(args.left, args.right)
+    if knees and context.settings.painful_knee != BOTH:
+        args.subparser.error(
+            "--left and --right are for when both knees hurt: "
+            "set 'Which knee hurts?' to both in Settings"
+        )
+    try:
+        return given_score(args.score, knees), knees
+    except ValueError as err:
+        args.subparser.error(str(err))  # exits 2
+        raise
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
     from pathlib import Path
@@ -107,8 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "check", help="check content.toml and settings.toml (and the shipped content) and exit"
     )
-    log = commands.add_parser("log-pain", help="log a pain score (0-10) and exit")
-    log.add_argument("score", type=_score, help="0 = no pain, 10 = worst imaginable")
+    log = commands.add_parser(
+        "log-pain", help="log a pain score (0-10) and exit", epilog=KNEES_HELP
+    )
+    log.add_argument("score", nargs="?", type=_score, help="0 = no pain, 10 = worst imaginable")
+    _knee_arguments(log)
     log.add_argument(
         "--context",
         choices=PAIN_CONTEXTS,
@@ -121,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("yes", "no"),
         help="is the outside of the knee swollen or puffy? (left out: not answered)",
     )
+    log.set_defaults(subparser=log)
     today = commands.add_parser(
         "today",
         help="what is due today (exit 1 when something is)",
@@ -131,9 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
     check_in = commands.add_parser(
         "check-in",
         help="the morning check-in: knee pain, compared with yesterday, swelling",
-        epilog="Without a score it asks in the terminal: type e.g. '2 s n' and Enter.",
+        epilog="Without a score it asks in the terminal: type e.g. '2 s n' and Enter. "
+        + KNEES_HELP,
     )
     check_in.add_argument("score", nargs="?", type=_score, help="knee pain this morning, 0-10")
+    _knee_arguments(check_in)
     check_in.add_argument("--compared", choices=COMPARED, help="compared with yesterday")
     check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
     check_in.add_argument("--note", type=_note, default="", help="a short note")
@@ -182,17 +221,20 @@ def _check(paths: Paths) -> int:
 
 
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
-    from itb_tui.core.history.records import CONTEXT_LABELS, PainLog
+    from itb_tui.core.history.records import CONTEXT_LABELS, PainLog, score_text
     from itb_tui.core.plan.red_flags import should_ask
     from itb_tui.core.text import plain_text
 
+    score, knees = _knee_score(context, args)
     swelling = None if args.swelling is None else args.swelling == "yes"
-    log = PainLog(context.clock.wall(), args.score, args.context, args.note.strip(), swelling)
+    now = context.clock.wall()
+    log = PainLog(now, score, args.context, args.note.strip(), swelling, knees=knees)
     context.store.add_pain_log(log)
     where = CONTEXT_LABELS[log.context]
     note = f"\nNote: {plain_text(log.note)}" if log.note else ""
     swollen = ", swelling" if swelling else ""
-    print(f"Logged pain {log.score}/10, {where}{swollen}, at {log.at:%Y-%m-%d %H:%M}.{note}")
+    pain = score_text(log.score, knees)
+    print(f"Logged pain {pain}, {where}{swollen}, at {log.at:%Y-%m-%d %H:%M}.{note}")
     if should_ask(log.score, swelling):
         print(
             "Check the red flags (open itb and press f): if one applies, "
@@ -217,18 +259,22 @@ def _today(context: AppContext, args: argparse.Namespace) -> int:
     return code
 
 
-def _ask_check_in() -> MorningAnswer | None:
-    """Ask in the terminal: one line such as '2 s n', then whatever part is missing."""
+def _ask_check_in(per_knee: bool) -> MorningAnswer | None:
+    """Ask in the terminal: one line such as '2 s n', then whatever part is missing; with
+    ``per_knee``, 'L1 R2 s n' scores each knee."""
+    from itb_tui.core.history.records import Knees
     from itb_tui.core.plan.checkin import MorningAnswer, parse_answer
 
+    knee_text = " (or each knee: L1 R2)" if per_knee else ""
     prompts = (
-        "Knee pain 0-10, then b/s/w (vs yesterday) and y/n (swelling), e.g. 2 s n: ",
+        f"Knee pain 0-10{knee_text}, then b/s/w (vs yesterday) and y/n (swelling), e.g. 2 s n: ",
         "Compared with yesterday: b(etter), s(ame) or w(orse)? ",
         "Swelling: y or n? ",
     )
     score: int | None = None
     compared: str | None = None
     swelling: bool | None = None
+    knees: dict[str, int] = {}
     prompt = prompts[0]
     while score is None or compared is None or swelling is None:
         try:
@@ -237,38 +283,42 @@ def _ask_check_in() -> MorningAnswer | None:
             print("\nNothing saved.", file=sys.stderr)
             return None
         try:
-            got = parse_answer(reply)
+            got = parse_answer(reply, per_knee)
         except ValueError as err:
             print(f"  {err}", file=sys.stderr)
             continue
+        knees |= got[3]
         score = score if got[0] is None else got[0]
+        score = Knees(**knees).worse if knees else score
         compared = compared or got[1]
         swelling = swelling if got[2] is None else got[2]
         if score is None:
-            prompt = "Knee pain this morning, 0-10? "
+            prompt = f"Knee pain this morning, 0-10{knee_text}? "
         elif compared is None:
             prompt = prompts[1]
         else:
             prompt = prompts[2]
-    return MorningAnswer(score, compared, swelling)
+    return MorningAnswer(score, compared, swelling, Knees(**knees))
 
 
 def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.content.validate import ContentError
+    from itb_tui.core.history.records import BOTH
     from itb_tui.core.plan.checkin import MorningAnswer, answer_text
     from itb_tui.core.shell.today_line import today_summary
     from itb_tui.core.store.files import StoreError
 
-    if args.score is not None:
+    if args.score is not None or args.left is not None or args.right is not None:
+        score, knees = _knee_score(context, args)
         if args.compared is None or args.swelling is None:
             args.subparser.error(
                 "with a score, give --compared better|same|worse and --swelling yes|no"
             )
         answer: MorningAnswer | None = MorningAnswer(
-            args.score, args.compared, args.swelling == "yes"
+            score, args.compared, args.swelling == "yes", knees
         )
     elif sys.stdin.isatty():
-        answer = _ask_check_in()
+        answer = _ask_check_in(context.settings.painful_knee == BOTH)
     else:
         args.subparser.error("give the answer: itb check-in SCORE --compared same --swelling no")
     if answer is None:

@@ -316,6 +316,15 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             tooltip="Note pain now (pauses a timer)",
         ),
         Key(
+            "k",
+            "score_spike",
+            "Each knee",
+            "`k`",
+            "when both knees hurt: each knee's pain at the pain just noted with `p`",
+            id="spike-knees",
+            show=False,
+        ),
+        Key(
             "q,escape",
             "quit_session",
             "Quit",
@@ -356,6 +365,9 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             "at the end of a session: back to it with every set kept; `enter` asks again",
         ),
         Row("`y` / `n`", "is the outside of the knee swollen? yes / no"),
+        Row(
+            "`k`", "when both knees hurt: score each knee (left, then right; `k` again: the other)"
+        ),
     ),
     "help": (Key("escape,q,question_mark", "app.pop_screen", "Close", id="close"),),
     "settings": (Key("escape", "app.pop_screen", "Back", id="back"),),

@@ -241,13 +241,13 @@ class PainLogging:
         self._checkin_waiting = False  # due, but another question was on top of home
 
     def log(self, result: PainResult) -> None:
-        from itb_tui.core.history.records import PainLog
+        from itb_tui.core.history.records import PainLog, score_text, scored
 
-        log = PainLog(
-            self.context.clock.wall(), result.score, result.context, result.note, result.swelling
-        )
+        now = self.context.clock.wall()
+        score = scored(result.score, result.knees)
+        log = PainLog(now, score, result.context, result.note, result.swelling, knees=result.knees)
         if self.save(log):
-            self.app.notify(f"Pain {log.score}/10 logged ({log.context}).")
+            self.app.notify(f"Pain {score_text(log.score, log.knees)} logged ({log.context}).")
             self.app.program_flow.ask_red_flags_after(log.score, log.swelling)
 
     def save(self, log: PainLog) -> bool:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import (
+    NO_KNEES,
     PAIN_CONTEXTS,
     MonthHistory,
     PainLog,
@@ -67,7 +68,8 @@ def update_session(
 
     def change(month: MonthHistory) -> SessionRecord:
         session = _find_session(month, session_id, key)
-        session.pain_after = pain_after
+        if pain_after != session.pain_after:  # a new single score replaces the knees'
+            session.pain_after, session.pain_after_knees = pain_after, NO_KNEES
         session.note = plain_text(note)
         if swelling != KEEP:
             session.swelling = swelling
@@ -105,7 +107,9 @@ def update_pain_log(
 
     def change(month: MonthHistory) -> PainLog:
         log = _find_pain_log(month, log_id, key)
-        log.score, log.context, log.note = score, context, plain_text(note)
+        if score != log.score:  # a new single score replaces the knees'
+            log.score, log.knees = score, NO_KNEES
+        log.context, log.note = context, plain_text(note)
         if swelling != KEEP:
             log.swelling = swelling
         return log

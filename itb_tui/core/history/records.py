@@ -9,10 +9,11 @@ from typing import Any
 from itb_tui.core.content.validate import TableReader
 
 HISTORY_SCHEMA = 2  # the newest month this version reads and writes
-# A month without run-week decisions is written as schema 1, which every version reads and
-# adds to; one with decisions as HISTORY_SCHEMA, which an older version reads without them
-# and refuses to rewrite (so it cannot drop them).
-PLAIN_SCHEMA = 1
+# Schema 2 added per-knee pain scores and run-week decisions. A month is written as 2 only when
+# it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
+# left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
+# versions go on adding to it.
+FIRST_SCHEMA = 1
 SIDES = ("left", "right")
 BOTH = "both"
 PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
@@ -27,6 +28,92 @@ CONTEXT_LABELS = {
 # The morning check-in's answer to "compared with yesterday".
 COMPARED = ("better", "same", "worse")
 UNITS = ("reps", "steps", "seconds")
+
+
+@dataclass(frozen=True)
+class Knees:
+    """A pain score 0-10 for each knee, None for a knee not scored: an optional detail beside
+    a record's single ``score``, which is then the worse knee's (see ``scored``)."""
+
+    left: int | None = None
+    right: int | None = None
+
+    def __post_init__(self) -> None:
+        for value in (self.left, self.right):
+            if value is not None and not 0 <= value <= 10:
+                raise ValueError(f"pain {value} is outside the scale 0-10")
+
+    def __bool__(self) -> bool:
+        return self.left is not None or self.right is not None
+
+    def items(self) -> list[tuple[str, int]]:
+        """('left', 2), ('right', 3) for the knees scored."""
+        pairs = (("left", self.left), ("right", self.right))
+        return [(knee, value) for knee, value in pairs if value is not None]
+
+    @property
+    def worse(self) -> int | None:
+        """The higher of the knees scored; None when neither was."""
+        return max((value for _, value in self.items()), default=None)
+
+    def text(self) -> str:
+        """'L 2 / R 3', 'L 2' or 'R 3'; '' when neither knee was scored."""
+        return " / ".join(f"{knee[0].upper()} {value}" for knee, value in self.items())
+
+    def to_dict(self, prefix: str = "") -> dict[str, int]:
+        """{'left': 2, 'right': 3} (keys after ``prefix``), the knees scored only."""
+        return {prefix + knee: value for knee, value in self.items()}
+
+    @classmethod
+    def read(cls, reader: TableReader, prefix: str = "") -> Knees:
+        left, right = (reader.integer(prefix + knee, maximum=10, required=False) for knee in SIDES)
+        return cls(left, right)
+
+
+NO_KNEES = Knees()
+
+
+def scored(score: int, knees: Knees) -> int:
+    """A record's single score: the worse knee when a knee was scored, else ``score``."""
+    worse = knees.worse
+    return score if worse is None else worse
+
+
+def given_score(score: int | None, knees: Knees) -> int:
+    """The single score from what was typed: ``score``, or the worse knee's when a knee was
+    scored (a ``score`` given as well must be that one). Raises ValueError otherwise."""
+    if knees and score not in (None, knees.worse):
+        raise ValueError(
+            f"the score is the worse knee's: {knees.worse}, not {score} (or leave it out)"
+        )
+    if score is None and not knees:
+        raise ValueError("give a pain score 0-10, or a score for a knee")
+    return scored(score or 0, knees)
+
+
+def score_text(score: int, knees: Knees) -> str:
+    """'L 2 / R 3' where knees were scored, else '2/10'."""
+    return knees.text() or f"{score}/10"
+
+
+def knee_scores(score: int, knees: Knees) -> dict[str, int]:
+    """What pain rules compare day to day: the single score, and each knee with itself."""
+    return {"score": score, **knees.to_dict()}
+
+
+def rose(before: dict[str, int], now: dict[str, int]) -> list[str]:
+    """Which of ``knee_scores`` went up from ``before`` to ``now``: 'score', 'left', 'right'.
+
+    A knee counts only against its own earlier score, so a knee that got worse counts even
+    when the other got better and the worse-knee score did not move.
+    """
+    return [key for key, value in now.items() if key in before and value > before[key]]
+
+
+def _check_worse(reader: TableReader, score: int | None, knees: Knees, key: str) -> None:
+    """A record with knees must hold the worse knee's score in ``key`` (a hand edit may not)."""
+    if knees and score != knees.worse:
+        reader.problem(key, f"the worse knee's score ({knees.worse}), as the knees say", score)
 
 
 @dataclass
@@ -108,18 +195,23 @@ def _side_table(reader: TableReader, key: str, valid: Any) -> dict[str, Any]:
 
 @dataclass
 class PainSpike:
-    """Pain noticed during an exercise, recorded with a key press mid-session."""
+    """Pain noticed during an exercise, recorded with a key press mid-session.
+
+    ``side`` is the leg being exercised; ``knees`` the score per knee when it was given,
+    ``score`` then being the worse knee's.
+    """
 
     at: datetime
     exercise: str
     side: str
     score: int | None = None
+    knees: Knees = field(default_factory=Knees)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"at": self.at, "exercise": self.exercise, "side": self.side}
         if self.score is not None:
             data["score"] = self.score
-        return data
+        return data | self.knees.to_dict()
 
     @classmethod
     def from_reader(cls, reader: TableReader) -> PainSpike | None:
@@ -127,10 +219,12 @@ class PainSpike:
         exercise = reader.text("exercise", max_len=64)
         side = reader.choice("side", (*SIDES, BOTH))
         score = reader.integer("score", maximum=10, required=False)
+        knees = Knees.read(reader)
+        _check_worse(reader, score, knees, "score")
         reader.finish()
         if at is None or exercise is None or side is None:
             return None
-        return cls(at, exercise, side, score)
+        return cls(at, exercise, side, score, knees)
 
 
 def _datetime(reader: TableReader, key: str, *, required: bool = True) -> datetime | None:
@@ -166,6 +260,8 @@ class SessionRecord:
     note: str = ""
     pain_spikes: list[PainSpike] = field(default_factory=list)
     swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
+    # The rating per knee, when given: ``pain_after`` is then the worse knee's.
+    pain_after_knees: Knees = field(default_factory=Knees)
 
     @property
     def duration_s(self) -> int:
@@ -190,6 +286,7 @@ class SessionRecord:
         }
         if self.pain_after is not None:
             data["pain_after"] = self.pain_after
+        data |= self.pain_after_knees.to_dict("pain_after_")
         data["note"] = self.note
         if self.swelling is not None:
             data["swelling"] = self.swelling
@@ -209,6 +306,8 @@ class SessionRecord:
         ended = _datetime(reader, "ended_at")
         completed = reader.flag("completed")
         pain = reader.integer("pain_after", maximum=10, required=False)
+        knees = Knees.read(reader, "pain_after_")
+        _check_worse(reader, pain, knees, "pain_after")
         note = _note(reader)
         swelling = _swelling(reader)
         exercises = [
@@ -238,6 +337,7 @@ class SessionRecord:
             note,
             [s for s in spikes if s is not None],
             swelling,
+            knees,
         )
 
 
@@ -267,6 +367,8 @@ class PainLog:
 
     A morning check-in (context "morning") also says how it compares with yesterday and
     whether the knee is swollen; other logs leave ``compared`` "" and ``swelling`` None.
+    ``knees`` holds a score per knee when one was given; ``score``, the single figure every
+    rule reads, is then the worse knee's.
     """
 
     at: datetime
@@ -275,6 +377,11 @@ class PainLog:
     note: str = ""
     swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
     compared: str = ""  # "", or one of COMPARED (a morning check-in)
+    knees: Knees = field(default_factory=Knees)
+
+    def scores(self) -> dict[str, int]:
+        """What rules compare with another log's (see ``knee_scores``)."""
+        return knee_scores(self.score, self.knees)
 
     @property
     def id(self) -> str:
@@ -291,7 +398,7 @@ class PainLog:
             data["compared"] = self.compared
         if self.swelling is not None:
             data["swelling"] = self.swelling
-        return data
+        return data | self.knees.to_dict()
 
     @classmethod
     def from_reader(cls, reader: TableReader) -> PainLog | None:
@@ -301,10 +408,12 @@ class PainLog:
         note = _note(reader)
         swelling = _swelling(reader)
         compared = reader.choice("compared", COMPARED, required=False) or ""
+        knees = Knees.read(reader)
+        _check_worse(reader, score, knees, "score")
         reader.finish()
         if at is None or score is None or context is None:
             return None
-        return cls(at, score, context, note, swelling, compared)
+        return cls(at, score, context, note, swelling, compared, knees)
 
 
 def pain_log_ids(logs: list[PainLog]) -> list[str]:
@@ -382,8 +491,7 @@ class MonthHistory:
 
     def to_dict(self) -> dict[str, Any]:
         """Time-ordered; an empty list is left out (a later [[table]] can then be appended)."""
-        schema = HISTORY_SCHEMA if self.run_decisions else PLAIN_SCHEMA
-        data: dict[str, Any] = {"schema_version": schema}
+        data: dict[str, Any] = {"schema_version": self.schema()}
         if self.sessions:
             data["sessions"] = [
                 s.to_dict() for s in sorted(self.sessions, key=lambda s: s.started_at)
@@ -393,6 +501,14 @@ class MonthHistory:
         if self.run_decisions:
             data["run_decisions"] = [d.to_dict() for d in sorted(self.run_decisions, key=_at)]
         return data
+
+    def schema(self) -> int:
+        """The schema this month needs: HISTORY_SCHEMA with a per-knee score or a run-week
+        decision, else the first."""
+        knees = [log.knees for log in self.pain_logs]
+        for session in self.sessions:
+            knees += [session.pain_after_knees, *(s.knees for s in session.pain_spikes)]
+        return HISTORY_SCHEMA if self.run_decisions or any(knees) else FIRST_SCHEMA
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str, problems: list[str]) -> MonthHistory:

@@ -14,7 +14,15 @@ from typing import Literal
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.dates import days_back, week_monday, week_sunday
-from itb_tui.core.history.records import CONTEXT_LABELS, SIDES, PainLog, SessionRecord, pain_log_ids
+from itb_tui.core.history.records import (
+    CONTEXT_LABELS,
+    SIDES,
+    PainLog,
+    SessionRecord,
+    knee_scores,
+    pain_log_ids,
+    score_text,
+)
 from itb_tui.core.plan.weeks import STRENGTH, STRENGTH_PER_WEEK, STRETCH, STRETCH_DAYS_PER_WEEK
 
 OTHER_CATEGORY = "other"
@@ -53,14 +61,19 @@ class DayPain:
 
 
 def _pain_scores(
-    pain_logs: Iterable[PainLog], sessions: Iterable[SessionRecord]
+    pain_logs: Iterable[PainLog], sessions: Iterable[SessionRecord], knee: str
 ) -> dict[date, list[tuple[str, int]]]:
+    """Each day's (context, score): the single scores, or with ``knee`` that knee's only."""
     scores: dict[date, list[tuple[str, int]]] = defaultdict(list)
-    for log in pain_logs:
-        scores[log.at.date()].append((log.context, log.score))
-    for session in sessions:
-        if session.pain_after is not None:
-            scores[session_day(session)].append((SESSION_CONTEXT, session.pain_after))
+    found = [(log.at.date(), log.context, log.scores()) for log in pain_logs]
+    found += [
+        (session_day(s), SESSION_CONTEXT, knee_scores(s.pain_after, s.pain_after_knees))
+        for s in sessions
+        if s.pain_after is not None
+    ]
+    for day, context, by_knee in found:
+        if (knee or "score") in by_knee:
+            scores[day].append((context, by_knee[knee or "score"]))
     return scores
 
 
@@ -80,12 +93,19 @@ def _day_pain(day: date, scores: list[tuple[str, int]], had_session: bool) -> Da
 
 
 def daily_pain(
-    pain_logs: Iterable[PainLog], sessions: Iterable[SessionRecord], since: date | None = None
+    pain_logs: Iterable[PainLog],
+    sessions: Iterable[SessionRecord],
+    since: date | None = None,
+    knee: str = "",
 ) -> list[DayPain]:
-    """One entry per day with at least one pain score, oldest first, from ``since`` on."""
+    """One entry per day with at least one pain score, oldest first, from ``since`` on.
+
+    The single scores (the worse knee's where each knee was scored), or with ``knee``
+    ('left' or 'right') the scores given for that knee alone.
+    """
     sessions = list(sessions)
     session_days = {session_day(s) for s in sessions}
-    scores = _pain_scores(pain_logs, sessions)
+    scores = _pain_scores(pain_logs, sessions, knee)
     return [
         _day_pain(day, scores[day], day in session_days)
         for day in sorted(scores)
@@ -312,7 +332,11 @@ def _spikes_text(count: int) -> str:
 
 
 def _session_row(session: SessionRecord) -> Row:
-    pain = f"{session.pain_after}/10" if session.pain_after is not None else "-"
+    pain = (
+        "-"
+        if session.pain_after is None
+        else score_text(session.pain_after, session.pain_after_knees)
+    )
     if session.pain_spikes:
         spikes = _spikes_text(len(session.pain_spikes))
         pain = spikes if pain == "-" else f"{pain} ({spikes})"
@@ -330,7 +354,7 @@ def _session_row(session: SessionRecord) -> Row:
 
 def _pain_row(log: PainLog, ident: str) -> Row:
     label = CONTEXT_LABELS.get(log.context, log.context)
-    return Row("pain", log.at, f"Pain {label}", "", "", f"{log.score}/10", ident)
+    return Row("pain", log.at, f"Pain {label}", "", "", score_text(log.score, log.knees), ident)
 
 
 def session_rows(

@@ -11,7 +11,8 @@ session before today (at most ``DECIDING_DAYS`` old), and it stands until the ne
   * a run is held while that morning is above the program's acceptable pain
     (``[check_in] acceptable_pain``, 0 by default: pain-free daily life, as the sources ask),
     worse than the day before (the answer "worse", or a higher score than the previous
-    morning's), or swollen;
+    morning's: the worse knee's, or either knee's against its own when both knees are
+    scored), or swollen;
   * a strength session is held only by a worse or swollen morning, not by the band: while
     daily pain settles, the strength work is what the program prescribes;
   * a settled morning (within the band, not worse, no swelling) lets the plan progress as
@@ -28,7 +29,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from itb_tui.core.dates import day_text, local_date
-from itb_tui.core.history.records import COMPARED, PainLog, SessionRecord
+from itb_tui.core.history.records import (
+    COMPARED,
+    NO_KNEES,
+    Knees,
+    PainLog,
+    SessionRecord,
+    rose,
+    score_text,
+    scored,
+)
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.core.plan.running import MIN_RUNS_TO_PROGRESS
 from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH_PER_WEEK, done_sessions
@@ -49,6 +59,7 @@ class MorningAnswer:
     score: int
     compared: str  # one of COMPARED
     swelling: bool
+    knees: Knees = NO_KNEES  # a score per knee, when given: ``score`` is then the worse
 
     def __post_init__(self) -> None:
         if not 0 <= self.score <= 10:
@@ -58,12 +69,13 @@ class MorningAnswer:
 
     def log(self, at: datetime, note: str = "") -> PainLog:
         """The pain log that stores this answer."""
-        return PainLog(at, self.score, MORNING, note, self.swelling, self.compared)
+        score = scored(self.score, self.knees)
+        return PainLog(at, score, MORNING, note, self.swelling, self.compared, self.knees)
 
 
 def answer_text(log: PainLog) -> str:
     """'3/10, worse than yesterday, swelling' - the answer in a few words."""
-    parts = [f"{log.score}/10"]
+    parts = [score_text(log.score, log.knees)]
     if log.compared:
         parts.append(
             "the same as yesterday" if log.compared == "same" else f"{log.compared} than yesterday"
@@ -129,6 +141,7 @@ class MorningVerdict:
     band: int
     worse: bool  # worse than the day before
     after_is_run: bool = False
+    worse_knees: tuple[str, ...] = ()  # the knees scored higher than the day before
 
     @property
     def day(self) -> date:
@@ -160,8 +173,11 @@ class MorningVerdict:
         """What made the morning unsettled: 'worse than yesterday, above the limit of 0/10'."""
         parts = []
         if self.worse:
+            knees = self.worse_knees
+            which = " (both knees)" if len(knees) == 2 else "".join(f" ({k} knee)" for k in knees)
             parts.append(
-                "worse than yesterday" if self.day == today else "worse than the day before"
+                ("worse than yesterday" if self.day == today else "worse than the day before")
+                + which
             )
         if self.above_band:
             parts.append(f"above the program's limit of {self.band}/10")
@@ -186,8 +202,9 @@ class MorningVerdict:
         """'This morning 3/10, worse than yesterday: today's run is held until ...'."""
         after = f" {after}" if after else ""
         verb = "are" if " and " in what else "is"
+        score = score_text(self.log.score, self.log.knees)
         return (
-            f"{self.when(today)} {self.log.score}/10, {self.reasons(today)}{after}: "
+            f"{self.when(today)} {score}, {self.reasons(today)}{after}: "
             f"{what} {verb} held until a morning check-in is settled."
         )
 
@@ -216,11 +233,11 @@ def morning_verdict(
         return None
     deciding = after[-1]
     previous = morning_of(logs, local_date(deciding.at) - timedelta(days=1))
-    worse = deciding.compared == "worse" or (
-        previous is not None and deciding.score > previous.score
-    )
+    risen = rose(previous.scores(), deciding.scores()) if previous is not None else []
+    worse = deciding.compared == "worse" or bool(risen)
     is_run = last_load is not None and last_load.routine == RUN_ROUTINE
-    return MorningVerdict(deciding, last_load, band, worse, is_run)
+    knees = tuple(key for key in risen if key != "score")
+    return MorningVerdict(deciding, last_load, band, worse, is_run, knees)
 
 
 def hold_items(
@@ -288,8 +305,11 @@ def restart_note(missed: int, items: Iterable[DueItem], run_week: int | None) ->
     return text
 
 
-def parse_answer(text: str) -> tuple[int | None, str | None, bool | None]:
-    """'2 s n', '2sn', '10 worse yes' -> (score, compared, swelling); None where not given.
+def parse_answer(
+    text: str, per_knee: bool = False
+) -> tuple[int | None, str | None, bool | None, dict[str, int]]:
+    """'2 s n', '2sn', '10 worse yes' -> (score, compared, swelling, knees); None where not
+    given. With ``per_knee``, 'L2 R3 s n' scores each knee: knees {'left': 2, 'right': 3}.
 
     Raises ValueError naming the first part that is not understood.
     """
@@ -298,8 +318,14 @@ def parse_answer(text: str) -> tuple[int | None, str | None, bool | None]:
     score: int | None = None
     compared: str | None = None
     swelling: bool | None = None
-    for token in re.findall(r"\d+|[a-z]+", text.lower()):
-        if token.isdigit():
+    knees: dict[str, int] = {}
+    for token in re.findall(r"[lr]\d+|\d+|[a-z]+", text.lower()):
+        if token[0] in "lr" and token[1:].isdigit():
+            knee = "left" if token[0] == "l" else "right"
+            if not per_knee or int(token[1:]) > 10 or knee in knees:
+                raise ValueError(f"'{token}' is not a score for one knee (both knees hurt: L2 R3)")
+            knees[knee] = int(token[1:])
+        elif token.isdigit():
             if int(token) > 10 or score is not None:
                 raise ValueError(f"'{token}' is not a pain score from 0 to 10")
             score = int(token)
@@ -311,4 +337,4 @@ def parse_answer(text: str) -> tuple[int | None, str | None, bool | None]:
             compared, swelling = words[token[0]], yes_no[token[1]]
         else:
             raise ValueError(f"'{token}' is not b/s/w (better, same, worse) or y/n (swelling)")
-    return score, compared, swelling
+    return score, compared, swelling, knees

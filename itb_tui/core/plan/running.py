@@ -51,7 +51,7 @@ from datetime import date, datetime, timedelta
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, RunWeek
 from itb_tui.core.dates import day_text, local_date, week_monday
-from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord
+from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord, score_text
 from itb_tui.core.plan.red_flags import held_by_red_flags
 from itb_tui.core.plan.signs import Found, step_back_signs, strength_pain_signs
 from itb_tui.core.plan.weeks import (
@@ -124,7 +124,8 @@ def _week_pain(runs: list[SessionRecord], logs: list[PainLog], monday: date) -> 
         if run.pain_spikes:
             return f"pain during the run on {when}"
         if run.pain_after:
-            return f"pain {run.pain_after}/10 after the run on {when}"
+            pain = score_text(run.pain_after, run.pain_after_knees)
+            return f"pain {pain} after the run on {when}"
     for log in logs:
         in_run = log.context in ("during-run", "after-run")
         if in_run and log.score > 0 and _in_week(local_date(log.at), monday):

@@ -7,6 +7,7 @@ outer knee. Sessions stopped early count here too: stopping because of pain is t
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -14,8 +15,14 @@ from datetime import date, datetime, timedelta
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, WarningSign
 from itb_tui.core.dates import day_text, days_back, local_date
-from itb_tui.core.history.records import PainLog, SessionRecord
-from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH, after_run, distinct_spikes, routines_in
+from itb_tui.core.history.records import PainLog, SessionRecord, rose
+from itb_tui.core.plan.weeks import (
+    RUN_ROUTINE,
+    STRENGTH,
+    after_run,
+    distinct_spikes,
+    routines_in,
+)
 
 SIGNS_LOOKBACK_DAYS = 14  # the warning signs Home and the report show: the last two weeks
 
@@ -70,22 +77,32 @@ def _run_pain_worsens(
     sessions: Iterable[SessionRecord],
     pain_logs: Iterable[PainLog],
 ) -> list[Found]:
-    """A run whose pain built up (see _run_worsened), or a during-run log above an earlier one."""
+    """A run whose pain built up (see _run_worsened), or a during-run log above an earlier one
+    that day: the worse knee's score, or either knee's against its own (001's "pain that
+    worsens as you go on" is about a knee, so one knee rising counts)."""
     found = []
     for run in _runs(sessions):
         why = _run_worsened(program, run)
         if why is not None:
             found.append(Found(sign, why, run.started_at))
-    lowest: dict[date, int] = {}
+    lowest: dict[date, dict[str, int]] = defaultdict(dict)
     flagged: set[date] = set()
     for log in sorted((p for p in pain_logs if p.context == "during-run"), key=lambda p: p.at):
-        day = local_date(log.at)
-        if day in lowest and log.score > lowest[day] and day not in flagged:
+        day, scores = local_date(log.at), log.scores()
+        low = lowest[day]
+        risen = rose(low, scores)
+        if risen and day not in flagged:
             flagged.add(day)
-            evidence = f"pain during a run rose from {lowest[day]}/10 to {log.score}/10 on "
-            found.append(Found(sign, evidence + day_text(day), log.at))
-        lowest[day] = min(lowest.get(day, log.score), log.score)
+            found.append(Found(sign, _rise_text(low, scores, risen[0]) + day_text(day), log.at))
+        for key, value in scores.items():
+            low[key] = min(low.get(key, value), value)
     return found
+
+
+def _rise_text(before: dict[str, int], now: dict[str, int], key: str) -> str:
+    """'pain during a run rose from 1/10 to 3/10 on ' ('left knee pain ...' for one knee)."""
+    whose = "" if key == "score" else f"{key} knee "
+    return f"{whose}pain during a run rose from {before[key]}/10 to {now[key]}/10 on "
 
 
 def _pain_after_run(

@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from itb_tui.core.history.records import BOTH, CONTEXT_LABELS, MonthHistory, RunDecision
+from itb_tui.core.history.records import (
+    BOTH,
+    CONTEXT_LABELS,
+    NO_KNEES,
+    Knees,
+    MonthHistory,
+    RunDecision,
+    score_text,
+)
 from itb_tui.core.text import plain_text
 
 
@@ -22,11 +30,12 @@ class SpikeEntry:
     exercise: str
     side: str
     score: int | None
+    knees: Knees = NO_KNEES
 
     def describe(self) -> str:
-        """'2026-11-20 07:14, Hip strength: Clamshells, right leg, 5/10'."""
+        """'2026-11-20 07:14, Hip strength: Clamshells, right leg, 5/10' (or 'L 2 / R 5')."""
         side = "" if self.side == BOTH else f", {self.side} leg"
-        score = "" if self.score is None else f", {self.score}/10"
+        score = "" if self.score is None else f", {score_text(self.score, self.knees)}"
         return f"{self.at:%Y-%m-%d %H:%M}, {self.routine}: {self.exercise}{side}{score}"
 
 
@@ -47,7 +56,9 @@ def spike_entries(history: MonthHistory) -> list[SpikeEntry]:
         for spike in sorted(session.pain_spikes, key=lambda p: p.at):
             name = names.get(spike.exercise, spike.exercise)
             entries.append(
-                SpikeEntry(spike.at, session.routine_name, name, spike.side, spike.score)
+                SpikeEntry(
+                    spike.at, session.routine_name, name, spike.side, spike.score, spike.knees
+                )
             )
     return entries
 
@@ -57,7 +68,9 @@ def note_entries(history: MonthHistory) -> list[NoteEntry]:
     notes = [NoteEntry(s.started_at, s.routine_name, s.note) for s in history.sessions]
     notes.extend(
         NoteEntry(
-            p.at, f"pain log, {p.score}/10 {CONTEXT_LABELS.get(p.context, p.context)}", p.note
+            p.at,
+            f"pain log, {score_text(p.score, p.knees)} {CONTEXT_LABELS.get(p.context, p.context)}",
+            p.note,
         )
         for p in history.pain_logs
     )

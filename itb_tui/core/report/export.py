@@ -16,11 +16,14 @@ from itb_tui.core.content.validate import ContentError
 from itb_tui.core.dates import days_back, week_monday, week_sunday
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
+    SIDES,
+    Knees,
     MonthHistory,
     PainLog,
     RunDecision,
     SessionRecord,
     pain_log_ids,
+    score_text,
 )
 from itb_tui.core.history.stats import (
     DayPain,
@@ -53,6 +56,8 @@ CSV_HEADER = (
     "pain",
     "context",
     "note",
+    "pain_left",  # each knee's score where both knees were scored ("" otherwise)
+    "pain_right",
 )
 REPORT_LIST_LIMIT = 40
 _SPAN = re.compile(r"^(\d+)\s*([dw])$")
@@ -144,6 +149,7 @@ def _session_csv_rows(session: SessionRecord) -> Iterable[list[object]]:
         "" if session.pain_after is None else session.pain_after,
         "",
         plain_text(session.note, keep_newlines=True),
+        *_knee_cells(session.pain_after_knees),
     ]
     if not session.exercises:
         yield [*start, "", "", "", "", "", "", "", *end]
@@ -173,6 +179,7 @@ def _pain_csv_row(log: PainLog, ident: str) -> list[object]:
         log.score,
         log.context,
         plain_text(log.note, keep_newlines=True),
+        *_knee_cells(log.knees),
     ]
 
 
@@ -182,6 +189,10 @@ def _decision_csv_row(decision: RunDecision) -> list[object]:
     week = "" if decision.week is None else decision.week
     note = plain_text(decision.note, keep_newlines=True)
     return ["run-decision", *when, decision.id, *[""] * 5, week, *[""] * 3, decision.decision, note]
+
+
+def _knee_cells(knees: Knees) -> list[object]:
+    return ["" if value is None else value for value in (knees.left, knees.right)]
 
 
 def left_out_text(left_out: Sequence[str]) -> str:
@@ -353,12 +364,16 @@ def _adherence(
     return lines
 
 
+def _mean_text(days: Sequence[DayPain]) -> str:
+    """'mean 1.5/10 over 4 scores' across ``days``."""
+    count = sum(d.count for d in days)
+    mean = sum(d.mean_score * d.count for d in days) / count
+    return f"mean {mean:.1f}/10 over {plural(count, 'score')}"
+
+
 def _window(days: list[DayPain], first: date, last: date) -> str:
     chosen = [d for d in days if first <= d.day <= last]
-    count = sum(d.count for d in chosen)
-    mean = sum(d.mean_score * d.count for d in chosen) / count
-    scores = plural(count, "score")
-    return f"{first.isoformat()} to {last.isoformat()}: mean {mean:.1f}/10 over {scores}"
+    return f"{first.isoformat()} to {last.isoformat()}: {_mean_text(chosen)}"
 
 
 def _pain_trend(history: MonthHistory, start: date, today: date) -> list[str]:
@@ -380,6 +395,22 @@ def _pain_trend(history: MonthHistory, start: date, today: date) -> list[str]:
     )
     lines.append(f"- Worst day: {worst.day.isoformat()}, {worst.max_score}/10 ({where})")
     lines.append(f"- Days with a pain score: {len(days)}")
+    return lines + _knee_trend(history)
+
+
+def _knee_trend(history: MonthHistory) -> list[str]:
+    """'- Left knee, where each knee was scored: mean 1.5/10 over 4 scores, worst 3/10 on
+    2026-11-24' for each knee with a score of its own; nothing without one."""
+    lines = []
+    for knee in SIDES:
+        days = daily_pain(history.pain_logs, history.sessions, knee=knee)
+        if days:
+            worst = max(days, key=lambda d: (d.max_score, -d.day.toordinal()))
+            lines.append(
+                f"- {knee.capitalize()} knee, where each knee was scored: "
+                f"{_mean_text(days)}, "
+                f"worst {worst.max_score}/10 on {worst.day.isoformat()}"
+            )
     return lines
 
 
@@ -396,7 +427,7 @@ def _sessions_table(history: MonthHistory) -> list[str]:
     rows = []
     for s in history.sessions:
         routine = s.routine_name + ("" if s.completed else " (not complete)")
-        pain = "-" if s.pain_after is None else f"{s.pain_after}/10"
+        pain = "-" if s.pain_after is None else score_text(s.pain_after, s.pain_after_knees)
         done = f"{s.exercises_done()}/{len(s.exercises)}"
         rows.append(f"| {session_day(s).isoformat()} | {_cell(routine)} | {done} | {pain} |")
     body = _limited(rows, "sessions; the CSV export has them all")

@@ -9,12 +9,15 @@ restoring a session in progress_file.py.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from itb_tui.core.clock import Clock
 from itb_tui.core.content.library import Exercise, Routine
 from itb_tui.core.history.records import (
+    NO_KNEES,
     ExerciseResult,
+    Knees,
     PainSpike,
     SessionRecord,
     session_id_at,
@@ -241,16 +244,21 @@ class SessionEngine:
         moment the session is back on screen, not from when it was read."""
         self._enter(self.index)
 
-    def rate_pain(self, score: int, note: str = "", swelling: bool | None = None) -> None:
+    def rate_pain(
+        self, score: int, note: str = "", swelling: bool | None = None, knees: Knees = NO_KNEES
+    ) -> None:
         """Record the end-of-session pain rating and go to the summary."""
         if self.phase is not Phase.PAIN:
             return
-        self.rate_stopped(score, note, swelling)
+        self.rate_stopped(score, note, swelling, knees)
         self._advance()
 
-    def rate_stopped(self, score: int, note: str = "", swelling: bool | None = None) -> None:
-        """Record the pain rating of a session stopped early (it stays where it was)."""
-        self.rating = Rating.given(score, note, swelling)
+    def rate_stopped(
+        self, score: int, note: str = "", swelling: bool | None = None, knees: Knees = NO_KNEES
+    ) -> None:
+        """Record the pain rating of a session stopped early (it stays where it was); with
+        ``knees`` scored, the rating is the worse knee's."""
+        self.rating = Rating.given(score, note, swelling, knees)
 
     def pain_spike(self) -> PainSpike | None:
         """Note pain felt during the current exercise and side, and pause."""
@@ -269,6 +277,11 @@ class SessionEngine:
         if not 0 <= index < len(self.steps):
             raise ValueError("the saved position is outside the routine")
         self._enter(self._lead_in(index))
+
+    def score_spike(self, knees: Knees) -> None:
+        """Give the last pain spike each knee's score (its score: the worse knee's)."""
+        if self.pain_spikes and knees:
+            self.pain_spikes[-1] = replace(self.pain_spikes[-1], score=knees.worse, knees=knees)
 
     # -- results (see record.py) ------------------------------------------------------------
     def results(self) -> list[ExerciseResult]:

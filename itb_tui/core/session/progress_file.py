@@ -28,7 +28,7 @@ PROGRESS_SCHEMA = 1
 
 # The key actions after which a running session is saved, besides every set recorded, skipped
 # or removed (the engine's SAVED cue): a pause, a pain noted, a request to stop.
-SAVE_AFTER = frozenset({"pause", "pain_spike", "quit_session"})
+SAVE_AFTER = frozenset({"pause", "pain_spike", "score_spike", "quit_session"})
 
 
 def save_due(cues: Iterable[object], action: str = "") -> bool:

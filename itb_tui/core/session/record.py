@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from itb_tui.core.history.records import BOTH, ExerciseResult, SessionRecord
+from itb_tui.core.history.records import (
+    BOTH,
+    NO_KNEES,
+    ExerciseResult,
+    Knees,
+    SessionRecord,
+    scored,
+)
 from itb_tui.core.session.completion import is_complete
 from itb_tui.core.session.steps import Phase
 
@@ -36,17 +43,21 @@ class SetLog:
 
 @dataclass(frozen=True)
 class Rating:
-    """What the user said at the end: pain from 0 to 10, a note, swelling (None: not asked)."""
+    """What the user said at the end: pain from 0 to 10 (the worse knee's when each knee was
+    scored), each knee's score, a note, swelling (None: not asked)."""
 
     pain_after: int | None = None
     note: str = ""
     swelling: bool | None = None
+    knees: Knees = NO_KNEES
 
     @classmethod
-    def given(cls, score: int, note: str = "", swelling: bool | None = None) -> Rating:
+    def given(
+        cls, score: int, note: str = "", swelling: bool | None = None, knees: Knees = NO_KNEES
+    ) -> Rating:
         if not 0 <= score <= 10:
             raise ValueError("pain is rated from 0 to 10")
-        return cls(score, note.strip(), swelling)
+        return cls(scored(score, knees), note.strip(), swelling, knees)
 
 
 def results(engine: SessionEngine) -> list[ExerciseResult]:
@@ -85,6 +96,7 @@ def session_record(engine: SessionEngine) -> SessionRecord:
         completed=engine.phase is Phase.DONE and is_complete(engine.routine, exercises),
         exercises=exercises,
         pain_after=engine.rating.pain_after,
+        pain_after_knees=engine.rating.knees,
         note=engine.rating.note,
         swelling=engine.rating.swelling,
         pain_spikes=list(engine.pain_spikes),

@@ -238,9 +238,11 @@ def enter_word(engine: SessionEngine, word: str) -> str:
     return "Start" if engine.phase is Phase.INTRO else word
 
 
-def pain_noted(engine: SessionEngine, side: str) -> str:
-    """What a pain spike says: where, whether it paused, and the exercise's first caution."""
+def pain_noted(engine: SessionEngine, side: str, *, per_knee: bool = False) -> str:
+    """What a pain spike says: where, whether it paused, the key to score each knee (when
+    both knees hurt), and the exercise's first caution."""
     exercise = engine.exercise
     caution = exercise.cautions[0] if exercise is not None and exercise.cautions else EASE_OFF
     paused = " Paused." if engine.paused else ""
-    return f"Pain noted ({side}).{paused} {caution}"
+    knees = " k: score each knee." if per_knee else ""
+    return f"Pain noted ({side}).{paused}{knees} {caution}"

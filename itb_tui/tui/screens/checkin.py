@@ -13,6 +13,7 @@ from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.checkin import MorningAnswer, answer_text
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.knee_scale import KneeScale, both_knees
 from itb_tui.tui.widgets.pain_scale import PainScale
 
 COMPARED_KEYS = {"b": "better", "s": "same", "w": "worse"}
@@ -58,7 +59,7 @@ class CheckInScreen(ModalScreen[MorningAnswer | None]):
         with Vertical(id="checkin-dialog", classes="dialog"):
             yield Static("[b]Morning check-in[/b]", id="checkin-title")
             yield Static("Knee pain this morning: 0 = none, 10 = the worst you can imagine.")
-            yield PainScale(id="checkin-scale")
+            yield KneeScale(per_knee=both_knees(self.app), id="checkin-scale")
             yield Static(id="checkin-compared")
             yield Static(id="checkin-swelling")
             if self.yesterday:
@@ -105,7 +106,8 @@ class CheckInScreen(ModalScreen[MorningAnswer | None]):
         if missing or score is None or self.compared is None or self.swelling is None:
             self._hint("Still to answer: " + "; ".join(missing) + ".")
             return
-        self.dismiss(MorningAnswer(score, self.compared, self.swelling))
+        knees = self.query_one(KneeScale).knees
+        self.dismiss(MorningAnswer(score, self.compared, self.swelling, knees))
 
     def action_skip(self) -> None:
         self.dismiss(None)

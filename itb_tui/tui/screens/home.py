@@ -74,8 +74,12 @@ def _morning_options(overview: Overview) -> list[Pick]:
         options.append(Pick(label, "checkin"))
     morning = overview.morning
     if morning is not None:
+        from itb_tui.core.history.records import score_text  # loaded with the morning already
+
         held = " - held" if morning.holds_run or morning.holds_strength else ""
-        label = Content.assemble(("  i ", "cyan"), f"Morning {morning.log.score}/10{held}")
+        label = Content.assemble(
+            ("  i ", "cyan"), f"Morning {score_text(morning.log.score, morning.log.knees)}{held}"
+        )
         options.append(Pick(label, "morning"))
     if overview.restart_note:
         days = overview.restart_note.split(":", 1)[0]

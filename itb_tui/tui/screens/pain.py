@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from itb_tui.core.history.records import CONTEXT_LABELS, PAIN_CONTEXTS
+from itb_tui.core.history.records import CONTEXT_LABELS, NO_KNEES, PAIN_CONTEXTS, Knees
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import markup
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.knee_scale import KneeScale, both_knees
 from itb_tui.tui.widgets.note_input import NoteInput
 from itb_tui.tui.widgets.pain_scale import PainScale
 
@@ -36,6 +37,7 @@ class PainResult:
     note: str
     context: str
     swelling: bool | None = None  # None: the question was left unanswered
+    knees: Knees = NO_KNEES  # a score per knee when given; ``score`` is then the worse
 
 
 def swelling_line(answer: bool | None) -> str:
@@ -86,7 +88,7 @@ class PainRatingScreen(Dialog[PainResult | None]):
         with Vertical(id="pain-dialog"):
             yield Static(markup("[b]$title[/b]", title=self.title_text), id="pain-title")
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
-            yield PainScale(id="pain-scale")
+            yield KneeScale(per_knee=both_knees(self.app), id="pain-scale")
             if self.ask_context:
                 yield Static(id="pain-context")
             yield Static(swelling_line(None), id="pain-swelling")
@@ -142,7 +144,52 @@ class PainRatingScreen(Dialog[PainResult | None]):
             self.query_one(PainScale).focus()
             return
         note = self.query_one("#pain-note", NoteInput).note
-        self.dismiss(PainResult(score, note, self.context, self.swelling))
+        knees = self.query_one(KneeScale).knees
+        self.dismiss(PainResult(score, note, self.context, self.swelling, knees))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SpikeKneesScreen(Dialog[Knees | None]):
+    """Each knee's pain at a pain spike, from the left knee; Enter saves the knees scored,
+    Escape goes back with the spike kept unscored."""
+
+    BINDINGS = [
+        Binding("enter", "confirm", "Save", id="save", priority=True),
+        Binding("escape", "cancel", "Back", id="cancel"),
+    ]
+
+    def __init__(self, exercise: str) -> None:
+        super().__init__()
+        self.exercise = exercise
+
+    def compose(self) -> ComposeResult:
+        read_stylesheet_beside(self.app, __file__)
+        with Vertical(id="pain-dialog"):
+            title = markup("[b]Pain during $exercise: each knee[/b]", exercise=self.exercise)
+            yield Static(title, id="pain-title")
+            yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
+            yield KneeScale(per_knee=True, id="pain-scale")
+            yield Static(id="pain-hint", classes="dim")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        scale = self.query_one(KneeScale)
+        scale.focus()
+        scale.action_next_knee()  # straight to the left knee
+        self._hint("")
+
+    def _hint(self, text: str) -> None:
+        base = "Enter saves - Escape goes back (the spike stays noted, without a score)"
+        self.query_one("#pain-hint", Static).update(f"[red]{text}[/red]\n{base}" if text else base)
+
+    def action_confirm(self) -> None:
+        knees = self.query_one(KneeScale).knees
+        if not knees:
+            self._hint("Score a knee first: a digit, or the arrows for 10.")
+            return
+        self.dismiss(knees)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

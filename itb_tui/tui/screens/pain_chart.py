@@ -1,9 +1,11 @@
-"""Daily pain over time as a text chart: average and highest per day, session days marked."""
+"""Daily pain over time as a text chart: average and highest per day, session days marked;
+where each knee was scored, each knee's highest as a letter (L, R; B where both meet)."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -15,6 +17,7 @@ from textual.widgets import Header, Static
 
 from itb_tui.core.dates import days_back
 from itb_tui.core.history.edit import HistoryIndex
+from itb_tui.core.history.records import SIDES, MonthHistory
 from itb_tui.core.history.stats import DayPain, daily_pain, session_day
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -38,15 +41,23 @@ class Bar:
     highest: int | None
     average: float | None
     session: bool
+    knees: dict[str, int] = field(default_factory=dict)  # each knee's highest, where scored
 
 
 def bars(
-    days: list[DayPain], session_days: set[date], first: date, last: date, width: int
+    days: list[DayPain],
+    session_days: set[date],
+    first: date,
+    last: date,
+    width: int,
+    knee_days: Mapping[str, list[DayPain]] | None = None,
 ) -> list[Bar]:
-    """``first``..``last`` split into at most ``width`` columns of whole days each."""
+    """``first``..``last`` split into at most ``width`` columns of whole days each;
+    ``knee_days`` gives each knee's own scores, where each knee was scored."""
     total = (last - first).days + 1
     per = max(1, math.ceil(total / max(width, 1)))
     by_day = {d.day: d for d in days}
+    by_knee = {knee: {d.day: d for d in found} for knee, found in (knee_days or {}).items()}
     out: list[Bar] = []
     start = first
     while start <= last:
@@ -61,6 +72,11 @@ def bars(
                 max((d.max_score for d in scored), default=None),
                 sum(d.mean_score * d.count for d in scored) / count if count else None,
                 any(d in session_days for d in span),
+                {
+                    knee: max(found[d].max_score for d in span if d in found)
+                    for knee, found in by_knee.items()
+                    if any(d in found for d in span)
+                },
             )
         )
         start = end + timedelta(days=1)
@@ -82,6 +98,12 @@ def _cell(bar: Bar, level: int) -> tuple[str, str]:
     if level <= bar.highest:
         return "░", f"{pain_style(level)} on {HIGHEST_SHADE}"
     return " ", ""
+
+
+def knee_mark(bar: Bar, level: int) -> str:
+    """'L' or 'R' where that knee's highest reaches ``level`` exactly, 'B' where both do."""
+    marks = [knee[0].upper() for knee in SIDES if bar.knees.get(knee) == level]
+    return "B" if len(marks) == 2 else "".join(marks)
 
 
 def _labels(columns: list[Bar]) -> str:
@@ -108,7 +130,8 @@ def chart_text(columns: list[Bar]) -> Text:
     for level in range(LEVELS, 0, -1):
         text.append(f"{level:>2} ┤ " if level % 2 == 0 else "   │ ", style="dim")
         for bar in columns:
-            char, style = _cell(bar, level)
+            mark = knee_mark(bar, level)
+            char, style = (mark, "bold reverse") if mark else _cell(bar, level)
             text.append(char, style=style)
         text.append("\n")
     text.append(" 0 └─" + "─" * len(columns) + "\n", style="dim")
@@ -121,10 +144,10 @@ def chart_text(columns: list[Bar]) -> Text:
     return text
 
 
-def week_summary(days: list[DayPain], today: date) -> str:
-    """Average and highest of the last 7 days and of the 7 before."""
+def week_summary(days: list[DayPain], today: date, lead: str = "Last 7 days") -> str:
+    """Average and highest of the last 7 days (named ``lead``) and of the 7 before."""
     parts = []
-    for label, end in (("Last 7 days", today), ("the 7 before", today - timedelta(days=7))):
+    for label, end in ((lead, today), ("the 7 before", today - timedelta(days=7))):
         start = days_back(end, 7)
         chosen = [d for d in days if start <= d.day <= end]
         count = sum(d.count for d in chosen)
@@ -144,14 +167,39 @@ class PainChart(Widget):
         self.days: list[DayPain] = []
         self.session_days: set[date] = set()
         self.first = self.last = date.min
+        self.knee_days: dict[str, list[DayPain]] = {}
 
-    def show(self, days: list[DayPain], session_days: set[date], first: date, last: date) -> None:
+    def show(
+        self,
+        days: list[DayPain],
+        session_days: set[date],
+        first: date,
+        last: date,
+        knee_days: dict[str, list[DayPain]] | None = None,
+    ) -> None:
         self.days, self.session_days, self.first, self.last = days, session_days, first, last
+        self.knee_days = knee_days or {}
         self.refresh()
 
     def render(self) -> Text:
         width = self.content_size.width - GUTTER - 1
-        return chart_text(bars(self.days, self.session_days, self.first, self.last, width))
+        columns = bars(self.days, self.session_days, self.first, self.last, width, self.knee_days)
+        return chart_text(columns)
+
+
+def legend(knees: bool) -> Text:
+    """What the marks mean; with ``knees``, the knee letters too."""
+    parts: list[tuple[str, str] | str] = [
+        ("█", "bold"),
+        " average  ",
+        ("░", f"bold on {HIGHEST_SHADE}"),
+        " highest  ",
+    ]
+    if knees:
+        mark = "bold reverse"
+        parts += [("L", mark), "/", ("R", mark), " knee highest, ", ("B", mark), " both  "]
+    parts += [("•", "cyan"), " session day  ", *band_legend()]
+    return Text.assemble(*parts)
 
 
 class PainChartScreen(Screen[None]):
@@ -170,18 +218,7 @@ class PainChartScreen(Screen[None]):
         yield Header()
         yield Static(id="chart-title")
         yield PainChart(id="pain-chart")
-        yield Static(
-            Text.assemble(
-                ("█", "bold"),
-                " average  ",
-                ("░", f"bold on {HIGHEST_SHADE}"),
-                " highest  ",
-                ("•", "cyan"),
-                " session day  ",
-                *band_legend(),
-            ),
-            id="chart-legend",
-        )
+        yield Static(legend(knees=False), id="chart-legend")
         yield Static(id="chart-summary")
         yield KeysFooter()
 
@@ -198,18 +235,29 @@ class PainChartScreen(Screen[None]):
         """Draw what is loaded; read older months in the background when the range needs them."""
         loading = not self.index.covers(self.first)
         history = self.index.history(since=self.first)
-        days = daily_pain(history.pain_logs, history.sessions, since=self.first)
-        days = [d for d in days if d.day <= self.today]
+        days = self._days(history)
         sessions = {session_day(s) for s in history.sessions}
-        self.query_one(PainChart).show(days, sessions, self.first, self.today)
+        knee_days = {knee: found for knee in SIDES if (found := self._days(history, knee))}
+        self.query_one(PainChart).show(days, sessions, self.first, self.today, knee_days)
+        self.query_one("#chart-legend", Static).update(legend(knees=bool(knee_days)))
         span = f"{self.first:%d %b %Y} to {self.today:%d %b %Y}"
         title = f"[b]Daily pain, the last {self.weeks} weeks[/b]  {span}"
         self.query_one("#chart-title", Static).update(
             title + ("\n[yellow]Reading older months...[/yellow]" if loading else "")
         )
-        self.query_one("#chart-summary", Static).update(week_summary(days, self.today))
+        summary = [week_summary(days, self.today)]
+        summary += [
+            week_summary(found, self.today, f"{knee.capitalize()} knee, last 7 days")
+            for knee, found in knee_days.items()
+        ]
+        self.query_one("#chart-summary", Static).update("\n".join(summary))
         if loading:
             self.load_range(self.first)
+
+    def _days(self, history: MonthHistory, knee: str = "") -> list[DayPain]:
+        """The range's daily pain (with ``knee``, that knee's own scores)."""
+        found = daily_pain(history.pain_logs, history.sessions, since=self.first, knee=knee)
+        return [d for d in found if d.day <= self.today]
 
     @work(thread=True, exclusive=True, group="chart")
     def load_range(self, first: date) -> None:

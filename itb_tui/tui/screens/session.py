@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from itb_tui.core.history.records import BOTH, Knees
 from itb_tui.core.session import view
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Cue, Phase, SessionEngine
@@ -21,7 +22,7 @@ from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import SessionEnded
-from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
+from itb_tui.tui.screens.pain import PainRatingScreen, PainResult, SpikeKneesScreen
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, literal, markup
@@ -194,6 +195,8 @@ class SessionScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that do something now are offered (False hides a key)."""
+        if action == "score_spike":
+            return self.settings.painful_knee == BOTH and bool(self.engine.pain_spikes)
         return view.offered(self.engine, action, self.coach.pacing, self._rating_closed)
 
     def _act(self, cues: list[Cue], action: str = "") -> None:
@@ -227,8 +230,29 @@ class SessionScreen(Screen[None]):
             return
         if self.coach.pacing and not self.engine.paused:
             self.coach.toggle_pause()
-        self.notify(view.pain_noted(self.engine, spike.side), title="Pain noted", timeout=10)
+        per_knee = self.settings.painful_knee == BOTH
+        self.notify(
+            view.pain_noted(self.engine, spike.side, per_knee=per_knee),
+            title="Pain noted",
+            timeout=10,
+        )
         self._act([], "pain_spike")
+
+    def action_score_spike(self) -> None:
+        """Each knee's pain at the last pain spike (when both knees hurt)."""
+        if not self.engine.pain_spikes:
+            return
+        spike = self.engine.pain_spikes[-1]
+
+        def scored(knees: Knees | None) -> None:
+            if knees:
+                self.engine.score_spike(knees)
+                self._act([], "score_spike")
+                self.notify(f"Pain during {name}: {knees.text()}.", title="Pain noted")
+
+        items = self.engine.routine.items
+        name = next((e.name for e in items if e.id == spike.exercise), spike.exercise)
+        self.app.push_screen(SpikeKneesScreen(name), scored)
 
     def action_quit_session(self) -> None:
         if self.engine.phase is Phase.DONE:
@@ -261,7 +285,7 @@ class SessionScreen(Screen[None]):
             self._rating_closed = True
             self._act([])
             return
-        self.engine.rate_pain(result.score, result.note, result.swelling)
+        self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
         self.post_message(SessionEnded(self.engine, keep=True))
 
     def _ask_pain_stopped(self, then: Callable[[], None] | None) -> None:
@@ -271,7 +295,7 @@ class SessionScreen(Screen[None]):
 
         def rated(result: PainResult | None) -> None:
             if result is not None:
-                self.engine.rate_stopped(result.score, result.note, result.swelling)
+                self.engine.rate_stopped(result.score, result.note, result.swelling, result.knees)
             self.post_message(SessionEnded(self.engine, keep=True, then=then))
 
         self.app.push_screen(

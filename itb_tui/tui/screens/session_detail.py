@@ -20,10 +20,13 @@ from itb_tui.core.history.edit import (
 from itb_tui.core.history.records import (
     BOTH,
     CONTEXT_LABELS,
+    NO_KNEES,
     SIDES,
     ExerciseResult,
+    Knees,
     PainLog,
     SessionRecord,
+    score_text,
 )
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
@@ -37,9 +40,13 @@ from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import anchor
 
 
-def pain_text(score: int | None) -> str:
-    """'3/10 - mild, a nag you can ignore while busy', or 'not rated'."""
-    return "not rated" if score is None else f"{score}/10 - {anchor(score)}"
+def pain_text(score: int | None, knees: Knees = NO_KNEES) -> str:
+    """'3/10 - mild, a nag you can ignore while busy', 'L 2 / R 3 (worse knee 3/10 - mild,
+    ...)' where each knee was scored, or 'not rated'."""
+    if score is None:
+        return "not rated"
+    told = f"{score}/10 - {anchor(score)}"
+    return f"{knees.text()} (worse knee {told})" if knees else told
 
 
 def side_cell(result: ExerciseResult, side: str) -> Text:
@@ -93,7 +100,7 @@ def session_view(session: SessionRecord) -> RenderableType:
     spikes = [
         f"  {s.at:%H:%M}  {session.exercise_name(s.exercise)}"
         + ("" if s.side == BOTH else f", {s.side} leg")
-        + ("" if s.score is None else f", {s.score}/10")
+        + ("" if s.score is None else f", {score_text(s.score, s.knees)}")
         for s in sorted(session.pain_spikes, key=lambda s: s.at)
     ]
     tail = rich_markup(
@@ -101,7 +108,7 @@ def session_view(session: SessionRecord) -> RenderableType:
         f"[b]Swelling[/b]: {swelling_text(session.swelling)}\n[b]Note[/b]: "
         + ("$note" if session.note else "[dim]none[/dim]"),
         spikes="\n" + "\n".join(spikes) if spikes else "none",
-        pain=pain_text(session.pain_after),
+        pain=pain_text(session.pain_after, session.pain_after_knees),
         note=session.note,
     )
     return Group(head, exercise_table(session), tail)
@@ -115,7 +122,7 @@ def pain_log_view(log: PainLog) -> RenderableType:
         f"{morning}[b]Swelling[/b]: {swelling_text(log.swelling)}\n[b]Note[/b]: "
         + ("$note" if log.note else "[dim]none[/dim]"),
         when=f"{log.at:%a %d %b %Y %H:%M}",
-        score=pain_text(log.score),
+        score=pain_text(log.score, log.knees),
         where=CONTEXT_LABELS.get(log.context, log.context),
         compared=log.compared,
         note=log.note,

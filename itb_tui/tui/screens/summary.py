@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from itb_tui.core.content.library import format_seconds
-from itb_tui.core.history.records import BOTH, ExerciseResult, SessionRecord
+from itb_tui.core.history.records import BOTH, ExerciseResult, SessionRecord, score_text
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import StartRoutine
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -53,7 +53,8 @@ def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> Content:
         parts += ["", markup("[b]Not done[/b] (so this does not count as a completed session):")]
         parts += [f"- {part}" for part in missing]
     if record.pain_after is not None:
-        parts += ["", markup("Pain afterwards: [b]$score/10[/b]", score=record.pain_after)]
+        score = score_text(record.pain_after, record.pain_after_knees)
+        parts += ["", markup("Pain afterwards: [b]$score[/b]", score=score)]
     if record.pain_spikes:
         names = dict.fromkeys(record.exercise_name(s.exercise) for s in record.pain_spikes)
         parts.append(f"Pain noted during: {', '.join(names)}")

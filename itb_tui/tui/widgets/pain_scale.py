@@ -46,6 +46,25 @@ def band_legend() -> list[tuple[str, str] | str]:
     return parts
 
 
+def moved(value: int | None, step: int) -> int:
+    """One step along the scale; from no score, the first step lands on an end (0 or 10)."""
+    if value is None:
+        return 0 if step > 0 else 10
+    return max(0, min(10, value + step))
+
+
+def scale_cells(value: int | None) -> Text:
+    """The row 0-10, ``value`` (if any) bracketed and reversed, the rest coloured by band."""
+    cells = Text()
+    for score in range(11):
+        if score == value:
+            cells.append(f"[{score}]", style="bold reverse")
+        else:
+            cells.append(f" {score} ", style=pain_style(score))
+        cells.append(" ")
+    return cells
+
+
 class PainScale(Widget, can_focus=True):
     """Digits 0-9 pick a score directly; left/right move, reaching 10."""
 
@@ -74,10 +93,7 @@ class PainScale(Widget, can_focus=True):
             super().__init__()
 
     def action_move(self, step: int) -> None:
-        if self.value is None:
-            self.value = 0 if step > 0 else 10
-        else:
-            self.value = max(0, min(10, self.value + step))
+        self.value = moved(self.value, step)
 
     def action_pick(self, score: int) -> None:
         self.value = score
@@ -87,14 +103,7 @@ class PainScale(Widget, can_focus=True):
             self.post_message(self.Changed(value))
 
     def render(self) -> Text:
-        cells = Text()
-        for score in range(11):
-            label = f" {score} "
-            if score == self.value:
-                cells.append(f"[{score}]", style="bold reverse")
-            else:
-                cells.append(label, style=pain_style(score))
-            cells.append(" ")
+        cells = scale_cells(self.value)
         cells.append("\n")
         if self.value is None:
             cells.append("Press a digit 0-9, or use the arrows (10 is one past 9).", style="dim")
