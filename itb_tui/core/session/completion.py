@@ -16,11 +16,17 @@ from itb_tui.core.history.records import ExerciseResult
 RUNNING = "running"
 
 
+def left_out(result: ExerciseResult) -> str:
+    """Why an exercise with nothing done has nothing: 'skipped' (with the key) or 'not
+    reached' (the session stopped first)."""
+    return "skipped" if result.skipped_sets else "not reached"
+
+
 def _set_gap(result: ExerciseResult) -> str:
     """'' when every planned set was done; else what is missing, in words: 'skipped' (with
     the key), 'not reached' (the session stopped first), or how many sets were not done."""
     if result.skipped:
-        return "skipped" if result.skipped_sets else "not reached"
+        return left_out(result)
     planned = result.sets_planned * len(result.sides)
     done = sum(min(result.sets_done(side), result.sets_planned) for side in result.sides)
     if done >= planned:

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from itb_tui.core.content.library import format_seconds
 from itb_tui.core.history.records import BOTH, ExerciseResult, SessionRecord, score_text
+from itb_tui.core.session.completion import left_out
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import StartRoutine
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -25,7 +26,7 @@ DAILY_STRETCH = "daily-stretch"  # next after rolling, while the muscles are war
 def result_line(result: ExerciseResult) -> Content | str:
     """'Clamshells: left 3/3 (15 15 12 reps), right 3/3 (...)'."""
     if result.skipped:
-        return markup("[dim]$name: skipped[/dim]", name=result.name)
+        return markup("[dim]$name: $why[/dim]", name=result.name, why=left_out(result))
     parts = []
     for side in result.sides:
         values = result.done_text(side)
