@@ -330,11 +330,8 @@ def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     try:  # what the answer decides needs the content, settings and history: the log is saved
         summary = today_summary(context)
     except (ContentError, StoreError, OSError) as err:
-        print(
-            "itb: the check-in is saved; what it decides today could not be worked out:",
-            file=sys.stderr,
-        )
-        _say_problem(err)
+        print("itb: the check-in is saved.", file=sys.stderr)
+        _say_problem(err, "what it decides today cannot be worked out")
         return 0
     if summary.morning_decides:
         print(summary.morning)
@@ -504,12 +501,13 @@ def _shell_command(
     return None
 
 
-def _say_problem(err: Exception) -> None:
-    """What could not be read, on standard error: the content's report, or the file and why."""
+def _say_problem(err: Exception, stopped: str = "the app cannot run") -> None:
+    """What could not be read, on standard error: the content's report (saying what it
+    ``stopped``), or the file and why."""
     from itb_tui.core.content.validate import ContentError
 
     if isinstance(err, ContentError):
-        print(err.report(), file=sys.stderr)
+        print(err.report(stopped), file=sys.stderr)
     elif isinstance(err, OSError):
         # a folder or file the system refused: say which, never a traceback
         print(f"itb: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
@@ -542,7 +540,8 @@ def _run(argv: Sequence[str] | None) -> int:
             print(NO_TERMINAL, file=sys.stderr)
             return 2
     except (ContentError, StoreError, OSError) as err:
-        _say_problem(err)
+        opening = args.command in (None, "start")
+        _say_problem(err, "the app cannot run" if opening else f"itb {args.command} cannot run")
         return failed
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 

@@ -115,3 +115,29 @@ def test_a_command_that_needs_a_broken_file_names_it(
     err = capsys.readouterr().err
     assert where in err and "Traceback" not in err
     assert not folders.history.exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "stopped"),
+    [
+        (("routines",), "so itb routines cannot run:"),
+        (("today",), "so itb today cannot run:"),
+        (("start", "daily-stretch"), "so the app cannot run:"),
+    ],
+)
+def test_the_content_message_says_what_could_not_run(
+    folders: Paths, capsys: pytest.CaptureFixture[str], command: tuple[str, ...], stopped: str
+) -> None:
+    broken_content(folders)
+    cli.main(list(command))
+    assert f"itb: the content could not be loaded, {stopped}" in capsys.readouterr().err
+
+
+def test_a_saved_check_in_does_not_say_the_app_cannot_run(
+    folders: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken_content(folders)
+    assert cli.main(list(CHECK_IN)) == 0
+    err = capsys.readouterr().err
+    assert "the check-in is saved" in err and "what it decides today cannot be worked out" in err
+    assert "the app cannot run" not in err

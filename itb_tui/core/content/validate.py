@@ -20,10 +20,11 @@ class ContentError(Exception):
         self.problems = problems
         super().__init__("\n".join(problems))
 
-    def report(self) -> str:
-        """What ``itb`` prints when it cannot run: a heading, then one problem per line."""
+    def report(self, stopped: str = "the app cannot run") -> str:
+        """What ``itb`` prints when ``stopped`` (what could not go on): a heading, then one
+        problem per line."""
         lines = [f"  - {problem}" for problem in self.problems]
-        return "\n".join(["itb: the content could not be loaded, so the app cannot run:", *lines])
+        return "\n".join([f"itb: the content could not be loaded, so {stopped}:", *lines])
 
 
 def read_toml(path: Path, cache_dir: Path | None = None) -> dict[str, Any]:
