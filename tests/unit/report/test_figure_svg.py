@@ -13,7 +13,7 @@ from itb_tui.core.content.library import Library
 from itb_tui.core.report import figure_svg as svg_module
 from itb_tui.core.report.figure_svg import MARGIN, SCALE, figure_svg, svg_size
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NS = {"svg": "http://www.w3.org/2000/svg"}
 STANDING = Pose(
     {
