@@ -264,7 +264,8 @@ async def test_readiness_run_allowed_with_a_stage_even_if_not_all_checks_met(
         await pilot.pause()
         assert app.active_bindings["r"].enabled is True
         text = shown(app.screen)
-        assert "Running has started, so it goes on" in text
+        assert "Running: started, and it goes on" in text and "0 of 1 checks met today" in text
+        assert "Not yet" not in text  # a started run is not told it has yet to start
         assert "Run week 1" in text
         assert "No runs yet: start with week 1." in text
 

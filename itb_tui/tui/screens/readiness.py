@@ -203,14 +203,15 @@ class ReadinessScreen(Screen[None]):
                 ("Ready: ", "bold $text-success"),
                 f"all {total} checks met. Press r for a guided run.",
             )
+        if self.stage is not None:  # started, so it goes on whatever today's checks say
+            return Content.assemble(
+                ("Running: ", "bold $text-success"),
+                f"started, and it goes on (a warning sign steps back a week); {met} of {total} "
+                "checks met today. r starts a guided run.",
+            )
         low, high = rtr.typical_start_weeks
         text = f"{met} of {total} checks met; running starts when all are met "
         text += f"(most people start in weeks {low}-{high})."
-        if self.stage is not None:
-            text += (
-                " Running has started, so it goes on (a warning sign steps back a week):"
-                " r starts a guided run."
-            )
         return Content.assemble(("Not yet: ", "bold $text-warning"), text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
