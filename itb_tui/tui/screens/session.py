@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -26,7 +26,9 @@ from itb_tui.tui.screens.pain import PainRatingScreen, PainResult
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, literal, markup
+from itb_tui.tui.widgets import figure as figure_widget
 from itb_tui.tui.widgets.countdown import Countdown
+from itb_tui.tui.widgets.figure import ExerciseFigure
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
 
@@ -59,6 +61,8 @@ class SessionScreen(Screen[None]):
     """Renders the engine and forwards keys to it; the engine does all the deciding."""
 
     BINDINGS = bindings("session")
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (figure_widget.FIGURE_SCREEN_COLUMNS, "-figure")]
 
     FOOTER_KEEP = ("done", "pause", "pain", "quit", "help")  # kept in view on a narrow screen
 
@@ -97,15 +101,18 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
-        with Vertical(id="session"):
-            yield Static(id="session-header")
-            yield Static(id="exercise-name")
-            yield SideBanner(id="side-banner")
-            yield Countdown(id="countdown")
-            yield Static(id="set-info")
-            with VerticalScroll(id="guide-scroll"):
-                yield Static(id="guide")
-            yield Static(id="next")
+        read_stylesheet_beside(self.app, figure_widget.__file__)
+        with Horizontal(id="session-body"):
+            with Vertical(id="session"):
+                yield Static(id="session-header")
+                yield Static(id="exercise-name")
+                yield SideBanner(id="side-banner")
+                yield Countdown(id="countdown")
+                yield Static(id="set-info")
+                with VerticalScroll(id="guide-scroll"):
+                    yield Static(id="guide")
+                yield Static(id="next")
+            yield ExerciseFigure(auto_tick=self.auto_tick)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -216,6 +223,7 @@ class SessionScreen(Screen[None]):
         banner.side = step.side if step.phase is not Phase.REST else "rest"
         banner.text = self._banner_text()
         countdown.display = engine.counting_down
+        self.query_one(ExerciseFigure).show(exercise.figure if exercise else None, self.coach.pacer)
         self.query_one("#set-info", Static).update(self._set_text())
         self.query_one("#guide", Static).update(self._guide_text())
         self.query_one("#next", Static).update(literal(engine.next_text()))
