@@ -64,8 +64,9 @@ def bridge() -> Figure:
     return Figure(width=8.0, height=3.5, start=start, end=end)
 
 
-def with_figure(library: Library, exercise_id: str, figure: Figure) -> Exercise:
-    """Give ``exercise_id`` ``figure`` in ``library`` and in every routine that uses it."""
+def with_figure(library: Library, exercise_id: str, figure: Figure | None) -> Exercise:
+    """Give ``exercise_id`` ``figure`` (None: no figure) in ``library`` and in every routine
+    that uses it."""
     exercise = replace(library.exercises[exercise_id], figure=figure)
     library.exercises[exercise_id] = exercise
     for routine_id, routine in list(library.routines.items()):

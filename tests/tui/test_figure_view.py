@@ -3,12 +3,13 @@ over it, and redrawn only while it moves."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
+from textual.strip import Strip
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import SWITCH_SECONDS, Tempo
@@ -17,7 +18,7 @@ from itb_tui.core.session.figure_motion import FRAMES_PER_SECOND
 from itb_tui.core.session.pacer import RepPacer
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.widgets.figure import FIGURE_SCREEN_COLUMNS, ExerciseFigure
-from tests.figures import clamshell
+from tests.figures import clamshell, with_figure
 
 from .figure_helpers import clock_of, figure_app, into_the_set
 from .helpers import session_screen
@@ -42,15 +43,16 @@ async def run_for(app: ItbApp, pilot: Pilot[None], seconds: float) -> None:
 
 @pytest.fixture
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The frame (0 start .. 1 end) of every time the figure is drawn."""
+    """The frame (0 start .. 1 end) of every time the figure is painted on the screen."""
     drawn: list[float] = []
-    original = ExerciseFigure.render
+    original = ExerciseFigure.render_line
 
-    def counting(self: ExerciseFigure) -> Text:
-        drawn.append(self.shown.fraction)
-        return original(self)
+    def counting(self: ExerciseFigure, y: int) -> Strip:
+        if y == 0:
+            drawn.append(self.shown.fraction)
+        return original(self, y)
 
-    monkeypatch.setattr(ExerciseFigure, "render", counting)
+    monkeypatch.setattr(ExerciseFigure, "render_line", counting)
     return drawn
 
 
@@ -187,7 +189,8 @@ async def test_with_real_timers_it_sets_one_only_while_there_is_something_to_wai
     async with app.run_test(size=(40, 12)) as pilot:
         widget = app.query_one(ExerciseFigure)
         widget.show(clamshell(), pacer)
-        assert widget._timer is not None and widget.wake_in == pytest.approx(0.1, abs=0.01)
+        assert widget._timer is not None
+        assert widget.wake_in == pytest.approx(1 / FRAMES_PER_SECOND, abs=0.01)
         clock.advance(2.5)  # the hold: one timer, to its end
         widget.tick()
         assert widget.wake_in == pytest.approx(0.5, abs=0.01)
@@ -197,3 +200,17 @@ async def test_with_real_timers_it_sets_one_only_while_there_is_something_to_wai
         widget.show(clamshell(), None)  # a rest: no pacer
         assert widget._timer is None and widget.wake_in is None
         await pilot.pause()
+
+
+async def test_a_frame_whose_dots_do_not_change_is_not_repainted(
+    tmp_path: Path, renders: list[float]
+) -> None:
+    app = figure_app(tmp_path)
+    still = clamshell()
+    with_figure(app.context.library, "clamshell", replace(still, end=still.start))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await into_the_set(app, pilot)
+        renders.clear()
+        await run_for(app, pilot, 0.9)  # the up phase: new frames, the same dots
+        assert view(app).wake_in is not None and renders == []

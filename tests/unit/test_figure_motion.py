@@ -76,10 +76,10 @@ def test_up_moves_to_the_end_hold_stays_there_and_down_comes_back() -> None:
 
 def test_a_moving_figure_wakes_for_its_next_frame_and_a_holding_one_at_the_hold_end() -> None:
     pacer, clock = paced()
-    clock.advance(0.25)
+    clock.advance(0.3)
     wake = frame(pacer).wake_in
-    assert wake is not None and 0.05 < wake <= 0.06  # the frame due at 0.3 s
-    clock.advance(1.75 + 0.4)  # 0.4 s into the 1 s hold
+    assert wake == pytest.approx(3 / FRAMES_PER_SECOND - 0.3, abs=0.003)  # the next frame's
+    clock.advance(1.7 + 0.4)  # 0.4 s into the 1 s hold
     hold = frame(pacer)
     assert hold.wake_in == pytest.approx(0.6, abs=0.01)
 

@@ -4,7 +4,8 @@ Everything is worked out from the pacer's state (its phase and the seconds left 
 derives from the clock), never by counting ticks. Between the two positions every bone turns
 about its parent joint along the tree from the hip, so limbs keep their lengths; a straight
 blend of the points would shrink a limb that swings. The drawn frame changes at most
-``FRAMES_PER_SECOND`` times a second while the figure moves, and not at all while it stands.
+``FRAMES_PER_SECOND`` times a second while the figure moves (enough for the slow moves of rehab
+work), and not at all while it stands.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from itb_tui.core.content.figure import BONES, Point, Pose
 from itb_tui.core.session.pacer import RepPacer
 
-FRAMES_PER_SECOND = 10
+FRAMES_PER_SECOND = 8
 ROOT = "hip"
 WAKE_SLACK = 0.002  # wake just after a frame's start, never a hair before it
 

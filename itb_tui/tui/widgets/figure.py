@@ -1,15 +1,16 @@
 """The exercise's figure beside the session's text, moving with the rep pacer.
 
 It is hidden when the exercise has no figure, and on a screen too narrow to give the text its
-full width beside it (the screen's ``-figure`` breakpoint class shows it). It redraws only when
-the frame changes: at most ``FRAMES_PER_SECOND`` times a second while the figure moves, never
+full width beside it (the screen's ``-figure`` breakpoint class shows it). It repaints only when
+its dots change: at most ``FRAMES_PER_SECOND`` times a second while the figure moves, never
 while it holds or rests. It never reads a clock itself except through the pacer.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
@@ -37,6 +38,8 @@ class ExerciseFigure(Widget):
         self.shown: Frame = STILL
         self.wake_in: float | None = None  # when the next frame is due, while it moves
         self._timer: Timer | None = None
+        self._art_key: tuple[object, ...] = ()
+        self._strips: list[Strip] = []
 
     def show(self, figure: Figure | None, pacer: RepPacer | None) -> None:
         """Follow ``figure`` and ``pacer`` (either may be None) from now on."""
@@ -48,11 +51,14 @@ class ExerciseFigure(Widget):
         self.tick()
 
     def tick(self) -> None:
-        """Check the pacer: redraw if the frame changed, and wake for the next one if moving."""
+        """Check the pacer: repaint if the drawing changed, and wake for the next frame while
+        the figure moves (a frame whose dots are the same as the last is not repainted)."""
         now = frame(self.pacer) if self.figure is not None else STILL
-        if now.fraction != self.shown.fraction:
-            self.refresh()
+        moved = now.fraction != self.shown.fraction
+        before = [strip.text for strip in self._strips]
         self.shown = now
+        if moved and (not self.size or [strip.text for strip in self._art()] != before):
+            self.refresh()
         self._wake(now.wake_in)
 
     def _wake(self, delay: float | None) -> None:
@@ -70,11 +76,23 @@ class ExerciseFigure(Widget):
         """As tall as the figure is at this width (nothing without one)."""
         return 0 if self.figure is None else rows_to_fit(self.figure, width)
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
+        """One row of the drawing, made once per frame: a repaint costs a list look-up."""
+        art = self._art()
+        return art[y] if 0 <= y < len(art) else Strip.blank(self.content_size.width)
+
+    def _art(self) -> list[Strip]:
+        columns, rows = self.content_size
+        key = (self.figure, self.shown.fraction, columns, rows)
+        if key != self._art_key:
+            self._art_key, self._strips = key, self._draw(columns, rows)
+        return self._strips
+
+    def _draw(self, columns: int, rows: int) -> list[Strip]:
         figure = self.figure
         if figure is None:
-            return Text()
-        columns, rows = self.content_size
+            return []
         pose = blend(figure.start, figure.end, self.shown.fraction)
         art = draw_pose(figure, pose, columns, min(rows, rows_to_fit(figure, columns)))
-        return Text("\n".join(art), no_wrap=True, overflow="crop")
+        style = self.rich_style
+        return [Strip([Segment(line, style)], columns) for line in art]
