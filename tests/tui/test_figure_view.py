@@ -102,6 +102,21 @@ async def test_on_a_smaller_screen_the_figure_gives_way_to_every_line_of_text(
     assert shown[True] == shown[False]
 
 
+async def test_a_hidden_figure_sets_no_timer_until_the_screen_grows(tmp_path: Path) -> None:
+    app = figure_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await into_the_set(app, pilot)
+        await run_for(app, pilot, 0.3)  # moving, but out of sight
+        assert not view(app).display and view(app).wake_in is None
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert view(app).display and view(app).wake_in is not None
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert view(app).wake_in is None
+
+
 async def test_the_figure_moves_during_up_and_down_at_a_bounded_rate(
     tmp_path: Path, renders: list[float]
 ) -> None:

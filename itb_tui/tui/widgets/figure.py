@@ -62,12 +62,19 @@ class ExerciseFigure(Widget):
         self._wake(now.wake_in)
 
     def _wake(self, delay: float | None) -> None:
-        self.wake_in = delay
+        """Wake in ``delay`` seconds; never while hidden (being shown again wakes it)."""
+        self.wake_in = delay if self.display else None
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if delay is not None and self.auto_tick and self.is_mounted:
-            self._timer = self.set_timer(delay, self.tick)
+        if self.wake_in is not None and self.auto_tick and self.is_mounted:
+            self._timer = self.set_timer(self.wake_in, self.tick)
+
+    def on_show(self) -> None:
+        self.tick()
+
+    def on_hide(self) -> None:
+        self._wake(None)
 
     def on_unmount(self) -> None:
         self._wake(None)
