@@ -229,3 +229,15 @@ async def test_a_frame_whose_dots_do_not_change_is_not_repainted(
         renders.clear()
         await run_for(app, pilot, 0.9)  # the up phase: new frames, the same dots
         assert view(app).wake_in is not None and renders == []
+
+
+async def test_a_new_theme_repaints_the_figure_in_its_colours(tmp_path: Path) -> None:
+    app = figure_app(tmp_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        before = view(app).render_line(0)
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        after = view(app).render_line(0)
+        assert after.text == before.text
+        assert next(iter(after)).style == view(app).rich_style != next(iter(before)).style

@@ -9,6 +9,7 @@ while it holds or rests. It never reads a clock itself except through the pacer.
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.timer import Timer
@@ -90,16 +91,16 @@ class ExerciseFigure(Widget):
 
     def _art(self) -> list[Strip]:
         columns, rows = self.content_size
-        key = (self.figure, self.shown.fraction, columns, rows)
+        style = self.rich_style  # a new theme repaints in its colours
+        key = (self.figure, self.shown.fraction, columns, rows, style)
         if key != self._art_key:
-            self._art_key, self._strips = key, self._draw(columns, rows)
+            self._art_key, self._strips = key, self._draw(columns, rows, style)
         return self._strips
 
-    def _draw(self, columns: int, rows: int) -> list[Strip]:
+    def _draw(self, columns: int, rows: int, style: Style) -> list[Strip]:
         figure = self.figure
         if figure is None:
             return []
         pose = blend(figure.start, figure.end, self.shown.fraction)
         art = draw_pose(figure, pose, columns, min(rows, rows_to_fit(figure, columns)))
-        style = self.rich_style
         return [Strip([Segment(line, style)], columns) for line in art]
