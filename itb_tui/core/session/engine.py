@@ -256,8 +256,7 @@ class SessionEngine:
     def rate_stopped(
         self, score: int, note: str = "", swelling: bool | None = None, knees: Knees = NO_KNEES
     ) -> None:
-        """Record the pain rating of a session stopped early (it stays where it was); with
-        ``knees`` scored, the rating is the worse knee's."""
+        """Record the pain rating of a session stopped early (it stays where it was)."""
         self.rating = Rating.given(score, note, swelling, knees)
 
     def pain_spike(self) -> PainSpike | None:
@@ -279,9 +278,8 @@ class SessionEngine:
         self._enter(self._lead_in(index))
 
     def score_spike(self, knees: Knees) -> None:
-        """Give the last pain spike each knee's score (its score: the worse knee's)."""
-        if self.pain_spikes and knees:
-            self.pain_spikes[-1] = replace(self.pain_spikes[-1], score=knees.worse, knees=knees)
+        """Give the last pain spike (there is one) each knee's score, its score the worse's."""
+        self.pain_spikes[-1] = replace(self.pain_spikes[-1], score=knees.worse, knees=knees)
 
     # -- results (see record.py) ------------------------------------------------------------
     def results(self) -> list[ExerciseResult]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from itb_tui.core.content.figure import Figure
 from itb_tui.core.content.library import Exercise, format_seconds
 from itb_tui.core.history.records import BOTH
 from itb_tui.core.session.engine import SessionEngine
@@ -214,11 +215,14 @@ def session_view(
     )
 
 
-def offered(engine: SessionEngine, action: str, pacing: bool, rating_closed: bool) -> bool:
+def offered(
+    engine: SessionEngine, action: str, pacing: bool, rating_closed: bool, per_knee: bool = False
+) -> bool:
     """Whether the key of ``action`` does something now (a key that does not is hidden).
 
     ``pacing``: the rep pacer runs the set in hand; ``rating_closed``: the pain rating at the
-    end was closed with Escape, so Enter opens it again."""
+    end was closed with Escape, so Enter opens it again; ``per_knee``: both knees hurt, so a
+    pain spike can be scored per knee."""
     phase = engine.phase
     if phase is Phase.PAIN and action == "done":
         return rating_closed
@@ -230,6 +234,8 @@ def offered(engine: SessionEngine, action: str, pacing: bool, rating_closed: boo
         return phase in (Phase.WORK, Phase.REST, Phase.READY)
     if action == "back":
         return engine.index > 0
+    if action == "score_spike":
+        return per_knee and bool(engine.pain_spikes)
     return True
 
 
@@ -246,3 +252,20 @@ def pain_noted(engine: SessionEngine, side: str, *, per_knee: bool = False) -> s
     paused = " Paused." if engine.paused else ""
     knees = " k: score each knee." if per_knee else ""
     return f"Pain noted ({side}).{paused}{knees} {caution}"
+
+
+def spike_exercise(engine: SessionEngine) -> str:
+    """The name of the exercise the last pain spike was noted in."""
+    spike = engine.pain_spikes[-1]
+    return next((e.name for e in engine.routine.items if e.id == spike.exercise), spike.exercise)
+
+
+def spike_scored(engine: SessionEngine) -> str:
+    """What the last pain spike, scored per knee, says: 'Pain during Clamshells: L 2 / R 3.'"""
+    return f"Pain during {spike_exercise(engine)}: {engine.pain_spikes[-1].knees.text()}."
+
+
+def figure(engine: SessionEngine) -> Figure | None:
+    """The figure of the exercise in hand, if it has one."""
+    exercise = engine.exercise
+    return exercise.figure if exercise is not None else None

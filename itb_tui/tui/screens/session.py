@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -26,7 +26,9 @@ from itb_tui.tui.screens.pain import PainRatingScreen, PainResult, SpikeKneesScr
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, literal, markup
+from itb_tui.tui.widgets import figure as figure_widget
 from itb_tui.tui.widgets.countdown import Countdown
+from itb_tui.tui.widgets.figure import ExerciseFigure
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
 
@@ -49,6 +51,7 @@ class SessionScreen(Screen[None]):
 
     BINDINGS = bindings("session")
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (figure_widget.FIGURE_SCREEN_COLUMNS, "-figure")]
     FOOTER_KEEP = ("done", "pause", "pain", "quit", "help")  # kept in view on a narrow screen
 
     def __init__(
@@ -74,15 +77,18 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
-        with Vertical(id="session"):
-            yield Static(id="session-header")
-            yield Static(id="exercise-name")
-            yield SideBanner(id="side-banner")
-            yield Countdown(id="countdown")
-            yield Static(id="set-info")
-            with VerticalScroll(id="guide-scroll"):
-                yield Static(id="guide")
-            yield Static(id="next")
+        read_stylesheet_beside(self.app, figure_widget.__file__)
+        with Horizontal(id="session-body"):
+            with Vertical(id="session"):
+                yield Static(id="session-header")
+                yield Static(id="exercise-name")
+                yield SideBanner(id="side-banner")
+                yield Countdown(id="countdown")
+                yield Static(id="set-info")
+                with VerticalScroll(id="guide-scroll"):
+                    yield Static(id="guide")
+                yield Static(id="next")
+            yield ExerciseFigure(auto_tick=self.auto_tick)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -123,7 +129,10 @@ class SessionScreen(Screen[None]):
         if said.alert and self.settings.flash:
             self.flash()
         if said.save:
-            self.autosave()
+            try:
+                self.store.progress.save(self.engine)
+            except StoreError as err:
+                self.notify(f"Progress not saved: {err}", severity="error", timeout=8)
         self.render_state()
         wanted = action == "done" or not self._rating_closed  # Enter asks again after Escape
         if self.engine.phase is Phase.PAIN and not self._asking_pain and wanted:
@@ -139,12 +148,6 @@ class SessionScreen(Screen[None]):
             widget.set_class(on, "-flash")
         if on:
             self.set_timer(FLASH_SECONDS, lambda: self.flash(on=False))
-
-    def autosave(self) -> None:
-        try:
-            self.store.progress.save(self.engine)
-        except StoreError as err:
-            self.notify(f"Progress not saved: {err}", severity="error", timeout=8)
 
     def render_state(self) -> None:
         """Push the engine's state into the widgets, touching only what changed.
@@ -181,6 +184,7 @@ class SessionScreen(Screen[None]):
         banner.side = shown.banner_side
         banner.text = shown.banner
         countdown.display = shown.countdown is not None
+        self.query_one(ExerciseFigure).show(view.figure(engine), self.coach.pacer)
         self.query_one("#set-info", Static).update(styled_lines(shown.set_info))
         self.query_one("#guide", Static).update(styled_lines(shown.guide))
         self.query_one("#next", Static).update(literal(shown.next))
@@ -189,15 +193,13 @@ class SessionScreen(Screen[None]):
     # -- keys ---------------------------------------------------------------------------
     def key_label(self, binding: Binding) -> str:
         """The footer's word for a key: Enter starts an exercise from its intro."""
-        if binding.id == "done":
-            return view.enter_word(self.engine, binding.description)
-        return binding.description
+        word = binding.description
+        return view.enter_word(self.engine, word) if binding.id == "done" else word
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that do something now are offered (False hides a key)."""
-        if action == "score_spike":
-            return self.settings.painful_knee == BOTH and bool(self.engine.pain_spikes)
-        return view.offered(self.engine, action, self.coach.pacing, self._rating_closed)
+        per_knee = self.settings.painful_knee == BOTH
+        return view.offered(self.engine, action, self.coach.pacing, self._rating_closed, per_knee)
 
     def _act(self, cues: list[Cue], action: str = "") -> None:
         """Every key ends here with the cues of what it did (see ``handle``)."""
@@ -230,29 +232,21 @@ class SessionScreen(Screen[None]):
             return
         if self.coach.pacing and not self.engine.paused:
             self.coach.toggle_pause()
-        per_knee = self.settings.painful_knee == BOTH
-        self.notify(
-            view.pain_noted(self.engine, spike.side, per_knee=per_knee),
-            title="Pain noted",
-            timeout=10,
-        )
+        said = view.pain_noted(self.engine, spike.side, per_knee=self.settings.painful_knee == BOTH)
+        self.notify(said, title="Pain noted", timeout=10)
         self._act([], "pain_spike")
 
     def action_score_spike(self) -> None:
         """Each knee's pain at the last pain spike (when both knees hurt)."""
-        if not self.engine.pain_spikes:
-            return
-        spike = self.engine.pain_spikes[-1]
 
         def scored(knees: Knees | None) -> None:
             if knees:
                 self.engine.score_spike(knees)
                 self._act([], "score_spike")
-                self.notify(f"Pain during {name}: {knees.text()}.", title="Pain noted")
+                self.notify(view.spike_scored(self.engine), title="Pain noted")
 
-        items = self.engine.routine.items
-        name = next((e.name for e in items if e.id == spike.exercise), spike.exercise)
-        self.app.push_screen(SpikeKneesScreen(name), scored)
+        if self.engine.pain_spikes:
+            self.app.push_screen(SpikeKneesScreen(view.spike_exercise(self.engine)), scored)
 
     def action_quit_session(self) -> None:
         if self.engine.phase is Phase.DONE:

@@ -263,3 +263,35 @@ def test_pain_noted_names_the_side_the_pause_and_the_first_caution(
     assert view.pain_noted(engine, "left") == "Pain noted (left). Paused. Stop if it pinches."
     plain = engine_for(hold(), clock=fake_clock)
     assert view.pain_noted(plain, "both") == f"Pain noted (both). {view.EASE_OFF}"
+
+
+def test_a_pain_spike_scored_per_knee_is_offered_and_told_only_when_both_knees_hurt(
+    fake_clock: FakeClock,
+) -> None:
+    from itb_tui.core.history.records import Knees
+
+    engine = engine_for(hold(name="Pigeon"), clock=fake_clock)
+    goto(engine, fake_clock, Phase.WORK, "left", 1)
+    assert not view.offered(engine, "score_spike", False, False, per_knee=True)  # no spike yet
+    engine.pain_spike()
+    assert view.offered(engine, "score_spike", False, False, per_knee=True)
+    assert not view.offered(engine, "score_spike", False, False, per_knee=False)
+    assert "k: score each knee." in view.pain_noted(engine, "left", per_knee=True)
+    assert "k: score" not in view.pain_noted(engine, "left")
+    engine.score_spike(Knees(2, 5))
+    assert engine.pain_spikes[-1].score == 5
+    assert view.spike_exercise(engine) == "Pigeon"
+    assert view.spike_scored(engine) == "Pain during Pigeon: L 2 / R 5."
+    engine.toggle_pause()  # the spike paused the hold
+    walk_to_pain(engine, fake_clock)
+    assert not view.offered(engine, "score_spike", False, False, per_knee=True)  # at the end
+
+
+def test_the_figure_shown_is_the_exercise_in_hand(fake_clock: FakeClock) -> None:
+    from tests.figures import bridge
+
+    figure = bridge()
+    engine = engine_for(hold(figure=figure), clock=fake_clock)
+    assert view.figure(engine) is figure
+    walk_to_pain(engine, fake_clock)
+    assert view.figure(engine) is None
