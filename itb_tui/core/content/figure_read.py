@@ -66,6 +66,8 @@ class _Box:
     def check(self, reader: TableReader, key: str, point: Point, reach: float = 0.0) -> bool:
         """Whether ``point`` (and ``reach`` around it) is inside; a problem names it if not."""
         x, y = point
+        if reach <= x <= self.width - reach and reach <= y <= self.height - reach:
+            return True  # the usual case, checked without building the messages
         shown = [_short(x), _short(y)]
         what = f"a centre at least the radius ({_short(reach)}) " if reach else "a point "
         if y - reach < 0:
