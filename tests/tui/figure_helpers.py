@@ -16,14 +16,13 @@ from .helpers import make_app, session_screen
 
 
 def figure_app(tmp_path: Path, routine: str = "hip-strength", *, figure: bool = True) -> ItbApp:
-    """The app opening ``routine`` with the pacer on; clamshells (and the pigeon) have a
-    figure unless ``figure`` is False."""
+    """The app opening ``routine`` with the pacer on; clamshells (and the pigeon) have the
+    figures drawn here, or none at all when ``figure`` is False (not even the shipped ones)."""
     app, _clock = make_app(tmp_path, start=routine)
     app.context.settings.pacer = True
     app.context.settings.flash = False
-    if figure:
-        with_figure(app.context.library, "clamshell", clamshell())
-        with_figure(app.context.library, "pigeon", bridge())
+    with_figure(app.context.library, "clamshell", clamshell() if figure else None)
+    with_figure(app.context.library, "pigeon", bridge() if figure else None)
     return app
 
 
