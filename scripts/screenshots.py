@@ -8,6 +8,7 @@ from poppler-utils). Names as arguments make only those: `scripts/screenshots.py
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,13 +37,17 @@ SIZE = (80, 24)
 HISTORY = ("history", "session_detail", "pain_chart", "calendar")
 # A monospace font the PNG renderer has, so columns line up as in a terminal.
 PNG_FONT = "DejaVu Sans Mono"
+# The mono font has no braille; the figure's lines are drawn in one that has (each line keeps
+# its width in the SVG, so the columns still line up).
+BRAILLE_FONT = "DejaVu Sans"
+BRAILLE_TEXT = re.compile(r"<text( [^>]*>[^<]*[\u2801-\u28ff])")
 
 Scenes = Callable[[str], Scene]
 
 
 def all_scenes() -> dict[str, Scenes]:
     """Each pictured scene's name and the scene module's ``scene`` that builds it."""
-    found: dict[str, Scenes] = dict.fromkeys(scenes.SCENES, scenes.scene)
+    found: dict[str, Scenes] = dict.fromkeys((*scenes.SCENES, *scenes.FIGURE_SCENES), scenes.scene)
     found.update(dict.fromkeys(program_scenes.SCENES, program_scenes.scene))
     found.update(dict.fromkeys(HISTORY, history_scenes.scene))
     return found
@@ -50,7 +55,8 @@ def all_scenes() -> dict[str, Scenes]:
 
 async def shoot(name: str, make: Scenes) -> Path:
     app, setup = make(name)
-    async with app.run_test(size=SIZE) as pilot:
+    size = scenes.FIGURE_SIZE if name in scenes.FIGURE_SCENES else SIZE
+    async with app.run_test(size=size) as pilot:
         await setup(pilot)
         await pilot.pause()
         svg = app.export_screenshot(title=f"itb-tui: {name}")
@@ -64,6 +70,7 @@ def to_png(svg: Path) -> Path:
 
     png = svg.with_suffix(".png")
     text = svg.read_text(encoding="utf-8").replace("Fira Code", PNG_FONT)
+    text = BRAILLE_TEXT.sub(rf'<text style="font-family: {BRAILLE_FONT}"\1', text)
     cairosvg.svg2png(bytestring=text.encode(), write_to=str(png), output_width=1200)
     return png
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from itb_tui.core.clock import FakeClock
+from itb_tui.core.content.library import READY_SECONDS
 from itb_tui.core.plan.overview import run_routine
 from itb_tui.core.session.engine import SessionEngine
 from itb_tui.tui.app import ItbApp
+from itb_tui.tui.widgets.figure import ExerciseFigure
 from itb_tui.tui.widgets.pick_list import PickList
 from tests.tui.helpers import make_app, session_screen
 
@@ -51,9 +53,12 @@ def scene(name: str) -> Scene:
         "run-intro": None,
         "phase-advice": None,
         "checkin": None,
+        "figure-intro": "hip-strength",
+        "figure-set": "hip-strength",
     }[name]
     app, clock = make_app(scene_folder(name), start=start, check_in=name == "checkin")
     app.context.settings.flash = False  # a flash is a 0.4 s state: keep it out of pictures
+    app.context.settings.pacer = name.startswith("figure")  # the figure moves with the pacer
 
     async def setup(pilot: Pilot[None]) -> None:
         if name == "hold":
@@ -81,6 +86,10 @@ def scene(name: str) -> Scene:
             await pilot.press("enter", "4")
             if name == "summary":
                 await pilot.press("tab", *"cold helps", "enter")
+        elif name == "figure-set":  # the shipped clamshell figure half-way up the first rep
+            await pilot.press("enter")
+            _tick(app, clock, READY_SECONDS + 0.5)
+            session_screen(app).query_one(ExerciseFigure).tick()
         elif name == "checkin":  # asked on the first open of the day; answered, not yet saved
             await pilot.pause()
             await pilot.press("2", "s", "n")
@@ -93,3 +102,6 @@ SCENES = ("home", "hold", "rest", "switch", "pain", "summary", "checkin")
 # The content each screen shows where it helps: the exercise intro (cautions, equipment,
 # common errors, how often), the guided run's intro (form tips) and a phase's advice.
 CONTENT_SCENES = ("intro", "run-intro", "phase-advice")
+# The exercise figure beside the intro and a paced set: pictured on a screen wide enough for it.
+FIGURE_SCENES = ("figure-intro", "figure-set")
+FIGURE_SIZE = (120, 36)
