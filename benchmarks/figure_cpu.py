@@ -100,19 +100,19 @@ def _app_with_figures(figures: bool, argv: list[str]) -> int:
     """Run ``itb argv`` with sample figures on the clamshell and the pigeon, or none at all."""
     sys.path.insert(0, str(REPO))
     from itb_tui import cli
-    from itb_tui.core import context
+    from itb_tui.core.content import library as content_library
     from tests.figures import bridge, clamshell, with_figure
 
-    load = context.load_library
+    load = content_library.load_library
 
-    def load_with_figures(*args: Any, **kwargs: Any) -> context.Library:
+    def load_with_figures(*args: Any, **kwargs: Any) -> content_library.Library:
         library = load(*args, **kwargs)
         for exercise_id, sample in (("clamshell", clamshell()), ("pigeon", bridge())):
             own = library.exercises[exercise_id].figure
             with_figure(library, exercise_id, (own or sample) if figures else None)
         return library
 
-    context.load_library = load_with_figures  # type: ignore[assignment]
+    content_library.load_library = load_with_figures  # read where the context imports it
     return cli.main(argv)
 
 
