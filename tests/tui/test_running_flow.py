@@ -73,35 +73,6 @@ async def test_running_stays_locked_without_the_evidence(tmp_path: Path) -> None
         assert isinstance(app.screen, ReadinessScreen)  # no run was started
 
 
-async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path) -> None:
-    app, clock = make_app(tmp_path)
-    library = app.context.library
-    for days in (5, 3, 1):  # three sessions at the top of every rep range, without pain
-        day = clock.wall().date() - timedelta(days=days)
-        start = datetime.combine(day, time(8), clock.wall().tzinfo)
-        record = make_session(library, "hip-strength", start, pain=0)
-        for result in record.exercises:
-            exercise = library.exercises[result.exercise]
-            if exercise.reps is not None:
-                result.done = {side: [exercise.reps[1]] * exercise.sets for side in result.sides}
-        record.pain_spikes = []
-        app.context.store.save_session(record)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert app.overview is not None and app.overview.hints
-        hint = app.overview.hints[0]
-        home = app.screen
-        assert isinstance(home, HomeScreen)
-        assert home.query_one("#routines", PickList).index_of("hint:0") is not None  # in Today
-        home.post_message(AcceptHint(hint.exercise_id))
-        home.post_message(AcceptHint(hint.exercise_id))  # a press repeated before Home caught up
-        await pilot.pause()
-        assert hint.exercise_id not in {h.exercise_id for h in app.overview.hints}
-        assert app.context.settings.progressions == {hint.exercise_id: 1}
-    saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
-    assert saved["progressions"] == {hint.exercise_id: 1}
-
-
 def save_top_of_range_sessions(app: ItbApp, clock: FakeClock) -> None:
     """Three hip-strength sessions at the top of every rep range, without pain: a hint for
     each exercise with a progression."""
@@ -116,6 +87,25 @@ def save_top_of_range_sessions(app: ItbApp, clock: FakeClock) -> None:
                 result.done = {side: [exercise.reps[1]] * exercise.sets for side in result.sides}
         record.pain_spikes = []
         app.context.store.save_session(record)
+
+
+async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path) -> None:
+    app, clock = make_app(tmp_path)
+    save_top_of_range_sessions(app, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.overview is not None and app.overview.hints
+        hint = app.overview.hints[0]
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.query_one("#routines", PickList).index_of("hint:0") is not None  # in Today
+        home.post_message(AcceptHint(hint.exercise_id))
+        home.post_message(AcceptHint(hint.exercise_id))  # a press repeated before Home caught up
+        await pilot.pause()
+        assert hint.exercise_id not in {h.exercise_id for h in app.overview.hints}
+        assert app.context.settings.progressions == {hint.exercise_id: 1}
+    saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
+    assert saved["progressions"] == {hint.exercise_id: 1}
 
 
 @pytest.mark.parametrize("pause", [False, True], ids=["in one go", "after a redraw"])

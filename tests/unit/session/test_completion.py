@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library
 from itb_tui.core.history.stats import adherence_calendar, streak
@@ -74,28 +76,25 @@ def test_a_run_ended_after_two_seconds_is_not_complete(
     assert full.record().completed is True
 
 
-def test_a_hold_ended_before_half_its_time_is_cut_short(fake_clock: FakeClock) -> None:
+@pytest.mark.parametrize(
+    ("held", "missing"),
+    [(10, ["Hold: 1 of 1 cut short (10 s; a set counts from 15 s)"]), (15, [])],
+    ids=["before half its time", "at half its time"],
+)
+def test_a_hold_ended_before_half_its_time_is_cut_short(
+    fake_clock: FakeClock, held: int, missing: list[str]
+) -> None:
     routine = make_routine(make_exercise("hold", sets=1, per_side=False))
     engine = SessionEngine(routine, fake_clock)
     engine.done()
     run_out(engine, fake_clock)
-    fake_clock.advance(10)
+    fake_clock.advance(held)
     engine.done()
-    assert engine.results()[0].done == {"both": [10]}  # its seconds are kept
-    assert not is_complete(routine, engine.results())
-    assert engine.missing() == ["Hold: 1 of 1 cut short (10 s; a set counts from 15 s)"]
+    assert engine.results()[0].done == {"both": [held]}  # its seconds are kept
+    assert engine.missing() == missing
+    assert is_complete(routine, engine.results()) == (not missing)
     running = replace(routine, category="running")  # a run counts its time as a whole
-    assert missing_parts(running, engine.results()) == ["Hold: 10 s of 30 s done"]
-
-
-def test_a_hold_ended_at_half_its_time_counts(fake_clock: FakeClock) -> None:
-    routine = make_routine(make_exercise("hold", sets=1, per_side=False))
-    engine = SessionEngine(routine, fake_clock)
-    engine.done()
-    run_out(engine, fake_clock)
-    fake_clock.advance(15)
-    engine.done()
-    assert is_complete(routine, engine.results())
+    assert missing_parts(running, engine.results()) == [f"Hold: {held} s of 30 s done"]
 
 
 def enter_through(engine: SessionEngine, clock: FakeClock, work_s: float = 0) -> None:
