@@ -121,6 +121,7 @@ def test_enter_through_foam_rolling_is_not_complete(fake_clock: FakeClock) -> No
     ]
     text = summary_text(record, engine.missing()).plain
     assert "Foam rolling - not complete" in text
+    assert "0 of 3 exercises done in full" in text
     assert "Lateral quad roll: 2 of 2 cut short" in text
 
 
