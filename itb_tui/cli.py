@@ -373,15 +373,14 @@ def _remind(context: AppContext, args: argparse.Namespace) -> int:
 
 def _plan_calendar(context: AppContext) -> str:
     """The coming weeks' plan (not the history) for a calendar app."""
-    from itb_tui.core.plan.overview import load_recent
+    from itb_tui.core.plan.referee import load_input
     from itb_tui.core.report.ics import plan_calendar
 
-    now = context.clock.wall()
-    recent, unreadable = load_recent(context.store, context.settings, now.date())
+    inp, unreadable = load_input(context)
     if unreadable:
         raise unreadable[0]
     return plan_calendar(
-        context.program, context.settings, context.library, recent, now, flags=context.red_flags
+        inp.program, inp.settings, inp.library, inp.history, inp.now, flags=inp.flags
     )
 
 

@@ -24,12 +24,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from itb_tui.core.content.library import Library
+from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.content.program import Program
-from itb_tui.core.history.records import MonthHistory, SessionRecord
+from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
+from itb_tui.core.plan.due import DONE
 from itb_tui.core.plan.judge import judge
 from itb_tui.core.plan.red_flags import RedFlagState
-from itb_tui.core.plan.verdict import ItemVerdict, Verdict
+from itb_tui.core.plan.verdict import HELD, ItemVerdict, Verdict
 from itb_tui.core.store.settings import Settings
 
 if TYPE_CHECKING:
@@ -64,22 +65,59 @@ class RulesInput:
         return replace(self, now=now, history=history or self.history)
 
 
-def load_input(context: AppContext) -> tuple[RulesInput, list[StoreError]]:
+def load_input(
+    context: AppContext, flags: RedFlagState | None = None
+) -> tuple[RulesInput, list[StoreError]]:
     """The input for now from the app's context: the recent months (overview.load_recent),
-    and the months that could not be read (left out; the caller says so)."""
+    and the months that could not be read (left out; the caller says so). ``flags``: the red
+    flags as the caller read them (the context's when not given)."""
     from itb_tui.core.plan.overview import load_recent
 
     now = context.clock.wall()
     recent, unreadable = load_recent(context.store, context.settings, now.date())
-    inp = RulesInput(
-        context.program, context.library, context.settings, recent, now, context.red_flags
-    )
+    flags = context.red_flags if flags is None else flags
+    inp = RulesInput(context.program, context.library, context.settings, recent, now, flags)
     return inp, unreadable
 
 
 def decide(inp: RulesInput) -> Verdict:
     """The verdict for ``inp``'s day: every routine, the run, the check-in, the checks."""
     return judge(inp)
+
+
+def override_question(verdict: Verdict) -> str:
+    """The question asked before a run the verdict does not offer: it names why.
+
+    'Today is a rest day after Monday's run. Run anyway?'
+    """
+    run = verdict.run
+    why = run.reason.split(":", 1)[0].rstrip(".")
+    if run.status == HELD:
+        return f"{why}: today's run is held. Run anyway?"
+    if run.status == DONE:
+        return f"{why}. Run again anyway?"
+    return f"{why}. Run anyway?"
+
+
+def guided_run(verdict: Verdict, program: Program, *, anyway: bool = False) -> Routine | None:
+    """The guided run the verdict allows today: its week, within every cap. ``anyway``: the
+    run asked for on a rest or held day (after override_question), at the week's target.
+    None while no run week stands (locked, paused, or held by a red flag)."""
+    from itb_tui.core.plan.overview import run_routine
+
+    stage = verdict.overview.stage
+    if stage is None or not (verdict.run.startable or anyway):
+        return None
+    minutes = verdict.run.minutes[1] if verdict.run.startable else stage.target.minutes[1]
+    return run_routine(stage.week, stage.target, program.form_tips, minutes)
+
+
+def refuse(verdict: Verdict, program: Program, decision: RunDecision, now: datetime) -> str:
+    """Why ``decision`` (a run week by hand, a pause, a resume) cannot be kept today; '' when
+    it can."""
+    from itb_tui.core.plan.running import refusal
+
+    return refusal(program, verdict.overview.access, decision, now)
 
 
 def plan_ahead(inp: RulesInput, days: int) -> list[tuple[date, ItemVerdict]]:

@@ -164,3 +164,9 @@ class Verdict:
 def is_rest(status: str) -> bool:
     """A status that asks before anything starts: rest, held or done already."""
     return status in (REST, HELD, DONE)
+
+
+def offers_run(run: RunVerdict) -> bool:
+    """The run can be started, at once or after a question (rest, held by the morning, done):
+    not while running is locked or paused, nor while a red flag holds it."""
+    return run.startable or (is_rest(run.status) and run.rule != "red-flag")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
@@ -18,6 +19,7 @@ from tests.unit.plan.test_weeks import (
     day,
     pain_free_week,
     ready_by,
+    run,
     settings,
 )
 
@@ -113,3 +115,11 @@ def test_the_input_is_a_value_and_the_verdict_depends_only_on_it() -> None:
     assert decide(inp).run == decide(inp).run
     later = inp.at(datetime.combine(day(1), at(MON, 7).timetz()))
     assert later.today == day(1) and inp.today == MON
+
+
+def test_a_run_anyway_is_read_back_into_the_verdict() -> None:
+    asked = "Today is a rest day after Monday's run. Run anyway?"
+    anyway = replace(run(day(1)), override=asked)
+    found = verdict(day(1), [*FIRST_WEEK[:1], anyway], hour=20)
+    assert found.run.status == "done"
+    assert found.run.reason.endswith(f"Run anyway, asked: {asked}")
