@@ -120,6 +120,18 @@ def refuse(verdict: Verdict, program: Program, decision: RunDecision, now: datet
     return refusal(program, verdict.overview.access, decision, now)
 
 
+def needs_clinician(verdict: Verdict, program: Program, decision: RunDecision) -> bool:
+    """A week set by hand that only a named clinician's clearance allows now: before running
+    has started, or above the rules' week after a warning sign, a step back or a hold."""
+    if decision.week is None or decision.clinician:
+        return False
+    named = replace(decision, clinician="-", cleared=True)
+    now = decision.at
+    return bool(refuse(verdict, program, decision, now)) and not refuse(
+        verdict, program, named, now
+    )
+
+
 def plan_ahead(inp: RulesInput, days: int) -> list[tuple[date, ItemVerdict]]:
     """(day, line) for each session to do from today for ``days`` days, in day order.
 

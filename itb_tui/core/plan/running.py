@@ -66,6 +66,9 @@ from itb_tui.core.store.settings import Settings
 MIN_RUNS_TO_PROGRESS = 2
 # A run shorter than this is not worth its warm-up: a smaller remainder of the weekly cap is rest.
 MIN_RUN_MINUTES = 10
+# A warning sign holds the run week for this long: no week above the rules' by hand without a
+# clinician's clearance (001: warning signs mean "reduce load").
+SIGN_DAYS = 14
 WEEK = timedelta(days=7)
 
 
@@ -89,6 +92,7 @@ class RunStage:
     flags: list[str] = field(default_factory=list)  # runs far over target, this week and last
     phase_one_from: date | None = None  # the Monday repeated signs sent the user back
     rule: str = "run-week"  # the rule that decided today (verdict.RULES): a rest day's reason
+    held_back: str = ""  # why a week above this one needs a clinician's clearance today
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ class RunAccess:
     decision: RunDecision | None = None  # the last decision by hand up to today
     paused: bool = False  # that decision paused running: ``stage`` is None
     rules_week: int | None = None  # the run week the rules give (under a pause too)
+    clearance: RunDecision | None = None  # running started on a named clinician's clearance
 
 
 def run_minutes(run: SessionRecord) -> int:
@@ -204,9 +209,35 @@ def _set_in_week(set_weeks: Sequence[RunDecision], monday: date) -> RunDecision 
     return next((d for d in reversed(set_weeks) if _in_week(local_date(d.at), monday)), None)
 
 
-def _set_state(decision: RunDecision) -> _Week:
-    text = f"Run week {decision.week}, set by you on {day_text(local_date(decision.at))}."
-    return _Week(decision.week or 1, "set", text, False)
+def held_back(before: _Week, signs: Sequence[Found], day: date) -> str:
+    """Why the run week may not be set above the rules' week on ``day`` without a clinician's
+    clearance: a warning sign in the last SIGN_DAYS days, or the rules stepped back or held
+    (pain in a run or a sign in the week before); '' when it may."""
+    recent = [f for f in signs if 0 <= (day - f.on).days < SIGN_DAYS]
+    if recent:
+        return f"{recent[-1].sign.name.lower()} on {day_text(recent[-1].on)}"
+    if before.verdict in ("step-back", "hold") or before.painful:
+        return "the rules stepped back or held after pain"
+    return ""
+
+
+def _set_state(decision: RunDecision, before: _Week, signs: Sequence[Found]) -> _Week:
+    """The week set by hand: at most the rules' week when held back, unless a clinician
+    named in the decision cleared it."""
+    day = local_date(decision.at)
+    week = decision.week or 1
+    if decision.clinician:
+        text = f"Run week {week}, set on {decision.clinician}'s clearance, {day_text(day)}."
+        return _Week(week, "set", text, False)
+    rules = min(before.level, decision.rules_week or before.level)
+    why = held_back(before, signs, day)
+    if week > rules and why:
+        text = (
+            f"Run week {week} was set on {day_text(day)}, but after {why} a higher week needs "
+            f"the clearance of a named clinician: week {rules}."
+        )
+        return _Week(rules, "set", text, before.painful)
+    return _Week(week, "set", f"Run week {week}, set by you on {day_text(day)}.", False)
 
 
 def _first_day(runs: list[SessionRecord], set_weeks: Sequence[RunDecision]) -> date | None:
@@ -236,8 +267,8 @@ def _walk(
     while monday < this_monday:
         setting = _set_in_week(set_weeks, monday)
         since = None if setting is None else local_date(setting.at)
-        if setting is not None:
-            state, painful, empty = _set_state(setting), 0, 0
+        if setting is not None:  # pain counts on across it: repeated signs still send back
+            state, empty = _set_state(setting, state, signs), 0
         state = _next_week(program, state.level, monday, runs, signs, logs, since)
         painful = painful + 1 if state.painful else (painful if state.verdict == "gap" else 0)
         empty = empty + 1 if state.verdict == "gap" else 0
@@ -254,7 +285,7 @@ def _walk(
             )
             return _Week(state.level, "phase-one", text, True), monday
     setting = _set_in_week(set_weeks, this_monday)
-    return (state if setting is None else _set_state(setting)), None
+    return (state if setting is None else _set_state(setting, state, signs)), None
 
 
 def _cap(program: Program, level: int, runs: list[SessionRecord], this_monday: date) -> int | None:
@@ -392,6 +423,7 @@ def run_stage(
         flags=_over_target(program, recent, target),
         phase_one_from=phase_one,
         rule=rule,
+        held_back=held_back(state, every, today),
     )
 
 
@@ -447,7 +479,8 @@ def _unpaused(
     phase_one = ""
     while True:
         after = [d for d in set_weeks if since is None or local_date(d.at) >= since]
-        cleared = next((d.at for d in after if d.cleared), None)
+        clearance = next((d for d in after if d.cleared and d.clinician), None)
+        cleared = clearance.at if clearance is not None else None
         candidates = [r for r in runs if since is None or local_date(r.started_at) >= since]
         start = next(
             (
@@ -470,7 +503,11 @@ def _unpaused(
         )
         if stage.phase_one_from is None:
             began = local_date(start)
-            return RunAccess(stage, began, f"Running started on {day_text(began)}.")
+            text = f"Running started on {day_text(began)}."
+            if clearance is not None and start == clearance.at:
+                text = f"Running started on {clearance.clinician}'s clearance, {day_text(began)}."
+                return RunAccess(stage, began, text, clearance=clearance)
+            return RunAccess(stage, began, text)
         since, phase_one = stage.phase_one_from, stage.evidence
     if ready is None:
         ready = readiness(program, settings, sessions, logs, today, library)
@@ -488,8 +525,16 @@ def refusal(program: Program, access: RunAccess, decision: RunDecision, now: dat
     weeks = len(program.return_to_running.weeks)
     if decision.week is not None and not 1 <= decision.week <= weeks:
         return f"Run week {decision.week} is not in the program's run table (weeks 1-{weeks})."
-    if decision.week is not None and access.started is None and not decision.cleared:
-        return "Running has not started: a week can be set once your physio has cleared you."
+    if decision.week is not None and not decision.clinician:
+        if access.started is None:
+            return "Running has not started: a week can be set once a clinician has cleared you."
+        why = access.stage.held_back if access.stage is not None else ""
+        rules = access.rules_week or 1
+        if decision.week > rules and why:
+            return (
+                f"After {why}, a week above week {rules} needs the name of the clinician who "
+                "cleared you."
+            )
     if decision.decision == "pause" and access.paused:
         return "Running is already paused."
     if decision.decision == "resume" and not access.paused:

@@ -30,7 +30,7 @@ from itb_tui.core.content.program import Phase, Program
 from itb_tui.core.dates import day_text, days_back, local_date
 from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
-from itb_tui.core.plan.running import RunAccess, RunStage, run_access
+from itb_tui.core.plan.running import RunAccess, run_access
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     STRENGTH,
@@ -107,10 +107,11 @@ def _run_items(
     sessions: list[SessionRecord],
     today: date,
     library: Library,
-    stage: RunStage,
-    started: date | None,
+    access: RunAccess,
 ) -> list[DueItem]:
     """Pre-run routine, the run and the post-run routine."""
+    stage, started = access.stage, access.started
+    assert stage is not None
     rtr = program.return_to_running
     if stage.ran_today:
         status = DONE
@@ -119,7 +120,10 @@ def _run_items(
     else:
         status = DUE if settings.running else OPTIONAL
     reason = stage.today_text
-    if not settings.running and started == today and not stage.ran_today:
+    clearance = access.clearance
+    if clearance is not None and started is not None:  # never "you meet the checks" then
+        reason = f"Started on {clearance.clinician}'s clearance, {day_text(started)}. {reason}"
+    elif not settings.running and started == today and not stage.ran_today:
         reason = f"You meet the checks to start running again. {reason}"
     todays = [s for s in done_sessions(sessions, today) if local_date(s.started_at) == today]
     items = []
@@ -210,9 +214,7 @@ def today_plan(
         for routine in _routines(program, phases, week, running, library)
     ]
     if access.stage is not None:
-        run_items = _run_items(
-            program, settings, sessions, today, library, access.stage, access.started
-        )
+        run_items = _run_items(program, settings, sessions, today, library, access)
         replaced = {item.routine_id for item in run_items}
         items = [item for item in items if item.routine_id not in replaced] + run_items
     first_shown = bool(program.phases) and program.phases[0] in phases
