@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from itb_tui.core.history.records import MonthHistory, RunDecision
+from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
 from itb_tui.core.plan.referee import RulesInput, decide, guided_run
 from itb_tui.core.plan.running import refusal, run_stage
 from itb_tui.core.store.settings import Settings
-from tests.factories import pain
+from tests.factories import at, pain, run
 from tests.unit.plan.test_running_decisions import access
-from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, START, at, day, pain_free_week, run
+from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, START, day, pain_free_week
 
 
 def set_week(
@@ -63,8 +63,8 @@ def test_the_day_after_a_step_back_a_higher_week_needs_a_named_clinician() -> No
 def test_weeks_set_through_weeks_of_pain_still_lead_back_to_phase_one() -> None:
     """Setting week 2 every Monday through weeks of pain in every run never went back."""
     first = pain_free_week(MON)
-    painful: list = []
-    decisions = []
+    painful: list[SessionRecord] = []
+    decisions: list[RunDecision] = []
     for n in range(1, 6):
         monday = day(7 * n)
         painful += [run(monday, pain_after=3), run(day(2, monday), pain_after=3)]
