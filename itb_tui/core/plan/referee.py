@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
-from itb_tui.core.plan.due import DONE
+from itb_tui.core.plan.due import DONE, DUE, OPTIONAL
 from itb_tui.core.plan.judge import judge
 from itb_tui.core.plan.red_flags import RedFlagState
 from itb_tui.core.plan.verdict import HELD, ItemVerdict, Verdict
@@ -138,24 +138,31 @@ def plan_ahead(inp: RulesInput, days: int) -> list[tuple[date, ItemVerdict]]:
     Each day is decided by ``decide`` as if every earlier planned session had been done: a
     strength day makes the next a rest day, a planned run rests the next day in the
     alternate-day weeks, a week of planned runs moves the run week on. Nothing held or at
-    rest today is planned; optional extras are left out, an optional run is kept.
+    rest today is planned; optional extras are left out, an optional run is kept. From
+    tomorrow, runs and strength fall on alternate days: strength waits for a day without a run
+    (today is as Today says).
     """
     sessions = list(inp.history.sessions)
     found: list[tuple[date, ItemVerdict]] = []
     for offset in range(days):
         day = inp.today + timedelta(days=offset)
         now = inp.now if offset == 0 else datetime.combine(day, time(6), tzinfo=inp.now.tzinfo)
-        history = replace(inp.history, sessions=sessions)
-        verdict = decide(inp.at(now, history))
-        for line in verdict.items:
-            if line.kind == "advice" or not (
-                line.status == "due" or (line.status == "optional" and line.kind == "run")
-            ):
-                continue
+        verdict = decide(inp.at(now, replace(inp.history, sessions=sessions)))
+        lines = [line for line in verdict.items if _planned(line)]
+        if offset and any(line.kind == "run" for line in lines):
+            lines = [line for line in lines if line.rule != "strength-3-a-week"]
+        for line in lines:
             minutes = verdict.run.minutes[1] if line.kind == "run" else 20
             found.append((day, line))
-            sessions = [*sessions, planned_session(line, day, minutes)]
+            sessions.append(planned_session(line, day, minutes))
     return found
+
+
+def _planned(line: ItemVerdict) -> bool:
+    """A line for the calendar: due, or an optional run (not extras, advice or rest)."""
+    return line.kind != "advice" and (
+        line.status == DUE or (line.status == OPTIONAL and line.kind == "run")
+    )
 
 
 def planned_session(line: ItemVerdict, day: date, minutes: int) -> SessionRecord:
