@@ -43,7 +43,7 @@ ADVICE_RULES = {
 def judge(inp: RulesInput) -> Verdict:
     """The Verdict for ``inp`` (referee.decide)."""
     overview = build_overview(
-        inp.program, inp.settings, inp.library, inp.history, inp.now, inp.flags
+        inp.program, inp.settings, inp.library, inp.recent, inp.now, inp.flags
     )
     held = set(overview.held)
     lines = tuple(_line(inp, overview, item, item in held) for item in overview.items)
@@ -99,7 +99,7 @@ def _with_override(inp: RulesInput, run: RunVerdict) -> RunVerdict:
     """A run today started after the question on a rest or held day says so: never silent."""
     asked = [
         s.override
-        for s in inp.history.sessions
+        for s in inp.recent.sessions
         if s.routine == RUN_ROUTINE and s.override and local_date(s.started_at) == inp.today
     ]
     if not asked:
@@ -110,7 +110,7 @@ def _with_override(inp: RulesInput, run: RunVerdict) -> RunVerdict:
 def _checkin(inp: RulesInput, overview: Overview) -> CheckinVerdict:
     if overview.checkin_due:
         return CheckinVerdict(DUE, "Knee pain this morning: itb check-in, or c on Today.")
-    if morning_of(inp.history.pain_logs, inp.today) is not None:
+    if morning_of(inp.recent.pain_logs, inp.today) is not None:
         return CheckinVerdict(DONE, "Checked in this morning.")
     return CheckinVerdict("skipped", "Skipped for today.")
 

@@ -29,6 +29,7 @@ from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL
 from itb_tui.core.plan.judge import judge
+from itb_tui.core.plan.overview import IMPROVEMENT_HORIZON_MONTHS, RECENT_MONTHS
 from itb_tui.core.plan.red_flags import RedFlagState
 from itb_tui.core.plan.verdict import HELD, ItemVerdict, Verdict
 from itb_tui.core.store.settings import Settings
@@ -54,11 +55,25 @@ class RulesInput:
         return self.now.date()
 
     @cached_property
-    def sessions(self) -> list[SessionRecord]:
-        """Every kept session up to today, oldest first."""
-        today = self.today
-        kept = [s for s in self.history.sessions if s.started_at.date() <= today]
-        return sorted(kept, key=lambda s: s.started_at)
+    def recent(self) -> MonthHistory:
+        """What the rules read of the history, derived once: the last RECENT_MONTHS months
+        with anything in them, and every month since the program start while it is recent
+        (as overview.load_recent reads from disk), so a verdict costs the same after years."""
+        history = self.history
+        months = {(s.started_at.year, s.started_at.month) for s in history.sessions}
+        months |= {(p.at.year, p.at.month) for p in history.pain_logs}
+        months |= {(d.at.year, d.at.month) for d in history.run_decisions}
+        keep = set(sorted(months)[-RECENT_MONTHS:])
+        start, today = self.settings.program_start, self.today
+        if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
+            keep |= {m for m in months if (start.year, start.month) <= m}
+        if len(keep) >= len(months):
+            return history
+        return MonthHistory(
+            [s for s in history.sessions if (s.started_at.year, s.started_at.month) in keep],
+            [p for p in history.pain_logs if (p.at.year, p.at.month) in keep],
+            [d for d in history.run_decisions if (d.at.year, d.at.month) in keep],
+        )
 
     def at(self, now: datetime, history: MonthHistory | None = None) -> RulesInput:
         """The same input at another moment (and with another history, if given)."""
@@ -71,7 +86,7 @@ def load_input(
     """The input for now from the app's context: the recent months (overview.load_recent),
     and the months that could not be read (left out; the caller says so). ``flags``: the red
     flags as the caller read them (the context's when not given)."""
-    from itb_tui.core.plan.overview import load_recent
+    from itb_tui.core.plan.overview import load_recent  # the same months, read from disk
 
     now = context.clock.wall()
     recent, unreadable = load_recent(context.store, context.settings, now.date())

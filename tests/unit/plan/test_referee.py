@@ -122,3 +122,20 @@ def test_a_run_anyway_is_read_back_into_the_verdict() -> None:
     found = verdict(day(1), [*FIRST_WEEK[:1], anyway], hour=20)
     assert found.run.status == "done"
     assert found.run.reason.endswith(f"Run anyway, asked: {asked}")
+
+
+def test_years_of_history_give_the_verdict_of_the_recent_months() -> None:
+    """The input picks out what the rules read once, so a verdict costs the same after years."""
+    from datetime import timedelta
+
+    from tests.factories import session
+
+    old = [session("daily-stretch", MON - timedelta(days=n)) for n in range(120, 800, 3)]
+    sessions, logs = ready_by(MON)
+    whole = MonthHistory([*old, *sessions, *FIRST_WEEK[:1]], logs)
+    recent = MonthHistory([*sessions, *FIRST_WEEK[:1]], logs)
+    inp = RulesInput(PROGRAM, LIBRARY, settings(), whole, at(day(2), 7))
+    assert len(inp.recent.sessions) < len(old)
+    months = {(s.started_at.year, s.started_at.month) for s in inp.recent.sessions}
+    assert months == {(2026, 6), (2026, 7), (2026, 11)}  # the last three with anything in them
+    assert decide(inp) == decide(inp.at(inp.now, recent))
