@@ -75,3 +75,14 @@ def test_the_verbs_print_the_contract(
     cli.main(["today", "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == 1 and data["run"]["status"] == "locked"
+
+
+def test_remind_announces_nothing_the_morning_held() -> None:
+    from itb_tui.core.shell.remind import reminders
+
+    worse = PainLog(at(day(2), 7), 2, "morning", compared="worse")
+    found = verdict(day(2), FIRST_WEEK[:1], [worse], hour=9)
+    held = {line.routine_id for line in found.held}
+    assert {"run", "hip-strength"} <= held
+    announced = {r.id for r in reminders(summarize(found))}
+    assert announced and not announced & held

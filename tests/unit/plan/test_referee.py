@@ -9,7 +9,7 @@ from datetime import date, datetime
 from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
 from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide, plan_ahead
-from itb_tui.core.plan.verdict import RULES, Verdict
+from itb_tui.core.plan.verdict import ITEM_STATUSES, RULES, Verdict
 from itb_tui.core.store.settings import Settings
 from tests.factories import at, run
 from tests.unit.plan.test_weeks import (
@@ -50,7 +50,7 @@ def test_every_line_has_a_status_a_rule_and_its_article() -> None:
     assert found.items
     for line in found.items:
         assert line.rule in RULES, line
-        assert line.status in ("due", "optional", "rest", "held", "blocked", "done")
+        assert line.status in ITEM_STATUSES
     assert found.run.rule in RULES and found.run.article == "001"
 
 
