@@ -101,8 +101,11 @@ def _routine_item(
     return DueItem(routine.id, routine.name, "Once a day: not done yet today", DUE)
 
 
-def _run_line(settings: Settings, today: date, access: RunAccess) -> DueItem:
-    """The run: done, rest or due (optional while the user does not say they run)."""
+def _run_line(
+    settings: Settings, today: date, access: RunAccess, runs_today: list[SessionRecord]
+) -> DueItem:
+    """The run: done, rest or due (optional while the user does not say they run). A run
+    today started after the question on a rest or held day says so: never silent."""
     stage, started = access.stage, access.started
     assert stage is not None
     if stage.ran_today:
@@ -117,6 +120,9 @@ def _run_line(settings: Settings, today: date, access: RunAccess) -> DueItem:
         reason = f"Started on {clearance.clinician}'s clearance, {day_text(started)}. {reason}"
     elif not settings.running and started == today and not stage.ran_today:
         reason = f"You meet the checks to start running again. {reason}"
+    asked = [s.override for s in runs_today if s.override]
+    if asked:
+        reason = f"{reason} Run anyway, asked: {asked[-1]}"
     return DueItem(RUN_ROUTINE, "Run", reason, status, "run")
 
 
@@ -153,13 +159,13 @@ def _run_items(
 ) -> list[DueItem]:
     """Pre-run routine, the run and the post-run routine."""
     rtr = program.return_to_running
-    run = _run_line(settings, today, access)
-    todays = [s for s in done_sessions(sessions, today) if local_date(s.started_at) == today]
-    pre = library.routines.get(rtr.pre_run_routine)
-    post = library.routines.get(rtr.post_run_routine)
     runs_today = [
         s for s in sessions if s.routine == RUN_ROUTINE and local_date(s.started_at) == today
     ]
+    run = _run_line(settings, today, access, runs_today)
+    todays = [s for s in done_sessions(sessions, today) if local_date(s.started_at) == today]
+    pre = library.routines.get(rtr.pre_run_routine)
+    post = library.routines.get(rtr.post_run_routine)
     items = _pre_run(pre, todays, run.status) if pre is not None else []
     items.append(run)
     if post is not None:
