@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help run test snapshots lint format screenshots bench clean
+.PHONY: help run test test-fast snapshots lint format screenshots bench man wheel-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -23,8 +23,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed ## Set up .venv and open the app
 	$(BIN)/itb
 
+# Tests run in parallel, one worker per core (pytest-xdist); JOBS=1 runs them in one process.
+JOBS ?= auto
+FAST := tests/unit $(wildcard tests/rules)
+
 test: $(VENV)/.installed-test ## Set up .venv with test extras and run the whole suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS)
+
+test-fast: $(VENV)/.installed-test ## The unit tests and the rules only: the inner loop
+	$(BIN)/python -m pytest -n $(JOBS) $(FAST)
 
 snapshots: $(VENV)/.installed-test ## Run the snapshot tests; `make snapshots UPDATE=1` rewrites them
 	$(BIN)/python -m pytest tests/snapshots $(if $(UPDATE),--snapshot-update)
