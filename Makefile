@@ -49,6 +49,12 @@ screenshots: $(VENV)/.installed-test ## Regenerate screenshots/ (SVG + PNG) and 
 	$(BIN)/python scripts/screenshots.py
 	$(BIN)/python scripts/figures.py
 
+man: $(VENV)/.installed-test ## Write the man page man/itb.1 from the command's parser
+	$(BIN)/python scripts/manpage.py
+
+wheel-check: $(VENV)/.installed-test ## Build the sdist and wheel, install the wheel in a clean venv, try it
+	scripts/wheel_check.sh
+
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev,bench]'
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-test
