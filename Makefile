@@ -23,15 +23,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed ## Set up .venv and open the app
 	$(BIN)/itb
 
-# Tests run in parallel, one worker per core (pytest-xdist); JOBS=1 runs them in one process.
+# Tests run in parallel, one worker per core (pytest-xdist); JOBS=0 runs them in one process.
 JOBS ?= auto
 FAST := tests/unit $(wildcard tests/rules)
 
 test: $(VENV)/.installed-test ## Set up .venv with test extras and run the whole suite
-	$(BIN)/python -m pytest -n $(JOBS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal
 
 test-fast: $(VENV)/.installed-test ## The unit tests and the rules only: the inner loop
-	$(BIN)/python -m pytest -n $(JOBS) $(FAST)
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(FAST)
 
 snapshots: $(VENV)/.installed-test ## Run the snapshot tests; `make snapshots UPDATE=1` rewrites them
 	$(BIN)/python -m pytest tests/snapshots $(if $(UPDATE),--snapshot-update)

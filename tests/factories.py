@@ -278,3 +278,16 @@ def signs(today: date, sessions: list[SessionRecord], logs: Sequence[PainLog] = 
 def clamshells(reps: int, sets: int = 3) -> ExerciseResult:
     """Clamshells: ``sets`` sets of ``reps`` on each side."""
     return result(left=[reps] * sets, right=[reps] * sets)
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def cli_verbs() -> list[str]:
+    """Every verb of the ``itb`` command, as its parser has them."""
+    from itb_tui.cli import build_parser
+
+    parser = build_parser()
+    (commands,) = [action for action in parser._actions if action.dest == "command"]
+    assert commands.choices is not None
+    return list(commands.choices)

@@ -11,13 +11,7 @@ import pytest
 
 from itb_tui import cli
 from itb_tui.core.shell.completion import SHELLS
-
-
-def verbs() -> list[str]:
-    parser = cli.build_parser()
-    (commands,) = [a for a in parser._actions if a.dest == "command"]
-    assert commands.choices is not None
-    return list(commands.choices)
+from tests.factories import cli_verbs
 
 
 def script(shell: str, capsys: pytest.CaptureFixture[str]) -> str:
@@ -30,8 +24,8 @@ def test_each_script_names_every_verb_and_option(
     shell: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = script(shell, capsys)
-    assert len(verbs()) >= 10
-    for verb in verbs():
+    assert len(cli_verbs()) >= 10
+    for verb in cli_verbs():
         assert verb in text, verb
     for option in ("--data-dir", "--format", "--swelling", "--json"):
         assert option.lstrip("-") in text, option

@@ -9,13 +9,7 @@ import pytest
 
 from itb_tui import cli
 from itb_tui.cli_help import VERBS, verb_epilog
-
-
-def verbs() -> list[str]:
-    parser = cli.build_parser()
-    (commands,) = [a for a in parser._actions if a.dest == "command"]
-    assert commands.choices is not None
-    return list(commands.choices)
+from tests.factories import cli_verbs
 
 
 def help_text(verb: str, capsys: pytest.CaptureFixture[str]) -> str:
@@ -26,7 +20,7 @@ def help_text(verb: str, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_every_verb_has_examples_and_exit_codes_and_none_is_left_over() -> None:
-    assert set(VERBS) == set(verbs())
+    assert set(VERBS) == set(cli_verbs())
 
 
 @pytest.mark.parametrize("verb", list(VERBS))

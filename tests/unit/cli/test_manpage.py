@@ -12,8 +12,8 @@ from types import ModuleType
 
 import pytest
 
-from itb_tui import cli
 from itb_tui.cli_help import VERBS
+from tests.factories import cli_verbs
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -41,10 +41,8 @@ def without_date(text: str) -> str:
 
 def test_the_page_names_every_verb_with_its_options() -> None:
     text = page()
-    parser = cli.build_parser()
-    (commands,) = [a for a in parser._actions if a.dest == "command"]
-    assert commands.choices is not None and len(commands.choices) >= 10
-    for verb in commands.choices:
+    assert len(cli_verbs()) >= 10
+    for verb in cli_verbs():
         assert f".SH COMMAND \\fI\\,'itb {roff(verb)}'" in text, verb
     assert "\\-\\-swelling" in text and "\\-\\-json" in text
 
