@@ -130,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="itb",
         description="A terminal coach for IT band syndrome rehab. Not medical advice.",
-        epilog="With no command, the app opens on the home screen.",
+        epilog="With no command, the app opens on the home screen. "
+        "'itb COMMAND --help' shows a command's examples and exit codes.",
     )
     parser.add_argument("--version", action="version", version=f"itb-tui {__version__}")
     parser.add_argument("--data-dir", help="folder for your history (env ITB_TUI_DATA_DIR)")
