@@ -3,7 +3,8 @@
 Runs ``itb start pre-run`` in a pseudo-terminal (tests/e2e/pty_app.py, copied beside this
 file), presses Enter through every get-ready, set, hold, side switch and rest, answers the pain
 rating with 0 and no swelling, goes home from the summary and quits; then checks the saved
-history. Usage:
+history: the session, its exercises and the rating, kept as not complete (Enter at once ends
+every hold and set before its time, which the app counts as cut short). Usage:
 ``python wheel_session.py ITB DATA CONFIG`` (the folders empty; exit 0 when all went well).
 """
 
@@ -66,13 +67,13 @@ def main(itb: str, data: Path, config: Path) -> int:
         print(f"exit {code}, {len(sessions)} sessions saved (expected 0 and 1)", file=sys.stderr)
         return 1
     (session,) = sessions
-    if session["routine"] != ROUTINE or session["completed"] is not True:
-        print(f"saved: {session['routine']}, completed {session['completed']}", file=sys.stderr)
+    # Enter at once on every step cuts each hold and set short, so it is kept as not complete
+    shape = (session["routine"], session["completed"], session.get("pain_after"))
+    if shape != (ROUTINE, False, 0) or not session.get("exercises"):
+        print(f"saved: (routine, completed, pain after) = {shape}", file=sys.stderr)
         return 1
-    if session.get("pain_after") != 0:
-        print(f"pain after: {session.get('pain_after')} (expected 0)", file=sys.stderr)
-        return 1
-    print(f"session: {ROUTINE} done by keyboard, saved complete with pain 0/10")
+    done = len(session["exercises"])
+    print(f"session: {ROUTINE} by keyboard, {done} exercises saved, cut short, pain 0/10")
     return 0
 
 
