@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help run test snapshots lint format screenshots bench clean
+.PHONY: help run test test-fast snapshots lint format screenshots bench man wheel-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -23,8 +23,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed ## Set up .venv and open the app
 	$(BIN)/itb
 
+# Tests run in parallel, one worker per core (pytest-xdist); JOBS=0 runs them in one process.
+JOBS ?= auto
+FAST := tests/unit $(wildcard tests/rules)
+
 test: $(VENV)/.installed-test ## Set up .venv with test extras and run the whole suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal
+
+test-fast: $(VENV)/.installed-test ## The unit tests and the rules only: the inner loop
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(FAST)
 
 snapshots: $(VENV)/.installed-test ## Run the snapshot tests; `make snapshots UPDATE=1` rewrites them
 	$(BIN)/python -m pytest tests/snapshots $(if $(UPDATE),--snapshot-update)
@@ -42,6 +49,12 @@ format: $(VENV)/.installed-test ## Format the code with ruff
 screenshots: $(VENV)/.installed-test ## Regenerate screenshots/ (SVG + PNG) and the exercise figures
 	$(BIN)/python scripts/screenshots.py
 	$(BIN)/python scripts/figures.py
+
+man: $(VENV)/.installed-test ## Write the man page man/itb.1 from the command's parser
+	$(BIN)/python scripts/manpage.py
+
+wheel-check: $(VENV)/.installed-test ## Build the sdist and wheel, install the wheel in a clean venv, try it
+	scripts/wheel_check.sh
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev,bench]'

@@ -122,13 +122,16 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
     from pathlib import Path
 
+    from itb_tui.cli_help import explain
     from itb_tui.core.history.records import COMPARED, PAIN_CONTEXTS
     from itb_tui.core.plan.due import FORMATS  # not today_line: that brings the program's rules
+    from itb_tui.core.shell.completion import SHELLS
 
     parser = argparse.ArgumentParser(
         prog="itb",
         description="A terminal coach for IT band syndrome rehab. Not medical advice.",
-        epilog="With no command, the app opens on the home screen.",
+        epilog="With no command, the app opens on the home screen. "
+        "'itb COMMAND --help' shows a command's examples and exit codes.",
     )
     parser.add_argument("--version", action="version", version=f"itb-tui {__version__}")
     parser.add_argument("--data-dir", help="folder for your history (env ITB_TUI_DATA_DIR)")
@@ -205,7 +208,25 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
     export.add_argument("--output", type=Path, help="file to write (default: print it)")
     export.add_argument("--force", action="store_true", help="replace --output if it exists")
+    completion = commands.add_parser("completion", help="print a shell completion script")
+    completion.add_argument("shell", choices=SHELLS)
+    paths = commands.add_parser("paths", help="print the data, config and cache folders")
+    paths.add_argument("--json", action="store_true", help="as JSON, for scripts")
+    explain(commands)  # every verb's help ends with examples and its exit codes
     return parser
+
+
+def _house_verb(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: Paths) -> int:
+    """``itb completion SHELL`` and ``itb paths``: they read no file."""
+    if args.command == "completion":
+        from itb_tui.core.shell.completion import completion_script
+
+        print(completion_script(parser, args.shell), end="")
+    else:
+        from itb_tui.core.shell.paths_info import paths_text
+
+        print(paths_text(paths, args.json))
+    return 0
 
 
 def _list_routines(context: AppContext) -> int:
@@ -535,6 +556,8 @@ def _run(argv: Sequence[str] | None) -> int:
     paths = Paths.resolve(args.data_dir, args.config_dir)
     if args.command == "check":
         return _check(paths)
+    if args.command in ("completion", "paths"):
+        return _house_verb(parser, args, paths)
     failed = 3 if args.command == "today" else 1  # for today, 1 means "something is due"
     context = AppContext(paths)
     try:

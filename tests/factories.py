@@ -18,13 +18,19 @@ from itb_tui.core.history.records import (
     BOTH,
     SIDES,
     ExerciseResult,
+    MonthHistory,
     PainLog,
     PainSpike,
     SessionRecord,
     session_id_at,
 )
+from itb_tui.core.plan.due import DueItem
+from itb_tui.core.plan.running import RunStage, run_stage
+from itb_tui.core.plan.signs import warning_signs
+from itb_tui.core.plan.today import today_plan
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.store.paths import content_dir
+from itb_tui.core.store.settings import Settings
 
 TZ = timezone(timedelta(hours=1))  # the FakeClock's zone
 TODAY = date(2026, 11, 23)  # a Monday: the FakeClock's day
@@ -202,3 +208,86 @@ def pain(
 def pain_free(until: date, days: int) -> list[PainLog]:
     """A daily pain log of 0 on each of the ``days`` days up to ``until``."""
     return [pain(until - timedelta(days=n)) for n in range(days)]
+
+
+# -- program histories: the plan rules' dates and the builders their tests share -------------
+# The program started on START; MON is the Monday of program week 4 (the FakeClock's day).
+
+LIBRARY = shipped_library()
+PROGRAM = shipped_program()
+START = date(2026, 11, 2)  # a Monday
+MON = date(2026, 11, 23)  # a Monday, program week 4
+
+
+def day(offset: int, base: date = MON) -> date:
+    """``offset`` days from ``base``."""
+    return base + timedelta(days=offset)
+
+
+def settings(start: date | None = START, running: bool = False) -> Settings:
+    """Settings with the program started on ``start``."""
+    return Settings(program_start=start, running=running)
+
+
+def plan(
+    today: date,
+    sessions: Sequence[SessionRecord] = (),
+    logs: Sequence[PainLog] = (),
+    **kw: Any,
+) -> dict[str, DueItem]:
+    """Today's due items by routine id (advice left out), with ``settings(**kw)``."""
+    items = today_plan(PROGRAM, settings(**kw), sessions, logs, today, LIBRARY)
+    return {item.routine_id: item for item in items if item.kind != "advice"}
+
+
+def strength(when: date, *, pain_after: int | None = 0, hour: int = 8, **kw: Any) -> SessionRecord:
+    """A hip-strength session with every set of every exercise done, rated ``pain_after``."""
+    return make_session(LIBRARY, "hip-strength", at(when, hour), pain=pain_after, **kw)
+
+
+def ready_by(when: date) -> tuple[list[SessionRecord], list[PainLog]]:
+    """Three full pain-free strength sessions and a pain-free week before ``when``."""
+    return [strength(when - timedelta(days=n)) for n in (6, 4, 2)], pain_free(day(-1, when), 7)
+
+
+def started_history(
+    sessions: list[SessionRecord], logs: list[PainLog], first_run: date = MON
+) -> MonthHistory:
+    """``sessions`` and ``logs`` after a rehab that met every readiness check before the first
+    run on ``first_run`` (strength well before it, out of the 7 days the strength cap counts),
+    so running has started."""
+    before = [strength(first_run - timedelta(days=n)) for n in (13, 11, 9)]
+    return MonthHistory([*before, *sessions], [*pain_free(first_run - timedelta(days=1), 7), *logs])
+
+
+def pain_free_week(monday: date, minutes: int = 15) -> list[SessionRecord]:
+    """Three runs of ``minutes`` on Monday, Wednesday and Friday, none with pain."""
+    return [run(monday + timedelta(days=n), minutes) for n in (0, 2, 4)]
+
+
+def stage_on(today: date, runs: list[SessionRecord], logs: Sequence[PainLog] = ()) -> RunStage:
+    """The run stage the shipped program gives on ``today``."""
+    return run_stage(PROGRAM, runs, logs, today)
+
+
+def signs(today: date, sessions: list[SessionRecord], logs: Sequence[PainLog] = ()) -> list[str]:
+    """The ids of the warning signs the shipped program finds on ``today``."""
+    return [f.sign.id for f in warning_signs(PROGRAM, sessions, logs, today, LIBRARY)]
+
+
+def clamshells(reps: int, sets: int = 3) -> ExerciseResult:
+    """Clamshells: ``sets`` sets of ``reps`` on each side."""
+    return result(left=[reps] * sets, right=[reps] * sets)
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+def cli_verbs() -> list[str]:
+    """Every verb of the ``itb`` command, as its parser has them."""
+    from itb_tui.cli import build_parser
+
+    parser = build_parser()
+    (commands,) = [action for action in parser._actions if action.dest == "command"]
+    assert commands.choices is not None
+    return list(commands.choices)

@@ -32,13 +32,26 @@ def view(app: ItbApp) -> ExerciseFigure:
     return session_screen(app).query_one(ExerciseFigure)
 
 
+def waiting_paint(app: ItbApp) -> bool:
+    """Whether any widget on the screen asked to be laid out or repainted since the last paint."""
+    screen = app.screen
+    return any(
+        widget._repaint_required or widget._layout_required
+        for widget in (screen, *screen.walk_children())
+    )
+
+
 async def run_for(app: ItbApp, pilot: Pilot[None], seconds: float) -> None:
-    """Let ``seconds`` pass in small steps, checking the clock as the timers would."""
+    """Let ``seconds`` pass in small steps, checking the clock as the timers would. The app
+    paints (a pause of the event loop, a few hundredths of a second each) only after a step
+    that asked for it, as it would: every repaint is still seen, frame by frame."""
     for _ in range(round(seconds / STEP)):
         clock_of(app).advance(STEP)
         session_screen(app).tick()
         view(app).tick()
-        await pilot.pause()
+        if waiting_paint(app):
+            await pilot.pause()
+    await pilot.pause()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from itb_tui.core.content.validate import ContentError, TableReader, check_schem
 
 PROGRAM_SCHEMA = 1
 MAX_WEEK = 104
-# The warning signs the plan rules detect (see plan_signs.py); program.toml must describe each.
+# The warning signs the plan rules detect (see core/plan/signs.py); program.toml describes each.
 WARNING_SIGN_IDS = ("run-pain-worsens", "pain-after-run", "pain-during-strength", "swelling")
 
 T = TypeVar("T")

@@ -5,13 +5,13 @@ own UTC offset, i.e. the local calendar date where the user was when it happened
 logged at 23:30-05:00 counts on that day even if the app now runs in UTC+1.
 
 Completed sessions count towards the plan's "done today" (``completed`` is True: every
-planned set done, see completion.py). Sessions stopped early count wherever their pain
-matters: in the warning signs (plan_signs.py), in the run weeks (plan_running.py: every kept
-run counts) and in the readiness strength check below; a stopped strength session with sets
-done also counts for the strength cap.
+planned set done, see core/session/completion.py). Sessions stopped early count wherever their
+pain matters: in the warning signs (signs.py), in the run weeks (running.py: every kept run
+counts) and in the readiness strength check below; a stopped strength session with sets done
+also counts for the strength cap.
 
-The other rules live in plan_today.py (today's list), plan_running.py (run weeks),
-plan_signs.py (warning signs) and plan_progress.py (no improvement, progression hints).
+The other rules live in today.py (today's list), running.py (run weeks), signs.py (warning
+signs) and progress.py (no improvement, progression hints).
 """
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
 """Shell verbs that must be fast or run from cron: ``itb today`` (with its kept answer) and
-``itb remind``.
+``itb remind``; and the ones around the app: ``itb paths`` (``paths_info``) and ``itb
+completion`` (``completion``).
 """

@@ -30,10 +30,7 @@ from itb_tui.core.plan.weeks import pain_free_streak
 from itb_tui.core.report.export import import_json, to_json
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
-from tests.unit.history.test_records import PROPS
-from tests.unit.history.test_records import pain_logs as history_logs
-from tests.unit.history.test_records import sessions as history_sessions
-from tests.unit.plan.test_weeks import (
+from tests.factories import (
     LIBRARY,
     MON,
     PROGRAM,
@@ -45,6 +42,9 @@ from tests.unit.plan.test_weeks import (
     signs,
     stage_on,
 )
+from tests.unit.history.test_records import PROPS
+from tests.unit.history.test_records import pain_logs as history_logs
+from tests.unit.history.test_records import sessions as history_sessions
 
 BOTH = Knees(2, 3)
 

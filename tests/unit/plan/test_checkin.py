@@ -28,8 +28,7 @@ from itb_tui.core.plan.weeks import pain_free_streak
 from itb_tui.core.shell.today_line import as_json, line, summarize, text
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
-from tests.factories import at, run, session
-from tests.unit.plan.test_weeks import LIBRARY, PROGRAM, START, day, started_history
+from tests.factories import LIBRARY, PROGRAM, START, at, day, run, session, started_history
 
 WED = day(2)  # Wed 25 Nov: the run of Mon 23 Nov was two days ago, the next one is due
 STRENGTH_IDS = {"hip-strength"}

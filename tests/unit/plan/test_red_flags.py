@@ -20,8 +20,7 @@ from itb_tui.core.plan.red_flags import (
 from itb_tui.core.plan.weeks import Check, Readiness
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.settings import Settings
-from tests.factories import at, run, shipped_library, shipped_program
-from tests.unit.plan.test_weeks import START, day, started_history
+from tests.factories import START, at, day, run, shipped_library, shipped_program, started_history
 
 LIBRARY = shipped_library()
 PROGRAM = shipped_program()

@@ -13,17 +13,21 @@ from itb_tui.core.history.records import PainLog, PainSpike, SessionRecord
 from itb_tui.core.plan.progress import progression_hints
 from itb_tui.core.plan.running import RunAccess, run_access
 from itb_tui.core.plan.today import today_plan
-from tests.factories import at, pain, pain_free, run, session
-from tests.unit.plan.test_weeks import (
+from tests.factories import (
     LIBRARY,
     MON,
     PROGRAM,
     START,
+    at,
     clamshells,
     day,
+    pain,
+    pain_free,
     pain_free_week,
     plan,
     ready_by,
+    run,
+    session,
     settings,
     signs,
     stage_on,

@@ -13,7 +13,7 @@ from itb_tui.core.plan.running import RunAccess, refusal, run_access
 from itb_tui.core.plan.today import today_plan
 from itb_tui.core.plan.weeks import readiness
 from itb_tui.core.report.ics import plan_calendar
-from tests.unit.plan.test_weeks import (
+from tests.factories import (
     LIBRARY,
     MON,
     PROGRAM,

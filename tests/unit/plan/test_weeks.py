@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta, timezone
 from typing import Any
@@ -11,15 +10,12 @@ import pytest
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.history.records import (
-    ExerciseResult,
-    MonthHistory,
     PainLog,
     PainSpike,
     SessionRecord,
 )
-from itb_tui.core.plan.due import DueItem
 from itb_tui.core.plan.progress import Improvement, no_improvement, progression_hints
-from itb_tui.core.plan.running import RunStage, run_minutes, run_stage
+from itb_tui.core.plan.running import run_minutes
 from itb_tui.core.plan.signs import warning_signs
 from itb_tui.core.plan.today import today_plan
 from itb_tui.core.plan.weeks import (
@@ -30,62 +26,27 @@ from itb_tui.core.plan.weeks import (
     readiness,
 )
 from itb_tui.core.session.engine import Phase, SessionEngine
-from itb_tui.core.store.settings import Settings
 from tests.factories import (
+    LIBRARY,
+    MON,
+    PROGRAM,
+    START,
     at,
-    make_session,
+    clamshells,
+    day,
     pain,
     pain_free,
+    pain_free_week,
+    plan,
+    ready_by,
     result,
     run,
     session,
-    shipped_library,
-    shipped_program,
+    settings,
+    signs,
+    stage_on,
+    strength,
 )
-
-LIBRARY = shipped_library()
-PROGRAM = shipped_program()
-START = date(2026, 11, 2)  # a Monday
-MON = date(2026, 11, 23)  # a Monday, program week 4
-
-
-def day(offset: int, base: date = MON) -> date:
-    return base + timedelta(days=offset)
-
-
-def settings(start: date | None = START, running: bool = False) -> Settings:
-    return Settings(program_start=start, running=running)
-
-
-def plan(
-    today: date,
-    sessions: Sequence[SessionRecord] = (),
-    logs: Sequence[PainLog] = (),
-    **kw: Any,
-) -> dict[str, DueItem]:
-    items = today_plan(PROGRAM, settings(**kw), sessions, logs, today, LIBRARY)
-    return {item.routine_id: item for item in items if item.kind != "advice"}
-
-
-def strength(when: date, *, pain_after: int | None = 0, hour: int = 8, **kw: Any) -> SessionRecord:
-    """A hip-strength session with every set of every exercise done, rated ``pain_after``."""
-    return make_session(LIBRARY, "hip-strength", at(when, hour), pain=pain_after, **kw)
-
-
-def ready_by(when: date) -> tuple[list[SessionRecord], list[PainLog]]:
-    """Three full pain-free strength sessions and a pain-free week before ``when``."""
-    return [strength(when - timedelta(days=n)) for n in (6, 4, 2)], pain_free(day(-1, when), 7)
-
-
-def started_history(
-    sessions: list[SessionRecord], logs: list[PainLog], first_run: date = MON
-) -> MonthHistory:
-    """``sessions`` and ``logs`` after a rehab that met every readiness check before the first
-    run on ``first_run`` (strength well before it, out of the 7 days the strength cap counts),
-    so running has started."""
-    before = [strength(first_run - timedelta(days=n)) for n in (13, 11, 9)]
-    return MonthHistory([*before, *sessions], [*pain_free(first_run - timedelta(days=1), 7), *logs])
-
 
 # -- program weeks and phases ------------------------------------------------------------
 
@@ -416,14 +377,6 @@ def test_rehab_weeks_and_overall_readiness() -> None:
 # -- return to running ---------------------------------------------------------------------
 
 
-def pain_free_week(monday: date, minutes: int = 15) -> list[SessionRecord]:
-    return [run(monday + timedelta(days=n), minutes) for n in (0, 2, 4)]
-
-
-def stage_on(today: date, runs: list[SessionRecord], logs: Sequence[PainLog] = ()) -> RunStage:
-    return run_stage(PROGRAM, runs, logs, today)
-
-
 def test_no_runs_means_week_one() -> None:
     stage = stage_on(MON, [])
     assert (stage.week, stage.target.minutes, stage.last_week) == (1, (10, 15), "start")
@@ -511,10 +464,6 @@ def test_run_minutes_and_local_dates_of_runs() -> None:
 # -- warning signs ---------------------------------------------------------------------------
 
 
-def signs(today: date, sessions: list[SessionRecord], logs: Sequence[PainLog] = ()) -> list[str]:
-    return [f.sign.id for f in warning_signs(PROGRAM, sessions, logs, today, LIBRARY)]
-
-
 def test_run_pain_worsens() -> None:
     assert signs(MON, [run(MON, spikes=("run", "run"))]) == ["run-pain-worsens"]
     assert signs(MON, [run(MON, spikes=("run",))]) == []
@@ -600,10 +549,6 @@ def test_improvement_or_too_little_rehab_is_not_flagged() -> None:
 
 
 # -- progression hints -----------------------------------------------------------------------
-
-
-def clamshells(reps: int, sets: int = 3) -> ExerciseResult:
-    return result(left=[reps] * sets, right=[reps] * sets)
 
 
 def strength_with(reps: int, when: date, spikes: tuple[str, ...] = ()) -> SessionRecord:

@@ -17,9 +17,9 @@ from itb_tui.core.report.export import CSV_HEADER, export, import_json
 from itb_tui.core.report.pdf_content import build_report
 from itb_tui.core.shell.today_line import as_json, summarize
 from itb_tui.core.store.settings import Settings
-from tests.unit.plan.test_weeks import LIBRARY, PROGRAM, START, run, started_history
-from tests.unit.plan.test_weeks import at as plan_at
-from tests.unit.plan.test_weeks import day as plan_day
+from tests.factories import LIBRARY, PROGRAM, START, run, started_history
+from tests.factories import at as plan_at
+from tests.factories import day as plan_day
 from tests.unit.report.test_export import CATEGORIES, TODAY, at, clamshell, session
 
 MON = TODAY - timedelta(days=7)

@@ -17,8 +17,7 @@ from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.report.ics import plan_calendar
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
-from tests.factories import at, run
-from tests.unit.plan.test_weeks import LIBRARY, PROGRAM, START, day, started_history
+from tests.factories import LIBRARY, PROGRAM, START, at, day, run, started_history
 
 MON = day(0)  # Mon 23 Nov 2026, program week 4
 
