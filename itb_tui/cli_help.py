@@ -32,6 +32,10 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
         "0 nothing is due, 1 something is due (the check-in or a session), 2 bad arguments, "
         "3 the history or the program could not be read",
     ),
+    "readiness": (
+        ("itb readiness", "itb readiness --format json"),
+        "0 printed, 1 the content, settings or history could not be read, 2 bad arguments",
+    ),
     "check-in": (
         ("itb check-in", "itb check-in 2 --compared same --swelling no"),
         "0 saved, 1 nothing saved (the input ended) or the history could not be written, "
