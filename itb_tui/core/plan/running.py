@@ -54,6 +54,7 @@ from itb_tui.core.dates import day_text, local_date, week_monday
 from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord, score_text
 from itb_tui.core.plan.red_flags import held_by_red_flags
 from itb_tui.core.plan.signs import Found, step_back_signs, strength_pain_signs
+from itb_tui.core.plan.single_run import SingleRunCap, single_run_cap
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     Readiness,
@@ -276,14 +277,24 @@ def _span(minutes: tuple[int, int]) -> str:
 
 
 def _today_text(
-    stage_week: int, target: RunWeek, runs_this_week: int, left: int, cap: int | None
+    stage_week: int,
+    target: RunWeek,
+    runs_this_week: int,
+    left: int,
+    cap: int | None,
+    single: SingleRunCap | None = None,
 ) -> str:
-    text = f"Run week {stage_week}: {_span(_fit(target.minutes, cap, left))} easy"
+    single = single or SingleRunCap()
+    ranges = [_fit(target.minutes, cap, left)]
+    text = f"Run week {stage_week}: {_span(single.cut(ranges[0]))} easy"
     if target.has_long_run and runs_this_week == target.runs_per_week - 1:
-        long_run = _span(_fit(target.long_run_minutes, cap, left))
+        ranges.append(_fit(target.long_run_minutes, cap, left))
+        long_run = _span(single.cut(ranges[-1]))
         text += f"; if the week has been pain-free, make this one {long_run}"
     if cap is not None:
         text += f"; at most {cap} min in total this week"
+    if single.reason(*ranges):
+        text += f"; {single.reason(*ranges)}"
     return f"{text} (run {runs_this_week + 1} of {target.runs_per_week} this week)."
 
 
@@ -354,12 +365,14 @@ def run_stage(
     runs_left = max(1, target.runs_per_week - len(week_runs))
     left = max(0, (cap or 0) - minutes_this_week) // runs_left
     minutes = _fit(target.minutes, cap, left)
+    single = single_run_cap(program, runs, today)  # the single-run spike guard
+    minutes = single.cut(minutes)
     rest, today_text = _today(program, today, runs, signs, target, len(week_runs))
     if not rest and not today_text:
         if minutes[1] <= 0:
             rest, today_text = True, f"This week's {cap} min are done: rest until Monday."
         else:
-            today_text = _today_text(level, target, len(week_runs), left, cap)
+            today_text = _today_text(level, target, len(week_runs), left, cap, single)
     recent = [r for r in runs if local_date(r.started_at) >= this_monday - WEEK]
     return RunStage(
         week=level,
