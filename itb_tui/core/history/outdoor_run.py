@@ -99,6 +99,9 @@ def refusal(run: OutdoorRun, now: datetime) -> str:
 
 
 def _pain_refusal(run: OutdoorRun) -> str:
+    for value in (run.pain_score, run.pain_after):
+        if value is not None and not 0 <= value <= 10:
+            return f"pain {value} is outside the scale 0-10"
     if run.pain_began is None:
         if run.pain_score is not None or run.pain_knees:
             return "give the minute the pain began with its score"
@@ -110,9 +113,6 @@ def _pain_refusal(run: OutdoorRun) -> str:
             f"the pain began at minute {run.pain_began:g}, after the run's end "
             f"({run.minutes:g} min)"
         )
-    for value in (run.pain_score, run.pain_after):
-        if value is not None and not 0 <= value <= 10:
-            return f"pain {value} is outside the scale 0-10"
     return ""
 
 
@@ -265,3 +265,60 @@ def spike_texts(run: SessionRecord) -> list[str]:
         score = "" if spike.score is None else f" ({score_text(spike.score, spike.knees)})"
         texts.append(f"pain from minute {minute}{score}")
     return texts
+
+
+# The log-run dialog's fields, in order: (key, label, hint). Every one but minutes may be empty.
+FORM = (
+    ("minutes", "Minutes run", "e.g. 25"),
+    ("at", "Started at", "HH:MM (empty: it ended just now)"),
+    ("distance", "Distance, km", "optional"),
+    ("walk_breaks", "Walk breaks", "optional"),
+    ("pain_began", "Pain began at minute", "empty: no pain during the run"),
+    ("pain_score", "Pain then", "0-10"),
+    ("pain_after", "Pain after the run", "0-10"),
+    ("stopped", "Stopped early?", "y or n (empty: no)"),
+    ("note", "Note", "optional"),
+)
+
+
+def _field(values: dict[str, str], key: str, label: str, kind: type[int] | type[float]) -> Any:
+    text = values.get(key, "").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return kind(text)
+    except ValueError:
+        raise RunRefused(f"{label}: '{text}' is not a number") from None
+
+
+def form_run(values: dict[str, str], now: datetime, found: RunFile | None = None) -> OutdoorRun:
+    """The run the log-run dialog's fields describe (``found``: the file it imports, whose
+    time, minutes and distance replace the fields'). Raises RunRefused saying which field is
+    wrong; the run it returns still goes through ``run_record``'s checks."""
+    labels = {key: label for key, label, _ in FORM}
+    number = {key: _field(values, key, labels[key], float) for key in ("distance", "pain_began")}
+    counts = {
+        key: _field(values, key, labels[key], int)
+        for key in ("walk_breaks", "pain_score", "pain_after")
+    }
+    stopped = values.get("stopped", "").strip().lower()
+    if stopped not in ("", "y", "yes", "n", "no"):
+        raise RunRefused(f"Stopped early: answer y or n, not '{stopped}'")
+    pain = {
+        "walk_breaks": counts["walk_breaks"],
+        "pain_began": number["pain_began"],
+        "pain_score": counts["pain_score"],
+        "pain_after": counts["pain_after"],
+        "stopped": stopped in ("y", "yes"),
+        "note": values.get("note", "").strip(),
+    }
+    if found is not None:
+        return from_file(found, now, **pain)
+    minutes = _field(values, "minutes", labels["minutes"], float)
+    if minutes is None:
+        raise RunRefused("Minutes run: how long did you run?")
+    try:
+        start = parse_start(values.get("at") or None, minutes, now)
+    except ValueError as err:
+        raise RunRefused(f"Started at: {err}") from None
+    return OutdoorRun(start, minutes, distance_km=number["distance"], **pain)
