@@ -65,6 +65,7 @@ BENCHES = (
     Bench("export", "export_bench", "export."),
     Bench("today", "today_bench", "today."),
     Bench("figure_cpu", "figure_cpu", "figure_cpu.", needs_history=False),
+    Bench("import", "import_bench", "import.", needs_history=False),
 )
 NAMES = [b.name for b in BENCHES]
 

@@ -33,10 +33,13 @@ def gpx(
     steps: int | None = 170,
     start: datetime = START,
     every_s: int = 1,
+    pad: int = 0,
 ) -> bytes:
+    """``pad``: a comment of that many characters on each point (some apps write one)."""
     cad = "" if steps is None else f"<gpxtpx:cad>{steps // 2}</gpxtpx:cad>"
+    cmt = f"<cmt>{'x' * pad}</cmt>" if pad else ""
     points = "".join(
-        f'<trkpt lat="{lat:.7f}" lon="{LON}"><ele>40.0</ele><time>{_time(start, s)}</time>'
+        f'<trkpt lat="{lat:.7f}" lon="{LON}"><ele>40.0</ele><time>{_time(start, s)}</time>{cmt}'
         f"<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>140</gpxtpx:hr>{cad}"
         "</gpxtpx:TrackPointExtension></extensions></trkpt>\n"
         for s, lat, _ in _points(minutes, km, every_s)
@@ -56,13 +59,16 @@ def tcx(
     steps: int | None = 170,
     start: datetime = START,
     every_s: int = 1,
+    pad: int = 0,
 ) -> bytes:
+    """``pad``: a note of that many characters on each point (as ``gpx``)."""
     cad = "" if steps is None else f"<ns3:RunCadence>{steps // 2}</ns3:RunCadence>"
+    note = f"<Notes>{'x' * pad}</Notes>" if pad else ""
     points = "".join(
         f"<Trackpoint><Time>{_time(start, s)}</Time><Position><LatitudeDegrees>{lat:.7f}"
         f"</LatitudeDegrees><LongitudeDegrees>{LON}</LongitudeDegrees></Position>"
         f"<DistanceMeters>{metres:.1f}</DistanceMeters>"
-        f"<Extensions><ns3:TPX><ns3:Speed>2.8</ns3:Speed>{cad}</ns3:TPX></Extensions>"
+        f"<Extensions><ns3:TPX><ns3:Speed>2.8</ns3:Speed>{cad}</ns3:TPX></Extensions>{note}"
         "</Trackpoint>\n"
         for s, lat, metres in _points(minutes, km, every_s)
     )
