@@ -229,17 +229,28 @@ def keep_run(store: HistoryStore, record: SessionRecord) -> SessionRecord:
     return record
 
 
+def minutes_run(run: SessionRecord) -> int:
+    """Minutes of running (as core/plan/running.run_minutes counts them)."""
+    seconds = sum(
+        v for r in run.exercises if r.unit == "seconds" for vs in r.done.values() for v in vs
+    )
+    return round((seconds or run.duration_s) / 60)
+
+
+def run_done_text(run: SessionRecord) -> str:
+    """'22 min 4.1 km' ('22 min' without a distance)."""
+    km = run.outdoor.distance_km if run.outdoor is not None else None
+    return f"{minutes_run(run)} min" + (f" {distance_text(km)}" if km is not None else "")
+
+
 def run_facts_text(run: SessionRecord) -> str:
     """What a run was, in one line: '22 min on Mon 23 Nov at 07:30, 4.1 km, cadence 172,
     stopped early, pain from minute 12 (3/10), pain after 1/10 (logged)'."""
     from itb_tui.core.dates import day_text, local_date
     from itb_tui.core.history.records import score_text
 
-    seconds = sum(
-        v for r in run.exercises if r.unit == "seconds" for vs in r.done.values() for v in vs
-    )
-    minutes = round((seconds or run.duration_s) / 60)
-    parts = [f"{minutes} min on {day_text(local_date(run.started_at))} at {run.started_at:%H:%M}"]
+    when = f"{day_text(local_date(run.started_at))} at {run.started_at:%H:%M}"
+    parts = [f"{minutes_run(run)} min on {when}"]
     facts = run.outdoor or RunFacts()
     if facts.distance_km is not None:
         parts.append(distance_text(facts.distance_km))
