@@ -31,6 +31,7 @@ from itb_tui.core.history.run_facts import (
     SOURCE_LABELS,
     SOURCES,
     RunFacts,
+    cadence_text,
     distance_text,
 )
 
@@ -255,7 +256,7 @@ def run_facts_text(run: SessionRecord) -> str:
     if facts.distance_km is not None:
         parts.append(distance_text(facts.distance_km))
     if facts.cadence is not None:
-        parts.append(f"cadence {facts.cadence}")
+        parts.append(cadence_text(facts.cadence))
     if facts.walk_breaks:
         parts.append(f"{facts.walk_breaks} walk break{'' if facts.walk_breaks == 1 else 's'}")
     if not run.completed:

@@ -16,6 +16,8 @@ LOGGED, IMPORTED = "logged", "imported"
 SOURCES = (LOGGED, IMPORTED)
 SOURCE_LABELS = {"": "guided", LOGGED: "logged", IMPORTED: "imported"}
 MAX_DISTANCE_KM = 200.0
+# 001's form tip: about 170-180 steps a minute (both feet), reached by steps 5-10 % quicker.
+CADENCE_TIP = (170, 180)
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,14 @@ class RunFacts:
 def distance_text(km: float | None) -> str:
     """'5.2 km' ('' when not known)."""
     return "" if km is None else f"{km:.1f} km"
+
+
+def cadence_text(steps: int) -> str:
+    """A run's cadence against 001's form tip: 'cadence 168 (form tip 170-180: try 176-180)'."""
+    low, high = CADENCE_TIP
+    if steps >= low:
+        where = "within" if steps <= high else "above"
+        return f"cadence {steps} ({where} the form tip's {low}-{high})"
+    quicker = (round(steps * 1.05), min(high, round(steps * 1.10)))
+    aim = f"{quicker[0]}-{quicker[1]}" if quicker[0] < quicker[1] else f"{quicker[1]}"
+    return f"cadence {steps} (form tip {low}-{high}: try {aim}, 5-10 % quicker steps)"

@@ -114,3 +114,15 @@ def test_a_logged_run_and_a_guided_run_with_the_same_facts_give_the_same_day_aft
     )
     assert _overview([outdoor]) == _overview([guided])
     assert _overview([outdoor]) != _overview([])
+
+
+def test_an_imported_cadence_is_set_against_the_form_tip() -> None:
+    """001: shorten the stride 5-10 %, towards 170-180 steps a minute."""
+    from itb_tui.core.history.outdoor_run import run_facts_text
+    from itb_tui.core.history.run_facts import cadence_text
+
+    assert cadence_text(174) == "cadence 174 (within the form tip's 170-180)"
+    assert cadence_text(160) == "cadence 160 (form tip 170-180: try 168-176, 5-10 % quicker steps)"
+    assert cadence_text(166).endswith("try 174-180, 5-10 % quicker steps)")
+    record = run_record(logged(cadence=160), NOW)
+    assert "cadence 160 (form tip 170-180: try 168-176" in run_facts_text(record)
