@@ -81,3 +81,29 @@ async def test_a_file_is_imported_once_with_the_pain_asked(tmp_path: Path) -> No
     (run,) = runs(app)
     assert (run.source, run.pain_after) == ("imported", 2)
     assert run.outdoor is not None and run.outdoor.cadence == 170
+
+
+async def test_the_metronome_rings_in_the_runs_countdown_and_stops_on_pause(tmp_path: Path) -> None:
+    from itb_tui.core.plan.overview import run_routine
+    from itb_tui.core.session.engine import SessionEngine
+    from itb_tui.tui.screens.session import SessionScreen
+    from tests.factories import shipped_program
+
+    app, clock = make_app(tmp_path)
+    app.context.settings.metronome = 170
+    routine = run_routine(1, shipped_program().return_to_running.week(1))
+    engine = SessionEngine(routine, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = SessionScreen(engine, app.context.store, app.context.settings)
+        await app.push_screen(screen)
+        await pilot.press("enter")  # the intro: start the run, after a 5 s get-ready
+        await pilot.pause()
+        assert screen._beat is None
+        clock.advance(6)
+        screen.tick()
+        await pilot.pause()
+        assert screen._beat is not None
+        assert screen._beat._interval == 60 / 170  # the bell at each step
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen._beat is None
