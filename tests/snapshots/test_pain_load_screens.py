@@ -9,13 +9,12 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from itb_tui.core.dates import month_key
-from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
-from itb_tui.core.store.files import write_toml
+from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.tui.screens.history import HistoryScreen
 from tests.factories import TODAY, at, run
 from tests.snapshots.scenes import Scene, scene_folder
 from tests.tui.helpers import make_app
+from tests.tui.history_data import write_months
 
 
 def runs_and_mornings() -> tuple[list[SessionRecord], list[PainLog]]:
@@ -37,14 +36,7 @@ def runs_and_mornings() -> tuple[list[SessionRecord], list[PainLog]]:
 
 def scene(name: str) -> Scene:
     app, _clock = make_app(scene_folder(name))
-    sessions, logs = runs_and_mornings()
-    months: dict[str, MonthHistory] = {}
-    for record in sessions:
-        months.setdefault(month_key(record.started_at), MonthHistory()).sessions.append(record)
-    for log in logs:
-        months.setdefault(month_key(log.at), MonthHistory()).pain_logs.append(log)
-    for key, month in months.items():
-        write_toml(app.context.store.month_path(key), month.to_dict())
+    write_months(app.context.store, *runs_and_mornings())
 
     async def setup(pilot: Pilot[None]) -> None:
         await app.push_screen(HistoryScreen(app.context))
