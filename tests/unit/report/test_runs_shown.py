@@ -59,3 +59,11 @@ def test_the_report_lists_each_run_with_its_pain_minute_and_source() -> None:
 
 def test_the_runs_facts_in_one_line() -> None:
     assert run_facts_text(OUTDOOR).endswith("pain after 1/10 (logged)")
+
+
+def test_the_pdf_report_lists_the_runs_too() -> None:
+    from tests.unit.report.test_pdf import pdf_of, read
+
+    _pages, text = read(pdf_of(MonthHistory([GUIDED, OUTDOOR]), shipped_library()))
+    assert "Runs" in text
+    assert "pain from minute 12 (3/10), pain after 1/10 (logged)" in text
