@@ -152,10 +152,10 @@ def log_run(context: AppContext, args: argparse.Namespace) -> int:
         args.subparser.error(str(err))
     run = OutdoorRun(start, args.minutes, distance_km=args.distance, **_pain(context, args))  # type: ignore[arg-type]
     try:
-        said, _added = _keep(context, run, now)
+        said, added = _keep(context, run, now)
     except RunRefused as err:
         args.subparser.error(f"{err}; nothing was written")
-    print(f"Logged {said}." if _added else f"Not logged: {said}.")
+    print(f"Logged {said}." if added else f"Not logged: {said}.")
     _after(context, args.pain_after)
     return 0
 
@@ -178,11 +178,17 @@ def import_run(context: AppContext, args: argparse.Namespace) -> int:
         name = plain_text(str(path))
         try:
             run = from_file(read_run_file(path), now, **pain)
-            said, _added = _keep(context, run, now)
-        except (RunFileError, RunRefused) as err:
+            said, added = _keep(context, run, now)
+        except RunRefused as err:
+            if pain:  # the one file with its pain options: the options do not fit it
+                args.subparser.error(f"{path}: {err}; nothing was imported")
             print(f"itb: {name}: {plain_text(str(err))}; nothing was imported", file=sys.stderr)
             failed += 1
             continue
-        print(f"{name}: {'imported ' if _added else ''}{said}.")
+        except RunFileError as err:
+            print(f"itb: {name}: {plain_text(str(err))}; nothing was imported", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{name}: {'imported ' if added else ''}{said}.")
     _after(context, args.pain_after)
     return 1 if failed else 0

@@ -118,3 +118,14 @@ def test_pain_options_go_with_one_imported_run(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as stop:
         itb(tmp_path, "import-run", str(tmp_path), "--pain-after", "2")
     assert stop.value.code == 2
+
+
+def test_pain_options_that_do_not_fit_the_file_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.fit").write_bytes(make.fit(minutes=20))
+    with pytest.raises(SystemExit) as stop:
+        itb(tmp_path, "import-run", str(tmp_path / "a.fit"), "--pain-began", "25")
+    assert stop.value.code == 2
+    assert "after the run's end (20 min)" in capsys.readouterr().err
+    assert not (tmp_path / "data" / "history").exists()
