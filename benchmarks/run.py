@@ -66,6 +66,7 @@ BENCHES = (
     Bench("today", "today_bench", "today."),
     Bench("verdict", "verdict_bench", "verdict."),
     Bench("figure_cpu", "figure_cpu", "figure_cpu.", needs_history=False),
+    Bench("import", "import_bench", "import.", needs_history=False),
 )
 NAMES = [b.name for b in BENCHES]
 

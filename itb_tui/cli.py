@@ -161,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="is the outside of the knee swollen or puffy? (left out: not answered)",
     )
     log.set_defaults(subparser=log)
+    from itb_tui.run_cli import add_run_commands
+
+    add_run_commands(commands)
     today = commands.add_parser(
         "today",
         help="what is due today (exit 1 when something is)",
@@ -528,6 +531,14 @@ def _shell_command(
         return _log_pain(context, args)
     if args.command == "export":
         return _export(context, args, parser)
+    if args.command in ("log-run", "import-run"):
+        from itb_tui import run_cli
+
+        return (
+            run_cli.log_run(context, args)
+            if args.command == "log-run"
+            else run_cli.import_run(context, args)
+        )
     return None
 
 

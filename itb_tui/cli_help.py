@@ -36,6 +36,18 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
         ("itb readiness", "itb readiness --format json"),
         "0 printed, 1 the content, settings or history could not be read, 2 bad arguments",
     ),
+    "log-run": (
+        (
+            "itb log-run 22",
+            "itb log-run 35 --at 07:30 --distance 5.2 --pain-began 12 --pain-score 3 --stopped",
+        ),
+        "0 saved, 1 the history could not be written or read, 2 bad arguments",
+    ),
+    "import-run": (
+        ("itb import-run morning.gpx", "itb import-run ~/watch-exports/"),
+        "0 every file imported (or kept already), 1 a file could not be imported or the history "
+        "could not be written, 2 bad arguments",
+    ),
     "check-in": (
         ("itb check-in", "itb check-in 2 --compared same --swelling no"),
         "0 saved, 1 nothing saved (the input ended) or the history could not be written, "

@@ -228,6 +228,11 @@ class ItbApp(App[None]):
     def action_check_in(self) -> None:
         self.pain_logging.check_in()
 
+    def action_log_run(self) -> None:
+        from itb_tui.tui.run_logging import log_run
+
+        log_run(self)
+
     def action_readiness(self) -> None:
         self.program_flow.readiness()
 

@@ -98,6 +98,17 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             palette="Morning check-in",
         ),
         Key(
+            "o",
+            "app.log_run",
+            "Run outdoors",
+            "`o`",
+            "log a run done outdoors, or import it from a GPX, TCX or FIT file",
+            id="log-run",
+            show=False,
+            tooltip="Log a run done outdoors",
+            palette="Log a run done outdoors",
+        ),
+        Key(
             "h",
             "app.history",
             "History",
@@ -247,6 +258,15 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             id="run-week",
             tooltip="Set the run week, pause or resume",
         ),
+        Key(
+            "o",
+            "app.log_run",
+            "Log run",
+            "`o`",
+            "log a run done outdoors, or import its file",
+            id="log-run",
+            tooltip="Log a run done outdoors",
+        ),
         Key("escape", "app.pop_screen", "Back", id="back"),
     ),
     "session": (
@@ -368,6 +388,10 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         Row(
             "`k`", "when both knees hurt: score each knee (left, then right; `k` again: the other)"
         ),
+    ),
+    "log run": (
+        Row("`tab`, `enter`", "the next field; keep the run (checked as `itb log-run` checks it)"),
+        Row("`escape`", "close without keeping anything"),
     ),
     "help": (Key("escape,q,question_mark", "app.pop_screen", "Close", id="close"),),
     "settings": (

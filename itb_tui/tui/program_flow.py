@@ -177,7 +177,7 @@ class ProgramFlow:
 
     def keep_run_decision(self, decision: RunDecision | None) -> None:
         """Add the decision to the history, then show the run week it gives."""
-        from itb_tui.tui.screens.readiness import ReadinessScreen, decision_text
+        from itb_tui.tui.screens.readiness import decision_text
 
         if decision is None:
             return
@@ -188,9 +188,15 @@ class ProgramFlow:
             app.notify(str(err), title="Not kept", severity="error", timeout=15)
             return
         self.refresh_home()
-        if isinstance(app.screen, ReadinessScreen) and self.verdict is not None:
-            app.screen.show(self.verdict, self._morning_lines())
+        self.reshow_readiness()
         app.notify(f"Kept: {decision_text(decision)}.", timeout=8)
+
+    def reshow_readiness(self) -> None:
+        """Show the return-to-running screen again with today's verdict, when it is open."""
+        from itb_tui.tui.screens.readiness import ReadinessScreen
+
+        if isinstance(self.app.screen, ReadinessScreen) and self.verdict is not None:
+            self.app.screen.show(self.verdict, self._morning_lines())
 
     def open_red_flags(self, reason: str = "") -> None:
         """The red-flag questions, with the flags ticked so far ticked again."""

@@ -84,6 +84,11 @@ def seed_weeks(store: HistoryStore, library: Library, weeks: int = 9) -> None:
             sessions.append(make_session(library, "foam-rolling", at(day, 10)))
         if day != TODAY:
             logs.append(PainLog(at(day, 21), max(0, min(10, level)), "daily"))
+    write_months(store, sessions, logs)
+
+
+def write_months(store: HistoryStore, sessions: list[SessionRecord], logs: list[PainLog]) -> None:
+    """``sessions`` and ``logs`` written straight to their month files, one write a month."""
     months: dict[str, MonthHistory] = {}
     for record in sessions:
         months.setdefault(month_key(record.started_at), MonthHistory()).sessions.append(record)

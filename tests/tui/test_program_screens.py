@@ -215,7 +215,8 @@ async def test_readiness_ready_shows_the_run_stage_and_r_starts_a_run(tmp_path: 
         assert text.count("[x]") == 3
         assert "Run week 3" in text
         assert "3 runs of 20-30 min, every other day" in text
-        assert "Run week 3: 20-30 min easy (run 1 of 3 this week)." in text
+        # the runs so far were 15 min: the single-run guard caps today at 16
+        assert "Run week 3: 16 min easy; at most 16 min today, 10 % more than your" in text
         assert "locked until run week 6" in text
         assert "Three runs of 20-30 minutes, with a rest day between them." in text
         assert app.active_bindings["r"].enabled is True

@@ -25,6 +25,10 @@ LATER = (
     "itb_tui.core.plan.overview",
     "itb_tui.core.shell.today_line",
     "itb_tui.core.plan.checkin",
+    "itb_tui.core.history.run_files",  # runs from a watch: only when a file is imported
+    "gpxpy",
+    "tcxreader",
+    "garmin_fit_sdk",
 )
 
 PROBE = """

@@ -82,6 +82,9 @@ class ReturnToRunning:
     repeated_weeks_to_phase_one: int
     gap_weeks_step_back: int
     over_target_pct: int
+    # The single-run spike guard (core/plan/single_run.py; Garmin-RUNSAFE, BJSM 2025).
+    single_run_window_days: int
+    max_single_run_increase_pct: int
     still_running_advice: tuple[str, ...]
     weeks: tuple[RunWeek, ...]
 
@@ -254,6 +257,10 @@ def _read_return(
         "pre_run_routine": _routine_ref(reader, "pre_run_routine", routine_ids),
         "post_run_routine": _routine_ref(reader, "post_run_routine", routine_ids),
         **{key: reader.integer(key, minimum=low, maximum=high) for key, (low, high) in _CHOICES},
+        "single_run_window_days": reader.integer("single_run_window_days", minimum=7, maximum=90),
+        "max_single_run_increase_pct": reader.integer(
+            "max_single_run_increase_pct", minimum=1, maximum=100
+        ),
         "still_running_advice": reader.texts("still_running_advice"),
     }
     low, high = fields["min_pain_free_days"], fields["recommended_pain_free_days"]

@@ -7,16 +7,20 @@ from datetime import datetime
 from typing import Any
 
 from itb_tui.core.content.validate import TableReader
+from itb_tui.core.history.run_facts import SOURCES, RunFacts
 
 NAME_LIMIT = 80  # characters in the name of the clinician who cleared a run week
 OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
 
-HISTORY_SCHEMA = 2  # the newest month this version reads and writes
+HISTORY_SCHEMA = 3  # the newest month this version reads and writes
 # Schema 2 added per-knee pain scores and run-week decisions. A month is written as 2 only when
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
-# versions go on adding to it.
+# versions go on adding to it. Schema 3 added runs done outdoors (``source`` and ``outdoor``
+# on a run): a month holding one is written as 3, for the same reason.
 FIRST_SCHEMA = 1
+KNEES_SCHEMA = 2
+OUTDOOR_SCHEMA = 3
 SIDES = ("left", "right")
 BOTH = "both"
 PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
@@ -267,6 +271,9 @@ class SessionRecord:
     pain_after_knees: Knees = field(default_factory=Knees)
     # A run started on a day the rules said rest or held: why, as asked ("" for none).
     override: str = ""
+    # A run done outdoors: "logged" by hand or "imported" from a file ("" for a guided one).
+    source: str = ""
+    outdoor: RunFacts | None = None
 
     @property
     def duration_s(self) -> int:
@@ -300,6 +307,10 @@ class SessionRecord:
             data["pain_spikes"] = [spike.to_dict() for spike in self.pain_spikes]
         if self.override:
             data["override"] = self.override
+        if self.source:
+            data["source"] = self.source
+        if self.outdoor is not None:
+            data["outdoor"] = self.outdoor.to_dict()
         return data
 
     @classmethod
@@ -330,6 +341,9 @@ class SessionRecord:
             )
             for n, t in enumerate(reader.tables("pain_spikes", required=False), 1)
         ]
+        source = reader.choice("source", SOURCES, required=False) or ""
+        facts = reader.sub("outdoor")
+        outdoor = None if facts is None else RunFacts.read(facts)
         reader.finish()
         if None in (ident, routine, routine_name, started, ended):
             return None
@@ -347,6 +361,8 @@ class SessionRecord:
             swelling,
             knees,
             override,
+            source,
+            outdoor,
         )
 
 
@@ -518,13 +534,15 @@ class MonthHistory:
         return data
 
     def schema(self) -> int:
-        """The schema this month needs: HISTORY_SCHEMA with a per-knee score, a run-week
-        decision or a run's override, else the first."""
+        """The schema this month needs: OUTDOOR_SCHEMA with a run done outdoors, 2 with a
+        per-knee score, a run-week decision or a run's override (KNEES_SCHEMA), else the first."""
+        if any(s.source or s.outdoor is not None for s in self.sessions):
+            return OUTDOOR_SCHEMA
         knees = [log.knees for log in self.pain_logs]
         for session in self.sessions:
             knees += [session.pain_after_knees, *(s.knees for s in session.pain_spikes)]
         overrides = any(session.override for session in self.sessions)
-        return HISTORY_SCHEMA if self.run_decisions or overrides or any(knees) else FIRST_SCHEMA
+        return KNEES_SCHEMA if self.run_decisions or overrides or any(knees) else FIRST_SCHEMA
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str, problems: list[str]) -> MonthHistory:

@@ -14,6 +14,7 @@ from typing import Literal
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.dates import days_back, week_monday, week_sunday
+from itb_tui.core.history.outdoor_run import RUN_ROUTINE, run_done_text
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
     SIDES,
@@ -39,8 +40,9 @@ def session_day(session: SessionRecord) -> date:
 
 
 def routine_categories(library: Library) -> dict[str, str]:
-    """Routine id -> category, for the functions below that group by category."""
-    return {routine.id: routine.category for routine in library.routines.values()}
+    """Routine id -> category, for the functions below that group by category; a run (guided
+    or outdoors, not a library routine) is "running"."""
+    return {RUN_ROUTINE: "running"} | {r.id: r.category for r in library.routines.values()}
 
 
 def _category(session: SessionRecord, categories: Mapping[str, str]) -> str:
@@ -331,6 +333,13 @@ def _spikes_text(count: int) -> str:
     return f"{count} spike" + ("s" if count != 1 else "")
 
 
+def done_text(session: SessionRecord) -> str:
+    """What was done: '2/6' exercises; for a run its minutes and distance, '22 min 4.1 km'."""
+    if session.routine == RUN_ROUTINE:
+        return run_done_text(session)
+    return f"{session.exercises_done()}/{len(session.exercises)}"
+
+
 def _session_row(session: SessionRecord) -> Row:
     pain = (
         "-"
@@ -346,7 +355,7 @@ def _session_row(session: SessionRecord) -> Row:
         when=session.started_at,
         title=title,
         duration=duration_text(session.duration_s),
-        exercises=f"{session.exercises_done()}/{len(session.exercises)}",
+        exercises=done_text(session),
         pain=pain,
         id=session.id,
     )

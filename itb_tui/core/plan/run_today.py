@@ -27,6 +27,7 @@ from itb_tui.core.plan.run_walk import (
     walk,
 )
 from itb_tui.core.plan.signs import Found, step_back_signs
+from itb_tui.core.plan.single_run import SingleRunCap, single_run_cap
 from itb_tui.core.plan.weeks import RUN_ROUTINE, kept_sessions
 
 # A run shorter than this is not worth its warm-up: a smaller remainder of the weekly cap is rest.
@@ -78,14 +79,23 @@ def _span(minutes: tuple[int, int]) -> str:
 
 
 def _today_text(
-    stage_week: int, target: RunWeek, runs_this_week: int, left: int, cap: int | None
+    stage_week: int,
+    target: RunWeek,
+    runs_this_week: int,
+    left: int,
+    cap: int | None,
+    single: SingleRunCap,
 ) -> str:
-    text = f"Run week {stage_week}: {_span(_fit(target.minutes, cap, left))} easy"
+    ranges = [_fit(target.minutes, cap, left)]
+    text = f"Run week {stage_week}: {_span(single.cut(ranges[0]))} easy"
     if target.has_long_run and runs_this_week == target.runs_per_week - 1:
-        long_run = _span(_fit(target.long_run_minutes, cap, left))
+        ranges.append(_fit(target.long_run_minutes, cap, left))
+        long_run = _span(single.cut(ranges[-1]))
         text += f"; if the week has been pain-free, make this one {long_run}"
     if cap is not None:
         text += f"; at most {cap} min in total this week"
+    if single.reason(*ranges):
+        text += f"; {single.reason(*ranges)}"
     return f"{text} (run {runs_this_week + 1} of {target.runs_per_week} this week)."
 
 
@@ -157,12 +167,13 @@ def _walked(
 
 
 def _within_cap(
-    level: int, target: RunWeek, week_runs: int, left: int, cap: int | None
+    level: int, target: RunWeek, week_runs: int, left: int, cap: int | None, single: SingleRunCap
 ) -> tuple[bool, str, str]:
-    """(rest, why, rule) for a run otherwise due: rest when under MIN_RUN_MINUTES are left."""
+    """(rest, why, rule) for a run otherwise due: rest when under MIN_RUN_MINUTES of the
+    weekly cap are left; the single-run guard then cuts the run, never to a rest day."""
     minutes = _fit(target.minutes, cap, left)
     if minutes[1] >= MIN_RUN_MINUTES:
-        return False, _today_text(level, target, week_runs, left, cap), "run-week"
+        return False, _today_text(level, target, week_runs, left, cap, single), "run-week"
     text = f"This week's {cap} min are done: rest until Monday."
     if minutes[1] > 0:
         text = (
@@ -199,9 +210,10 @@ def run_stage(
     minutes_this_week = sum(run_minutes(r) for r in week_runs)
     cap = _cap(program, level, runs, this_monday)
     left = max(0, (cap or 0) - minutes_this_week) // max(1, target.runs_per_week - len(week_runs))
+    single = single_run_cap(program, runs, today)  # the single-run spike guard
     rest, today_text, rule = _today(program, today, runs, signs, target, len(week_runs))
     if not rest and not today_text:
-        rest, today_text, rule = _within_cap(level, target, len(week_runs), left, cap)
+        rest, today_text, rule = _within_cap(level, target, len(week_runs), left, cap, single)
     recent = [r for r in runs if local_date(r.started_at) >= this_monday - WEEK]
     return RunStage(
         week=level,
@@ -216,7 +228,7 @@ def run_stage(
         today_text=today_text,
         hills_and_track=level >= rtr.hills_and_track_from_week,
         max_weekly_minutes=cap,
-        today_minutes=_fit(target.minutes, cap, left),
+        today_minutes=single.cut(_fit(target.minutes, cap, left)),
         flags=over_target(program, recent, target),
         phase_one_from=phase_one,
         rule=rule,

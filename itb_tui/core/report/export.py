@@ -14,6 +14,7 @@ from typing import Any, Literal
 from itb_tui.core.content.library import load_library
 from itb_tui.core.content.validate import ContentError
 from itb_tui.core.dates import days_back, week_monday, week_sunday
+from itb_tui.core.history.outdoor_run import RUN_ROUTINE, run_facts_text
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
     SIDES,
@@ -28,6 +29,7 @@ from itb_tui.core.history.records import (
 from itb_tui.core.history.stats import (
     DayPain,
     daily_pain,
+    done_text,
     routine_categories,
     session_day,
     week_counts,
@@ -428,12 +430,23 @@ def _sessions_table(history: MonthHistory) -> list[str]:
     for s in history.sessions:
         routine = s.routine_name + ("" if s.completed else " (not complete)")
         pain = "-" if s.pain_after is None else score_text(s.pain_after, s.pain_after_knees)
-        done = f"{s.exercises_done()}/{len(s.exercises)}"
+        done = done_text(s)
         rows.append(f"| {session_day(s).isoformat()} | {_cell(routine)} | {done} | {pain} |")
     body = _limited(rows, "sessions; the CSV export has them all")
     if rows:
         body = ["| Date | Routine | Done/planned | Pain after |", "|---|---|---|---|", *body]
     return ["## Sessions", "", *body]
+
+
+def _runs(history: MonthHistory) -> list[SessionRecord]:
+    return [s for s in history.sessions if s.routine == RUN_ROUTINE]
+
+
+def _run_lines(history: MonthHistory) -> list[str]:
+    """Every run, guided or outdoors: minutes, distance, pain spikes at their minute, pain
+    after, where it came from."""
+    lines = [f"- {_cell(run_facts_text(run))}" for run in _runs(history)]
+    return ["## Runs", "", *_limited(lines, "runs")]
 
 
 def _spike_lines(history: MonthHistory) -> list[str]:
@@ -465,8 +478,8 @@ def to_markdown(
     categories: Mapping[str, str],
     left_out: Sequence[str] = (),
 ) -> str:
-    """A one-page report: adherence, pain trend, sessions, pain spikes, run-week decisions
-    (when there are any) and notes."""
+    """A one-page report: adherence, pain trend, sessions, runs, pain spikes, run-week
+    decisions (when there are any) and notes."""
     start = _period_start(history, since, today)
     days = (today - start).days + 1
     warning = [f"**{_cell(left_out_text(left_out))}**", ""] if left_out else []
@@ -477,6 +490,7 @@ def to_markdown(
         [*_adherence(history, start, today, categories), ""],
         [*_pain_trend(history, start, today), ""],
         [*_sessions_table(history), ""],
+        [*_run_lines(history), ""] if _runs(history) else [],
         [*_spike_lines(history), ""],
         [*_decision_lines(history), ""] if history.run_decisions else [],
         _note_lines(history),

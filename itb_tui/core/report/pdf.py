@@ -308,6 +308,13 @@ def _decisions(pdf: ReportPDF, report: Report) -> None:
         _bullets(pdf, report.decisions)
 
 
+def _runs(pdf: ReportPDF, report: Report) -> None:
+    """Each run, guided or outdoors, when there are any."""
+    if report.runs:
+        _heading(pdf, "Runs")
+        _bullets(pdf, report.runs)
+
+
 def _checkbox(pdf: ReportPDF, x: float, y: float, ticked: bool) -> None:
     pdf.set_draw_color(*(WARN if ticked else GREY))
     pdf.set_line_width(0.3)
@@ -445,6 +452,7 @@ def to_pdf(report: Report, font_dirs: Sequence[Path] | None = None) -> bytes:
     _pain_chart(pdf, report)
     _sides(pdf, report.sides)
     _spikes(pdf, report)
+    _runs(pdf, report)
     _decisions(pdf, report)
     _red_flags(pdf, report.flags)
     _notes(pdf, report)

@@ -12,6 +12,7 @@ from datetime import date
 from itb_tui.core.content.figure import Figure
 from itb_tui.core.content.library import Exercise
 from itb_tui.core.content.program import Program
+from itb_tui.core.history.outdoor_run import RUN_ROUTINE, run_facts_text
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.history.stats import DayPain, SideTrend, daily_pain, side_comparison
 from itb_tui.core.report.entries import (
@@ -50,6 +51,7 @@ class Report:
     flags: tuple[FlagState, ...]
     figures: tuple[tuple[str, Figure], ...] = ()  # (name, figure) of each exercise done
     decisions: tuple[str, ...] = ()  # the run week set by hand, paused or resumed
+    runs: tuple[str, ...] = ()  # each run: minutes, distance, pain at its minute, source
 
     @property
     def period(self) -> str:
@@ -103,6 +105,7 @@ def build_report(
         flags=tuple(flags),
         figures=done_figures(history, exercises or {}),
         decisions=tuple(decision_entries(history)),
+        runs=tuple(run_facts_text(s) for s in history.sessions if s.routine == RUN_ROUTINE),
     )
 
 

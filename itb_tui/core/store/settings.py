@@ -47,6 +47,7 @@ class Settings:
     asked_after_run: datetime | None = None  # when the app last asked about a run
     checkin_skipped: date | None = None  # the day the morning check-in was skipped (Escape)
     theme: str = ""  # the Textual theme chosen in the palette; "" is the default theme
+    metronome: int | None = None  # steps a minute ticked in a guided run; None: off
 
     def to_dict(self) -> dict[str, Any]:
         data = {"schema_version": SETTINGS_SCHEMA, **asdict(self)}
@@ -86,6 +87,7 @@ def _read_settings(data: dict[str, Any], path: Path) -> Settings:
         running=reader.flag("running", required=False),
         onboarded=reader.flag("onboarded", required=False),
         theme=reader.text("theme", required=False) or "",
+        metronome=reader.integer("metronome", minimum=120, maximum=220, required=False),
     )
     settings.program_start = _day(reader, "program_start")
     settings.checkin_skipped = _day(reader, "checkin_skipped")

@@ -17,6 +17,7 @@ from textual.widgets import Header, Static
 
 from itb_tui.core.dates import days_back
 from itb_tui.core.history.edit import HistoryIndex
+from itb_tui.core.history.pain_load import load_table_text, pain_by_load, run_minutes_by_day
 from itb_tui.core.history.records import SIDES, MonthHistory
 from itb_tui.core.history.stats import DayPain, daily_pain, session_day
 from itb_tui.tui.keys import bindings
@@ -42,6 +43,7 @@ class Bar:
     average: float | None
     session: bool
     knees: dict[str, int] = field(default_factory=dict)  # each knee's highest, where scored
+    ran: int = 0  # minutes run the day before each of these days (under the next morning)
 
 
 def bars(
@@ -51,9 +53,12 @@ def bars(
     last: date,
     width: int,
     knee_days: Mapping[str, list[DayPain]] | None = None,
+    run_days: Mapping[date, int] | None = None,
 ) -> list[Bar]:
     """``first``..``last`` split into at most ``width`` columns of whole days each;
-    ``knee_days`` gives each knee's own scores, where each knee was scored."""
+    ``knee_days`` gives each knee's own scores, where each knee was scored; ``run_days`` the
+    minutes run each day, shown under the morning after."""
+    ran = run_days or {}
     total = (last - first).days + 1
     per = max(1, math.ceil(total / max(width, 1)))
     by_day = {d.day: d for d in days}
@@ -77,6 +82,7 @@ def bars(
                     for knee, found in by_knee.items()
                     if any(d in found for d in span)
                 },
+                sum(ran.get(d - timedelta(days=1), 0) for d in span),
             )
         )
         start = end + timedelta(days=1)
@@ -124,6 +130,11 @@ def _labels(columns: list[Bar]) -> str:
     return "".join(line)
 
 
+def _run_cell(minutes: int, most: int) -> str:
+    """A run's minutes as a bar of eighths against the range's longest; any run shows."""
+    return " " if not minutes else EIGHTHS[max(1, round(minutes / most * 8))]
+
+
 def chart_text(columns: list[Bar]) -> Text:
     """The chart: 10 rows of bars, the axis, dates, and a dot under each session day."""
     text = Text()
@@ -138,6 +149,13 @@ def chart_text(columns: list[Bar]) -> Text:
     text.append(" " * GUTTER + _labels(columns) + "\n", style="dim")
     text.append("sess ", style="dim")
     text.append("".join("•" if bar.session else " " for bar in columns), style="cyan")
+    most = max((bar.ran for bar in columns), default=0)
+    if most:
+        text.append("\nran  ", style="dim")
+        text.append("".join(_run_cell(bar.ran, most) for bar in columns), style="bold")
+        text.append(
+            f"\n{' ' * GUTTER}Minutes run the day before (the tallest {most} min).", style="dim"
+        )
     per = (columns[0].last - columns[0].first).days + 1 if columns else 1
     if per > 1:
         text.append(f"\n{' ' * GUTTER}One column is {per} days.", style="dim")
@@ -168,6 +186,7 @@ class PainChart(Widget):
         self.session_days: set[date] = set()
         self.first = self.last = date.min
         self.knee_days: dict[str, list[DayPain]] = {}
+        self.run_days: dict[date, int] = {}
 
     def show(
         self,
@@ -176,14 +195,24 @@ class PainChart(Widget):
         first: date,
         last: date,
         knee_days: dict[str, list[DayPain]] | None = None,
+        run_days: dict[date, int] | None = None,
     ) -> None:
         self.days, self.session_days, self.first, self.last = days, session_days, first, last
         self.knee_days = knee_days or {}
+        self.run_days = run_days or {}
         self.refresh()
 
     def render(self) -> Text:
         width = self.content_size.width - GUTTER - 1
-        columns = bars(self.days, self.session_days, self.first, self.last, width, self.knee_days)
+        columns = bars(
+            self.days,
+            self.session_days,
+            self.first,
+            self.last,
+            width,
+            self.knee_days,
+            self.run_days,
+        )
         return chart_text(columns)
 
 
@@ -220,6 +249,7 @@ class PainChartScreen(Screen[None]):
         yield PainChart(id="pain-chart")
         yield Static(legend(knees=False), id="chart-legend")
         yield Static(id="chart-summary")
+        yield Static(id="chart-load")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -238,7 +268,10 @@ class PainChartScreen(Screen[None]):
         days = self._days(history)
         sessions = {session_day(s) for s in history.sessions}
         knee_days = {knee: found for knee in SIDES if (found := self._days(history, knee))}
-        self.query_one(PainChart).show(days, sessions, self.first, self.today, knee_days)
+        ran = {d: m for d, m in run_minutes_by_day(history.sessions).items() if d >= self.first}
+        chart = self.query_one(PainChart)
+        chart.set_class(bool(ran), "with-runs")  # a row more for the runs
+        chart.show(days, sessions, self.first, self.today, knee_days, ran)
         self.query_one("#chart-legend", Static).update(legend(knees=bool(knee_days)))
         span = f"{self.first:%d %b %Y} to {self.today:%d %b %Y}"
         title = f"[b]Daily pain, the last {self.weeks} weeks[/b]  {span}"
@@ -251,6 +284,10 @@ class PainChartScreen(Screen[None]):
             for knee, found in knee_days.items()
         ]
         self.query_one("#chart-summary", Static).update("\n".join(summary))
+        table = pain_by_load(history.sessions, history.pain_logs, self.today)
+        load = self.query_one("#chart-load", Static)
+        load.display = bool(table)
+        load.update(Text(load_table_text(table)))
         if loading:
             self.load_range(self.first)
 

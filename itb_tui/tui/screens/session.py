@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from itb_tui.core.history.records import BOTH, Knees
-from itb_tui.core.session import view
+from itb_tui.core.session import metronome, view
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Cue, Phase, SessionEngine
 from itb_tui.core.session.speech import Speaker
@@ -71,6 +71,7 @@ class SessionScreen(Screen[None]):
         self.coach = Coach(engine, engine.clock, pacer=settings.pacer)
         self.auto_tick = auto_tick
         self._timer: Timer | None = None
+        self._beat: Timer | None = None  # the run's metronome, while it ticks
         self._shown: tuple[object, ...] = ()
         self._asking_pain = False  # the pain rating is open
         self._rating_closed = False  # it was closed with Escape: Enter opens it again
@@ -149,6 +150,16 @@ class SessionScreen(Screen[None]):
         if on:
             self.set_timer(FLASH_SECONDS, lambda: self.flash(on=False))
 
+    def _metronome(self) -> None:
+        """Start or stop the run's metronome (Settings) as the run's timer starts or stops."""
+        cadence = self.settings.metronome
+        on = self.auto_tick and metronome.ticking(self.engine, cadence)
+        if on and self._beat is None and cadence:
+            self._beat = self.set_interval(metronome.beat_s(cadence), self.app.bell)
+        elif not on and self._beat is not None:
+            self._beat.stop()
+            self._beat = None
+
     def render_state(self) -> None:
         """Push the engine's state into the widgets, touching only what changed.
 
@@ -169,6 +180,7 @@ class SessionScreen(Screen[None]):
         if ticking is not None:
             countdown.total = ticking.total
             countdown.seconds = ticking.seconds
+        self._metronome()
         if key == self._shown:
             return
         self._shown = key

@@ -17,6 +17,7 @@ from itb_tui.core.history.edit import (
     update_pain_log,
     update_session,
 )
+from itb_tui.core.history.outdoor_run import RUN_ROUTINE, run_facts_text
 from itb_tui.core.history.records import (
     BOTH,
     CONTEXT_LABELS,
@@ -111,6 +112,9 @@ def session_view(session: SessionRecord) -> RenderableType:
         pain=pain_text(session.pain_after, session.pain_after_knees),
         note=session.note,
     )
+    if session.routine == RUN_ROUTINE:  # a run: its minutes, distance, pain, source
+        facts = rich_markup("[b]Run[/b]: $facts\n", facts=run_facts_text(session))
+        return Group(head, facts, exercise_table(session), tail)
     return Group(head, exercise_table(session), tail)
 
 

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, Switch
 
+from itb_tui.core.session.metronome import CHOICES as METRONOME
 from itb_tui.core.session.speech import describe_voice_support
 from itb_tui.core.store.settings import (
     CUE_STYLES,
@@ -114,6 +115,13 @@ class SettingsScreen(Screen[None]):
                 yield _optional_select("weaker_side", SIDE_CHOICES, s.weaker_side)
                 yield Label("Painful knee")
                 yield _optional_select("painful_knee", KNEE_CHOICES, s.painful_knee)
+                yield Label("Run metronome")
+                yield Select(
+                    [(f"{c} steps a minute", c) for c in METRONOME],
+                    value=s.metronome if s.metronome in METRONOME else Select.NULL,
+                    prompt="Off",
+                    id="metronome",
+                )
                 yield Label("Running now")
                 yield OnOff(s.running, id="running")
                 yield Label("Program start")
@@ -130,6 +138,11 @@ class SettingsScreen(Screen[None]):
             yield Static(
                 "The rep pacer counts reps for exercises with a tempo: it cues up, hold and "
                 "down, and ends the set at the target. Enter ends a set early.",
+                classes="dim",
+            )
+            yield Static(
+                "The run metronome rings the bell at each step of a guided run: set it 5-10 % "
+                "above your own cadence, working towards 170-180 steps a minute.",
                 classes="dim",
             )
         yield KeysFooter()
@@ -162,6 +175,12 @@ class SettingsScreen(Screen[None]):
             self.post_message(SettingsChanged())
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "metronome":  # steps a minute, or None: off
+            cadence = None if event.value is Select.NULL else int(str(event.value))
+            if cadence != self.settings.metronome:
+                self.settings.metronome = cadence
+                self.post_message(SettingsChanged())
+            return
         value = "" if event.value is Select.NULL else str(event.value)
         if event.select.id and getattr(self.settings, event.select.id) != value:
             setattr(self.settings, event.select.id, value)

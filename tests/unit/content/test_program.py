@@ -156,6 +156,14 @@ CASES = [
         _set(("phase",), []),
         "field 'phase': expected at least one entry",
     ),
+    (
+        _set(("return_to_running", "max_single_run_increase_pct"), 0),
+        "field 'max_single_run_increase_pct': expected a whole number from 1 to 100, got 0",
+    ),
+    (
+        _drop(("return_to_running", "single_run_window_days")),
+        "field 'single_run_window_days': expected a value (it is required)",
+    ),
 ]
 
 

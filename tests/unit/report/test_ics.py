@@ -68,8 +68,8 @@ def test_planned_runs_every_other_day_and_the_run_weeks_move_on() -> None:
     days = [d for d, _ in runs]
     assert days[:3] == [MON, MON + timedelta(days=2), MON + timedelta(days=4)]
     assert never_on_consecutive_days(days)
-    assert runs[0][1].startswith("Run week 2: 15-20 min easy")
-    assert runs[3][1].startswith("Run week 3: 20-30 min easy")
+    assert runs[0][1].startswith("Run week 2: 15-16 min easy")  # the single-run guard
+    assert runs[3][1].startswith("Run week 3: 19 min easy")
     assert "Pre-run warm-up" in {summary for _, summary, _ in found}
 
 

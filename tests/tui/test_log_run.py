@@ -1,0 +1,109 @@
+"""The log-run dialog: o on Home, the fields, the same checks as itb log-run, a file import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from itb_tui.core.history.records import SessionRecord
+from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.log_run import LogRunDialog
+from tests import run_files as make
+
+from .helpers import make_app
+
+SIZE = (80, 24)
+
+
+def runs(app: ItbApp) -> list[SessionRecord]:
+    store = app.context.store
+    return [s for s in store.load_months(store.months()).sessions if s.routine == "run"]
+
+
+async def fill(app: ItbApp, pilot: object, **values: str) -> LogRunDialog:
+    dialog = app.screen
+    assert isinstance(dialog, LogRunDialog)
+    for key, value in values.items():
+        dialog.query_one(f"#lr-{key}", Input).value = value
+    return dialog
+
+
+async def test_o_on_home_logs_a_run_kept_like_the_command_line(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await fill(app, pilot, minutes="25", at="07:00", distance="4.2", pain_began="12")
+        await fill(app, pilot, pain_score="3", pain_after="1", stopped="y", note="hill")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, LogRunDialog)
+    (run,) = runs(app)
+    assert (run.source, run.completed, run.pain_after, run.note) == ("logged", False, 1, "hill")
+    assert run.started_at.strftime("%H:%M") == "07:00" and run.pain_spikes[0].score == 3
+
+
+async def test_bad_input_says_why_and_keeps_nothing(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        dialog = await fill(app, pilot, minutes="20", at="07:00", pain_began="30")
+        await pilot.press("enter")
+        await pilot.pause()
+        hint = str(dialog.query_one("#lr-hint", Static).render())
+        assert "after the run's end (20 min)" in hint
+        await fill(app, pilot, minutes="0", pain_began="")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "1 to 480 minutes" in str(dialog.query_one("#lr-hint", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, LogRunDialog)
+    assert not (tmp_path / "data" / "history").exists() or runs(app) == []
+
+
+async def test_a_file_is_imported_once_with_the_pain_asked(tmp_path: Path) -> None:
+    path = tmp_path / "run.tcx"
+    path.write_bytes(make.tcx(every_s=10))
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            await pilot.pause()
+            await pilot.press("o")
+            await pilot.pause()
+            await fill(app, pilot, file=str(path), pain_after="2")
+            await pilot.press("enter")
+            await pilot.pause()
+    (run,) = runs(app)
+    assert (run.source, run.pain_after) == ("imported", 2)
+    assert run.outdoor is not None and run.outdoor.cadence == 170
+
+
+async def test_the_metronome_rings_in_the_runs_countdown_and_stops_on_pause(tmp_path: Path) -> None:
+    from itb_tui.core.plan.overview import run_routine
+    from itb_tui.core.session.engine import SessionEngine
+    from itb_tui.tui.screens.session import SessionScreen
+    from tests.factories import shipped_program
+
+    app, clock = make_app(tmp_path)
+    app.context.settings.metronome = 170
+    routine = run_routine(1, shipped_program().return_to_running.week(1))
+    engine = SessionEngine(routine, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = SessionScreen(engine, app.context.store, app.context.settings)
+        await app.push_screen(screen)
+        await pilot.press("enter")  # the intro: start the run, after a 5 s get-ready
+        await pilot.pause()
+        assert screen._beat is None
+        clock.advance(6)
+        screen.tick()
+        await pilot.pause()
+        assert screen._beat is not None
+        assert screen._beat._interval == 60 / 170  # the bell at each step
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen._beat is None

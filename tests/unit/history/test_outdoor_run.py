@@ -1,0 +1,128 @@
+"""A run done outdoors is kept as a run session every rule reads exactly as a guided run."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from itb_tui.core.history.outdoor_run import (
+    OutdoorRun,
+    RunRefused,
+    parse_start,
+    refusal,
+    run_record,
+    same_run,
+)
+from itb_tui.core.history.records import MonthHistory, PainSpike, SessionRecord
+from itb_tui.core.plan.overview import build_overview
+from tests.factories import at, run
+from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, day, settings, started_history
+
+NOW = at(day(2), 20)
+
+
+def logged(**fields: object) -> OutdoorRun:
+    base = OutdoorRun(at(day(2), 7, 30), 15)
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+def test_bad_input_is_refused_with_the_reason() -> None:
+    assert "1 to 480 minutes" in refusal(logged(minutes=0), NOW)
+    assert "1 to 480 minutes" in refusal(logged(minutes=600), NOW)
+    assert "in the future" in refusal(logged(started_at=NOW + timedelta(minutes=5)), NOW)
+    assert "after now" in refusal(logged(started_at=NOW - timedelta(minutes=5)), NOW)
+    assert "after the run's end" in refusal(logged(pain_began=16), NOW)
+    assert "minute the pain began" in refusal(logged(pain_score=3), NOW)
+    assert refusal(logged(pain_began=15, pain_score=3), NOW) == ""
+    with pytest.raises(RunRefused):
+        run_record(logged(minutes=0), NOW)
+
+
+def test_the_record_is_a_run_with_its_minutes_and_the_pain_at_its_minute() -> None:
+    record = run_record(logged(pain_began=12, pain_score=3, pain_after=1, stopped=True), NOW)
+    assert (record.routine, record.source, record.completed) == ("run", "logged", False)
+    (spike,) = record.pain_spikes
+    assert spike.at == at(day(2), 7, 42) and spike.score == 3
+    assert record.exercises[0].done == {"both": [900]}
+
+
+def test_a_run_is_kept_in_schema_3_and_reads_back_the_same() -> None:
+    record = run_record(logged(distance_km=2.5, walk_breaks=1), NOW)
+    month = MonthHistory([record])
+    data = month.to_dict()
+    assert data["schema_version"] == 3
+    problems: list[str] = []
+    again = MonthHistory.from_dict(data, "month", problems)
+    assert problems == [] and again.sessions == [record]
+
+
+def test_the_same_run_twice_is_found() -> None:
+    first = run_record(logged(), NOW)
+    assert same_run([first], run_record(logged(started_at=at(day(2), 7, 30)), NOW)) is first
+    assert same_run([first], run_record(logged(started_at=at(day(2), 9)), NOW)) is None
+
+
+def test_a_start_time_is_read_as_hh_mm_today_or_a_date_and_time() -> None:
+    assert parse_start("07:30", 20, NOW) == at(day(2), 7, 30)
+    assert parse_start("2026-11-24T06:15", 20, NOW) == at(day(1), 6, 15)
+    assert parse_start(None, 20, NOW) == NOW - timedelta(minutes=20)
+    with pytest.raises(ValueError, match="not a time"):
+        parse_start("yesterday", 20, NOW)
+
+
+def _overview(runs: list[SessionRecord]) -> object:
+    history = started_history([run(MON, 15), *runs], [])
+    overview = build_overview(PROGRAM, settings(), LIBRARY, history, at(day(3), 9))
+    return (overview.items, overview.access.stage, overview.signs, overview.readiness)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {},
+        {"stopped": True, "pain_began": 8, "pain_score": 3},
+        {"pain_began": 5, "pain_score": 2, "pain_after": 6},
+        {"pain_after": 2},
+    ],
+)
+def test_a_logged_run_and_a_guided_run_with_the_same_facts_give_the_same_day_after(
+    facts: dict[str, object],
+) -> None:
+    """Every rule reads the run, not where it came from: the rest day after it, the week's
+    pain, pain that builds, a run stopped for pain (001)."""
+    outdoor = run_record(logged(**facts), NOW)
+    began = facts.get("pain_began")
+    spikes = (
+        []
+        if began is None
+        else [
+            PainSpike(
+                at(day(2), 7, 30) + timedelta(minutes=float(str(began))), "easy-run", "both", 3
+            )
+        ]
+    )
+    guided = run(
+        day(2),
+        15,
+        hour=7,
+        minute=30,
+        completed=not facts.get("stopped", False),
+        pain_after=facts.get("pain_after"),
+        pain_spikes=spikes,
+    )
+    assert _overview([outdoor]) == _overview([guided])
+    assert _overview([outdoor]) != _overview([])
+
+
+def test_an_imported_cadence_is_set_against_the_form_tip() -> None:
+    """001: shorten the stride 5-10 %, towards 170-180 steps a minute."""
+    from itb_tui.core.history.outdoor_run import run_facts_text
+    from itb_tui.core.history.run_facts import cadence_text
+
+    assert cadence_text(174) == "cadence 174 (within the form tip's 170-180)"
+    assert cadence_text(160) == "cadence 160 (form tip 170-180: try 168-176, 5-10 % quicker steps)"
+    assert cadence_text(166).endswith("try 174-180, 5-10 % quicker steps)")
+    record = run_record(logged(cadence=160), NOW)
+    assert "cadence 160 (form tip 170-180: try 168-176" in run_facts_text(record)
