@@ -17,7 +17,8 @@ HISTORY_SCHEMA = 3  # the newest month this version reads and writes
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
 # versions go on adding to it. Schema 3 added runs done outdoors (``source`` and ``outdoor``
-# on a run): a month holding one is written as 3, for the same reason.
+# on a run), a run's ``override`` and a decision's ``clinician``: a month holding one is
+# written as 3, for the same reason.
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 OUTDOOR_SCHEMA = 3
@@ -534,15 +535,17 @@ class MonthHistory:
         return data
 
     def schema(self) -> int:
-        """The schema this month needs: OUTDOOR_SCHEMA with a run done outdoors, 2 with a
-        per-knee score, a run-week decision or a run's override (KNEES_SCHEMA), else the first."""
-        if any(s.source or s.outdoor is not None for s in self.sessions):
+        """The schema this month needs: OUTDOOR_SCHEMA with a run done outdoors, a run's
+        override or a clinician's name, 2 with a per-knee score or a run-week decision
+        (KNEES_SCHEMA), else the first."""
+        if any(s.source or s.outdoor is not None or s.override for s in self.sessions) or any(
+            d.clinician for d in self.run_decisions
+        ):
             return OUTDOOR_SCHEMA
         knees = [log.knees for log in self.pain_logs]
         for session in self.sessions:
             knees += [session.pain_after_knees, *(s.knees for s in session.pain_spikes)]
-        overrides = any(session.override for session in self.sessions)
-        return KNEES_SCHEMA if self.run_decisions or overrides or any(knees) else FIRST_SCHEMA
+        return KNEES_SCHEMA if self.run_decisions or any(knees) else FIRST_SCHEMA
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str, problems: list[str]) -> MonthHistory:

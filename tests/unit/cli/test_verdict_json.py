@@ -12,10 +12,9 @@ from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.shell import readiness_view
 from itb_tui.core.shell.today_line import as_json, summarize
 from itb_tui.core.store.paths import Paths
-from tests.factories import at
+from tests.factories import PROGRAM, at, day
 from tests.unit.cli.test_today import folders  # noqa: F401 - the fixture
 from tests.unit.plan.test_referee import FIRST_WEEK, verdict
-from tests.unit.plan.test_weeks import PROGRAM, day
 
 RUN_KEYS = {"status", "week", "minutes", "reason", "rule", "article"}
 

@@ -17,8 +17,7 @@ from itb_tui.core.history.outdoor_run import (
 )
 from itb_tui.core.history.records import MonthHistory, PainSpike, SessionRecord
 from itb_tui.core.plan.overview import build_overview
-from tests.factories import at, run
-from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, day, settings, started_history
+from tests.factories import LIBRARY, MON, PROGRAM, at, day, run, settings, started_history
 
 NOW = at(day(2), 20)
 

@@ -11,14 +11,15 @@ from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide, plan_ahead
 from itb_tui.core.plan.verdict import ITEM_STATUSES, RULES, Verdict
 from itb_tui.core.store.settings import Settings
-from tests.factories import at, run
-from tests.unit.plan.test_weeks import (
+from tests.factories import (
     LIBRARY,
     MON,
     PROGRAM,
+    at,
     day,
     pain_free_week,
     ready_by,
+    run,
     settings,
 )
 

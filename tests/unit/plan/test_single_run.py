@@ -13,8 +13,7 @@ from datetime import timedelta
 from itb_tui.core.history.records import RunDecision
 from itb_tui.core.plan.running import run_stage
 from itb_tui.core.plan.single_run import single_run_cap
-from tests.factories import at, run
-from tests.unit.plan.test_weeks import MON, PROGRAM, day
+from tests.factories import MON, PROGRAM, at, day, run
 
 
 def test_the_first_run_ever_keeps_to_week_ones_range() -> None:
