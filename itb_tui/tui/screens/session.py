@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from itb_tui.core.history.records import BOTH, Knees
+from itb_tui.core.plan.kept_pain import discard_note, sets_done
 from itb_tui.core.session import view
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Cue, Phase, SessionEngine
@@ -24,6 +25,7 @@ from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import SessionEnded
 from itb_tui.tui.screens.pain import PainRatingScreen, PainResult, SpikeKneesScreen
 from itb_tui.tui.screens.quit_session import quit_session_screen
+from itb_tui.tui.screens.resume import confirm_discard_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets import figure as figure_widget
@@ -262,16 +264,20 @@ class SessionScreen(Screen[None]):
             self.coach.toggle_pause()
         self._act([], "quit_session")
 
-        def decided(choice: str | None) -> None:
+        def decided(choice: str | None, *, confirmed: bool = False) -> None:
             if choice == "keep":
                 self._ask_pain_stopped(then)
+            elif choice == "discard" and sets_done(self.engine.record()) and not confirmed:
+                confirm = confirm_discard_screen(self.engine.record(), unfinished=False)
+                self.app.push_screen(confirm, lambda again: decided(again, confirmed=True))
             elif choice == "discard":
                 self.post_message(SessionEnded(self.engine, keep=False, then=then))
             elif not was_paused:
                 self.coach.toggle_pause()
                 self._act([])
 
-        self.app.push_screen(quit_session_screen(starting), decided)
+        kept = discard_note(self.engine.record())
+        self.app.push_screen(quit_session_screen(starting, kept), decided)
 
     def _pain_rated(self, result: PainResult | None) -> None:
         self._asking_pain = False
