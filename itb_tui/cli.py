@@ -385,11 +385,22 @@ def _plan_calendar(context: AppContext) -> str:
     )
 
 
+def _program_start(context: AppContext) -> date | None:
+    """The program's start date for the reports' adherence; None when settings are damaged."""
+    from itb_tui.core.store.files import StoreError
+
+    try:
+        return context.settings.program_start
+    except StoreError:
+        return None
+
+
 def _export(context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Write the export; exit 1 (after writing the rest) when a month could not be read."""
     from itb_tui.core.dates import month_key
     from itb_tui.core.history.stats import routine_categories
     from itb_tui.core.report.export_file import RefusedOutput, check_output, export_history
+    from itb_tui.core.report.flags import recorded_flags
     from itb_tui.core.store.files import StoreError, atomic_write
     from itb_tui.core.text import plain_text
 
@@ -416,6 +427,9 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
     else:
         # only the Markdown and PDF reports group by category, so only they read the content
         by_category = args.format in ("markdown", "pdf")
+        flags, unread = recorded_flags(context)
+        if unread:
+            print(f"itb: {plain_text(unread)}", file=sys.stderr)
         exported = export_history(
             store,
             months,
@@ -426,6 +440,8 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
             program=context.program if pdf else None,
             settings=context.settings if pdf else None,
             exercises=context.library.exercises if pdf else None,
+            flags=flags,
+            program_start=_program_start(context) if by_category else None,
         )
         data, left_out = exported.data, exported.left_out
     if target is None:
