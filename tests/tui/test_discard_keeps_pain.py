@@ -38,7 +38,7 @@ async def test_q_d_after_a_pain_spike_keeps_it_as_a_pain_log_and_says_so(tmp_pat
     app, _clock = make_app(tmp_path, start="hip-strength")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")  # into the first hold's get-ready: no set done yet
-        await pilot.press("p")
+        await pilot.press("p", "4")  # noted at 4/10
         await pilot.pause()
         engine = session_screen(app).engine
         assert engine.pain_spikes
@@ -49,7 +49,7 @@ async def test_q_d_after_a_pain_spike_keeps_it_as_a_pain_log_and_says_so(tmp_pat
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     (log,) = pain_logs(tmp_path)
-    assert log["context"] == "exercise" and log["score"] >= 1
+    assert log["context"] == "exercise" and log["score"] == 4
     assert "Hip strength" in log["note"]
     assert sessions(tmp_path) == []
     assert not (tmp_path / "data" / "in-progress.toml").exists()

@@ -13,13 +13,14 @@ from itb_tui.core.history.records import Knees, PainLog, PainSpike, SessionRecor
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
-from itb_tui.tui.screens.pain import PainRatingScreen, SpikeKneesScreen
+from itb_tui.tui.screens.pain import PainRatingScreen, SpikeKneesScreen, SpikeScoreScreen
 from itb_tui.tui.screens.pain_chart import PainChart, PainChartScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 from itb_tui.tui.widgets.knee_scale import KneeScale
 
 from .helpers import ice_to_the_rating, make_app, session_screen
 from .history_data import make_session
+from .test_checkin_once import yesterday_checked_in
 from .test_history import history, open_history, text_of
 
 
@@ -173,6 +174,7 @@ async def test_a_session_stopped_early_is_rated_per_knee(tmp_path: Path) -> None
 async def test_the_check_in_takes_each_knee(
     tmp_path: Path, keys: tuple[str, ...], score: int, knees: Knees
 ) -> None:
+    yesterday_checked_in(tmp_path)  # not the first check-in: it compares
     app, _clock = both_app(tmp_path, check_in=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -180,7 +182,7 @@ async def test_the_check_in_takes_each_knee(
         await pilot.press(*keys, "w", "n", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    (log,) = logs(app)
+    log = logs(app)[-1]
     assert (log.score, log.knees, log.compared, log.swelling) == (score, knees, "worse", False)
     if knees.left == 1:
         assert "Checked in: L 1 / R 3, worse than yesterday" in notes(app)
@@ -274,8 +276,7 @@ async def test_a_pain_spike_takes_each_knee_after_p(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "p")
         assert "k: score each knee" in notes(app)
-        await pilot.press("k")
-        assert isinstance(app.screen, SpikeKneesScreen)
+        assert isinstance(app.screen, SpikeScoreScreen)  # p asks each knee at once
         await pilot.press(*keys, "enter")
         await pilot.pause()
         assert app.screen_stack[-1] is session_screen(app)
@@ -312,6 +313,6 @@ async def test_k_in_a_session_needs_both_knees_and_a_spike(tmp_path: Path) -> No
         assert app.screen_stack[-1] is session_screen(app)
     one, _clock = both_app(tmp_path / "one", "left", start="hip-strength")
     async with one.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "p", "k")
+        await pilot.press("enter", "p", "escape", "k")
         assert one.screen is session_screen(one)
         assert "each knee" not in notes(one)

@@ -22,8 +22,14 @@ from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.keys import bindings
-from itb_tui.tui.messages import SessionEnded
-from itb_tui.tui.screens.pain import PainRatingScreen, PainResult, SpikeKneesScreen
+from itb_tui.tui.messages import PainReported, SessionEnded
+from itb_tui.tui.screens.pain import (
+    PainRatingScreen,
+    PainResult,
+    SpikeKneesScreen,
+    SpikeScore,
+    SpikeScoreScreen,
+)
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.screens.resume import confirm_discard_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -35,6 +41,13 @@ from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
 
 FLASH_SECONDS = 0.4
+
+
+def knee_text(painful_knee: str) -> str:
+    """Where the pain is, from the settings: 'right knee', 'both knees' or 'knee'."""
+    if painful_knee == BOTH:
+        return "both knees"
+    return f"{painful_knee} knee" if painful_knee else "knee"
 
 
 def styled(line: view.Line) -> Content:
@@ -234,9 +247,23 @@ class SessionScreen(Screen[None]):
             return
         if self.coach.pacing and not self.engine.paused:
             self.coach.toggle_pause()
-        said = view.pain_noted(self.engine, spike.side, per_knee=self.settings.painful_knee == BOTH)
+        per_knee = self.settings.painful_knee == BOTH
+        said = view.pain_noted(
+            self.engine, knee_text(self.settings.painful_knee), per_knee=per_knee
+        )
         self.notify(said, title="Pain noted", timeout=10)
         self._act([], "pain_spike")
+
+        def scored(answer: SpikeScore | None) -> None:
+            if answer is None:  # kept without a score
+                return
+            self.engine.score_spike(answer.knees, answer.score)
+            self._act([], "score_spike")
+            self.notify(view.spike_scored(self.engine), title="Pain noted")
+            self.post_message(PainReported(answer.score))
+
+        exercise = view.spike_exercise(self.engine)
+        self.app.push_screen(SpikeScoreScreen(exercise, per_knee=per_knee), scored)
 
     def action_score_spike(self) -> None:
         """Each knee's pain at the last pain spike (when both knees hurt)."""
