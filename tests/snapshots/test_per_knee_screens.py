@@ -40,7 +40,7 @@ def knee_scene(name: str, tmp_path: Path) -> tuple[ItbApp, Setup]:
             await ice_to_the_rating(pilot)
             await pilot.press("k", "2", "3")
         elif name == "checkin":
-            await pilot.press("k", "1", "4", "w", "n")
+            await pilot.press("1", "4", "w", "n")  # it asks each knee, from the left
         elif name == "chart":
             await app.push_screen(HistoryScreen(app.context))
             await pilot.pause()

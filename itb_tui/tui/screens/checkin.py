@@ -92,7 +92,10 @@ class CheckInScreen(ModalScreen[MorningAnswer | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(PainScale).focus()
+        scale = self.query_one(KneeScale)
+        scale.focus()
+        if scale.per_knee:  # both knees hurt: ask each, from the left
+            scale.action_next_knee()
         self._show()
         self._hint("")
 

@@ -98,7 +98,10 @@ class PainRatingScreen(Dialog[PainResult | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(PainScale).focus()
+        scale = self.query_one(KneeScale)
+        scale.focus()
+        if scale.per_knee and self.ask_context:  # a pain log when both hurt: each knee
+            scale.action_next_knee()
         self._show_context()
         self._hint("")
 
