@@ -10,7 +10,7 @@ def quit_session_screen(starting: str = "", kept: str = "") -> ChoiceScreen:
     ``kept`` what discarding keeps (the pain noted in the session), if anything."""
     first = f"To start {starting}, this session stops first. " if starting else ""
     discard = "the pain you noted is kept" if kept else "nothing is saved"
-    after = f" If you discard it: {kept}" if kept else ""
+    after = f" If you discard it, {kept[:1].lower()}{kept[1:]}" if kept else ""
     return ChoiceScreen(
         "Stop this session?",
         first + "The countdown is paused meanwhile." + after,
