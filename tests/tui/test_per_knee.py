@@ -13,7 +13,7 @@ from itb_tui.core.history.records import Knees, PainLog, PainSpike, SessionRecor
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
-from itb_tui.tui.screens.pain import PainRatingScreen, SpikeKneesScreen, SpikeScoreScreen
+from itb_tui.tui.screens.pain import PainRatingScreen, SpikeScoreScreen
 from itb_tui.tui.screens.pain_chart import PainChart, PainChartScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 from itb_tui.tui.widgets.knee_scale import KneeScale
@@ -297,7 +297,7 @@ async def test_escape_or_enter_alone_leaves_the_spike_unscored(tmp_path: Path) -
         await pilot.pause()
         assert app.screen_stack[-1] is session_screen(app)
         await pilot.press("k", "enter")  # nothing scored: it asks for a knee
-        assert isinstance(app.screen, SpikeKneesScreen)
+        assert isinstance(app.screen, SpikeScoreScreen)
         assert "Score a knee first" in str(app.screen.query_one("#pain-hint").render())
         await pilot.press("escape")
         await pilot.pause()

@@ -221,53 +221,10 @@ class SpikeScoreScreen(Dialog[SpikeScore | None]):
     def action_confirm(self) -> None:
         scale = self.query_one(KneeScale)
         if scale.value is None:
-            self._hint("Pick a score first: a digit, or the arrows for 10.")
+            first = "Score a knee first" if self.per_knee else "Pick a score first"
+            self._hint(f"{first}: a digit, or the arrows for 10.")
             return
         self.dismiss(SpikeScore(scale.value, scale.knees))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class SpikeKneesScreen(Dialog[Knees | None]):
-    """Each knee's pain at a pain spike, from the left knee; Enter saves the knees scored,
-    Escape goes back with the spike kept unscored."""
-
-    BINDINGS = [
-        Binding("enter", "confirm", "Save", id="save", priority=True),
-        Binding("escape", "cancel", "Back", id="cancel"),
-    ]
-
-    def __init__(self, exercise: str) -> None:
-        super().__init__()
-        self.exercise = exercise
-
-    def compose(self) -> ComposeResult:
-        read_stylesheet_beside(self.app, __file__)
-        with Vertical(id="pain-dialog"):
-            title = markup("[b]Pain during $exercise: each knee[/b]", exercise=self.exercise)
-            yield Static(title, id="pain-title")
-            yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
-            yield KneeScale(per_knee=True, id="pain-scale")
-            yield Static(id="pain-hint", classes="dim")
-        yield KeysFooter()
-
-    def on_mount(self) -> None:
-        scale = self.query_one(KneeScale)
-        scale.focus()
-        scale.action_next_knee()  # straight to the left knee
-        self._hint("")
-
-    def _hint(self, text: str) -> None:
-        base = "Enter saves - Escape goes back (the spike stays noted, without a score)"
-        self.query_one("#pain-hint", Static).update(f"[red]{text}[/red]\n{base}" if text else base)
-
-    def action_confirm(self) -> None:
-        knees = self.query_one(KneeScale).knees
-        if not knees:
-            self._hint("Score a knee first: a digit, or the arrows for 10.")
-            return
-        self.dismiss(knees)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

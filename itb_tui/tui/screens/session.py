@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from itb_tui.core.history.records import BOTH, Knees
+from itb_tui.core.history.records import BOTH
 from itb_tui.core.plan.kept_pain import discard_note, sets_done
 from itb_tui.core.session import view
 from itb_tui.core.session.coach import Coach
@@ -26,7 +26,6 @@ from itb_tui.tui.messages import PainReported, SessionEnded
 from itb_tui.tui.screens.pain import (
     PainRatingScreen,
     PainResult,
-    SpikeKneesScreen,
     SpikeScore,
     SpikeScoreScreen,
 )
@@ -254,8 +253,14 @@ class SessionScreen(Screen[None]):
         self.notify(said, title="Pain noted", timeout=10)
         self._act([], "pain_spike")
 
+        self.ask_spike_score(per_knee)
+
+    def ask_spike_score(self, per_knee: bool) -> None:
+        """How bad the last pain spike is: one score, or each knee's; 7/10 or more asks the
+        red-flag questions. Escape leaves it as it was."""
+
         def scored(answer: SpikeScore | None) -> None:
-            if answer is None:  # kept without a score
+            if answer is None:
                 return
             self.engine.score_spike(answer.knees, answer.score)
             self._act([], "score_spike")
@@ -266,16 +271,9 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(SpikeScoreScreen(exercise, per_knee=per_knee), scored)
 
     def action_score_spike(self) -> None:
-        """Each knee's pain at the last pain spike (when both knees hurt)."""
-
-        def scored(knees: Knees | None) -> None:
-            if knees:
-                self.engine.score_spike(knees)
-                self._act([], "score_spike")
-                self.notify(view.spike_scored(self.engine), title="Pain noted")
-
+        """Each knee's pain at the last pain spike (when both knees hurt), again."""
         if self.engine.pain_spikes:
-            self.app.push_screen(SpikeKneesScreen(view.spike_exercise(self.engine)), scored)
+            self.ask_spike_score(per_knee=True)
 
     def action_quit_session(self) -> None:
         if self.engine.phase is Phase.DONE:

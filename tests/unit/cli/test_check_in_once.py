@@ -11,17 +11,9 @@ from itb_tui import cli
 from itb_tui.core.plan.red_flags import load_red_flags
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
-from itb_tui.core.store.settings import Settings, save_settings
 from tests.unit.cli.test_log_pain_knees import type_in
 from tests.unit.cli.test_today import checked_in_yesterday
-
-
-@pytest.fixture
-def folders() -> Paths:
-    paths = Paths.resolve()
-    now = datetime.now().astimezone()
-    save_settings(paths.settings, Settings(onboarded=True, program_start=now.date()))
-    return paths
+from tests.unit.cli.test_today import folders as folders  # the fixture: onboarded today
 
 
 def today_s(paths: Paths) -> list[tuple[int, str]]:
