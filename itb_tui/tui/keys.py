@@ -225,7 +225,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             "start_run",
             "Run",
             "`r`",
-            "start a guided run (when the checklist allows it)",
+            "start a guided run (on a rest or held day it asks first, naming why)",
             id="start-run",
             tooltip="Start a guided run",
         ),
@@ -371,7 +371,19 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
     ),
     "help": (Key("escape,q,question_mark", "app.pop_screen", "Close", id="close"),),
-    "settings": (Key("escape", "app.pop_screen", "Back", id="back"),),
+    "settings": (
+        Key("escape", "app.pop_screen", "Back", id="back"),
+        Key(
+            "p",
+            "take_back",
+            "Take back",
+            "`p`",
+            "take back a progression one step (listed when one was taken)",
+            id="take_back",
+            tooltip="Take back a progression",
+            priority=True,
+        ),
+    ),
     "red flags": (Key("escape", "app.pop_screen", "Back", id="back"),),
 }
 
