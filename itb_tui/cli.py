@@ -188,6 +188,15 @@ def build_parser() -> argparse.ArgumentParser:
     check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
     check_in.add_argument("--note", type=_note, default="", help="a short note")
     check_in.set_defaults(subparser=check_in)
+    flags = commands.add_parser(
+        "red-flags",
+        help="the red-flag checklist: list, tick or untick (each change kept with its date)",
+        epilog="Untick a flag once a professional has seen the knee: the untick is kept too.",
+    )
+    flags.add_argument("--tick", action="append", default=[], metavar="ID", help="tick a flag")
+    flags.add_argument("--untick", action="append", default=[], metavar="ID", help="untick a flag")
+    flags.add_argument("--list", action="store_true", help="list them (also the default)")
+    flags.set_defaults(subparser=flags)
     remind = commands.add_parser(
         "remind",
         help="a desktop notification of what is due and not done (for cron or a timer)",
@@ -251,7 +260,6 @@ def _check(paths: Paths) -> int:
 
 def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.history.records import CONTEXT_LABELS, PainLog, score_text
-    from itb_tui.core.plan.red_flags import should_ask
     from itb_tui.core.text import plain_text
 
     score, knees = _knee_score(context, args)
@@ -264,11 +272,43 @@ def _log_pain(context: AppContext, args: argparse.Namespace) -> int:
     swollen = ", swelling" if swelling else ""
     pain = score_text(log.score, knees)
     print(f"Logged pain {pain}, {where}{swollen}, at {log.at:%Y-%m-%d %H:%M}.{note}")
-    if should_ask(log.score, swelling):
+    _ask_red_flags(context, log.score, swelling)
+    return 0
+
+
+def _ask_red_flags(context: AppContext, score: int, swelling: bool | None) -> None:
+    """After pain of 7/10 or more, or swelling: print the red-flag questions."""
+    from itb_tui.core.content.validate import ContentError
+    from itb_tui.core.plan.red_flags import RedFlagState, should_ask
+    from itb_tui.core.shell.red_flags_verb import after_pain
+    from itb_tui.core.store.files import StoreError
+
+    if not should_ask(score, swelling):
+        return
+    try:
+        state = context.red_flags
+    except StoreError:
+        state = RedFlagState()
+    try:
+        print(after_pain(context.program, state, score, swelling))
+    except ContentError:
         print(
-            "Check the red flags (open itb and press f): if one applies, "
-            "see a physiotherapist or doctor."
+            "Check the red flags (itb red-flags): if one applies, see a physiotherapist or doctor."
         )
+
+
+def _red_flags(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.shell.red_flags_verb import change_flags, listing
+
+    program, state = context.program, context.red_flags
+    if args.tick or args.untick:
+        try:
+            changed = change_flags(program, state, args.tick, args.untick, context.clock.wall())
+        except ValueError as err:
+            args.subparser.error(str(err))
+        if changed:
+            context.save_red_flags()
+    print(listing(program, state))
     return 0
 
 
@@ -288,23 +328,25 @@ def _today(context: AppContext, args: argparse.Namespace) -> int:
     return code
 
 
-def _ask_check_in(per_knee: bool) -> MorningAnswer | None:
+def _ask_check_in(per_knee: bool, first: bool = False) -> MorningAnswer | None:
     """Ask in the terminal: one line such as '2 s n', then whatever part is missing; with
-    ``per_knee``, 'L1 R2 s n' scores each knee."""
+    ``per_knee``, 'L1 R2 s n' scores each knee; the ``first`` check-in ever has no
+    yesterday to compare with ('2 n')."""
     from itb_tui.core.history.records import Knees
     from itb_tui.core.plan.checkin import MorningAnswer, parse_answer
 
     knee_text = " (or each knee: L1 R2)" if per_knee else ""
+    first_prompt = f"Knee pain 0-10{knee_text}, then y/n (swelling), e.g. 2 n: "
     prompts = (
         f"Knee pain 0-10{knee_text}, then b/s/w (vs yesterday) and y/n (swelling), e.g. 2 s n: ",
         "Compared with yesterday: b(etter), s(ame) or w(orse)? ",
         "Swelling: y or n? ",
     )
     score: int | None = None
-    compared: str | None = None
+    compared: str | None = "" if first else None
     swelling: bool | None = None
     knees: dict[str, int] = {}
-    prompt = prompts[0]
+    prompt = first_prompt if first else prompts[0]
     while score is None or compared is None or swelling is None:
         try:
             reply = input(prompt)
@@ -319,7 +361,7 @@ def _ask_check_in(per_knee: bool) -> MorningAnswer | None:
         knees |= got[3]
         score = score if got[0] is None else got[0]
         score = Knees(**knees).worse if knees else score
-        compared = compared or got[1]
+        compared = compared if compared is not None else got[1]
         swelling = swelling if got[2] is None else got[2]
         if score is None:
             prompt = f"Knee pain this morning, 0-10{knee_text}? "
@@ -332,30 +374,34 @@ def _ask_check_in(per_knee: bool) -> MorningAnswer | None:
 
 def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.content.validate import ContentError
+    from itb_tui.core.history.morning_log import first_check_in, save_check_in
     from itb_tui.core.history.records import BOTH
     from itb_tui.core.plan.checkin import MorningAnswer, answer_text
     from itb_tui.core.shell.today_line import today_summary
     from itb_tui.core.store.files import StoreError
 
+    first = first_check_in(context.store, context.clock.wall().date())
     if args.score is not None or args.left is not None or args.right is not None:
         score, knees = _knee_score(context, args)
-        if args.compared is None or args.swelling is None:
+        if (args.compared is None and not first) or args.swelling is None:
             args.subparser.error(
                 "with a score, give --compared better|same|worse and --swelling yes|no"
             )
         answer: MorningAnswer | None = MorningAnswer(
-            score, args.compared, args.swelling == "yes", knees
+            score, args.compared or "", args.swelling == "yes", knees
         )
     elif sys.stdin.isatty():
-        answer = _ask_check_in(context.settings.painful_knee == BOTH)
+        answer = _ask_check_in(context.settings.painful_knee == BOTH, first)
     else:
         args.subparser.error("give the answer: itb check-in SCORE --compared same --swelling no")
     if answer is None:
         return 1
     log = answer.log(context.clock.wall(), args.note.strip())
-    context.store.add_pain_log(log)
+    replaced = save_check_in(context.store, log)
     swelling = "" if log.swelling else ", no swelling"
-    print(f"Checked in: {answer_text(log)}{swelling}, at {log.at:%Y-%m-%d %H:%M}.")
+    again = ", in place of this morning's earlier answer" if replaced else ""
+    print(f"Checked in: {answer_text(log)}{swelling}, at {log.at:%Y-%m-%d %H:%M}{again}.")
+    _ask_red_flags(context, log.score, log.swelling)
     try:  # what the answer decides needs the content, settings and history: the log is saved
         summary = today_summary(context)
     except (ContentError, StoreError, OSError) as err:
@@ -413,11 +459,22 @@ def _plan_calendar(context: AppContext) -> str:
     )
 
 
+def _program_start(context: AppContext) -> date | None:
+    """The program's start date for the reports' adherence; None when settings are damaged."""
+    from itb_tui.core.store.files import StoreError
+
+    try:
+        return context.settings.program_start
+    except StoreError:
+        return None
+
+
 def _export(context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Write the export; exit 1 (after writing the rest) when a month could not be read."""
     from itb_tui.core.dates import month_key
     from itb_tui.core.history.stats import routine_categories
     from itb_tui.core.report.export_file import RefusedOutput, check_output, export_history
+    from itb_tui.core.report.flags import recorded_flags
     from itb_tui.core.store.files import StoreError, atomic_write
     from itb_tui.core.text import plain_text
 
@@ -444,6 +501,9 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
     else:
         # only the Markdown and PDF reports group by category, so only they read the content
         by_category = args.format in ("markdown", "pdf")
+        flags, unread = recorded_flags(context)
+        if unread:
+            print(f"itb: {plain_text(unread)}", file=sys.stderr)
         exported = export_history(
             store,
             months,
@@ -454,6 +514,8 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
             program=context.program if pdf else None,
             settings=context.settings if pdf else None,
             exercises=context.library.exercises if pdf else None,
+            flags=flags,
+            program_start=_program_start(context) if by_category else None,
         )
         data, left_out = exported.data, exported.left_out
     if target is None:
@@ -525,6 +587,8 @@ def _shell_command(
         return 0
     if args.command == "remind":
         return _remind(context, args)
+    if args.command == "red-flags":
+        return _red_flags(context, args)
     if args.command == "routines":
         return _list_routines(context)
     if args.command == "log-pain":

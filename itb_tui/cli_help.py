@@ -53,6 +53,15 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
         "0 saved, 1 nothing saved (the input ended) or the history could not be written, "
         "2 bad arguments",
     ),
+    "red-flags": (
+        (
+            "itb red-flags",
+            "itb red-flags --tick no-weight-bearing",
+            "itb red-flags --untick no-weight-bearing",
+        ),
+        "0 listed (and the change kept), 1 the content or the red flags could not be read, "
+        "2 bad arguments or an unknown flag",
+    ),
     "remind": (
         ("itb remind", "itb remind --install --at 08:00", "itb remind --uninstall"),
         SHELL_EXITS,

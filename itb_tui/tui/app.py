@@ -33,6 +33,7 @@ from itb_tui.tui.messages import (
     HistoryEdited,
     HomeShown,
     OpenPlace,
+    PainReported,
     RedFlagsChanged,
     SessionEnded,
     SetRunWeek,
@@ -200,6 +201,9 @@ class ItbApp(App[None]):
 
     def on_red_flags_changed(self, message: RedFlagsChanged) -> None:
         self.program_flow.red_flags_changed(message.ticked)
+
+    def on_pain_reported(self, message: PainReported) -> None:
+        self.program_flow.ask_red_flags_after(message.score, message.swelling)
 
     def on_home_shown(self, _message: HomeShown) -> None:
         self.pain_logging.home_shown()

@@ -79,6 +79,15 @@ class RedFlagsChanged(Message):
 
 
 @dataclass
+class PainReported(Message):
+    """Pain was recorded on a screen that does not save it itself (a pain spike's score): at
+    7/10 or more, or with swelling, the app asks the red-flag questions."""
+
+    score: int
+    swelling: bool | None = None
+
+
+@dataclass
 class HistoryEdited(Message):
     """An entry of month ``month`` was changed (or ``deleted``): re-read that month."""
 

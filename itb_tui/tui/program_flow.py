@@ -321,33 +321,57 @@ class PainLogging:
 
     def check_in(self) -> None:
         """Knee pain this morning, compared with yesterday, swelling; Escape skips today."""
+        from itb_tui.core.history.morning_log import first_check_in, today_check_in
+        from itb_tui.core.plan.checkin import answer_text
         from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
 
         program_flow = self.app.program_flow
         if self.app.safekeeping.refuse_read_only() or not program_flow.ready():
             return
+        if isinstance(self.app.screen, CheckInScreen):
+            return  # asked already
         last = program_flow.overview.yesterday_morning if program_flow.overview else None
-        self.app.push_screen(CheckInScreen(yesterday_text(last)), self.checked_in)
+        today = self.context.clock.wall().date()
+        store = self.context.store
+        answered = today_check_in(store, today)
+        screen = CheckInScreen(
+            yesterday_text(last),
+            first=first_check_in(store, today),
+            answered=answer_text(answered) if answered else "",
+        )
+        self.app.push_screen(screen, lambda answer: self.checked_in(answer, answered is not None))
 
-    def checked_in(self, answer: MorningAnswer | None) -> None:
+    def checked_in(self, answer: MorningAnswer | None, answered: bool = False) -> None:
+        """Save the answer in place of any given earlier today; Escape skips the check-in
+        for today, or, when it was answered, keeps that answer."""
         context, program_flow = self.context, self.app.program_flow
         now = context.clock.wall()
+        if answer is None and answered:
+            self.app.notify("Today's check-in is kept as it was.")
+            return
         if answer is None:
             context.settings.checkin_skipped = now.date()
             self.app.persist_settings()
             program_flow.refresh_home()
             self.app.notify("Check-in skipped for today: c on the home screen answers it later.")
             return
+        from itb_tui.core.history.morning_log import save_check_in
         from itb_tui.core.plan.checkin import answer_text
 
         log = answer.log(now)
-        if not self.save(log):
+        try:
+            replaced = save_check_in(context.store, log)
+        except StoreError as err:
+            self.app.notify(str(err), title="Not saved", severity="error", timeout=15)
             return
+        program_flow.refresh_home()
         morning = program_flow.overview.morning if program_flow.overview else None
         decided = ""
         if morning is not None and morning.after is not None:  # it answers a run or strength
             decided = f"\n{morning.text(now.date())}"
-        self.app.notify(f"Checked in: {answer_text(log)}.{decided}", timeout=10)
+        again = " (in place of this morning's earlier answer)" if replaced else ""
+        self.app.notify(f"Checked in: {answer_text(log)}{again}.{decided}", timeout=10)
+        program_flow.ask_red_flags_after(log.score, log.swelling)
 
     def ask_about_run(self) -> None:
         """Two or more hours after a run: ask how the knee is (a pain that lingers is a sign)."""

@@ -102,10 +102,11 @@ class SessionFlow:
         """Discard the session, or save it and show its summary (or open what comes next)."""
         app = self.app
         if not message.keep:
+            if not self.keep_pain(message.engine.record()):
+                return  # the session stays on screen and in its progress file
             self.overrides.pop(message.engine.session_id, None)
             self.context.store.progress.clear(message.engine.session_id)
             app.pop_screen()
-            app.notify("Session discarded.")
         else:
             record = message.engine.record()
             record.override = self.overrides.pop(record.id, record.override)
@@ -123,6 +124,32 @@ class SessionFlow:
             app.notify(f"{record.routine_name} saved to {saved_to}.")
         if message.then is not None:
             message.then()
+
+    def keep_pain(self, record: SessionRecord) -> bool:
+        """Before a session is discarded: keep the pain recorded in it as pain logs, and say
+        so; False (and why) when they could not be saved, so nothing is discarded."""
+        from itb_tui.core.plan.kept_pain import kept_pain_logs
+
+        logs = kept_pain_logs(record)
+        try:
+            for log in logs:
+                self.context.store.add_pain_log(log)
+        except StoreError as err:
+            self.app.notify(
+                f"The pain noted in the session could not be kept, so it is not discarded: {err}",
+                severity="error",
+                timeout=15,
+            )
+            return False
+        if logs:
+            self.app.program_flow.refresh_home()
+            self.app.notify(
+                f"Session discarded; the pain you noted is kept in your pain logs ({len(logs)}).",
+                timeout=10,
+            )
+        else:
+            self.app.notify("Session discarded.")
+        return True
 
     def save(self, record: SessionRecord, *, from_file: bool = False) -> str | None:
         """Save a session to the history and forget the progress file; None on failure.
@@ -180,12 +207,13 @@ class SessionFlow:
                 if self.save(record, from_file=True) is not None:
                     then()
             elif choice == "discard":
-                self.app.push_screen(confirm_discard_screen(), decided_again)
+                self.app.push_screen(confirm_discard_screen(record), decided_again)
 
         def decided_again(choice: str | None) -> None:
             if choice == "discard":
-                progress.clear(record.id)
-                then()
+                if self.keep_pain(record):
+                    progress.clear(record.id)
+                    then()
             else:
                 decided("keep")
 

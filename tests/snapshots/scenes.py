@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import READY_SECONDS
+from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.overview import run_routine
 from itb_tui.core.session.engine import SessionEngine
 from itb_tui.tui.app import ItbApp
@@ -58,6 +60,9 @@ def scene(name: str) -> Scene:
     }[name]
     app, clock = make_app(scene_folder(name), start=start, check_in=name == "checkin")
     app.context.settings.flash = False  # a flash is a 0.4 s state: keep it out of pictures
+    if name == "checkin":  # not the first check-in ever: it compares with yesterday
+        yesterday = clock.wall() - timedelta(days=1)
+        app.context.store.add_pain_log(PainLog(yesterday, 1, "morning", "", False, "same"))
     app.context.settings.pacer = name.startswith("figure")  # the figure moves with the pacer
 
     async def setup(pilot: Pilot[None]) -> None:

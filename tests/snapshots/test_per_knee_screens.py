@@ -25,6 +25,9 @@ def knee_scene(name: str, tmp_path: Path) -> tuple[ItbApp, Setup]:
     app.context.settings.painful_knee = "both"
     if name != "checkin":
         app.context.settings.checkin_skipped = clock.wall().date()
+    else:  # not the first check-in ever: it compares with yesterday
+        yesterday = clock.wall() - timedelta(days=1)
+        app.context.store.add_pain_log(PainLog(yesterday, 1, "morning", "", False, "same"))
     if name == "chart":
         for days, left, right in ((12, 5, 2), (9, 4, 2), (6, 3, 3), (4, 2, 4), (1, 1, 3)):
             when = clock.wall() - timedelta(days=days)
@@ -37,7 +40,7 @@ def knee_scene(name: str, tmp_path: Path) -> tuple[ItbApp, Setup]:
             await ice_to_the_rating(pilot)
             await pilot.press("k", "2", "3")
         elif name == "checkin":
-            await pilot.press("k", "1", "4", "w", "n")
+            await pilot.press("1", "4", "w", "n")  # it asks each knee, from the left
         elif name == "chart":
             await app.push_screen(HistoryScreen(app.context))
             await pilot.pause()

@@ -11,10 +11,12 @@ from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
+from itb_tui.tui.screens.red_flags import RedFlagsScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen
 from itb_tui.tui.widgets.pick_list import PickList
 
 from .helpers import make_app, session_screen
+from .test_checkin_once import yesterday_checked_in
 from .test_history import open_history, text_of
 
 
@@ -24,15 +26,22 @@ def place(app: ItbApp, pick_id: str) -> int | None:
 
 
 def morning_logs(app: ItbApp) -> list[PainLog]:
-    return [p for p in app.context.store.everything().pain_logs if p.context == "morning"]
+    """Today's check-ins (a test may seed yesterday's, so today's is not the first)."""
+    today = app.context.clock.wall().date()
+    logs = app.context.store.everything().pain_logs
+    return [p for p in logs if p.context == "morning" and p.at.date() == today]
 
 
 async def test_first_open_of_the_day_asks_and_a_few_keys_answer(tmp_path: Path) -> None:
+    yesterday_checked_in(tmp_path)  # not the first check-in: it compares
     app, _clock = make_app(tmp_path, check_in=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
         await pilot.press("3", "w", "y", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RedFlagsScreen)  # swelling: the red flags are asked
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert place(app, "checkin") is None
@@ -42,6 +51,7 @@ async def test_first_open_of_the_day_asks_and_a_few_keys_answer(tmp_path: Path) 
 
 
 async def test_enter_before_every_answer_says_what_is_missing(tmp_path: Path) -> None:
+    yesterday_checked_in(tmp_path)  # not the first check-in: it compares
     app, _clock = make_app(tmp_path, check_in=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -107,6 +117,7 @@ async def test_the_check_in_is_not_asked_over_a_session_started_from_the_shell(
 
 
 async def test_readiness_says_which_morning_decided(tmp_path: Path) -> None:
+    yesterday_checked_in(tmp_path)  # not the first check-in: it compares
     app, _clock = make_app(tmp_path, check_in=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -118,6 +129,7 @@ async def test_readiness_says_which_morning_decided(tmp_path: Path) -> None:
 
 
 async def test_a_check_in_is_shown_and_edited_in_history_like_any_log(tmp_path: Path) -> None:
+    yesterday_checked_in(tmp_path)  # not the first check-in: it compares
     app, _clock = make_app(tmp_path, check_in=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

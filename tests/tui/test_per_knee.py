@@ -13,13 +13,14 @@ from itb_tui.core.history.records import Knees, PainLog, PainSpike, SessionRecor
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
-from itb_tui.tui.screens.pain import PainRatingScreen, SpikeKneesScreen
+from itb_tui.tui.screens.pain import PainRatingScreen, SpikeScoreScreen
 from itb_tui.tui.screens.pain_chart import PainChart, PainChartScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 from itb_tui.tui.widgets.knee_scale import KneeScale
 
 from .helpers import ice_to_the_rating, make_app, session_screen
 from .history_data import make_session
+from .test_checkin_once import yesterday_checked_in
 from .test_history import history, open_history, text_of
 
 
@@ -48,13 +49,12 @@ def notes(app: ItbApp) -> str:
 @pytest.mark.parametrize(
     ("keys", "score", "knees"),
     [
-        (("3",), 3, Knees()),  # one score, as before
-        (("k", "2", "3"), 3, Knees(2, 3)),  # left, then right: the score is the worse knee
-        (("k", "4"), 4, Knees(left=4)),  # one knee is enough
-        (("k", "k", "5"), 5, Knees(right=5)),  # k twice: straight to the right knee
-        (("k", "2", "k", "6"), 6, Knees(6, None)),  # k again: the other knee, here the left
-        (("k", "left", "k", "1"), 10, Knees(10, 1)),  # the arrows reach 10 on a knee
-        (("k", "7", "4", "left"), 7, Knees(7, 3)),  # arrows move the knee being scored
+        (("2", "3"), 3, Knees(2, 3)),  # left, then right: the score is the worse knee
+        (("4",), 4, Knees(left=4)),  # one knee is enough
+        (("k", "5"), 5, Knees(right=5)),  # k: straight to the right knee
+        (("2", "k", "6"), 6, Knees(6, None)),  # k again: the other knee, here the left
+        (("left", "k", "1"), 10, Knees(10, 1)),  # the arrows reach 10 on a knee
+        (("7", "4", "left"), 7, Knees(7, 3)),  # arrows move the knee being scored
     ],
 )
 async def test_the_quick_log_takes_one_score_or_each_knee(
@@ -76,8 +76,8 @@ async def test_the_dialog_shows_each_knee_and_which_is_being_scored(tmp_path: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l")
         scale = app.screen.query_one(KneeScale)
-        assert "k: score each knee" in str(scale.render())
-        await pilot.press("k", "2")
+        assert "> Left" in str(scale.render())  # both knees hurt: it asks each, from the left
+        await pilot.press("2")
         text = str(scale.render())
         assert "  Left " in text and "> Right" in text  # the right knee is next
         assert "L 2, the worse 2/10 - k: left knee" in text
@@ -95,7 +95,7 @@ async def test_escape_after_scoring_a_knee_logs_nothing(tmp_path: Path) -> None:
 async def test_enter_with_no_knee_scored_asks_for_a_score(tmp_path: Path) -> None:
     app, _clock = both_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("l", "3", "k", "enter")  # k drops the single score for the knees
+        await pilot.press("l", "enter")  # no knee scored yet
         assert isinstance(app.screen, PainRatingScreen)
         assert "Pick a score first" in str(app.screen.query_one("#pain-hint").render())
     assert logs(app) == []
@@ -164,15 +164,16 @@ async def test_a_session_stopped_early_is_rated_per_knee(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("keys", "score", "knees"),
     [
-        (("3",), 3, Knees()),
-        (("k", "1", "3"), 3, Knees(1, 3)),
-        (("k", "k", "2"), 2, Knees(right=2)),
-        (("k", "k", "k", "4"), 4, Knees(left=4)),
+        (("3",), 3, Knees(left=3)),  # both knees hurt: it asks each, from the left
+        (("1", "3"), 3, Knees(1, 3)),
+        (("k", "2"), 2, Knees(right=2)),
+        (("k", "k", "4"), 4, Knees(left=4)),
     ],
 )
 async def test_the_check_in_takes_each_knee(
     tmp_path: Path, keys: tuple[str, ...], score: int, knees: Knees
 ) -> None:
+    yesterday_checked_in(tmp_path)  # not the first check-in: it compares
     app, _clock = both_app(tmp_path, check_in=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -180,7 +181,7 @@ async def test_the_check_in_takes_each_knee(
         await pilot.press(*keys, "w", "n", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    (log,) = logs(app)
+    log = logs(app)[-1]
     assert (log.score, log.knees, log.compared, log.swelling) == (score, knees, "worse", False)
     if knees.left == 1:
         assert "Checked in: L 1 / R 3, worse than yesterday" in notes(app)
@@ -274,8 +275,7 @@ async def test_a_pain_spike_takes_each_knee_after_p(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "p")
         assert "k: score each knee" in notes(app)
-        await pilot.press("k")
-        assert isinstance(app.screen, SpikeKneesScreen)
+        assert isinstance(app.screen, SpikeScoreScreen)  # p asks each knee at once
         await pilot.press(*keys, "enter")
         await pilot.pause()
         assert app.screen_stack[-1] is session_screen(app)
@@ -297,7 +297,7 @@ async def test_escape_or_enter_alone_leaves_the_spike_unscored(tmp_path: Path) -
         await pilot.pause()
         assert app.screen_stack[-1] is session_screen(app)
         await pilot.press("k", "enter")  # nothing scored: it asks for a knee
-        assert isinstance(app.screen, SpikeKneesScreen)
+        assert isinstance(app.screen, SpikeScoreScreen)
         assert "Score a knee first" in str(app.screen.query_one("#pain-hint").render())
         await pilot.press("escape")
         await pilot.pause()
@@ -312,6 +312,6 @@ async def test_k_in_a_session_needs_both_knees_and_a_spike(tmp_path: Path) -> No
         assert app.screen_stack[-1] is session_screen(app)
     one, _clock = both_app(tmp_path / "one", "left", start="hip-strength")
     async with one.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "p", "k")
+        await pilot.press("enter", "p", "escape", "k")
         assert one.screen is session_screen(one)
         assert "each knee" not in notes(one)

@@ -44,7 +44,7 @@ async def test_a_guided_run_with_a_pain_note_then_ice(tmp_path: Path) -> None:
         assert phase(app) is Phase.WORK
         clock.advance(600)  # type: ignore[attr-defined]
         session_screen(app).tick()
-        await pilot.press("p")  # lateral knee pain starts: noted, paused
+        await pilot.press("p", "3")  # lateral knee pain starts: noted at 3/10, paused
         assert engine.paused and len(engine.pain_spikes) == 1
         await pilot.press("enter", "2", "enter")  # walk home: end the run, rate pain
         await pilot.pause()
@@ -58,6 +58,7 @@ async def test_a_guided_run_with_a_pain_note_then_ice(tmp_path: Path) -> None:
     run = next(s for s in month["sessions"] if s["started_at"].date() == clock.wall().date())
     assert run["routine"] == RUN_ROUTINE and run["pain_after"] == 2
     assert run["pain_spikes"][0]["exercise"] == "easy-run"
+    assert run["pain_spikes"][0]["score"] == 3
     assert run["exercises"][0]["done"] == {"both": [600]}
 
 

@@ -161,7 +161,7 @@ async def test_quit_discard_saves_nothing_and_back_resumes(tmp_path: Path) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter", "q", "escape")
         assert phase(app) is Phase.SWITCH or phase(app) is Phase.WORK
-        await pilot.press("q", "d")
+        await pilot.press("q", "d", "y")  # a set was done: asked once more
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert history_files(tmp_path) == []

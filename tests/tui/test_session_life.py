@@ -191,6 +191,10 @@ async def test_starting_during_a_session_asks_to_stop_it_first(
         assert "To start Ice" in question(app)
         await pilot.press(answer)
         await pilot.pause()
+        if answer == "d":  # a set was done: discarding it is asked once more
+            assert "Discard this session?" in question(app)
+            await pilot.press("y")
+            await pilot.pause()
         if answer == "k":  # the stopped session asks for pain first (skipped here)
             assert isinstance(app.screen, PainRatingScreen)
             await pilot.press("escape")

@@ -12,8 +12,10 @@ from typing import Literal
 
 from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import (
+    COMPARED,
     NO_KNEES,
     PAIN_CONTEXTS,
+    Knees,
     MonthHistory,
     PainLog,
     SessionRecord,
@@ -61,14 +63,20 @@ def update_session(
     pain_after: int | None,
     note: str,
     swelling: Swelling = KEEP,
+    knees: Knees | None = None,
 ) -> SessionRecord:
-    """Set a saved session's pain rating, note and swelling answer; returns it as saved."""
+    """Set a saved session's pain rating, note and swelling answer; returns it as saved.
+
+    ``knees``: each knee's rating (``pain_after`` then the worse knee's); without it, the
+    knees stay unless a new single score replaces them."""
     _check_score(pain_after)
     key = month_key(started_at)
 
     def change(month: MonthHistory) -> SessionRecord:
         session = _find_session(month, session_id, key)
-        if pain_after != session.pain_after:  # a new single score replaces the knees'
+        if knees:
+            session.pain_after, session.pain_after_knees = knees.worse, knees
+        elif pain_after != session.pain_after:  # a new single score replaces the knees'
             session.pain_after, session.pain_after_knees = pain_after, NO_KNEES
         session.note = plain_text(note)
         if swelling != KEEP:
@@ -97,18 +105,30 @@ def update_pain_log(
     context: str,
     note: str,
     swelling: Swelling = KEEP,
+    knees: Knees | None = None,
+    compared: str | None = None,
 ) -> PainLog:
     """Set the score, context, note and swelling answer of the pain log ``log_id`` made at
-    ``at``; returns it as saved."""
+    ``at``; returns it as saved.
+
+    ``knees``: each knee's score (``score`` then the worse knee's); without it, the knees
+    stay unless a new single score replaces them. ``compared``: a morning check-in's answer
+    to "compared with yesterday" (None leaves it as it was)."""
     _check_score(score)
     if context not in PAIN_CONTEXTS:
         raise ValueError(f"unknown pain context {context!r}")
+    if compared not in (None, "", *COMPARED):
+        raise ValueError(f"compared is one of {', '.join(COMPARED)}, got {compared!r}")
     key = month_key(at)
 
     def change(month: MonthHistory) -> PainLog:
         log = _find_pain_log(month, log_id, key)
-        if score != log.score:  # a new single score replaces the knees'
+        if knees:
+            log.score, log.knees = knees.worse or 0, knees
+        elif score != log.score:  # a new single score replaces the knees'
             log.score, log.knees = score, NO_KNEES
+        if compared is not None:
+            log.compared = compared
         log.context, log.note = context, plain_text(note)
         if swelling != KEEP:
             log.swelling = swelling

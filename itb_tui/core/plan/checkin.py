@@ -57,14 +57,14 @@ class MorningAnswer:
     """What the check-in asks: pain this morning, compared with yesterday, swelling."""
 
     score: int
-    compared: str  # one of COMPARED
+    compared: str  # one of COMPARED; "" at the first check-in ever (no yesterday to compare)
     swelling: bool
     knees: Knees = NO_KNEES  # a score per knee, when given: ``score`` is then the worse
 
     def __post_init__(self) -> None:
         if not 0 <= self.score <= 10:
             raise ValueError(f"pain {self.score} is outside the scale 0-10")
-        if self.compared not in COMPARED:
+        if self.compared not in ("", *COMPARED):
             raise ValueError(f"compared must be one of {', '.join(COMPARED)}")
 
     def log(self, at: datetime, note: str = "") -> PainLog:

@@ -34,8 +34,9 @@ from itb_tui.core.history.stats import (
     session_day,
     week_counts,
 )
-from itb_tui.core.plan.weeks import STRENGTH, STRENGTH_PER_WEEK, STRETCH
+from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH, STRENGTH_PER_WEEK, STRETCH
 from itb_tui.core.report.entries import decision_entries, note_entries, spike_entries
+from itb_tui.core.report.flags import FlagEvent, flag_lines
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.text import plain_text, plural
 
@@ -60,6 +61,8 @@ CSV_HEADER = (
     "note",
     "pain_left",  # each knee's score where both knees were scored ("" otherwise)
     "pain_right",
+    "swelling",  # true / false as answered, "" when not asked
+    "compared",  # a morning check-in's better / same / worse
 )
 REPORT_LIST_LIMIT = 40
 _SPAN = re.compile(r"^(\d+)\s*([dw])$")
@@ -74,23 +77,27 @@ def export(
     *,
     categories_by_routine: Mapping[str, str] | None = None,
     left_out: Sequence[str] = (),
+    flags: Sequence[FlagEvent] = (),
+    program_start: date | None = None,
 ) -> str:
     """The records from ``since`` (all when None) up to ``today`` in ``fmt``.
 
     ``categories_by_routine`` (routine id -> category) is used by the Markdown report's
-    adherence figures; when None the shipped routines' categories are used. ``left_out``
-    names the files that could not be read: each format says so at its top.
+    sessions and adherence figures; when None the shipped routines' categories are used.
+    ``left_out`` names the files that could not be read: each format says so at its top.
+    ``flags``: every red flag ticked and unticked, listed in each format. Adherence counts
+    from ``program_start`` when the period begins before it.
     """
     chosen = filter_history(history, since, today)
     if fmt == "csv":
-        return to_csv(chosen, left_out)
+        return to_csv(chosen, left_out, flags)
     if fmt == "json":
-        return to_json(chosen, left_out)
+        return to_json(chosen, left_out, flags)
     if fmt == "markdown":
         categories = (
             categories_by_routine if categories_by_routine is not None else _shipped_categories()
         )
-        return to_markdown(chosen, since, today, categories, left_out)
+        return to_markdown(chosen, since, today, categories, left_out, flags, program_start)
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
@@ -152,6 +159,8 @@ def _session_csv_rows(session: SessionRecord) -> Iterable[list[object]]:
         "",
         plain_text(session.note, keep_newlines=True),
         *_knee_cells(session.pain_after_knees),
+        _yes_no(session.swelling),
+        "",
     ]
     if not session.exercises:
         yield [*start, "", "", "", "", "", "", "", *end]
@@ -182,7 +191,20 @@ def _pain_csv_row(log: PainLog, ident: str) -> list[object]:
         log.context,
         plain_text(log.note, keep_newlines=True),
         *_knee_cells(log.knees),
+        _yes_no(log.swelling),
+        log.compared,
     ]
+
+
+def _flag_csv_row(event: FlagEvent) -> list[object]:
+    """A red flag ticked or unticked: the flag's id in ``id``, ticked/unticked in
+    ``context``, its question in ``note``."""
+    when = [event.at.date().isoformat(), event.at.isoformat()]
+    return ["red-flag", *when, event.flag, *[""] * 9, event.verb, event.text, *[""] * 4]
+
+
+def _yes_no(answer: bool | None) -> str:
+    return "" if answer is None else str(answer).lower()
 
 
 def _decision_csv_row(decision: RunDecision) -> list[object]:
@@ -190,7 +212,8 @@ def _decision_csv_row(decision: RunDecision) -> list[object]:
     when = [decision.at.date().isoformat(), decision.at.isoformat()]
     week = "" if decision.week is None else decision.week
     note = plain_text(decision.note, keep_newlines=True)
-    return ["run-decision", *when, decision.id, *[""] * 5, week, *[""] * 3, decision.decision, note]
+    row = ["run-decision", *when, decision.id, *[""] * 5, week, *[""] * 3, decision.decision, note]
+    return [*row, *[""] * 4]
 
 
 def _knee_cells(knees: Knees) -> list[object]:
@@ -202,8 +225,11 @@ def left_out_text(left_out: Sequence[str]) -> str:
     return f"Left out (could not be read): {', '.join(left_out)}."
 
 
-def to_csv(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
-    """One row per exercise and side of each session, and one per pain log, in time order.
+def to_csv(
+    history: MonthHistory, left_out: Sequence[str] = (), flags: Sequence[FlagEvent] = ()
+) -> str:
+    """One row per exercise and side of each session, one per pain log, run-week decision
+    and red flag ticked or unticked, in time order.
 
     Files left out are named in a ``#`` comment line above the header.
     """
@@ -216,6 +242,7 @@ def to_csv(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
         for log, ident in zip(logs, pain_log_ids(logs), strict=True)
     )
     timed.extend((d.at, _decision_csv_row(d)) for d in history.run_decisions)
+    timed.extend((event.at, _flag_csv_row(event)) for event in flags)
     out = io.StringIO()
     if left_out:
         out.write(f"# {plain_text(left_out_text(left_out))}\n")
@@ -241,11 +268,14 @@ def _escape_controls(text: str) -> str:
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
+def to_json(
+    history: MonthHistory, left_out: Sequence[str] = (), flags: Sequence[FlagEvent] = ()
+) -> str:
     """``{"schema_version": 1, "sessions": [...], "pain_logs": [...]}``, times as ISO text.
 
     Each pain log carries its CSV ``id``; files left out are listed under ``left_out``;
-    run-week decisions, when there are any, under ``run_decisions``.
+    run-week decisions, when there are any, under ``run_decisions``; every red flag ticked
+    and unticked under ``red_flags`` (an empty list when none ever was).
     """
     logs = history.pain_logs
     data: dict[str, Any] = {"schema_version": JSON_SCHEMA}
@@ -260,6 +290,7 @@ def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
         data["run_decisions"] = [
             {"id": d.id, **_jsonable(d.to_dict())} for d in history.run_decisions
         ]
+    data["red_flags"] = [event.to_dict() for event in flags]
     return _escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
@@ -300,6 +331,7 @@ def import_json(text: str) -> MonthHistory:
         raise ValueError("'sessions' and 'pain_logs' must be lists")
     _restore_times(data)
     data.pop("left_out", None)
+    data.pop("red_flags", None)  # kept in red-flags.toml, not in the history
     problems: list[str] = []
     history = MonthHistory.from_dict(data, "JSON export", problems)
     if problems:
@@ -335,10 +367,15 @@ def _full_weeks(start: date, today: date) -> list[date]:
 
 
 def _adherence(
-    history: MonthHistory, start: date, today: date, categories: Mapping[str, str]
+    history: MonthHistory,
+    start: date,
+    today: date,
+    categories: Mapping[str, str],
+    *,
+    since_start: bool = False,
 ) -> list[str]:
     days = max(1, (today - start).days + 1)
-    sessions = history.sessions
+    sessions = [s for s in history.sessions if session_day(s) >= start]
     done = [s for s in sessions if s.completed]
     strength = [s for s in done if categories.get(s.routine) == STRENGTH]
     stretch_days = {session_day(s) for s in done if categories.get(s.routine) == STRETCH}
@@ -363,6 +400,8 @@ def _adherence(
     ]
     if back_to_back:
         lines.append(f"- Strength on back-to-back days: {plural(back_to_back, 'time')}")
+    if since_start:
+        lines.append(f"- Counted from the program start, {start.isoformat()}")
     return lines
 
 
@@ -392,12 +431,26 @@ def _pain_trend(history: MonthHistory, start: date, today: date) -> list[str]:
         lines.append(f"- First week, {_window(days, first, min(first + week, today))}")
         lines.append(f"- Last week, {_window(days, max(last - week, start), last)}")
     worst = max(days, key=lambda d: (d.max_score, d.mean_score, -d.day.toordinal()))
-    where = ", ".join(
-        CONTEXT_LABELS.get(c, c) for c, s in worst.by_context.items() if s == worst.max_score
-    )
+    where = ", ".join(_worst_sources(history, worst.day, worst.max_score))
     lines.append(f"- Worst day: {worst.day.isoformat()}, {worst.max_score}/10 ({where})")
     lines.append(f"- Days with a pain score: {len(days)}")
     return lines + _knee_trend(history)
+
+
+def _worst_sources(history: MonthHistory, day: date, score: int) -> list[str]:
+    """Where the worst day's highest score was given: a pain log's context, or after the
+    session it rated ('after Run', 'after Hip strength'), each once."""
+    found = [
+        CONTEXT_LABELS.get(p.context, p.context)
+        for p in history.pain_logs
+        if p.at.date() == day and p.score == score
+    ]
+    found += [
+        f"after {s.routine_name}"
+        for s in history.sessions
+        if session_day(s) == day and s.pain_after == score
+    ]
+    return list(dict.fromkeys(found))
 
 
 def _knee_trend(history: MonthHistory) -> list[str]:
@@ -425,16 +478,47 @@ def _limited(items: list[str], noun: str) -> list[str]:
     return [*shown, "", f"Showing the last {len(shown)} of {len(items)} {noun}."]
 
 
-def _sessions_table(history: MonthHistory) -> list[str]:
+def matters(session: SessionRecord, categories: Mapping[str, str]) -> bool:
+    """A session the report keeps ahead of daily routines: a run, strength work, or one that
+    was stopped or painful (a pain spike, or pain rated above 0)."""
+    return (
+        session.routine == RUN_ROUTINE
+        or categories.get(session.routine) == STRENGTH
+        or not session.completed
+        or bool(session.pain_spikes)
+        or bool(session.pain_after)
+    )
+
+
+def reported_sessions(
+    sessions: Sequence[SessionRecord], categories: Mapping[str, str]
+) -> list[SessionRecord]:
+    """At most REPORT_LIST_LIMIT sessions, in time order: the newest that matter first
+    (see ``matters``), then the newest of the rest in the room left."""
+    if len(sessions) <= REPORT_LIST_LIMIT:
+        return list(sessions)
+    ranked = sorted(sessions, key=lambda s: (matters(s, categories), s.started_at), reverse=True)
+    return sorted(ranked[:REPORT_LIST_LIMIT], key=lambda s: s.started_at)
+
+
+def _sessions_table(history: MonthHistory, categories: Mapping[str, str]) -> list[str]:
     rows = []
-    for s in history.sessions:
+    shown = reported_sessions(history.sessions, categories)
+    for s in shown:
         routine = s.routine_name + ("" if s.completed else " (not complete)")
         pain = "-" if s.pain_after is None else score_text(s.pain_after, s.pain_after_knees)
         done = done_text(s)
         rows.append(f"| {session_day(s).isoformat()} | {_cell(routine)} | {done} | {pain} |")
-    body = _limited(rows, "sessions; the CSV export has them all")
-    if rows:
-        body = ["| Date | Routine | Done/planned | Pain after |", "|---|---|---|---|", *body]
+    if not rows:
+        return ["## Sessions", "", "None."]
+    body = ["| Date | Routine | Done/planned | Pain after |", "|---|---|---|---|", *rows]
+    if len(shown) < len(history.sessions):
+        body += [
+            "",
+            f"Showing {len(shown)} of {len(history.sessions)} sessions: runs, strength and "
+            "anything stopped or painful first, then the newest of the rest; "
+            "the CSV export has them all.",
+        ]
     return ["## Sessions", "", *body]
 
 
@@ -459,6 +543,10 @@ def _note_lines(history: MonthHistory) -> list[str]:
     return ["## Notes", "", *_limited(lines, "notes")]
 
 
+def _flag_lines(flags: Sequence[FlagEvent]) -> list[str]:
+    return ["## Red flags", "", *(f"- {_cell(line)}" for line in flag_lines(flags))]
+
+
 def _decision_lines(history: MonthHistory) -> list[str]:
     lines = [f"- {_cell(text)}" for text in decision_entries(history)]
     return ["## Run week set by hand", "", *_limited(lines, "decisions")]
@@ -471,27 +559,38 @@ def _period_start(history: MonthHistory, since: date | None, today: date) -> dat
     return min(days, default=today)
 
 
+def adherence_start(start: date, program_start: date | None, today: date) -> date:
+    """Adherence counts from the program's start when the period begins before it."""
+    if program_start is None or program_start <= start:
+        return start
+    return min(program_start, today)
+
+
 def to_markdown(
     history: MonthHistory,
     since: date | None,
     today: date,
     categories: Mapping[str, str],
     left_out: Sequence[str] = (),
+    flags: Sequence[FlagEvent] = (),
+    program_start: date | None = None,
 ) -> str:
-    """A one-page report: adherence, pain trend, sessions, runs, pain spikes, run-week
-    decisions (when there are any) and notes."""
+    """A one-page report: adherence, pain trend, sessions, runs, pain spikes, red flags,
+    run-week decisions (when there are any) and notes."""
     start = _period_start(history, since, today)
+    counted = adherence_start(start, program_start, today)
     days = (today - start).days + 1
     warning = [f"**{_cell(left_out_text(left_out))}**", ""] if left_out else []
     parts = [
         ["# IT band rehab report", "", *warning],
         [f"Period: {start.isoformat()} to {today.isoformat()} ({plural(days, 'day')})", ""],
         ["*Self-reported data recorded in itb-tui; not a clinical measurement.*", ""],
-        [*_adherence(history, start, today, categories), ""],
+        [*_adherence(history, counted, today, categories, since_start=counted != start), ""],
         [*_pain_trend(history, start, today), ""],
-        [*_sessions_table(history), ""],
+        [*_sessions_table(history, categories), ""],
         [*_run_lines(history), ""] if _runs(history) else [],
         [*_spike_lines(history), ""],
+        [*_flag_lines(flags), ""],
         [*_decision_lines(history), ""] if history.run_decisions else [],
         _note_lines(history),
     ]

@@ -4,7 +4,7 @@ the user names on the command line, checked so that it can never replace the use
 from __future__ import annotations
 
 import stat
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +19,7 @@ from itb_tui.core.store.paths import Paths
 if TYPE_CHECKING:
     from itb_tui.core.content.library import Exercise
     from itb_tui.core.content.program import Program
+    from itb_tui.core.report.flags import FlagEvent
     from itb_tui.core.store.settings import Settings
 
 FileFormat = ExportFormat | Literal["pdf"]
@@ -53,25 +54,38 @@ def export_bytes(
     settings: Settings | None = None,
     left_out: list[str] | None = None,
     exercises: Mapping[str, Exercise] | None = None,
+    flags: Sequence[FlagEvent] = (),
+    program_start: date | None = None,
 ) -> bytes:
     """``export`` as UTF-8, or for 'pdf' the PDF report (fpdf2 is imported only then).
 
     ``history`` may reach back before ``since``: the report's red-flag check reads all of it,
     with the ``program``'s red flags and the ``settings``' start date. ``left_out`` names the
     history files that could not be read (said at the top of a text export). The PDF shows
-    the figures of the ``exercises`` done in the period.
+    the figures of the ``exercises`` done in the period. Every format lists the red
+    ``flags`` ticked and unticked; the reports count adherence from ``program_start`` (the
+    ``settings``' when not given).
     """
+    start = program_start or (settings.program_start if settings is not None else None)
     if fmt != "pdf":
         text = export(
-            history, fmt, since, today, categories_by_routine=categories, left_out=left_out or []
+            history,
+            fmt,
+            since,
+            today,
+            categories_by_routine=categories,
+            left_out=left_out or [],
+            flags=flags,
+            program_start=start,
         )
         return text.encode("utf-8")
     from itb_tui.core.report.pdf import to_pdf
     from itb_tui.core.report.pdf_content import build_report, red_flag_states
 
-    flags = red_flag_states(program, settings, filter_history(history, None, today), today)
+    states = red_flag_states(program, settings, filter_history(history, None, today), today, flags)
     chosen = filter_history(history, since, today)
-    return to_pdf(build_report(chosen, since, today, categories, flags, exercises))
+    report = build_report(chosen, since, today, categories, states, exercises, start)
+    return to_pdf(report)
 
 
 def export_history(
@@ -85,6 +99,8 @@ def export_history(
     program: Program | None = None,
     settings: Settings | None = None,
     exercises: Mapping[str, Exercise] | None = None,
+    flags: Sequence[FlagEvent] = (),
+    program_start: date | None = None,
 ) -> Exported:
     """Export the months ``keys`` that can be read; the others are named in the export."""
     history, problems = store.load_readable(keys)
@@ -99,6 +115,8 @@ def export_history(
         settings=settings,
         left_out=names,
         exercises=exercises,
+        flags=flags,
+        program_start=program_start,
     )
     return Exported(data, problems)
 
@@ -150,6 +168,7 @@ def write_export(
     program: Program | None = None,
     settings: Settings | None = None,
     exercises: Mapping[str, Exercise] | None = None,
+    flags: Sequence[FlagEvent] = (),
 ) -> tuple[Path, Exported]:
     """Export every month that can be read in ``fmt`` and write it atomically to a new file.
 
@@ -166,6 +185,7 @@ def write_export(
         program=program,
         settings=settings,
         exercises=exercises,
+        flags=flags,
     )
     path = export_path(folder, fmt, today)
     atomic_write(path, exported.data)

@@ -341,8 +341,8 @@ def _red_flags(pdf: ReportPDF, flags: Sequence[FlagState]) -> None:
     summary = f"{ticked} of {len(flags)} ticked" if ticked else "None ticked"
     _plain(
         pdf,
-        f"{summary}. Ticked here: what the recorded history shows. The app's checklist "
-        "is for the user's own judgement and is not recorded.",
+        f"{summary}. Ticked here: a flag standing now, ticked in the app's checklist (each "
+        "tick and untick dated under it) or shown by the recorded history.",
         7.5,
         "I",
     )

@@ -22,7 +22,8 @@ from itb_tui.core.report.entries import (
     note_entries,
     spike_entries,
 )
-from itb_tui.core.report.export import _adherence, _pain_trend, _period_start
+from itb_tui.core.report.export import _adherence, _pain_trend, _period_start, adherence_start
+from itb_tui.core.report.flags import FlagEvent, history_of, standing
 from itb_tui.core.store.settings import Settings
 from itb_tui.core.text import plural
 
@@ -86,17 +87,22 @@ def build_report(
     categories: Mapping[str, str],
     flags: Sequence[FlagState] = (),
     exercises: Mapping[str, Exercise] | None = None,
+    program_start: date | None = None,
 ) -> Report:
     """The report of ``history`` (already cut to the period) from ``since`` to ``today``.
 
     With ``exercises`` (the library's), it shows the figure of each exercise done in it.
+    Adherence counts from ``program_start`` when the period begins before it.
     """
     start = _period_start(history, since, today)
+    counted = adherence_start(start, program_start, today)
     uneven = sorted(side_comparison(history.sessions), key=lambda t: -t.asymmetry_pct)
     return Report(
         start=start,
         today=today,
-        adherence=_items(_adherence(history, start, today, categories)),
+        adherence=_items(
+            _adherence(history, counted, today, categories, since_start=counted != start)
+        ),
         pain_trend=_items(_pain_trend(history, start, today)),
         pain_days=tuple(daily_pain(history.pain_logs, history.sessions)),
         sides=tuple(uneven),
@@ -110,13 +116,17 @@ def build_report(
 
 
 def red_flag_states(
-    program: Program | None, settings: Settings | None, history: MonthHistory, today: date
+    program: Program | None,
+    settings: Settings | None,
+    history: MonthHistory,
+    today: date,
+    events: Sequence[FlagEvent] = (),
 ) -> list[FlagState]:
-    """The program's red flags, each ticked when the history shows it.
+    """The program's red flags, each ticked while it stands: ticked by the user (``events``,
+    every tick and untick, dated in its detail) or shown by the history.
 
-    Today the history shows one: pain no better after six or more weeks of consistent rehab
-    (plan_progress.no_improvement, which needs the program's start date). A flag the history
-    records in another way is ticked by adding its id and how it shows to ``shown``.
+    The history shows one: pain no better after six or more weeks of consistent rehab
+    (plan_progress.no_improvement, which needs the program's start date).
     """
     if program is None:
         return []
@@ -127,4 +137,10 @@ def red_flag_states(
         improvement = no_improvement(program, settings, history.sessions, history.pain_logs, today)
         if improvement.flagged and improvement.red_flag is not None:
             shown[improvement.red_flag.id] = improvement.evidence
-    return [FlagState(f.text, f.id in shown, shown.get(f.id, "")) for f in program.red_flags]
+    ticked = {event.flag for event in standing(events)}
+    states = []
+    for flag in program.red_flags:
+        details = [history_of(flag.id, events).capitalize(), shown.get(flag.id, "")]
+        detail = "; ".join(d for d in details if d)
+        states.append(FlagState(flag.text, flag.id in shown or flag.id in ticked, detail))
+    return states

@@ -284,9 +284,11 @@ class SessionEngine:
             raise ValueError("the saved position is outside the routine")
         self._enter(self._lead_in(index))
 
-    def score_spike(self, knees: Knees) -> None:
-        """Give the last pain spike (there is one) each knee's score, its score the worse's."""
-        self.pain_spikes[-1] = replace(self.pain_spikes[-1], score=knees.worse, knees=knees)
+    def score_spike(self, knees: Knees, score: int | None = None) -> None:
+        """Give the last pain spike (there is one) its ``score``, or each knee's score and
+        the worse of them as its score."""
+        worse = knees.worse if knees else score
+        self.pain_spikes[-1] = replace(self.pain_spikes[-1], score=worse, knees=knees)
 
     # -- results (see record.py) ------------------------------------------------------------
     def results(self) -> list[ExerciseResult]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from itb_tui.core.content.figure import Figure
 from itb_tui.core.content.library import Exercise, format_seconds
-from itb_tui.core.history.records import BOTH
+from itb_tui.core.history.records import BOTH, score_text
 from itb_tui.core.session.engine import SessionEngine
 from itb_tui.core.session.steps import Phase, Step
 
@@ -261,8 +261,9 @@ def spike_exercise(engine: SessionEngine) -> str:
 
 
 def spike_scored(engine: SessionEngine) -> str:
-    """What the last pain spike, scored per knee, says: 'Pain during Clamshells: L 2 / R 3.'"""
-    return f"Pain during {spike_exercise(engine)}: {engine.pain_spikes[-1].knees.text()}."
+    """What the last pain spike, scored, says: 'Pain during Clamshells: L 2 / R 3.' (or 4/10)"""
+    spike = engine.pain_spikes[-1]
+    return f"Pain during {spike_exercise(engine)}: {score_text(spike.score or 0, spike.knees)}."
 
 
 def figure(engine: SessionEngine) -> Figure | None:

@@ -19,6 +19,8 @@ from itb_tui.tui.widgets.pain_scale import PainScale
 COMPARED_KEYS = {"b": "better", "s": "same", "w": "worse"}
 SWELLING_KEYS = {"y": True, "n": False}
 HINT = "A digit, b/s/w, y/n, then Enter saves - Escape skips the check-in for today"
+FIRST_HINT = "A digit, y/n, then Enter saves - Escape skips the check-in for today"
+AGAIN_HINT = "A digit, b/s/w, y/n, then Enter replaces it - Escape keeps it as it is"
 
 
 def yesterday_text(log: PainLog | None) -> str:
@@ -39,20 +41,34 @@ def choices(title: str, options: list[tuple[str, str, bool]]) -> Content:
 
 
 class CheckInScreen(ModalScreen[MorningAnswer | None]):
-    """Returns the answer on Enter, None on Escape (skipped for today)."""
+    """Returns the answer on Enter, None on Escape (skipped for today, or kept as answered).
+
+    ``first``: the first check-in ever, with no yesterday to compare with, so that question
+    is not asked. ``answered``: today's answer so far, which a new one replaces.
+    Enter is an ordinary binding, handled after the keys typed before it (a paste, a fast
+    typist), so it judges all of them.
+    """
 
     BINDINGS = [
-        Binding("enter", "confirm", "Save", id="save", priority=True),
+        Binding("enter", "confirm", "Save", id="save"),
         Binding("escape", "skip", "Skip today", id="skip"),
         *[Binding(k, f"compared('{c}')", show=False) for k, c in COMPARED_KEYS.items()],
         *[Binding(k, f"swelling({v})", show=False) for k, v in SWELLING_KEYS.items()],
     ]
 
-    def __init__(self, yesterday: str = "") -> None:
+    def __init__(self, yesterday: str = "", *, first: bool = False, answered: str = "") -> None:
         super().__init__()
         self.yesterday = yesterday  # "Yesterday morning: 2/10", or "" when there was none
-        self.compared: str | None = None
+        self.first = first
+        self.answered = answered  # "2/10, the same as yesterday", or "" when not yet
+        self.compared: str | None = "" if first else None
         self.swelling: bool | None = None
+
+    def key_label(self, binding: Binding) -> str:
+        """The footer's word for a key: Escape keeps an answer given earlier today."""
+        if binding.id == "skip" and self.answered:
+            return "Keep it"
+        return binding.description
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
@@ -60,31 +76,45 @@ class CheckInScreen(ModalScreen[MorningAnswer | None]):
             yield Static("[b]Morning check-in[/b]", id="checkin-title")
             yield Static("Knee pain this morning: 0 = none, 10 = the worst you can imagine.")
             yield KneeScale(per_knee=both_knees(self.app), id="checkin-scale")
-            yield Static(id="checkin-compared")
+            if self.first:
+                yield Static("Your first check-in: nothing to compare with yet.", classes="dim")
+            else:
+                yield Static(id="checkin-compared")
             yield Static(id="checkin-swelling")
             if self.yesterday:
                 yield Static(Content(self.yesterday), classes="dim")
+            if self.answered:
+                yield Static(
+                    Content(f"Answered today: {self.answered}. A new answer replaces it."),
+                    classes="dim",
+                )
             yield Static(id="checkin-hint", classes="dim")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(PainScale).focus()
+        scale = self.query_one(KneeScale)
+        scale.focus()
+        if scale.per_knee:  # both knees hurt: ask each, from the left
+            scale.action_next_knee()
         self._show()
         self._hint("")
 
     def _show(self) -> None:
-        compared = [(k, c, c == self.compared) for k, c in COMPARED_KEYS.items()]
-        self.query_one("#checkin-compared", Static).update(choices("Vs yesterday:", compared))
+        if not self.first:
+            compared = [(k, c, c == self.compared) for k, c in COMPARED_KEYS.items()]
+            self.query_one("#checkin-compared", Static).update(choices("Vs yesterday:", compared))
         swelling = [(k, "yes" if v else "no", v is self.swelling) for k, v in SWELLING_KEYS.items()]
         self.query_one("#checkin-swelling", Static).update(choices("Swelling:", swelling))
 
     def _hint(self, problem: str) -> None:
-        text = Content(HINT)
+        text = Content(FIRST_HINT if self.first else AGAIN_HINT if self.answered else HINT)
         if problem:
             text = Content.assemble((problem, "red"), "\n", text)
         self.query_one("#checkin-hint", Static).update(text)
 
     def action_compared(self, compared: str) -> None:
+        if self.first:
+            return
         self.compared = compared
         self._show()
 

@@ -16,6 +16,7 @@ from itb_tui.core.history.edit import HistoryIndex
 from itb_tui.core.history.records import SessionRecord
 from itb_tui.core.history.stats import RECENT_FILTER_DAYS, RowFilter, routine_categories
 from itb_tui.core.report.export_file import FILE_FORMATS, FileFormat, write_export
+from itb_tui.core.report.flags import recorded_flags
 from itb_tui.core.store.files import StoreError
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import HistoryEdited
@@ -128,6 +129,9 @@ class HistoryScreen(Screen[None]):
         """Read every month and write the export file, off the screen's thread."""
         folder = self.context.paths.data / "exports"
         categories = routine_categories(self.context.library)
+        flags, problem = recorded_flags(self.context)
+        if problem:
+            self.app.call_from_thread(self.notify, problem, severity="warning", timeout=15)
         try:
             program = self.context.program if fmt == "pdf" else None
             path, exported = write_export(
@@ -139,6 +143,7 @@ class HistoryScreen(Screen[None]):
                 program=program,
                 settings=self.context.settings,
                 exercises=self.context.library.exercises,
+                flags=flags,
             )
         except (StoreError, ContentError) as err:
             self.app.call_from_thread(

@@ -7,15 +7,19 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Input, Static
 
+from itb_tui.core.history.records import NO_KNEES, Knees
 from itb_tui.core.report.export_file import FileFormat
+from itb_tui.tui.screens.checkin import COMPARED_KEYS, choices
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.pain import swelling_line
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import markup
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.knee_scale import KneeScale, both_knees
 from itb_tui.tui.widgets.note_input import NoteInput
 from itb_tui.tui.widgets.pain_scale import PainScale
 
@@ -29,11 +33,14 @@ FORMAT_CHOICES: tuple[tuple[FileFormat, str, str], ...] = (
 
 @dataclass(frozen=True)
 class EditResult:
-    """The pain score (None: not rated), note and swelling answer chosen in EditPainScreen."""
+    """The pain score (None: not rated), note and swelling answer chosen in EditPainScreen;
+    each knee's score where the knees were scored, and a check-in's ``compared``."""
 
     score: int | None
     note: str
     swelling: bool | None = None
+    knees: Knees = NO_KNEES
+    compared: str | None = None  # None: not a check-in
 
 
 class EditPainScreen(Dialog[EditResult | None]):
@@ -47,6 +54,7 @@ class EditPainScreen(Dialog[EditResult | None]):
         Binding("tab", "app.focus_next", "Note", id="note", tooltip="Move to the note"),
         Binding("y", "swelling(True)", show=False),
         Binding("n", "swelling(False)", show=False),
+        *[Binding(k, f"compared('{c}')", show=False) for k, c in COMPARED_KEYS.items()],
     ]
 
     def __init__(
@@ -57,30 +65,43 @@ class EditPainScreen(Dialog[EditResult | None]):
         *,
         required: bool,
         swelling: bool | None = None,
+        knees: Knees = NO_KNEES,
+        compared: str | None = None,
     ) -> None:
+        """``knees``: each knee's score so far, edited knee by knee; ``compared``: a morning
+        check-in's answer (b/s/w change it), None for any other entry."""
         super().__init__()
         self.title_text = title
         self.score = score
         self.note = note
         self.required = required
         self.swelling = swelling
+        self.knees = knees
+        self.compared = compared
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with Vertical(id="edit-dialog", classes="dialog"):
             yield Static(markup("[b]$title[/b]", title=self.title_text))
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
-            yield PainScale(id="pain-scale")
+            yield KneeScale(per_knee=both_knees(self.app) or bool(self.knees), id="pain-scale")
+            if self.compared is not None:
+                yield Static(self._compared_line(), id="edit-compared")
             yield Static(swelling_line(self.swelling), id="edit-swelling")
             yield NoteInput(self.note, placeholder="Note (optional)", id="edit-note")
             yield Static(id="edit-hint", classes="dim")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        scale = self.query_one(PainScale)
+        scale = self.query_one(KneeScale)
         scale.value = self.score
+        scale.show_knees(self.knees)
         scale.focus()
         self._hint("")
+
+    def _compared_line(self) -> Content:
+        options = [(k, c, c == self.compared) for k, c in COMPARED_KEYS.items()]
+        return choices("Vs yesterday:", options)
 
     def on_pain_scale_changed(self, _event: PainScale.Changed) -> None:
         self._hint("")  # a score is picked: "Pick a score first" no longer applies
@@ -95,10 +116,17 @@ class EditPainScreen(Dialog[EditResult | None]):
         if score is None and self.required:
             self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
             return
-        self.dismiss(EditResult(score, self.query_one(NoteInput).note, self.swelling))
+        note, knees = self.query_one(NoteInput).note, self.query_one(KneeScale).knees
+        self.dismiss(EditResult(score, note, self.swelling, knees, self.compared))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "compared":
+            return self.compared is not None and not isinstance(self.focused, Input)
         return not isinstance(self.focused, Input) if action == "swelling" else True
+
+    def action_compared(self, compared: str) -> None:
+        self.compared = compared
+        self.query_one("#edit-compared", Static).update(self._compared_line())
 
     def action_swelling(self, answer: bool) -> None:
         self.swelling = answer

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from itb_tui.core.history.records import CONTEXT_LABELS, NO_KNEES, PAIN_CONTEXTS, Knees
@@ -97,7 +98,10 @@ class PainRatingScreen(Dialog[PainResult | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(PainScale).focus()
+        scale = self.query_one(KneeScale)
+        scale.focus()
+        if scale.per_knee and self.ask_context:  # a pain log when both hurt: each knee
+            scale.action_next_knee()
         self._show_context()
         self._hint("")
 
@@ -151,45 +155,76 @@ class PainRatingScreen(Dialog[PainResult | None]):
         self.dismiss(None)
 
 
-class SpikeKneesScreen(Dialog[Knees | None]):
-    """Each knee's pain at a pain spike, from the left knee; Enter saves the knees scored,
-    Escape goes back with the spike kept unscored."""
+class OneKeyScale(KneeScale):
+    """A KneeScale that says when a digit (not an arrow) picked the score."""
+
+    class Picked(Message):
+        def __init__(self, score: int) -> None:
+            self.score = score
+            super().__init__()
+
+    def action_pick(self, score: int) -> None:
+        super().action_pick(score)
+        self.post_message(self.Picked(score))
+
+
+@dataclass(frozen=True)
+class SpikeScore:
+    """How bad a pain spike was: one score, or each knee's (``score`` then the worse)."""
+
+    score: int
+    knees: Knees = NO_KNEES
+
+
+class SpikeScoreScreen(Dialog[SpikeScore | None]):
+    """How bad the pain just noted is: one digit saves it at once (the arrows reach 10, then
+    Enter); when both knees hurt, each knee's score on the per-knee scale, then Enter.
+    Escape keeps the spike without a score."""
 
     BINDINGS = [
         Binding("enter", "confirm", "Save", id="save", priority=True),
-        Binding("escape", "cancel", "Back", id="cancel"),
+        Binding("escape", "cancel", "No score", id="cancel"),
     ]
 
-    def __init__(self, exercise: str) -> None:
+    def __init__(self, exercise: str, *, per_knee: bool = False) -> None:
         super().__init__()
         self.exercise = exercise
+        self.per_knee = per_knee
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with Vertical(id="pain-dialog"):
-            title = markup("[b]Pain during $exercise: each knee[/b]", exercise=self.exercise)
+            title = markup("[b]Pain during $exercise: how bad?[/b]", exercise=self.exercise)
             yield Static(title, id="pain-title")
             yield Static("0 = no pain, 10 = the worst you can imagine.", classes="dim")
-            yield KneeScale(per_knee=True, id="pain-scale")
+            yield OneKeyScale(per_knee=self.per_knee, id="pain-scale")
             yield Static(id="pain-hint", classes="dim")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         scale = self.query_one(KneeScale)
         scale.focus()
-        scale.action_next_knee()  # straight to the left knee
+        if self.per_knee:
+            scale.action_next_knee()  # straight to the left knee
         self._hint("")
 
+    def on_one_key_scale_picked(self, event: OneKeyScale.Picked) -> None:
+        """One digit is the whole answer on the plain scale."""
+        if not self.per_knee:
+            self.dismiss(SpikeScore(event.score))
+
     def _hint(self, text: str) -> None:
-        base = "Enter saves - Escape goes back (the spike stays noted, without a score)"
+        how = "Enter saves" if self.per_knee else "A digit saves (10: the arrows, then Enter)"
+        base = f"{how} - Escape keeps the pain noted without a score"
         self.query_one("#pain-hint", Static).update(f"[red]{text}[/red]\n{base}" if text else base)
 
     def action_confirm(self) -> None:
-        knees = self.query_one(KneeScale).knees
-        if not knees:
-            self._hint("Score a knee first: a digit, or the arrows for 10.")
+        scale = self.query_one(KneeScale)
+        if scale.value is None:
+            first = "Score a knee first" if self.per_knee else "Pick a score first"
+            self._hint(f"{first}: a digit, or the arrows for 10.")
             return
-        self.dismiss(knees)
+        self.dismiss(SpikeScore(scale.value, scale.knees))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

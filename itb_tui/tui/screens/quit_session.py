@@ -5,16 +5,19 @@ from __future__ import annotations
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
 
-def quit_session_screen(starting: str = "") -> ChoiceScreen:
-    """Returns 'back', 'keep' or 'discard'; ``starting`` names the routine asked for next."""
+def quit_session_screen(starting: str = "", kept: str = "") -> ChoiceScreen:
+    """Returns 'back', 'keep' or 'discard'; ``starting`` names the routine asked for next,
+    ``kept`` what discarding keeps (the pain noted in the session), if anything."""
     first = f"To start {starting}, this session stops first. " if starting else ""
+    discard = "the pain you noted is kept" if kept else "nothing is saved"
+    after = f" If you discard it, {kept[:1].lower()}{kept[1:]}" if kept else ""
     return ChoiceScreen(
         "Stop this session?",
-        first + "The countdown is paused meanwhile.",
+        first + "The countdown is paused meanwhile." + after,
         [
             Choice("back", "b", "Go back to the session"),
             Choice("keep", "k", "Keep what I did (saved as an incomplete session)"),
-            Choice("discard", "d", "Discard this session (nothing is saved)"),
+            Choice("discard", "d", f"Discard this session ({discard})"),
         ],
         escape_result="back",
     )

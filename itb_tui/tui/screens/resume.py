@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itb_tui.core.history.records import SessionRecord
+from itb_tui.core.plan.kept_pain import discard_note, sets_done
 from itb_tui.core.text import plural
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
@@ -24,15 +25,19 @@ def resume_screen(record: SessionRecord, can_resume: bool) -> ChoiceScreen:
     )
 
 
-def confirm_discard_screen() -> ChoiceScreen:
-    """Returns 'discard' or 'keep'; 'discard' has its own key, so a repeated 'd' never
-    confirms it."""
+def confirm_discard_screen(record: SessionRecord, *, unfinished: bool = True) -> ChoiceScreen:
+    """Returns 'discard' or 'keep' ('back' too when not ``unfinished``: a session on screen);
+    'discard' has its own key, so a repeated 'd' never confirms it."""
+    kept = discard_note(record)
+    sets = plural(sets_done(record), "finished set")
+    choices = [] if unfinished else [Choice("back", "b", "No, go back to the session")]
+    choices += [
+        Choice("keep", "k", "No, keep it as an incomplete session"),
+        Choice("discard", "y", "Yes, discard it for good"),
+    ]
     return ChoiceScreen(
-        "Discard the unfinished session?",
-        "The sets in it will be lost.",
-        [
-            Choice("keep", "k", "No, keep it as an incomplete session"),
-            Choice("discard", "y", "Yes, discard it for good"),
-        ],
-        escape_result="keep",
+        "Discard the unfinished session?" if unfinished else "Discard this session?",
+        f"The {sets} in it will be lost." + (f" {kept}" if kept else ""),
+        choices,
+        escape_result="keep" if unfinished else "back",
     )

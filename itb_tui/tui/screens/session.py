@@ -13,6 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from itb_tui.core.history.records import BOTH, Knees
+from itb_tui.core.plan.kept_pain import discard_note, sets_done
 from itb_tui.core.session import metronome, view
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Cue, Phase, SessionEngine
@@ -21,9 +22,15 @@ from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.keys import bindings
-from itb_tui.tui.messages import SessionEnded
-from itb_tui.tui.screens.pain import PainRatingScreen, PainResult, SpikeKneesScreen
+from itb_tui.tui.messages import PainReported, SessionEnded
+from itb_tui.tui.screens.pain import (
+    PainRatingScreen,
+    PainResult,
+    SpikeScore,
+    SpikeScoreScreen,
+)
 from itb_tui.tui.screens.quit_session import quit_session_screen
+from itb_tui.tui.screens.resume import confirm_discard_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets import figure as figure_widget
@@ -33,6 +40,13 @@ from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.side_banner import SideBanner
 
 FLASH_SECONDS = 0.4
+
+
+def knee_text(painful_knee: str) -> str:
+    """Where the pain is, from the settings: 'right knee', 'both knees' or 'knee'."""
+    if painful_knee == BOTH:
+        return "both knees"
+    return f"{painful_knee} knee" if painful_knee else "knee"
 
 
 def styled(line: view.Line) -> Content:
@@ -244,21 +258,34 @@ class SessionScreen(Screen[None]):
             return
         if self.coach.pacing and not self.engine.paused:
             self.coach.toggle_pause()
-        said = view.pain_noted(self.engine, spike.side, per_knee=self.settings.painful_knee == BOTH)
+        per_knee = self.settings.painful_knee == BOTH
+        said = view.pain_noted(
+            self.engine, knee_text(self.settings.painful_knee), per_knee=per_knee
+        )
         self.notify(said, title="Pain noted", timeout=10)
         self._act([], "pain_spike")
 
+        self.ask_spike_score(per_knee)
+
+    def ask_spike_score(self, per_knee: bool) -> None:
+        """How bad the last pain spike is: one score, or each knee's; 7/10 or more asks the
+        red-flag questions. Escape leaves it as it was."""
+
+        def scored(answer: SpikeScore | None) -> None:
+            if answer is None:
+                return
+            self.engine.score_spike(answer.knees, answer.score)
+            self._act([], "score_spike")
+            self.notify(view.spike_scored(self.engine), title="Pain noted")
+            self.post_message(PainReported(answer.score))
+
+        exercise = view.spike_exercise(self.engine)
+        self.app.push_screen(SpikeScoreScreen(exercise, per_knee=per_knee), scored)
+
     def action_score_spike(self) -> None:
-        """Each knee's pain at the last pain spike (when both knees hurt)."""
-
-        def scored(knees: Knees | None) -> None:
-            if knees:
-                self.engine.score_spike(knees)
-                self._act([], "score_spike")
-                self.notify(view.spike_scored(self.engine), title="Pain noted")
-
+        """Each knee's pain at the last pain spike (when both knees hurt), again."""
         if self.engine.pain_spikes:
-            self.app.push_screen(SpikeKneesScreen(view.spike_exercise(self.engine)), scored)
+            self.ask_spike_score(per_knee=True)
 
     def action_quit_session(self) -> None:
         if self.engine.phase is Phase.DONE:
@@ -274,16 +301,20 @@ class SessionScreen(Screen[None]):
             self.coach.toggle_pause()
         self._act([], "quit_session")
 
-        def decided(choice: str | None) -> None:
+        def decided(choice: str | None, *, confirmed: bool = False) -> None:
             if choice == "keep":
                 self._ask_pain_stopped(then)
+            elif choice == "discard" and sets_done(self.engine.record()) and not confirmed:
+                confirm = confirm_discard_screen(self.engine.record(), unfinished=False)
+                self.app.push_screen(confirm, lambda again: decided(again, confirmed=True))
             elif choice == "discard":
                 self.post_message(SessionEnded(self.engine, keep=False, then=then))
             elif not was_paused:
                 self.coach.toggle_pause()
                 self._act([])
 
-        self.app.push_screen(quit_session_screen(starting), decided)
+        kept = discard_note(self.engine.record())
+        self.app.push_screen(quit_session_screen(starting, kept), decided)
 
     def _pain_rated(self, result: PainResult | None) -> None:
         self._asking_pain = False

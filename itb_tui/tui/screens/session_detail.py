@@ -233,7 +233,14 @@ class SessionDetailScreen(_EntryDetail):
     def edit_dialog(self) -> EditPainScreen:
         title = f"Pain after {self.session.routine_name}, {self.session.started_at:%d %b}"
         s = self.session
-        return EditPainScreen(title, s.pain_after, s.note, required=False, swelling=s.swelling)
+        return EditPainScreen(
+            title,
+            s.pain_after,
+            s.note,
+            required=False,
+            swelling=s.swelling,
+            knees=s.pain_after_knees,
+        )
 
     def save_edit(self, result: EditResult) -> None:
         s = self.session
@@ -244,6 +251,7 @@ class SessionDetailScreen(_EntryDetail):
             pain_after=result.score,
             note=result.note,
             swelling=result.swelling,
+            knees=result.knees,
         )
 
     def delete_entry(self) -> None:
@@ -271,13 +279,29 @@ class PainLogDetailScreen(_EntryDetail):
     def edit_dialog(self) -> EditPainScreen:
         title = f"Pain log of {self.pain_log.at:%d %b %H:%M}"
         log = self.pain_log
-        return EditPainScreen(title, log.score, log.note, required=True, swelling=log.swelling)
+        return EditPainScreen(
+            title,
+            log.score,
+            log.note,
+            required=True,
+            swelling=log.swelling,
+            knees=log.knees,
+            compared=log.compared if log.context == "morning" else None,
+        )
 
     def save_edit(self, result: EditResult) -> None:
         score = self.pain_log.score if result.score is None else result.score
         log = self.pain_log
         self.pain_log = update_pain_log(
-            self.store, self.log_id, log.at, score, log.context, result.note, result.swelling
+            self.store,
+            self.log_id,
+            log.at,
+            score,
+            log.context,
+            result.note,
+            result.swelling,
+            knees=result.knees,
+            compared=result.compared,
         )
 
     def delete_entry(self) -> None:

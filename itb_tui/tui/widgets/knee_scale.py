@@ -43,6 +43,14 @@ class KneeScale(PainScale):
         """The knees scored (none while one score is given)."""
         return Knees(self.scores.get("left"), self.scores.get("right"))
 
+    def show_knees(self, knees: Knees) -> None:
+        """Start from each knee's score given earlier (an edit), on the left knee."""
+        if knees:
+            self.scores = dict(knees.items())
+            self.knee = "left"
+            self.value = knees.worse
+            self.refresh(layout=True)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.per_knee if action == "next_knee" else True
 

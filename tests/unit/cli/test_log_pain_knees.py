@@ -13,6 +13,7 @@ from itb_tui.core.plan.checkin import parse_answer
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
+from tests.unit.cli.test_today import checked_in_yesterday
 
 
 def folders_for(knee: str) -> Paths:
@@ -115,11 +116,12 @@ def test_check_in_with_each_knee_from_flags(
 def test_check_in_asks_for_each_knee_in_the_terminal(
     both: Paths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    checked_in_yesterday(both)  # not the first check-in: it compares with yesterday
     prompts = type_in(monkeypatch, "L2 R9 x", "l2", "r3 w", "y")
     assert cli.main(["check-in"]) == 0
     assert "(or each knee: L1 R2)" in prompts[0]
     assert "'x' is not b/s/w" in capsys.readouterr().err  # that whole line was refused
-    (log,) = logs(both)
+    log = logs(both)[-1]
     assert (log.score, log.knees, log.compared, log.swelling) == (3, Knees(2, 3), "worse", True)
 
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from itb_tui import cli
-from itb_tui.core.history.records import SessionRecord
+from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
@@ -24,6 +24,12 @@ def folders() -> Paths:
     now = datetime.now().astimezone()
     save_settings(paths.settings, Settings(onboarded=True, program_start=now.date()))
     return paths
+
+
+def checked_in_yesterday(paths: Paths) -> None:
+    """A check-in of yesterday morning, so today's is not the first ever."""
+    yesterday = datetime.now().astimezone() - timedelta(days=1)
+    HistoryStore(paths).add_pain_log(PainLog(yesterday, 1, "morning", "", False, "same"))
 
 
 def done_today(paths: Paths, *routines: str) -> None:
@@ -170,6 +176,7 @@ def test_check_in_with_missing_or_bad_answers_exits_2(
 def test_check_in_asks_in_the_terminal(
     folders: Paths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    checked_in_yesterday(folders)  # not the first check-in: it compares with yesterday
     replies = iter(["2 x", "2 s", "n"])
     prompts: list[str] = []
 
@@ -182,7 +189,7 @@ def test_check_in_asks_in_the_terminal(
     assert cli.main(["check-in"]) == 0
     assert prompts[-1] == "Swelling: y or n? "
     assert "'x' is not b/s/w" in capsys.readouterr().err
-    (log,) = HistoryStore(folders).everything().pain_logs
+    log = HistoryStore(folders).everything().pain_logs[-1]
     assert (log.score, log.compared, log.swelling) == (2, "same", False)
 
 

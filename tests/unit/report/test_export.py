@@ -279,7 +279,7 @@ def test_markdown_lists_only_the_last_sessions() -> None:
     sessions = [session(TODAY - timedelta(days=n), exercises=[bridge([15])]) for n in range(50)]
     text = export(MonthHistory(sessions), "markdown", None, TODAY, categories_by_routine=CATEGORIES)
     assert text.count("| Hip strength |") == 40
-    assert "Showing the last 40 of 50 sessions" in text
+    assert "Showing 40 of 50 sessions" in text
     assert f"| {TODAY.isoformat()} |" in text
 
 
@@ -320,6 +320,10 @@ REPORT = [
     "## Pain spikes",
     "",
     "- 2026-10-30 08:05, Hip strength: Clamshells, right leg, 6/10",
+    "",
+    "## Red flags",
+    "",
+    "- None ticked.",
     "",
     "## Notes",
     "",
