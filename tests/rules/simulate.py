@@ -1,0 +1,155 @@
+"""Live a synthetic user day by day, and check the invariants as the days go.
+
+``live`` applies each day's actions in time order through the app's gates (see users.py),
+checks ``at_run`` whenever the user starts a run and ``each_day`` at the end of every day,
+and raises AssertionError with the story so far at the first broken invariant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from itb_tui.core.history.records import RunDecision
+from itb_tui.core.plan.due import DUE, OPTIONAL
+from itb_tui.core.plan.running import refusal
+from itb_tui.core.plan.weeks import RUN_ROUTINE
+
+from .invariants import Tracker, end_of
+from .surfaces import Look, look
+from .users import (
+    FIRST_DAY,
+    NO_PAIN,
+    Action,
+    CheckIn,
+    Flag,
+    Follow,
+    LogPain,
+    Pain,
+    Pause,
+    Run,
+    Session,
+    SetWeek,
+    Simulation,
+    SkipCheckIn,
+    User,
+    at,
+)
+
+DayCheck = Callable[[Simulation, Look, Tracker], list[str]]
+RunCheck = Callable[[Look], list[str]]
+
+
+class Broken(AssertionError):
+    """An invariant does not hold: the problem, the user and what happened."""
+
+
+def observe(sim: Simulation, now: datetime) -> Look:
+    """Every surface at ``now``; a moment with every check met is remembered (I4)."""
+    seen = look(sim, now)
+    if seen.overview.readiness.ready:
+        sim.ready_seen = True
+    return seen
+
+
+def fail(sim: Simulation, problems: list[str]) -> None:
+    story = "\n".join(f"    {line}" for line in sim.story[-40:])
+    raise Broken("\n".join(problems) + f"\n  user: {sim.user.describe()}\n  story:\n{story}")
+
+
+def start_run(sim: Simulation, now: datetime, action: Run, at_run: RunCheck | None) -> None:
+    """`r` on the return-to-running screen: the run happens only when the screen allows it."""
+    seen = observe(sim, now)
+    if not seen.can_run:
+        sim.note(now, "r: no run can be started")
+        return
+    if at_run is not None and (problems := at_run(seen)):
+        fail(sim, problems)
+    stage = seen.overview.stage
+    sim.run(now.date(), action, stage.today_minutes[1] if stage else 15)
+
+
+def decide(sim: Simulation, now: datetime, action: SetWeek | Pause) -> None:
+    """The run-week dialog: a decision is kept only when refusal() lets it."""
+    access = observe(sim, now).overview.access
+    if isinstance(action, SetWeek):
+        decision = RunDecision(
+            now, "week", action.week, access.rules_week, action.clinician, action.cleared
+        )
+    else:
+        decision = RunDecision(
+            now, "resume" if action.resume else "pause", rules_week=access.rules_week
+        )
+    why = refusal(sim.program, access, decision, now)
+    if why:
+        sim.note(now, f"w: {decision.describe()} refused: {why}")
+    else:
+        sim.decide(decision)
+
+
+def follow(sim: Simulation, day: date, action: Follow, at_run: RunCheck | None) -> None:
+    """Do every session Today offers as due, in full and rated 0; the run when offered."""
+    now = at(day, action.hour)
+    for item in observe(sim, now).overview.items:
+        if item.status != DUE and not (item.kind == "run" and item.status == OPTIONAL):
+            continue
+        if item.kind == "routine" and item.routine_id in sim.library.routines:
+            sim.session(
+                day, Session(action.hour, item.routine_id, "complete", NO_PAIN, None, False)
+            )
+        elif item.kind == "run":
+            start_run(
+                sim,
+                at(day, action.hour, 20),
+                Run(action.hour, 20, None, "complete", 0, Pain(action.run_pain), False),
+                at_run,
+            )
+
+
+def act(sim: Simulation, day: date, action: Action, at_run: RunCheck | None) -> None:
+    if isinstance(action, CheckIn | LogPain):
+        sim.log(day, action)
+    elif isinstance(action, SkipCheckIn):
+        sim.skip(day, action)
+    elif isinstance(action, Session):
+        sim.session(day, action)
+    elif isinstance(action, Run):
+        start_run(sim, at(day, action.hour, action.minute), action, at_run)
+    elif isinstance(action, SetWeek | Pause):
+        decide(sim, at(day, action.hour, 3), action)
+    elif isinstance(action, Flag):
+        sim.flag(day, action)
+    elif isinstance(action, Follow):
+        follow(sim, day, action, at_run)
+
+
+def live(
+    user: User,
+    each_day: list[DayCheck],
+    at_run: RunCheck | None = None,
+    *,
+    final: Callable[[Simulation, Look], list[str]] | None = None,
+) -> Simulation:
+    """Every day of ``user``, the checks after each; returns the simulation at the end."""
+    sim = Simulation(user)
+    tracker = Tracker()
+    seen: Look | None = None
+    for number, actions in enumerate(user.days):
+        day = FIRST_DAY + timedelta(days=number)
+        for action in actions:
+            act(sim, day, action, at_run)
+        seen = observe(sim, end_of(day))
+        problems = [p for check in each_day for p in check(sim, seen, tracker)]
+        if problems:
+            fail(sim, problems)
+        stage = seen.overview.stage
+        tracker.week = stage.week if stage is not None else None
+        sim.note(
+            end_of(day), f"end of day: run week {tracker.week}, offered {sorted(seen.home_due())}"
+        )
+    if final is not None and seen is not None and (problems := final(sim, seen)):
+        fail(sim, problems)
+    return sim
+
+
+__all__ = ["RUN_ROUTINE", "Broken", "live"]
