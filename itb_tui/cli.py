@@ -165,6 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     today.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    ready = commands.add_parser(
+        "readiness",
+        help="the return-to-running checklist: each check met or not, with its evidence",
+    )
+    ready.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
     check_in = commands.add_parser(
         "check-in",
         help="the morning check-in: knee pain, compared with yesterday, swelling",
@@ -373,15 +378,14 @@ def _remind(context: AppContext, args: argparse.Namespace) -> int:
 
 def _plan_calendar(context: AppContext) -> str:
     """The coming weeks' plan (not the history) for a calendar app."""
-    from itb_tui.core.plan.overview import load_recent
+    from itb_tui.core.plan.referee import load_input
     from itb_tui.core.report.ics import plan_calendar
 
-    now = context.clock.wall()
-    recent, unreadable = load_recent(context.store, context.settings, now.date())
+    inp, unreadable = load_input(context)
     if unreadable:
         raise unreadable[0]
     return plan_calendar(
-        context.program, context.settings, context.library, recent, now, flags=context.red_flags
+        inp.program, inp.settings, inp.library, inp.history, inp.now, flags=inp.flags
     )
 
 
@@ -490,6 +494,11 @@ def _shell_command(
         return _today(context, args)
     if args.command == "check-in":
         return _check_in(context, args)
+    if args.command == "readiness":
+        from itb_tui.core.shell.readiness_view import readiness_verdict, render
+
+        print(render(readiness_verdict(context), args.format))
+        return 0
     if args.command == "remind":
         return _remind(context, args)
     if args.command == "routines":

@@ -43,3 +43,11 @@ def month_keys_since(start: date, today: date) -> list[str]:
         keys.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return keys
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_name(day: date) -> str:
+    """'Monday' (in English whatever the locale, as the rest of the app)."""
+    return WEEKDAYS[day.weekday()]

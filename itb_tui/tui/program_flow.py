@@ -17,9 +17,7 @@ if TYPE_CHECKING:  # the screens and the program's rules are imported when first
     from itb_tui.core.plan.checkin import MorningAnswer
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.red_flags import RedFlagState
-    from itb_tui.core.plan.running import RunAccess, RunStage
-    from itb_tui.core.plan.signs import Found
-    from itb_tui.core.plan.weeks import Readiness
+    from itb_tui.core.plan.verdict import Verdict
     from itb_tui.tui.app import ItbApp
     from itb_tui.tui.screens.pain import PainResult
 
@@ -30,7 +28,8 @@ class ProgramFlow:
     def __init__(self, app: ItbApp) -> None:
         self.app = app
         self.context = app.context
-        self.overview: Overview | None = None
+        self.verdict: Verdict | None = None  # the referee's answer for today
+        self.overview: Overview | None = None  # what Home shows of it
         self.unreadable: list[StoreError] = []  # history files Today had to leave out
 
     def ready(self) -> bool:
@@ -77,11 +76,11 @@ class ProgramFlow:
         """Re-read the recent months and recompute today's plan for the home screen."""
         if not self.ready():
             return
-        from itb_tui.core.plan.overview import build_overview, load_recent
+        from itb_tui.core.plan.referee import decide, load_input
 
         context = self.context
-        now = context.clock.wall()
-        recent, unreadable = load_recent(context.store, context.settings, now.date())
+        inp, unreadable = load_input(context, self.red_flag_state())
+        now, recent = inp.now, inp.history
         known = {(old.path, str(old)) for old in self.unreadable}
         for problem in unreadable:  # each newly found file is reported once; home keeps a line
             if (problem.path, str(problem)) not in known:
@@ -90,9 +89,8 @@ class ProgramFlow:
         last: dict[str, date] = {}
         for session in sorted(recent.sessions, key=lambda s: s.started_at):
             last[session.routine] = session.started_at.date()
-        self.overview = build_overview(
-            context.program, context.settings, context.library, recent, now, self.red_flag_state()
-        )
+        self.verdict = decide(inp)
+        self.overview = self.verdict.overview
         paths = tuple(str(problem.path) for problem in unreadable)
         self.app.home.state = HomeState(self.overview, now.date(), last, paths)
 
@@ -101,17 +99,38 @@ class ProgramFlow:
             self.app.safekeeping.report_unreadable(self.unreadable[index])
 
     def start_run(self) -> None:
-        """A guided run at the current run week, when running is unlocked."""
-        stage = self.overview.stage if self.overview else None
-        if stage is None:
-            self.app.notify("Running is not unlocked yet: see the checklist (r).", timeout=8)
-            return
-        from itb_tui.core.plan.overview import run_routine
+        """A guided run as the verdict allows; on a rest or held day, a question that names why
+        first, and the answer is kept with the run."""
+        from itb_tui.core.plan.referee import guided_run, override_question
+        from itb_tui.core.plan.verdict import offers_run
 
+        verdict = self.verdict
+        if verdict is None:
+            return
+        run = verdict.run
+        if not offers_run(run):
+            self.app.notify(f"No run today: {run.reason}", timeout=8)
+            return
         program = self.context.program
-        self.app.sessions.begin(
-            run_routine(stage.week, stage.target, program.form_tips, stage.today_minutes[1])
-        )
+        if run.startable:
+            routine = guided_run(verdict, program)
+            if routine is not None:
+                self.app.sessions.begin(routine)
+            return
+        from itb_tui.tui.screens.choice import Choice, ChoiceScreen
+
+        ask = override_question(verdict)
+
+        def answered(choice: str | None) -> None:
+            routine = guided_run(verdict, program, anyway=True)
+            if choice == "run" and routine is not None:
+                self.app.sessions.begin(routine, override=ask)
+
+        choices = [
+            Choice("run", "y", "Yes, run anyway (kept with the run)"),
+            Choice("no", "n", "No"),
+        ]
+        self.app.push_screen(ChoiceScreen("Run anyway?", ask, choices, "no"), answered)
 
     def open_place(self, target: Place) -> None:
         {
@@ -124,36 +143,32 @@ class ProgramFlow:
         """Return to running: the checklist, the run stage and the warning signs."""
         from itb_tui.tui.screens.readiness import ReadinessScreen
 
-        if self.overview is None:
+        if self.verdict is None:
             return
-        readiness, stage, signs, lines, access = self._readiness_shown()
         program = self.context.program
-        self.app.push_screen(ReadinessScreen(readiness, stage, signs, program, lines, access))
+        self.app.push_screen(ReadinessScreen(self.verdict, program, self._morning_lines()))
 
-    def _readiness_shown(
-        self,
-    ) -> tuple[Readiness, RunStage | None, list[Found], tuple[str, ...], RunAccess]:
-        """What the return-to-running screen shows, from the overview (ReadinessScreen.show)."""
+    def _morning_lines(self) -> tuple[str, ...]:
+        """What the morning check-in decided, and the missed check-ins, for that screen."""
         from itb_tui.core.plan.checkin import missed_text
 
         overview = self.overview
         assert overview is not None
         today = self.context.clock.wall().date()
         morning = overview.morning.text(today) if overview.morning else ""
-        lines = tuple(t for t in (morning, missed_text(overview.missed_checkins)) if t)
-        return overview.readiness, overview.stage, overview.signs, lines, overview.access
+        return tuple(t for t in (morning, missed_text(overview.missed_checkins)) if t)
 
     def set_run_week(self) -> None:
         """Set the run week by hand, or pause or resume running: one dialog, asked once."""
         from itb_tui.tui.screens.run_week import RunWeekDialog
 
         app = self.app
-        if isinstance(app.screen, RunWeekDialog) or self.overview is None:
+        if isinstance(app.screen, RunWeekDialog) or self.verdict is None:
             return  # the key pressed twice
         if app.safekeeping.refuse_read_only():
             return
         now = self.context.clock.wall()
-        dialog = RunWeekDialog(self.context.program, self.overview.access, now)
+        dialog = RunWeekDialog(self.context.program, self.verdict, now)
         app.push_screen(dialog, self.keep_run_decision)
 
     def keep_run_decision(self, decision: RunDecision | None) -> None:
@@ -169,8 +184,8 @@ class ProgramFlow:
             app.notify(str(err), title="Not kept", severity="error", timeout=15)
             return
         self.refresh_home()
-        if isinstance(app.screen, ReadinessScreen) and self.overview is not None:
-            app.screen.show(*self._readiness_shown())
+        if isinstance(app.screen, ReadinessScreen) and self.verdict is not None:
+            app.screen.show(self.verdict, self._morning_lines())
         app.notify(f"Kept: {decision_text(decision)}.", timeout=8)
 
     def open_red_flags(self, reason: str = "") -> None:

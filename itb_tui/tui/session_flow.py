@@ -24,6 +24,7 @@ class SessionFlow:
     def __init__(self, app: ItbApp) -> None:
         self.app = app
         self.context = app.context
+        self.overrides: dict[str, str] = {}  # session id: why a run was started anyway
 
     def start_routine(self, routine_id: str) -> None:
         routine = self.context.library.routines[routine_id]
@@ -35,14 +36,17 @@ class SessionFlow:
             self.app.pop_screen()
         self.start_routine(message.routine_id)
 
-    def begin(self, routine: Routine, weaker_side: str | None = None) -> None:
-        """Open a new session, one at a time, once an interrupted one has been decided on."""
+    def begin(self, routine: Routine, weaker_side: str | None = None, override: str = "") -> None:
+        """Open a new session, one at a time, once an interrupted one has been decided on.
+
+        ``override``: the question a run on a rest or held day was started after, kept with it.
+        """
         app = self.app
         if app.safekeeping.refuse_read_only():
             return
         running = self.on_screen()
         if running is app.screen and running is not None:  # ask to stop it first
-            running.ask_to_stop(lambda: self.begin(routine, weaker_side), routine.name)
+            running.ask_to_stop(lambda: self.begin(routine, weaker_side, override), routine.name)
             return
         if running is not None:
             app.notify(
@@ -64,6 +68,8 @@ class SessionFlow:
                 paced=settings.pacer,
                 new_id=self.context.store.free_session_id,
             )
+            if override:
+                self.overrides[engine.session_id] = override
             self.push(engine)
 
         if not self.offer_resume(start):
@@ -96,11 +102,13 @@ class SessionFlow:
         """Discard the session, or save it and show its summary (or open what comes next)."""
         app = self.app
         if not message.keep:
+            self.overrides.pop(message.engine.session_id, None)
             self.context.store.progress.clear(message.engine.session_id)
             app.pop_screen()
             app.notify("Session discarded.")
         else:
             record = message.engine.record()
+            record.override = self.overrides.pop(record.id, record.override)
             app.pop_screen()  # the session; a save problem is asked about over home
             saved_to = self.save(record)
             if saved_to is None:

@@ -6,20 +6,18 @@ scenes.py: ``SCENES`` and ``scene(name) -> Scene``).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from textual.pilot import Pilot
 
 from itb_tui.core.context import AppContext
-from itb_tui.core.history.records import PainLog, SessionRecord
-from itb_tui.core.plan.running import run_access
-from itb_tui.core.plan.signs import warning_signs
-from itb_tui.core.plan.weeks import readiness
+from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
-from tests.factories import TODAY, at, make_session, pain_free, run, shipped_library
+from tests.factories import TODAY, TZ, at, make_session, pain_free, run, shipped_library
 from tests.snapshots.scenes import Scene, scene_folder
 from tests.tui.helpers import make_app
 
@@ -55,10 +53,9 @@ def readiness_screen(
     started."""
     settings, sessions, logs = history
     program, library = context.program, context.library
-    ready = readiness(program, settings, sessions, logs, today, library)
-    stage = run_access(program, settings, sessions, logs, today, library, ready=ready).stage
-    signs = warning_signs(program, sessions, logs, today, library)
-    return ReadinessScreen(ready, stage, signs, program)
+    now = datetime.combine(today, time(12), tzinfo=TZ)
+    inp = RulesInput(program, library, settings, MonthHistory(sessions, logs), now)
+    return ReadinessScreen(decide(inp), program)
 
 
 def scene(name: str) -> Scene:

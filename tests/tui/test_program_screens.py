@@ -17,14 +17,11 @@ from textual.widgets import Input, Static
 from itb_tui.core import context as context_module
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.progress import Improvement
-from itb_tui.core.plan.running import run_stage
-from itb_tui.core.plan.weeks import Check, Readiness
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.messages import OpenPlace, StartRun
 from itb_tui.tui.screens.onboarding import OnboardingScreen, parse_start
-from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
 from itb_tui.tui.widgets.pick_list import Pick, PickList
 from tests.snapshots.program_scenes import (
@@ -256,18 +253,16 @@ async def test_readiness_run_allowed_with_a_stage_even_if_not_all_checks_met(
     tmp_path: Path,
 ) -> None:
     app = app_for(tmp_path)
-    program = app.context.program
-    unmet = Readiness([Check("Pain-free daily life", False, "pain 2/10 on Sun 22 Nov")])
-    stage = run_stage(program, [], [], TODAY)
+    settings, sessions, logs = ready_history()
+    sore = PainLog(at(TODAY - timedelta(days=1), 20), 2, "daily")  # a check fails today
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ReadinessScreen(unmet, stage, [], program))
+        app.push_screen(readiness_screen(app.context, (settings, sessions, [*logs, sore])))
         await pilot.pause()
         assert app.active_bindings["r"].enabled is True
         text = shown(app.screen)
-        assert "Running: started, and it goes on" in text and "0 of 1 checks met today" in text
+        assert "Running: started, and it goes on" in text and "2 of 3 checks met today" in text
         assert "Not yet" not in text  # a started run is not told it has yet to start
-        assert "Run week 1" in text
-        assert "No runs yet: start with week 1." in text
+        assert "Run week 3" in text
 
 
 # -- red flags ----------------------------------------------------------------------------

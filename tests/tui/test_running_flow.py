@@ -196,3 +196,50 @@ async def test_after_foam_rolling_s_starts_the_daily_stretch(tmp_path: Path) -> 
         await pilot.press("s")
         await pilot.pause()
         assert session_screen(app).engine.routine.id == "daily-stretch"
+
+
+async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_path: Path) -> None:
+    """Issue 21: a run on a rest day is asked about, never silent, and the answer is kept."""
+    from itb_tui.tui.screens.choice import ChoiceScreen
+    from tests.factories import run as a_run
+    from tests.snapshots.program_scenes import TODAY
+
+    app = ready_app(tmp_path)
+    sunday = TODAY - timedelta(days=1)
+    app.context.store.save_session(a_run(sunday, 20))  # Sunday's run, and the knee after it
+    app.context.store.add_pain_log(
+        PainLog(a_run(sunday).ended_at + timedelta(hours=3), 0, "after-run")
+    )
+    clock = app.context.clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.program_flow.verdict is not None
+        assert app.program_flow.verdict.run.status == "rest"
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        asked = "Today is a rest day after Sunday's run. Run anyway?"
+        assert app.screen.text == asked
+        await pilot.press("n")  # no: nothing starts
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("r", "y")
+        await pilot.pause()
+        engine = session_screen(app).engine
+        assert engine.routine.id == RUN_ROUTINE
+        await pilot.press("enter", "enter")
+        clock.advance(900)  # type: ignore[attr-defined]
+        session_screen(app).tick()
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("k")  # stop and keep what was done, then rate the knee
+        await pilot.pause()
+        await pilot.press("0", "enter")
+        await pilot.pause()
+    month = tomllib.loads(app.context.store.month_path("2026-11").read_text())
+    today = [s for s in month["sessions"] if s["started_at"].date() == clock.wall().date()]
+    assert [s["override"] for s in today if s["routine"] == RUN_ROUTINE] == [asked]

@@ -8,6 +8,8 @@ from typing import Any
 
 from itb_tui.core.content.validate import TableReader
 
+OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
+
 HISTORY_SCHEMA = 2  # the newest month this version reads and writes
 # Schema 2 added per-knee pain scores and run-week decisions. A month is written as 2 only when
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
@@ -262,6 +264,8 @@ class SessionRecord:
     swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
     # The rating per knee, when given: ``pain_after`` is then the worse knee's.
     pain_after_knees: Knees = field(default_factory=Knees)
+    # A run started on a day the rules said rest or held: why, as asked ("" for none).
+    override: str = ""
 
     @property
     def duration_s(self) -> int:
@@ -293,6 +297,8 @@ class SessionRecord:
         data["exercises"] = [result.to_dict() for result in self.exercises]
         if self.pain_spikes:
             data["pain_spikes"] = [spike.to_dict() for spike in self.pain_spikes]
+        if self.override:
+            data["override"] = self.override
         return data
 
     @classmethod
@@ -310,6 +316,7 @@ class SessionRecord:
         _check_worse(reader, pain, knees, "pain_after")
         note = _note(reader)
         swelling = _swelling(reader)
+        override = reader.text("override", required=False, max_len=OVERRIDE_LIMIT) or ""
         exercises = [
             ExerciseResult.from_reader(
                 TableReader(t, f"{reader.where}: exercise {n}", reader.problems)
@@ -338,6 +345,7 @@ class SessionRecord:
             [s for s in spikes if s is not None],
             swelling,
             knees,
+            override,
         )
 
 
@@ -503,12 +511,13 @@ class MonthHistory:
         return data
 
     def schema(self) -> int:
-        """The schema this month needs: HISTORY_SCHEMA with a per-knee score or a run-week
-        decision, else the first."""
+        """The schema this month needs: HISTORY_SCHEMA with a per-knee score, a run-week
+        decision or a run's override, else the first."""
         knees = [log.knees for log in self.pain_logs]
         for session in self.sessions:
             knees += [session.pain_after_knees, *(s.knees for s in session.pain_spikes)]
-        return HISTORY_SCHEMA if self.run_decisions or any(knees) else FIRST_SCHEMA
+        overrides = any(session.override for session in self.sessions)
+        return HISTORY_SCHEMA if self.run_decisions or overrides or any(knees) else FIRST_SCHEMA
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str, problems: list[str]) -> MonthHistory:

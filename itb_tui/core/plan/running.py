@@ -50,7 +50,7 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, RunWeek
-from itb_tui.core.dates import day_text, local_date, week_monday
+from itb_tui.core.dates import day_text, local_date, week_monday, weekday_name
 from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord, score_text
 from itb_tui.core.plan.red_flags import held_by_red_flags
 from itb_tui.core.plan.signs import Found, step_back_signs, strength_pain_signs
@@ -64,6 +64,8 @@ from itb_tui.core.plan.weeks import (
 from itb_tui.core.store.settings import Settings
 
 MIN_RUNS_TO_PROGRESS = 2
+# A run shorter than this is not worth its warm-up: a smaller remainder of the weekly cap is rest.
+MIN_RUN_MINUTES = 10
 WEEK = timedelta(days=7)
 
 
@@ -86,6 +88,7 @@ class RunStage:
     today_minutes: tuple[int, int] = (0, 0)  # today's run, cut to fit the weekly cap
     flags: list[str] = field(default_factory=list)  # runs far over target, this week and last
     phase_one_from: date | None = None  # the Monday repeated signs sent the user back
+    rule: str = "run-week"  # the rule that decided today (verdict.RULES): a rest day's reason
 
 
 @dataclass(frozen=True)
@@ -294,23 +297,28 @@ def _today(
     signs: list[Found],
     target: RunWeek,
     week_runs: int,
-) -> tuple[bool, str]:
-    """(rest today, why) - or (False, "Run done...") after a run, (False, "") when one is due."""
+) -> tuple[bool, str, str]:
+    """(rest today, why, the rule) - (False, "Run done...", ...) after a run, (False, "", ...)
+    when one is due."""
     todays = [r for r in runs if local_date(r.started_at) == today]
     if todays:
-        return False, f"Run done today: {sum(run_minutes(r) for r in todays)} min."
+        minutes = sum(run_minutes(r) for r in todays)
+        return False, f"Run done today: {minutes} min.", "run-done-today"
     settle = program.return_to_running.settle_days
     for found in reversed(signs):
         if found.sign.id == "run-pain-worsens" and (today - found.on).days < settle:
             when = day_text(found.on)
-            return True, f"Pain built up during a run on {when}: let it settle for a few days."
-    if target.alternate_days and any(
-        local_date(r.started_at) == today - timedelta(days=1) for r in runs
-    ):
-        return True, "You ran yesterday: run every other day."
+            text = f"Pain built up during a run on {when}: let it settle for a few days."
+            return True, text, "run-settle"
+    yesterday = today - timedelta(days=1)
+    ran = [r for r in runs if local_date(r.started_at) == yesterday]
+    if target.alternate_days and ran:
+        text = f"Today is a rest day after {weekday_name(yesterday)}'s run: run every other day."
+        return True, text, "run-alternate-days"
     if week_runs >= target.runs_per_week:
-        return True, f"{week_runs} of {target.runs_per_week} runs done this week."
-    return False, ""
+        text = f"{week_runs} of {target.runs_per_week} runs done this week."
+        return True, text, "run-week-done"
+    return False, "", "run-week"
 
 
 def run_stage(
@@ -354,10 +362,16 @@ def run_stage(
     runs_left = max(1, target.runs_per_week - len(week_runs))
     left = max(0, (cap or 0) - minutes_this_week) // runs_left
     minutes = _fit(target.minutes, cap, left)
-    rest, today_text = _today(program, today, runs, signs, target, len(week_runs))
+    rest, today_text, rule = _today(program, today, runs, signs, target, len(week_runs))
     if not rest and not today_text:
-        if minutes[1] <= 0:
-            rest, today_text = True, f"This week's {cap} min are done: rest until Monday."
+        if minutes[1] < MIN_RUN_MINUTES:
+            rest, rule = True, "run-weekly-cap"
+            today_text = f"This week's {cap} min are done: rest until Monday."
+            if minutes[1] > 0:
+                today_text = (
+                    f"{minutes[1]} min of this week's {cap} min are left, less than a "
+                    f"{MIN_RUN_MINUTES} min run: rest until Monday."
+                )
         else:
             today_text = _today_text(level, target, len(week_runs), left, cap)
     recent = [r for r in runs if local_date(r.started_at) >= this_monday - WEEK]
@@ -377,6 +391,7 @@ def run_stage(
         today_minutes=minutes,
         flags=_over_target(program, recent, target),
         phase_one_from=phase_one,
+        rule=rule,
     )
 
 

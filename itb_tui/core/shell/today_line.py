@@ -1,6 +1,8 @@
 """What is due today, for the shell: a few lines, one line for a prompt, or JSON for scripts.
 
-Built from the same Overview the home screen shows, so the shell and the app never disagree.
+Built from the referee's verdict, the one the home screen shows, so the shell and the app never
+disagree. The JSON is a contract (``schema``, README "Scripts"): fields are added, never
+renamed, and a change of meaning raises the schema.
 """
 
 from __future__ import annotations
@@ -10,9 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from itb_tui.core.dates import day_text
-from itb_tui.core.plan.due import DUE, DueItem
-from itb_tui.core.plan.overview import Overview, build_overview, load_recent
+from itb_tui.core.dates import day_text, local_date
+from itb_tui.core.plan.due import DUE
+from itb_tui.core.plan.referee import decide, load_input
+from itb_tui.core.plan.verdict import (
+    HELD,
+    SCHEMA,
+    ItemVerdict,
+    RunVerdict,
+    StandingFlag,
+    Verdict,
+)
 
 if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
@@ -28,8 +38,10 @@ class TodaySummary:
     day: date
     week: int
     checkin_due: bool
-    due: list[DueItem] = field(default_factory=list)
-    held: list[DueItem] = field(default_factory=list)  # rest days the morning check-in made
+    run: RunVerdict
+    due: list[ItemVerdict] = field(default_factory=list)
+    held: list[ItemVerdict] = field(default_factory=list)  # held by the morning check-in
+    red_flags: list[StandingFlag] = field(default_factory=list)
     morning: str = ""
     morning_decides: bool = False  # the morning answers a run or strength session
     note: str = ""  # the missed-days note
@@ -43,16 +55,20 @@ class TodaySummary:
         return ([CHECK_IN] if self.checkin_due else []) + [item.title for item in self.due]
 
 
-def summarize(overview: Overview, today: date) -> TodaySummary:
-    """The shell's view of the overview."""
-    items = [item for item in overview.items if item.kind != "advice"]
+def summarize(verdict: Verdict) -> TodaySummary:
+    """The shell's view of the verdict."""
+    today = verdict.day
+    overview = verdict.overview
+    items = [line for line in verdict.items if line.kind != "advice"]
     morning = overview.morning
     return TodaySummary(
         day=today,
-        week=overview.week,
-        checkin_due=overview.checkin_due,
-        due=[item for item in items if item.status == DUE],
-        held=[item for item in overview.held if item.kind != "advice"],
+        week=verdict.week,
+        checkin_due=verdict.checkin.status == DUE,
+        run=verdict.run,
+        due=[line for line in items if line.status == DUE],
+        held=[line for line in items if line.status == HELD],
+        red_flags=list(verdict.red_flags),
         morning=morning.text(today) if morning is not None else "",
         morning_decides=morning is not None and morning.after is not None,
         note=overview.restart_note,
@@ -60,17 +76,13 @@ def summarize(overview: Overview, today: date) -> TodaySummary:
 
 
 def today_summary(context: AppContext) -> TodaySummary:
-    """Read the recent history and work out today, as the home screen does.
+    """Read the recent history and ask the referee about today, as the home screen does.
 
     Raises the StoreError of a month that cannot be read (Home offers to restore it)."""
-    now = context.clock.wall()
-    recent, unreadable = load_recent(context.store, context.settings, now.date())
+    inp, unreadable = load_input(context)
     if unreadable:  # a shell prompt cannot ask about it: say it (exit 3) rather than guess
         raise unreadable[0]
-    overview = build_overview(
-        context.program, context.settings, context.library, recent, now, context.red_flags
-    )
-    return summarize(overview, now.date())
+    return summarize(decide(inp))
 
 
 def line(summary: TodaySummary) -> str:
@@ -95,19 +107,46 @@ def text(summary: TodaySummary) -> str:
     return "\n".join(lines)
 
 
-def _item(item: DueItem) -> dict[str, str]:
-    return {"id": item.routine_id, "title": item.title, "kind": item.kind, "reason": item.reason}
+def _item(line: ItemVerdict) -> dict[str, str]:
+    return {
+        "id": line.routine_id,
+        "title": line.title,
+        "kind": line.kind,
+        "status": line.status,
+        "reason": line.reason,
+        "rule": line.rule,
+        "article": line.article,
+    }
+
+
+def run_json(run: RunVerdict) -> dict[str, object]:
+    """The run: status, run week, [low, high] minutes after every cap, why, and its rule."""
+    return {
+        "status": run.status,
+        "week": run.week,
+        "minutes": list(run.minutes),
+        "reason": run.reason,
+        "rule": run.rule,
+        "article": run.article,
+    }
+
+
+def flag_json(flag: StandingFlag) -> dict[str, str]:
+    return {"id": flag.id, "text": flag.text, "ticked": local_date(flag.ticked).isoformat()}
 
 
 def as_json(summary: TodaySummary) -> str:
-    """Everything above, for scripts."""
+    """Everything above, for scripts (the shape is in README "Scripts")."""
     data = {
+        "schema": SCHEMA,
         "date": summary.day.isoformat(),
         "program_week": summary.week,
         "anything_due": summary.anything_due,
         "check_in_due": summary.checkin_due,
+        "run": run_json(summary.run),
         "due": [_item(item) for item in summary.due],
         "held": [_item(item) for item in summary.held],
+        "red_flags": [flag_json(flag) for flag in summary.red_flags],
         "morning": summary.morning,
         "note": summary.note,
     }

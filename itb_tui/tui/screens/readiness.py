@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -12,14 +14,17 @@ from textual.widgets import Static
 from itb_tui.core.content.program import Program, RunWeek
 from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.records import RunDecision
-from itb_tui.core.plan.running import RunAccess, RunStage
-from itb_tui.core.plan.signs import Found
-from itb_tui.core.plan.weeks import Readiness
+from itb_tui.core.plan.verdict import PAUSED, Verdict, offers_run
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import OpenPlace, SetRunWeek, StartRun
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal
 from itb_tui.tui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:  # the shapes only: the screen shows the verdict and decides nothing
+    from itb_tui.core.plan.running import RunAccess, RunStage
+    from itb_tui.core.plan.signs import Found
+    from itb_tui.core.plan.weeks import Readiness
 
 
 def row(label: str | Content, value: str | Content, kind: str) -> Horizontal:
@@ -131,44 +136,33 @@ class ReadinessScreen(Screen[None]):
 
     BINDINGS = bindings("readiness")
 
-    def __init__(
-        self,
-        readiness: Readiness,
-        stage: RunStage | None,
-        signs: list[Found],
-        program: Program,
-        morning: tuple[str, ...] = (),
-        access: RunAccess | None = None,
-    ) -> None:
+    def __init__(self, verdict: Verdict, program: Program, morning: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.program = program
-        self.show(readiness, stage, signs, morning, access)
+        self.show(verdict, morning)
 
-    def show(
-        self,
-        readiness: Readiness,
-        stage: RunStage | None,
-        signs: list[Found],
-        morning: tuple[str, ...] = (),
-        access: RunAccess | None = None,
-    ) -> None:
-        """Take the state to show (and show it again once shown)."""
+    def show(self, verdict: Verdict, morning: tuple[str, ...] = ()) -> None:
+        """Take the day's verdict to show (and show it again once shown)."""
+        self.verdict = verdict
         self.morning = morning  # what the morning check-in decided, missed check-ins
-        self.readiness = readiness
-        self.stage = stage
-        self.signs = signs
-        self.access = access  # for the decisions by hand; None: none to show
+        overview = verdict.overview
+        self.readiness = overview.readiness
+        self.stage = overview.stage
+        self.signs = overview.signs
+        self.access: RunAccess | None = overview.access  # for the decisions by hand
         if self.is_mounted:
             self.refresh_bindings()
             self.call_later(self.recompose)
 
     @property
     def paused(self) -> bool:
-        return self.access is not None and self.access.paused
+        return self.verdict.run.status == PAUSED
 
     @property
     def can_run(self) -> bool:
-        return (self.readiness.ready and not self.paused) or self.stage is not None
+        """r is offered: a run the verdict allows, or one it asks about first (rest, held by
+        the morning, done already); never while locked, paused or held by a red flag."""
+        return offers_run(self.verdict.run)
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)

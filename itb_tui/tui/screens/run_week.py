@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,13 +15,17 @@ from textual.widgets import Input, Static
 
 from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import RunDecision
-from itb_tui.core.plan.running import RunAccess, refusal
+from itb_tui.core.plan.referee import refuse
+from itb_tui.core.plan.verdict import Verdict
 from itb_tui.core.text import NOTE_LIMIT, fit_note
 from itb_tui.tui.screens.checkin import choices
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal
 from itb_tui.tui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:  # the shape only: the verdict holds it
+    from itb_tui.core.plan.running import RunAccess
 
 CHOOSE, NOTE, CONFIRM = "choose", "note", "confirm"
 
@@ -65,10 +70,11 @@ class RunWeekDialog(Dialog[RunDecision | None]):
         Binding("n", "cleared(False)", show=False),
     ]
 
-    def __init__(self, program: Program, access: RunAccess, now: datetime) -> None:
+    def __init__(self, program: Program, verdict: Verdict, now: datetime) -> None:
         super().__init__()
         self.program = program
-        self.access = access
+        self.verdict = verdict
+        self.access = verdict.overview.access
         self.now = now
         self.step = CHOOSE
         self.decision: RunDecision | None = None
@@ -118,7 +124,8 @@ class RunWeekDialog(Dialog[RunDecision | None]):
             return
         candidate = RunDecision(self.now, decision, week, self.access.rules_week)
         cleared = week is not None and self.access.started is None  # asked before it is kept
-        problem = refusal(self.program, self.access, replace(candidate, cleared=cleared), self.now)
+        chosen = replace(candidate, cleared=cleared)
+        problem = refuse(self.verdict, self.program, chosen, self.now)
         if problem:
             self._hint("Choose again, or Escape.", problem)
             return

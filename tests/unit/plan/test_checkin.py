@@ -23,6 +23,7 @@ from itb_tui.core.plan.checkin import (
 )
 from itb_tui.core.plan.due import DUE, REST, DueItem
 from itb_tui.core.plan.overview import build_overview
+from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.plan.weeks import pain_free_streak
 from itb_tui.core.shell.today_line import as_json, line, summarize, text
 from itb_tui.core.store.paths import content_dir
@@ -189,7 +190,7 @@ def test_overview_and_the_shell_summary_say_what_the_morning_held() -> None:
     history = started_history([run(day(0))], [morning(day(1), 0), morning(WED, 2, "worse")])
     overview = build_overview(program, settings, LIBRARY, history, at(WED, 9))
     assert [item.routine_id for item in overview.held] == ["hip-strength", "pre-run", "run", "ice"]
-    summary = summarize(overview, WED)
+    summary = summarize(decide(RulesInput(program, LIBRARY, settings, history, at(WED, 9))))
     assert not summary.checkin_due and summary.morning_decides
     shown = text(summary)
     assert "  --- Run: This morning 2/10, worse than yesterday" in shown
@@ -205,4 +206,5 @@ def test_overview_gives_the_restart_note_after_days_away() -> None:
     assert overview.restart_note.startswith("4 days missed: restart with Foam rolling")
     assert overview.missed_checkins == [day(n) for n in range(-2, 2)]
     assert overview.checkin_due
-    assert "4 days missed" in text(summarize(overview, WED))
+    inp = RulesInput(PROGRAM, LIBRARY, settings, history, at(WED, 9))
+    assert "4 days missed" in text(summarize(decide(inp)))

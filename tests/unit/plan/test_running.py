@@ -62,7 +62,8 @@ def test_a_rest_day_follows_any_run_and_stopped_runs_count_this_week() -> None:
     """001 week 1: "alternate days only" - a run stopped early was still a run."""
     stopped = run(MON, 4, completed=False)
     stage = stage_on(day(1), [stopped])
-    assert stage.rest_today and stage.today_text == "You ran yesterday: run every other day."
+    assert stage.rest_today
+    assert stage.today_text == "Today is a rest day after Monday's run: run every other day."
     assert stage_on(day(0), [stopped]).ran_today
     assert stage_on(day(2), [stopped, run(day(2))]).runs_this_week == 2
 

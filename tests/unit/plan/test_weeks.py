@@ -247,7 +247,7 @@ def test_rest_day_after_a_run_hides_pre_run_and_ice() -> None:
     ready, logs = ready_by(MON)
     items = plan(day(1), [*ready, run(MON)], logs, running=True)
     assert items["run"].status == "rest"
-    assert items["run"].reason == "You ran yesterday: run every other day."
+    assert items["run"].reason == "Today is a rest day after Monday's run: run every other day."
     assert "pre-run" not in items and "ice" not in items
 
 

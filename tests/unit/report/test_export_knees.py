@@ -12,7 +12,7 @@ from datetime import timedelta
 from itb_tui.core.history.records import Knees, MonthHistory, PainLog, PainSpike
 from itb_tui.core.history.stats import daily_pain, session_rows
 from itb_tui.core.plan.checkin import MorningAnswer
-from itb_tui.core.plan.overview import build_overview
+from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.report.export import CSV_HEADER, export, import_json
 from itb_tui.core.report.pdf_content import build_report
 from itb_tui.core.shell.today_line import as_json, summarize
@@ -109,6 +109,6 @@ def test_today_json_shows_each_knee_in_the_morning() -> None:
     wednesday = plan_day(2)
     morning = MorningAnswer(2, "same", False, Knees(0, 2)).log(plan_at(wednesday, 7))
     history = started_history([run(plan_day(0))], [morning])
-    overview = build_overview(program, settings, LIBRARY, history, plan_at(wednesday, 9))
-    data = json.loads(as_json(summarize(overview, wednesday)))
+    inp = RulesInput(program, LIBRARY, settings, history, plan_at(wednesday, 9))
+    data = json.loads(as_json(summarize(decide(inp))))
     assert data["morning"].startswith("This morning L 0 / R 2, above the program's limit")

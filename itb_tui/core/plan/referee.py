@@ -1,0 +1,166 @@
+"""The referee: one input, one verdict per day, and every surface asks it.
+
+Home's Today, the return-to-running screen and its ``r`` key, the run-week dialog, ``itb
+today``, ``itb readiness``, ``itb remind`` and the calendar all render the Verdict that
+``decide`` returns and decide nothing of their own (tests/unit/test_referee_boundary.py keeps
+them from importing the rule modules). The rules themselves live in the plan modules, each
+citing its article (verdict.RULES lists them with their ids):
+
+  * today.py: the routines of the current phases and the strength rhythm;
+  * running.py, run_walk.py: whether running has started, the run week, today's run and
+    its caps;
+  * checkin.py: the morning after a run or strength session holds the next one;
+  * red_flags.py: a standing red flag holds running;
+  * signs.py, progress.py: warning signs, no improvement, progression hints.
+
+``RulesInput`` is everything those rules read, built once; ``decide`` turns it into a Verdict;
+``plan_ahead`` asks the same for each coming day, as if each planned session were done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from itb_tui.core.content.library import Library, Routine
+from itb_tui.core.content.program import Program
+from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
+from itb_tui.core.plan.due import DONE
+from itb_tui.core.plan.judge import judge
+from itb_tui.core.plan.red_flags import RedFlagState
+from itb_tui.core.plan.verdict import HELD, ItemVerdict, Verdict
+from itb_tui.core.store.settings import Settings
+
+if TYPE_CHECKING:
+    from itb_tui.core.context import AppContext
+    from itb_tui.core.store.files import StoreError
+
+
+@dataclass(frozen=True)
+class RulesInput:
+    """Everything the rules read for one moment: content, settings, history, red flags."""
+
+    program: Program
+    library: Library
+    settings: Settings
+    history: MonthHistory
+    now: datetime
+    flags: RedFlagState = field(default_factory=RedFlagState)
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    @cached_property
+    def sessions(self) -> list[SessionRecord]:
+        """Every kept session up to today, oldest first."""
+        today = self.today
+        kept = [s for s in self.history.sessions if s.started_at.date() <= today]
+        return sorted(kept, key=lambda s: s.started_at)
+
+    def at(self, now: datetime, history: MonthHistory | None = None) -> RulesInput:
+        """The same input at another moment (and with another history, if given)."""
+        return replace(self, now=now, history=history or self.history)
+
+
+def load_input(
+    context: AppContext, flags: RedFlagState | None = None
+) -> tuple[RulesInput, list[StoreError]]:
+    """The input for now from the app's context: the recent months (overview.load_recent),
+    and the months that could not be read (left out; the caller says so). ``flags``: the red
+    flags as the caller read them (the context's when not given)."""
+    from itb_tui.core.plan.overview import load_recent
+
+    now = context.clock.wall()
+    recent, unreadable = load_recent(context.store, context.settings, now.date())
+    flags = context.red_flags if flags is None else flags
+    inp = RulesInput(context.program, context.library, context.settings, recent, now, flags)
+    return inp, unreadable
+
+
+def decide(inp: RulesInput) -> Verdict:
+    """The verdict for ``inp``'s day: every routine, the run, the check-in, the checks."""
+    return judge(inp)
+
+
+def override_question(verdict: Verdict) -> str:
+    """The question asked before a run the verdict does not offer: it names why.
+
+    'Today is a rest day after Monday's run. Run anyway?'
+    """
+    run = verdict.run
+    why = run.reason.split(":", 1)[0].rstrip(".")
+    if run.status == HELD:
+        return f"{why}: today's run is held. Run anyway?"
+    if run.status == DONE:
+        return f"{why}. Run again anyway?"
+    return f"{why}. Run anyway?"
+
+
+def guided_run(verdict: Verdict, program: Program, *, anyway: bool = False) -> Routine | None:
+    """The guided run the verdict allows today: its week, within every cap. ``anyway``: the
+    run asked for on a rest or held day (after override_question), at the week's target.
+    None while no run week stands (locked, paused, or held by a red flag)."""
+    from itb_tui.core.plan.overview import run_routine
+
+    stage = verdict.overview.stage
+    if stage is None or not (verdict.run.startable or anyway):
+        return None
+    minutes = verdict.run.minutes[1] if verdict.run.startable else stage.target.minutes[1]
+    return run_routine(stage.week, stage.target, program.form_tips, minutes)
+
+
+def refuse(verdict: Verdict, program: Program, decision: RunDecision, now: datetime) -> str:
+    """Why ``decision`` (a run week by hand, a pause, a resume) cannot be kept today; '' when
+    it can."""
+    from itb_tui.core.plan.running import refusal
+
+    return refusal(program, verdict.overview.access, decision, now)
+
+
+def plan_ahead(inp: RulesInput, days: int) -> list[tuple[date, ItemVerdict]]:
+    """(day, line) for each session to do from today for ``days`` days, in day order.
+
+    Each day is decided by ``decide`` as if every earlier planned session had been done: a
+    strength day makes the next a rest day, a planned run rests the next day in the
+    alternate-day weeks, a week of planned runs moves the run week on. Nothing held or at
+    rest today is planned; optional extras are left out, an optional run is kept.
+    """
+    sessions = list(inp.history.sessions)
+    found: list[tuple[date, ItemVerdict]] = []
+    for offset in range(days):
+        day = inp.today + timedelta(days=offset)
+        now = inp.now if offset == 0 else datetime.combine(day, time(6), tzinfo=inp.now.tzinfo)
+        history = replace(inp.history, sessions=sessions)
+        verdict = decide(inp.at(now, history))
+        for line in verdict.items:
+            if line.kind == "advice" or not (
+                line.status == "due" or (line.status == "optional" and line.kind == "run")
+            ):
+                continue
+            minutes = verdict.run.minutes[1] if line.kind == "run" else 20
+            found.append((day, line))
+            sessions = [*sessions, planned_session(line, day, minutes)]
+    return found
+
+
+def planned_session(line: ItemVerdict, day: date, minutes: int) -> SessionRecord:
+    """A completed session of ``line`` on ``day``, as if done (a run holds its minutes)."""
+    from itb_tui.core.history.records import ExerciseResult
+
+    start = datetime.combine(day, time(12), tzinfo=UTC)
+    exercises = []
+    if line.kind == "run":
+        done = {"both": [minutes * 60]}
+        exercises = [ExerciseResult("run", "Run", "seconds", ("both",), 1, done)]
+    return SessionRecord(
+        f"planned-{line.routine_id}-{day}",
+        line.routine_id,
+        line.title,
+        start,
+        start + timedelta(minutes=minutes),
+        completed=True,
+        exercises=exercises,
+    )

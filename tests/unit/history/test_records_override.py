@@ -1,0 +1,26 @@
+"""A run started on a rest or held day keeps the question it was started after."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from itb_tui.core.history.records import FIRST_SCHEMA, HISTORY_SCHEMA, MonthHistory, SessionRecord
+
+AT = datetime(2026, 11, 23, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+ASKED = "Today is a rest day after Sunday's run. Run anyway?"
+
+
+def test_the_override_round_trips_and_needs_the_newer_schema() -> None:
+    run = SessionRecord("r", "run", "Run", AT, AT + timedelta(minutes=20), True, override=ASKED)
+    month = MonthHistory([run])
+    data = month.to_dict()
+    assert data["schema_version"] == HISTORY_SCHEMA  # an older version must not drop it
+    problems: list[str] = []
+    read = MonthHistory.from_dict(data, "test", problems)
+    assert problems == [] and read.sessions[0].override == ASKED
+
+
+def test_a_run_without_one_writes_nothing_new() -> None:
+    run = SessionRecord("r", "run", "Run", AT, AT + timedelta(minutes=20), True)
+    data = MonthHistory([run]).to_dict()
+    assert data["schema_version"] == FIRST_SCHEMA and "override" not in data["sessions"][0]
