@@ -38,6 +38,8 @@ RUNNERS = {"I2 no rise after pain or a sign", "I3 three painful weeks to phase 1
 ALL = [*DAY_CHECKS, *RUN_CHECKS, *FINAL_CHECKS]
 HOLDS = {
     "I1 nothing held is offered",
-    "I3 three painful weeks to phase 1",
+    "I1 no held run can be started",
     "I6 the shell says what Home says",
+    "I6 the r screen says what Home says",
+    "I6 the calendar says what Home says",
 }

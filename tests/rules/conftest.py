@@ -9,7 +9,7 @@ import os
 from hypothesis import HealthCheck, settings
 
 LONG_RUN = "ITB_RULES_EXAMPLES" in os.environ
-EXAMPLES = int(os.environ.get("ITB_RULES_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("ITB_RULES_EXAMPLES", "100"))
 PENDING = bool(os.environ.get("ITB_RULES_PENDING"))
 
 settings.register_profile(

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from itb_tui.core.dates import local_date, week_monday
 from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
-from itb_tui.core.plan.due import DUE, OPTIONAL, REST
+from itb_tui.core.plan.due import DUE, OPTIONAL
 from itb_tui.core.plan.signs import step_back_signs, strength_pain_signs
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 
@@ -78,9 +78,8 @@ class Tracker:
 def i1_run_start(look: Look, overridden: bool = False) -> list[str]:
     """I1 at the moment a run is started: the verdict must offer it (or an override be kept)."""
     status = look.run_item()
-    if look.can_run and status not in (DUE, OPTIONAL) and not overridden:
-        why = next((i.reason for i in look.overview.items if i.kind == "run"), "no run listed")
-        return [f"I1: r starts a run the verdict lists as {status}: {why}"]
+    if status not in (DUE, OPTIONAL) and not overridden:
+        return [f"I1: a run starts that the verdict lists as {status}: {look.verdict.run.reason}"]
     return []
 
 
@@ -94,7 +93,7 @@ def i1_offered(look: Look) -> list[str]:
     morning = overview.morning
     if morning is not None and morning.holds_run and RUN_ROUTINE in offered:
         found.append(f"I1: a run is offered that the morning holds: {morning.text(look.today)}")
-    if look.run_item() == REST:
+    if look.run_item() not in (DUE, OPTIONAL):
         companions = {"pre-run", "ice"} & offered
         if "pre-run" in companions:
             found.append("I1: the pre-run routine is offered on a day the run is held")
@@ -108,7 +107,8 @@ def i1_offered(look: Look) -> list[str]:
 
 def i2_no_rise(sim: Simulation, look: Look, tracker: Tracker) -> list[str]:
     """I2: the run week never rises after a week with pain in a run, nor within 14 days of a
-    warning sign, except by a clinician-named decision."""
+    warning sign, except by a clinician-named decision. Only what came before today counts:
+    a run today is run at the week it rose to."""
     stage = look.overview.stage
     week, before = (stage.week if stage else None), tracker.week
     if week is None or before is None or week <= before:
@@ -118,10 +118,11 @@ def i2_no_rise(sim: Simulation, look: Look, tracker: Tracker) -> list[str]:
         return []
     found = []
     since = week_monday(today) - timedelta(days=7)
-    pain = sorted(day for day in run_pain_days(sim.history) if since <= day <= today)
+    pain = sorted(day for day in run_pain_days(sim.history) if since <= day < today)
     if pain:
         found.append(f"I2: run week {before} -> {week} after pain in a run on {pain[-1]}")
-    signs = sorted(d for d in sign_days(sim, today) if today - timedelta(days=SIGN_DAYS) <= d)
+    first = today - timedelta(days=SIGN_DAYS)
+    signs = sorted(d for d in sign_days(sim, today) if first <= d < today)
     if signs:
         found.append(f"I2: run week {before} -> {week} within 14 days of a sign on {signs[-1]}")
     return found
@@ -139,6 +140,8 @@ def i3_phase_one(sim: Simulation, look: Look) -> list[str]:
     access = look.overview.access
     if access.stage is None or (access.started is not None and access.started >= monday):
         return []
+    if access.started is not None and weeks[-1] < week_monday(access.started):
+        return []  # running started again after those weeks: the count starts from there
     return [
         f"I3: three run weeks with pain (from {weeks[-1]}) but run week {access.stage.week} "
         f"goes on (running started {access.started})"
@@ -209,7 +212,7 @@ def i6_run_key(look: Look) -> list[str]:
 
 def i6_calendar(sim: Simulation, look: Look) -> list[str]:
     """I6: the ICS plans for today what Home offers today."""
-    home, ics = look.home_due(), ics_today(sim, look.today)
+    home, ics = look.home_due(), ics_today(sim, look.today, look.now)
     return (
         [] if ics == home else [f"I6: Home offers {sorted(home)}, the calendar plans {sorted(ics)}"]
     )

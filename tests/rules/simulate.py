@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.history.records import RunDecision
 from itb_tui.core.plan.due import DUE, OPTIONAL
-from itb_tui.core.plan.running import refusal
+from itb_tui.core.plan.referee import override_question, refuse
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 
 from .invariants import Tracker, end_of
@@ -37,7 +37,7 @@ from .users import (
 )
 
 DayCheck = Callable[[Simulation, Look, Tracker], list[str]]
-RunCheck = Callable[[Look], list[str]]
+RunCheck = Callable[[Look, bool], list[str]]
 
 
 class Broken(AssertionError):
@@ -58,29 +58,39 @@ def fail(sim: Simulation, problems: list[str]) -> None:
 
 
 def start_run(sim: Simulation, now: datetime, action: Run, at_run: RunCheck | None) -> None:
-    """`r` on the return-to-running screen: the run happens only when the screen allows it."""
+    """`r` on the return-to-running screen: a run the verdict offers starts at once; on a rest
+    or held day the question that names why is asked, answered yes and kept with the run."""
     seen = observe(sim, now)
+    override = ""
     if not seen.can_run:
-        sim.note(now, "r: no run can be started")
-        return
-    if at_run is not None and (problems := at_run(seen)):
+        if not seen.may_ask:
+            sim.note(now, f"r: no run can be started ({seen.verdict.run.status})")
+            return
+        override = override_question(seen.verdict)
+    if at_run is not None and (problems := at_run(seen, bool(override))):
         fail(sim, problems)
     stage = seen.overview.stage
-    sim.run(now.date(), action, stage.today_minutes[1] if stage else 15)
+    planned = (
+        seen.verdict.run.minutes[1] if seen.can_run else (stage.target.minutes[1] if stage else 15)
+    )
+    sim.run(now.date(), action, planned, override)
 
 
 def decide(sim: Simulation, now: datetime, action: SetWeek | Pause) -> None:
-    """The run-week dialog: a decision is kept only when refusal() lets it."""
-    access = observe(sim, now).overview.access
+    """The run-week dialog: it asks for the physio's clearance only before running has
+    started, and keeps a decision only when the referee's refuse() lets it."""
+    verdict = observe(sim, now).verdict
+    access = verdict.overview.access
     if isinstance(action, SetWeek):
+        cleared = action.cleared and access.started is None
         decision = RunDecision(
-            now, "week", action.week, access.rules_week, action.clinician, action.cleared
+            now, "week", action.week, access.rules_week, action.clinician, cleared
         )
     else:
         decision = RunDecision(
             now, "resume" if action.resume else "pause", rules_week=access.rules_week
         )
-    why = refusal(sim.program, access, decision, now)
+    why = refuse(verdict, sim.program, decision, now)
     if why:
         sim.note(now, f"w: {decision.describe()} refused: {why}")
     else:
@@ -90,20 +100,16 @@ def decide(sim: Simulation, now: datetime, action: SetWeek | Pause) -> None:
 def follow(sim: Simulation, day: date, action: Follow, at_run: RunCheck | None) -> None:
     """Do every session Today offers as due, in full and rated 0; the run when offered."""
     now = at(day, action.hour)
-    for item in observe(sim, now).overview.items:
-        if item.status != DUE and not (item.kind == "run" and item.status == OPTIONAL):
+    for line in observe(sim, now).verdict.items:
+        if line.status != DUE and not (line.kind == "run" and line.status == OPTIONAL):
             continue
-        if item.kind == "routine" and item.routine_id in sim.library.routines:
+        if line.kind == "routine" and line.routine_id in sim.library.routines:
             sim.session(
-                day, Session(action.hour, item.routine_id, "complete", NO_PAIN, None, False)
+                day, Session(action.hour, line.routine_id, "complete", NO_PAIN, None, False)
             )
-        elif item.kind == "run":
-            start_run(
-                sim,
-                at(day, action.hour, 20),
-                Run(action.hour, 20, None, "complete", 0, Pain(action.run_pain), False),
-                at_run,
-            )
+        elif line.kind == "run":
+            run = Run(action.hour, 20, None, "complete", 0, Pain(action.run_pain), False)
+            start_run(sim, at(day, action.hour, 20), run, at_run)
 
 
 def act(sim: Simulation, day: date, action: Action, at_run: RunCheck | None) -> None:

@@ -245,9 +245,13 @@ def days(draw: st.DrawFn, knee: str, steady: bool) -> tuple[Action, ...]:
 
 
 @st.composite
-def users(draw: st.DrawFn, min_days: int = 28, max_days: int = 49, runner: bool = False) -> User:
-    """Any user; a ``runner`` is steady and has done the weeks of rehab running needs."""
+def users(
+    draw: st.DrawFn, min_days: int = 28, max_days: int = 49, runner: bool | None = None
+) -> User:
+    """Any user; a ``runner`` is steady and has done the weeks of rehab running needs (None:
+    either)."""
     knee = draw(st.sampled_from(["", "both", "left"]))
+    runner = draw(st.booleans()) if runner is None else runner
     steady = runner or draw(st.booleans())
     return User(
         start_back=draw(st.sampled_from([21, 28, 35] if runner else [21, 28, 0, 14, 35, 7])),
@@ -385,7 +389,7 @@ class Simulation:
         self.note(start, f"{action.routine} {action.ending}, completed={record.completed}")
         self.add_session(record)
 
-    def run(self, day: date, action: Run, planned: int) -> None:
+    def run(self, day: date, action: Run, planned: int, override: str = "") -> None:
         start = self.slot(at(day, action.hour, action.minute))
         minutes = action.minutes or planned or 15
         ran = minutes if action.ending == "complete" else max(1, minutes // 3)
@@ -402,6 +406,7 @@ class Simulation:
         )
         record.swelling = action.swelling
         record.pain_after_knees = action.pain_after.knees if action.pain_after else Knees()
+        record.override = override
         if action.ending == "discard":
             self.note(start, f"run of {ran} min discarded (nothing kept)")
             return
