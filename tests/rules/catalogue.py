@@ -26,6 +26,7 @@ DAY_CHECKS: dict[str, DayCheck] = {
         sim, seen
     ),
     "P3 a missing knee is not 0": lambda sim, seen, _: inv.p3_missing_knee(sim, seen),
+    "P4 no action removes a pain": lambda sim, seen, _: inv.p4_pain_kept(sim),
 }
 RUN_CHECKS: dict[str, RunCheck] = {
     "I1 no held run can be started": inv.i1_run_start,

@@ -270,27 +270,29 @@ def recorded_pains(history: MonthHistory, band: int) -> list[tuple[datetime, obj
     return sorted(found, key=lambda item: item[0])
 
 
+def until(history: MonthHistory, day: date) -> MonthHistory:
+    """``history`` as it stood at the end of ``day``."""
+    return MonthHistory(
+        [s for s in history.sessions if local_date(s.started_at) <= day],
+        [p for p in history.pain_logs if local_date(p.at) <= day],
+        [d for d in history.run_decisions if local_date(d.at) <= day],
+    )
+
+
 def p1_pain_read(sim: Simulation, today: date, most: int = 3) -> list[str]:
     """P1: every pain above the band recorded before today is read by at least one rule:
-    without it, something said that day or the next would be different."""
+    without it, something said that day, the next or on the Monday after (when the run week
+    moves) would be different."""
     band = sim.program.acceptable_morning_pain
     found = []
     pains = [p for p in recorded_pains(sim.history, band) if local_date(p[0]) < today]
     for when, pain, words in pains[-most:]:
         day = local_date(when)
-        upto = MonthHistory(
-            [
-                s
-                for s in sim.history.sessions
-                if local_date(s.started_at) <= day + timedelta(days=1)
-            ],
-            [p for p in sim.history.pain_logs if local_date(p.at) <= day + timedelta(days=1)],
-            list(sim.history.run_decisions),
-        )
-        moments = (end_of(day), end_of(day + timedelta(days=1)))
+        days = (day, day + timedelta(days=1), week_monday(day) + timedelta(days=7))
         if all(
-            fingerprint(sim, upto, now) == fingerprint(sim, without(upto, pain), now)
-            for now in moments
+            fingerprint(sim, until(sim.history, d), end_of(d))
+            == fingerprint(sim, without(until(sim.history, d), pain), end_of(d))
+            for d in days
         ):
             found.append(f"P1: {words} at {when:%a %d %b %H:%M} is read by no rule")
     return found
@@ -351,6 +353,20 @@ def p3_missing_knee(sim: Simulation, look: Look) -> list[str]:
             f"is read as 0 (its last score was {score})"
         )
     return found
+
+
+def p4_pain_kept(sim: Simulation) -> list[str]:
+    """P4: no action removes a recorded pain: every spike and rating the user noted, in a
+    session kept or discarded, is in the history at its time."""
+    history = sim.history
+    times = {spike.at for s in history.sessions for spike in s.pain_spikes}
+    times |= {s.ended_at for s in history.sessions if s.pain_after}
+    times |= {log.at for log in history.pain_logs if log.score > 0}
+    return [
+        f"P4: {words} at {when:%a %d %b %H:%M} is gone from the history"
+        for when, words in sim.felt
+        if when not in times
+    ]
 
 
 Check = Callable[..., list[str]]

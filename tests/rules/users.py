@@ -303,6 +303,16 @@ def planned_dose(exercise_id: str, routine_id: str) -> int | None:
     return None
 
 
+def discard_keeps(record: SessionRecord) -> list[PainLog]:
+    """The pain logs the app keeps when ``record`` is discarded: none before discarding kept
+    pain (issue 22), then core/plan/kept_pain.py's."""
+    try:
+        from itb_tui.core.plan.kept_pain import kept_pain_logs  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    return list(kept_pain_logs(record))
+
+
 # --- the simulation ----------------------------------------------------------------------
 
 
@@ -315,8 +325,8 @@ class Simulation:
     history: MonthHistory = field(default_factory=MonthHistory)
     flags: RedFlagState = field(default_factory=RedFlagState)
     story: list[str] = field(default_factory=list)  # what happened, for a failure message
-    pains: list[tuple[datetime, str]] = field(default_factory=list)  # every pain recorded
     ready_seen: bool = False  # every readiness check seen met since the last phase 1
+    felt: list[tuple[datetime, str]] = field(default_factory=list)  # pain noted, kept or not
 
     def __post_init__(self) -> None:
         self.program = shipped_program()
@@ -335,18 +345,11 @@ class Simulation:
     def add_log(self, log: PainLog) -> None:
         self.history.pain_logs.append(log)
         self.history.sort()
-        if log.score or log.swelling:
-            self.pains.append((log.at, f"pain log {log.score}/10 {log.context}"))
 
     def add_session(self, record: SessionRecord) -> None:
+        self.noted(record)
         self.history.sessions.append(record)
         self.history.sort()
-        for spike in record.pain_spikes:
-            self.pains.append((spike.at, f"pain spike in {record.routine}"))
-        if record.pain_after or record.swelling:
-            self.pains.append(
-                (record.ended_at, f"pain {record.pain_after}/10 after {record.routine}")
-            )
 
     def slot(self, start: datetime) -> datetime:
         """``start``, or just after a session it would overlap (one session at a time)."""
@@ -384,7 +387,7 @@ class Simulation:
         record.swelling = action.swelling
         record.pain_after_knees = action.pain_after.knees if action.pain_after else Knees()
         if action.ending == "discard":
-            self.note(start, f"{action.routine} discarded (nothing kept)")
+            self.discard(record)
             return
         self.note(start, f"{action.routine} {action.ending}, completed={record.completed}")
         self.add_session(record)
@@ -408,13 +411,29 @@ class Simulation:
         record.pain_after_knees = action.pain_after.knees if action.pain_after else Knees()
         record.override = override
         if action.ending == "discard":
-            self.note(start, f"run of {ran} min discarded (nothing kept)")
+            self.discard(record)
             return
         self.note(
             start,
             f"run {ran} min {action.ending}, {action.spikes} spikes, after {action.pain_after}",
         )
         self.add_session(record)
+
+    def noted(self, record: SessionRecord) -> None:
+        """Remember the pain the user noted in ``record``, kept or not (P4)."""
+        self.felt += [
+            (spike.at, f"a pain spike in {record.routine}") for spike in record.pain_spikes
+        ]
+        if record.pain_after:
+            self.felt.append((record.ended_at, f"{record.pain_after}/10 after {record.routine}"))
+
+    def discard(self, record: SessionRecord) -> None:
+        """``q d``: the session is not kept; what the app keeps of its pain is added."""
+        self.noted(record)
+        kept = discard_keeps(record)
+        self.note(record.started_at, f"{record.routine} discarded, {len(kept)} pain logs kept")
+        for log in kept:
+            self.add_log(log)
 
     def log(self, day: date, action: LogPain | CheckIn) -> None:
         if isinstance(action, CheckIn):
