@@ -1,9 +1,9 @@
 """Every invariant by name, and which of them the rules hold today.
 
-``HOLDS`` run in the default suite (test_fuzz.py). The others are the doors still open: each
-has a shortest reproducing history in test_regressions.py, or concerns a feature not built
-yet, and runs with ``ITB_RULES_PENDING=1`` (test_pending.py). When a fix lands, move its
-name into ``HOLDS``.
+``HOLDS`` run in the default suite (test_fuzz.py). The others run with ``ITB_RULES_PENDING=1``
+(test_pending.py): doors still open in the rules (I2, I3, I4; their shortest histories are
+in test_regressions.py), the session engine's dose (I5), and the pain features of issue 22
+not built yet (P1-P4). When a fix lands, move its name into ``HOLDS``.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """The rules' invariants, checked after every simulated day and at every run the user starts.
 
 Each check returns the ways it is broken, in words (an empty list: it holds). The names
-follow issue 21 (I1-I6) and issue 22 (P1-P3: pain read, high pain holds, a missing knee).
-``Tracker`` keeps what the checks need from earlier days: the run week yesterday, whether
-every readiness check has been seen met since the last return to phase 1.
+follow issue 21 (I1-I6) and issue 22 (P1-P4: every pain read, high pain holds weight-bearing
+work, a missing knee is not 0, no pain removed). ``Tracker`` keeps the run week of the day
+before; the simulation remembers whether every readiness check has been seen met since the
+last return to phase 1.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -367,6 +367,3 @@ def p4_pain_kept(sim: Simulation) -> list[str]:
         for when, words in sim.felt
         if when not in times
     ]
-
-
-Check = Callable[..., list[str]]

@@ -1,7 +1,8 @@
 """The invariants the rules do not hold yet (catalogue.HOLDS leaves them out): run with
 ``ITB_RULES_PENDING=1``. Each is a door still open (its shortest history is in
-test_regressions.py) or a feature not built yet (issue 22: pain read everywhere, high pain
-holding weight-bearing work, a missing knee carried forward)."""
+test_regressions.py), the session engine's dose, or a feature of issue 22 not built yet
+(pain read everywhere, high pain holding weight-bearing work, a missing knee carried
+forward, discarding keeping pain)."""
 
 from __future__ import annotations
 
