@@ -29,10 +29,11 @@ test: $(VENV)/.installed-test ## Set up .venv with test extras and run the whole
 snapshots: $(VENV)/.installed-test ## Run the snapshot tests; `make snapshots UPDATE=1` rewrites them
 	$(BIN)/python -m pytest tests/snapshots $(if $(UPDATE),--snapshot-update)
 
-lint: $(VENV)/.installed-test ## ruff lint + format check, mypy
+lint: $(VENV)/.installed-test ## ruff lint + format check, mypy, no plan rule at radon grade D
 	$(BIN)/ruff check itb_tui tests benchmarks scripts
 	$(BIN)/ruff format --check itb_tui tests benchmarks scripts
 	$(BIN)/mypy
+	@! $(BIN)/radon cc --min D --show-complexity itb_tui/core/plan | grep .
 
 format: $(VENV)/.installed-test ## Format the code with ruff
 	$(BIN)/ruff format itb_tui tests benchmarks scripts

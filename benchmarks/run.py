@@ -7,8 +7,8 @@
 
 Every figure is measured against a reference taken in the same run (a minimal Textual app,
 the empty history, termdown, ...). Names for --only: startup, memory, instructions, idle_cpu,
-accuracy, storage, history, export, today, figure_cpu. The exit code is 0 even when a target
-fails; the table says which.
+accuracy, storage, history, export, today, verdict, figure_cpu. The exit code is 0 even when a
+target fails; the table says which.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ BENCHES = (
     Bench("history", "history_screen", "history."),
     Bench("export", "export_bench", "export."),
     Bench("today", "today_bench", "today."),
+    Bench("verdict", "verdict_bench", "verdict."),
     Bench("figure_cpu", "figure_cpu", "figure_cpu.", needs_history=False),
 )
 NAMES = [b.name for b in BENCHES]

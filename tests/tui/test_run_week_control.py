@@ -113,7 +113,7 @@ async def test_the_key_pressed_twice_opens_one_dialog(tmp_path: Path) -> None:
         assert sum(isinstance(s, RunWeekDialog) for s in app.screen_stack) == 1
 
 
-async def test_before_running_starts_a_week_needs_the_physio_clearance(tmp_path: Path) -> None:
+async def test_before_running_starts_a_week_needs_the_named_clinician(tmp_path: Path) -> None:
     app, _clock = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -122,18 +122,24 @@ async def test_before_running_starts_a_week_needs_the_physio_clearance(tmp_path:
         assert "No run is planned now. Running starts when every check is met." in shown(app)
         await pilot.press("9")  # beyond the run table
         assert "Run week 9 is not in the program's run table (weeks 1-4)." in shown(app)
-        await pilot.press("2", "enter")
-        assert "Has your physio cleared you to run?" in shown(app)
+        await pilot.press("2")
+        assert "once a clinician has cleared you" in shown(app)
+        await pilot.press("enter")  # the name is required
+        assert "A name is needed." in shown(app)
+        await pilot.press(*"Dr Lee", "enter")
+        assert "Has Dr Lee cleared you to run?" in shown(app)
         await pilot.press("enter")  # a yes or no is needed
         assert isinstance(app.screen, RunWeekDialog)
         await pilot.press("n")
         await pilot.pause()
         assert week(app) is None and decisions(app) == []
-        await pilot.press("w", "2", "enter", "y")
+        await pilot.press("w", "2", *"Dr Lee", "enter", "y")
         await pilot.pause()
         assert week(app) == 2
+        assert "Run week 2, set on Dr Lee's clearance, Mon 23 Nov." in shown(app)
     [kept] = decisions(app)
     assert kept["physio_cleared"] is True and "rules_week" not in kept
+    assert kept["clinician"] == "Dr Lee"
 
 
 async def test_the_note_field_takes_the_digits_and_letters_typed(tmp_path: Path) -> None:

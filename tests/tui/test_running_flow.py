@@ -201,8 +201,8 @@ async def test_after_foam_rolling_s_starts_the_daily_stretch(tmp_path: Path) -> 
 async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_path: Path) -> None:
     """Issue 21: a run on a rest day is asked about, never silent, and the answer is kept."""
     from itb_tui.tui.screens.choice import ChoiceScreen
+    from tests.factories import TODAY
     from tests.factories import run as a_run
-    from tests.snapshots.program_scenes import TODAY
 
     app = ready_app(tmp_path)
     sunday = TODAY - timedelta(days=1)

@@ -8,6 +8,7 @@ from typing import Any
 
 from itb_tui.core.content.validate import TableReader
 
+NAME_LIMIT = 80  # characters in the name of the clinician who cleared a run week
 OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
 
 HISTORY_SCHEMA = 2  # the newest month this version reads and writes
@@ -444,7 +445,8 @@ class RunDecision:
     """The run week set by hand, or running paused or resumed, by the user or their physio.
 
     ``rules_week`` is the run week the rules gave at that moment (None: running had not
-    started); ``cleared`` says the user confirmed their physio cleared them to run.
+    started); ``cleared`` says the user confirmed their physio cleared them to run, and
+    ``clinician`` names who did (required for a week above the rules' week, see running.py).
     """
 
     at: datetime
@@ -453,6 +455,7 @@ class RunDecision:
     rules_week: int | None = None
     note: str = ""
     cleared: bool = False
+    clinician: str = ""
 
     @property
     def id(self) -> str:
@@ -472,6 +475,8 @@ class RunDecision:
             data["rules_week"] = self.rules_week
         if self.cleared:
             data["physio_cleared"] = True
+        if self.clinician:
+            data["clinician"] = self.clinician
         data["note"] = self.note
         return data
 
@@ -482,11 +487,13 @@ class RunDecision:
         week = reader.integer("week", minimum=1, maximum=1000, required=decision == "week")
         rules_week = reader.integer("rules_week", minimum=1, maximum=1000, required=False)
         cleared = reader.flag("physio_cleared", required=False)
+        clinician = reader.text("clinician", required=False, max_len=NAME_LIMIT) or ""
         note = _note(reader)
         reader.finish()
         if at is None or decision is None or (decision == "week" and week is None):
             return None
-        return cls(at, decision, week if decision == "week" else None, rules_week, note, cleared)
+        week = week if decision == "week" else None
+        return cls(at, decision, week, rules_week, note, cleared, clinician)
 
 
 @dataclass

@@ -3,10 +3,8 @@ every line, the run with its minutes after every cap, the check-in and the stand
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from itb_tui.core.dates import local_date
 from itb_tui.core.plan.checkin import morning_of
 from itb_tui.core.plan.due import DONE, DUE, REST, DueItem
 from itb_tui.core.plan.overview import Overview, build_overview
@@ -21,7 +19,6 @@ from itb_tui.core.plan.verdict import (
     StandingFlag,
     Verdict,
 )
-from itb_tui.core.plan.weeks import RUN_ROUTINE
 
 if TYPE_CHECKING:
     from itb_tui.core.plan.referee import RulesInput
@@ -43,7 +40,7 @@ ADVICE_RULES = {
 def judge(inp: RulesInput) -> Verdict:
     """The Verdict for ``inp`` (referee.decide)."""
     overview = build_overview(
-        inp.program, inp.settings, inp.library, inp.history, inp.now, inp.flags
+        inp.program, inp.settings, inp.library, inp.recent, inp.now, inp.flags
     )
     held = set(overview.held)
     lines = tuple(_line(inp, overview, item, item in held) for item in overview.items)
@@ -51,7 +48,7 @@ def judge(inp: RulesInput) -> Verdict:
         day=inp.today,
         week=overview.week,
         items=lines,
-        run=_with_override(inp, _run(overview, lines)),
+        run=_run(overview, lines),
         checkin=_checkin(inp, overview),
         red_flags=_standing(inp),
         overview=overview,
@@ -95,22 +92,10 @@ def _run(overview: Overview, lines: tuple[ItemVerdict, ...]) -> RunVerdict:
     return RunVerdict(line.status, stage.week, stage.today_minutes, line.reason, rule)
 
 
-def _with_override(inp: RulesInput, run: RunVerdict) -> RunVerdict:
-    """A run today started after the question on a rest or held day says so: never silent."""
-    asked = [
-        s.override
-        for s in inp.history.sessions
-        if s.routine == RUN_ROUTINE and s.override and local_date(s.started_at) == inp.today
-    ]
-    if not asked:
-        return run
-    return replace(run, reason=f"{run.reason} Run anyway, asked: {asked[-1]}")
-
-
 def _checkin(inp: RulesInput, overview: Overview) -> CheckinVerdict:
     if overview.checkin_due:
         return CheckinVerdict(DUE, "Knee pain this morning: itb check-in, or c on Today.")
-    if morning_of(inp.history.pain_logs, inp.today) is not None:
+    if morning_of(inp.recent.pain_logs, inp.today) is not None:
         return CheckinVerdict(DONE, "Checked in this morning.")
     return CheckinVerdict("skipped", "Skipped for today.")
 

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
-from itb_tui.core.plan.due import DONE
+from itb_tui.core.plan.due import DONE, DUE, OPTIONAL
 from itb_tui.core.plan.judge import judge
+from itb_tui.core.plan.overview import IMPROVEMENT_HORIZON_MONTHS, RECENT_MONTHS
 from itb_tui.core.plan.red_flags import RedFlagState
 from itb_tui.core.plan.verdict import HELD, ItemVerdict, Verdict
 from itb_tui.core.store.settings import Settings
@@ -54,11 +55,25 @@ class RulesInput:
         return self.now.date()
 
     @cached_property
-    def sessions(self) -> list[SessionRecord]:
-        """Every kept session up to today, oldest first."""
-        today = self.today
-        kept = [s for s in self.history.sessions if s.started_at.date() <= today]
-        return sorted(kept, key=lambda s: s.started_at)
+    def recent(self) -> MonthHistory:
+        """What the rules read of the history, derived once: the last RECENT_MONTHS months
+        with anything in them, and every month since the program start while it is recent
+        (as overview.load_recent reads from disk), so a verdict costs the same after years."""
+        history = self.history
+        months = {(s.started_at.year, s.started_at.month) for s in history.sessions}
+        months |= {(p.at.year, p.at.month) for p in history.pain_logs}
+        months |= {(d.at.year, d.at.month) for d in history.run_decisions}
+        keep = set(sorted(months)[-RECENT_MONTHS:])
+        start, today = self.settings.program_start, self.today
+        if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
+            keep |= {m for m in months if (start.year, start.month) <= m}
+        if len(keep) >= len(months):
+            return history
+        return MonthHistory(
+            [s for s in history.sessions if (s.started_at.year, s.started_at.month) in keep],
+            [p for p in history.pain_logs if (p.at.year, p.at.month) in keep],
+            [d for d in history.run_decisions if (d.at.year, d.at.month) in keep],
+        )
 
     def at(self, now: datetime, history: MonthHistory | None = None) -> RulesInput:
         """The same input at another moment (and with another history, if given)."""
@@ -71,7 +86,7 @@ def load_input(
     """The input for now from the app's context: the recent months (overview.load_recent),
     and the months that could not be read (left out; the caller says so). ``flags``: the red
     flags as the caller read them (the context's when not given)."""
-    from itb_tui.core.plan.overview import load_recent
+    from itb_tui.core.plan.overview import load_recent  # the same months, read from disk
 
     now = context.clock.wall()
     recent, unreadable = load_recent(context.store, context.settings, now.date())
@@ -120,30 +135,49 @@ def refuse(verdict: Verdict, program: Program, decision: RunDecision, now: datet
     return refusal(program, verdict.overview.access, decision, now)
 
 
+def needs_clinician(verdict: Verdict, program: Program, decision: RunDecision) -> bool:
+    """A week set by hand that only a named clinician's clearance allows now: before running
+    has started, or above the rules' week after a warning sign, a step back or a hold."""
+    if decision.week is None or decision.clinician:
+        return False
+    named = replace(decision, clinician="-", cleared=True)
+    now = decision.at
+    return bool(refuse(verdict, program, decision, now)) and not refuse(
+        verdict, program, named, now
+    )
+
+
 def plan_ahead(inp: RulesInput, days: int) -> list[tuple[date, ItemVerdict]]:
     """(day, line) for each session to do from today for ``days`` days, in day order.
 
     Each day is decided by ``decide`` as if every earlier planned session had been done: a
     strength day makes the next a rest day, a planned run rests the next day in the
     alternate-day weeks, a week of planned runs moves the run week on. Nothing held or at
-    rest today is planned; optional extras are left out, an optional run is kept.
+    rest today is planned; optional extras are left out, an optional run is kept. From
+    tomorrow, runs and strength fall on alternate days: strength waits for a day without a run
+    (today is as Today says).
     """
     sessions = list(inp.history.sessions)
     found: list[tuple[date, ItemVerdict]] = []
     for offset in range(days):
         day = inp.today + timedelta(days=offset)
         now = inp.now if offset == 0 else datetime.combine(day, time(6), tzinfo=inp.now.tzinfo)
-        history = replace(inp.history, sessions=sessions)
-        verdict = decide(inp.at(now, history))
-        for line in verdict.items:
-            if line.kind == "advice" or not (
-                line.status == "due" or (line.status == "optional" and line.kind == "run")
-            ):
-                continue
+        verdict = decide(inp.at(now, replace(inp.history, sessions=sessions)))
+        lines = [line for line in verdict.items if _planned(line)]
+        if offset and any(line.kind == "run" for line in lines):
+            lines = [line for line in lines if line.rule != "strength-3-a-week"]
+        for line in lines:
             minutes = verdict.run.minutes[1] if line.kind == "run" else 20
             found.append((day, line))
-            sessions = [*sessions, planned_session(line, day, minutes)]
+            sessions.append(planned_session(line, day, minutes))
     return found
+
+
+def _planned(line: ItemVerdict) -> bool:
+    """A line for the calendar: due, or an optional run (not extras, advice or rest)."""
+    return line.kind != "advice" and (
+        line.status == DUE or (line.status == OPTIONAL and line.kind == "run")
+    )
 
 
 def planned_session(line: ItemVerdict, day: date, minutes: int) -> SessionRecord:

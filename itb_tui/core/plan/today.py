@@ -30,7 +30,7 @@ from itb_tui.core.content.program import Phase, Program
 from itb_tui.core.dates import day_text, days_back, local_date
 from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
-from itb_tui.core.plan.running import RunAccess, RunStage, run_access
+from itb_tui.core.plan.running import RunAccess, run_access
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     STRENGTH,
@@ -101,17 +101,13 @@ def _routine_item(
     return DueItem(routine.id, routine.name, "Once a day: not done yet today", DUE)
 
 
-def _run_items(
-    program: Program,
-    settings: Settings,
-    sessions: list[SessionRecord],
-    today: date,
-    library: Library,
-    stage: RunStage,
-    started: date | None,
-) -> list[DueItem]:
-    """Pre-run routine, the run and the post-run routine."""
-    rtr = program.return_to_running
+def _run_line(
+    settings: Settings, today: date, access: RunAccess, runs_today: list[SessionRecord]
+) -> DueItem:
+    """The run: done, rest or due (optional while the user does not say they run). A run
+    today started after the question on a rest or held day says so: never silent."""
+    stage, started = access.stage, access.started
+    assert stage is not None
     if stage.ran_today:
         status = DONE
     elif stage.rest_today:
@@ -119,30 +115,61 @@ def _run_items(
     else:
         status = DUE if settings.running else OPTIONAL
     reason = stage.today_text
-    if not settings.running and started == today and not stage.ran_today:
+    clearance = access.clearance
+    if clearance is not None and started is not None:  # never "you meet the checks" then
+        reason = f"Started on {clearance.clinician}'s clearance, {day_text(started)}. {reason}"
+    elif not settings.running and started == today and not stage.ran_today:
         reason = f"You meet the checks to start running again. {reason}"
-    todays = [s for s in done_sessions(sessions, today) if local_date(s.started_at) == today]
-    items = []
-    pre = library.routines.get(rtr.pre_run_routine)
-    if pre is not None:
-        if any(s.routine == pre.id for s in todays):
-            items.append(DueItem(pre.id, pre.name, "Done today", DONE))
-        elif status in (DUE, OPTIONAL):
-            items.append(DueItem(pre.id, pre.name, f"Before today's run: {pre.summary}", status))
-    items.append(DueItem(RUN_ROUTINE, "Run", reason, status, "run"))
-    post = library.routines.get(rtr.post_run_routine)
-    # Today's run may be a kept run stopped early (it counts as run, but is not "done").
+    asked = [s.override for s in runs_today if s.override]
+    if asked:
+        reason = f"{reason} Run anyway, asked: {asked[-1]}"
+    return DueItem(RUN_ROUTINE, "Run", reason, status, "run")
+
+
+def _pre_run(pre: Routine, todays: list[SessionRecord], status: str) -> list[DueItem]:
+    if any(s.routine == pre.id for s in todays):
+        return [DueItem(pre.id, pre.name, "Done today", DONE)]
+    if status in (DUE, OPTIONAL):
+        return [DueItem(pre.id, pre.name, f"Before today's run: {pre.summary}", status)]
+    return []
+
+
+def _post_run(
+    post: Routine, runs_today: list[SessionRecord], todays: list[SessionRecord], run: DueItem
+) -> list[DueItem]:
+    """After a run today (a kept run stopped early counts, though it is not "done"): due until
+    done after it; before the run, as the run is."""
+    if run.status == DONE and runs_today:
+        end = max(s.ended_at for s in runs_today)
+        if any(s.routine == post.id and s.started_at >= end for s in todays):
+            return [DueItem(post.id, post.name, "Done after today's run", DONE)]
+        return [DueItem(post.id, post.name, f"After your run: {post.summary}", DUE)]
+    if run.status in (DUE, OPTIONAL):
+        return [DueItem(post.id, post.name, f"After today's run: {post.summary}", run.status)]
+    return []
+
+
+def _run_items(
+    program: Program,
+    settings: Settings,
+    sessions: list[SessionRecord],
+    today: date,
+    library: Library,
+    access: RunAccess,
+) -> list[DueItem]:
+    """Pre-run routine, the run and the post-run routine."""
+    rtr = program.return_to_running
     runs_today = [
         s for s in sessions if s.routine == RUN_ROUTINE and local_date(s.started_at) == today
     ]
-    if post is not None and stage.ran_today and runs_today:
-        end = max(s.ended_at for s in runs_today)
-        if any(s.routine == post.id and s.started_at >= end for s in todays):
-            items.append(DueItem(post.id, post.name, "Done after today's run", DONE))
-        else:
-            items.append(DueItem(post.id, post.name, f"After your run: {post.summary}", DUE))
-    elif post is not None and status in (DUE, OPTIONAL):
-        items.append(DueItem(post.id, post.name, f"After today's run: {post.summary}", status))
+    run = _run_line(settings, today, access, runs_today)
+    todays = [s for s in done_sessions(sessions, today) if local_date(s.started_at) == today]
+    pre = library.routines.get(rtr.pre_run_routine)
+    post = library.routines.get(rtr.post_run_routine)
+    items = _pre_run(pre, todays, run.status) if pre is not None else []
+    items.append(run)
+    if post is not None:
+        items += _post_run(post, runs_today, todays, run)
     return items
 
 
@@ -210,9 +237,7 @@ def today_plan(
         for routine in _routines(program, phases, week, running, library)
     ]
     if access.stage is not None:
-        run_items = _run_items(
-            program, settings, sessions, today, library, access.stage, access.started
-        )
+        run_items = _run_items(program, settings, sessions, today, library, access)
         replaced = {item.routine_id for item in run_items}
         items = [item for item in items if item.routine_id not in replaced] + run_items
     first_shown = bool(program.phases) and program.phases[0] in phases

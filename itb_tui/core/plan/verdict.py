@@ -16,8 +16,8 @@ from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 if TYPE_CHECKING:
     from itb_tui.core.plan.overview import Overview
 
-HELD, BLOCKED = "held", "blocked"
-ITEM_STATUSES = (DUE, OPTIONAL, REST, HELD, BLOCKED, DONE)
+HELD = "held"  # by the morning check-in: a rest day with the deciding answer as its reason
+ITEM_STATUSES = (DUE, OPTIONAL, REST, HELD, DONE)
 # The run: locked until running starts, paused by hand, held by the morning or a red flag.
 LOCKED, PAUSED = "locked", "paused"
 RUN_STATUSES = (LOCKED, DUE, OPTIONAL, REST, HELD, PAUSED, DONE)

@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from itb_tui.core.content.program import Program
-from itb_tui.core.history.records import RunDecision
-from itb_tui.core.plan.referee import refuse
+from itb_tui.core.history.records import NAME_LIMIT, RunDecision
+from itb_tui.core.plan.referee import needs_clinician, refuse
 from itb_tui.core.plan.verdict import Verdict
 from itb_tui.core.text import NOTE_LIMIT, fit_note
 from itb_tui.tui.screens.checkin import choices
@@ -42,10 +42,15 @@ def checks_text(access: RunAccess) -> str:
 
 def question(decision: RunDecision, access: RunAccess) -> str:
     """The one question asked before the decision is kept."""
-    if decision.week is not None and access.started is None:
+    if decision.clinician and access.started is None:
         return (
-            "Has your physio cleared you to run? y: yes, start running at run week "
+            f"Has {decision.clinician} cleared you to run? y: yes, start running at run week "
             f"{decision.week} - n: no, change nothing"
+        )
+    if decision.clinician:
+        return (
+            f"Has {decision.clinician} cleared you for run week {decision.week}? y: yes, set "
+            "it - n: no, change nothing"
         )
     rules = f" (the rules give week {access.rules_week})" if access.rules_week else ""
     what = {
@@ -78,6 +83,7 @@ class RunWeekDialog(Dialog[RunDecision | None]):
         self.now = now
         self.step = CHOOSE
         self.decision: RunDecision | None = None
+        self.needs_name = False  # the week chosen needs the clearing clinician's name
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
@@ -123,8 +129,8 @@ class RunWeekDialog(Dialog[RunDecision | None]):
         if self.step != CHOOSE:
             return
         candidate = RunDecision(self.now, decision, week, self.access.rules_week)
-        cleared = week is not None and self.access.started is None  # asked before it is kept
-        chosen = replace(candidate, cleared=cleared)
+        self.needs_name = needs_clinician(self.verdict, self.program, candidate)
+        chosen = replace(candidate, clinician="-", cleared=True) if self.needs_name else candidate
         problem = refuse(self.verdict, self.program, chosen, self.now)
         if problem:
             self._hint("Choose again, or Escape.", problem)
@@ -134,7 +140,12 @@ class RunWeekDialog(Dialog[RunDecision | None]):
         note = self.query_one("#rw-note", Input)
         note.disabled = False
         note.focus()
-        self._hint("A note if you like (who decided, why), then Enter.")
+        if self.needs_name:
+            note.placeholder = "The name of the clinician who cleared you (required)"
+            why = refuse(self.verdict, self.program, candidate, self.now)
+            self._hint(f"{why} Type their name, then Enter.")
+        else:
+            self._hint("A note if you like (who decided, why), then Enter.")
 
     def action_confirm(self) -> None:
         if self.decision is None:
@@ -142,7 +153,14 @@ class RunWeekDialog(Dialog[RunDecision | None]):
             return
         if self.step == NOTE:
             note = self.query_one("#rw-note", Input)
-            self.decision.note = fit_note(note.value)[0]
+            text = fit_note(note.value)[0].strip()
+            if self.needs_name and not text:
+                self._hint("Type the clinician's name, or Escape.", "A name is needed.")
+                return
+            if self.needs_name:
+                self.decision.clinician = text[:NAME_LIMIT]
+            else:
+                self.decision.note = text
             note.disabled = True
             self.step = CONFIRM
             self._hint(question(self.decision, self.access))
@@ -151,8 +169,7 @@ class RunWeekDialog(Dialog[RunDecision | None]):
 
     @property
     def _asks_physio(self) -> bool:
-        chosen = self.decision
-        return chosen is not None and chosen.week is not None and self.access.started is None
+        return self.decision is not None and bool(self.decision.clinician)
 
     def action_cleared(self, cleared: bool) -> None:
         if self.step != CONFIRM or not self._asks_physio or self.decision is None:

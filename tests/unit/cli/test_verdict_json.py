@@ -12,9 +12,10 @@ from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.shell import readiness_view
 from itb_tui.core.shell.today_line import as_json, summarize
 from itb_tui.core.store.paths import Paths
+from tests.factories import at
 from tests.unit.cli.test_today import folders  # noqa: F401 - the fixture
 from tests.unit.plan.test_referee import FIRST_WEEK, verdict
-from tests.unit.plan.test_weeks import PROGRAM, at, day
+from tests.unit.plan.test_weeks import PROGRAM, day
 
 RUN_KEYS = {"status", "week", "minutes", "reason", "rule", "article"}
 
@@ -74,3 +75,14 @@ def test_the_verbs_print_the_contract(
     cli.main(["today", "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == 1 and data["run"]["status"] == "locked"
+
+
+def test_remind_announces_nothing_the_morning_held() -> None:
+    from itb_tui.core.shell.remind import reminders
+
+    worse = PainLog(at(day(2), 7), 2, "morning", compared="worse")
+    found = verdict(day(2), FIRST_WEEK[:1], [worse], hour=9)
+    held = {line.routine_id for line in found.held}
+    assert {"run", "hip-strength"} <= held
+    announced = {r.id for r in reminders(summarize(found))}
+    assert announced and not announced & held

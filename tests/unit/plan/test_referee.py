@@ -9,17 +9,16 @@ from datetime import date, datetime
 from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
 from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide, plan_ahead
-from itb_tui.core.plan.verdict import RULES, Verdict
+from itb_tui.core.plan.verdict import ITEM_STATUSES, RULES, Verdict
 from itb_tui.core.store.settings import Settings
+from tests.factories import at, run
 from tests.unit.plan.test_weeks import (
     LIBRARY,
     MON,
     PROGRAM,
-    at,
     day,
     pain_free_week,
     ready_by,
-    run,
     settings,
 )
 
@@ -51,7 +50,7 @@ def test_every_line_has_a_status_a_rule_and_its_article() -> None:
     assert found.items
     for line in found.items:
         assert line.rule in RULES, line
-        assert line.status in ("due", "optional", "rest", "held", "blocked", "done")
+        assert line.status in ITEM_STATUSES
     assert found.run.rule in RULES and found.run.article == "001"
 
 
@@ -123,3 +122,20 @@ def test_a_run_anyway_is_read_back_into_the_verdict() -> None:
     found = verdict(day(1), [*FIRST_WEEK[:1], anyway], hour=20)
     assert found.run.status == "done"
     assert found.run.reason.endswith(f"Run anyway, asked: {asked}")
+
+
+def test_years_of_history_give_the_verdict_of_the_recent_months() -> None:
+    """The input picks out what the rules read once, so a verdict costs the same after years."""
+    from datetime import timedelta
+
+    from tests.factories import session
+
+    old = [session("daily-stretch", MON - timedelta(days=n)) for n in range(120, 800, 3)]
+    sessions, logs = ready_by(MON)
+    whole = MonthHistory([*old, *sessions, *FIRST_WEEK[:1]], logs)
+    recent = MonthHistory([*sessions, *FIRST_WEEK[:1]], logs)
+    inp = RulesInput(PROGRAM, LIBRARY, settings(), whole, at(day(2), 7))
+    assert len(inp.recent.sessions) < len(old)
+    months = {(s.started_at.year, s.started_at.month) for s in inp.recent.sessions}
+    assert months == {(2026, 6), (2026, 7), (2026, 11)}  # the last three with anything in them
+    assert decide(inp) == decide(inp.at(inp.now, recent))

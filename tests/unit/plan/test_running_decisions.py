@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
@@ -118,16 +119,20 @@ def test_a_week_beyond_the_run_table_is_refused_with_a_message() -> None:
     assert refusal(PROGRAM, today, decide(day(7), "week", weeks), now) == ""
 
 
-def test_before_running_starts_a_set_week_needs_the_physio_clearance() -> None:
+def test_before_running_starts_a_set_week_needs_the_named_clinician() -> None:
     today = day(-3)  # the checks are not met yet
     now = at(today, 9)
-    plain, cleared = decide(today, "week", 2), decide(today, "week", 2, cleared=True)
+    plain, unnamed = decide(today, "week", 2), decide(today, "week", 2, cleared=True)
+    cleared = replace(unnamed, clinician="Dr Lee")
     before = access(today)
     assert before.stage is None and before.started is None
-    assert "physio" in refusal(PROGRAM, before, plain, now)
+    assert "clinician" in refusal(PROGRAM, before, plain, now)
+    assert "clinician" in refusal(PROGRAM, before, unnamed, now)  # a yes alone is not enough
     assert refusal(PROGRAM, before, cleared, now) == ""
     assert access(today, decisions=[plain]).stage is None
+    assert access(today, decisions=[unnamed]).stage is None
     started = access(today, decisions=[cleared])
+    assert started.evidence == "Running started on Dr Lee's clearance, Fri 20 Nov."
     assert started.stage is not None and started.stage.week == 2 and started.started == today
     assert week_on(day(4), pain_free_week(today), [cleared]) == 3  # and the rules go on
 

@@ -112,3 +112,26 @@ def test_a_standing_red_flag_plans_no_run() -> None:
     flags = RedFlagState([FlagChange(PROGRAM.red_flags[0].id, at(day(-1)), ticked=True)])
     found = events(plan_calendar(PROGRAM, settings, LIBRARY, history, at(MON, 9), flags=flags))
     assert by_title(found, "Run (easy)") == []
+
+
+def test_runs_and_strength_fall_on_alternate_days() -> None:
+    settings = Settings(program_start=START - timedelta(days=7), running=True, onboarded=True)
+    history = started_history([run(day(-7)), run(day(-5)), run(day(-3))], [], day(-7))
+    found = events(plan_calendar(PROGRAM, settings, LIBRARY, history, at(MON, 9)))
+    runs, strength = set(by_title(found, "Run (easy)")), set(by_title(found, "Hip strength"))
+    assert runs and strength
+    assert not (runs & strength) - {MON}  # today is as Today says
+    full_weeks = Counter(d.isocalendar()[1] for d in strength if d >= MON + timedelta(days=7))
+    assert set(full_weeks.values()) == {3}  # the week allows both: three of each
+
+
+def test_nothing_held_this_morning_is_in_the_calendar() -> None:
+    from itb_tui.core.history.records import PainLog
+
+    settings = Settings(program_start=START - timedelta(days=7), running=True, onboarded=True)
+    worse = PainLog(at(MON, 7), 2, "morning", compared="worse")
+    history = started_history([run(day(-7)), run(day(-5)), run(day(-3))], [worse], day(-7))
+    found = events(plan_calendar(PROGRAM, settings, LIBRARY, history, at(MON, 9)))
+    today = {summary for d, summary, _ in found if d == MON}
+    assert "Run (easy)" not in today and "Hip strength" not in today
+    assert "Daily stretch" in today

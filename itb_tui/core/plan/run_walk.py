@@ -1,0 +1,217 @@
+"""The run weeks, walked one ISO week at a time from the first run or week set by hand.
+
+The rules are those of running.py's docstring (001's return-to-running weeks and warning
+signs): a week steps back, holds, repeats or moves on; a week set by hand starts from its day,
+capped at the rules' week while held back unless a named clinician cleared it; painful weeks
+count on across set weeks, and ``repeated_weeks_to_phase_one`` of them send the user back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from itb_tui.core.content.program import Program, RunWeek
+from itb_tui.core.dates import day_text, local_date, week_monday
+from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord, score_text
+from itb_tui.core.plan.signs import Found
+
+MIN_RUNS_TO_PROGRESS = 2
+# A warning sign holds the run week for this long: no week above the rules' by hand without a
+# clinician's clearance (001: warning signs mean "reduce load").
+SIGN_DAYS = 14
+WEEK = timedelta(days=7)
+
+
+def run_minutes(run: SessionRecord) -> int:
+    """Minutes of running in a run session."""
+    seconds = sum(
+        value
+        for result in run.exercises
+        if result.unit == "seconds"
+        for values in result.done.values()
+        for value in values
+    )
+    return round((seconds or run.duration_s) / 60)
+
+
+def in_week(day: date, monday: date) -> bool:
+    return monday <= day < monday + WEEK
+
+
+def _week_pain(runs: list[SessionRecord], logs: list[PainLog], monday: date) -> str | None:
+    """The first pain of a run week, described, or None when the week was pain-free."""
+    for run in runs:
+        when = day_text(local_date(run.started_at))
+        if run.pain_spikes:
+            return f"pain during the run on {when}"
+        if run.pain_after:
+            pain = score_text(run.pain_after, run.pain_after_knees)
+            return f"pain {pain} after the run on {when}"
+    for log in logs:
+        in_run = log.context in ("during-run", "after-run")
+        if in_run and log.score > 0 and in_week(local_date(log.at), monday):
+            return f"pain {log.score}/10 {log.context} on {day_text(local_date(log.at))}"
+    return None
+
+
+def over_target(program: Program, runs: list[SessionRecord], target: RunWeek) -> list[str]:
+    """Runs far over the week's longest target (over_target_pct), described."""
+    top = max(target.minutes[1], target.long_run_minutes[1])
+    limit = top * (100 + program.return_to_running.over_target_pct) // 100
+    return [
+        f"the run on {day_text(local_date(r.started_at))} was {run_minutes(r)} min, "
+        f"far over the {top} min at most of run week {target.week}"
+        for r in runs
+        if run_minutes(r) > limit
+    ]
+
+
+@dataclass(frozen=True)
+class WeekState:
+    """The stage after one ISO week; ``painful`` when pain or a sign made it so."""
+
+    level: int
+    verdict: str
+    evidence: str
+    painful: bool
+
+
+def _sign_week(level: int, week_signs: list[Found]) -> WeekState | None:
+    """A step back after a step-back sign, a hold after pain during strength work; else None."""
+    steps = [f for f in week_signs if f.sign.id != "pain-during-strength"]
+    if steps:
+        new = max(1, level - 1)
+        text = f"{steps[0].sign.name}: {steps[0].evidence}. Back one week to week {new}, "
+        return WeekState(new, "step-back", text + "not to the start.", True)
+    if week_signs:
+        text = f"{week_signs[0].sign.name}: {week_signs[0].evidence}. Hold at week {level}."
+        return WeekState(level, "hold", text, True)
+    return None
+
+
+def _runs_week(
+    program: Program, level: int, monday: date, week_runs: list[SessionRecord], logs: list[PainLog]
+) -> WeekState:
+    """Repeat after pain, a run far over target or too few completed runs; else move on."""
+    pain = _week_pain(week_runs, logs, monday)
+    if pain:
+        text = f"Week {level} was not pain-free ({pain}): repeat week {level}."
+        return WeekState(level, "repeat", text, True)
+    over = over_target(program, week_runs, program.return_to_running.week(level))
+    if over:
+        text = f"In week {level} {over[0]}: repeat week {level} and keep to its target."
+        return WeekState(level, "repeat", text, False)
+    completed = [r for r in week_runs if r.completed]
+    if len(completed) < MIN_RUNS_TO_PROGRESS:
+        count = f"{len(completed)} completed run{'' if len(completed) == 1 else 's'}"
+        text = f"Only {count} in the week of {day_text(monday)}: repeat week {level}."
+        return WeekState(level, "repeat" if week_runs else "gap", text, False)
+    text = f"Week {level} was pain-free ({len(completed)} runs): on to week {level + 1}."
+    return WeekState(level + 1, "progress", text, False)
+
+
+def _next_week(
+    program: Program,
+    level: int,
+    monday: date,
+    runs: list[SessionRecord],
+    signs: list[Found],
+    logs: list[PainLog],
+    since: date | None = None,
+) -> WeekState:
+    """The stage after the ISO week starting ``monday``, counting only from ``since``."""
+    if since is not None:  # a week set by hand that day: what came before no longer counts
+        runs = [r for r in runs if local_date(r.started_at) >= since]
+        signs = [f for f in signs if f.on >= since]
+        logs = [p for p in logs if local_date(p.at) >= since]
+    by_signs = _sign_week(level, [f for f in signs if in_week(f.on, monday)])
+    if by_signs is not None:
+        return by_signs
+    week_runs = [r for r in runs if in_week(local_date(r.started_at), monday)]
+    return _runs_week(program, level, monday, week_runs, logs)
+
+
+def set_in_week(set_weeks: Sequence[RunDecision], monday: date) -> RunDecision | None:
+    """The last week set by hand in the ISO week starting ``monday``."""
+    return next((d for d in reversed(set_weeks) if in_week(local_date(d.at), monday)), None)
+
+
+def held_back(before: WeekState, signs: Sequence[Found], day: date) -> str:
+    """Why the run week may not be set above the rules' week on ``day`` without a clinician's
+    clearance: a warning sign in the last SIGN_DAYS days, or the rules stepped back or held
+    (pain in a run or a sign in the week before); '' when it may."""
+    recent = [f for f in signs if 0 <= (day - f.on).days < SIGN_DAYS]
+    if recent:
+        return f"{recent[-1].sign.name.lower()} on {day_text(recent[-1].on)}"
+    if before.verdict in ("step-back", "hold") or before.painful:
+        return "the rules stepped back or held after pain"
+    return ""
+
+
+def _set_state(decision: RunDecision, before: WeekState, signs: Sequence[Found]) -> WeekState:
+    """The week set by hand: at most the rules' week when held back, unless a clinician
+    named in the decision cleared it."""
+    day = local_date(decision.at)
+    week = decision.week or 1
+    if decision.clinician:
+        text = f"Run week {week}, set on {decision.clinician}'s clearance, {day_text(day)}."
+        return WeekState(week, "set", text, False)
+    rules = min(before.level, decision.rules_week or before.level)
+    why = held_back(before, signs, day)
+    if week > rules and why:
+        text = (
+            f"Run week {week} was set on {day_text(day)}, but after {why} a higher week needs "
+            f"the clearance of a named clinician: week {rules}."
+        )
+        return WeekState(rules, "set", text, before.painful)
+    return WeekState(week, "set", f"Run week {week}, set by you on {day_text(day)}.", False)
+
+
+def first_day(runs: list[SessionRecord], set_weeks: Sequence[RunDecision]) -> date | None:
+    """The day of the first run or week set by hand (None: neither)."""
+    days = [local_date(r.started_at) for r in runs[:1]] + [local_date(d.at) for d in set_weeks]
+    return min(days, default=None)
+
+
+def walk(
+    program: Program,
+    runs: list[SessionRecord],
+    signs: list[Found],
+    logs: list[PainLog],
+    this_monday: date,
+    set_weeks: Sequence[RunDecision] = (),
+) -> tuple[WeekState, date | None]:
+    """The stage at ``this_monday`` week by week from the first run or week set by hand, and
+    the Monday repeated signs sent the user back to phase 1 (None if they did not)."""
+    rtr = program.return_to_running
+    state = WeekState(1, "start", "No runs yet: start with week 1.", False)
+    first = first_day(runs, set_weeks)
+    if first is None:
+        return state, None
+    state = WeekState(1, "start", "First week of running: week 1.", False)
+    monday = week_monday(first)
+    painful = empty = 0
+    while monday < this_monday:
+        setting = set_in_week(set_weeks, monday)
+        since = None if setting is None else local_date(setting.at)
+        if setting is not None:  # pain counts on across it: repeated signs still send back
+            state, empty = _set_state(setting, state, signs), 0
+        state = _next_week(program, state.level, monday, runs, signs, logs, since)
+        painful = painful + 1 if state.painful else (painful if state.verdict == "gap" else 0)
+        empty = empty + 1 if state.verdict == "gap" else 0
+        if empty and empty % rtr.gap_weeks_step_back == 0:
+            new = max(1, state.level - 1)
+            text = f"{empty} weeks without a run: back one week to week {new}."
+            state = WeekState(new, "step-back", text, False)
+        monday += WEEK
+        if painful >= rtr.repeated_weeks_to_phase_one:
+            text = (
+                f"{painful} run weeks in a row with pain or a warning sign (last: "
+                f"{state.evidence}) Go back to settling the pain, and look through the red "
+                "flags (f): the checks must be met again before the next run."
+            )
+            return WeekState(state.level, "phase-one", text, True), monday
+    setting = set_in_week(set_weeks, this_monday)
+    return (state if setting is None else _set_state(setting, state, signs)), None
