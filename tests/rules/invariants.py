@@ -30,8 +30,8 @@ def end_of(day: date) -> datetime:
 
 
 def clinician_named(decision: RunDecision) -> bool:
-    """A week set with the physio's clearance, the note naming who cleared it."""
-    return decision.decision == "week" and decision.cleared and bool(decision.note.strip())
+    """A week set with the clearance of a clinician, named."""
+    return decision.decision == "week" and decision.cleared and bool(decision.clinician.strip())
 
 
 def named_decision_on(history: MonthHistory, day: date) -> bool:

@@ -8,11 +8,12 @@ and raises AssertionError with the story so far at the first broken invariant.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from itb_tui.core.history.records import RunDecision
 from itb_tui.core.plan.due import DUE, OPTIONAL
-from itb_tui.core.plan.referee import override_question, refuse
+from itb_tui.core.plan.referee import needs_clinician, override_question, refuse
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 
 from .invariants import Tracker, end_of
@@ -77,19 +78,22 @@ def start_run(sim: Simulation, now: datetime, action: Run, at_run: RunCheck | No
 
 
 def decide(sim: Simulation, now: datetime, action: SetWeek | Pause) -> None:
-    """The run-week dialog: it asks for the physio's clearance only before running has
-    started, and keeps a decision only when the referee's refuse() lets it."""
+    """The run-week dialog: a week that needs a clinician's clearance (needs_clinician) is
+    kept only with a name and a yes to "Has <name> cleared you?"; any other decision only
+    when the referee's refuse() lets it."""
     verdict = observe(sim, now).verdict
-    access = verdict.overview.access
-    if isinstance(action, SetWeek):
-        cleared = action.cleared and access.started is None
-        decision = RunDecision(
-            now, "week", action.week, access.rules_week, action.clinician, cleared
-        )
+    rules_week = verdict.overview.access.rules_week
+    if isinstance(action, Pause):
+        decision = RunDecision(now, "resume" if action.resume else "pause", rules_week=rules_week)
     else:
-        decision = RunDecision(
-            now, "resume" if action.resume else "pause", rules_week=access.rules_week
-        )
+        decision = RunDecision(now, "week", action.week, rules_week)
+        if needs_clinician(verdict, sim.program, decision):
+            if not (action.clinician and action.cleared):
+                sim.note(now, f"w: {decision.describe()} needs a clinician's name: not kept")
+                return
+            decision = replace(decision, clinician=action.clinician, cleared=True)
+        else:
+            decision = replace(decision, note=action.clinician)
     why = refuse(verdict, sim.program, decision, now)
     if why:
         sim.note(now, f"w: {decision.describe()} refused: {why}")

@@ -463,7 +463,7 @@ class Simulation:
         self.history.sort()
         self.note(
             decision.at,
-            f"run decision {decision.describe()} cleared={decision.cleared} note={decision.note!r}",
+            f"run decision {decision.describe()} by {decision.clinician!r} note={decision.note!r}",
         )
 
     def flag(self, day: date, action: Flag) -> None:
