@@ -1,0 +1,369 @@
+"""The rules' invariants, checked after every simulated day and at every run the user starts.
+
+Each check returns the ways it is broken, in words (an empty list: it holds). The names
+follow issue 21 (I1-I6) and issue 22 (P1-P4: every pain read, high pain holds weight-bearing
+work, a missing knee is not 0, no pain removed). ``Tracker`` keeps the run week of the day
+before; the simulation remembers whether every readiness check has been seen met since the
+last return to phase 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from itb_tui.core.dates import local_date, week_monday
+from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
+from itb_tui.core.plan.due import DUE, OPTIONAL
+from itb_tui.core.plan.signs import step_back_signs, strength_pain_signs
+from itb_tui.core.plan.weeks import RUN_ROUTINE
+
+from .surfaces import Look, ics_today, verdict
+from .users import TZ, Simulation, planned_dose
+
+SIGN_DAYS = 14  # issue 21: no rise within 14 days of a warning sign
+MEETS_CHECKS = "You meet the checks"
+
+
+def end_of(day: date) -> datetime:
+    return datetime.combine(day, time(23, 59, 59), tzinfo=TZ)
+
+
+def clinician_named(decision: RunDecision) -> bool:
+    """A week set with the clearance of a clinician, named."""
+    return decision.decision == "week" and decision.cleared and bool(decision.clinician.strip())
+
+
+def named_decision_on(history: MonthHistory, day: date) -> bool:
+    return any(clinician_named(d) and local_date(d.at) == day for d in history.run_decisions)
+
+
+def painful_run(run: SessionRecord) -> bool:
+    return bool(run.pain_spikes) or bool(run.pain_after) or bool(run.swelling)
+
+
+def run_pain_days(history: MonthHistory) -> set[date]:
+    """Days with pain in a run: a spike, a rating above 0, a during- or after-run log."""
+    days = {
+        local_date(s.started_at)
+        for s in history.sessions
+        if s.routine == RUN_ROUTINE and painful_run(s)
+    }
+    days |= {
+        local_date(log.at)
+        for log in history.pain_logs
+        if log.context in ("during-run", "after-run") and log.score > 0
+    }
+    return days
+
+
+def sign_days(sim: Simulation, today: date) -> set[date]:
+    """Days with a warning sign (001's four), by the product's own sign finders."""
+    history = sim.history
+    found = step_back_signs(sim.program, history.sessions, history.pain_logs, today)
+    found += strength_pain_signs(sim.program, history.sessions, sim.library, today)
+    return {f.on for f in found}
+
+
+@dataclass
+class Tracker:
+    """What the checks carry from day to day."""
+
+    week: int | None = None  # the run week at the end of the day before
+
+
+# --- I1 ----------------------------------------------------------------------------------
+
+
+def i1_run_start(look: Look, overridden: bool = False) -> list[str]:
+    """I1 at the moment a run is started: the verdict must offer it (or an override be kept)."""
+    status = look.run_item()
+    if status not in (DUE, OPTIONAL) and not overridden:
+        return [f"I1: a run starts that the verdict lists as {status}: {look.verdict.run.reason}"]
+    return []
+
+
+def i1_offered(look: Look) -> list[str]:
+    """I1 on Home: nothing held is offered as due."""
+    found = []
+    overview = look.overview
+    offered = look.home_due()
+    if overview.red_flags and RUN_ROUTINE in offered:
+        found.append("I1: a run is offered while a red flag stands")
+    morning = overview.morning
+    if morning is not None and morning.holds_run and RUN_ROUTINE in offered:
+        found.append(f"I1: a run is offered that the morning holds: {morning.text(look.today)}")
+    if look.run_item() not in (DUE, OPTIONAL):
+        companions = {"pre-run", "ice"} & offered
+        if "pre-run" in companions:
+            found.append("I1: the pre-run routine is offered on a day the run is held")
+    if overview.stage is None and RUN_ROUTINE in offered:
+        found.append("I1: a run is offered while running is locked")
+    return found
+
+
+# --- I2, I3, I4 --------------------------------------------------------------------------
+
+
+def i2_no_rise(sim: Simulation, look: Look, tracker: Tracker) -> list[str]:
+    """I2: the run week never rises after a week with pain in a run, nor within 14 days of a
+    warning sign, except by a clinician-named decision. Only what came before today counts:
+    a run today is run at the week it rose to."""
+    stage = look.overview.stage
+    week, before = (stage.week if stage else None), tracker.week
+    if week is None or before is None or week <= before:
+        return []
+    today = look.today
+    if named_decision_on(sim.history, today):
+        return []
+    found = []
+    since = week_monday(today) - timedelta(days=7)
+    pain = sorted(day for day in run_pain_days(sim.history) if since <= day < today)
+    if pain:
+        found.append(f"I2: run week {before} -> {week} after pain in a run on {pain[-1]}")
+    first = today - timedelta(days=SIGN_DAYS)
+    signs = sorted(d for d in sign_days(sim, today) if first <= d < today)
+    if signs:
+        found.append(f"I2: run week {before} -> {week} within 14 days of a sign on {signs[-1]}")
+    return found
+
+
+def i3_phase_one(sim: Simulation, look: Look) -> list[str]:
+    """I3: three run weeks in a row with pain in a run lead back to phase 1, whatever weeks
+    were set: this Monday's run week is 1 at most, started again from this week."""
+    today = look.today
+    monday = week_monday(today)
+    pain = run_pain_days(sim.history)
+    weeks = [monday - timedelta(days=7 * n) for n in (1, 2, 3)]
+    if not all(any(m <= d < m + timedelta(days=7) for d in pain) for m in weeks):
+        return []
+    access = look.overview.access
+    if access.stage is None or (access.started is not None and access.started >= monday):
+        return []
+    if access.started is not None and weeks[-1] < week_monday(access.started):
+        return []  # running started again after those weeks: the count starts from there
+    return [
+        f"I3: three run weeks with pain (from {weeks[-1]}) but run week {access.stage.week} "
+        f"goes on (running started {access.started})"
+    ]
+
+
+def i4_started(sim: Simulation, look: Look, tracker: Tracker) -> list[str]:
+    """I4: running never starts before every check is met, except by a clinician-named
+    decision; Today never says the checks are met when they are not."""
+    found = []
+    overview = look.overview
+    if overview.access.phase_one:
+        sim.ready_seen = overview.readiness.ready
+    named = any(clinician_named(d) for d in sim.history.run_decisions)
+    if overview.stage is not None and not sim.ready_seen and not named:
+        found.append(
+            f"I4: running started ({overview.access.evidence}) with checks never all met: "
+            + "; ".join(f"{c.name}: {c.evidence}" for c in overview.readiness.checks if not c.met)
+        )
+    if not overview.readiness.ready:
+        said = [i.reason for i in overview.items if MEETS_CHECKS in i.reason]
+        found += [f"I4: Today says '{text}' with a check not met" for text in said]
+    return found
+
+
+# --- I5 ----------------------------------------------------------------------------------
+
+
+def i5_complete(sim: Simulation) -> list[str]:
+    """I5: a session counts as complete only when every set met its planned dose."""
+    found = []
+    for record in sim.history.sessions:
+        if not record.completed or record.routine == RUN_ROUTINE:
+            continue
+        for result in record.exercises:
+            dose = planned_dose(result.exercise, record.routine)
+            short = [v for values in result.done.values() for v in values if dose and v < dose]
+            if short:
+                found.append(
+                    f"I5: {record.routine} on {record.started_at:%d %b} is complete with "
+                    f"{result.exercise} sets of {short[0]} (planned at least {dose})"
+                )
+                break
+    return found
+
+
+# --- I6 ----------------------------------------------------------------------------------
+
+
+def i6_shell(look: Look) -> list[str]:
+    """I6: `itb today --format json` lists as due what Home offers as due."""
+    home, shell = look.home_due(), look.json_due()
+    expected = (home - {RUN_ROUTINE}) | ({RUN_ROUTINE} if look.run_item() == DUE else set())
+    return (
+        []
+        if shell == expected
+        else [f"I6: Home offers {sorted(home)}, `itb today` {sorted(shell)}"]
+    )
+
+
+def i6_run_key(look: Look) -> list[str]:
+    """I6: the r screen starts a run exactly when Home offers one."""
+    offered = RUN_ROUTINE in look.home_due()
+    if look.can_run == offered:
+        return []
+    return [f"I6: Home offers a run: {offered}; the r screen starts one: {look.can_run}"]
+
+
+def i6_calendar(sim: Simulation, look: Look) -> list[str]:
+    """I6: the ICS plans for today what Home offers today."""
+    home, ics = look.home_due(), ics_today(sim, look.today, look.now)
+    return (
+        [] if ics == home else [f"I6: Home offers {sorted(home)}, the calendar plans {sorted(ics)}"]
+    )
+
+
+# --- P1, P2, P3 (issue 22) ---------------------------------------------------------------
+
+
+def fingerprint(sim: Simulation, history: MonthHistory, now: datetime) -> tuple[object, ...]:
+    """Everything a rule can say about ``now``, in words."""
+    overview = verdict(replace_history(sim, history), now)
+    stage = overview.stage
+    return (
+        tuple(overview.items),
+        tuple((c.name, c.met, c.evidence) for c in overview.readiness.checks),
+        tuple(f.evidence for f in overview.signs),
+        overview.morning.text(now.date()) if overview.morning else "",
+        None if stage is None else (stage.week, stage.evidence, stage.today_text),
+        overview.access.phase_one,
+        overview.improvement,
+    )
+
+
+def replace_history(sim: Simulation, history: MonthHistory) -> Simulation:
+    clone = Simulation.__new__(Simulation)
+    clone.__dict__.update(sim.__dict__)
+    clone.history = history
+    return clone
+
+
+def without(history: MonthHistory, pain: object) -> MonthHistory:
+    """``history`` with one recorded pain taken out (a log, a spike, a rating)."""
+    sessions: list[SessionRecord] = []
+    for s in history.sessions:
+        if pain is s:
+            s = replace(s, pain_after=0, pain_after_knees=type(s.pain_after_knees)(), swelling=None)
+        spikes = [p for p in s.pain_spikes if p is not pain]
+        sessions.append(replace(s, pain_spikes=spikes) if len(spikes) != len(s.pain_spikes) else s)
+    logs = [log for log in history.pain_logs if log is not pain]
+    return MonthHistory(sessions, logs, list(history.run_decisions))
+
+
+def recorded_pains(history: MonthHistory, band: int) -> list[tuple[datetime, object, str]]:
+    """(when, the record, words) for every pain above the band, oldest first."""
+    found: list[tuple[datetime, object, str]] = []
+    for s in history.sessions:
+        found += [(p.at, p, f"a pain spike in {s.routine} ({p.exercise})") for p in s.pain_spikes]
+        if (s.pain_after or 0) > band or s.swelling:
+            found.append((s.ended_at, s, f"pain {s.pain_after}/10 after {s.routine}"))
+    found += [
+        (log.at, log, f"pain {log.score}/10 {log.context}")
+        for log in history.pain_logs
+        if log.score > band or log.swelling
+    ]
+    return sorted(found, key=lambda item: item[0])
+
+
+def until(history: MonthHistory, day: date) -> MonthHistory:
+    """``history`` as it stood at the end of ``day``."""
+    return MonthHistory(
+        [s for s in history.sessions if local_date(s.started_at) <= day],
+        [p for p in history.pain_logs if local_date(p.at) <= day],
+        [d for d in history.run_decisions if local_date(d.at) <= day],
+    )
+
+
+def p1_pain_read(sim: Simulation, today: date, most: int = 3) -> list[str]:
+    """P1: every pain above the band recorded before today is read by at least one rule:
+    without it, something said that day, the next or on the Monday after (when the run week
+    moves) would be different."""
+    band = sim.program.acceptable_morning_pain
+    found = []
+    pains = [p for p in recorded_pains(sim.history, band) if local_date(p[0]) < today]
+    for when, pain, words in pains[-most:]:
+        day = local_date(when)
+        days = (day, day + timedelta(days=1), week_monday(day) + timedelta(days=7))
+        if all(
+            fingerprint(sim, until(sim.history, d), end_of(d))
+            == fingerprint(sim, without(until(sim.history, d), pain), end_of(d))
+            for d in days
+        ):
+            found.append(f"P1: {words} at {when:%a %d %b %H:%M} is read by no rule")
+    return found
+
+
+WEIGHT_BEARING = {RUN_ROUTINE, "hip-strength", "pre-run", "side-leg-lifts"}
+HIGH = 7
+
+
+def high_pain_standing(history: MonthHistory, now: datetime) -> PainLog | SessionRecord | None:
+    """The last pain of 7+ or with swelling, unless a lower score came after it."""
+    events: list[tuple[datetime, bool, object]] = []
+    for log in history.pain_logs:
+        if log.at <= now:
+            events.append((log.at, log.score >= HIGH or bool(log.swelling), log))
+    for s in history.sessions:
+        if s.ended_at <= now and s.pain_after is not None:
+            events.append((s.ended_at, s.pain_after >= HIGH or bool(s.swelling), s))
+    events.sort(key=lambda e: e[0])
+    standing = None
+    for _, high, record in events:
+        standing = record if high else None
+    return standing  # type: ignore[return-value]
+
+
+def p2_high_pain_holds(sim: Simulation, look: Look) -> list[str]:
+    """P2: after a 7+ or swelling, nothing weight-bearing is due until a lower score."""
+    standing = high_pain_standing(sim.history, look.now)
+    if standing is None:
+        return []
+    due = sorted(look.home_due() & WEIGHT_BEARING)
+    return [f"P2: {due} offered after {standing!r:.120}"] if due else []
+
+
+def p3_missing_knee(sim: Simulation, look: Look) -> list[str]:
+    """P3: a knee left out of a log is never read as 0 (its last score carries forward)."""
+    last: dict[str, int] = {}
+    found = []
+    carried = []
+    for log in sorted(sim.history.pain_logs, key=lambda p: p.at):
+        knees = log.knees
+        given = dict(knees.items())
+        if knees and len(given) == 1:
+            missing = "right" if "left" in given else "left"
+            if last.get(missing, 0) > next(iter(given.values())):
+                carried.append((log, missing, last[missing]))
+        last.update(given)
+    for log, missing, score in carried[-2:]:
+        filled = replace(
+            log, score=max(log.score, score), knees=replace(log.knees, **{missing: score})
+        )
+        logs = [filled if p is log else p for p in sim.history.pain_logs]
+        other = MonthHistory(list(sim.history.sessions), logs, list(sim.history.run_decisions))
+        if fingerprint(sim, sim.history, look.now) == fingerprint(sim, other, look.now):
+            continue
+        found.append(
+            f"P3: the {missing} knee left out of the {log.context} log at {log.at:%a %d %b %H:%M} "
+            f"is read as 0 (its last score was {score})"
+        )
+    return found
+
+
+def p4_pain_kept(sim: Simulation) -> list[str]:
+    """P4: no action removes a recorded pain: every spike and rating the user noted, in a
+    session kept or discarded, is in the history at its time."""
+    history = sim.history
+    times = {spike.at for s in history.sessions for spike in s.pain_spikes}
+    times |= {s.ended_at for s in history.sessions if s.pain_after}
+    times |= {log.at for log in history.pain_logs if log.score > 0}
+    return [
+        f"P4: {words} at {when:%a %d %b %H:%M} is gone from the history"
+        for when, words in sim.felt
+        if when not in times
+    ]

@@ -1,0 +1,49 @@
+"""Histories that broke an invariant, as plain tests: issue 21's reproduced cases and the
+shortest users the rules fuzzer found.
+
+Each is a user from tests/rules/users.py lived day by day with one invariant checked (or the
+session engine asked directly). A test here fails while its door is open; once the fix lands
+it keeps the door shut, and its invariant moves into catalogue.HOLDS.
+"""
+
+from __future__ import annotations
+
+from .test_fuzz import live_checked
+from .users import (
+    NO_PAIN,
+    CheckIn,
+    Follow,
+    LogPain,
+    Pain,
+    Run,
+    SetWeek,
+    User,
+)
+
+GOOD = (CheckIn(7, NO_PAIN, "same", False), Follow(8), LogPain(21, 0, NO_PAIN, "daily", None))
+
+
+def test_setting_week_two_every_monday_through_painful_weeks_leads_back_to_phase_one() -> None:
+    """I3 (issue 21's case): running started, then week 2 set by hand every Monday, and pain
+    after every run for four weeks: three painful run weeks must lead back to phase 1."""
+    sore = (
+        CheckIn(7, NO_PAIN, "same", False),
+        Follow(8, run_pain=2),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
+    monday = (SetWeek(6, 2, False, ""), *sore)
+    week = (monday,) + (sore,) * 6
+    days = (GOOD,) * 7 + week * 4 + (GOOD,)
+    live_checked(User(21, "", False, days), ["I3 three painful weeks to phase 1"])
+
+
+def test_no_week_set_by_hand_above_the_rules_the_day_after_pain_built_up_in_a_run() -> None:
+    """I2 (issue 21's case): pain built up in a run (two spikes), then `w 3` the next day
+    without a clinician's name gives run week 3."""
+    spiked = (
+        CheckIn(7, NO_PAIN, "same", False),
+        Run(8, 0, None, "complete", 2, Pain(3), False),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
+    days = (GOOD,) * 9 + (spiked, (SetWeek(9, 3, False, ""), *GOOD), GOOD)
+    live_checked(User(21, "", False, days), ["I2 no rise after pain or a sign"])

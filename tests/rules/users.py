@@ -1,0 +1,482 @@
+"""Synthetic users for the rules fuzzer: a program start, a knee setting and day-by-day actions.
+
+A user is a list of days from the first simulated day; each day holds a few actions at their
+hours. ``Simulation`` turns them into the real records (tests/factories.py builders, the
+types of core/history/records.py) in memory, and goes through the same gates the app has: a
+run is recorded only when the return-to-running screen lets it start (``surfaces.can_start_run``),
+a run week or a pause only when the dialog's refusal allows it, a session's ``completed`` is
+the session engine's own decision (core/session/completion.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+
+from hypothesis import strategies as st
+
+from itb_tui.core.history.records import (
+    BOTH,
+    SIDES,
+    ExerciseResult,
+    Knees,
+    MonthHistory,
+    PainLog,
+    PainSpike,
+    RunDecision,
+    SessionRecord,
+    scored,
+)
+from itb_tui.core.plan.due import DUE
+from itb_tui.core.plan.red_flags import RedFlagState
+from itb_tui.core.session.completion import is_complete
+from itb_tui.core.store.settings import Settings
+from tests.factories import TZ, run, session, shipped_library, shipped_program
+
+FIRST_DAY = date(2026, 11, 2)  # a Monday: run weeks are ISO weeks
+CLINICIAN = "Dr Ana Silva, physio"
+ROUTINES = ("hip-strength", "foam-rolling", "daily-stretch", "pre-run", "side-leg-lifts", "ice")
+# How a guided session ends: every set at its dose, stopped part way, Enter pressed through
+# every set (a 1-rep set, a 0 s hold), a set short of its reps, or discarded (nothing kept).
+ENDINGS = ("complete", "stopped", "pressed", "short", "discard")
+RUN_ENDINGS = ("complete", "stopped", "discard")
+CONTEXTS = ("daily", "rest", "during-run", "after-run", "exercise", "morning")
+RED_FLAGS = ("no-weight-bearing", "swelling-instability", "nerve-symptoms", "clicking-locking")
+
+
+# --- actions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pain:
+    """A pain score with its knees (both None unless the settings say both knees)."""
+
+    score: int
+    left: int | None = None
+    right: int | None = None
+
+    @property
+    def knees(self) -> Knees:
+        return Knees(self.left, self.right)
+
+    @property
+    def single(self) -> int:
+        return scored(self.score, self.knees)
+
+
+NO_PAIN = Pain(0)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    hour: int
+    pain: Pain
+    compared: str
+    swelling: bool
+
+
+@dataclass(frozen=True)
+class SkipCheckIn:
+    hour: int
+
+
+@dataclass(frozen=True)
+class Session:
+    hour: int
+    routine: str
+    ending: str
+    pain_after: Pain | None
+    spike: Pain | None  # a pain spike part way through, with its score if one was given
+    swelling: bool | None
+
+
+@dataclass(frozen=True)
+class Run:
+    hour: int
+    minute: int
+    minutes: int | None  # None: the minutes the plan gives today
+    ending: str
+    spikes: int  # pain spikes, 2 min apart
+    pain_after: Pain | None
+    swelling: bool | None
+
+
+@dataclass(frozen=True)
+class LogPain:
+    hour: int
+    minute: int
+    pain: Pain
+    context: str
+    swelling: bool | None
+
+
+@dataclass(frozen=True)
+class SetWeek:
+    hour: int
+    week: int
+    cleared: bool
+    clinician: str  # the note: who cleared it, or ""
+
+
+@dataclass(frozen=True)
+class Pause:
+    hour: int
+    resume: bool  # False: pause; True: resume
+
+
+@dataclass(frozen=True)
+class Flag:
+    hour: int
+    flag: str
+    ticked: bool
+
+
+@dataclass(frozen=True)
+class Follow:
+    """Do what Today offers as due at this hour, in full; the run rated ``run_pain`` after."""
+
+    hour: int
+    run_pain: int = 0
+
+
+Action = CheckIn | SkipCheckIn | Session | Run | LogPain | SetWeek | Pause | Flag | Follow
+
+
+@dataclass(frozen=True)
+class User:
+    """A synthetic user: the program started ``start_back`` days before the first day."""
+
+    start_back: int
+    knee: str  # "", "left" or "both"
+    running: bool  # the first-launch answer "still running?"
+    days: tuple[tuple[Action, ...], ...]
+
+    def describe(self) -> str:
+        lines = [f"program start {self.start_back} days before {FIRST_DAY}, knee {self.knee!r}"]
+        for number, actions in enumerate(self.days):
+            day = FIRST_DAY + timedelta(days=number)
+            lines.append(f"  day {number} {day:%a %d %b}: " + "; ".join(map(repr, actions)))
+        return "\n".join(lines)
+
+
+# --- strategies --------------------------------------------------------------------------
+
+HOURS = st.sampled_from([8, 7, 12, 18, 20, 23, 0, 6, 10, 16, 21, 22])
+LOW_SCORES = st.sampled_from([0, 0, 0, 0, 0, 0, 0, 1, 2])
+SCORES = st.integers(0, 10)
+
+
+@st.composite
+def pains(draw: st.DrawFn, knee: str, scores: st.SearchStrategy[int] = SCORES) -> Pain:
+    """A single score, or with both knees painful a score per knee (either may be missing)."""
+    if knee != BOTH or draw(st.booleans()):
+        return Pain(draw(scores))
+    left = draw(st.none() | scores)
+    right = draw(st.none() | scores) if left is not None else draw(scores)
+    return Pain(scored(0, Knees(left, right)), left, right)
+
+
+@st.composite
+def actions(draw: st.DrawFn, knee: str) -> Action:
+    kind = draw(
+        st.sampled_from(
+            ["follow", "check-in", "session", "run", "pain", "skip", "week", "pause", "flag"]
+        )
+    )
+    hour = draw(HOURS)
+    if kind == "follow":
+        return Follow(hour)
+    if kind == "check-in":
+        compared = draw(st.sampled_from(["same", "better", "worse"]))
+        return CheckIn(hour, draw(pains(knee)), compared, draw(st.booleans()))
+    if kind == "session":
+        return Session(
+            hour,
+            draw(st.sampled_from(ROUTINES)),
+            draw(st.sampled_from(ENDINGS)),
+            draw(st.none() | pains(knee)),
+            draw(st.none() | pains(knee)),
+            draw(st.none() | st.booleans()),
+        )
+    if kind == "run":
+        return Run(
+            hour,
+            draw(st.sampled_from([0, 30])),
+            draw(st.none() | st.integers(1, 50)),
+            draw(st.sampled_from(RUN_ENDINGS)),
+            draw(st.integers(0, 3)),
+            draw(st.none() | pains(knee)),
+            draw(st.none() | st.booleans()),
+        )
+    if kind == "pain":
+        context = draw(st.sampled_from(CONTEXTS))
+        return LogPain(
+            hour,
+            draw(st.integers(0, 59)),
+            draw(pains(knee)),
+            context,
+            draw(st.none() | st.booleans()),
+        )
+    if kind == "skip":
+        return SkipCheckIn(hour)
+    if kind == "week":
+        clinician = draw(st.sampled_from(["", CLINICIAN]))
+        return SetWeek(hour, draw(st.integers(1, 5)), draw(st.booleans()), clinician)
+    if kind == "pause":
+        return Pause(hour, draw(st.booleans()))
+    return Flag(hour, draw(st.sampled_from(RED_FLAGS)), draw(st.booleans()))
+
+
+@st.composite
+def days(draw: st.DrawFn, knee: str, steady: bool) -> tuple[Action, ...]:
+    """A good day (a settled check-in, what is due, a pain-free evening), an odd one or none;
+    a steady user has mostly good days."""
+    mixed = ["good", "good", "odd", "good", "good", "nothing", "good", "odd"]
+    kind = draw(st.sampled_from(["good"] * 11 + ["odd"] if steady else mixed))
+    if kind == "nothing":
+        return ()
+    if kind == "good":
+        morning = CheckIn(7, draw(pains(knee, LOW_SCORES)), "same", False)
+        evening = LogPain(21, 0, NO_PAIN, "daily", None)
+        follow = Follow(draw(st.sampled_from([8, 18, 12])), draw(st.sampled_from([0, 0, 0, 2, 4])))
+        return (morning, follow, evening)
+    found = draw(st.lists(actions(knee), min_size=1, max_size=4))
+    return tuple(sorted(found, key=lambda action: action.hour))
+
+
+@st.composite
+def users(
+    draw: st.DrawFn, min_days: int = 28, max_days: int = 49, runner: bool | None = None
+) -> User:
+    """Any user; a ``runner`` is steady and has done the weeks of rehab running needs (None:
+    either)."""
+    knee = draw(st.sampled_from(["", "both", "left"]))
+    runner = draw(st.booleans()) if runner is None else runner
+    steady = runner or draw(st.booleans())
+    return User(
+        start_back=draw(st.sampled_from([21, 28, 35] if runner else [21, 28, 0, 14, 35, 7])),
+        knee=knee,
+        running=draw(st.booleans()),
+        days=tuple(draw(st.lists(days(knee, steady), min_size=min_days, max_size=max_days))),
+    )
+
+
+# --- records -----------------------------------------------------------------------------
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=TZ)
+
+
+def exercise_results(routine_id: str, ending: str) -> list[ExerciseResult]:
+    """What a guided session of ``routine_id`` records when it ends as ``ending``."""
+    routine = shipped_library().routines[routine_id]
+    results = []
+    reached = len(routine.items) // 2 if ending == "stopped" else len(routine.items)
+    for number, exercise in enumerate(routine.items):
+        sides = SIDES if exercise.per_side else (BOTH,)
+        unit = "seconds" if exercise.timed else "reps"
+        result = ExerciseResult(exercise.id, exercise.name, unit, sides, exercise.sets)
+        if number < reached:
+            dose = exercise.duration_s if exercise.timed else (exercise.reps or (1, 1))[0]
+            value = {
+                "complete": dose or 1,
+                "stopped": dose or 1,
+                "pressed": 0 if exercise.timed else 1,
+            }
+            done = value.get(ending, max(0, (dose or 1) - 3))  # "short": below the dose
+            for side in sides:
+                result.done[side] = [done] * exercise.sets
+        results.append(result)
+    return results
+
+
+def planned_dose(exercise_id: str, routine_id: str) -> int | None:
+    """The least a set of ``exercise_id`` must hold to be a planned set: the low end of its
+    rep range, or half its hold time (None when the routine does not know it)."""
+    routine = shipped_library().routines.get(routine_id)
+    for exercise in routine.items if routine else ():
+        if exercise.id == exercise_id:
+            if exercise.timed:
+                return (exercise.duration_s or 0) // 2
+            return (exercise.reps or (1, 1))[0]
+    return None
+
+
+def discard_keeps(record: SessionRecord) -> list[PainLog]:
+    """The pain logs the app keeps when ``record`` is discarded: none before discarding kept
+    pain (issue 22), then core/plan/kept_pain.py's."""
+    try:
+        from itb_tui.core.plan.kept_pain import kept_pain_logs  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    return list(kept_pain_logs(record))
+
+
+# --- the simulation ----------------------------------------------------------------------
+
+
+@dataclass
+class Simulation:
+    """One user's records so far, built action by action."""
+
+    user: User
+    settings: Settings = field(default_factory=Settings)
+    history: MonthHistory = field(default_factory=MonthHistory)
+    flags: RedFlagState = field(default_factory=RedFlagState)
+    story: list[str] = field(default_factory=list)  # what happened, for a failure message
+    ready_seen: bool = False  # every readiness check seen met since the last phase 1
+    felt: list[tuple[datetime, str]] = field(default_factory=list)  # pain noted, kept or not
+
+    def __post_init__(self) -> None:
+        self.program = shipped_program()
+        self.library = shipped_library()
+        self.settings = replace(
+            self.settings,
+            program_start=FIRST_DAY - timedelta(days=self.user.start_back),
+            painful_knee=self.user.knee,
+            running=self.user.running,
+            onboarded=True,
+        )
+
+    def note(self, when: datetime, text: str) -> None:
+        self.story.append(f"{when:%a %d %b %H:%M} {text}")
+
+    def add_log(self, log: PainLog) -> None:
+        self.history.pain_logs.append(log)
+        self.history.sort()
+
+    def add_session(self, record: SessionRecord) -> None:
+        self.noted(record)
+        self.history.sessions.append(record)
+        self.history.sort()
+
+    def slot(self, start: datetime) -> datetime:
+        """``start``, or just after a session it would overlap (one session at a time)."""
+        for record in self.history.sessions:
+            if record.started_at <= start <= record.ended_at:
+                start = record.ended_at + timedelta(minutes=1)
+        return start
+
+    def session(self, day: date, action: Session) -> None:
+        start = self.slot(at(day, action.hour, 5))
+        results = exercise_results(action.routine, action.ending)
+        routine = self.library.routines[action.routine]
+        spikes = []
+        if action.spike is not None:
+            spiked = next((r for r in results if not r.skipped), results[0])
+            score = action.spike.single if action.spike.score or action.spike.knees else None
+            spikes.append(
+                PainSpike(
+                    start + timedelta(minutes=3),
+                    spiked.exercise,
+                    spiked.sides[0],
+                    score,
+                    action.spike.knees,
+                )
+            )
+        record = session(
+            action.routine,
+            start=start,
+            minutes=20,
+            completed=is_complete(routine, results),
+            exercises=results,
+            pain_after=None if action.pain_after is None else action.pain_after.single,
+            pain_spikes=spikes,
+        )
+        record.swelling = action.swelling
+        record.pain_after_knees = action.pain_after.knees if action.pain_after else Knees()
+        if action.ending == "discard":
+            self.discard(record)
+            return
+        self.note(start, f"{action.routine} {action.ending}, completed={record.completed}")
+        self.add_session(record)
+
+    def run(self, day: date, action: Run, planned: int, override: str = "") -> None:
+        start = self.slot(at(day, action.hour, action.minute))
+        minutes = action.minutes or planned or 15
+        ran = minutes if action.ending == "complete" else max(1, minutes // 3)
+        spikes = [
+            PainSpike(start + timedelta(minutes=1 + 2 * n), "easy-run", BOTH)
+            for n in range(action.spikes)
+        ]
+        record = run(
+            start=start,
+            minutes=ran,
+            completed=action.ending == "complete",
+            pain_after=None if action.pain_after is None else action.pain_after.single,
+            pain_spikes=spikes,
+        )
+        record.swelling = action.swelling
+        record.pain_after_knees = action.pain_after.knees if action.pain_after else Knees()
+        record.override = override
+        if action.ending == "discard":
+            self.discard(record)
+            return
+        self.note(
+            start,
+            f"run {ran} min {action.ending}, {action.spikes} spikes, after {action.pain_after}",
+        )
+        self.add_session(record)
+
+    def noted(self, record: SessionRecord) -> None:
+        """Remember the pain the user noted in ``record``, kept or not (P4)."""
+        self.felt += [
+            (spike.at, f"a pain spike in {record.routine}") for spike in record.pain_spikes
+        ]
+        if record.pain_after:
+            self.felt.append((record.ended_at, f"{record.pain_after}/10 after {record.routine}"))
+
+    def discard(self, record: SessionRecord) -> None:
+        """``q d``: the session is not kept; what the app keeps of its pain is added."""
+        self.noted(record)
+        kept = discard_keeps(record)
+        self.note(record.started_at, f"{record.routine} discarded, {len(kept)} pain logs kept")
+        for log in kept:
+            self.add_log(log)
+
+    def log(self, day: date, action: LogPain | CheckIn) -> None:
+        if isinstance(action, CheckIn):
+            when = at(day, action.hour, 1)
+            log = PainLog(
+                when,
+                action.pain.single,
+                "morning",
+                "",
+                action.swelling,
+                action.compared,
+                action.pain.knees,
+            )
+        else:
+            when = at(day, action.hour, action.minute)
+            log = PainLog(
+                when, action.pain.single, action.context, "", action.swelling, "", action.pain.knees
+            )
+        self.note(
+            when,
+            f"pain log {log.score}/10 {log.knees.text()} {log.context} swelling={log.swelling}",
+        )
+        self.add_log(log)
+
+    def decide(self, decision: RunDecision) -> None:
+        self.history.run_decisions.append(decision)
+        self.history.sort()
+        self.note(
+            decision.at,
+            f"run decision {decision.describe()} by {decision.clinician!r} note={decision.note!r}",
+        )
+
+    def flag(self, day: date, action: Flag) -> None:
+        when = at(day, action.hour, 2)
+        ticked = set(self.flags.standing())
+        ticked = ticked | {action.flag} if action.ticked else ticked - {action.flag}
+        if self.flags.set(ticked, when):
+            self.note(when, f"red flag {action.flag} {'ticked' if action.ticked else 'unticked'}")
+
+    def skip(self, day: date, action: SkipCheckIn) -> None:
+        self.settings = replace(self.settings, checkin_skipped=day)
+        self.note(at(day, action.hour), "check-in skipped")
+
+
+def due_routines(items: list, kinds: tuple[str, ...] = ("routine",)) -> list[str]:
+    return [item.routine_id for item in items if item.status == DUE and item.kind in kinds]
