@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from itb_tui.core.history.records import BOTH, Knees
+from itb_tui.core.history.records import BOTH
 from itb_tui.core.plan.kept_pain import discard_note, sets_done
 from itb_tui.core.session import metronome, view
 from itb_tui.core.session.coach import Coach
