@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
+from itb_tui.core import host
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library, load_library
 from itb_tui.core.store.history_store import HistoryStore
@@ -25,6 +29,39 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(DATA_ENV, str(tmp_path / "env-data"))
     monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "env-config"))
     return home
+
+
+# The local time zone every test runs in: one hour east of UTC, no summer time, the same
+# offset as the FakeClock and tests/factories.py (a POSIX TZ string: no zone files needed).
+PINNED_ZONE = "CET-1"
+
+
+@pytest.fixture
+def programs(tmp_path: Path) -> Path:
+    """The folder the app looks up programs in during a test: empty unless a test puts a
+    fake program there (see pinned_host)."""
+    folder = tmp_path / "programs"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def pinned_host(programs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine as the app sees it (itb_tui/core/host.py), the same on every machine: no
+    programs on the path (no speech program, notifier or systemctl), no font folders, no
+    systemd, and the time zone PINNED_ZONE."""
+    monkeypatch.setattr(host, "PROGRAM_PATH", str(programs))
+    monkeypatch.setattr(host, "FONT_DIRS", ())
+    monkeypatch.setattr(host, "SYSTEMD_RUN_DIR", str(tmp_path / "no-systemd"))
+    zone = os.environ.get("TZ")
+    os.environ["TZ"] = PINNED_ZONE
+    time.tzset()
+    yield
+    if zone is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = zone
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)

@@ -193,7 +193,7 @@ class ItbApp(App[None]):
         self.program_flow.open_place(message.target)
 
     def on_accept_hint(self, message: AcceptHint) -> None:
-        self.program_flow.accept_hint(message.exercise_id)
+        self.program_flow.accept_hint(message.exercise_id, message.step)
 
     def on_show_unreadable(self, message: ShowUnreadable) -> None:
         self.program_flow.show_unreadable(message.index)
@@ -257,7 +257,7 @@ class ItbApp(App[None]):
             return
         kept = settings_kept_reason(self.context.paths.settings)
         today = self.context.clock.wall().date()
-        self.push_screen(SettingsScreen(self.context.settings, today, kept))
+        self.push_screen(SettingsScreen(self.context.settings, today, kept, self.context.library))
 
     def persist_settings(self) -> bool:
         """Save the settings; False (and says why) when they could not be saved."""

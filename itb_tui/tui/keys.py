@@ -370,7 +370,19 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
     ),
     "help": (Key("escape,q,question_mark", "app.pop_screen", "Close", id="close"),),
-    "settings": (Key("escape", "app.pop_screen", "Back", id="back"),),
+    "settings": (
+        Key("escape", "app.pop_screen", "Back", id="back"),
+        Key(
+            "p",
+            "take_back",
+            "Take back",
+            "`p`",
+            "take back a progression one step (listed when one was taken)",
+            id="take_back",
+            tooltip="Take back a progression",
+            priority=True,
+        ),
+    ),
     "red flags": (Key("escape", "app.pop_screen", "Back", id="back"),),
 }
 

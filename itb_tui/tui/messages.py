@@ -47,9 +47,11 @@ class OpenPlace(Message):
 
 @dataclass
 class AcceptHint(Message):
-    """Take the suggested progression of exercise ``exercise_id``."""
+    """Take the suggested progression of exercise ``exercise_id``: its ``step`` (the first
+    progression is step 1). A step already taken is not taken again."""
 
     exercise_id: str
+    step: int = 1
 
 
 @dataclass

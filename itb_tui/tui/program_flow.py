@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the screens and the program's rules are imported when first
     from itb_tui.core.history.records import PainLog, RunDecision
     from itb_tui.core.plan.checkin import MorningAnswer
     from itb_tui.core.plan.overview import Overview
+    from itb_tui.core.plan.progress import Hint
     from itb_tui.core.plan.red_flags import RedFlagState
     from itb_tui.core.plan.verdict import Verdict
     from itb_tui.tui.app import ItbApp
@@ -31,6 +32,7 @@ class ProgramFlow:
         self.verdict: Verdict | None = None  # the referee's answer for today
         self.overview: Overview | None = None  # what Home shows of it
         self.unreadable: list[StoreError] = []  # history files Today had to leave out
+        self.taken_hints: dict[str, Hint] = {}  # progressions taken since the app opened
 
     def ready(self) -> bool:
         """Read the program's rules (on first use); if they are broken, close the app saying why."""
@@ -92,7 +94,9 @@ class ProgramFlow:
         self.verdict = decide(inp)
         self.overview = self.verdict.overview
         paths = tuple(str(problem.path) for problem in unreadable)
-        self.app.home.state = HomeState(self.overview, now.date(), last, paths)
+        levels = context.settings.progressions
+        taken = tuple(h for h in self.taken_hints.values() if levels.get(h.exercise_id, 0) > 0)
+        self.app.home.state = HomeState(self.overview, now.date(), last, paths, taken)
 
     def show_unreadable(self, index: int) -> None:
         if 0 <= index < len(self.unreadable):
@@ -232,12 +236,20 @@ class ProgramFlow:
                 self.app.notify(str(err), title="Red flags not saved", severity="error", timeout=15)
             self.refresh_home()
 
-    def accept_hint(self, exercise_id: str) -> None:
-        """Take the suggested progression: it shows in the exercise from now on."""
+    def accept_hint(self, exercise_id: str, step: int = 1) -> None:
+        """Take the suggested progression, ``step`` of the exercise's: it shows in the exercise
+        from now on. One press, one step: a press repeated before Home has caught up asks for
+        the step already taken, and changes nothing."""
         if self.app.safekeeping.refuse_read_only():
             return
         settings = self.context.settings
-        settings.progressions[exercise_id] = settings.progressions.get(exercise_id, 0) + 1
+        if settings.progressions.get(exercise_id, 0) >= step:
+            return
+        hints = self.overview.hints if self.overview is not None else []
+        hint = next((h for h in hints if h.exercise_id == exercise_id), None)
+        if hint is not None:
+            self.taken_hints[exercise_id] = hint
+        settings.progressions[exercise_id] = step
         saved = self.app.persist_settings()
         self.refresh_home()
         if saved:

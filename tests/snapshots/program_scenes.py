@@ -74,6 +74,11 @@ def scene(name: str) -> Scene:
             await pilot.press("down", "down", "space")
         elif name == "settings":
             app.action_settings()
+        elif name == "settings-progression":
+            app.context.settings.progressions = {"clamshell": 1}
+            app.action_settings()
+            await pilot.pause()
+            await pilot.press("end")  # scroll to the progressions taken
         await pilot.pause()
 
     return app, setup

@@ -7,6 +7,7 @@ import tomllib
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from itb_tui.core.clock import FakeClock
@@ -15,6 +16,7 @@ from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.session.engine import Phase
 from itb_tui.core.session.view import next_text
 from itb_tui.core.store.settings import Settings, save_settings
+from itb_tui.tui.app import ItbApp
 from itb_tui.tui.messages import AcceptHint
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
@@ -71,10 +73,11 @@ async def test_running_stays_locked_without_the_evidence(tmp_path: Path) -> None
         assert isinstance(app.screen, ReadinessScreen)  # no run was started
 
 
-async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path) -> None:
-    app, clock = make_app(tmp_path)
+def save_top_of_range_sessions(app: ItbApp, clock: FakeClock) -> None:
+    """Three hip-strength sessions at the top of every rep range, without pain: a hint for
+    each exercise with a progression."""
     library = app.context.library
-    for days in (5, 3, 1):  # three sessions at the top of every rep range, without pain
+    for days in (5, 3, 1):
         day = clock.wall().date() - timedelta(days=days)
         start = datetime.combine(day, time(8), clock.wall().tzinfo)
         record = make_session(library, "hip-strength", start, pain=0)
@@ -84,6 +87,11 @@ async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path
                 result.done = {side: [exercise.reps[1]] * exercise.sets for side in result.sides}
         record.pain_spikes = []
         app.context.store.save_session(record)
+
+
+async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path) -> None:
+    app, clock = make_app(tmp_path)
+    save_top_of_range_sessions(app, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.overview is not None and app.overview.hints
@@ -92,10 +100,43 @@ async def test_accepting_a_progression_hint_saves_it_and_shows_it(tmp_path: Path
         assert isinstance(home, HomeScreen)
         assert home.query_one("#routines", PickList).index_of("hint:0") is not None  # in Today
         home.post_message(AcceptHint(hint.exercise_id))
+        home.post_message(AcceptHint(hint.exercise_id))  # a press repeated before Home caught up
         await pilot.pause()
         assert hint.exercise_id not in {h.exercise_id for h in app.overview.hints}
+        assert app.context.settings.progressions == {hint.exercise_id: 1}
     saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
     assert saved["progressions"] == {hint.exercise_id: 1}
+
+
+@pytest.mark.parametrize("pause", [False, True], ids=["in one go", "after a redraw"])
+async def test_a_double_enter_on_a_hint_takes_one_step_of_that_hint(
+    tmp_path: Path, pause: bool
+) -> None:
+    """It took the step twice, or took the next exercise's hint without showing it."""
+    app, clock = make_app(tmp_path)
+    save_top_of_range_sessions(app, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.overview is not None and len(app.overview.hints) >= 2
+        first = app.overview.hints[0]
+        picks = app.home.query_one("#routines", PickList)
+        index = picks.index_of("hint:0")
+        assert index is not None
+        picks.highlighted = index
+        await pilot.pause()
+        if pause:
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("enter")
+        else:
+            await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.context.settings.progressions == {first.exercise_id: 1}
+        lit = picks.highlighted_pick
+        assert lit is not None and "taken" in lit.prompt.plain  # still the hint just taken
+        assert first.name in lit.prompt.plain
+    saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
+    assert saved["progressions"] == {first.exercise_id: 1}
 
 
 async def test_enter_on_a_progression_hint_in_a_generated_history_keeps_the_app_open(

@@ -6,6 +6,7 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
+from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.settings import SettingsScreen
 
 from .helpers import make_app
@@ -116,3 +117,41 @@ async def test_the_program_start_can_be_changed_and_the_plan_follows(tmp_path: P
         assert app.overview.week == 3
     saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
     assert saved["program_start"] == today - timedelta(days=15)
+
+
+async def test_settings_take_a_progression_back_one_step(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    app.context.settings.progressions = {"clamshell": 1, "lateral-band-walk": 1}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        listed = str(screen.query_one("#progressions").render())
+        assert "Clamshells: When 3 sets of 20 are easy" in listed
+        assert "Lateral band walks: Move the band down" in listed
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("1", "1")  # one answer, one step: the second press does nothing
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.context.settings.progressions == {"lateral-band-walk": 1}
+        assert "Clamshells" not in str(screen.query_one("#progressions").render())
+        saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
+        assert saved["progressions"] == {"lateral-band-walk": 1}  # written at once
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("escape")  # changes nothing
+        await pilot.pause()
+        assert app.context.settings.progressions == {"lateral-band-walk": 1}
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.context.settings.progressions == {}
+        assert not screen.query_one("#progressions").display
+        await pilot.press("p")  # nothing left to take back: no question
+        await pilot.pause()
+        assert app.screen is screen
+    saved = tomllib.loads((tmp_path / "config" / "settings.toml").read_text())
+    assert saved.get("progressions", {}) == {}

@@ -23,7 +23,8 @@ from datetime import date, datetime, timedelta
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Phase, Program
 from itb_tui.core.dates import day_text, local_date
-from itb_tui.core.history.records import PainLog, PainSpike, SessionRecord
+from itb_tui.core.history.dose import dose_gap
+from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
 from itb_tui.core.store.settings import Settings
 
 # A run is a SessionRecord with this routine id (not a library routine): one ExerciseResult
@@ -42,6 +43,10 @@ AFTER_RUN_FROM = timedelta(hours=2)
 AFTER_RUN_UNTIL = timedelta(hours=24)
 # Pain logs that describe daily life (the morning check-in too), for the pain-free-days check.
 DAILY_CONTEXTS = ("daily", "rest", "morning")
+# 001: running starts again once every phase-3 exercise can be done without pain. The strength
+# check reads the sessions of the last 14 days only (the app's choice: at 3 sessions a week that
+# is room for the 3 it needs and a missed one); older sessions say how the knee was, not is.
+STRENGTH_CHECK_DAYS = 14
 
 
 def program_week(start: date, today: date) -> int:
@@ -161,13 +166,20 @@ def _spiked_names(session: SessionRecord) -> str:
 
 
 def _not_in_full(session: SessionRecord, library: Library) -> list[str]:
-    """Exercises of the session not done at their planned sets on every side."""
-    short = [result.name for result in session.exercises if not result.complete]
+    """Exercises of the session not done at their planned sets on every side, each set at its
+    dose (history/dose.py: a set below the low end of its range is not one of them)."""
     routine = library.routines.get(session.routine)
+    if routine is None:
+        return [result.name for result in session.exercises if not result.complete]
+    items = {item.id: item for item in routine.items}
+
+    def short_of_dose(result: ExerciseResult) -> bool:
+        item = items.get(result.exercise)
+        return not result.complete if item is None else bool(dose_gap(item, result))
+
+    short = [result.name for result in session.exercises if short_of_dose(result)]
     recorded = {result.exercise for result in session.exercises}
-    if routine is not None:
-        short += [item.name for item in routine.items if item.id not in recorded]
-    return short
+    return short + [item.name for item in routine.items if item.id not in recorded]
 
 
 def _strength_problem(session: SessionRecord, library: Library) -> str | None:
@@ -176,7 +188,7 @@ def _strength_problem(session: SessionRecord, library: Library) -> str | None:
     if session.pain_spikes:
         return f"pain during {_spiked_names(session)} on {when}"
     if session.pain_after is None:
-        return f"no pain rating after the session on {when}"
+        return f"no pain rating after the session on {when} (rate it in History)"
     if session.pain_after > 0:
         return f"pain {session.pain_after}/10 after the session on {when}"
     short = _not_in_full(session, library)
@@ -191,18 +203,23 @@ def _strength_check(
 ) -> Check:
     """001: every phase-3 exercise can be done with no pain.
 
-    The last ``strength_sessions_checked`` sessions of the program's strength routines each
-    need every exercise at its planned sets on both sides, no pain spike and pain 0 after.
-    A session stopped early counts when it had pain (a spike or a rating above 0), so
-    stopping because of pain always shows here; one stopped without pain is left out.
+    The last ``strength_sessions_checked`` sessions of the program's strength routines within
+    STRENGTH_CHECK_DAYS each need every exercise at its planned sets on both sides, each set
+    at its dose, no pain spike and pain 0 after. A session stopped early counts when it had
+    pain (a spike or a rating above 0), so stopping because of pain always shows here, and
+    when it has no pain rating yet (it fails until rated); one stopped and rated without pain
+    is left out.
     """
     name = "Strength work without pain"
     need = program.return_to_running.strength_sessions_checked
     ids = phase_strength_routines(program, library)
+    since = today - timedelta(days=STRENGTH_CHECK_DAYS)
     counted = [
         s
         for s in kept_sessions(sessions, today)
-        if s.routine in ids and (s.completed or had_pain(s))
+        if s.routine in ids
+        and local_date(s.started_at) > since
+        and (s.completed or had_pain(s) or s.pain_after is None)
     ]
     recent = counted[-need:]
     for session in reversed(recent):
@@ -210,7 +227,8 @@ def _strength_check(
         if problem is not None:
             return Check(name, False, problem)
     if len(recent) < need:
-        evidence = f"{len(recent)} of the last {need} sessions done so far"
+        window = STRENGTH_CHECK_DAYS
+        evidence = f"{len(recent)} of {need} sessions in full in the last {window} days"
         return Check(name, False, evidence)
     days = ", ".join(day_text(local_date(s.started_at)) for s in recent)
     evidence = f"last {len(recent)} sessions in full, with no pain during or after ({days})"

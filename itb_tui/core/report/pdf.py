@@ -20,13 +20,13 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 from fpdf.fonts import TTFFont
 
 from itb_tui import __version__
+from itb_tui.core import host
 from itb_tui.core.content.figure import Figure
 from itb_tui.core.history.stats import ASYMMETRY_WORTH_NOTING, SideTrend
 from itb_tui.core.report.entries import NoteEntry
 from itb_tui.core.report.figure_svg import figure_svg, svg_size
 from itb_tui.core.report.pdf_content import FlagState, Report
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 FAMILY = "report"
 CORE_FAMILY = "helvetica"
@@ -47,8 +47,10 @@ WARN = (176, 96, 0)
 LINE = 4.4  # mm per line of body text
 
 
-def find_font_dir(dirs: Sequence[Path] = FONT_DIRS) -> Path | None:
-    """The first folder holding DejaVu Sans regular, bold and oblique, or None."""
+def find_font_dir(dirs: Sequence[Path] | None = None) -> Path | None:
+    """The first folder holding DejaVu Sans regular, bold and oblique, or None (``dirs``:
+    the machine's font folders, see host.py)."""
+    dirs = host.font_dirs() if dirs is None else dirs
     return next((d for d in dirs if all((d / f).is_file() for f in FONT_FILES.values())), None)
 
 
@@ -429,7 +431,7 @@ def _figures(pdf: ReportPDF, figures: Sequence[tuple[str, Figure]]) -> None:
         _figure_row(pdf, figures[first : first + FIGURE_COLUMNS], column)
 
 
-def to_pdf(report: Report, font_dirs: Sequence[Path] = FONT_DIRS) -> bytes:
+def to_pdf(report: Report, font_dirs: Sequence[Path] | None = None) -> bytes:
     """The report as PDF bytes, in DejaVu Sans from the first of ``font_dirs`` that has it."""
     pdf = ReportPDF(find_font_dir(font_dirs), f"itb-tui {__version__}, made {report.today}")
     pdf.set_title("IT band rehab report")

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from itb_tui.core.clock import Clock
 from itb_tui.core.content.library import Exercise, Routine
+from itb_tui.core.history.dose import meets_dose
 from itb_tui.core.history.records import (
     NO_KNEES,
     ExerciseResult,
@@ -23,7 +24,7 @@ from itb_tui.core.history.records import (
     session_id_at,
 )
 from itb_tui.core.session.completion import missing_parts
-from itb_tui.core.session.record import Rating, SetLog, results, session_record
+from itb_tui.core.session.record import Rating, SetLog, quick_sets, results, session_record
 from itb_tui.core.session.steps import Cue, CueKind, Phase, Step, build_steps, side_order
 from itb_tui.core.session.timer import StepTimer, whole_seconds
 
@@ -68,6 +69,7 @@ class SessionEngine:
         self.pain_spikes: list[PainSpike] = []
         self.log = SetLog()
         self.reps = 0
+        self._step_from = clock.now()  # when the step in hand began
         self._enter(0)
 
     # -- state ----------------------------------------------------------------------------
@@ -133,6 +135,7 @@ class SessionEngine:
         self.index = index
         step = self.step
         self.timer.start(step.seconds)
+        self._step_from = self.clock.now()
         if step.phase is Phase.WORK and not self.routine.items[step.item].timed:
             self.reps = (self.routine.items[step.item].reps or (0, 0))[0]
         if step.phase is Phase.SWITCH:
@@ -155,7 +158,11 @@ class SessionEngine:
                 if full:
                     cues.append(Cue(CueKind.WORK_END))
             elif self.reps > 0:
-                self.log.record(self.index, self.reps)
+                took = round(self.clock.now() - self._step_from)
+                quick = meets_dose(exercise, self.reps) and not meets_dose(
+                    exercise, self.reps, took
+                )
+                self.log.record(self.index, self.reps, quick=quick)
             else:  # a set of 0 reps was not done: it is recorded as skipped
                 self.log.skip(self.index)
             cues.append(Cue(CueKind.SAVED))
@@ -287,7 +294,7 @@ class SessionEngine:
 
     def missing(self) -> list[str]:
         """What was skipped or cut short, by name (empty when every set was done)."""
-        return missing_parts(self.routine, self.results())
+        return missing_parts(self.routine, self.results(), quick_sets(self))
 
     def record(self) -> SessionRecord:
         """The session as it stands, for the history."""

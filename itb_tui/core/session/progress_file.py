@@ -63,6 +63,7 @@ def snapshot(engine: SessionEngine) -> dict[str, Any]:
             "step": engine.index,
             "records": [[index, amount] for index, amount in sorted(log.done.items())],
             "skipped": sorted(log.skipped),
+            "quick": sorted(log.quick),
         },
     }
 
@@ -77,13 +78,14 @@ def restore(engine: SessionEngine, resume: dict[str, Any], record: SessionRecord
     steps = build_steps(engine.routine, sides, paced)
     done = {int(i): int(a) for i, a in resume["records"]}
     skipped = {int(i) for i in resume["skipped"]}
+    quick = {int(i) for i in resume.get("quick", [])}  # absent in older progress files
     step = int(resume["step"])
     if not 0 <= step < len(steps):
         raise ValueError("the saved position is outside the routine")
     engine.sides, engine.paced, engine.steps = sides, paced, steps
     engine.started_at, engine.session_id = record.started_at, record.id
     engine.pain_spikes = list(record.pain_spikes)
-    engine.log.done, engine.log.skipped = done, skipped
+    engine.log.done, engine.log.skipped, engine.log.quick = done, skipped, quick & set(done)
     engine.resume_at(step)
 
 

@@ -22,23 +22,31 @@ if TYPE_CHECKING:  # the engine imports this module
 
 @dataclass
 class SetLog:
-    """The work steps recorded (step index -> seconds or reps) and those skipped."""
+    """The work steps recorded (step index -> seconds or reps), those skipped, and the sets of
+    reps that ended too soon to count (history/dose.py)."""
 
     done: dict[int, int] = field(default_factory=dict)
     skipped: set[int] = field(default_factory=set)
+    quick: set[int] = field(default_factory=set)
 
-    def record(self, index: int, amount: int) -> None:
+    def record(self, index: int, amount: int, *, quick: bool = False) -> None:
         self.done[index] = amount
+        if quick:
+            self.quick.add(index)
+        else:
+            self.quick.discard(index)
 
     def skip(self, index: int) -> None:
         """The set at ``index`` was skipped: whatever it recorded is forgotten."""
         self.skipped.add(index)
         self.done.pop(index, None)
+        self.quick.discard(index)
 
     def forget_from(self, index: int) -> None:
         """Going back to ``index``: what was recorded or skipped from there on is forgotten."""
         self.done = {i: amount for i, amount in self.done.items() if i < index}
         self.skipped = {i for i in self.skipped if i < index}
+        self.quick = {i for i in self.quick if i < index}
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,15 @@ def results(engine: SessionEngine) -> list[ExerciseResult]:
     return found
 
 
+def quick_sets(engine: SessionEngine) -> dict[int, int]:
+    """By routine item, how many of its sets ended too soon to count."""
+    found: dict[int, int] = {}
+    for index in engine.log.quick:
+        item = engine.steps[index].item
+        found[item] = found.get(item, 0) + 1
+    return found
+
+
 def session_record(engine: SessionEngine) -> SessionRecord:
     """The session as it stands, for the history: complete only when finished with every set
     done (see completion.py)."""
@@ -93,7 +110,8 @@ def session_record(engine: SessionEngine) -> SessionRecord:
         routine_name=engine.routine.name,
         started_at=engine.started_at,
         ended_at=engine.clock.wall(),
-        completed=engine.phase is Phase.DONE and is_complete(engine.routine, exercises),
+        completed=engine.phase is Phase.DONE
+        and is_complete(engine.routine, exercises, quick_sets(engine)),
         exercises=exercises,
         pain_after=engine.rating.pain_after,
         pain_after_knees=engine.rating.knees,

@@ -7,10 +7,11 @@ being spoken, so a countdown is never late behind a long announcement.
 from __future__ import annotations
 
 import contextlib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from itb_tui.core import host
 
 LINUX_PROGRAMS = ("espeak-ng", "espeak")
 INSTALL_HINT = "espeak-ng"
@@ -20,7 +21,7 @@ def find_speech_program() -> list[str] | None:
     """The command to speak with (text is appended as the last argument), or None."""
     names = ("say", *LINUX_PROGRAMS) if sys.platform == "darwin" else LINUX_PROGRAMS
     for name in names:
-        path = shutil.which(name)
+        path = host.find_program(name)
         if path:
             return [path]
     return None

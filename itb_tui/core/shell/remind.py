@@ -12,8 +12,6 @@ runs systemctl itself, but prints the command that enables the timer.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -21,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from itb_tui.core import host
 from itb_tui.core.shell.today_line import CHECK_IN, CHECK_IN_TITLE, TodaySummary
 from itb_tui.core.store.files import StoreError, atomic_write, read_toml_file, write_toml
 
@@ -67,12 +66,12 @@ def _applescript_text(text: str) -> str:
 
 def notifier_command(title: str, body: str, platform: str = sys.platform) -> list[str] | None:
     """The command that shows a desktop notification here, or None when there is none."""
-    if platform == "darwin" and shutil.which("osascript"):
+    if platform == "darwin" and host.find_program("osascript"):
         script = (
             f"display notification {_applescript_text(body)} with title {_applescript_text(title)}"
         )
         return ["osascript", "-e", script]
-    program = shutil.which("notify-send")
+    program = host.find_program("notify-send")
     if platform.startswith("linux") and program:
         return [program, "--app-name=itb-tui", title, body]
     return None
@@ -125,8 +124,8 @@ def unit_dir(environ: Mapping[str, str]) -> Path:
 
 
 def has_systemd() -> bool:
-    """True when this machine runs systemd (the test its own tools use) with systemctl."""
-    return os.path.isdir("/run/systemd/system") and shutil.which("systemctl") is not None
+    """True when this machine runs systemd with systemctl (see host.py)."""
+    return host.runs_systemd()
 
 
 def command_line(extra: Sequence[str]) -> list[str]:

@@ -27,6 +27,7 @@ from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 if TYPE_CHECKING:
     from itb_tui.core.content.program import Phase
     from itb_tui.core.plan.overview import Overview
+    from itb_tui.core.plan.progress import Hint
 
 STATUS_MARKS = {
     DUE: ("[ ]", "bold"),
@@ -38,13 +39,26 @@ STATUS_MARKS = {
 
 @dataclass(frozen=True, eq=False)
 class HomeState:
-    """What Home shows besides the routines: today's plan, the day each routine was last done
-    and the history files Today had to leave out; the app sets a new one per refresh."""
+    """What Home shows besides the routines: today's plan, the day each routine was last done,
+    the history files Today had to leave out and the progression hints taken since the app
+    opened (they stay where they were, marked taken); the app sets a new one per refresh."""
 
     overview: Overview | None = None
     today: date = field(default_factory=date.today)
     last_done: Mapping[str, date] = field(default_factory=dict)
     unreadable: Sequence[str] = ()
+    taken_hints: Sequence[Hint] = ()
+
+    def hint_rows(self, order: Sequence[str]) -> list[tuple[Hint, bool]]:
+        """(hint, taken) for each hint on Home, in the exercises' ``order``: a hint taken
+        keeps its place, so the line under the cursor stays the one just taken."""
+        if self.overview is None:
+            return []
+        taken = {hint.exercise_id: hint for hint in self.taken_hints}
+        rows = [(h, False) for h in self.overview.hints if h.exercise_id not in taken]
+        rows += [(h, True) for h in taken.values()]
+        place = {exercise_id: n for n, exercise_id in enumerate(order)}
+        return sorted(rows, key=lambda row: place.get(row[0].exercise_id, len(place)))
 
 
 def ago(day: date | None, today: date) -> str:
@@ -181,14 +195,20 @@ class HomeScreen(Screen[None]):
             if phase.name not in advice_titles:
                 label = Content.assemble(("  i ", "cyan"), (phase.name, "italic"))
                 options.append(Pick(label, f"phase:{n}"))
-        for n, hint in enumerate(overview.hints):
-            label = Content.assemble(("  + ", "green"), f"Progress: {hint.name}")
+        for n, (hint, taken) in enumerate(self._hint_rows()):
+            if taken:
+                label = Content.assemble(("  + ", "dim"), (f"Progress: {hint.name} - taken", "dim"))
+            else:
+                label = Content.assemble(("  + ", "green"), f"Progress: {hint.name}")
             options.append(Pick(label, f"hint:{n}"))
         for n, found in enumerate(overview.signs):
             label = Content.assemble(("  ! ", "yellow"), (found.sign.name, "yellow"))
             options.append(Pick(label, f"sign:{n}"))
         options.append(RULE)
         return options
+
+    def _hint_rows(self) -> list[tuple[Hint, bool]]:
+        return self.state.hint_rows(list(self.library.exercises))
 
     def _options(self) -> list[Pick]:
         options = self._today_options()
@@ -252,7 +272,14 @@ class HomeScreen(Screen[None]):
         if kind in ("checkin", "morning", "restart"):
             return morning_detail(overview, kind, self.state.today)
         if kind == "hint":
-            hint = overview.hints[int(key)]
+            hint, taken = self._hint_rows()[int(key)]
+            if taken:
+                return markup(
+                    "[b]Progression taken: $name[/b]\n$suggestion\n\nIt is shown in the "
+                    "exercise from now on. Settings (s) can take it back.",
+                    name=hint.name,
+                    suggestion=hint.suggestion,
+                )
             return markup(
                 "[b]Ready to progress: $name[/b]\n$evidence\n\nNext step: $suggestion\n\n"
                 "Press Enter to take this step: it is shown in the exercise from now on.",
@@ -303,7 +330,11 @@ class HomeScreen(Screen[None]):
         elif kind == "unreadable":
             self.post_message(ShowUnreadable(int(key)))
         elif kind == "hint" and overview is not None:
-            self.post_message(AcceptHint(overview.hints[int(key)].exercise_id))
+            hint, taken = self._hint_rows()[int(key)]
+            if taken:  # a second press on the line just taken
+                self.notify(f"{hint.name}: taken already. Settings (s) can take it back.")
+            else:
+                self.post_message(AcceptHint(hint.exercise_id, step=1))
         elif kind == "today" and overview is not None:
             item = overview.items[int(key)]
             if item.kind == "run":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
@@ -20,9 +21,13 @@ from itb_tui.core.store.settings import (
 )
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import SettingsChanged
+from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.toggles import OnOff
+
+if TYPE_CHECKING:
+    from itb_tui.core.content.library import Library
 
 START_HINT = "Program start: the day week 1 began (YYYY-MM-DD or today); Enter keeps it."
 CUE_LABELS = {"off": "Off (silent)", "bell": "Terminal bell", "voice": "Spoken cues"}
@@ -38,17 +43,47 @@ def _optional_select(field: str, choices: tuple[str, ...], value: str) -> Select
     )
 
 
+def taken_progressions(settings: Settings, library: Library | None) -> list[tuple[str, str]]:
+    """(exercise id, 'Name: the step it is at') for each exercise with a progression taken."""
+    if library is None:
+        return []
+    taken = []
+    for exercise_id, level in settings.progressions.items():
+        exercise = library.exercises.get(exercise_id)
+        if exercise is None or level <= 0 or not exercise.progressions:
+            continue
+        step = exercise.progressions[min(level, len(exercise.progressions)) - 1]
+        taken.append((exercise_id, f"{exercise.name}: {step}"))
+    return taken
+
+
+def progressions_text(taken: list[tuple[str, str]]) -> Content:
+    """The progressions taken, one a line, and the key that takes one back."""
+    lines = [f"- {text}" for _, text in taken]
+    return Content.assemble(
+        ("Progressions taken", "bold"), " (p takes one back):\n", "\n".join(lines)
+    )
+
+
 class SettingsScreen(Screen[None]):
     """Every change is written at once (atomically); Escape goes back."""
 
     BINDINGS = bindings("settings")
 
-    def __init__(self, settings: Settings, today: date, kept: str | None = None) -> None:
-        """``kept``: why the settings file cannot be written (newer or damaged), if it cannot."""
+    def __init__(
+        self,
+        settings: Settings,
+        today: date,
+        kept: str | None = None,
+        library: Library | None = None,
+    ) -> None:
+        """``kept``: why the settings file cannot be written (newer or damaged), if it cannot;
+        ``library`` names the progressions taken."""
         super().__init__()
         self.settings = settings
         self.today = today
         self.kept = kept
+        self.library = library
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
@@ -90,6 +125,8 @@ class SettingsScreen(Screen[None]):
                 )
             yield Static(START_HINT, id="start-hint", classes="dim")
             yield Static(describe_voice_support(), id="voice-support", classes="dim")
+            taken = taken_progressions(s, self.library)
+            yield Static(progressions_text(taken), id="progressions").set_class(not taken, "-none")
             yield Static(
                 "The rep pacer counts reps for exercises with a tempo: it cues up, hold and "
                 "down, and ends the set at the target. Enter ends a set early.",
@@ -134,3 +171,37 @@ class SettingsScreen(Screen[None]):
         if event.switch.id and getattr(self.settings, event.switch.id) != event.value:
             setattr(self.settings, event.switch.id, event.value)
             self.post_message(SettingsChanged())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_back":
+            return bool(taken_progressions(self.settings, self.library))
+        return True
+
+    def action_take_back(self) -> None:
+        """Ask which progression to take back one step (one answer, one step)."""
+        taken = taken_progressions(self.settings, self.library)
+        if not taken:
+            return
+        choices = [Choice(eid, str(n), text) for n, (eid, text) in enumerate(taken[:9], 1)]
+        question = ChoiceScreen(
+            "Take back a progression",
+            "The exercise goes back one step: the session shows the step before it.",
+            choices,
+            escape_result="",
+        )
+        self.app.push_screen(question, self._take_back)
+
+    def _take_back(self, exercise_id: str | None) -> None:
+        level = self.settings.progressions.get(exercise_id or "", 0)
+        if not exercise_id or level <= 0:
+            return
+        if level == 1:
+            del self.settings.progressions[exercise_id]
+        else:
+            self.settings.progressions[exercise_id] = level - 1
+        taken = taken_progressions(self.settings, self.library)
+        shown = self.query_one("#progressions", Static)
+        shown.update(progressions_text(taken))
+        shown.set_class(not taken, "-none")
+        self.refresh_bindings()
+        self.post_message(SettingsChanged())

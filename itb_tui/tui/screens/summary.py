@@ -36,6 +36,17 @@ def result_line(result: ExerciseResult) -> Content | str:
     return f"{result.name}: " + ", ".join(parts)
 
 
+def _exercises_line(record: SessionRecord, missing: Sequence[str]) -> str:
+    """'6 of 6 exercises done'; when something fell short, how many were done in full (each
+    entry of ``missing`` starts with an exercise's name)."""
+    total = len(record.exercises)
+    if not missing:
+        return f"{record.exercises_done()} of {total} exercises done"
+    short = {part.partition(": ")[0] for part in missing}
+    full = sum(1 for r in record.exercises if not r.skipped and r.name not in short)
+    return f"{full} of {total} exercises done in full"
+
+
 def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> Content:
     """What was done, what was skipped or cut short (by name), and the pain."""
     status = "completed" if record.completed else "not complete"
@@ -46,7 +57,7 @@ def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> Content:
             status=status,
             time=format_seconds(record.duration_s),
         ),
-        f"{record.exercises_done()} of {len(record.exercises)} exercises done",
+        _exercises_line(record, missing),
         "",
         *(result_line(result) for result in record.exercises),
     ]

@@ -1,8 +1,7 @@
-"""``itb remind``: a fake notify-send on PATH, a temporary XDG_CONFIG_HOME, no systemctl."""
+"""``itb remind``: a fake notify-send, a temporary XDG_CONFIG_HOME, no systemctl."""
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from itb_tui import cli
+from itb_tui.core import host
 from itb_tui.core.shell import remind
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
@@ -24,17 +24,16 @@ def folders() -> Paths:
     return paths
 
 
-def fake_notifier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int = 0) -> Path:
-    """A notify-send that writes its arguments to a file; PATH holds it and the basics only."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
+def fake_notifier(tmp_path: Path, code: int = 0) -> Path:
+    """A notify-send that writes its arguments to a file, in the folder the app looks up
+    programs in (conftest.py pins it)."""
+    folder = tmp_path / "programs"
     calls = tmp_path / "notified.txt"
     script = folder / "notify-send"
     script.write_text(
         f'#!/bin/sh\nprintf "%s|" "$@" >> "{calls}"\necho >> "{calls}"\nexit {code}\n'
     )
     script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}/usr/bin{os.pathsep}/bin")
     return calls
 
 
@@ -44,7 +43,7 @@ def test_notifies_what_is_due_once_a_day(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    calls = fake_notifier(tmp_path, monkeypatch)
+    calls = fake_notifier(tmp_path)
     assert cli.main(["remind"]) == 0
     assert cli.main(["remind"]) == 0  # the same items: not again
     (line,) = calls.read_text().splitlines()
@@ -78,7 +77,7 @@ def test_a_failing_notifier_falls_back_to_the_line(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    calls = fake_notifier(tmp_path, monkeypatch, code=1)
+    calls = fake_notifier(tmp_path, code=1)
     assert cli.main(["remind"]) == 0
     assert calls.exists()
     assert capsys.readouterr().out.startswith("itb-tui: due today: Morning check-in")
@@ -90,7 +89,7 @@ def test_a_damaged_state_file_is_left_alone(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    calls = fake_notifier(tmp_path, monkeypatch)
+    calls = fake_notifier(tmp_path)
     state = folders.data / remind.STATE_FILE
     folders.data.mkdir(parents=True, exist_ok=True)
     state.write_text("day = [")
@@ -158,7 +157,7 @@ def test_bad_remind_arguments_exit_2(args: list[str]) -> None:
 
 
 def test_macos_uses_osascript_with_the_text_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(remind.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(host, "find_program", lambda name: f"/usr/bin/{name}")
     command = remind.notifier_command('say "hi"', "a\\b", platform="darwin")
     assert command == [
         "osascript",

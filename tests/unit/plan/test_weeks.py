@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from itb_tui.core.clock import FakeClock
 from itb_tui.core.history.records import (
     ExerciseResult,
     MonthHistory,
@@ -28,6 +29,7 @@ from itb_tui.core.plan.weeks import (
     program_week,
     readiness,
 )
+from itb_tui.core.session.engine import Phase, SessionEngine
 from itb_tui.core.store.settings import Settings
 from tests.factories import (
     at,
@@ -319,7 +321,7 @@ def test_strength_check_needs_pain_zero_after_each_session() -> None:
     clean = [strength(d) for d in (day(-6), day(-4))]
     for rating, evidence in (
         (2, "pain 2/10 after the session on Sat 21 Nov"),
-        (None, "no pain rating after the session on Sat 21 Nov"),
+        (None, "no pain rating after the session on Sat 21 Nov (rate it in History)"),
     ):
         check = _checks(MON, [*clean, strength(day(-2), pain_after=rating)], []).checks[1]
         assert (check.met, check.evidence) == (False, evidence)
@@ -349,6 +351,54 @@ def test_a_strength_session_stopped_for_pain_counts_in_the_strength_check() -> N
     # Stopped without any pain (the phone rang): left out, the three before it still count.
     quiet = strength(day(-2), completed=False, done_items=2)
     assert _checks(MON, [*clean, quiet], []).checks[1].met
+
+
+def test_the_strength_check_reads_the_last_fourteen_days_only() -> None:
+    """Three good sessions a month ago met the check; they say how the knee was, not is."""
+    month_ago = [strength(day(-n)) for n in (30, 28, 26)]
+    check = _checks(MON, month_ago, []).checks[1]
+    assert (check.met, check.evidence) == (False, "0 of 3 sessions in full in the last 14 days")
+    assert _checks(MON, [strength(day(-n)) for n in (13, 11, 9)], []).checks[1].met
+    assert not _checks(MON, [strength(day(-n)) for n in (14, 11, 9)], []).checks[1].met
+
+
+def test_one_rep_per_set_does_not_meet_the_strength_check() -> None:
+    """A set below the low end of its range is not a planned set, even in a session that was
+    saved as completed."""
+
+    def one_rep(record: SessionRecord) -> SessionRecord:
+        for done in record.exercises:
+            done.done = {side: [1] * len(values) for side, values in done.done.items()}
+        return record
+
+    sessions = [one_rep(strength(d)) for d in (day(-6), day(-4), day(-2))]
+    check = _checks(MON, sessions, []).checks[1]
+    assert not check.met
+    assert check.evidence.startswith("Clamshells, Side-lying hip abduction, Glute bridge")
+    assert check.evidence.endswith("not done at the planned sets on both sides on Sat 21 Nov")
+
+
+def test_enter_through_hip_strength_in_no_time_does_not_meet_the_strength_check() -> None:
+    sessions = []
+    for when in (day(-6), day(-4), day(-2)):
+        clock = FakeClock(at(when))
+        engine = SessionEngine(LIBRARY.routines["hip-strength"], clock)
+        while engine.phase is not Phase.PAIN:
+            engine.done()  # Enter at once on every step
+        engine.rate_pain(0)
+        sessions.append(engine.record())
+    check = _checks(MON, sessions, []).checks[1]
+    assert (check.met, check.evidence) == (False, "0 of 3 sessions in full in the last 14 days")
+
+
+def test_a_stopped_session_without_a_rating_fails_the_strength_check_until_rated() -> None:
+    clean = [strength(day(-n)) for n in (8, 6, 4)]
+    unrated = strength(day(-2), completed=False, done_items=2, pain_after=None)
+    check = _checks(MON, [*clean, unrated], []).checks[1]
+    assert not check.met
+    assert check.evidence == "no pain rating after the session on Sat 21 Nov (rate it in History)"
+    rated = replace(unrated, pain_after=0)
+    assert _checks(MON, [*clean, rated], []).checks[1].met
 
 
 def test_rehab_weeks_and_overall_readiness() -> None:

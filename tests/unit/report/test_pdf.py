@@ -15,10 +15,11 @@ from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory, PainLog, PainSpike
 from itb_tui.core.history.stats import routine_categories
+from itb_tui.core.host import SYSTEM_FONT_DIRS
 from itb_tui.core.report import pdf as report_pdf
 from itb_tui.core.report.export import export
 from itb_tui.core.report.export_file import export_bytes, write_export
-from itb_tui.core.report.pdf import FONT_DIRS, clean_text, find_font_dir, to_pdf
+from itb_tui.core.report.pdf import clean_text, find_font_dir, to_pdf
 from itb_tui.core.report.pdf_content import build_report, red_flag_states
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
@@ -91,7 +92,7 @@ def test_an_empty_history_gives_one_page_that_says_so(library: Library, program:
     assert text.count("None.") == 2  # no spikes, no notes
 
 
-@pytest.mark.parametrize("fonts", [FONT_DIRS, NO_FONTS], ids=["dejavu", "built-in font"])
+@pytest.mark.parametrize("fonts", [SYSTEM_FONT_DIRS, NO_FONTS], ids=["dejavu", "built-in font"])
 def test_a_note_shows_literally_without_its_control_characters(
     library: Library, fonts: tuple[Path, ...]
 ) -> None:

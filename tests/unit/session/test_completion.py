@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library
 from itb_tui.core.history.stats import adherence_calendar, streak
 from itb_tui.core.plan.overview import run_routine
 from itb_tui.core.session.completion import is_complete, missing_parts
 from itb_tui.core.session.engine import Phase, SessionEngine
-from tests.factories import shipped_program
+from itb_tui.core.session.progress_file import restore, snapshot
+from itb_tui.tui.screens.summary import summary_text
+from tests.factories import shipped_library, shipped_program
 from tests.unit.session.test_engine import make_exercise, make_routine, run_out, walk_to_pain
 
 
@@ -72,16 +76,100 @@ def test_a_run_ended_after_two_seconds_is_not_complete(
     assert full.record().completed is True
 
 
-def test_a_hold_ended_early_still_counts_outside_a_run(fake_clock: FakeClock) -> None:
+@pytest.mark.parametrize(
+    ("held", "missing"),
+    [(10, ["Hold: 1 of 1 cut short (10 s; a set counts from 15 s)"]), (15, [])],
+    ids=["before half its time", "at half its time"],
+)
+def test_a_hold_ended_before_half_its_time_is_cut_short(
+    fake_clock: FakeClock, held: int, missing: list[str]
+) -> None:
     routine = make_routine(make_exercise("hold", sets=1, per_side=False))
     engine = SessionEngine(routine, fake_clock)
     engine.done()
     run_out(engine, fake_clock)
-    fake_clock.advance(10)
+    fake_clock.advance(held)
     engine.done()
-    assert is_complete(routine, engine.results())
-    running = replace(routine, category="running")
-    assert missing_parts(running, engine.results()) == ["Hold: 10 s of 30 s done"]
+    assert engine.results()[0].done == {"both": [held]}  # its seconds are kept
+    assert engine.missing() == missing
+    assert is_complete(routine, engine.results()) == (not missing)
+    running = replace(routine, category="running")  # a run counts its time as a whole
+    assert missing_parts(running, engine.results()) == [f"Hold: {held} s of 30 s done"]
+
+
+def enter_through(engine: SessionEngine, clock: FakeClock, work_s: float = 0) -> None:
+    """Enter on every step, ``work_s`` seconds into each set; then a pain rating of 0."""
+    while engine.phase is not Phase.PAIN:
+        if engine.phase is Phase.WORK:
+            clock.advance(work_s)
+        engine.done()
+    engine.rate_pain(0)
+
+
+def test_enter_through_foam_rolling_is_not_complete(fake_clock: FakeClock) -> None:
+    """Each 90 s roll ended after 1 s was recorded as a completed session."""
+    library = shipped_library()
+    engine = SessionEngine(library.routines["foam-rolling"], fake_clock)
+    enter_through(engine, fake_clock, work_s=1)
+    record = engine.record()
+    assert all(values == [1] for r in record.exercises for values in r.done.values())
+    assert record.completed is False
+    assert engine.missing() == [
+        "TFL release: 2 of 2 cut short (1 s, 1 s; a set counts from 45 s)",
+        "Lateral quad roll: 2 of 2 cut short (1 s, 1 s; a set counts from 45 s)",
+        "Glute foam roll: 2 of 2 cut short (1 s, 1 s; a set counts from 45 s)",
+    ]
+    text = summary_text(record, engine.missing()).plain
+    assert "Foam rolling - not complete" in text
+    assert "0 of 3 exercises done in full" in text
+    assert "Lateral quad roll: 2 of 2 cut short" in text
+
+
+def test_enter_through_hip_strength_in_no_time_is_not_complete(fake_clock: FakeClock) -> None:
+    library = shipped_library()
+    engine = SessionEngine(library.routines["hip-strength"], fake_clock)
+    enter_through(engine, fake_clock)
+    assert engine.record().completed is False
+    assert engine.missing()[0] == (
+        "Clamshells: 6 of 6 ended too soon to count (a set takes 38 s at least)"
+    )
+    assert len(engine.missing()) == 6
+
+
+def test_hip_strength_at_the_least_time_of_each_set_is_complete(fake_clock: FakeClock) -> None:
+    engine = SessionEngine(shipped_library().routines["hip-strength"], fake_clock)
+    finish(engine, fake_clock)
+    assert engine.record().completed is True and engine.missing() == []
+
+
+def test_a_set_below_the_low_end_of_its_range_is_not_a_planned_set(
+    fake_clock: FakeClock,
+) -> None:
+    """One rep per set was recorded as a completed session."""
+    engine = SessionEngine(make_routine(make_exercise("clam", kind="reps")), fake_clock)
+    while engine.phase is not Phase.PAIN:
+        if engine.phase is Phase.WORK:
+            engine.adjust(-100)  # down to 0
+            engine.adjust(1)
+            fake_clock.advance(60)
+        engine.done()
+    engine.rate_pain(0)
+    assert engine.results()[0].done == {"left": [1, 1], "right": [1, 1]}
+    assert engine.record().completed is False
+    assert engine.missing() == ["Clam: 4 of 4 below 10 reps (1, 1, 1, 1)"]
+
+
+def test_a_set_ended_too_soon_stays_so_after_a_resume(fake_clock: FakeClock) -> None:
+    routine = make_routine(make_exercise("clam", kind="reps"))
+    engine = SessionEngine(routine, fake_clock)
+    engine.done()  # intro
+    engine.done()  # set 1, left, in no time
+    saved = snapshot(engine)
+    again = SessionEngine(routine, fake_clock)
+    restore(again, saved["resume"], engine.record())
+    finish(again, fake_clock)
+    assert again.record().completed is False
+    assert again.missing() == ["Clam: 1 of 4 ended too soon to count (a set takes 15 s at least)"]
 
 
 def test_a_stopped_session_names_what_was_not_reached(fake_clock: FakeClock) -> None:
@@ -90,6 +178,7 @@ def test_a_stopped_session_names_what_was_not_reached(fake_clock: FakeClock) -> 
     )
     engine = SessionEngine(routine, fake_clock)
     engine.done()  # intro
+    fake_clock.advance(15)
     engine.done()  # set 1, left
     assert engine.record().completed is False
     assert engine.missing() == ["Clam: 3 of 4 sets not done", "Bridge: not reached"]

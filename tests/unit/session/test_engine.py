@@ -18,6 +18,7 @@ from itb_tui.core.content.library import (
     Library,
     Routine,
 )
+from itb_tui.core.history.dose import least_seconds
 from itb_tui.core.history.records import ExerciseResult, MonthHistory, SessionRecord
 from itb_tui.core.session.engine import (
     ADJUST_SECONDS,
@@ -135,12 +136,15 @@ def goto(engine: SessionEngine, clock: FakeClock, phase: Phase, side: str, set_n
 
 
 def walk_to_pain(engine: SessionEngine, clock: FakeClock) -> None:
+    """Every set done in full: holds run out, each set of reps takes the least time it may."""
     for _ in range(10_000):
         if engine.phase is PAIN:
             return
         if engine.counting_down:
             run_out(engine, clock)
         else:
+            if engine.phase is WORK and engine.exercise is not None:
+                clock.advance(least_seconds(engine.exercise))
             engine.done()
     raise AssertionError("never reached the pain step")
 
@@ -737,6 +741,8 @@ def test_hip_strength_routine_from_start_to_done(
         if clam and (step.set_no, step.side) == (1, "right"):
             engine.adjust(+1)
             engine.adjust(+1)
+        if step.phase is WORK and exercise is not None:
+            fake_clock.advance(60)  # the set's reps take their time
         engine.done()
     assert engine.progress() == (len(engine.work_steps()), len(engine.work_steps()))
     assert engine.done() == [] and engine.phase is PAIN
@@ -762,10 +768,11 @@ def test_hip_strength_routine_from_start_to_done(
     for res in record.exercises:
         assert res.complete and res.skipped_sets == {} and res.sets_planned == 3
         assert res.unit in ("reps", "steps")
-    # the only waits are the side switches and the rests between sets
+    # the waits: the side switches, the rests between sets and a minute for each set
     switches = 4 * 3 * SWITCH_SECONDS
     rests = 2 * (45 + 45 + 45 + 60 + 45 + 60)
-    assert record.duration_s == switches + rests
+    sets = len(engine.work_steps()) * 60
+    assert record.duration_s == switches + rests + sets
     store.save_session(record)
     assert store.everything().sessions == [record]
 

@@ -24,13 +24,10 @@ MakeProgram = Callable[..., Path]
 
 
 @pytest.fixture
-def bin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An otherwise empty PATH, so a real espeak on this machine is never found."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    monkeypatch.setenv("PATH", str(folder))
+def bin_dir(programs: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder programs are looked up in (conftest.py pins it, empty), on Linux."""
     monkeypatch.setattr(sys, "platform", "linux")
-    return folder
+    return programs
 
 
 @pytest.fixture
