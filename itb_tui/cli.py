@@ -34,6 +34,18 @@ def _score(text: str) -> int:
     return value
 
 
+def _minutes(text: str) -> int:
+    import argparse
+
+    from itb_tui.core.session.short_session import MAX_MINUTES, MIN_MINUTES
+
+    if not text.isdigit() or not MIN_MINUTES <= int(text) <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a number of minutes from {MIN_MINUTES} to {MAX_MINUTES}"
+        )
+    return int(text)
+
+
 def _since(text: str) -> date:
     """A date or a span back from today; today is the clock's, a later date is refused."""
     import argparse
@@ -136,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     start = commands.add_parser("start", help="open the app straight into a routine")
     start.add_argument("routine", help="a routine id, see 'itb routines'")
+    start.add_argument(
+        "--minutes",
+        type=_minutes,
+        default=0,
+        help="a short session of at most this many minutes: the exercises that matter most, "
+        "both sides, fewer sets (it does not count as a full session)",
+    )
     commands.add_parser("routines", help="list the routines with their ids")
     commands.add_parser(
         "check", help="check content.toml and settings.toml (and the shipped content) and exit"
@@ -545,6 +564,13 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "start" and args.routine not in context.library.routines:
             known = ", ".join(context.library.routines)
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")
+        if args.command == "start" and args.minutes:
+            from itb_tui.core.session.short_session import TooShort, short_session
+
+            try:
+                short_session(context.library.routines[args.routine], args.minutes)
+            except TooShort as err:
+                parser.error(str(err))
         if not has_terminal():
             print(NO_TERMINAL, file=sys.stderr)
             return 2
@@ -554,7 +580,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return failed
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 
-    app = ItbApp(context, start_routine=args.routine if args.command == "start" else None)
+    starting = args.command == "start"
+    app = ItbApp(
+        context,
+        start_routine=args.routine if starting else None,
+        start_minutes=args.minutes if starting else 0,
+    )
     app.run()
     if app.closing_report:
         print(app.closing_report, file=sys.stderr)

@@ -26,15 +26,20 @@ class SessionFlow:
         self.context = app.context
         self.overrides: dict[str, str] = {}  # session id: why a run was started anyway
 
-    def start_routine(self, routine_id: str) -> None:
+    def start_routine(self, routine_id: str, minutes: int = 0) -> None:
+        """Start ``routine_id``; with ``minutes``, cut to fit them (the caller checked it fits)."""
         routine = self.context.library.routines[routine_id]
+        if minutes:
+            from itb_tui.core.session.short_session import short_session
+
+            routine = short_session(routine, minutes)
         self.begin(routine, self.context.settings.weaker_side or None)
 
     def asked(self, message: StartRoutine) -> None:
         """A routine asked for from Home, the palette or the summary (which gives way to it)."""
         if message.replace:
             self.app.pop_screen()
-        self.start_routine(message.routine_id)
+        self.start_routine(message.routine_id, message.minutes)
 
     def begin(self, routine: Routine, weaker_side: str | None = None, override: str = "") -> None:
         """Open a new session, one at a time, once an interrupted one has been decided on.

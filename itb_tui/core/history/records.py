@@ -11,12 +11,15 @@ from itb_tui.core.content.validate import TableReader
 NAME_LIMIT = 80  # characters in the name of the clinician who cleared a run week
 OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
 
-HISTORY_SCHEMA = 2  # the newest month this version reads and writes
+HISTORY_SCHEMA = 3  # the newest month this version reads and writes
 # Schema 2 added per-knee pain scores and run-week decisions. A month is written as 2 only when
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
-# versions go on adding to it.
+# versions go on adding to it. Schema 3 added short sessions (``short_minutes``): a version
+# that does not know them would count one as a full session, so it must not add to the month.
 FIRST_SCHEMA = 1
+KNEES_SCHEMA = 2
+SHORT_SCHEMA = 3
 SIDES = ("left", "right")
 BOTH = "both"
 PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
@@ -267,6 +270,9 @@ class SessionRecord:
     pain_after_knees: Knees = field(default_factory=Knees)
     # A run started on a day the rules said rest or held: why, as asked ("" for none).
     override: str = ""
+    # Above 0: a session cut to fit this many minutes (session/short_session.py), which never
+    # counts as the routine in full.
+    short_minutes: int = 0
 
     @property
     def duration_s(self) -> int:
@@ -300,6 +306,8 @@ class SessionRecord:
             data["pain_spikes"] = [spike.to_dict() for spike in self.pain_spikes]
         if self.override:
             data["override"] = self.override
+        if self.short_minutes:
+            data["short_minutes"] = self.short_minutes
         return data
 
     @classmethod
@@ -318,6 +326,7 @@ class SessionRecord:
         note = _note(reader)
         swelling = _swelling(reader)
         override = reader.text("override", required=False, max_len=OVERRIDE_LIMIT) or ""
+        short = reader.integer("short_minutes", minimum=1, maximum=1000, required=False) or 0
         exercises = [
             ExerciseResult.from_reader(
                 TableReader(t, f"{reader.where}: exercise {n}", reader.problems)
@@ -347,6 +356,7 @@ class SessionRecord:
             swelling,
             knees,
             override,
+            short,
         )
 
 
@@ -518,13 +528,15 @@ class MonthHistory:
         return data
 
     def schema(self) -> int:
-        """The schema this month needs: HISTORY_SCHEMA with a per-knee score, a run-week
-        decision or a run's override, else the first."""
+        """The schema this month needs: SHORT_SCHEMA with a short session; KNEES_SCHEMA with a
+        per-knee score, a run-week decision or a run's override; else the first."""
+        if any(session.short_minutes for session in self.sessions):
+            return SHORT_SCHEMA
         knees = [log.knees for log in self.pain_logs]
         for session in self.sessions:
             knees += [session.pain_after_knees, *(s.knees for s in session.pain_spikes)]
         overrides = any(session.override for session in self.sessions)
-        return HISTORY_SCHEMA if self.run_decisions or overrides or any(knees) else FIRST_SCHEMA
+        return KNEES_SCHEMA if self.run_decisions or overrides or any(knees) else FIRST_SCHEMA
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str, problems: list[str]) -> MonthHistory:

@@ -338,7 +338,8 @@ def _adherence(
     days = max(1, (today - start).days + 1)
     sessions = history.sessions
     done = [s for s in sessions if s.completed]
-    strength = [s for s in done if categories.get(s.routine) == STRENGTH]
+    strength = [s for s in done if categories.get(s.routine) == STRENGTH and not s.short_minutes]
+    short = sum(1 for s in done if s.short_minutes)
     stretch_days = {session_day(s) for s in done if categories.get(s.routine) == STRETCH}
     mondays = _full_weeks(start, today)
     weeks = [week_counts(sessions, monday, categories) for monday in mondays]
@@ -359,6 +360,8 @@ def _adherence(
         f"- Stretching: {len(stretch_days)} of {days} days "
         f"({round(len(stretch_days) * 100 / days)} %), target daily",
     ]
+    if short:
+        lines.append(f"- Short sessions (partial, not counted above): {short}")
     if back_to_back:
         lines.append(f"- Strength on back-to-back days: {plural(back_to_back, 'time')}")
     return lines

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from itb_tui.core.history.edit import update_pain_log
 from itb_tui.core.history.records import (
     FIRST_SCHEMA,
-    HISTORY_SCHEMA,
+    KNEES_SCHEMA,
     Knees,
     MonthHistory,
     PainLog,
@@ -129,7 +129,7 @@ def test_per_knee_scores_round_trip_and_need_the_new_schema() -> None:
     log = PainLog(at(MON, 20), 3, "daily", knees=BOTH)
     month = MonthHistory([record], [log])
     data = month.to_dict()
-    assert data["schema_version"] == HISTORY_SCHEMA > FIRST_SCHEMA
+    assert data["schema_version"] == KNEES_SCHEMA > FIRST_SCHEMA
     assert data["sessions"][0]["pain_after_left"] == 2
     assert (data["pain_logs"][0]["left"], data["pain_logs"][0]["right"]) == (2, 3)
     back = through_toml(month)
@@ -152,7 +152,7 @@ def test_an_older_app_would_view_a_per_knee_month_but_not_add_to_it(paths: Paths
     store = HistoryStore(paths)
     store.add_pain_log(PainLog(at(MON, 20), 3, "daily", knees=BOTH))
     raw = (paths.history / "2026-11.toml").read_text()
-    assert f"schema_version = {HISTORY_SCHEMA}" in raw
+    assert f"schema_version = {KNEES_SCHEMA}" in raw
     data = tomllib.loads(raw)
     assert data["schema_version"] > FIRST_SCHEMA  # so the old app takes it as newer: read-only
     assert data["pain_logs"][0]["score"] == 3
@@ -282,4 +282,4 @@ def test_any_history_with_knees_round_trips_through_toml_and_json(
     has_knees = any(log.knees for log in logs) or any(
         r.pain_after_knees or any(s.knees for s in r.pain_spikes) for r in records
     )
-    assert month.to_dict()["schema_version"] == (HISTORY_SCHEMA if has_knees else FIRST_SCHEMA)
+    assert month.to_dict()["schema_version"] == (KNEES_SCHEMA if has_knees else FIRST_SCHEMA)

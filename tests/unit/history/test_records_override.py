@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from itb_tui.core.history.records import FIRST_SCHEMA, HISTORY_SCHEMA, MonthHistory, SessionRecord
+from itb_tui.core.history.records import FIRST_SCHEMA, KNEES_SCHEMA, MonthHistory, SessionRecord
 
 AT = datetime(2026, 11, 23, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 ASKED = "Today is a rest day after Sunday's run. Run anyway?"
@@ -14,7 +14,7 @@ def test_the_override_round_trips_and_needs_the_newer_schema() -> None:
     run = SessionRecord("r", "run", "Run", AT, AT + timedelta(minutes=20), True, override=ASKED)
     month = MonthHistory([run])
     data = month.to_dict()
-    assert data["schema_version"] == HISTORY_SCHEMA  # an older version must not drop it
+    assert data["schema_version"] == KNEES_SCHEMA  # an older version must not drop it
     problems: list[str] = []
     read = MonthHistory.from_dict(data, "test", problems)
     assert problems == [] and read.sessions[0].override == ASKED
