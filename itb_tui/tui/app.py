@@ -182,6 +182,9 @@ class ItbApp(App[None]):
         return self.program_flow.overview
 
     # -- what the screens and the palette ask -------------------------------------------
+    def action_short_session(self) -> None:
+        self.sessions.offer_short()
+
     def on_start_routine(self, message: StartRoutine) -> None:
         self.sessions.asked(message)
 

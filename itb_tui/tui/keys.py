@@ -77,6 +77,17 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             priority=True,
         ),
         Key(
+            "m",
+            "app.short_session",
+            "Short",
+            "`m`",
+            "short of time: a strength session of 10-30 minutes, the key exercises first",
+            id="short",
+            show=False,
+            tooltip="A strength session that fits the time you have",
+            palette="Short strength session",
+        ),
+        Key(
             "l",
             "app.log_pain",
             "Pain",

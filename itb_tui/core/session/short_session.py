@@ -23,6 +23,7 @@ from itb_tui.core.content.library import Exercise, Routine
 
 MIN_MINUTES = 5
 MAX_MINUTES = 120
+OFFERED_MINUTES = (10, 15, 20, 30)  # what the app offers (m on Home); the shell takes any
 
 
 class TooShort(ValueError):
