@@ -171,7 +171,10 @@ def build_overview(
         missed_checkins=missed_checkins(logs, today, start),
         yesterday_morning=morning_of(logs, today - timedelta(days=1)),
         restart_note=restart_note(
-            days_missed(sessions, logs, today), items, access.stage.week if access.stage else None
+            days_missed(sessions, logs, today),
+            items,
+            access.stage.week if access.stage else None,
+            strength,
         ),
     )
 
