@@ -236,7 +236,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             "start_run",
             "Run",
             "`r`",
-            "start a guided run (when the checklist allows it)",
+            "start a guided run (on a rest or held day it asks first, naming why)",
             id="start-run",
             tooltip="Start a guided run",
         ),
