@@ -201,6 +201,18 @@ def build_parser() -> argparse.ArgumentParser:
     check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
     check_in.add_argument("--note", type=_note, default="", help="a short note")
     check_in.set_defaults(subparser=check_in)
+    psfs = commands.add_parser(
+        "psfs",
+        help="the function score: how well you can do up to three activities, each 0-10",
+        epilog="Without ratings it asks in the terminal, the activities of last time first. "
+        "0 = you cannot do it, 10 = as well as before. It is due every 2 weeks; reports show "
+        "the change since the first rating (2 points or more is meaningful).",
+    )
+    psfs.add_argument(
+        "ratings", nargs="*", metavar="ACTIVITY=RATING", help="e.g. 'running 5 km=3' 'stairs=6'"
+    )
+    psfs.add_argument("--show", action="store_true", help="print the ratings so far and exit")
+    psfs.set_defaults(subparser=psfs)
     remind = commands.add_parser(
         "remind",
         help="a desktop notification of what is due and not done (for cron or a timer)",
@@ -362,6 +374,44 @@ def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _psfs(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.shell import function_verb as verb
+
+    store = context.store
+    history, unreadable = store.load_readable(store.months())
+    for err in unreadable:
+        _say_problem(err)
+    scores = sorted(history.function_scores, key=lambda score: score.at)
+    if args.show:
+        print(verb.show_text(scores))
+        return 0
+    if args.ratings:
+        try:
+            ratings = [verb.parse_rating(text) for text in args.ratings]
+        except ValueError as err:
+            args.subparser.error(str(err))
+    elif sys.stdin.isatty():
+
+        def say(text: str) -> None:
+            print(text, file=sys.stderr)
+
+        try:
+            ratings = verb.ask_ratings(scores[-1] if scores else None, input, say)
+        except EOFError:
+            print("\nNothing saved.", file=sys.stderr)
+            return 1
+    else:
+        args.subparser.error("give the ratings: itb psfs 'stairs=6' 'running 5 km=3'")
+    try:
+        score = verb.make_score(context.clock.wall(), ratings)
+    except ValueError as err:
+        print(f"itb psfs: {err}", file=sys.stderr)
+        return 1
+    store.add_function_score(score)
+    print(verb.saved_text(score, [*scores, score]))
+    return 0
+
+
 def _remind(context: AppContext, args: argparse.Namespace) -> int:
     import os
 
@@ -520,6 +570,8 @@ def _shell_command(
         return 0
     if args.command == "remind":
         return _remind(context, args)
+    if args.command == "psfs":
+        return _psfs(context, args)
     if args.command == "routines":
         return _list_routines(context)
     if args.command == "log-pain":

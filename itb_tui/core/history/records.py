@@ -16,7 +16,8 @@ HISTORY_SCHEMA = 3  # the newest month this version reads and writes
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
 # versions go on adding to it. Schema 3 added short sessions (``short_minutes``): a version
-# that does not know them would count one as a full session, so it must not add to the month.
+# that does not know them would count one as a full session, so it must not add to the month;
+# and function scores (``function_scores``), which it would drop.
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 SHORT_SCHEMA = 3
@@ -506,6 +507,63 @@ class RunDecision:
         return cls(at, decision, week, rules_week, note, cleared, clinician)
 
 
+ACTIVITY_LIMIT = 60  # characters in an activity's name (function scores)
+MAX_ACTIVITIES = 3  # activities in one function score
+
+
+@dataclass
+class FunctionScore:
+    """The Patient-Specific Functional Scale at one moment: up to three activities the user
+    named, each rated 0 (cannot do it) to 10 (as before the knee trouble), in the order asked."""
+
+    at: datetime
+    ratings: tuple[tuple[str, int], ...]
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.ratings) <= MAX_ACTIVITIES:
+            raise ValueError(f"rate 1 to {MAX_ACTIVITIES} activities")
+        names = [name.strip().casefold() for name, _ in self.ratings]
+        if len(set(names)) < len(names):
+            raise ValueError("name each activity once")
+        for name, score in self.ratings:
+            if not name.strip() or len(name) > ACTIVITY_LIMIT:
+                raise ValueError(f"an activity is a name of 1 to {ACTIVITY_LIMIT} characters")
+            if not 0 <= score <= 10:
+                raise ValueError(f"{score} is outside the scale 0-10")
+
+    @property
+    def id(self) -> str:
+        return "function-" + self.at.strftime("%Y-%m-%dT%H-%M-%S")
+
+    @property
+    def mean(self) -> float:
+        return sum(score for _, score in self.ratings) / len(self.ratings)
+
+    def to_dict(self) -> dict[str, Any]:
+        activities = [{"activity": name, "score": score} for name, score in self.ratings]
+        return {"at": self.at, "activities": activities}
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> FunctionScore | None:
+        at = _datetime(reader, "at")
+        ratings = []
+        for n, table in enumerate(reader.tables("activities"), 1):
+            item = TableReader(table, f"{reader.where}: activity {n}", reader.problems)
+            name = item.text("activity", max_len=ACTIVITY_LIMIT)
+            score = item.integer("score", maximum=10)
+            item.finish()
+            if name is not None and score is not None:
+                ratings.append((name, score))
+        reader.finish()
+        if at is None or not ratings:
+            return None
+        try:
+            return cls(at, tuple(ratings))
+        except ValueError as err:
+            reader.problems.append(f"{reader.where}: {err}")
+            return None
+
+
 @dataclass
 class MonthHistory:
     """The sessions, pain logs and run-week decisions of one calendar month: one file on disk."""
@@ -513,6 +571,7 @@ class MonthHistory:
     sessions: list[SessionRecord] = field(default_factory=list)
     pain_logs: list[PainLog] = field(default_factory=list)
     run_decisions: list[RunDecision] = field(default_factory=list)
+    function_scores: list[FunctionScore] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Time-ordered; an empty list is left out (a later [[table]] can then be appended)."""
@@ -525,12 +584,16 @@ class MonthHistory:
             data["pain_logs"] = [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)]
         if self.run_decisions:
             data["run_decisions"] = [d.to_dict() for d in sorted(self.run_decisions, key=_at)]
+        if self.function_scores:
+            scores = sorted(self.function_scores, key=lambda f: f.at)
+            data["function_scores"] = [f.to_dict() for f in scores]
         return data
 
     def schema(self) -> int:
-        """The schema this month needs: SHORT_SCHEMA with a short session; KNEES_SCHEMA with a
-        per-knee score, a run-week decision or a run's override; else the first."""
-        if any(session.short_minutes for session in self.sessions):
+        """The schema this month needs: SHORT_SCHEMA with a short session or a function score;
+        KNEES_SCHEMA with a per-knee score, a run-week decision or a run's override; else the
+        first."""
+        if self.function_scores or any(session.short_minutes for session in self.sessions):
             return SHORT_SCHEMA
         knees = [log.knees for log in self.pain_logs]
         for session in self.sessions:
@@ -554,8 +617,17 @@ class MonthHistory:
             RunDecision.from_reader(TableReader(t, f"{where}: run-week decision {n}", problems))
             for n, t in enumerate(reader.tables("run_decisions", required=False), 1)
         ]
+        functions = [
+            FunctionScore.from_reader(TableReader(t, f"{where}: function score {n}", problems))
+            for n, t in enumerate(reader.tables("function_scores", required=False), 1)
+        ]
         reader.finish()
-        month = cls([s for s in sessions if s], [p for p in logs if p], [d for d in decisions if d])
+        month = cls(
+            [s for s in sessions if s],
+            [p for p in logs if p],
+            [d for d in decisions if d],
+            [f for f in functions if f],
+        )
         month.sort()
         return month
 
@@ -564,6 +636,7 @@ class MonthHistory:
         self.sessions.sort(key=lambda s: s.started_at)
         self.pain_logs.sort(key=lambda p: p.at)
         self.run_decisions.sort(key=_at)
+        self.function_scores.sort(key=lambda f: f.at)
 
 
 def _at(decision: RunDecision) -> datetime:

@@ -14,9 +14,16 @@ from typing import Any, Literal
 from itb_tui.core.content.library import load_library
 from itb_tui.core.content.validate import ContentError
 from itb_tui.core.dates import days_back, week_monday, week_sunday
+from itb_tui.core.history.function_scale import (
+    MEANINGFUL,
+    changes,
+    rated_changes,
+    summary_lines,
+)
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
     SIDES,
+    FunctionScore,
     Knees,
     MonthHistory,
     PainLog,
@@ -102,6 +109,7 @@ def filter_history(history: MonthHistory, since: date | None, today: date) -> Mo
         sorted((s for s in history.sessions if keep(session_day(s))), key=lambda s: s.started_at),
         sorted((p for p in history.pain_logs if keep(p.at.date())), key=lambda p: p.at),
         sorted((d for d in history.run_decisions if keep(d.at.date())), key=lambda d: d.at),
+        [f for f in history.function_scores if f.at.date() <= today],  # the first is the baseline
     )
 
 
@@ -191,6 +199,17 @@ def _decision_csv_row(decision: RunDecision) -> list[object]:
     return ["run-decision", *when, decision.id, *[""] * 5, week, *[""] * 3, decision.decision, note]
 
 
+def _function_csv_rows(scores: Sequence[FunctionScore]) -> Iterable[tuple[datetime, list[object]]]:
+    """A function score: one row per activity, its rating in ``values``, in ``note`` its change
+    since the activity's first rating."""
+    for score, change in rated_changes(scores):
+        when = [score.at.date().isoformat(), score.at.isoformat()]
+        since = f"change {change.change:+d} since {change.since.isoformat()}"
+        note = since + (", meaningful" if change.meaningful else "")
+        row = ["function", *when, score.id, "", change.activity, "", "", "", change.last]
+        yield score.at, [*row, "0-10", "", "", "", note, "", ""]
+
+
 def _knee_cells(knees: Knees) -> list[object]:
     return ["" if value is None else value for value in (knees.left, knees.right)]
 
@@ -214,6 +233,7 @@ def to_csv(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
         for log, ident in zip(logs, pain_log_ids(logs), strict=True)
     )
     timed.extend((d.at, _decision_csv_row(d)) for d in history.run_decisions)
+    timed.extend(_function_csv_rows(history.function_scores))
     out = io.StringIO()
     if left_out:
         out.write(f"# {plain_text(left_out_text(left_out))}\n")
@@ -258,6 +278,21 @@ def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
         data["run_decisions"] = [
             {"id": d.id, **_jsonable(d.to_dict())} for d in history.run_decisions
         ]
+    if history.function_scores:
+        data["function_scores"] = [
+            {"id": f.id, **_jsonable(f.to_dict())} for f in history.function_scores
+        ]
+        data["function_change"] = [
+            {
+                "activity": c.activity,
+                "first": c.first,
+                "since": c.since.isoformat(),
+                "last": c.last,
+                "change": c.change,
+                "meaningful": c.meaningful,
+            }
+            for c in changes(history.function_scores)
+        ]
     return _escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
@@ -275,7 +310,10 @@ def _restore_times(data: dict[str, Any]) -> None:
         spikes = session.get("pain_spikes") if isinstance(session, dict) else None
         for spike in spikes if isinstance(spikes, list) else []:
             _parse_time(spike, "at")
-    for log in [*(data.get("pain_logs") or []), *(data.get("run_decisions") or [])]:
+    data.pop("function_change", None)  # worked out from the scores
+    keys = ("pain_logs", "run_decisions", "function_scores")
+    logs = [entry for key in keys for entry in data.get(key) or []]
+    for log in logs:
         _parse_time(log, "at")
         if isinstance(log, dict):
             log.pop("id", None)  # worked out from the entries, not stored
@@ -454,6 +492,12 @@ def _decision_lines(history: MonthHistory) -> list[str]:
     return ["## Run week set by hand", "", *_limited(lines, "decisions")]
 
 
+def _function_lines(history: MonthHistory) -> list[str]:
+    lines = [f"- {_cell(line)}" for line in summary_lines(history.function_scores)]
+    head = "## Function (Patient-Specific Functional Scale: 0 = cannot, 10 = as before)"
+    return [head, "", *lines, "", f"A change of {MEANINGFUL} points or more is meaningful."]
+
+
 def _period_start(history: MonthHistory, since: date | None, today: date) -> date:
     if since is not None:
         return since
@@ -482,6 +526,7 @@ def to_markdown(
         [*_sessions_table(history), ""],
         [*_spike_lines(history), ""],
         [*_decision_lines(history), ""] if history.run_decisions else [],
+        [*_function_lines(history), ""] if history.function_scores else [],
         _note_lines(history),
     ]
     return "\n".join(line for part in parts for line in part) + "\n"

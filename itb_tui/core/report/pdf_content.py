@@ -21,7 +21,7 @@ from itb_tui.core.report.entries import (
     note_entries,
     spike_entries,
 )
-from itb_tui.core.report.export import _adherence, _pain_trend, _period_start
+from itb_tui.core.report.export import _adherence, _function_lines, _pain_trend, _period_start
 from itb_tui.core.store.settings import Settings
 from itb_tui.core.text import plural
 
@@ -50,6 +50,7 @@ class Report:
     flags: tuple[FlagState, ...]
     figures: tuple[tuple[str, Figure], ...] = ()  # (name, figure) of each exercise done
     decisions: tuple[str, ...] = ()  # the run week set by hand, paused or resumed
+    function: tuple[str, ...] = ()  # the function score (PSFS) and its change, when rated
 
     @property
     def period(self) -> str:
@@ -103,6 +104,7 @@ def build_report(
         flags=tuple(flags),
         figures=done_figures(history, exercises or {}),
         decisions=tuple(decision_entries(history)),
+        function=_items(_function_lines(history)) if history.function_scores else (),
     )
 
 
