@@ -177,6 +177,16 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             tooltip="Adherence and sides",
         ),
         Key(
+            "f",
+            "function",
+            "Function",
+            "`f`",
+            "function score: each activity you rated, first against now",
+            id="function",
+            show=False,
+            tooltip="What your knee lets you do, 0-10",
+        ),
+        Key(
             "x",
             "export",
             "Export",
@@ -230,6 +240,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         BACK_TO_HISTORY,
     ),
     "calendar": (BACK_TO_HISTORY,),
+    "function score": (BACK_TO_HISTORY,),
     "readiness": (
         Key(
             "r",

@@ -108,3 +108,30 @@ def rated_changes(scores: Sequence[FunctionScore]) -> list[tuple[FunctionScore, 
             start, since = first.setdefault(_key(name), (value, local_date(score.at)))
             found.append((score, ActivityChange(name, start, value, since)))
     return found
+
+
+BAR_CELLS = 10
+
+
+def bar(value: int) -> str:
+    """'█████░░░░░' for 5 of 10."""
+    return "█" * value + "░" * (BAR_CELLS - value)
+
+
+def chart_lines(scores: Sequence[FunctionScore]) -> list[str]:
+    """Each activity of the latest rating, first against now as bars, and the change; then
+    every rating's mean. Plain text, 76 columns at most."""
+    kept = ordered(scores)
+    if not kept:
+        return ["Nothing rated yet. In a shell: itb psfs"]
+    lines = [f"{'':22}{'first':16}{'now':16}change"]
+    for change in changes(kept):
+        name = change.activity if len(change.activity) <= 20 else change.activity[:19] + "…"
+        mark = " meaningful" if change.meaningful and change.change else ""
+        lines.append(
+            f"{name:22}{bar(change.first)} {change.first:>2}   {bar(change.last)} "
+            f"{change.last:>2}   {change.change:+d}{mark}"
+        )
+    means = ", ".join(f"{day_text(local_date(s.at))} {s.mean:.1f}" for s in kept[-6:])
+    lines += ["", f"Mean of the activities: {means}"]
+    return lines

@@ -146,3 +146,13 @@ def test_itb_psfs_saves_the_ratings_and_shows_the_change(
     assert "Change since the first rating: stairs: 6 -> 6 (no change)" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         cli.main([*args, "psfs", "stairs=eleven"])
+
+
+def test_the_chart_sets_first_against_now_for_each_activity() -> None:
+    from itb_tui.core.history.function_scale import chart_lines
+
+    lines = chart_lines(HISTORY)
+    assert lines[1] == "Running 5 KM          ██░░░░░░░░  2   █████░░░░░  5   +3 meaningful"
+    assert lines[2] == "stairs                ██████░░░░  6   ███████░░░  7   +1"
+    assert lines[-1] == "Mean of the activities: Mon 26 Oct 4.0, Mon 09 Nov 4.5, Mon 23 Nov 6.7"
+    assert chart_lines([]) == ["Nothing rated yet. In a shell: itb psfs"]
