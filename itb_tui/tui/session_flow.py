@@ -37,7 +37,12 @@ class SessionFlow:
 
     def offer_short(self) -> None:
         """Short of time: ask how many minutes, then start today's strength routine cut to fit."""
-        from itb_tui.core.session.short_session import OFFERED_MINUTES, TooShort, short_session
+        from itb_tui.core.session.short_session import (
+            OFFERED_MINUTES,
+            TooShort,
+            describe,
+            short_session,
+        )
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
         routine = self.strength_routine()
@@ -47,7 +52,7 @@ class SessionFlow:
         choices = []
         for number, minutes in enumerate(OFFERED_MINUTES, 1):
             try:
-                names = ", ".join(item.name for item in short_session(routine, minutes).items)
+                names = describe(short_session(routine, minutes), routine)
             except TooShort:
                 continue
             choices.append(Choice(str(minutes), str(number), f"{minutes} min: {names}"))

@@ -19,9 +19,12 @@ async def test_m_on_home_starts_a_short_session_kept_as_short(tmp_path: Path) ->
         assert isinstance(app.screen, ChoiceScreen)
         assert app.screen.title_text == "How many minutes do you have?"
         labels = [choice.label for choice in app.screen.choices]
-        assert labels[0] == (
-            "10 min: Clamshells, Side-lying hip abduction, Single-leg glute bridge"
-        )
+        assert labels == [
+            "10 min: Clamshells, Side-lying hip abduction, Single-leg glute bridge; 1 set each",
+            "15 min: all 6 exercises; 1 set each",
+            "20 min: all 6 exercises; 8 sets in all",
+            "30 min: all 6 exercises; 11 sets in all",
+        ]
         await pilot.press("2")  # 15 minutes
         await pilot.pause()
         engine = session_screen(app).engine

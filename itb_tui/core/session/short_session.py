@@ -78,3 +78,14 @@ def routine_item(routine: Routine, exercise_id: str) -> Exercise:
 
 def _seconds(items: list[Exercise]) -> int:
     return sum(item.estimated_seconds() for item in items)
+
+
+def describe(short: Routine, full: Routine) -> str:
+    """'Clamshells, Side-lying hip abduction; 1 set each' or 'all 6 exercises; 8 sets in all'."""
+    count = len(short.items)
+    if count == len(full.items):
+        what = f"all {count} exercises"
+    else:
+        what = ", ".join(item.name for item in short.items)
+    sets = sum(item.sets for item in short.items)
+    return f"{what}; " + ("1 set each" if sets == count else f"{sets} sets in all")
