@@ -121,3 +121,19 @@ def test_never_over_the_minutes_both_sides_weaker_first_highest_priority_first(
             assert [s.side for s in work] == list(sides) * item.sets
         else:
             assert [s.side for s in work] == [BOTH] * item.sets
+
+
+@pytest.mark.parametrize(
+    ("minutes", "message"),
+    [("3", "'3' is not a number of minutes from 5 to 120"), ("abc", "'abc' is not a number")],
+)
+def test_itb_start_refuses_minutes_out_of_range(
+    minutes: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from itb_tui import cli
+
+    args = ["--data-dir", str(tmp_path / "d"), "--config-dir", str(tmp_path / "c")]
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main([*args, "start", "hip-strength", "--minutes", minutes])
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
