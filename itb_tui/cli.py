@@ -34,6 +34,18 @@ def _score(text: str) -> int:
     return value
 
 
+def _minutes(text: str) -> int:
+    import argparse
+
+    from itb_tui.core.session.short_session import MAX_MINUTES, MIN_MINUTES
+
+    if not text.isdigit() or not MIN_MINUTES <= int(text) <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a number of minutes from {MIN_MINUTES} to {MAX_MINUTES}"
+        )
+    return int(text)
+
+
 def _since(text: str) -> date:
     """A date or a span back from today; today is the clock's, a later date is refused."""
     import argparse
@@ -139,6 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     start = commands.add_parser("start", help="open the app straight into a routine")
     start.add_argument("routine", help="a routine id, see 'itb routines'")
+    start.add_argument(
+        "--minutes",
+        type=_minutes,
+        default=0,
+        help="a short session of at most this many minutes: the exercises that matter most, "
+        "both sides, fewer sets (it does not count as a full session)",
+    )
     commands.add_parser("routines", help="list the routines with their ids")
     commands.add_parser(
         "check", help="check content.toml and settings.toml (and the shipped content) and exit"
@@ -197,6 +216,18 @@ def build_parser() -> argparse.ArgumentParser:
     flags.add_argument("--untick", action="append", default=[], metavar="ID", help="untick a flag")
     flags.add_argument("--list", action="store_true", help="list them (also the default)")
     flags.set_defaults(subparser=flags)
+    psfs = commands.add_parser(
+        "psfs",
+        help="the function score: how well you can do up to three activities, each 0-10",
+        epilog="Without ratings it asks in the terminal, the activities of last time first. "
+        "0 = you cannot do it, 10 = as well as before. It is due every 2 weeks; reports show "
+        "the change since the first rating (2 points or more is meaningful).",
+    )
+    psfs.add_argument(
+        "ratings", nargs="*", metavar="ACTIVITY=RATING", help="e.g. 'running 5 km=3' 'stairs=6'"
+    )
+    psfs.add_argument("--show", action="store_true", help="print the ratings so far and exit")
+    psfs.set_defaults(subparser=psfs)
     remind = commands.add_parser(
         "remind",
         help="a desktop notification of what is due and not done (for cron or a timer)",
@@ -413,6 +444,44 @@ def _check_in(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _psfs(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.core.shell import function_verb as verb
+
+    store = context.store
+    history, unreadable = store.load_readable(store.months())
+    for err in unreadable:
+        _say_problem(err)
+    scores = sorted(history.function_scores, key=lambda score: score.at)
+    if args.show:
+        print(verb.show_text(scores))
+        return 0
+    if args.ratings:
+        try:
+            ratings = [verb.parse_rating(text) for text in args.ratings]
+        except ValueError as err:
+            args.subparser.error(str(err))
+    elif sys.stdin.isatty():
+
+        def say(text: str) -> None:
+            print(text, file=sys.stderr)
+
+        try:
+            ratings = verb.ask_ratings(scores[-1] if scores else None, input, say)
+        except EOFError:
+            print("\nNothing saved.", file=sys.stderr)
+            return 1
+    else:
+        args.subparser.error("give the ratings: itb psfs 'stairs=6' 'running 5 km=3'")
+    try:
+        score = verb.make_score(context.clock.wall(), ratings)
+    except ValueError as err:
+        print(f"itb psfs: {err}", file=sys.stderr)
+        return 1
+    store.add_function_score(score)
+    print(verb.saved_text(score, [*scores, score]))
+    return 0
+
+
 def _remind(context: AppContext, args: argparse.Namespace) -> int:
     import os
 
@@ -589,6 +658,8 @@ def _shell_command(
         return _remind(context, args)
     if args.command == "red-flags":
         return _red_flags(context, args)
+    if args.command == "psfs":
+        return _psfs(context, args)
     if args.command == "routines":
         return _list_routines(context)
     if args.command == "log-pain":
@@ -643,6 +714,13 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "start" and args.routine not in context.library.routines:
             known = ", ".join(context.library.routines)
             parser.error(f"no routine called '{args.routine}'; choose one of: {known}")
+        if args.command == "start" and args.minutes:
+            from itb_tui.core.session.short_session import TooShort, short_session
+
+            try:
+                short_session(context.library.routines[args.routine], args.minutes)
+            except TooShort as err:
+                parser.error(str(err))
         if not has_terminal():
             print(NO_TERMINAL, file=sys.stderr)
             return 2
@@ -652,7 +730,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return failed
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 
-    app = ItbApp(context, start_routine=args.routine if args.command == "start" else None)
+    starting = args.command == "start"
+    app = ItbApp(
+        context,
+        start_routine=args.routine if starting else None,
+        start_minutes=args.minutes if starting else 0,
+    )
     app.run()
     if app.closing_report:
         print(app.closing_report, file=sys.stderr)

@@ -62,6 +62,11 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
         "0 listed (and the change kept), 1 the content or the red flags could not be read, "
         "2 bad arguments or an unknown flag",
     ),
+    "psfs": (
+        ("itb psfs", "itb psfs 'running 5 km=3' 'stairs=6'", "itb psfs --show"),
+        "0 saved or shown, 1 nothing saved (the input ended) or the history could not be read or "
+        "written, 2 bad arguments",
+    ),
     "remind": (
         ("itb remind", "itb remind --install --at 08:00", "itb remind --uninstall"),
         SHELL_EXITS,

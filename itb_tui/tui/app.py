@@ -92,11 +92,17 @@ class ItbApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("everywhere")
 
     def __init__(
-        self, context: AppContext, *, start_routine: str | None = None, auto_tick: bool = True
+        self,
+        context: AppContext,
+        *,
+        start_routine: str | None = None,
+        start_minutes: int = 0,
+        auto_tick: bool = True,
     ) -> None:
         super().__init__()
         self.context = context
         self.start_with = start_routine
+        self.start_minutes = start_minutes  # above 0: a short session (itb start --minutes)
         self.auto_tick = auto_tick
         self.home = HomeScreen(context.library)
         self.instance = InstanceLock(context.paths.app_lock)
@@ -168,7 +174,7 @@ class ItbApp(App[None]):
         if not self.context.settings.onboarded:
             self.program_flow.onboard()
         elif self.start_with:
-            self.sessions.start_routine(self.start_with)
+            self.sessions.start_routine(self.start_with, self.start_minutes)
         return True
 
     @property
@@ -177,6 +183,9 @@ class ItbApp(App[None]):
         return self.program_flow.overview
 
     # -- what the screens and the palette ask -------------------------------------------
+    def action_short_session(self) -> None:
+        self.sessions.offer_short()
+
     def on_start_routine(self, message: StartRoutine) -> None:
         self.sessions.asked(message)
 

@@ -77,6 +77,17 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             priority=True,
         ),
         Key(
+            "m",
+            "app.short_session",
+            "Short",
+            "`m`",
+            "short of time: a strength session of 10-30 minutes, the key exercises first",
+            id="short",
+            show=False,
+            tooltip="A strength session that fits the time you have",
+            palette="Short strength session",
+        ),
+        Key(
             "l",
             "app.log_pain",
             "Pain",
@@ -177,6 +188,16 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             tooltip="Adherence and sides",
         ),
         Key(
+            "f",
+            "function",
+            "Function",
+            "`f`",
+            "function score: each activity you rated, first against now",
+            id="function",
+            show=False,
+            tooltip="What your knee lets you do, 0-10",
+        ),
+        Key(
             "x",
             "export",
             "Export",
@@ -230,6 +251,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         BACK_TO_HISTORY,
     ),
     "calendar": (BACK_TO_HISTORY,),
+    "function score": (BACK_TO_HISTORY,),
     "readiness": (
         Key(
             "r",

@@ -22,10 +22,12 @@ Place = Literal["readiness", "red_flags", "check_in"]
 class StartRoutine(Message):
     """Start routine ``routine_id`` (from Home, the palette or an offer on the summary).
 
-    ``replace``: the screen that asks gives way to the session (the summary's offers)."""
+    ``replace``: the screen that asks gives way to the session (the summary's offers);
+    ``minutes`` above 0: a short session of at most that long (core/session/short_session)."""
 
     routine_id: str
     replace: bool = False
+    minutes: int = 0
 
 
 @dataclass

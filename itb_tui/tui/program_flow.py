@@ -59,7 +59,7 @@ class ProgramFlow:
                 app.persist_settings()
                 self.refresh_home()
             if app.start_with:
-                app.sessions.start_routine(app.start_with)
+                app.sessions.start_routine(app.start_with, app.start_minutes)
             if saved:  # asked over whatever comes next, so it is answered first
                 self.open_red_flags("Before you start: do any of these apply to you?")
 

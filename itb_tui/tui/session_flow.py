@@ -26,15 +26,63 @@ class SessionFlow:
         self.context = app.context
         self.overrides: dict[str, str] = {}  # session id: why a run was started anyway
 
-    def start_routine(self, routine_id: str) -> None:
+    def start_routine(self, routine_id: str, minutes: int = 0) -> None:
+        """Start ``routine_id``; with ``minutes``, cut to fit them (the caller checked it fits)."""
         routine = self.context.library.routines[routine_id]
+        if minutes:
+            from itb_tui.core.session.short_session import short_session
+
+            routine = short_session(routine, minutes)
         self.begin(routine, self.context.settings.weaker_side or None)
+
+    def offer_short(self) -> None:
+        """Short of time: ask how many minutes, then start today's strength routine cut to fit."""
+        from itb_tui.core.session.short_session import (
+            OFFERED_MINUTES,
+            TooShort,
+            describe,
+            short_session,
+        )
+        from itb_tui.tui.screens.choice import Choice, ChoiceScreen
+
+        routine = self.strength_routine()
+        if routine is None:
+            self.app.notify("There is no strength routine to shorten.", severity="warning")
+            return
+        choices = []
+        for number, minutes in enumerate(OFFERED_MINUTES, 1):
+            try:
+                names = describe(short_session(routine, minutes), routine)
+            except TooShort:
+                continue
+            choices.append(Choice(str(minutes), str(number), f"{minutes} min: {names}"))
+        text = (
+            f"{routine.name} in full takes about {routine.estimated_minutes()} minutes. A short "
+            "session keeps the exercises that matter most, both legs, with fewer sets. It counts "
+            "as part of a session: not as one of your 3 a week, nor for running."
+        )
+
+        def answered(choice: str | None) -> None:
+            if choice and choice != "no":
+                self.start_routine(routine.id, int(choice))
+
+        screen = ChoiceScreen("How many minutes do you have?", text, choices, "no")
+        self.app.push_screen(screen, answered)
+
+    def strength_routine(self) -> Routine | None:
+        """Today's strength routine, else the first strength routine there is."""
+        library = self.context.library
+        overview = self.app.overview
+        ids = [item.routine_id for item in overview.items] if overview is not None else []
+        strength = [r for r in library.routines.values() if r.category == "strength"]
+        today = [r for r in strength if r.id in ids]
+        return next(iter(today or strength), None)
 
     def asked(self, message: StartRoutine) -> None:
         """A routine asked for from Home, the palette or the summary (which gives way to it)."""
         if message.replace:
             self.app.pop_screen()
-        self.start_routine(message.routine_id)
+        self.start_routine(message.routine_id, message.minutes)
 
     def begin(self, routine: Routine, weaker_side: str | None = None, override: str = "") -> None:
         """Open a new session, one at a time, once an interrupted one has been decided on.

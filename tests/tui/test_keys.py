@@ -14,6 +14,7 @@ from itb_tui.tui.app import ItbApp
 from itb_tui.tui.keys import KEYS, Key, key_rows, palette_keys
 from itb_tui.tui.screens import (
     calendar,
+    function_score,
     help,
     history,
     home,
@@ -40,6 +41,7 @@ SCREENS: dict[str, type[DOMNode]] = {
     "detail": session_detail.SessionDetailScreen,
     "pain chart": pain_chart.PainChartScreen,
     "calendar": calendar.CalendarScreen,
+    "function score": function_score.FunctionScoreScreen,
     "readiness": readiness.ReadinessScreen,
     "session": session.SessionScreen,
     "summary": summary.SummaryScreen,

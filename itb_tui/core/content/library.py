@@ -20,6 +20,8 @@ DEFAULT_REP_SECONDS = 3
 SWITCH_SECONDS = 5
 READY_SECONDS = 5
 INTRO_SECONDS = 15
+# A routine item's ``priority``: 1 is kept first when a session must be short.
+PRIORITY_MAX = 99
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,15 @@ class Routine:
     description: str
     items: tuple[Exercise, ...]
     origin: str = "shipped"
+    # Each item's ``priority`` from the content (1 comes first; None: after every ranked item),
+    # in item order; what a short session keeps first (session/short_session.py).
+    priorities: tuple[int | None, ...] = ()
+    # Above 0: a short session built to fit this many minutes, not the routine in full.
+    short_minutes: int = 0
+
+    def priority(self, index: int) -> int | None:
+        """The content's priority of item ``index``, None when it gives none."""
+        return self.priorities[index] if index < len(self.priorities) else None
 
     def estimated_seconds(self) -> int:
         return sum(item.estimated_seconds() for item in self.items)
@@ -234,6 +245,7 @@ def _read_routine(
         "description": reader.text("description", max_len=600),
     }
     items: list[Exercise] = []
+    priorities: list[int | None] = []
     entries = reader.tables("items")
     if "items" in reader.table and not entries:
         reader.problem("items", "at least one item", got=False)
@@ -244,13 +256,21 @@ def _read_routine(
         if exercise_id and exercise is None:
             item.problem("exercise", "the id of a known exercise", exercise_id)
         dose = _read_dose(item, exercise.kind if exercise else None, partial=True)
+        priority = item.integer("priority", minimum=1, maximum=PRIORITY_MAX, required=False)
         item.finish()
         if exercise is not None:
             items.append(replace(exercise, **dose))
+            priorities.append(priority)
     reader.finish()
     if len(problems) > before or ident is None:
         return None
-    return Routine(id=ident, items=tuple(items), origin=origin, **fields)  # type: ignore[arg-type]
+    return Routine(
+        id=ident,
+        items=tuple(items),
+        origin=origin,
+        priorities=tuple(priorities),
+        **fields,  # type: ignore[arg-type]
+    )
 
 
 def _file_tables(

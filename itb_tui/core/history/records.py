@@ -17,11 +17,12 @@ HISTORY_SCHEMA = 3  # the newest month this version reads and writes
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
 # versions go on adding to it. Schema 3 added runs done outdoors (``source`` and ``outdoor``
-# on a run), a run's ``override`` and a decision's ``clinician``: a month holding one is
-# written as 3, for the same reason.
+# on a run), a run's ``override``, a decision's ``clinician``, short sessions
+# (``short_minutes``: a version that does not know them would count one as a full session) and
+# function scores (``function_scores``): a month holding one is written as 3, for the same reason.
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
-OUTDOOR_SCHEMA = 3
+OUTDOOR_SCHEMA = SHORT_SCHEMA = 3
 SIDES = ("left", "right")
 BOTH = "both"
 PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
@@ -275,6 +276,9 @@ class SessionRecord:
     # A run done outdoors: "logged" by hand or "imported" from a file ("" for a guided one).
     source: str = ""
     outdoor: RunFacts | None = None
+    # Above 0: a session cut to fit this many minutes (session/short_session.py), which never
+    # counts as the routine in full.
+    short_minutes: int = 0
 
     @property
     def duration_s(self) -> int:
@@ -312,6 +316,8 @@ class SessionRecord:
             data["source"] = self.source
         if self.outdoor is not None:
             data["outdoor"] = self.outdoor.to_dict()
+        if self.short_minutes:
+            data["short_minutes"] = self.short_minutes
         return data
 
     @classmethod
@@ -330,6 +336,7 @@ class SessionRecord:
         note = _note(reader)
         swelling = _swelling(reader)
         override = reader.text("override", required=False, max_len=OVERRIDE_LIMIT) or ""
+        short = reader.integer("short_minutes", minimum=1, maximum=1000, required=False) or 0
         exercises = [
             ExerciseResult.from_reader(
                 TableReader(t, f"{reader.where}: exercise {n}", reader.problems)
@@ -364,6 +371,7 @@ class SessionRecord:
             override,
             source,
             outdoor,
+            short,
         )
 
 
@@ -513,6 +521,63 @@ class RunDecision:
         return cls(at, decision, week, rules_week, note, cleared, clinician)
 
 
+ACTIVITY_LIMIT = 60  # characters in an activity's name (function scores)
+MAX_ACTIVITIES = 3  # activities in one function score
+
+
+@dataclass
+class FunctionScore:
+    """The Patient-Specific Functional Scale at one moment: up to three activities the user
+    named, each rated 0 (cannot do it) to 10 (as before the knee trouble), in the order asked."""
+
+    at: datetime
+    ratings: tuple[tuple[str, int], ...]
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.ratings) <= MAX_ACTIVITIES:
+            raise ValueError(f"rate 1 to {MAX_ACTIVITIES} activities")
+        names = [name.strip().casefold() for name, _ in self.ratings]
+        if len(set(names)) < len(names):
+            raise ValueError("name each activity once")
+        for name, score in self.ratings:
+            if not name.strip() or len(name) > ACTIVITY_LIMIT:
+                raise ValueError(f"an activity is a name of 1 to {ACTIVITY_LIMIT} characters")
+            if not 0 <= score <= 10:
+                raise ValueError(f"{score} is outside the scale 0-10")
+
+    @property
+    def id(self) -> str:
+        return "function-" + self.at.strftime("%Y-%m-%dT%H-%M-%S")
+
+    @property
+    def mean(self) -> float:
+        return sum(score for _, score in self.ratings) / len(self.ratings)
+
+    def to_dict(self) -> dict[str, Any]:
+        activities = [{"activity": name, "score": score} for name, score in self.ratings]
+        return {"at": self.at, "activities": activities}
+
+    @classmethod
+    def from_reader(cls, reader: TableReader) -> FunctionScore | None:
+        at = _datetime(reader, "at")
+        ratings = []
+        for n, table in enumerate(reader.tables("activities"), 1):
+            item = TableReader(table, f"{reader.where}: activity {n}", reader.problems)
+            name = item.text("activity", max_len=ACTIVITY_LIMIT)
+            score = item.integer("score", maximum=10)
+            item.finish()
+            if name is not None and score is not None:
+                ratings.append((name, score))
+        reader.finish()
+        if at is None or not ratings:
+            return None
+        try:
+            return cls(at, tuple(ratings))
+        except ValueError as err:
+            reader.problems.append(f"{reader.where}: {err}")
+            return None
+
+
 @dataclass
 class MonthHistory:
     """The sessions, pain logs and run-week decisions of one calendar month: one file on disk."""
@@ -520,6 +585,7 @@ class MonthHistory:
     sessions: list[SessionRecord] = field(default_factory=list)
     pain_logs: list[PainLog] = field(default_factory=list)
     run_decisions: list[RunDecision] = field(default_factory=list)
+    function_scores: list[FunctionScore] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Time-ordered; an empty list is left out (a later [[table]] can then be appended)."""
@@ -532,15 +598,20 @@ class MonthHistory:
             data["pain_logs"] = [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)]
         if self.run_decisions:
             data["run_decisions"] = [d.to_dict() for d in sorted(self.run_decisions, key=_at)]
+        if self.function_scores:
+            scores = sorted(self.function_scores, key=lambda f: f.at)
+            data["function_scores"] = [f.to_dict() for f in scores]
         return data
 
     def schema(self) -> int:
-        """The schema this month needs: OUTDOOR_SCHEMA with a run done outdoors, a run's
-        override or a clinician's name, 2 with a per-knee score or a run-week decision
-        (KNEES_SCHEMA), else the first."""
-        if any(s.source or s.outdoor is not None or s.override for s in self.sessions) or any(
-            d.clinician for d in self.run_decisions
-        ):
+        """The schema this month needs: 3 (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done
+        outdoors, a run's override, a clinician's name, a short session or a function score;
+        KNEES_SCHEMA with a per-knee score or a run-week decision; else the first."""
+        newer = any(
+            s.source or s.outdoor is not None or s.override or s.short_minutes
+            for s in self.sessions
+        )
+        if newer or self.function_scores or any(d.clinician for d in self.run_decisions):
             return OUTDOOR_SCHEMA
         knees = [log.knees for log in self.pain_logs]
         for session in self.sessions:
@@ -563,8 +634,17 @@ class MonthHistory:
             RunDecision.from_reader(TableReader(t, f"{where}: run-week decision {n}", problems))
             for n, t in enumerate(reader.tables("run_decisions", required=False), 1)
         ]
+        functions = [
+            FunctionScore.from_reader(TableReader(t, f"{where}: function score {n}", problems))
+            for n, t in enumerate(reader.tables("function_scores", required=False), 1)
+        ]
         reader.finish()
-        month = cls([s for s in sessions if s], [p for p in logs if p], [d for d in decisions if d])
+        month = cls(
+            [s for s in sessions if s],
+            [p for p in logs if p],
+            [d for d in decisions if d],
+            [f for f in functions if f],
+        )
         month.sort()
         return month
 
@@ -573,6 +653,7 @@ class MonthHistory:
         self.sessions.sort(key=lambda s: s.started_at)
         self.pain_logs.sort(key=lambda p: p.at)
         self.run_decisions.sort(key=_at)
+        self.function_scores.sort(key=lambda f: f.at)
 
 
 def _at(decision: RunDecision) -> datetime:

@@ -192,6 +192,7 @@ class WeekCounts:
     strength_days: tuple[date, ...]
     back_to_back: tuple[date, ...]
     stretch_days: tuple[date, ...]
+    short_sessions: int = 0  # strength cut short to fit the day: partial, never counted above
     strength_target: int = STRENGTH_PER_WEEK
     stretch_target: int = STRETCH_DAYS_PER_WEEK
 
@@ -211,17 +212,21 @@ def week_counts(
     """Completed strength sessions and stretch days in ``today``'s ISO week.
 
     ``back_to_back`` lists this week's strength days that follow a strength day (last
-    Sunday included), which the plan advises against.
+    Sunday included), which the plan advises against. A short session is partial: counted
+    in ``short_sessions`` only.
     """
     monday = week_monday(today)
     sunday = week_sunday(today)
     strength: list[date] = []
     stretch: set[date] = set()
+    short = 0
     for session in sessions:
         if not session.completed:
             continue
         category = _category(session, categories_by_routine)
-        if category == STRENGTH:
+        if session.short_minutes:
+            short += monday <= session_day(session) <= sunday
+        elif category == STRENGTH:
             strength.append(session_day(session))
         elif category == STRETCH:
             stretch.add(session_day(session))
@@ -233,6 +238,7 @@ def week_counts(
         strength_days=tuple(in_week),
         back_to_back=tuple(d for d in in_week if d - timedelta(days=1) in all_strength),
         stretch_days=tuple(sorted(d for d in stretch if monday <= d <= sunday)),
+        short_sessions=short,
     )
 
 

@@ -50,6 +50,8 @@ DECIDING_DAYS = 7
 MISSED_SHOWN = 7
 # From this many days without anything done, Home says how to restart.
 MISSED_NOTE_FROM = 2
+# The minutes of the short strength session the restart note offers.
+SHORT_OFFER = 15
 
 
 @dataclass(frozen=True)
@@ -287,10 +289,17 @@ def days_missed(
     return (today - max(before)).days - 1
 
 
-def restart_note(missed: int, items: Iterable[DueItem], run_week: int | None) -> str:
-    """'2 days missed: restart with ...' from the program's rules; "" below 2 days."""
+def restart_note(
+    missed: int,
+    items: Iterable[DueItem],
+    run_week: int | None,
+    strength: Collection[str] = (),
+) -> str:
+    """'2 days missed: restart with ...' from the program's rules; "" below 2 days. With a
+    routine of ``strength`` due, it offers a short session of it (session/short_session.py)."""
     if missed < MISSED_NOTE_FROM:
         return ""
+    items = list(items)
     due = [i.title for i in items if i.status == DUE and i.kind == "routine"]
     start = f"restart with {', '.join(due)} today" if due else "carry on with today's plan"
     text = (
@@ -301,6 +310,12 @@ def restart_note(missed: int, items: Iterable[DueItem], run_week: int | None) ->
         text += (
             f" Runs go on at run week {run_week}: a week moves on after "
             f"{MIN_RUNS_TO_PROGRESS} pain-free runs."
+        )
+    short = [i for i in items if i.status == DUE and i.routine_id in strength]
+    if short:
+        text += (
+            f" Short of time? A shorter {short[0].title} keeps the key exercises "
+            f"(m on Home, or itb start {short[0].routine_id} --minutes {SHORT_OFFER})."
         )
     return text
 

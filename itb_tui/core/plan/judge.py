@@ -52,6 +52,7 @@ def judge(inp: RulesInput) -> Verdict:
         checkin=_checkin(inp, overview),
         red_flags=_standing(inp),
         overview=overview,
+        notes=(overview.function_due,) if overview.function_due else (),
     )
 
 

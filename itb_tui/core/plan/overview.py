@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from itb_tui.core.content.library import Exercise, Library, Routine
 from itb_tui.core.content.program import Phase, Program, RunWeek
 from itb_tui.core.dates import month_keys_since
+from itb_tui.core.history.function_scale import due_text
 from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan.checkin import (
     MorningVerdict,
@@ -71,6 +72,7 @@ class Overview:
     checkin_due: bool = False  # today has no check-in and it was not skipped
     missed_checkins: list[date] = field(default_factory=list)
     restart_note: str = ""  # "2 days missed: restart with ..."
+    function_due: str = ""  # why the function score (history/function_scale.py) is due
     held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
     yesterday_morning: PainLog | None = None  # for "compared with yesterday"
 
@@ -171,8 +173,12 @@ def build_overview(
         missed_checkins=missed_checkins(logs, today, start),
         yesterday_morning=morning_of(logs, today - timedelta(days=1)),
         restart_note=restart_note(
-            days_missed(sessions, logs, today), items, access.stage.week if access.stage else None
+            days_missed(sessions, logs, today),
+            items,
+            access.stage.week if access.stage else None,
+            strength,
         ),
+        function_due=due_text(history.function_scores, today),
     )
 
 

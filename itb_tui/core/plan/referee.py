@@ -73,6 +73,7 @@ class RulesInput:
             [s for s in history.sessions if (s.started_at.year, s.started_at.month) in keep],
             [p for p in history.pain_logs if (p.at.year, p.at.month) in keep],
             [d for d in history.run_decisions if (d.at.year, d.at.month) in keep],
+            history.function_scores,  # few, and the first one is the baseline
         )
 
     def at(self, now: datetime, history: MonthHistory | None = None) -> RulesInput:

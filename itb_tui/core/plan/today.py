@@ -9,7 +9,9 @@ counts as week 1):
     up for good, so it stays after the phase ends), and whenever running: 001 asks for three
     sessions a week with a day between them, read as at most 3 days in any 7 and never two
     days in a row. Any strength-category routine counts, and so does one stopped early with
-    at least one set done (the muscles did work); one stopped before any set does not;
+    at least one set done (the muscles did work); one stopped before any set does not. A
+    short session (short_session.py) is partial: it is never one of the 3 and never makes
+    the next day a rest day, but the line says it was done;
   * recovery (ice) in the current phases: optional, after any activity;
   * once running has started (plan_running.run_access): the pre-run routine, the run
     (routine_id RUN_ROUTINE, kind "run", not a library routine) and the post-run routine;
@@ -22,7 +24,7 @@ counts as week 1):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from datetime import date, timedelta
 
 from itb_tui.core.content.library import Library, Routine
@@ -48,23 +50,33 @@ from itb_tui.core.store.settings import Settings
 CATEGORY_ORDER = ("rolling", "stretch", "strength", "mobility", "recovery")
 
 
-def strength_days(sessions: Iterable[SessionRecord], library: Library, today: date) -> set[date]:
-    """Days with strength work: a completed session, or a stopped one with a set done."""
+def strength_days(
+    sessions: Iterable[SessionRecord], library: Library, today: date, *, short: bool = False
+) -> set[date]:
+    """Days with strength work: a completed session, or a stopped one with a set done; with
+    ``short``, the days of short sessions with a set done instead (partial, never counted)."""
     strength = routines_in(library, STRENGTH)
     return {
         local_date(s.started_at)
         for s in kept_sessions(sessions, today)
-        if s.routine in strength and (s.completed or s.exercises_done() > 0)
+        if s.routine in strength
+        and bool(s.short_minutes) == short
+        and (s.completed or s.exercises_done() > 0)
     }
 
 
-def strength_item(routine: Routine, days: set[date], today: date) -> DueItem:
+def strength_item(
+    routine: Routine, days: set[date], today: date, short_days: Set[date] = frozenset()
+) -> DueItem:
     """The strength session: 3 days in any 7 days in a row at most, never two in a row."""
     first = days_back(today, STRENGTH_WINDOW_DAYS)
     window = sorted(day for day in days if first <= day <= today)
     text = f"Strength: {len(window)} of {STRENGTH_PER_WEEK} in the last 7 days"
     if today in days:
         return DueItem(routine.id, routine.name, f"{text}; done today", DONE)
+    if today in short_days:
+        reason = f"{text}; a short session done today, which is not counted as one of them"
+        return DueItem(routine.id, routine.name, reason, DONE)
     if len(window) >= STRENGTH_PER_WEEK:
         free = window[-STRENGTH_PER_WEEK] + timedelta(days=STRENGTH_WINDOW_DAYS)
         return DueItem(routine.id, routine.name, f"{text}; rest until {day_text(free)}", REST)
@@ -88,10 +100,10 @@ def _routines(
 
 
 def _routine_item(
-    routine: Routine, done_today: set[str], strength_days: set[date], today: date
+    routine: Routine, done_today: set[str], days: tuple[set[date], set[date]], today: date
 ) -> DueItem:
     if routine.category == STRENGTH:
-        return strength_item(routine, strength_days, today)
+        return strength_item(routine, days[0], today, days[1])
     if routine.id in done_today:
         return DueItem(routine.id, routine.name, "Done today", DONE)
     if routine.category == "mobility":
@@ -231,7 +243,10 @@ def today_plan(
     running = settings.running or access.stage is not None
     done = done_sessions(sessions, today)
     done_today = {s.routine for s in done if local_date(s.started_at) == today}
-    days = strength_days(sessions, library, today)
+    days = (
+        strength_days(sessions, library, today),
+        strength_days(sessions, library, today, short=True),
+    )
     items = [
         _routine_item(routine, done_today, days, today)
         for routine in _routines(program, phases, week, running, library)

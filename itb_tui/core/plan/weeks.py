@@ -208,7 +208,8 @@ def _strength_check(
     at its dose, no pain spike and pain 0 after. A session stopped early counts when it had
     pain (a spike or a rating above 0), so stopping because of pain always shows here, and
     when it has no pain rating yet (it fails until rated); one stopped and rated without pain
-    is left out.
+    is left out. A short session (session/short_session.py) is never a session in full: it
+    counts only when it had pain, or has no rating yet, so pain in it still shows.
     """
     name = "Strength work without pain"
     need = program.return_to_running.strength_sessions_checked
@@ -219,7 +220,7 @@ def _strength_check(
         for s in kept_sessions(sessions, today)
         if s.routine in ids
         and local_date(s.started_at) > since
-        and (s.completed or had_pain(s) or s.pain_after is None)
+        and ((s.completed and not s.short_minutes) or had_pain(s) or s.pain_after is None)
     ]
     recent = counted[-need:]
     for session in reversed(recent):

@@ -15,9 +15,16 @@ from itb_tui.core.content.library import load_library
 from itb_tui.core.content.validate import ContentError
 from itb_tui.core.dates import days_back, week_monday, week_sunday
 from itb_tui.core.history.outdoor_run import run_facts_text
+from itb_tui.core.history.function_scale import (
+    MEANINGFUL,
+    changes,
+    rated_changes,
+    summary_lines,
+)
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
     SIDES,
+    FunctionScore,
     Knees,
     MonthHistory,
     PainLog,
@@ -111,6 +118,7 @@ def filter_history(history: MonthHistory, since: date | None, today: date) -> Mo
         sorted((s for s in history.sessions if keep(session_day(s))), key=lambda s: s.started_at),
         sorted((p for p in history.pain_logs if keep(p.at.date())), key=lambda p: p.at),
         sorted((d for d in history.run_decisions if keep(d.at.date())), key=lambda d: d.at),
+        [f for f in history.function_scores if f.at.date() <= today],  # the first is the baseline
     )
 
 
@@ -216,6 +224,17 @@ def _decision_csv_row(decision: RunDecision) -> list[object]:
     return [*row, *[""] * 4]
 
 
+def _function_csv_rows(scores: Sequence[FunctionScore]) -> Iterable[tuple[datetime, list[object]]]:
+    """A function score: one row per activity, its rating in ``values``, in ``note`` its change
+    since the activity's first rating."""
+    for score, change in rated_changes(scores):
+        when = [score.at.date().isoformat(), score.at.isoformat()]
+        since = f"change {change.change:+d} since {change.since.isoformat()}"
+        note = since + (", meaningful" if change.meaningful else "")
+        row = ["function", *when, score.id, "", change.activity, "", "", "", change.last]
+        yield score.at, [*row, "0-10", "", "", "", note, "", ""]
+
+
 def _knee_cells(knees: Knees) -> list[object]:
     return ["" if value is None else value for value in (knees.left, knees.right)]
 
@@ -243,6 +262,7 @@ def to_csv(
     )
     timed.extend((d.at, _decision_csv_row(d)) for d in history.run_decisions)
     timed.extend((event.at, _flag_csv_row(event)) for event in flags)
+    timed.extend(_function_csv_rows(history.function_scores))
     out = io.StringIO()
     if left_out:
         out.write(f"# {plain_text(left_out_text(left_out))}\n")
@@ -291,6 +311,21 @@ def to_json(
             {"id": d.id, **_jsonable(d.to_dict())} for d in history.run_decisions
         ]
     data["red_flags"] = [event.to_dict() for event in flags]
+    if history.function_scores:
+        data["function_scores"] = [
+            {"id": f.id, **_jsonable(f.to_dict())} for f in history.function_scores
+        ]
+        data["function_change"] = [
+            {
+                "activity": c.activity,
+                "first": c.first,
+                "since": c.since.isoformat(),
+                "last": c.last,
+                "change": c.change,
+                "meaningful": c.meaningful,
+            }
+            for c in changes(history.function_scores)
+        ]
     return _escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
@@ -308,7 +343,10 @@ def _restore_times(data: dict[str, Any]) -> None:
         spikes = session.get("pain_spikes") if isinstance(session, dict) else None
         for spike in spikes if isinstance(spikes, list) else []:
             _parse_time(spike, "at")
-    for log in [*(data.get("pain_logs") or []), *(data.get("run_decisions") or [])]:
+    data.pop("function_change", None)  # worked out from the scores
+    keys = ("pain_logs", "run_decisions", "function_scores")
+    logs = [entry for key in keys for entry in data.get(key) or []]
+    for log in logs:
         _parse_time(log, "at")
         if isinstance(log, dict):
             log.pop("id", None)  # worked out from the entries, not stored
@@ -377,7 +415,8 @@ def _adherence(
     days = max(1, (today - start).days + 1)
     sessions = [s for s in history.sessions if session_day(s) >= start]
     done = [s for s in sessions if s.completed]
-    strength = [s for s in done if categories.get(s.routine) == STRENGTH]
+    strength = [s for s in done if categories.get(s.routine) == STRENGTH and not s.short_minutes]
+    short = sum(1 for s in done if s.short_minutes)
     stretch_days = {session_day(s) for s in done if categories.get(s.routine) == STRETCH}
     mondays = _full_weeks(start, today)
     weeks = [week_counts(sessions, monday, categories) for monday in mondays]
@@ -398,6 +437,8 @@ def _adherence(
         f"- Stretching: {len(stretch_days)} of {days} days "
         f"({round(len(stretch_days) * 100 / days)} %), target daily",
     ]
+    if short:
+        lines.append(f"- Short sessions (partial, not counted above): {short}")
     if back_to_back:
         lines.append(f"- Strength on back-to-back days: {plural(back_to_back, 'time')}")
     if since_start:
@@ -552,6 +593,12 @@ def _decision_lines(history: MonthHistory) -> list[str]:
     return ["## Run week set by hand", "", *_limited(lines, "decisions")]
 
 
+def _function_lines(history: MonthHistory) -> list[str]:
+    lines = [f"- {_cell(line)}" for line in summary_lines(history.function_scores)]
+    head = "## Function (Patient-Specific Functional Scale: 0 = cannot, 10 = as before)"
+    return [head, "", *lines, "", f"A change of {MEANINGFUL} points or more is meaningful."]
+
+
 def _period_start(history: MonthHistory, since: date | None, today: date) -> date:
     if since is not None:
         return since
@@ -592,6 +639,7 @@ def to_markdown(
         [*_spike_lines(history), ""],
         [*_flag_lines(flags), ""],
         [*_decision_lines(history), ""] if history.run_decisions else [],
+        [*_function_lines(history), ""] if history.function_scores else [],
         _note_lines(history),
     ]
     return "\n".join(line for part in parts for line in part) + "\n"

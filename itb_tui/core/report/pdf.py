@@ -313,6 +313,11 @@ def _runs(pdf: ReportPDF, report: Report) -> None:
     if report.runs:
         _heading(pdf, "Runs")
         _bullets(pdf, report.runs)
+def _function(pdf: ReportPDF, report: Report) -> None:
+    """The function score and its change since the first rating, when there is one."""
+    if report.function:
+        _heading(pdf, "Function (Patient-Specific Functional Scale: 0 = cannot, 10 = as before)")
+        _bullets(pdf, report.function)
 
 
 def _checkbox(pdf: ReportPDF, x: float, y: float, ticked: bool) -> None:
@@ -450,6 +455,7 @@ def to_pdf(report: Report, font_dirs: Sequence[Path] | None = None) -> bytes:
     _heading(pdf, "Pain (0 = none, 10 = the worst imaginable)")
     _bullets(pdf, report.pain_trend)
     _pain_chart(pdf, report)
+    _function(pdf, report)
     _sides(pdf, report.sides)
     _spikes(pdf, report)
     _runs(pdf, report)

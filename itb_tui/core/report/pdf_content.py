@@ -24,6 +24,7 @@ from itb_tui.core.report.entries import (
 )
 from itb_tui.core.report.export import _adherence, _pain_trend, _period_start, adherence_start
 from itb_tui.core.report.flags import FlagEvent, history_of, standing
+from itb_tui.core.report.export import _adherence, _function_lines, _pain_trend, _period_start
 from itb_tui.core.store.settings import Settings
 from itb_tui.core.text import plural
 
@@ -53,6 +54,7 @@ class Report:
     figures: tuple[tuple[str, Figure], ...] = ()  # (name, figure) of each exercise done
     decisions: tuple[str, ...] = ()  # the run week set by hand, paused or resumed
     runs: tuple[str, ...] = ()  # each run: minutes, distance, pain at its minute, source
+    function: tuple[str, ...] = ()  # the function score (PSFS) and its change, when rated
 
     @property
     def period(self) -> str:
@@ -112,6 +114,7 @@ def build_report(
         figures=done_figures(history, exercises or {}),
         decisions=tuple(decision_entries(history)),
         runs=tuple(run_facts_text(s) for s in history.sessions if s.routine == RUN_ROUTINE),
+        function=_items(_function_lines(history)) if history.function_scores else (),
     )
 
 

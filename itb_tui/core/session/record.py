@@ -118,4 +118,5 @@ def session_record(engine: SessionEngine) -> SessionRecord:
         note=engine.rating.note,
         swelling=engine.rating.swelling,
         pain_spikes=list(engine.pain_spikes),
+        short_minutes=engine.routine.short_minutes,
     )

@@ -45,6 +45,7 @@ class TodaySummary:
     morning: str = ""
     morning_decides: bool = False  # the morning answers a run or strength session
     note: str = ""  # the missed-days note
+    notes: list[str] = field(default_factory=list)  # the verdict's notes: the function score
 
     @property
     def anything_due(self) -> bool:
@@ -72,6 +73,7 @@ def summarize(verdict: Verdict) -> TodaySummary:
         morning=morning.text(today) if morning is not None else "",
         morning_decides=morning is not None and morning.after is not None,
         note=overview.restart_note,
+        notes=list(verdict.notes),
     )
 
 
@@ -104,6 +106,7 @@ def text(summary: TodaySummary) -> str:
         lines.append(f"  {summary.morning}")
     if summary.note:
         lines.append(f"  {summary.note}")
+    lines += [f"  {note}" for note in summary.notes]
     return "\n".join(lines)
 
 
@@ -149,6 +152,7 @@ def as_json(summary: TodaySummary) -> str:
         "red_flags": [flag_json(flag) for flag in summary.red_flags],
         "morning": summary.morning,
         "note": summary.note,
+        "notes": summary.notes,
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from itb_tui.core.dates import month_key
 from itb_tui.core.history.records import (
     HISTORY_SCHEMA,
+    FunctionScore,
     MonthHistory,
     PainLog,
     RunDecision,
@@ -132,6 +133,7 @@ class HistoryStore:
             combined.sessions.extend(month.sessions)
             combined.pain_logs.extend(month.pain_logs)
             combined.run_decisions.extend(month.run_decisions)
+            combined.function_scores.extend(month.function_scores)
         return combined, problems
 
     def everything(self) -> MonthHistory:
@@ -180,6 +182,10 @@ class HistoryStore:
     def add_run_decision(self, decision: RunDecision) -> None:
         """Add a run-week decision to its month."""
         self.update_month(month_key(decision.at), lambda m: m.run_decisions.append(decision))
+
+    def add_function_score(self, score: FunctionScore) -> None:
+        """Add a function score (the Patient-Specific Functional Scale) to its month."""
+        self.update_month(month_key(score.at), lambda m: m.function_scores.append(score))
 
     # -- sessions written aside when the history could not be saved -------------------------
     def write_aside(self, record: SessionRecord) -> Path:

@@ -101,6 +101,8 @@ def week_text(counts: WeekCounts, streak_days: int | None) -> Text:
         f"({days(counts.strength_days)})",
         style=style,
     )
+    if counts.short_sessions:
+        text.append(f", {counts.short_sessions} short")
     stretch_style = "green" if counts.stretch_met else "yellow"
     text.append(" - ").append(
         f"stretching {len(counts.stretch_days)} of {counts.stretch_target} days",

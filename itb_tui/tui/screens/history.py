@@ -111,6 +111,11 @@ class HistoryScreen(Screen[None]):
     def action_chart(self) -> None:
         self.app.push_screen(PainChartScreen(self.index, self.today))
 
+    def action_function(self) -> None:
+        from itb_tui.tui.screens.function_score import FunctionScoreScreen
+
+        self.app.push_screen(FunctionScoreScreen(self.context.store))
+
     def action_calendar(self) -> None:
         categories = routine_categories(self.context.library)
         self.app.push_screen(CalendarScreen(self.index, self.today, categories))

@@ -107,6 +107,8 @@ def morning_detail(overview: Overview, kind: str, today: date) -> Content:
 
     if kind == "restart":
         return Content.assemble(("Back after a break\n", "bold"), overview.restart_note)
+    if kind == "function":
+        return Content.assemble(("Function score\n", "bold"), overview.function_due)
     missed = missed_text(overview.missed_checkins)
     if kind == "morning" and overview.morning is not None:
         head = Content.styled("Morning check-in\n", "bold")
@@ -204,6 +206,10 @@ class HomeScreen(Screen[None]):
         for n, found in enumerate(overview.signs):
             label = Content.assemble(("  ! ", "yellow"), (found.sign.name, "yellow"))
             options.append(Pick(label, f"sign:{n}"))
+        if overview.function_due:  # the verdict's note, after the day's plan
+            options.append(
+                Pick(Content.assemble(("  i ", "cyan"), "Function score due"), "function")
+            )
         options.append(RULE)
         return options
 
@@ -269,7 +275,7 @@ class HomeScreen(Screen[None]):
             return flags_detail(overview)
         if kind == "phase":
             return phase_detail(overview.phases[int(key)], overview)
-        if kind in ("checkin", "morning", "restart"):
+        if kind in ("checkin", "morning", "restart", "function"):
             return morning_detail(overview, kind, self.state.today)
         if kind == "hint":
             hint, taken = self._hint_rows()[int(key)]

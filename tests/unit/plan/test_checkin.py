@@ -151,6 +151,18 @@ def test_restart_note_after_two_days_uses_the_program_rules() -> None:
     assert "at most 3 times a week, never two days in a row" in note
     assert "run week 3" in note
     assert restart_note(1, items, None) == ""
+    assert "Short of time" not in note
+
+
+def test_restart_note_offers_a_short_strength_session_when_strength_is_due() -> None:
+    items = [DueItem("hip-strength", "Hip strength", "Strength: due today", DUE)]
+    note = restart_note(3, items, None, {"hip-strength"})
+    assert note.endswith(
+        "Short of time? A shorter Hip strength keeps the key exercises "
+        "(m on Home, or itb start hip-strength --minutes 15)."
+    )
+    rest = [items[0]._replace(status=REST)]
+    assert "Short of time" not in restart_note(3, rest, None, {"hip-strength"})
 
 
 def test_answer_is_checked_and_stored_as_a_morning_log() -> None:
