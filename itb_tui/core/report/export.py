@@ -14,13 +14,13 @@ from typing import Any, Literal
 from itb_tui.core.content.library import load_library
 from itb_tui.core.content.validate import ContentError
 from itb_tui.core.dates import days_back, week_monday, week_sunday
-from itb_tui.core.history.outdoor_run import run_facts_text
 from itb_tui.core.history.function_scale import (
     MEANINGFUL,
     changes,
     rated_changes,
     summary_lines,
 )
+from itb_tui.core.history.outdoor_run import run_facts_text
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
     SIDES,

@@ -313,6 +313,8 @@ def _runs(pdf: ReportPDF, report: Report) -> None:
     if report.runs:
         _heading(pdf, "Runs")
         _bullets(pdf, report.runs)
+
+
 def _function(pdf: ReportPDF, report: Report) -> None:
     """The function score and its change since the first rating, when there is one."""
     if report.function:

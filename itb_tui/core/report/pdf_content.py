@@ -22,9 +22,14 @@ from itb_tui.core.report.entries import (
     note_entries,
     spike_entries,
 )
-from itb_tui.core.report.export import _adherence, _pain_trend, _period_start, adherence_start
+from itb_tui.core.report.export import (
+    _adherence,
+    _function_lines,
+    _pain_trend,
+    _period_start,
+    adherence_start,
+)
 from itb_tui.core.report.flags import FlagEvent, history_of, standing
-from itb_tui.core.report.export import _adherence, _function_lines, _pain_trend, _period_start
 from itb_tui.core.store.settings import Settings
 from itb_tui.core.text import plural
 
