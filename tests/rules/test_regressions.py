@@ -8,6 +8,9 @@ it keeps the door shut, and its invariant moves into catalogue.HOLDS.
 
 from __future__ import annotations
 
+from itb_tui.core.session.completion import is_complete
+from tests.factories import shipped_library
+
 from .test_fuzz import live_checked
 from .users import (
     NO_PAIN,
@@ -18,6 +21,7 @@ from .users import (
     Run,
     SetWeek,
     User,
+    exercise_results,
 )
 
 GOOD = (CheckIn(7, NO_PAIN, "same", False), Follow(8), LogPain(21, 0, NO_PAIN, "daily", None))
@@ -47,3 +51,20 @@ def test_no_week_set_by_hand_above_the_rules_the_day_after_pain_built_up_in_a_ru
     )
     days = (GOOD,) * 9 + (spiked, (SetWeek(9, 3, False, ""), *GOOD), GOOD)
     live_checked(User(21, "", False, days), ["I2 no rise after pain or a sign"])
+
+
+def test_no_rise_within_two_weeks_of_pain_the_morning_after_a_run() -> None:
+    """I2 (the shortest user the fuzzer found): a check-in of 1/10 the morning after Friday's
+    run is pain 22 h after a run, a warning sign (001); the next week is pain-free, and on the
+    Monday after it the rules move the run week from 1 to 2, nine days after the sign."""
+    sore = (CheckIn(7, Pain(1), "same", False), Follow(8), LogPain(21, 0, NO_PAIN, "daily", None))
+    days = (GOOD,) * 12 + (sore,) + (GOOD,) * 10
+    live_checked(User(21, "", False, days), ["I2 no rise after pain or a sign"])
+
+
+def test_a_set_pressed_through_or_short_of_its_reps_is_not_complete() -> None:
+    """I5: Enter through hip strength (1 rep a set) and sets of 12 clamshells (planned 15-20)
+    make sessions the engine calls complete."""
+    routine = shipped_library().routines["hip-strength"]
+    assert not is_complete(routine, exercise_results("hip-strength", "pressed"))
+    assert not is_complete(routine, exercise_results("hip-strength", "short"))
