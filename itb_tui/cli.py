@@ -467,7 +467,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``itb`` command; the exit code is 0, 1 (could not) or 2 (bad arguments).
 
     ``itb today`` exits 0 when nothing is due, 1 when something is, 3 when it could not tell.
+    Ctrl-C at a prompt exits 130, and output into a closed pipe (``itb today | true``) 141, as
+    the shell would have it, both without a traceback.
     """
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, so a closed pipe is seen now and not at the exit
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # nobody reads the rest: send it nowhere, so the exit does not complain again
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     kept = _kept_today(list(sys.argv[1:] if argv is None else argv))
     if kept is not None:  # every shell prompt asks: answer before importing anything else
         print(kept[0])
@@ -539,6 +559,8 @@ def _run(argv: Sequence[str] | None) -> int:
         if not has_terminal():
             print(NO_TERMINAL, file=sys.stderr)
             return 2
+    except BrokenPipeError:
+        raise  # nobody reads the output: main ends quietly
     except (ContentError, StoreError, OSError) as err:
         opening = args.command in (None, "start")
         _say_problem(err, "the app cannot run" if opening else f"itb {args.command} cannot run")

@@ -100,6 +100,7 @@ class ItbApp(App[None]):
         self.home = HomeScreen(context.library)
         self.instance = InstanceLock(context.paths.app_lock)
         self.read_only = False
+        self.folder_problem: str | None = None  # why the data folder cannot be used, if so
         self.closing_report: str | None = None  # why the app closed itself, for the command line
         self.sessions = SessionFlow(self)
         self.program_flow = ProgramFlow(self)
@@ -140,14 +141,16 @@ class ItbApp(App[None]):
         self.theme_changed_signal.subscribe(self, self.keep_theme)
         try:
             self.read_only = not self.instance.acquire()
-        except OSError as err:
+        except StoreError as err:  # a read-only or unusable folder: not another copy
             self.read_only = True
-            self.notify(f"Cannot use the data folder: {err}", severity="error", timeout=20)
+            self.folder_problem = str(err)
+        if self.instance.problem:  # the lock is held, but the disk is full
+            title, text = "Data folder", self.safekeeping.folder_text(self.instance.problem)
+            self.notify(text, title=title, severity="error", timeout=20)
         if self.read_only:
             self.home.read_only = True
-            self.notify(
-                self.safekeeping.read_only_text(), title="Another itb-tui is running", timeout=20
-            )
+            title = "Data folder" if self.folder_problem else "Another itb-tui is running"
+            self.notify(self.safekeeping.read_only_text(), title=title, timeout=20)
         elif self.start_with or not self.context.settings.onboarded:
             self.open_up()
         else:  # the question about an interrupted session comes after the first frame

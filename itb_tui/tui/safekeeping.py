@@ -77,11 +77,21 @@ class Safekeeping:
         return True
 
     def read_only_text(self) -> str:
+        if self.app.folder_problem:
+            return self.folder_text(self.app.folder_problem)
         pid = self.app.instance.other_pid
         who = f" (process {pid})" if pid else ""
         return (
             f"Another itb-tui is open{who}. This copy can show your history and log pain, "
             "but cannot run sessions or change settings. Close the other one to do those."
+        )
+
+    @staticmethod
+    def folder_text(problem: str) -> str:
+        """The data folder cannot be written: what is wrong, and what that means."""
+        return (
+            f"The app {problem}. Nothing can be saved there until that is fixed: "
+            "free some space or make the folder writable, then open itb-tui again."
         )
 
     def refuse_read_only(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 import tomli
 
 from itb_tui.core.content.parse_cache import cached_parse
+from itb_tui.core.store.files import StoreError, read_bytes
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -33,9 +34,11 @@ def read_toml(path: Path, cache_dir: Path | None = None) -> dict[str, Any]:
     With ``cache_dir``, a file whose bytes are unchanged since an earlier run is not parsed again.
     """
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ContentError([f"{path}: cannot be read: {err.strerror or err}"]) from err
+        data = read_bytes(path)
+    except StoreError as err:
+        raise ContentError([str(err)]) from err
+    if data is None:
+        raise ContentError([f"{path}: cannot be read: No such file or directory"])
     try:
         return cached_parse(path, data, cache_dir, lambda raw: tomli.loads(raw.decode("utf-8")))
     except UnicodeDecodeError as err:

@@ -8,7 +8,7 @@ nanoseconds), the history folder's listing, the local date and UTC offset, the v
 app's own modules. While the fingerprint is the same the answer is printed as it was; any
 change (a session saved, a pain log, an edit, midnight) makes the next call work it out again.
 
-This module imports only what Python has already loaded at start-up (os, sys, marshal, time),
+This module imports only what Python has already loaded at start-up (os, stat, sys, marshal, time),
 so a hit costs little more than the interpreter itself. Where the folders are not given by
 the environment it knows only the XDG layout of Linux; elsewhere, or on any doubt, the
 fingerprint simply does not match and the answer is worked out in full.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 import time
 
@@ -105,8 +106,15 @@ def cached(form: str, environ: Mapping[str, str] = os.environ) -> tuple[str, int
         return None
     data, config, cache = folders
     try:
-        with open(os.path.join(cache, ENTRY_NAME), "rb") as entry:
-            kept, outputs, code = marshal.load(entry)
+        # never waiting on a named pipe, never reading a device: a plain file or nothing
+        fd = os.open(os.path.join(cache, ENTRY_NAME), os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            with os.fdopen(os.dup(fd), "rb") as entry:
+                kept, outputs, code = marshal.load(entry)
+        finally:
+            os.close(fd)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if kept != fingerprint(data, config) or form not in outputs:

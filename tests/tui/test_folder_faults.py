@@ -1,0 +1,60 @@
+"""A data folder the app cannot write is said as such, never as another copy running."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from itb_tui.core.store import instance
+from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.home import HomeScreen
+
+from .helpers import make_app
+
+
+def said(app: ItbApp) -> list[tuple[str, str]]:
+    return [(str(n.title), str(n.message)) for n in app._notifications]
+
+
+async def test_a_read_only_data_folder_is_said_and_nothing_is_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _clock = make_app(tmp_path)
+    real_open = os.open
+
+    def read_only(path: str | Path, flags: int, mode: int = 0o777) -> int:
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(instance.os, "open", read_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.read_only
+        notes = said(app)
+        assert all("Another itb-tui" not in title + text for title, text in notes)
+        (text,) = [text for title, text in notes if title == "Data folder"]
+        assert f"cannot use {tmp_path / 'data'}: the folder is read-only" in text
+        app.sessions.start_routine("hip-strength")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "the folder is read-only" in said(app)[-1][1]
+
+
+async def test_a_full_disk_is_said_and_the_copy_keeps_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _clock = make_app(tmp_path)
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(instance.os, "write", full)
+    async with app.run_test(size=(80, 24)):
+        assert not app.read_only
+        notes = said(app)
+        assert all("Another itb-tui" not in title + text for title, text in notes)
+        (text,) = [text for title, text in notes if title == "Data folder"]
+        assert f"cannot save in {tmp_path / 'data'}: the disk is full" in text

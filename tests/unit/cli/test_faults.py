@@ -1,0 +1,101 @@
+"""The shell verbs under faults: a file that is not a file, Ctrl-C at a prompt, a closed pipe."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from itb_tui import cli
+from itb_tui.core.store.paths import Paths
+from itb_tui.core.store.settings import Settings, save_settings
+
+
+@pytest.fixture
+def folders() -> Paths:
+    """The folders conftest points ITB_TUI_DATA_DIR / ITB_TUI_CONFIG_DIR at, onboarded today."""
+    paths = Paths.resolve()
+    today = datetime.now().astimezone().date()
+    save_settings(paths.settings, Settings(onboarded=True, program_start=today))
+    return paths
+
+
+@pytest.fixture
+def at_most_five_seconds() -> Iterator[None]:
+    """A verb that would wait for ever fails the test instead."""
+
+    def late(signum: int, frame: object) -> None:
+        raise TimeoutError("the command waited")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.alarm(5)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.usefixtures("at_most_five_seconds")
+def test_a_named_pipe_for_a_month_is_damaged_not_a_hang(
+    folders: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folders.history.mkdir(parents=True)
+    month = datetime.now().astimezone().strftime("%Y-%m")
+    os.mkfifo(folders.history / f"{month}.toml")
+    assert cli.main(["today"]) == 3
+    err = capsys.readouterr().err
+    assert f"{month}.toml" in err and "a named pipe, not a plain file" in err
+
+
+def test_ctrl_c_at_the_check_in_prompt_exits_130_quietly(
+    folders: Paths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(prompt: str) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", interrupted)
+    assert cli.main(["check-in"]) == 130
+    assert "Traceback" not in capsys.readouterr().err
+    assert not folders.history.exists()
+
+
+def test_today_into_a_closed_pipe_exits_quietly(folders: Paths) -> None:
+    reader, writer = os.pipe()
+    os.close(reader)  # as `itb today | true` once true has gone
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "itb_tui", "today"],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ),
+            timeout=60,
+        )
+    finally:
+        os.close(writer)
+    assert done.stderr == ""
+    assert done.returncode == 141
+
+
+def test_an_export_into_a_closed_pipe_exits_quietly(folders: Paths) -> None:
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "itb_tui", "export", "--format", "json"],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ),
+            timeout=60,
+        )
+    finally:
+        os.close(writer)
+    assert (done.stderr, done.returncode) == ("", 141)
