@@ -205,10 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _list_routines(context: AppContext) -> int:
     from itb_tui.core.content.library import format_seconds
+    from itb_tui.core.text import plain_text
 
     for routine in context.library.routines.values():
         minutes = format_seconds(routine.estimated_minutes() * 60)
-        print(f"{routine.id:<20} {routine.name:<28} ~{minutes:<8} {routine.summary}")
+        name, summary = plain_text(routine.name), plain_text(routine.summary)
+        print(f"{routine.id:<20} {name:<28} ~{minutes:<8} {summary}")
     return 0
 
 
@@ -247,12 +249,13 @@ def _today(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.plan.due import FORMATS
     from itb_tui.core.shell.today_cache import fingerprint, keep
     from itb_tui.core.shell.today_line import render, today_summary
+    from itb_tui.core.text import without_controls
 
     paths = context.paths
     before = fingerprint(str(paths.data), str(paths.config))
     summary = today_summary(context)
     code = 1 if summary.anything_due else 0
-    outputs = {form: render(summary, form) for form in FORMATS}
+    outputs = {form: without_controls(render(summary, form)) for form in FORMATS}
     if paths.cache is not None:
         keep(str(paths.data), str(paths.config), str(paths.cache), outputs, code, before)
     print(outputs[args.format])

@@ -10,6 +10,7 @@ import tomli
 
 from itb_tui.core.content.parse_cache import cached_parse
 from itb_tui.core.store.files import StoreError, read_bytes
+from itb_tui.core.text import control_character
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -84,7 +85,17 @@ class TableReader:
         if not isinstance(value, str) or not value.strip() or len(value) > max_len:
             self.problem(key, f"a non-empty string of at most {max_len} characters", value)
             return None
+        if not self._printable(key, value):
+            return None
         return value.strip()
+
+    def _printable(self, key: str, value: str) -> bool:
+        """False (and a problem recorded) when ``value`` holds a control character, which
+        would reach the terminal as a command (clear the screen, set the title)."""
+        found = control_character(value)
+        if found is not None:
+            self.problem(key, f"text without control characters (found {found})", value)
+        return found is None
 
     def ident(self, key: str) -> str | None:
         value = self.text(key, max_len=64)
@@ -137,6 +148,8 @@ class TableReader:
             isinstance(v, str) and v.strip() and len(v) <= max_len for v in value
         ):
             self.problem(key, f"a list of non-empty strings of at most {max_len} characters", value)
+            return ()
+        if not all(self._printable(key, v) for v in value):
             return ()
         return tuple(v.strip() for v in value)
 

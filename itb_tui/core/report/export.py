@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import html
 import io
 import json
 import re
@@ -37,6 +38,7 @@ from itb_tui.core.report.entries import decision_entries, note_entries, spike_en
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.text import plain_text, plural
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ExportFormat = Literal["csv", "json", "markdown"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "markdown")
 JSON_SCHEMA = 1
@@ -219,8 +221,18 @@ def to_csv(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
         out.write(f"# {plain_text(left_out_text(left_out))}\n")
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
-    writer.writerows(row for _, row in sorted(timed, key=lambda item: item[0]))
+    writer.writerows(
+        [_inert(cell) for cell in row] for _, row in sorted(timed, key=lambda item: item[0])
+    )
     return out.getvalue()
+
+
+def _inert(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula (it begins with = + - @, a tab or a
+    carriage return) gets a leading ' (as OWASP advises for CSV), so it shows as typed."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -307,7 +319,13 @@ def import_json(text: str) -> MonthHistory:
 
 # -- Markdown ---------------------------------------------------------------------------------
 def _cell(text: str) -> str:
-    return " ".join(plain_text(text).split()).replace("|", "\\|")
+    """User text for a line or table cell of the report, shown as typed: one line, HTML
+    escaped, and no square brackets left to make a link or an image (none is ever fetched)."""
+    text = " ".join(plain_text(text).split())
+    text = html.escape(text.replace("\\", "\\\\"), quote=False)
+    for char in "|[]":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 TOO_SHORT = "the period holds no whole week (Monday to Sunday), too short for a weekly rate"

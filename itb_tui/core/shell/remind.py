@@ -23,6 +23,7 @@ from pathlib import Path
 
 from itb_tui.core.shell.today_line import CHECK_IN, CHECK_IN_TITLE, TodaySummary
 from itb_tui.core.store.files import StoreError, atomic_write, read_toml_file, write_toml
+from itb_tui.core.text import plain_text
 
 STATE_FILE = "remind.toml"
 STATE_SCHEMA = 1
@@ -98,7 +99,7 @@ def remind(summary: TodaySummary, state: Path) -> str:
     new = [r for r in due if r.id not in sent]
     if not new:
         return ""
-    body = ", ".join(r.title for r in new)
+    body = plain_text(", ".join(r.title for r in new))
     shown = notify(TITLE, body)
     save_sent(state, summary.day, sent | {r.id for r in new})
     return "" if shown else f"{TITLE}: {body}"
