@@ -355,16 +355,10 @@ def _remind(context: AppContext, args: argparse.Namespace) -> int:
     elif args.install:
         if args.at is None:
             args.subparser.error("--install needs the time of day: --at HH:MM")
-        folders = [("--data-dir", args.data_dir), ("--config-dir", args.config_dir)]
-        extra = [
-            part
-            for flag, value in folders
-            if value
-            for part in (flag, os.path.abspath(os.path.expanduser(value)))
-        ]
+        extra, env = remind.carried_folders(args.data_dir, args.config_dir, os.environ)
         argv = remind.command_line(extra)
         systemd = not args.cron and remind.has_systemd()
-        print(remind.install(args.at, argv, os.environ, systemd))
+        print(remind.install(args.at, argv, os.environ, systemd, env))
     else:
         from itb_tui.core.shell.today_line import today_summary
 

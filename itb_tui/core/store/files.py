@@ -63,7 +63,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
     try:
         ensure_dir(path.parent)
         tmp = _write_temp(path, data, leftovers)
-        if backup and path.exists():
+        if backup and os.path.lexists(path):
             _keep_backup(path, leftovers)
         os.replace(tmp, path)
         _fsync_dir(path.parent)
