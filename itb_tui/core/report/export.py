@@ -82,28 +82,44 @@ def export(
     names the files that could not be read: each format says so at its top.
     """
     chosen = filter_history(history, since, today)
+    ahead = ahead_text(chosen, today)
     if fmt == "csv":
-        return to_csv(chosen, left_out)
+        return (f"# {ahead}\n" if ahead else "") + to_csv(chosen, left_out)
     if fmt == "json":
-        return to_json(chosen, left_out)
+        return to_json(chosen, left_out, ahead)
     if fmt == "markdown":
         categories = (
             categories_by_routine if categories_by_routine is not None else _shipped_categories()
         )
-        return to_markdown(chosen, since, today, categories, left_out)
+        text = to_markdown(chosen, since, today, categories, left_out)
+        return text.replace("\n\n", f"\n\n**{ahead}**\n\n", 1) if ahead else text
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
 def filter_history(history: MonthHistory, since: date | None, today: date) -> MonthHistory:
-    """The sessions, pain logs and run-week decisions dated from ``since`` to ``today``."""
+    """The sessions, pain logs and run-week decisions dated from ``since``, including any
+    dated after ``today`` (a clock that was ahead, a move west): they are the user's too."""
 
     def keep(day: date) -> bool:
-        return (since is None or day >= since) and day <= today
+        return since is None or day >= since
 
     return MonthHistory(
         sorted((s for s in history.sessions if keep(session_day(s))), key=lambda s: s.started_at),
         sorted((p for p in history.pain_logs if keep(p.at.date())), key=lambda p: p.at),
         sorted((d for d in history.run_decisions if keep(d.at.date())), key=lambda d: d.at),
+    )
+
+
+def ahead_text(history: MonthHistory, today: date) -> str:
+    """What says that entries are dated after ``today``, or ""."""
+    days = [session_day(s) for s in history.sessions]
+    days += [p.at.date() for p in history.pain_logs] + [d.at.date() for d in history.run_decisions]
+    count = sum(1 for day in days if day > today)
+    if not count:
+        return ""
+    return (
+        f"{plural(count, 'entry', 'entries')} dated after today ({today.isoformat()}), included "
+        "as recorded: the clock may have been ahead, or you crossed time zones."
     )
 
 
@@ -251,7 +267,7 @@ def _escape_controls(text: str) -> str:
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
+def to_json(history: MonthHistory, left_out: Sequence[str] = (), ahead: str = "") -> str:
     """``{"schema_version": 1, "sessions": [...], "pain_logs": [...]}``, times as ISO text.
 
     Each pain log carries its CSV ``id``; files left out are listed under ``left_out``;
@@ -261,6 +277,8 @@ def to_json(history: MonthHistory, left_out: Sequence[str] = ()) -> str:
     data: dict[str, Any] = {"schema_version": JSON_SCHEMA}
     if left_out:
         data["left_out"] = list(left_out)
+    if ahead:
+        data["dated_after_today"] = ahead
     data["sessions"] = [_jsonable(s.to_dict()) for s in history.sessions]
     data["pain_logs"] = [
         {"id": ident, **_jsonable(p.to_dict())}
@@ -310,6 +328,7 @@ def import_json(text: str) -> MonthHistory:
         raise ValueError("'sessions' and 'pain_logs' must be lists")
     _restore_times(data)
     data.pop("left_out", None)
+    data.pop("dated_after_today", None)
     problems: list[str] = []
     history = MonthHistory.from_dict(data, "JSON export", problems)
     if problems:
