@@ -56,6 +56,8 @@ def _describe(value: object) -> str:
 class TableReader:
     """Reads typed fields from one TOML table, collecting problems instead of raising."""
 
+    printable_only = False  # text with a control character is a problem (ContentReader)
+
     def __init__(self, table: object, where: str, problems: list[str]) -> None:
         self.where = where
         self.problems = problems
@@ -90,9 +92,10 @@ class TableReader:
         return value.strip()
 
     def _printable(self, key: str, value: str) -> bool:
-        """False (and a problem recorded) when ``value`` holds a control character, which
-        would reach the terminal as a command (clear the screen, set the title)."""
-        found = control_character(value)
+        """False (and a problem recorded) when text that must be printable (ContentReader)
+        holds a control character, which would reach the terminal as a command (clear the
+        screen, set the title)."""
+        found = control_character(value) if self.printable_only else None
         if found is not None:
             self.problem(key, f"text without control characters (found {found})", value)
         return found is None
@@ -174,7 +177,7 @@ class TableReader:
         value = self._get(key, required)
         if value is None:
             return None
-        return TableReader(value, f"{self.where}: field '{key}'", self.problems)
+        return type(self)(value, f"{self.where}: field '{key}'", self.problems)
 
     def tables(self, key: str, *, required: bool = True) -> list[Any]:
         """An array of tables (``[[key]]``), empty when absent or malformed."""
@@ -195,6 +198,13 @@ class TableReader:
         for key in self.table:
             if key not in self._seen:
                 self.problems.append(f"{self.where}: unknown field '{key}'")
+
+
+class ContentReader(TableReader):
+    """A TableReader for exercises and routines, whose names and steps are printed on the
+    terminal: a control character in them is refused (recorded as a problem)."""
+
+    printable_only = True
 
 
 def check_schema(reader: TableReader, supported: int) -> None:

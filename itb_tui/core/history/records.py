@@ -445,6 +445,9 @@ class RunDecision:
     rules_week: int | None = None
     note: str = ""
     cleared: bool = False
+    # The order the decisions were made in (1, 2, ...), which the latest wins by: the clock
+    # may have been wrong when one was dated. 0: an older file's, ordered by ``at``.
+    seq: int = 0
 
     @property
     def id(self) -> str:
@@ -464,6 +467,8 @@ class RunDecision:
             data["rules_week"] = self.rules_week
         if self.cleared:
             data["physio_cleared"] = True
+        if self.seq:
+            data["seq"] = self.seq
         data["note"] = self.note
         return data
 
@@ -474,11 +479,13 @@ class RunDecision:
         week = reader.integer("week", minimum=1, maximum=1000, required=decision == "week")
         rules_week = reader.integer("rules_week", minimum=1, maximum=1000, required=False)
         cleared = reader.flag("physio_cleared", required=False)
+        seq = reader.integer("seq", minimum=1, maximum=10**9, required=False) or 0
         note = _note(reader)
         reader.finish()
         if at is None or decision is None or (decision == "week" and week is None):
             return None
-        return cls(at, decision, week if decision == "week" else None, rules_week, note, cleared)
+        chosen = week if decision == "week" else None
+        return cls(at, decision, chosen, rules_week, note, cleared, seq)
 
 
 @dataclass
@@ -499,7 +506,8 @@ class MonthHistory:
         if self.pain_logs:
             data["pain_logs"] = [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)]
         if self.run_decisions:
-            data["run_decisions"] = [d.to_dict() for d in sorted(self.run_decisions, key=_at)]
+            made = sorted(self.run_decisions, key=in_order_made)
+            data["run_decisions"] = [d.to_dict() for d in made]
         return data
 
     def schema(self) -> int:
@@ -532,11 +540,13 @@ class MonthHistory:
         return month
 
     def sort(self) -> None:
-        """Put sessions and pain logs in time order (a file may hold them appended)."""
+        """Put sessions and pain logs in time order (a file may hold them appended), run-week
+        decisions in the order they were made."""
         self.sessions.sort(key=lambda s: s.started_at)
         self.pain_logs.sort(key=lambda p: p.at)
-        self.run_decisions.sort(key=_at)
+        self.run_decisions.sort(key=in_order_made)
 
 
-def _at(decision: RunDecision) -> datetime:
-    return decision.at
+def in_order_made(decision: RunDecision) -> tuple[int, datetime]:
+    """Sort key of run-week decisions: the order they were made in, then the time."""
+    return (decision.seq, decision.at)

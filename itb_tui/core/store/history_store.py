@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -178,8 +178,11 @@ class HistoryStore:
         self.update_month(month_key(log.at), lambda month: month.pain_logs.append(log))
 
     def add_run_decision(self, decision: RunDecision) -> None:
-        """Add a run-week decision to its month."""
-        self.update_month(month_key(decision.at), lambda m: m.run_decisions.append(decision))
+        """Add a run-week decision to its month, numbered after every decision made before
+        (in any month, even one dated ahead): the latest made wins whatever the clock said."""
+        made, _unreadable = self.load_readable(self.months())
+        numbered = replace(decision, seq=1 + max((d.seq for d in made.run_decisions), default=0))
+        self.update_month(month_key(decision.at), lambda m: m.run_decisions.append(numbered))
 
     # -- sessions written aside when the history could not be saved -------------------------
     def write_aside(self, record: SessionRecord) -> Path:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import tomllib
+from dataclasses import replace
 
 import pytest
 
@@ -38,10 +39,12 @@ def test_a_decision_round_trips_through_its_month_file(store: HistoryStore) -> N
         "week": 3,
         "rules_week": 2,
         "physio_cleared": True,
+        "seq": 1,  # the order made, which the latest wins by whatever the clock said
         "note": SET.note,
     }
     again = HistoryStore(store.paths).everything()
-    assert again.run_decisions == [SET, PAUSE] and again.pain_logs == [LOG]
+    assert again.run_decisions == [replace(SET, seq=1), replace(PAUSE, seq=2)]
+    assert again.pain_logs == [LOG]
 
 
 def test_a_month_without_decisions_is_written_as_before(store: HistoryStore) -> None:
@@ -80,7 +83,7 @@ def test_the_markdown_and_pdf_reports_list_each_decision_with_its_note(library: 
     section = markdown.split("## Run week set by hand\n\n", 1)[1].split("\n\n", 1)[0]
     assert section.splitlines() == [
         "- 2026-11-23 07:00, run week 3 set (the rules gave week 2), cleared by the physio:"
-        " physio: [ok] go",
+        " physio: \\[ok\\] go",  # Markdown shows the brackets as typed, never a link
         "- 2026-11-23 09:00, running paused",
     ]
     categories = routine_categories(library)
