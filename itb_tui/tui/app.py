@@ -263,7 +263,10 @@ class ItbApp(App[None]):
         self.push_screen(SettingsScreen(self.context.settings, today, kept))
 
     def persist_settings(self) -> bool:
-        """Save the settings; False (and says why) when they could not be saved."""
+        """Save the settings; False (and says why) when they could not be saved. A read-only
+        copy never writes them (the other copy's would be reverted)."""
+        if self.safekeeping.refuse_read_only():
+            return False
         try:
             self.context.save_settings()
         except StoreError as err:

@@ -291,7 +291,7 @@ class PainLogging:
         from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
 
         program_flow = self.app.program_flow
-        if self.app.safekeeping.refuse_read_only() or not program_flow.ready():
+        if not program_flow.ready():  # a read-only copy may check in: it adds a log, as the shell
             return
         last = program_flow.overview.yesterday_morning if program_flow.overview else None
         self.app.push_screen(CheckInScreen(yesterday_text(last)), self.checked_in)
@@ -301,7 +301,8 @@ class PainLogging:
         now = context.clock.wall()
         if answer is None:
             context.settings.checkin_skipped = now.date()
-            self.app.persist_settings()
+            if not self.app.read_only:  # the other copy's settings are never written over
+                self.app.persist_settings()
             program_flow.refresh_home()
             self.app.notify("Check-in skipped for today: c on the home screen answers it later.")
             return

@@ -58,3 +58,54 @@ async def test_a_full_disk_is_said_and_the_copy_keeps_the_lock(
         assert all("Another itb-tui" not in title + text for title, text in notes)
         (text,) = [text for title, text in notes if title == "Data folder"]
         assert f"cannot save in {tmp_path / 'data'}: the disk is full" in text
+
+
+async def test_the_second_copy_never_edits_deletes_or_writes_settings(tmp_path: Path) -> None:
+    from itb_tui.core.history.records import PainLog
+    from itb_tui.core.store.instance import InstanceLock
+    from itb_tui.tui.screens.session_detail import PainLogDetailScreen
+
+    holder = InstanceLock(tmp_path / "data" / ".app.lock")
+    assert holder.acquire()
+    try:
+        app, clock = make_app(tmp_path)
+        store = app.context.store
+        log = PainLog(clock.wall(), 3, "daily", "mine")
+        store.add_pain_log(log)
+        month = store.month_path(f"{log.at:%Y-%m}")
+        settings = app.context.paths.settings
+        before = (month.read_bytes(), settings.read_bytes())
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert app.read_only
+            detail = PainLogDetailScreen(log, store)
+            await app.push_screen(detail)
+            await pilot.pause()
+            detail.action_delete()
+            detail.action_edit()
+            await pilot.pause()
+            assert app.screen is detail  # no question was asked
+            app.context.settings.pacer = True
+            assert not app.persist_settings()
+            await pilot.pause()
+            assert (month.read_bytes(), settings.read_bytes()) == before
+            assert "edit or delete entries, or change settings" in said(app)[-1][1]
+    finally:
+        holder.release()
+
+
+async def test_the_second_copy_may_check_in(tmp_path: Path) -> None:
+    from itb_tui.core.store.instance import InstanceLock
+    from itb_tui.tui.screens.checkin import CheckInScreen
+
+    holder = InstanceLock(tmp_path / "data" / ".app.lock")
+    assert holder.acquire()
+    try:
+        app, _clock = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.read_only
+            app.pain_logging.check_in()
+            await pilot.pause()
+            assert isinstance(app.screen, CheckInScreen)
+    finally:
+        holder.release()

@@ -32,6 +32,7 @@ from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import HistoryEdited
+from itb_tui.tui.safekeeping import refused_here
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -178,6 +179,9 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
         raise NotImplementedError
 
     def action_edit(self) -> None:
+        if refused_here(self.app):
+            return
+
         def edited(result: EditResult | None) -> None:
             if result is None:
                 return
@@ -193,6 +197,9 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
         self.app.push_screen(self.edit_dialog(), edited)
 
     def action_delete(self) -> None:
+        if refused_here(self.app):
+            return
+
         def answered(answer: str | None) -> None:
             if answer != "delete":
                 return
@@ -240,10 +247,11 @@ class SessionDetailScreen(_EntryDetail):
             pain_after=result.score,
             note=result.note,
             swelling=result.swelling,
+            seen=s,
         )
 
     def delete_entry(self) -> None:
-        delete_session(self.store, self.session.id, self.session.started_at)
+        delete_session(self.store, self.session.id, self.session.started_at, self.session)
 
 
 class PainLogDetailScreen(_EntryDetail):
@@ -273,8 +281,8 @@ class PainLogDetailScreen(_EntryDetail):
         score = self.pain_log.score if result.score is None else result.score
         log = self.pain_log
         self.pain_log = update_pain_log(
-            self.store, self.log_id, log.at, score, log.context, result.note, result.swelling
+            self.store, self.log_id, log.at, score, log.context, result.note, result.swelling, log
         )
 
     def delete_entry(self) -> None:
-        delete_pain_log(self.store, self.log_id, self.pain_log.at)
+        delete_pain_log(self.store, self.log_id, self.pain_log.at, self.pain_log)
