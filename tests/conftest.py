@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,3 +53,19 @@ def paths(tmp_path: Path) -> Paths:
 @pytest.fixture
 def store(paths: Paths) -> HistoryStore:
     return HistoryStore(paths)
+
+
+@pytest.fixture
+def never_waits() -> Iterator[None]:
+    """A test whose code would wait for ever (on a named pipe, say) fails after 5 s instead."""
+
+    def late(signum: int, frame: object) -> None:
+        raise TimeoutError("the code under test waited")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.alarm(5)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -7,7 +7,6 @@ import os
 import pwd
 import shlex
 import shutil
-import signal
 import stat
 import subprocess
 import tempfile
@@ -154,23 +153,7 @@ def test_the_backup_is_a_copy_where_there_are_no_hard_links(
 
 
 # -- reading only plain files of a sane size -------------------------------------------------
-@pytest.fixture
-def at_most_two_seconds() -> Iterator[None]:
-    """A read that would wait for ever fails the test instead."""
-
-    def late(signum: int, frame: object) -> None:
-        raise TimeoutError("the read waited")
-
-    previous = signal.signal(signal.SIGALRM, late)
-    signal.alarm(2)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@pytest.mark.usefixtures("at_most_two_seconds")
+@pytest.mark.usefixtures("never_waits")
 def test_a_named_pipe_is_damaged_at_once(work: Path) -> None:
     pipe = work / "2026-11.toml"
     os.mkfifo(pipe)
