@@ -198,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("csv", "json", "markdown", "pdf", "ics"), default="markdown"
     )
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
-    export.add_argument("--output", type=Path, help="file to write (default: print it)")
+    export.add_argument("--output", type=Path, help="file to write (default, or -: print it)")
     export.add_argument("--force", action="store_true", help="replace --output if it exists")
     return parser
 
@@ -386,17 +386,24 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
     """Write the export; exit 1 (after writing the rest) when a month could not be read."""
     from itb_tui.core.dates import month_key
     from itb_tui.core.history.stats import routine_categories
-    from itb_tui.core.report.export_file import RefusedOutput, check_output, export_history
+    from itb_tui.core.report.export_file import (
+        RefusedOutput,
+        check_output,
+        check_suffix,
+        export_history,
+    )
     from itb_tui.core.store.files import StoreError, atomic_write
     from itb_tui.core.text import plain_text
 
     pdf = args.format == "pdf"
-    if pdf and args.output is None and sys.stdout.isatty():
+    to_stdout = args.output is None or str(args.output) == "-"
+    if pdf and to_stdout and sys.stdout.isatty():
         print("itb: a PDF cannot be shown here; give --output FILE", file=sys.stderr)
         return 2
     target = None
-    if args.output is not None:
+    if args.output is not None and str(args.output) != "-":  # '-': standard output
         try:
+            check_suffix(args.output, args.format)
             target = check_output(args.output, context.paths, force=args.force)
         except RefusedOutput as err:
             parser.error(str(err))

@@ -200,7 +200,7 @@ def _kind(mode: int) -> str:
 def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse the bytes of ``path``; damage raises DamagedFile naming the file and the place."""
     try:
-        return tomli.loads(raw.decode("utf-8"))
+        return tomli.loads(raw.decode("utf-8").removeprefix("\ufeff"))  # a BOM some editors add
     except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError) as err:
         backup = path.with_name(path.name + ".bak")
         hint = f" The previous good version is kept at {backup}." if backup.exists() else ""

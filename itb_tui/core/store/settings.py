@@ -186,7 +186,7 @@ def save_changes(path: Path, before: Settings, after: Settings) -> None:
         else:
             import tomlkit
 
-            document = tomlkit.parse(old.decode("utf-8"))
+            document = tomlkit.parse(_decoded(old))
             _apply_changes(document, before.to_dict(), after.to_dict())
             text = tomlkit.dumps(document)
         atomic_write(path, text.encode("utf-8"), backup=True)
@@ -217,9 +217,14 @@ def settings_text(old: bytes | None, settings: Settings) -> str:
     a hand-edited file keeps its comments, its order and any keys this version does not know."""
     import tomlkit  # only when settings are saved: start-up never pays for it
 
-    document = tomlkit.parse(old.decode("utf-8")) if old else tomlkit.document()
+    document = tomlkit.parse(_decoded(old)) if old else tomlkit.document()
     _update(document, settings.to_dict(), ("schema_version", *(f.name for f in fields(Settings))))
     return tomlkit.dumps(document)
+
+
+def _decoded(raw: bytes) -> str:
+    """The file's text, without the byte order mark some editors put first."""
+    return raw.decode("utf-8").removeprefix("\ufeff")
 
 
 def _update(table: MutableMapping[str, Any], wanted: dict[str, Any], keys: Iterable[str]) -> None:

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,40 @@ def test_output_into_a_closed_pipe_ends_quietly(folders: Paths, command: list[st
     finally:
         os.close(writer)
     assert (done.stderr, done.returncode) == ("", 141)
+
+
+def test_output_dash_is_standard_output(
+    folders: Paths,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["export", "--format", "json", "--output", "-"]) == 0
+    assert capsys.readouterr().out.startswith("{")
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("pdf", "plan.ics"), ("csv", "x.md"), ("ics", "x.pdf"), ("markdown", "a.json")],
+)
+def test_a_file_named_for_another_format_is_refused(
+    folders: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["export", "--format", fmt, "--output", str(tmp_path / name)])
+    assert exit_info.value.code == 2
+    assert "which is for" in capsys.readouterr().err
+    assert not (tmp_path / name).exists()
+
+
+def test_settings_saved_with_a_byte_order_mark_are_read(folders: Paths) -> None:
+    from itb_tui.core.store.settings import load_settings, save_settings
+
+    text = folders.settings.read_text(encoding="utf-8")
+    folders.settings.write_bytes(b"\xef\xbb\xbf" + text.replace("true", "false", 1).encode())
+    settings = load_settings(folders.settings)
+    settings.pacer = True
+    save_settings(folders.settings, settings)
+    assert load_settings(folders.settings).pacer
