@@ -147,7 +147,10 @@ class HistoryStore:
             outcome = change(month)
             month.sort()
             data = toml_bytes(month.to_dict())
-            atomic_write(self.month_path(key), data, backup=True)
+            path = self.month_path(key)
+            if path.is_symlink():  # a month kept elsewhere (a synced folder): write it there
+                path = path.resolve()
+            atomic_write(path, data, backup=True)
             self._written[key] = (data, month)
         return outcome
 

@@ -190,3 +190,24 @@ def test_an_unreadable_file_is_a_store_error(work: Path, monkeypatch: pytest.Mon
     with pytest.raises(StoreError, match="permission denied") as info:
         read_bytes(work / "x.toml")
     assert not isinstance(info.value, DamagedFile)
+
+
+def test_a_month_that_is_a_link_is_written_through_it(tmp_path: Path) -> None:
+    from itb_tui.core.history.records import PainLog
+    from itb_tui.core.store.history_store import HistoryStore
+    from itb_tui.core.store.paths import Paths
+    from tests import factories
+
+    store = HistoryStore(Paths(tmp_path / "data", tmp_path / "config"))
+    first = PainLog(factories.at(factories.TODAY, 7), 2, "daily")
+    store.add_pain_log(first)
+    month = store.month_path(f"{first.at:%Y-%m}")
+    synced = tmp_path / "synced" / month.name
+    synced.parent.mkdir()
+    month.rename(synced)
+    month.symlink_to(synced)
+    old = synced.read_bytes()
+    store.add_pain_log(PainLog(factories.at(factories.TODAY, 9), 4, "daily"))
+    assert month.is_symlink() and month.resolve() == synced
+    assert len(HistoryStore(store.paths).everything().pain_logs) == 2
+    assert synced.with_name(synced.name + ".bak").read_bytes() == old
