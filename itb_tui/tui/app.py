@@ -137,6 +137,8 @@ class ItbApp(App[None]):
                 loop.add_signal_handler(signum, self.safekeeping.interrupted, signum)
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
             self.set_interval(1.0, self.safekeeping.check_terminal)
+        if self.auto_tick:  # tests call watch_day themselves, with a fake clock
+            self.set_interval(30.0, self.program_flow.watch_day)
         self.check_size(self.size.width, self.size.height)
         self.theme_changed_signal.subscribe(self, self.keep_theme)
         try:

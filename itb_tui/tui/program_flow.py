@@ -73,6 +73,15 @@ class ProgramFlow:
             self.app.pain_logging.ask_about_run()
         self.app.pain_logging.ask_check_in()
 
+    def watch_day(self) -> None:
+        """Past midnight with the app open: Today becomes the new day's, and the new day's
+        check-in is asked (as at an open)."""
+        if (
+            self.overview is not None
+            and self.app.home.state.today != self.context.clock.wall().date()
+        ):
+            self.load_history()
+
     def refresh_home(self) -> None:
         """Re-read the recent months and recompute today's plan for the home screen."""
         if not self.ready():

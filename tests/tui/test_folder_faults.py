@@ -109,3 +109,23 @@ async def test_the_second_copy_may_check_in(tmp_path: Path) -> None:
             assert isinstance(app.screen, CheckInScreen)
     finally:
         holder.release()
+
+
+async def test_past_midnight_today_turns_to_the_new_day_and_asks_the_check_in(
+    tmp_path: Path,
+) -> None:
+    from itb_tui.tui.screens.checkin import CheckInScreen
+
+    app, clock = make_app(tmp_path)  # the check-in was skipped today
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        today = clock.wall().date()
+        assert app.home.state.today == today
+        app.program_flow.watch_day()
+        await pilot.pause()
+        assert not isinstance(app.screen, CheckInScreen)
+        clock.advance(24 * 3600)
+        app.program_flow.watch_day()
+        await pilot.pause()
+        assert app.home.state.today == clock.wall().date() != today
+        assert isinstance(app.screen, CheckInScreen)
