@@ -568,6 +568,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except (ContentError, StoreError, OSError) as err:
         opening = args.command in (None, "start")
         _say_problem(err, "the app cannot run" if opening else f"itb {args.command} cannot run")
+        if args.command == "today" and args.format != "json":  # a prompt shows this, not nothing
+            print("itb: today unknown: a file cannot be read (itb today says which)")
         return failed
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 

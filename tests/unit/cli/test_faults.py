@@ -102,3 +102,15 @@ def test_settings_saved_with_a_byte_order_mark_are_read(folders: Paths) -> None:
     settings.pacer = True
     save_settings(folders.settings, settings)
     assert load_settings(folders.settings).pacer
+
+
+@pytest.mark.parametrize("form", ["text", "line"])
+def test_today_on_a_damaged_month_prints_a_short_line(
+    folders: Paths, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    folders.history.mkdir(parents=True)
+    (folders.history / "2026-11.toml").write_text("schema_version = [")
+    assert cli.main(["today", "--format", form]) == 3
+    out = capsys.readouterr()
+    assert out.out == "itb: today unknown: a file cannot be read (itb today says which)\n"
+    assert "2026-11.toml" in out.err
