@@ -5,8 +5,9 @@ times an empty Python start. The answer depends only on those files, the setting
 and the code, so ``itb today`` keeps its last answer (every format and the exit code) in the
 cache folder with a fingerprint of all of them: each file's size and modification time (in
 nanoseconds), the history folder's listing, the local date and UTC offset, the version and the
-app's own modules. While the fingerprint is the same the answer is printed as it was; any
-change (a session saved, a pain log, an edit, midnight) makes the next call work it out again.
+app's own modules (each package of the core too). While the fingerprint is the same the answer
+is printed as it was; any change (a session saved, a pain log, an edit, midnight) makes the
+next call work it out again.
 
 This module imports only what Python has already loaded at start-up (os, stat, sys, marshal, time),
 so a hit costs little more than the interpreter itself. Where the folders are not given by
@@ -89,7 +90,18 @@ def fingerprint(data: str, config: str) -> Fingerprint:
         _listing(os.path.join(os.path.dirname(_PACKAGE), "content")),  # a source checkout
         _listing(_PACKAGE),
         _listing(os.path.join(_PACKAGE, "core")),
+        *_code_listings(os.path.join(_PACKAGE, "core")),
     )
+
+
+def _code_listings(core: str) -> list[list[tuple[str, int, int]]]:
+    """The listing of each package inside ``core`` (plan, store...): the rules live there."""
+    try:
+        with os.scandir(core) as entries:
+            folders = sorted(e.path for e in entries if e.is_dir() and e.name[0] not in "._")
+    except OSError:
+        return []
+    return [_listing(folder) for folder in folders]
 
 
 def _folders(environ: Mapping[str, str]) -> tuple[str, str, str] | None:

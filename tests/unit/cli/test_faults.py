@@ -114,3 +114,19 @@ def test_today_on_a_damaged_month_prints_a_short_line(
     out = capsys.readouterr()
     assert out.out == "itb: today unknown: a file cannot be read (itb today says which)\n"
     assert "2026-11.toml" in out.err
+
+
+def test_the_kept_answer_follows_a_change_to_any_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from itb_tui.core.shell import today_cache
+
+    rules = tmp_path / "itb_tui" / "core" / "plan"
+    rules.mkdir(parents=True)
+    (rules / "running.py").write_text("WEEKS = 8\n")
+    monkeypatch.setattr(today_cache, "_PACKAGE", str(tmp_path / "itb_tui"))
+    before = today_cache.fingerprint(str(tmp_path / "data"), str(tmp_path / "config"))
+    (rules / "running.py").write_text("WEEKS = 10\n")
+    os.utime(rules / "running.py", ns=(1, 1))
+    after = today_cache.fingerprint(str(tmp_path / "data"), str(tmp_path / "config"))
+    assert before != after
