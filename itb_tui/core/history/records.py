@@ -14,6 +14,8 @@ HISTORY_SCHEMA = 2  # the newest month this version reads and writes
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
 # versions go on adding to it.
 FIRST_SCHEMA = 1
+FIRST_YEAR, LAST_YEAR = 1970, 2200  # the years a record may be dated in
+MAX_RUN_WEEK = 52  # a run week set by hand: far beyond any run table, never absurd
 SIDES = ("left", "right")
 BOTH = "both"
 PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
@@ -236,6 +238,9 @@ def _datetime(reader: TableReader, key: str, *, required: bool = True) -> dateti
         return None
     if not isinstance(value, datetime) or value.tzinfo is None:
         reader.problem(key, "a date and time with a UTC offset", value)
+        return None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # year 1 would be "739,955 days missed"
+        reader.problem(key, f"a date and time from {FIRST_YEAR} to {LAST_YEAR}", value)
         return None
     return value
 
@@ -476,8 +481,8 @@ class RunDecision:
     def from_reader(cls, reader: TableReader) -> RunDecision | None:
         at = _datetime(reader, "at")
         decision = reader.choice("decision", RUN_DECISIONS)
-        week = reader.integer("week", minimum=1, maximum=1000, required=decision == "week")
-        rules_week = reader.integer("rules_week", minimum=1, maximum=1000, required=False)
+        week = reader.integer("week", minimum=1, maximum=MAX_RUN_WEEK, required=decision == "week")
+        rules_week = reader.integer("rules_week", minimum=1, maximum=MAX_RUN_WEEK, required=False)
         cleared = reader.flag("physio_cleared", required=False)
         seq = reader.integer("seq", minimum=1, maximum=10**9, required=False) or 0
         note = _note(reader)

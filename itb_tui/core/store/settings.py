@@ -120,7 +120,10 @@ def _day(reader: TableReader, key: str) -> date | None:
     if value is None:
         return None
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
+        if 1970 <= value.year <= 2200:  # year 1 would be "739,955 days missed"
+            return value
+        reader.problem(key, "a date from 1970 to 2200", value)
+        return None
     reader.problem(key, "a date such as 2026-11-23", value)
     return None
 

@@ -106,3 +106,26 @@ def test_csv_and_json_exports_hold_the_decisions_and_json_reads_back() -> None:
     assert json.loads(text)["run_decisions"][0]["week"] == 3
     assert import_json(text) == history()
     assert "run_decisions" not in export(MonthHistory([], [LOG]), "json", None, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (
+            '[[pain_logs]]\nat = 0001-01-01T08:00:00+01:00\nscore = 2\ncontext = "rest"\n',
+            "expected a date and time from 1970 to 2200",
+        ),
+        (
+            '[[run_decisions]]\nat = 2026-11-23T07:00:00+01:00\ndecision = "week"\nweek = 999\n',
+            "field 'week': expected a whole number from 1 to 52",
+        ),
+    ],
+)
+def test_dates_and_weeks_out_of_bounds_are_refused(
+    store: HistoryStore, entry: str, problem: str
+) -> None:
+    path = store.month_path("2026-11")
+    path.parent.mkdir(parents=True)
+    path.write_text(f"schema_version = 2\n{entry}")
+    with pytest.raises(StoreError, match=problem):
+        store.everything()

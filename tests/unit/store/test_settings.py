@@ -98,3 +98,14 @@ def test_settings_the_run_was_given_are_written_whole(tmp_path: Path) -> None:
     context.settings = Settings(onboarded=True, pacer=True)
     context.save_settings()
     assert load_settings(context.paths.settings) == Settings(onboarded=True, pacer=True)
+
+
+def test_a_program_start_in_year_one_is_a_problem(tmp_path: Path) -> None:
+    import pytest
+
+    from itb_tui.core.store.settings import SettingsError
+
+    path = tmp_path / "settings.toml"
+    path.write_text("program_start = 0001-01-01\n")
+    with pytest.raises(SettingsError, match="a date from 1970 to 2200"):
+        load_settings(path)
