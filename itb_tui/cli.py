@@ -249,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("csv", "json", "markdown", "pdf", "ics"), default="markdown"
     )
     export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
-    export.add_argument("--output", type=Path, help="file to write (default: print it)")
+    export.add_argument("--output", type=Path, help="file to write (default, or -: print it)")
     export.add_argument("--force", action="store_true", help="replace --output if it exists")
     completion = commands.add_parser("completion", help="print a shell completion script")
     completion.add_argument("shell", choices=SHELLS)
@@ -274,10 +274,12 @@ def _house_verb(parser: argparse.ArgumentParser, args: argparse.Namespace, paths
 
 def _list_routines(context: AppContext) -> int:
     from itb_tui.core.content.library import format_seconds
+    from itb_tui.core.text import plain_text
 
     for routine in context.library.routines.values():
         minutes = format_seconds(routine.estimated_minutes() * 60)
-        print(f"{routine.id:<20} {routine.name:<28} ~{minutes:<8} {routine.summary}")
+        name, summary = plain_text(routine.name), plain_text(routine.summary)
+        print(f"{routine.id:<20} {name:<28} ~{minutes:<8} {summary}")
     return 0
 
 
@@ -347,12 +349,13 @@ def _today(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.plan.due import FORMATS
     from itb_tui.core.shell.today_cache import fingerprint, keep
     from itb_tui.core.shell.today_line import render, today_summary
+    from itb_tui.core.text import without_controls
 
     paths = context.paths
     before = fingerprint(str(paths.data), str(paths.config))
     summary = today_summary(context)
     code = 1 if summary.anything_due else 0
-    outputs = {form: render(summary, form) for form in FORMATS}
+    outputs = {form: without_controls(render(summary, form)) for form in FORMATS}
     if paths.cache is not None:
         keep(str(paths.data), str(paths.config), str(paths.cache), outputs, code, before)
     print(outputs[args.format])
@@ -496,16 +499,10 @@ def _remind(context: AppContext, args: argparse.Namespace) -> int:
     elif args.install:
         if args.at is None:
             args.subparser.error("--install needs the time of day: --at HH:MM")
-        folders = [("--data-dir", args.data_dir), ("--config-dir", args.config_dir)]
-        extra = [
-            part
-            for flag, value in folders
-            if value
-            for part in (flag, os.path.abspath(os.path.expanduser(value)))
-        ]
+        extra, env = remind.carried_folders(args.data_dir, args.config_dir, os.environ)
         argv = remind.command_line(extra)
         systemd = not args.cron and remind.has_systemd()
-        print(remind.install(args.at, argv, os.environ, systemd))
+        print(remind.install(args.at, argv, os.environ, systemd, env))
     else:
         from itb_tui.core.shell.today_line import today_summary
 
@@ -542,18 +539,25 @@ def _export(context: AppContext, args: argparse.Namespace, parser: argparse.Argu
     """Write the export; exit 1 (after writing the rest) when a month could not be read."""
     from itb_tui.core.dates import month_key
     from itb_tui.core.history.stats import routine_categories
-    from itb_tui.core.report.export_file import RefusedOutput, check_output, export_history
+    from itb_tui.core.report.export_file import (
+        RefusedOutput,
+        check_output,
+        check_suffix,
+        export_history,
+    )
     from itb_tui.core.report.flags import recorded_flags
     from itb_tui.core.store.files import StoreError, atomic_write
     from itb_tui.core.text import plain_text
 
     pdf = args.format == "pdf"
-    if pdf and args.output is None and sys.stdout.isatty():
+    to_stdout = args.output is None or str(args.output) == "-"
+    if pdf and to_stdout and sys.stdout.isatty():
         print("itb: a PDF cannot be shown here; give --output FILE", file=sys.stderr)
         return 2
     target = None
-    if args.output is not None:
+    if args.output is not None and str(args.output) != "-":  # '-': standard output
         try:
+            check_suffix(args.output, args.format)
             target = check_output(args.output, context.paths, force=args.force)
         except RefusedOutput as err:
             parser.error(str(err))
@@ -626,7 +630,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``itb`` command; the exit code is 0, 1 (could not) or 2 (bad arguments).
 
     ``itb today`` exits 0 when nothing is due, 1 when something is, 3 when it could not tell.
+    Ctrl-C at a prompt exits 130, and output into a closed pipe (``itb today | true``) 141, as
+    the shell would have it, both without a traceback.
     """
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, so a closed pipe is seen now and not at the exit
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # nobody reads the rest: send it nowhere, so the exit does not complain again
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     kept = _kept_today(list(sys.argv[1:] if argv is None else argv))
     if kept is not None:  # every shell prompt asks: answer before importing anything else
         print(kept[0])
@@ -724,9 +748,13 @@ def _run(argv: Sequence[str] | None) -> int:
         if not has_terminal():
             print(NO_TERMINAL, file=sys.stderr)
             return 2
+    except BrokenPipeError:
+        raise  # nobody reads the output: main ends quietly
     except (ContentError, StoreError, OSError) as err:
         opening = args.command in (None, "start")
         _say_problem(err, "the app cannot run" if opening else f"itb {args.command} cannot run")
+        if args.command == "today" and args.format != "json":  # a prompt shows this, not nothing
+            print("itb: today unknown: a file cannot be read (itb today says which)")
         return failed
     from itb_tui.tui.app import ItbApp  # Textual is imported only when the app opens
 

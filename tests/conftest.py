@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,3 +89,19 @@ def paths(tmp_path: Path) -> Paths:
 @pytest.fixture
 def store(paths: Paths) -> HistoryStore:
     return HistoryStore(paths)
+
+
+@pytest.fixture
+def never_waits() -> Iterator[None]:
+    """A test whose code would wait for ever (on a named pipe, say) fails after 5 s instead."""
+
+    def late(signum: int, frame: object) -> None:
+        raise TimeoutError("the code under test waited")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.alarm(5)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

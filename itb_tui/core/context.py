@@ -8,6 +8,7 @@ store are made after the app has drawn its first frame.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -29,6 +30,8 @@ class AppContext:
 
     paths: Paths
     clock: Clock = field(default_factory=MonotonicClock)
+    # the settings as last read or written, to write only what this run changes
+    _settings_saved: Settings | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def load(cls, paths: Paths, clock: Clock | None = None) -> AppContext:
@@ -52,7 +55,9 @@ class AppContext:
         """The user's settings; StoreError if the file is damaged."""
         from itb_tui.core.store.settings import load_settings
 
-        return load_settings(self.paths.settings)
+        settings = load_settings(self.paths.settings)
+        self._settings_saved = copy.deepcopy(settings)
+        return settings
 
     @cached_property
     def program(self) -> Program:
@@ -81,6 +86,13 @@ class AppContext:
         save_red_flags(self.paths.red_flags, self.red_flags)
 
     def save_settings(self) -> None:
-        from itb_tui.core.store.settings import save_settings
+        """Write the settings this run changed since it read or last wrote them; what was
+        edited in the file meanwhile stays (see save_changes)."""
+        from itb_tui.core.store.settings import save_changes, save_settings
 
-        save_settings(self.paths.settings, self.settings)
+        settings, before = self.settings, self._settings_saved
+        if before is None:  # settings given, not read: all of them are this run's
+            save_settings(self.paths.settings, settings)
+        else:
+            save_changes(self.paths.settings, before, settings)
+        self._settings_saved = copy.deepcopy(settings)

@@ -36,6 +36,15 @@ def _keep(char: str) -> bool:
     return category not in ("Cc", "Cs") and char not in _BIDI
 
 
+def control_character(text: str) -> str | None:
+    """The first control character in ``text`` (an escape, a bell, a bidirectional override...)
+    written as U+XXXX, or None; tabs and line breaks are not counted."""
+    for char in text:
+        if char not in "\t\n" and not _keep(char):
+            return f"U+{ord(char):04X}"
+    return None
+
+
 def without_controls(text: str) -> str:
     """``text`` without escape sequences and control characters; a tab becomes a space and
     line breaks stay (for showing text as it is, on screen)."""

@@ -107,6 +107,7 @@ class ItbApp(App[None]):
         self.home = HomeScreen(context.library)
         self.instance = InstanceLock(context.paths.app_lock)
         self.read_only = False
+        self.folder_problem: str | None = None  # why the data folder cannot be used, if so
         self.closing_report: str | None = None  # why the app closed itself, for the command line
         self.sessions = SessionFlow(self)
         self.program_flow = ProgramFlow(self)
@@ -143,18 +144,22 @@ class ItbApp(App[None]):
                 loop.add_signal_handler(signum, self.safekeeping.interrupted, signum)
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
             self.set_interval(1.0, self.safekeeping.check_terminal)
+        if self.auto_tick:  # tests call watch_day themselves, with a fake clock
+            self.set_interval(30.0, self.program_flow.watch_day)
         self.check_size(self.size.width, self.size.height)
         self.theme_changed_signal.subscribe(self, self.keep_theme)
         try:
             self.read_only = not self.instance.acquire()
-        except OSError as err:
+        except StoreError as err:  # a read-only or unusable folder: not another copy
             self.read_only = True
-            self.notify(f"Cannot use the data folder: {err}", severity="error", timeout=20)
+            self.folder_problem = str(err)
+        if self.instance.problem:  # the lock is held, but the disk is full
+            title, text = "Data folder", self.safekeeping.folder_text(self.instance.problem)
+            self.notify(text, title=title, severity="error", timeout=20)
         if self.read_only:
             self.home.read_only = True
-            self.notify(
-                self.safekeeping.read_only_text(), title="Another itb-tui is running", timeout=20
-            )
+            title = "Data folder" if self.folder_problem else "Another itb-tui is running"
+            self.notify(self.safekeeping.read_only_text(), title=title, timeout=20)
         elif self.start_with or not self.context.settings.onboarded:
             self.open_up()
         else:  # the question about an interrupted session comes after the first frame
@@ -278,7 +283,10 @@ class ItbApp(App[None]):
         self.push_screen(SettingsScreen(self.context.settings, today, kept, self.context.library))
 
     def persist_settings(self) -> bool:
-        """Save the settings; False (and says why) when they could not be saved."""
+        """Save the settings; False (and says why) when they could not be saved. A read-only
+        copy never writes them (the other copy's would be reverted)."""
+        if self.safekeeping.refuse_read_only():
+            return False
         try:
             self.context.save_settings()
         except StoreError as err:

@@ -74,6 +74,15 @@ class ProgramFlow:
             self.app.pain_logging.ask_about_run()
         self.app.pain_logging.ask_check_in()
 
+    def watch_day(self) -> None:
+        """Past midnight with the app open: Today becomes the new day's, and the new day's
+        check-in is asked (as at an open)."""
+        if (
+            self.overview is not None
+            and self.app.home.state.today != self.context.clock.wall().date()
+        ):
+            self.load_history()
+
     def refresh_home(self) -> None:
         """Re-read the recent months and recompute today's plan for the home screen."""
         if not self.ready():
@@ -326,7 +335,7 @@ class PainLogging:
         from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
 
         program_flow = self.app.program_flow
-        if self.app.safekeeping.refuse_read_only() or not program_flow.ready():
+        if not program_flow.ready():  # a read-only copy may check in: it adds a log, as the shell
             return
         if isinstance(self.app.screen, CheckInScreen):
             return  # asked already
@@ -351,7 +360,8 @@ class PainLogging:
             return
         if answer is None:
             context.settings.checkin_skipped = now.date()
-            self.app.persist_settings()
+            if not self.app.read_only:  # the other copy's settings are never written over
+                self.app.persist_settings()
             program_flow.refresh_home()
             self.app.notify("Check-in skipped for today: c on the home screen answers it later.")
             return

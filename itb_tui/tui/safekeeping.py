@@ -19,6 +19,13 @@ if TYPE_CHECKING:  # the history and the screens are imported when first needed
     from itb_tui.tui.app import ItbApp
 
 
+def refused_here(app: object) -> bool:
+    """True (and says why) when ``app`` is a read-only copy: for screens, which know the app
+    only as a Textual App (and run on their own in tests)."""
+    safekeeping = getattr(app, "safekeeping", None)
+    return isinstance(safekeeping, Safekeeping) and safekeeping.refuse_read_only()
+
+
 class Safekeeping:
     """The app's answers to interruptions and to files it must not damage."""
 
@@ -77,11 +84,22 @@ class Safekeeping:
         return True
 
     def read_only_text(self) -> str:
+        if self.app.folder_problem:
+            return self.folder_text(self.app.folder_problem)
         pid = self.app.instance.other_pid
         who = f" (process {pid})" if pid else ""
         return (
-            f"Another itb-tui is open{who}. This copy can show your history and log pain, "
-            "but cannot run sessions or change settings. Close the other one to do those."
+            f"Another itb-tui is open{who}. This copy can show your history, log pain and "
+            "check in, but cannot run sessions, edit or delete entries, or change settings. "
+            "Close the other one to do those."
+        )
+
+    @staticmethod
+    def folder_text(problem: str) -> str:
+        """The data folder cannot be written: what is wrong, and what that means."""
+        return (
+            f"The app {problem}. Nothing can be saved there until that is fixed: "
+            "free some space or make the folder writable, then open itb-tui again."
         )
 
     def refuse_read_only(self) -> bool:

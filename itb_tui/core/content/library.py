@@ -9,7 +9,13 @@ from typing import Any
 
 from itb_tui.core.content.figure import Figure
 from itb_tui.core.content.figure_read import read_figure
-from itb_tui.core.content.validate import ContentError, TableReader, check_schema, read_toml
+from itb_tui.core.content.validate import (
+    ContentError,
+    ContentReader,
+    TableReader,
+    check_schema,
+    read_toml,
+)
 
 CONTENT_SCHEMA = 1
 KINDS = ("hold", "reps", "steps", "roll", "massage", "timer")
@@ -182,7 +188,7 @@ def _read_dose(reader: TableReader, kind: str | None, *, partial: bool) -> dict[
 
 
 def _read_exercise(table: object, where: str, problems: list[str]) -> Exercise | None:
-    reader = TableReader(table, where, problems)
+    reader = ContentReader(table, where, problems)
     if not reader.ok:
         return None
     before = len(problems)
@@ -233,7 +239,7 @@ def _read_exercise(table: object, where: str, problems: list[str]) -> Exercise |
 def _read_routine(
     table: object, where: str, exercises: dict[str, Exercise], origin: str, problems: list[str]
 ) -> Routine | None:
-    reader = TableReader(table, where, problems)
+    reader = ContentReader(table, where, problems)
     if not reader.ok:
         return None
     before = len(problems)
@@ -250,7 +256,7 @@ def _read_routine(
     if "items" in reader.table and not entries:
         reader.problem("items", "at least one item", got=False)
     for number, entry in enumerate(entries, start=1):
-        item = TableReader(entry, f"{reader.where}: item {number}", problems)
+        item = ContentReader(entry, f"{reader.where}: item {number}", problems)
         exercise_id = item.text("exercise", max_len=64)
         exercise = exercises.get(exercise_id or "")
         if exercise_id and exercise is None:
@@ -278,7 +284,7 @@ def _file_tables(
 ) -> dict[str, list[Any]]:
     """The ``[[exercise]]`` and ``[[routine]]`` arrays of one content file."""
     data = read_toml(path, cache_dir)
-    reader = TableReader(data, str(path), problems)
+    reader = ContentReader(data, str(path), problems)
     if required or "schema_version" in data:
         check_schema(reader, CONTENT_SCHEMA)
     tables = {key: reader.tables(key, required=False) for key in ("exercise", "routine")}

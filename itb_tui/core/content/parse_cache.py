@@ -30,20 +30,20 @@ def cached_parse(
     """``parse(raw)``, or the table parsed from these very bytes on an earlier run."""
     if cache_dir is None:
         return parse(raw)
+    from itb_tui.core.store.files import StoreError, atomic_write, read_bytes
+
     entry = entry_path(cache_dir, source)
     try:
-        form, cached_raw, table = marshal.loads(entry.read_bytes())
+        form, cached_raw, table = marshal.loads(read_bytes(entry) or b"")
         if form == FORMAT and cached_raw == raw and isinstance(table, dict):
             return table
-    except (OSError, EOFError, ValueError, TypeError):
+    except (StoreError, EOFError, ValueError, TypeError):
         pass  # no entry yet, or one this version cannot use: parse and write it again
     table = parse(raw)  # a parse error propagates, and nothing is cached
     try:
         blob = marshal.dumps((FORMAT, raw, table))
     except ValueError:  # a value marshal cannot hold (a date, say): not cached
         return table
-    from itb_tui.core.store.files import StoreError, atomic_write
-
     with contextlib.suppress(StoreError):  # a read-only or full disk: the next start parses again
         atomic_write(entry, blob)
     return table

@@ -9,6 +9,8 @@ from typing import Any
 import tomli
 
 from itb_tui.core.content.parse_cache import cached_parse
+from itb_tui.core.store.files import StoreError, read_bytes
+from itb_tui.core.text import control_character
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -33,9 +35,11 @@ def read_toml(path: Path, cache_dir: Path | None = None) -> dict[str, Any]:
     With ``cache_dir``, a file whose bytes are unchanged since an earlier run is not parsed again.
     """
     try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ContentError([f"{path}: cannot be read: {err.strerror or err}"]) from err
+        data = read_bytes(path)
+    except StoreError as err:
+        raise ContentError([str(err)]) from err
+    if data is None:
+        raise ContentError([f"{path}: cannot be read: No such file or directory"])
     try:
         return cached_parse(path, data, cache_dir, lambda raw: tomli.loads(raw.decode("utf-8")))
     except UnicodeDecodeError as err:
@@ -51,6 +55,8 @@ def _describe(value: object) -> str:
 
 class TableReader:
     """Reads typed fields from one TOML table, collecting problems instead of raising."""
+
+    printable_only = False  # text with a control character is a problem (ContentReader)
 
     def __init__(self, table: object, where: str, problems: list[str]) -> None:
         self.where = where
@@ -81,7 +87,18 @@ class TableReader:
         if not isinstance(value, str) or not value.strip() or len(value) > max_len:
             self.problem(key, f"a non-empty string of at most {max_len} characters", value)
             return None
+        if not self._printable(key, value):
+            return None
         return value.strip()
+
+    def _printable(self, key: str, value: str) -> bool:
+        """False (and a problem recorded) when text that must be printable (ContentReader)
+        holds a control character, which would reach the terminal as a command (clear the
+        screen, set the title)."""
+        found = control_character(value) if self.printable_only else None
+        if found is not None:
+            self.problem(key, f"text without control characters (found {found})", value)
+        return found is None
 
     def ident(self, key: str) -> str | None:
         value = self.text(key, max_len=64)
@@ -135,6 +152,8 @@ class TableReader:
         ):
             self.problem(key, f"a list of non-empty strings of at most {max_len} characters", value)
             return ()
+        if not all(self._printable(key, v) for v in value):
+            return ()
         return tuple(v.strip() for v in value)
 
     def pair(
@@ -158,7 +177,7 @@ class TableReader:
         value = self._get(key, required)
         if value is None:
             return None
-        return TableReader(value, f"{self.where}: field '{key}'", self.problems)
+        return type(self)(value, f"{self.where}: field '{key}'", self.problems)
 
     def tables(self, key: str, *, required: bool = True) -> list[Any]:
         """An array of tables (``[[key]]``), empty when absent or malformed."""
@@ -179,6 +198,13 @@ class TableReader:
         for key in self.table:
             if key not in self._seen:
                 self.problems.append(f"{self.where}: unknown field '{key}'")
+
+
+class ContentReader(TableReader):
+    """A TableReader for exercises and routines, whose names and steps are printed on the
+    terminal: a control character in them is refused (recorded as a problem)."""
+
+    printable_only = True
 
 
 def check_schema(reader: TableReader, supported: int) -> None:

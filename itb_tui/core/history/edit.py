@@ -34,20 +34,54 @@ class EntryNotFound(StoreError):
     """The session or pain log to change is not (or no longer) in its month file."""
 
 
-def _find_session(month: MonthHistory, session_id: str, key: str) -> SessionRecord:
+class EntryChanged(EntryNotFound):
+    """The entry is no longer as the user saw it: another window or the shell changed it."""
+
+
+CHANGED = (
+    "This entry changed in another window: nothing was saved. "
+    "Go back to History to see it as it is now."
+)
+
+
+def _find_session(
+    month: MonthHistory, session_id: str, key: str, seen: SessionRecord | None = None
+) -> SessionRecord:
+    """The session ``session_id``; with ``seen``, only while it is still as the user saw it."""
     for session in month.sessions:
         if session.id == session_id:
+            if seen is not None and session != seen:
+                raise EntryChanged(CHANGED)
             return session
+    if seen is not None:
+        raise EntryChanged(CHANGED)
     raise EntryNotFound(f"session {session_id} is not in the history for {key}")
 
 
-def _find_pain_log(month: MonthHistory, log_id: str, key: str) -> PainLog:
+def _find_pain_log(
+    month: MonthHistory, log_id: str, key: str, seen: PainLog | None = None
+) -> PainLog:
     """The log whose id in its month is ``log_id`` (see ``pain_log_ids``: logs of one second
-    are told apart by their order in the file)."""
+    are told apart by their order in the file).
+
+    With ``seen`` (the log as the user saw it), the log found must still be that one: when
+    another window removed a log of the same second, the ids move, so the log equal to
+    ``seen`` is taken; when there is none, EntryChanged and nothing is written.
+    """
+    found = None
     for ident, log in zip(pain_log_ids(month.pain_logs), month.pain_logs, strict=True):
         if ident == log_id:
-            return log
-    raise EntryNotFound(f"pain log {log_id} is not in the history for {key}")
+            found = log
+    if seen is None:
+        if found is None:
+            raise EntryNotFound(f"pain log {log_id} is not in the history for {key}")
+        return found
+    if found is not None and found == seen:
+        return found
+    same = [log for log in month.pain_logs if log == seen]
+    if not same:
+        raise EntryChanged(CHANGED)
+    return same[0]
 
 
 def _check_score(score: int | None) -> None:
@@ -64,16 +98,18 @@ def update_session(
     note: str,
     swelling: Swelling = KEEP,
     knees: Knees | None = None,
+    seen: SessionRecord | None = None,
 ) -> SessionRecord:
     """Set a saved session's pain rating, note and swelling answer; returns it as saved.
 
     ``knees``: each knee's rating (``pain_after`` then the worse knee's); without it, the
-    knees stay unless a new single score replaces them."""
+    knees stay unless a new single score replaces them. With ``seen``, only while the
+    session is as the user saw it (else EntryChanged)."""
     _check_score(pain_after)
     key = month_key(started_at)
 
     def change(month: MonthHistory) -> SessionRecord:
-        session = _find_session(month, session_id, key)
+        session = _find_session(month, session_id, key, seen)
         if knees:
             session.pain_after, session.pain_after_knees = knees.worse, knees
         elif pain_after != session.pain_after:  # a new single score replaces the knees'
@@ -86,12 +122,14 @@ def update_session(
     return store.update_month(key, change)
 
 
-def delete_session(store: HistoryStore, session_id: str, started_at: datetime) -> None:
-    """Remove a saved session from its month file."""
+def delete_session(
+    store: HistoryStore, session_id: str, started_at: datetime, seen: SessionRecord | None = None
+) -> None:
+    """Remove a saved session from its month file (with ``seen``: only as the user saw it)."""
     key = month_key(started_at)
 
     def change(month: MonthHistory) -> None:
-        _find_session(month, session_id, key)
+        _find_session(month, session_id, key, seen)
         month.sessions = [s for s in month.sessions if s.id != session_id]
 
     store.update_month(key, change)
@@ -107,13 +145,15 @@ def update_pain_log(
     swelling: Swelling = KEEP,
     knees: Knees | None = None,
     compared: str | None = None,
+    seen: PainLog | None = None,
 ) -> PainLog:
     """Set the score, context, note and swelling answer of the pain log ``log_id`` made at
     ``at``; returns it as saved.
 
     ``knees``: each knee's score (``score`` then the worse knee's); without it, the knees
     stay unless a new single score replaces them. ``compared``: a morning check-in's answer
-    to "compared with yesterday" (None leaves it as it was)."""
+    to "compared with yesterday" (None leaves it as it was). With ``seen``, see
+    _find_pain_log."""
     _check_score(score)
     if context not in PAIN_CONTEXTS:
         raise ValueError(f"unknown pain context {context!r}")
@@ -122,7 +162,7 @@ def update_pain_log(
     key = month_key(at)
 
     def change(month: MonthHistory) -> PainLog:
-        log = _find_pain_log(month, log_id, key)
+        log = _find_pain_log(month, log_id, key, seen)
         if knees:
             log.score, log.knees = knees.worse or 0, knees
         elif score != log.score:  # a new single score replaces the knees'
@@ -137,12 +177,14 @@ def update_pain_log(
     return store.update_month(key, change)
 
 
-def delete_pain_log(store: HistoryStore, log_id: str, at: datetime) -> None:
-    """Remove the pain log ``log_id`` made at ``at``."""
+def delete_pain_log(
+    store: HistoryStore, log_id: str, at: datetime, seen: PainLog | None = None
+) -> None:
+    """Remove the pain log ``log_id`` made at ``at`` (with ``seen``: see _find_pain_log)."""
     key = month_key(at)
 
     def change(month: MonthHistory) -> None:
-        log = _find_pain_log(month, log_id, key)
+        log = _find_pain_log(month, log_id, key, seen)
         month.pain_logs = [p for p in month.pain_logs if p is not log]
 
     store.update_month(key, change)

@@ -19,10 +19,13 @@ HISTORY_SCHEMA = 3  # the newest month this version reads and writes
 # versions go on adding to it. Schema 3 added runs done outdoors (``source`` and ``outdoor``
 # on a run), a run's ``override``, a decision's ``clinician``, short sessions
 # (``short_minutes``: a version that does not know them would count one as a full session) and
-# function scores (``function_scores``): a month holding one is written as 3, for the same reason.
+# function scores (``function_scores``) and the order decisions were made in (``seq``): a month
+# holding one is written as 3, for the same reason.
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 OUTDOOR_SCHEMA = SHORT_SCHEMA = 3
+FIRST_YEAR, LAST_YEAR = 1970, 2200  # the years a record may be dated in
+MAX_RUN_WEEK = 52  # a run week set by hand: far beyond any run table, never absurd
 SIDES = ("left", "right")
 BOTH = "both"
 PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
@@ -245,6 +248,9 @@ def _datetime(reader: TableReader, key: str, *, required: bool = True) -> dateti
         return None
     if not isinstance(value, datetime) or value.tzinfo is None:
         reader.problem(key, "a date and time with a UTC offset", value)
+        return None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # year 1 would be "739,955 days missed"
+        reader.problem(key, f"a date and time from {FIRST_YEAR} to {LAST_YEAR}", value)
         return None
     return value
 
@@ -481,6 +487,9 @@ class RunDecision:
     note: str = ""
     cleared: bool = False
     clinician: str = ""
+    # The order the decisions were made in (1, 2, ...), which the latest wins by: the clock
+    # may have been wrong when one was dated. 0: an older file's, ordered by ``at``.
+    seq: int = 0
 
     @property
     def id(self) -> str:
@@ -502,6 +511,8 @@ class RunDecision:
             data["physio_cleared"] = True
         if self.clinician:
             data["clinician"] = self.clinician
+        if self.seq:
+            data["seq"] = self.seq
         data["note"] = self.note
         return data
 
@@ -509,16 +520,17 @@ class RunDecision:
     def from_reader(cls, reader: TableReader) -> RunDecision | None:
         at = _datetime(reader, "at")
         decision = reader.choice("decision", RUN_DECISIONS)
-        week = reader.integer("week", minimum=1, maximum=1000, required=decision == "week")
-        rules_week = reader.integer("rules_week", minimum=1, maximum=1000, required=False)
+        week = reader.integer("week", minimum=1, maximum=MAX_RUN_WEEK, required=decision == "week")
+        rules_week = reader.integer("rules_week", minimum=1, maximum=MAX_RUN_WEEK, required=False)
         cleared = reader.flag("physio_cleared", required=False)
         clinician = reader.text("clinician", required=False, max_len=NAME_LIMIT) or ""
+        seq = reader.integer("seq", minimum=1, maximum=10**9, required=False) or 0
         note = _note(reader)
         reader.finish()
         if at is None or decision is None or (decision == "week" and week is None):
             return None
-        week = week if decision == "week" else None
-        return cls(at, decision, week, rules_week, note, cleared, clinician)
+        chosen = week if decision == "week" else None
+        return cls(at, decision, chosen, rules_week, note, cleared, clinician, seq)
 
 
 ACTIVITY_LIMIT = 60  # characters in an activity's name (function scores)
@@ -597,7 +609,8 @@ class MonthHistory:
         if self.pain_logs:
             data["pain_logs"] = [p.to_dict() for p in sorted(self.pain_logs, key=lambda p: p.at)]
         if self.run_decisions:
-            data["run_decisions"] = [d.to_dict() for d in sorted(self.run_decisions, key=_at)]
+            made = sorted(self.run_decisions, key=in_order_made)
+            data["run_decisions"] = [d.to_dict() for d in made]
         if self.function_scores:
             scores = sorted(self.function_scores, key=lambda f: f.at)
             data["function_scores"] = [f.to_dict() for f in scores]
@@ -611,7 +624,8 @@ class MonthHistory:
             s.source or s.outdoor is not None or s.override or s.short_minutes
             for s in self.sessions
         )
-        if newer or self.function_scores or any(d.clinician for d in self.run_decisions):
+        decided = any(d.clinician or d.seq for d in self.run_decisions)
+        if newer or self.function_scores or decided:
             return OUTDOOR_SCHEMA
         knees = [log.knees for log in self.pain_logs]
         for session in self.sessions:
@@ -649,12 +663,14 @@ class MonthHistory:
         return month
 
     def sort(self) -> None:
-        """Put sessions and pain logs in time order (a file may hold them appended)."""
+        """Put sessions and pain logs in time order (a file may hold them appended), run-week
+        decisions in the order they were made."""
         self.sessions.sort(key=lambda s: s.started_at)
         self.pain_logs.sort(key=lambda p: p.at)
-        self.run_decisions.sort(key=_at)
+        self.run_decisions.sort(key=in_order_made)
         self.function_scores.sort(key=lambda f: f.at)
 
 
-def _at(decision: RunDecision) -> datetime:
-    return decision.at
+def in_order_made(decision: RunDecision) -> tuple[int, datetime]:
+    """Sort key of run-week decisions: the order they were made in, then the time."""
+    return (decision.seq, decision.at)

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Exercise, Library, Routine
 from itb_tui.core.content.program import Phase, Program, RunWeek
-from itb_tui.core.dates import month_keys_since
+from itb_tui.core.dates import month_key, month_keys_since
 from itb_tui.core.history.function_scale import due_text
 from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan.checkin import (
@@ -85,12 +85,16 @@ class Overview:
 def load_recent(
     store: HistoryStore, settings: Settings, today: date
 ) -> tuple[MonthHistory, list[StoreError]]:
-    """The last few months, and the months since the program start while it is recent.
+    """The last few months by date (and any dated after today, whose entries count too), and
+    the months since the program start while it is recent.
 
     A month that cannot be read is left out (the others still count) and its error returned.
     """
     existing = store.months()
-    keys = set(existing[-RECENT_MONTHS:])
+    first = today.replace(day=1)
+    for _ in range(RECENT_MONTHS - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    keys = {key for key in existing if key >= month_key(first)}
     start = settings.program_start
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         keys |= set(month_keys_since(start, today)) & set(existing)

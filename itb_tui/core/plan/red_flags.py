@@ -40,15 +40,19 @@ class FlagChange:
 
 @dataclass
 class RedFlagState:
-    """Every change to the red flags, oldest first."""
+    """Every change to the red flags, in the order they were made."""
 
     changes: list[FlagChange] = field(default_factory=list)
     newer_schema: bool = False  # written by a newer itb-tui: read, never overwritten
 
     def standing(self) -> dict[str, datetime]:
-        """Flags whose latest change is a tick, with when they were ticked."""
+        """Flags whose latest change is a tick, with when they were ticked.
+
+        The latest is the last made (the changes are kept in the order they were made, in
+        the file too), not the one with the latest time: the clock may have been wrong.
+        """
         latest: dict[str, FlagChange] = {}
-        for change in sorted(self.changes, key=lambda c: c.at):
+        for change in self.changes:
             latest[change.flag] = change
         return {flag: c.at for flag, c in latest.items() if c.ticked}
 
@@ -63,7 +67,7 @@ class RedFlagState:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"schema_version": RED_FLAGS_SCHEMA}
         if self.changes:
-            data["change"] = [c.to_dict() for c in sorted(self.changes, key=lambda c: c.at)]
+            data["change"] = [c.to_dict() for c in self.changes]  # in the order made
         return data
 
 

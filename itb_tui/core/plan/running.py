@@ -51,7 +51,7 @@ from datetime import date, datetime
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program
 from itb_tui.core.dates import day_text, local_date
-from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord
+from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord, in_order_made
 from itb_tui.core.plan.red_flags import held_by_red_flags
 from itb_tui.core.plan.run_today import MIN_RUN_MINUTES, RunStage, run_stage
 from itb_tui.core.plan.run_walk import MIN_RUNS_TO_PROGRESS, SIGN_DAYS, run_minutes
@@ -109,7 +109,7 @@ def run_access(
     it carries a standing red flag (red_flag_state.with_red_flags), no run is planned at all,
     whatever ``decisions`` (the run-week decisions by hand) say.
     """
-    decided = sorted((d for d in decisions if local_date(d.at) <= today), key=lambda d: d.at)
+    decided = sorted(decisions, key=in_order_made)  # one dated ahead counts too
     last = decided[-1] if decided else None
     if ready is not None and held_by_red_flags(ready):
         text = "A red flag stands: runs are held until it is unticked."

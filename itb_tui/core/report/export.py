@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import html
 import io
 import json
 import re
@@ -47,6 +48,7 @@ from itb_tui.core.report.flags import FlagEvent, flag_lines
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.text import plain_text, plural
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ExportFormat = Literal["csv", "json", "markdown"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "markdown")
 JSON_SCHEMA = 1
@@ -96,29 +98,45 @@ def export(
     from ``program_start`` when the period begins before it.
     """
     chosen = filter_history(history, since, today)
+    ahead = ahead_text(chosen, today)
     if fmt == "csv":
-        return to_csv(chosen, left_out, flags)
+        return (f"# {ahead}\n" if ahead else "") + to_csv(chosen, left_out, flags)
     if fmt == "json":
-        return to_json(chosen, left_out, flags)
+        return to_json(chosen, left_out, flags, ahead)
     if fmt == "markdown":
         categories = (
             categories_by_routine if categories_by_routine is not None else _shipped_categories()
         )
-        return to_markdown(chosen, since, today, categories, left_out, flags, program_start)
+        text = to_markdown(chosen, since, today, categories, left_out, flags, program_start)
+        return text.replace("\n\n", f"\n\n**{ahead}**\n\n", 1) if ahead else text
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
 def filter_history(history: MonthHistory, since: date | None, today: date) -> MonthHistory:
-    """The sessions, pain logs and run-week decisions dated from ``since`` to ``today``."""
+    """The sessions, pain logs and run-week decisions dated from ``since``, including any
+    dated after ``today`` (a clock that was ahead, a move west): they are the user's too."""
 
     def keep(day: date) -> bool:
-        return (since is None or day >= since) and day <= today
+        return since is None or day >= since
 
     return MonthHistory(
         sorted((s for s in history.sessions if keep(session_day(s))), key=lambda s: s.started_at),
         sorted((p for p in history.pain_logs if keep(p.at.date())), key=lambda p: p.at),
         sorted((d for d in history.run_decisions if keep(d.at.date())), key=lambda d: d.at),
         [f for f in history.function_scores if f.at.date() <= today],  # the first is the baseline
+    )
+
+
+def ahead_text(history: MonthHistory, today: date) -> str:
+    """What says that entries are dated after ``today``, or ""."""
+    days = [session_day(s) for s in history.sessions]
+    days += [p.at.date() for p in history.pain_logs] + [d.at.date() for d in history.run_decisions]
+    count = sum(1 for day in days if day > today)
+    if not count:
+        return ""
+    return (
+        f"{plural(count, 'entry', 'entries')} dated after today ({today.isoformat()}), included "
+        "as recorded: the clock may have been ahead, or you crossed time zones."
     )
 
 
@@ -268,8 +286,18 @@ def to_csv(
         out.write(f"# {plain_text(left_out_text(left_out))}\n")
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
-    writer.writerows(row for _, row in sorted(timed, key=lambda item: item[0]))
+    writer.writerows(
+        [_inert(cell) for cell in row] for _, row in sorted(timed, key=lambda item: item[0])
+    )
     return out.getvalue()
+
+
+def _inert(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula (it begins with = + - @, a tab or a
+    carriage return) gets a leading ' (as OWASP advises for CSV), so it shows as typed."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -289,7 +317,10 @@ def _escape_controls(text: str) -> str:
 
 
 def to_json(
-    history: MonthHistory, left_out: Sequence[str] = (), flags: Sequence[FlagEvent] = ()
+    history: MonthHistory,
+    left_out: Sequence[str] = (),
+    flags: Sequence[FlagEvent] = (),
+    ahead: str = "",
 ) -> str:
     """``{"schema_version": 1, "sessions": [...], "pain_logs": [...]}``, times as ISO text.
 
@@ -301,6 +332,8 @@ def to_json(
     data: dict[str, Any] = {"schema_version": JSON_SCHEMA}
     if left_out:
         data["left_out"] = list(left_out)
+    if ahead:
+        data["dated_after_today"] = ahead
     data["sessions"] = [_jsonable(s.to_dict()) for s in history.sessions]
     data["pain_logs"] = [
         {"id": ident, **_jsonable(p.to_dict())}
@@ -370,6 +403,7 @@ def import_json(text: str) -> MonthHistory:
     _restore_times(data)
     data.pop("left_out", None)
     data.pop("red_flags", None)  # kept in red-flags.toml, not in the history
+    data.pop("dated_after_today", None)
     problems: list[str] = []
     history = MonthHistory.from_dict(data, "JSON export", problems)
     if problems:
@@ -379,7 +413,13 @@ def import_json(text: str) -> MonthHistory:
 
 # -- Markdown ---------------------------------------------------------------------------------
 def _cell(text: str) -> str:
-    return " ".join(plain_text(text).split()).replace("|", "\\|")
+    """User text for a line or table cell of the report, shown as typed: one line, HTML
+    escaped, and no square brackets left to make a link or an image (none is ever fetched)."""
+    text = " ".join(plain_text(text).split())
+    text = html.escape(text.replace("\\", "\\\\"), quote=False)
+    for char in "|[]":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 TOO_SHORT = "the period holds no whole week (Monday to Sunday), too short for a weekly rate"

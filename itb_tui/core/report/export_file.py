@@ -147,6 +147,20 @@ def check_output(path: Path, paths: Paths, *, force: bool) -> Path:
     return target
 
 
+def check_suffix(path: Path, fmt: str) -> None:
+    """RefusedOutput when ``path`` ends in the extension of another format (a PDF named
+    ``x.ics``): the file would not open as its name says."""
+    named: dict[str, str] = {**dict(EXTENSIONS.items()), "ics": "ics"}
+    suffix = path.suffix.lower().lstrip(".")
+    other = next((f for f, ext in named.items() if ext == suffix and f != fmt), None)
+    if other is not None and suffix != named.get(fmt):
+        wanted = named.get(fmt, fmt)
+        raise RefusedOutput(
+            f"{path} ends in .{suffix}, which is for {other}, but the format is {fmt}; "
+            f"name it .{wanted} or choose --format {other}"
+        )
+
+
 def export_path(folder: Path, fmt: FileFormat, today: date) -> Path:
     """``folder/itb-history-2026-11-23.csv``, or ``...-2.csv``, ``-3``... when taken."""
     stem = f"itb-history-{today.isoformat()}"

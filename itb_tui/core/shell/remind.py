@@ -12,6 +12,9 @@ runs systemctl itself, but prints the command that enables the timer.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -21,7 +24,15 @@ from pathlib import Path
 
 from itb_tui.core import host
 from itb_tui.core.shell.today_line import CHECK_IN, CHECK_IN_TITLE, TodaySummary
-from itb_tui.core.store.files import StoreError, atomic_write, read_toml_file, write_toml
+from itb_tui.core.store.files import (
+    StoreError,
+    atomic_write,
+    read_bytes,
+    read_toml_file,
+    write_toml,
+)
+from itb_tui.core.store.paths import CACHE_ENV, CONFIG_ENV, DATA_ENV
+from itb_tui.core.text import plain_text
 
 STATE_FILE = "remind.toml"
 STATE_SCHEMA = 1
@@ -97,7 +108,7 @@ def remind(summary: TodaySummary, state: Path) -> str:
     new = [r for r in due if r.id not in sent]
     if not new:
         return ""
-    body = ", ".join(r.title for r in new)
+    body = plain_text(", ".join(r.title for r in new))
     shown = notify(TITLE, body)
     save_sent(state, summary.day, sent | {r.id for r in new})
     return "" if shown else f"{TITLE}: {body}"
@@ -128,6 +139,28 @@ def has_systemd() -> bool:
     return host.runs_systemd()
 
 
+def carried_folders(
+    data_dir: str | None, config_dir: str | None, environ: Mapping[str, str]
+) -> tuple[list[str], dict[str, str]]:
+    """The folders this run uses that are not the defaults, for the reminder to use too: the
+    data and config folders as options (from the options, else the environment), the cache
+    folder as its variable."""
+
+    def full(path: str) -> str:
+        return os.path.abspath(os.path.expanduser(path))
+
+    extra = []
+    for flag, given, variable in (
+        ("--data-dir", data_dir, DATA_ENV),
+        ("--config-dir", config_dir, CONFIG_ENV),
+    ):
+        value = given or environ.get(variable)
+        if value:
+            extra += [flag, full(value)]
+    cache = environ.get(CACHE_ENV)
+    return extra, ({CACHE_ENV: full(cache)} if cache else {})
+
+
 def command_line(extra: Sequence[str]) -> list[str]:
     """How the timer or cron runs ``itb remind``: this Python, so the same install is used."""
     return [sys.executable, "-m", "itb_tui", *extra, "remind"]
@@ -139,15 +172,30 @@ def _quoted(argv: Sequence[str]) -> str:
     return " ".join(shlex.quote(a) for a in argv)
 
 
-def units(at: tuple[int, int], argv: Sequence[str]) -> dict[str, str]:
-    """The service and timer files, by name."""
+def _systemd_command(argv: Sequence[str]) -> str:
+    """``argv`` for ExecStart: quoted as a shell would, and % and $ doubled (systemd reads
+    ``%h`` as a specifier and ``$X`` as a variable)."""
+    return _quoted(argv).replace("%", "%%").replace("$", "$$")
+
+
+def _systemd_environment(name: str, value: str) -> str:
+    """One ``Environment=`` assignment, in double quotes with % doubled."""
+    text = f"{name}={value}".replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%")
+    return f'Environment="{text}"\n'
+
+
+def units(
+    at: tuple[int, int], argv: Sequence[str], env: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The service and timer files, by name; ``env`` is set for the command."""
     hour, minute = at
     service = (
         "[Unit]\n"
         "Description=itb-tui: remind me of what is due today\n\n"
         "[Service]\n"
         "Type=oneshot\n"
-        f"ExecStart={_quoted(argv)}\n"
+        + "".join(_systemd_environment(name, value) for name, value in (env or {}).items())
+        + f"ExecStart={_systemd_command(argv)}\n"
     )
     timer = (
         "[Unit]\n"
@@ -161,26 +209,48 @@ def units(at: tuple[int, int], argv: Sequence[str]) -> dict[str, str]:
     return {f"{UNIT}.service": service, f"{UNIT}.timer": timer}
 
 
-def cron_line(at: tuple[int, int], argv: Sequence[str]) -> str:
+def cron_line(
+    at: tuple[int, int], argv: Sequence[str], env: Mapping[str, str] | None = None
+) -> str:
+    """The crontab line: ``env`` as assignments before the command, each % escaped (cron
+    would turn it into a line break)."""
     hour, minute = at
-    return f"{minute} {hour} * * * {_quoted(argv)}"
+    assignments = [f"{name}={_quoted([value])}" for name, value in (env or {}).items()]
+    command = " ".join([*assignments, _quoted(argv)]).replace("%", "\\%")
+    return f"{minute} {hour} * * * {command}"
 
 
 def install(
-    at: tuple[int, int], argv: Sequence[str], environ: Mapping[str, str], systemd: bool
+    at: tuple[int, int],
+    argv: Sequence[str],
+    environ: Mapping[str, str],
+    systemd: bool,
+    env: Mapping[str, str] | None = None,
 ) -> str:
-    """Write the timer (or give the crontab line); returns what to tell the user."""
+    """Write the timer (or give the crontab line); returns what to tell the user.
+
+    A unit file already there with other contents (the user's own, or a link) is kept as
+    ``NAME.bak``, and the message says so.
+    """
     if not systemd:
-        return (
-            f"systemd is not running here; add this line with 'crontab -e':\n{cron_line(at, argv)}"
+        return "systemd is not running here; add this line with 'crontab -e':\n" + cron_line(
+            at, argv, env
         )
     folder = unit_dir(environ)
-    written = []
-    for name, text in units(at, argv).items():
-        atomic_write(folder / name, text.encode("utf-8"))
-        written.append(str(folder / name))
+    written, kept = [], []
+    for name, text in units(at, argv, env).items():
+        path, data = folder / name, text.encode("utf-8")
+        replaced = path.is_symlink() or path.exists()
+        if replaced and not path.is_symlink():
+            with contextlib.suppress(StoreError):
+                replaced = read_bytes(path) != data
+        atomic_write(path, data, backup=replaced)
+        written.append(str(path))
+        if replaced:
+            kept.append(f"{path}.bak")
+    before = f"\nThe files it replaced are kept as {' and '.join(kept)}." if kept else ""
     return (
-        "Wrote " + " and ".join(written) + ".\nTo turn the reminder on, run:\n"
+        "Wrote " + " and ".join(written) + f".{before}\nTo turn the reminder on, run:\n"
         f"  systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer"
     )
 

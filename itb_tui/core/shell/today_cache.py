@@ -5,10 +5,11 @@ times an empty Python start. The answer depends only on those files, the setting
 and the code, so ``itb today`` keeps its last answer (every format and the exit code) in the
 cache folder with a fingerprint of all of them: each file's size and modification time (in
 nanoseconds), the history folder's listing, the local date and UTC offset, the version and the
-app's own modules. While the fingerprint is the same the answer is printed as it was; any
-change (a session saved, a pain log, an edit, midnight) makes the next call work it out again.
+app's own modules (each package of the core too). While the fingerprint is the same the answer
+is printed as it was; any change (a session saved, a pain log, an edit, midnight) makes the
+next call work it out again.
 
-This module imports only what Python has already loaded at start-up (os, sys, marshal, time),
+This module imports only what Python has already loaded at start-up (os, stat, sys, marshal, time),
 so a hit costs little more than the interpreter itself. Where the folders are not given by
 the environment it knows only the XDG layout of Linux; elsewhere, or on any doubt, the
 fingerprint simply does not match and the answer is worked out in full.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 import time
 
@@ -88,7 +90,18 @@ def fingerprint(data: str, config: str) -> Fingerprint:
         _listing(os.path.join(os.path.dirname(_PACKAGE), "content")),  # a source checkout
         _listing(_PACKAGE),
         _listing(os.path.join(_PACKAGE, "core")),
+        *_code_listings(os.path.join(_PACKAGE, "core")),
     )
+
+
+def _code_listings(core: str) -> list[list[tuple[str, int, int]]]:
+    """The listing of each package inside ``core`` (plan, store...): the rules live there."""
+    try:
+        with os.scandir(core) as entries:
+            folders = sorted(e.path for e in entries if e.is_dir() and e.name[0] not in "._")
+    except OSError:
+        return []
+    return [_listing(folder) for folder in folders]
 
 
 def _folders(environ: Mapping[str, str]) -> tuple[str, str, str] | None:
@@ -105,8 +118,15 @@ def cached(form: str, environ: Mapping[str, str] = os.environ) -> tuple[str, int
         return None
     data, config, cache = folders
     try:
-        with open(os.path.join(cache, ENTRY_NAME), "rb") as entry:
-            kept, outputs, code = marshal.load(entry)
+        # never waiting on a named pipe, never reading a device: a plain file or nothing
+        fd = os.open(os.path.join(cache, ENTRY_NAME), os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            with os.fdopen(os.dup(fd), "rb") as entry:
+                kept, outputs, code = marshal.load(entry)
+        finally:
+            os.close(fd)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if kept != fingerprint(data, config) or form not in outputs:

@@ -7,6 +7,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import tomli
 
 FILE_MODE = 0o600
+MAX_FILE_BYTES = 16 << 20  # far more than years of history in one month file
 DIR_MODE = 0o700
 
 
@@ -52,36 +54,71 @@ def _fsync_dir(path: Path) -> None:
 def atomic_write(path: Path, data: bytes, *, backup: bool = False) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never a mix.
 
-    The temporary file is created 0600 in the same folder, fsynced, then renamed over the
-    target. With ``backup`` the previous version is kept as ``NAME.bak``.
+    The temporary file gets an unpredictable name in the same folder, is created exclusively
+    (never through a link someone planted there) and 0600, fsynced, then renamed over the
+    target. With ``backup`` the previous version is kept as ``NAME.bak``: a hard link where
+    the filesystem has them, else a copy.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    bak_tmp = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
+    leftovers: list[Path] = []
     try:
         ensure_dir(path.parent)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if backup and path.exists():
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(bak_tmp)
-            os.link(path, bak_tmp)
-            os.replace(bak_tmp, path.with_name(path.name + ".bak"))
+        tmp = _write_temp(path, data, leftovers)
+        if backup and os.path.lexists(path):
+            _keep_backup(path, leftovers)
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except OSError as err:
-        for leftover in (tmp, bak_tmp):
-            with contextlib.suppress(OSError):
-                os.unlink(leftover)
-        raise StoreError(f"could not save {path}: {_reason(err)}") from err
+        _remove(leftovers)
+        raise StoreError(f"could not save {path}: {reason(err)}") from err
+    except BaseException:
+        _remove(leftovers)
+        raise
 
 
-def _reason(err: OSError) -> str:
+def _remove(leftovers: list[Path]) -> None:
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            os.unlink(leftover)
+
+
+def _write_temp(path: Path, data: bytes, leftovers: list[Path], suffix: str = ".tmp") -> Path:
+    """``data`` in a new private file beside ``path``, fsynced; its name is put in ``leftovers``
+    (to remove if the write goes no further)."""
+    import tempfile  # on the first write, not at start-up
+
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    leftovers.append(Path(name))
+    try:
+        os.fchmod(fd, FILE_MODE)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return Path(name)
+
+
+def _keep_backup(path: Path, leftovers: list[Path]) -> None:
+    """Keep the current ``path`` as ``NAME.bak``: a hard link under a fresh name renamed into
+    place; where the filesystem has no hard links (FAT, exFAT, some network and FUSE mounts), a
+    copy written the same way."""
+    link = path.with_name(f".{path.name}.{os.urandom(8).hex()}.bak.tmp")
+    try:
+        os.link(path, link)  # fails if the name exists; never follows a link planted there
+        leftovers.append(link)
+    except OSError as err:
+        if err.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
+            raise
+        old = read_bytes(path)
+        if old is None:
+            return
+        link = _write_temp(path, old, leftovers, ".bak.tmp")
+    os.replace(link, path.with_name(path.name + ".bak"))
+
+
+def reason(err: OSError) -> str:
+    """Why the system refused, in plain words."""
     if err.errno == errno.ENOSPC:
         return "the disk is full"
     if err.errno in (errno.EACCES, errno.EPERM):
@@ -108,20 +145,62 @@ def read_toml_file(path: Path) -> dict[str, Any] | None:
     return None if raw is None else parse_toml(path, raw)
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The bytes of ``path``; None when it does not exist, StoreError when it cannot be read."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The bytes of ``path``; None when it does not exist, StoreError when it cannot be read.
+
+    Only a regular file of at most ``limit`` bytes is read: a FIFO, a device (a link to
+    ``/dev/zero``), a folder or a file too big to be the app's is DamagedFile, at once (the
+    open never waits for a writer, the read never fills the memory).
+    """
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise StoreError(f"could not read {path}: {_reason(err)}", path) from err
+        raise StoreError(f"could not read {path}: {reason(err)}", path) from err
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DamagedFile(
+                f"could not read {path}: it is {_kind(info.st_mode)}, not a plain file, "
+                "and was left untouched.",
+                path,
+            )
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+        raise DamagedFile(
+            f"could not read {path}: it is larger than {limit:,} bytes, too big to be an "
+            "itb-tui file, and was left untouched.",
+            path,
+        )
+    except OSError as err:
+        raise StoreError(f"could not read {path}: {reason(err)}", path) from err
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "something else"
 
 
 def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse the bytes of ``path``; damage raises DamagedFile naming the file and the place."""
     try:
-        return tomli.loads(raw.decode("utf-8"))
+        return tomli.loads(raw.decode("utf-8").removeprefix("\ufeff"))  # a BOM some editors add
     except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError) as err:
         backup = path.with_name(path.name + ".bak")
         hint = f" The previous good version is kept at {backup}." if backup.exists() else ""
@@ -133,9 +212,9 @@ def file_lock(path: Path, timeout: float = 5.0) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` for one read-modify-write; wait up to ``timeout`` s."""
     try:
         ensure_dir(path.parent)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
     except OSError as err:
-        raise StoreError(f"cannot use {path.parent}: {_reason(err)}", path) from err
+        raise StoreError(f"cannot use {path.parent}: {reason(err)}", path) from err
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -159,12 +238,13 @@ def restore_backup(path: Path, stamp: str) -> Path:
     Returns where the damaged file now is. Nothing is deleted.
     """
     backup = path.with_name(path.name + ".bak")
-    if not backup.exists():
+    good = read_bytes(backup)
+    if good is None:
         raise StoreError(f"there is no backup of {path} to restore", path)
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
     try:
         os.replace(path, aside)
-        atomic_write(path, backup.read_bytes())
+        atomic_write(path, good)
     except OSError as err:
-        raise StoreError(f"could not restore {backup}: {_reason(err)}", path) from err
+        raise StoreError(f"could not restore {backup}: {reason(err)}", path) from err
     return aside

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -149,7 +149,10 @@ class HistoryStore:
             outcome = change(month)
             month.sort()
             data = toml_bytes(month.to_dict())
-            atomic_write(self.month_path(key), data, backup=True)
+            path = self.month_path(key)
+            if path.is_symlink():  # a month kept elsewhere (a synced folder): write it there
+                path = path.resolve()
+            atomic_write(path, data, backup=True)
             self._written[key] = (data, month)
         return outcome
 
@@ -180,8 +183,11 @@ class HistoryStore:
         self.update_month(month_key(log.at), lambda month: month.pain_logs.append(log))
 
     def add_run_decision(self, decision: RunDecision) -> None:
-        """Add a run-week decision to its month."""
-        self.update_month(month_key(decision.at), lambda m: m.run_decisions.append(decision))
+        """Add a run-week decision to its month, numbered after every decision made before
+        (in any month, even one dated ahead): the latest made wins whatever the clock said."""
+        made, _unreadable = self.load_readable(self.months())
+        numbered = replace(decision, seq=1 + max((d.seq for d in made.run_decisions), default=0))
+        self.update_month(month_key(decision.at), lambda m: m.run_decisions.append(numbered))
 
     def add_function_score(self, score: FunctionScore) -> None:
         """Add a function score (the Patient-Specific Functional Scale) to its month."""

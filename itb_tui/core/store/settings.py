@@ -13,6 +13,7 @@ from itb_tui.core.store.files import (
     DamagedFile,
     StoreError,
     atomic_write,
+    file_lock,
     read_bytes,
     read_toml_file,
 )
@@ -121,7 +122,10 @@ def _day(reader: TableReader, key: str) -> date | None:
     if value is None:
         return None
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
+        if 1970 <= value.year <= 2200:  # year 1 would be "739,955 days missed"
+            return value
+        reader.problem(key, "a date from 1970 to 2200", value)
+        return None
     reader.problem(key, "a date such as 2026-11-23", value)
     return None
 
@@ -170,14 +174,62 @@ def save_settings(path: Path, settings: Settings) -> None:
     atomic_write(path, settings_text(read_bytes(path), settings).encode("utf-8"), backup=True)
 
 
+def save_changes(path: Path, before: Settings, after: Settings) -> None:
+    """Write only what this run changed (``before`` to ``after``), into the file as it is now.
+
+    The file is read again under a lock just before the write, so a key edited by hand while
+    the app was open keeps the hand's value unless the app changed that very key. A file that
+    is gone is written whole; a newer or damaged one never (SettingsKept).
+    """
+    with file_lock(path.with_name(f".{path.name}.lock")):
+        reason = settings_kept_reason(path)
+        if reason is not None:
+            raise SettingsKept(f"{reason}. The change applies until you close itb-tui.", path)
+        old = read_bytes(path)
+        if old is None:
+            text = settings_text(None, after)
+        else:
+            import tomlkit
+
+            document = tomlkit.parse(_decoded(old))
+            _apply_changes(document, before.to_dict(), after.to_dict())
+            text = tomlkit.dumps(document)
+        atomic_write(path, text.encode("utf-8"), backup=True)
+
+
+_ABSENT = object()
+
+
+def _apply_changes(
+    table: MutableMapping[str, Any], before: dict[str, Any], after: dict[str, Any]
+) -> None:
+    """Set in ``table`` each key whose value went from ``before`` to ``after`` (a table key by
+    key); a key that went away is removed; every other key is left as the file has it."""
+    for key in [*before, *(k for k in after if k not in before)]:
+        was, now = before.get(key, _ABSENT), after.get(key, _ABSENT)
+        if was == now:
+            continue
+        if isinstance(now, dict) and isinstance(table.get(key), MutableMapping):
+            _apply_changes(table[key], was if isinstance(was, dict) else {}, now)
+        elif now is _ABSENT:
+            table.pop(key, None)
+        else:
+            table[key] = now
+
+
 def settings_text(old: bytes | None, settings: Settings) -> str:
     """The settings as TOML, rewritten into the previous file's text when there is one, so
     a hand-edited file keeps its comments, its order and any keys this version does not know."""
     import tomlkit  # only when settings are saved: start-up never pays for it
 
-    document = tomlkit.parse(old.decode("utf-8")) if old else tomlkit.document()
+    document = tomlkit.parse(_decoded(old)) if old else tomlkit.document()
     _update(document, settings.to_dict(), ("schema_version", *(f.name for f in fields(Settings))))
     return tomlkit.dumps(document)
+
+
+def _decoded(raw: bytes) -> str:
+    """The file's text, without the byte order mark some editors put first."""
+    return raw.decode("utf-8").removeprefix("\ufeff")
 
 
 def _update(table: MutableMapping[str, Any], wanted: dict[str, Any], keys: Iterable[str]) -> None:

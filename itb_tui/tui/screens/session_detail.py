@@ -33,6 +33,7 @@ from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import HistoryEdited
+from itb_tui.tui.safekeeping import refused_here
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen, EditResult, confirm_delete
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -182,6 +183,9 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
         raise NotImplementedError
 
     def action_edit(self) -> None:
+        if refused_here(self.app):
+            return
+
         def edited(result: EditResult | None) -> None:
             if result is None:
                 return
@@ -197,6 +201,9 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
         self.app.push_screen(self.edit_dialog(), edited)
 
     def action_delete(self) -> None:
+        if refused_here(self.app):
+            return
+
         def answered(answer: str | None) -> None:
             if answer != "delete":
                 return
@@ -252,10 +259,11 @@ class SessionDetailScreen(_EntryDetail):
             note=result.note,
             swelling=result.swelling,
             knees=result.knees,
+            seen=s,
         )
 
     def delete_entry(self) -> None:
-        delete_session(self.store, self.session.id, self.session.started_at)
+        delete_session(self.store, self.session.id, self.session.started_at, self.session)
 
 
 class PainLogDetailScreen(_EntryDetail):
@@ -302,7 +310,8 @@ class PainLogDetailScreen(_EntryDetail):
             result.swelling,
             knees=result.knees,
             compared=result.compared,
+            seen=log,
         )
 
     def delete_entry(self) -> None:
-        delete_pain_log(self.store, self.log_id, self.pain_log.at)
+        delete_pain_log(self.store, self.log_id, self.pain_log.at, self.pain_log)

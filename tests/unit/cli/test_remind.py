@@ -11,7 +11,7 @@ import pytest
 from itb_tui import cli
 from itb_tui.core import host
 from itb_tui.core.shell import remind
-from itb_tui.core.store.paths import Paths
+from itb_tui.core.store.paths import CACHE_ENV, CONFIG_ENV, DATA_ENV, Paths
 from itb_tui.core.store.settings import Settings, save_settings
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="notify-send")
@@ -101,9 +101,12 @@ def test_a_damaged_state_file_is_left_alone(
 
 @pytest.fixture
 def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary XDG_CONFIG_HOME, not created yet."""
+    """A temporary XDG_CONFIG_HOME, not created yet; the folders otherwise the defaults (the
+    settings were read before)."""
     folder = tmp_path / "xdg-config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    for variable in (DATA_ENV, CONFIG_ENV, CACHE_ENV):
+        monkeypatch.delenv(variable, raising=False)
     return folder
 
 
@@ -165,3 +168,55 @@ def test_macos_uses_osascript_with_the_text_quoted(monkeypatch: pytest.MonkeyPat
         'display notification "a\\\\b" with title "say \\"hi\\""',
     ]
     assert remind.notifier_command("t", "b", platform="win32") is None
+
+
+def test_install_carries_the_folders_set_in_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setattr(remind, "has_systemd", lambda: True)
+    folders = {name: tmp_path / f"100% {name}" for name in (DATA_ENV, CONFIG_ENV, CACHE_ENV)}
+    for name, folder in folders.items():
+        monkeypatch.setenv(name, str(folder))
+    assert cli.main(["remind", "--install", "--at", "07:30"]) == 0
+    units = tmp_path / "xdg-config" / "systemd" / "user"
+    service = (units / "itb-remind.service").read_text()
+    data, config, cache = (str(f).replace("%", "%%") for f in folders.values())
+    assert f'Environment="{CACHE_ENV}={cache}"\n' in service
+    assert f"--data-dir '{data}' --config-dir '{config}' remind\n" in service
+    assert "%" not in service.replace("%%", "")
+    monkeypatch.setattr(remind, "has_systemd", lambda: False)
+    assert cli.main(["remind", "--install", "--at", "07:30"]) == 0
+    line = capsys.readouterr().out.splitlines()[-1]
+    data, config, cache = (str(f).replace("%", "\\%") for f in folders.values())
+    assert line.startswith(f"30 7 * * * {CACHE_ENV}='{cache}' {sys.executable} -m itb_tui ")
+    assert line.endswith(f"--data-dir '{data}' --config-dir '{config}' remind")
+
+
+def test_systemd_specifiers_and_variables_in_a_path_are_escaped() -> None:
+    (service, _timer) = remind.units((7, 0), ["/opt/$HOME/%h/itb", "remind"]).values()
+    assert "ExecStart='/opt/$$HOME/%%h/itb' remind\n" in service
+
+
+def test_install_keeps_a_replaced_unit_and_says_so(
+    config_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(remind, "has_systemd", lambda: True)
+    units = config_home / "systemd" / "user"
+    units.mkdir(parents=True)
+    mine = config_home / "my-own.timer"
+    mine.write_text("[Timer]\nOnCalendar=hourly\n")
+    (units / "itb-remind.timer").symlink_to(mine)
+    (units / "itb-remind.service").write_text("[Service]\nExecStart=/bin/my-script\n")
+    assert cli.main(["remind", "--install", "--at", "07:30"]) == 0
+    out = capsys.readouterr().out
+    assert mine.read_text() == "[Timer]\nOnCalendar=hourly\n"  # the link's file, untouched
+    assert (units / "itb-remind.timer.bak").read_text() == "[Timer]\nOnCalendar=hourly\n"
+    service_bak = units / "itb-remind.service.bak"
+    assert service_bak.read_text() == "[Service]\nExecStart=/bin/my-script\n"
+    assert f"kept as {units / 'itb-remind.service.bak'} and " in out
+    assert "OnCalendar=*-*-* 07:30:00" in (units / "itb-remind.timer").read_text()
+    # installing the same again replaces nothing of the user's: no new backup, no message
+    assert cli.main(["remind", "--install", "--at", "07:30"]) == 0
+    assert "kept as" not in capsys.readouterr().out
+    assert service_bak.read_text() == "[Service]\nExecStart=/bin/my-script\n"

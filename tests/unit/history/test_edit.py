@@ -11,6 +11,7 @@ import pytest
 
 from itb_tui.core.dates import month_key
 from itb_tui.core.history.edit import (
+    EntryChanged,
     EntryNotFound,
     HistoryIndex,
     delete_pain_log,
@@ -222,3 +223,44 @@ def test_written_file_is_private(seeded: Any) -> None:
     store, one, _, _ = seeded
     update_session(store, one.id, one.started_at, pain_after=1, note="")
     assert store.month_path("2026-11").stat().st_mode & 0o777 == 0o600
+
+
+def test_two_windows_deleting_in_turn_never_delete_the_wrong_log(store: HistoryStore) -> None:
+    """Window A deletes log A; window B, whose list is older, then deletes "A" by the id it
+    showed, which is now log B's: nothing is deleted, and B is told why."""
+    when = at(date(2026, 11, 2), 21)
+    log_a, log_b = PainLog(when, 2, "daily", "A"), PainLog(when, 5, "daily", "B")
+    store.add_pain_log(log_a)
+    store.add_pain_log(log_b)
+    delete_pain_log(store, log_a.id, when, seen=log_a)  # window A
+    before = store.month_path("2026-11").read_bytes()
+    with pytest.raises(EntryChanged, match="changed in another window"):
+        delete_pain_log(store, log_a.id, when, seen=log_a)  # window B, stale
+    assert store.month_path("2026-11").read_bytes() == before
+    with pytest.raises(EntryChanged):
+        update_pain_log(store, log_a.id, when, 9, "rest", "", seen=log_a)
+    assert [p["note"] for p in month_file(store, "2026-11")["pain_logs"]] == ["B"]
+
+
+def test_the_log_seen_is_found_when_the_ids_have_moved(store: HistoryStore) -> None:
+    when = at(date(2026, 11, 2), 21)
+    logs = [PainLog(when, score, "daily", str(score)) for score in (1, 2, 3)]
+    for log in logs:
+        store.add_pain_log(log)
+    delete_pain_log(store, logs[0].id, when, seen=logs[0])  # another window: the first goes
+    third = logs[0].id + "-3"  # the id the third had in this window's list
+    update_pain_log(store, third, when, 7, "rest", "still the third", seen=logs[2])
+    saved = month_file(store, "2026-11")["pain_logs"]
+    assert [(p["score"], p["note"]) for p in saved] == [(2, "2"), (7, "still the third")]
+
+
+def test_a_session_changed_elsewhere_is_not_overwritten(seeded: Any) -> None:
+    store, one, _, _ = seeded
+    seen = store.load_month("2026-11", for_writing=True).sessions[0]
+    update_session(store, one.id, one.started_at, pain_after=5, note="other window")
+    before = store.month_path("2026-11").read_bytes()
+    with pytest.raises(EntryChanged):
+        update_session(store, one.id, one.started_at, pain_after=1, note="mine", seen=seen)
+    with pytest.raises(EntryChanged):
+        delete_session(store, one.id, one.started_at, seen=seen)
+    assert store.month_path("2026-11").read_bytes() == before

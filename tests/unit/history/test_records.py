@@ -377,7 +377,8 @@ def check_settings(path: Path, data: dict[str, Any] | None) -> None:
             check(key, isinstance(data[key], bool))
     if "program_start" in data:
         start = data["program_start"]
-        check("program_start", isinstance(start, date) and not isinstance(start, datetime))
+        plain = isinstance(start, date) and not isinstance(start, datetime)
+        check("program_start", plain and 1970 <= start.year <= 2200)
 
 
 settings_dicts = st.fixed_dictionaries(

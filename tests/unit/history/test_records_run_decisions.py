@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import tomllib
+from dataclasses import replace
 
 import pytest
 
@@ -38,10 +39,12 @@ def test_a_decision_round_trips_through_its_month_file(store: HistoryStore) -> N
         "week": 3,
         "rules_week": 2,
         "physio_cleared": True,
+        "seq": 1,  # the order made, which the latest wins by whatever the clock said
         "note": SET.note,
     }
     again = HistoryStore(store.paths).everything()
-    assert again.run_decisions == [SET, PAUSE] and again.pain_logs == [LOG]
+    assert again.run_decisions == [replace(SET, seq=1), replace(PAUSE, seq=2)]
+    assert again.pain_logs == [LOG]
 
 
 def test_a_month_without_decisions_is_written_as_before(store: HistoryStore) -> None:
@@ -80,7 +83,7 @@ def test_the_markdown_and_pdf_reports_list_each_decision_with_its_note(library: 
     section = markdown.split("## Run week set by hand\n\n", 1)[1].split("\n\n", 1)[0]
     assert section.splitlines() == [
         "- 2026-11-23 07:00, run week 3 set (the rules gave week 2), cleared by the physio:"
-        " physio: [ok] go",
+        " physio: \\[ok\\] go",  # Markdown shows the brackets as typed, never a link
         "- 2026-11-23 09:00, running paused",
     ]
     categories = routine_categories(library)
@@ -103,3 +106,26 @@ def test_csv_and_json_exports_hold_the_decisions_and_json_reads_back() -> None:
     assert json.loads(text)["run_decisions"][0]["week"] == 3
     assert import_json(text) == history()
     assert "run_decisions" not in export(MonthHistory([], [LOG]), "json", None, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (
+            '[[pain_logs]]\nat = 0001-01-01T08:00:00+01:00\nscore = 2\ncontext = "rest"\n',
+            "expected a date and time from 1970 to 2200",
+        ),
+        (
+            '[[run_decisions]]\nat = 2026-11-23T07:00:00+01:00\ndecision = "week"\nweek = 999\n',
+            "field 'week': expected a whole number from 1 to 52",
+        ),
+    ],
+)
+def test_dates_and_weeks_out_of_bounds_are_refused(
+    store: HistoryStore, entry: str, problem: str
+) -> None:
+    path = store.month_path("2026-11")
+    path.parent.mkdir(parents=True)
+    path.write_text(f"schema_version = 2\n{entry}")
+    with pytest.raises(StoreError, match=problem):
+        store.everything()

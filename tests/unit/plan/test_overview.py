@@ -51,6 +51,11 @@ def test_reads_recent_months_and_the_program_start(store: HistoryStore) -> None:
     assert loaded[-1] == ["2026-09", "2026-10", "2026-11"]
     load_recent(store, Settings(program_start=date(2026, 6, 1)), date(2026, 11, 23))
     assert loaded[-1] == ["2026-06", "2026-08", "2026-09", "2026-10", "2026-11"]
+    # months dated ahead (the clock was once wrong) never hide this month, and are read too
+    for key in ("2027-01", "2027-02", "2027-03"):
+        write_toml(store.month_path(key), {"schema_version": 1})
+    load_recent(store, Settings(), date(2026, 11, 23))
+    assert loaded[-1] == ["2026-09", "2026-10", "2026-11", "2027-01", "2027-02", "2027-03"]
 
 
 def test_run_routine_is_one_timer_of_the_weeks_longest_run(library: Library) -> None:

@@ -100,13 +100,15 @@ def test_a_decision_logged_late_counts_from_its_own_date() -> None:
     assert week_on(day(14), [*FIRST_WEEK, *week_two], [late]) == 3
 
 
-def test_a_decision_in_the_future_is_refused_and_left_out() -> None:
+def test_a_decision_in_the_future_is_refused_but_one_dated_ahead_counts() -> None:
+    """A new decision is never dated ahead; one that was (the clock was ahead when it was
+    made) is the user's decision all the same."""
     now = at(day(7), 9)
     tomorrow = decide(day(8), "week", 4)
     today = access(day(7), FIRST_WEEK)
     assert refusal(PROGRAM, today, tomorrow, now) == "A decision cannot be dated in the future."
     assert refusal(PROGRAM, today, decide(day(7), "week", 4, hour=8), now) == ""
-    assert week_on(day(7), FIRST_WEEK, [tomorrow]) == 2
+    assert week_on(day(7), FIRST_WEEK, [tomorrow]) == 4
 
 
 def test_a_week_beyond_the_run_table_is_refused_with_a_message() -> None:

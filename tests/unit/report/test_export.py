@@ -163,12 +163,30 @@ def test_csv_keeps_a_session_without_exercises() -> None:
     assert rows[1][3] == "2026-11-23T08-00-00"
 
 
-def test_csv_since_and_today_limit_the_rows() -> None:
+def test_csv_since_limits_the_rows_and_entries_after_today_are_kept_and_said() -> None:
     history = sample()
     history.pain_logs.append(PainLog(at(TODAY + timedelta(days=1)), 4, "rest"))
-    rows = csv_rows(export(history, "csv", date(2026, 11, 2), TODAY))
-    assert {row[1] for row in rows[1:]} == {"2026-11-02", "2026-11-23"}
-    assert len(rows) == 1 + 2 + 3 + 2  # pigeon 2 sides, stopped session 3 sides, 2 logs
+    text = export(history, "csv", date(2026, 11, 2), TODAY)
+    first, _, rest = text.partition("\n")
+    assert first == (
+        "# 1 entry dated after today (2026-11-23), included as recorded: the clock may have "
+        "been ahead, or you crossed time zones."
+    )
+    rows = csv_rows(rest)
+    assert {row[1] for row in rows[1:]} == {"2026-11-02", "2026-11-23", "2026-11-24"}
+    assert len(rows) == 1 + 2 + 3 + 3  # pigeon 2 sides, stopped session 3 sides, 3 logs
+
+
+def test_entries_after_today_are_in_the_json_and_markdown_exports() -> None:
+    history = sample()
+    history.pain_logs.append(PainLog(at(TODAY + timedelta(days=1)), 4, "rest", "ahead"))
+    data = json.loads(export(history, "json", None, TODAY))
+    assert data["dated_after_today"].startswith("1 entry dated after today (2026-11-23)")
+    assert data["pain_logs"][-1]["note"] == "ahead"
+    assert len(import_json(export(history, "json", None, TODAY)).pain_logs) == 4
+    text = export(history, "markdown", None, TODAY, categories_by_routine=CATEGORIES)
+    assert text.startswith("# IT band rehab report\n\n**1 entry dated after today (2026-11-23)")
+    assert "- 2026-11-24, pain log, 4/10 at rest: ahead\n" in text
 
 
 def test_csv_of_empty_history_is_only_the_header() -> None:
