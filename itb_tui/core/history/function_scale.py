@@ -40,10 +40,10 @@ class ActivityChange:
         return abs(self.change) >= MEANINGFUL
 
     def text(self) -> str:
-        """'Running 5 km: 3 -> 6 (+3 since 2 Nov, meaningful)'."""
+        """'Running 5 km: from 3 to 6 (+3, meaningful)'."""
         change = f"{self.change:+d}" if self.change else "no change"
         mark = ", meaningful" if self.meaningful else ""
-        return f"{self.activity}: {self.first} -> {self.last} ({change}{mark})"
+        return f"{self.activity}: from {self.first} to {self.last} ({change}{mark})"
 
 
 def ordered(scores: Sequence[FunctionScore]) -> list[FunctionScore]:

@@ -67,7 +67,7 @@ def test_each_activity_changes_from_its_own_first_rating_two_points_meaningful()
     assert (found["stairs"].change, found["stairs"].meaningful) == (1, False)
     assert (found["cycling to work"].change, found["cycling to work"].since) == (0, TODAY)
     assert found["stairs"].text() == "stairs: 6 -> 7 (+1)"
-    assert running.text() == "Running 5 KM: 2 -> 5 (+3, meaningful)"
+    assert running.text() == "Running 5 KM: from 2 to 5 (+3, meaningful)"
     worse = changes([*HISTORY, score(TODAY, ("stairs", 4))])
     assert worse[0].text() == "stairs: 6 -> 4 (-2, meaningful)"
 
@@ -91,7 +91,7 @@ def test_every_report_has_the_scores_and_the_change() -> None:
     history = MonthHistory(function_scores=HISTORY)
     markdown = export(history, "markdown", TODAY - timedelta(days=7), TODAY)
     assert "## Function (Patient-Specific Functional Scale" in markdown
-    assert "- Change since the first rating: Running 5 KM: 2 -> 5 (+3, meaningful)" in markdown
+    assert "- Change since the first rating: Running 5 KM: from 2 to 5 (+3, meaningful)" in markdown
     rows = list(csv.DictReader(io.StringIO(export(history, "csv", None, TODAY))))
     assert [r["kind"] for r in rows] == ["function"] * 7
     assert (rows[-3]["exercise"], rows[-3]["values"]) == ("Running 5 KM", "5")
@@ -107,7 +107,7 @@ def test_every_report_has_the_scores_and_the_change() -> None:
     }
     assert import_json(export(history, "json", None, TODAY)) == history
     report = build_report(history, None, TODAY, {})
-    assert "Change since the first rating: Running 5 KM: 2 -> 5 (+3, meaningful)" in (
+    assert "Change since the first rating: Running 5 KM: from 2 to 5 (+3, meaningful)" in (
         report.function
     )
     assert len(summary_lines(HISTORY)) == 6
