@@ -66,10 +66,10 @@ def test_each_activity_changes_from_its_own_first_rating_two_points_meaningful()
     assert (running.first, running.last, running.change, running.meaningful) == (2, 5, 3, True)
     assert (found["stairs"].change, found["stairs"].meaningful) == (1, False)
     assert (found["cycling to work"].change, found["cycling to work"].since) == (0, TODAY)
-    assert found["stairs"].text() == "stairs: 6 -> 7 (+1)"
+    assert found["stairs"].text() == "stairs: from 6 to 7 (+1)"
     assert running.text() == "Running 5 KM: from 2 to 5 (+3, meaningful)"
     worse = changes([*HISTORY, score(TODAY, ("stairs", 4))])
-    assert worse[0].text() == "stairs: 6 -> 4 (-2, meaningful)"
+    assert worse[0].text() == "stairs: from 6 to 4 (-2, meaningful)"
 
 
 def test_due_at_the_start_and_every_two_weeks() -> None:
@@ -139,11 +139,11 @@ def test_itb_psfs_saves_the_ratings_and_shows_the_change(
     assert cli.main([*args, "psfs", "running 5 km=3", "stairs=6"]) == 0
     assert cli.main([*args, "psfs", "running 5 km=6", "stairs=6"]) == 0
     out = capsys.readouterr().out
-    assert "running 5 km: 3 -> 6 (+3, meaningful)" in out
+    assert "running 5 km: from 3 to 6 (+3, meaningful)" in out
     (month,) = sorted((tmp_path / "data" / "history").glob("*.toml"))
     assert len(tomllib.loads(month.read_text())["function_scores"]) == 2
     assert cli.main([*args, "psfs", "--show"]) == 0
-    assert "Change since the first rating: stairs: 6 -> 6 (no change)" in capsys.readouterr().out
+    assert "Change since the first rating: stairs: from 6 to 6 (no change)" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         cli.main([*args, "psfs", "stairs=eleven"])
 
