@@ -338,10 +338,15 @@ def load_program(path: Path, routine_ids: set[str]) -> Program:
     )
 
 
+# The most a physiotherapist may accept (Silbernagel et al., 2007: up to 5/10 if settled by
+# the next morning); the sources ask for 0.
+MAX_ACCEPTABLE_PAIN = 5
+
+
 def _acceptable_morning_pain(reader: TableReader | None) -> int:
     """``[check_in] acceptable_pain``: 0 (pain-free) when the table or the key is absent."""
     if reader is None:
         return 0
-    band = reader.integer("acceptable_pain", maximum=10, required=False)
+    band = reader.integer("acceptable_pain", maximum=MAX_ACCEPTABLE_PAIN, required=False)
     reader.finish()
     return band or 0

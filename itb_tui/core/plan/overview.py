@@ -138,7 +138,9 @@ def build_overview(
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)
     strength = routines_in(library, STRENGTH)
-    morning = morning_verdict(program.acceptable_morning_pain, sessions, logs, today, strength)
+    alternate = access.stage is not None and access.stage.target.alternate_days
+    band = program.acceptable_morning_pain
+    morning = morning_verdict(band, sessions, logs, today, strength, alternate)
     rtr = program.return_to_running
     planned = today_plan(
         program, settings, sessions, logs, today, library, ready=ready, access=access

@@ -15,11 +15,11 @@ from datetime import date, datetime, timedelta
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, WarningSign
 from itb_tui.core.dates import day_text, days_back, local_date
-from itb_tui.core.history.records import PainLog, SessionRecord, rose
+from itb_tui.core.history.records import PainLog, SessionRecord, rose, score_text
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     STRENGTH,
-    after_run,
+    after_run_of,
     distinct_spikes,
     routines_in,
 )
@@ -113,22 +113,25 @@ def _pain_after_run(
 ) -> list[Found]:
     """001: pain still there more than 2-3 h after a run.
 
-    Any pain log above 0 from 2 h to 24 h after the last run ended counts, whatever its
-    context (a "daily" log 4 h after a run is pain after that run); only "during-run" logs,
-    which belong to a run in progress, are left out.
+    Any pain log above the program's band (``[check_in] acceptable_pain``, the band the
+    morning check-in uses) in a run's after-run window counts, whatever its context: from 2 h
+    after the run until the next run or the first morning check-in after it, that check-in
+    included (weeks.after_run_of). Only "during-run" logs, which belong to a run in progress,
+    are left out.
     """
     runs = _runs(sessions)
+    pain_logs = list(pain_logs)
+    mornings = [log.at for log in pain_logs if log.context == "morning"]
+    band = program.acceptable_morning_pain
     found = []
     for log in pain_logs:
-        if log.context == "during-run" or log.score == 0:
+        if log.context == "during-run" or log.score <= band:
             continue
-        before = [run for run in runs if run.ended_at <= log.at]
-        if not before:
-            continue
-        gap = log.at - before[-1].ended_at
-        if after_run(gap):
-            when = day_text(local_date(before[-1].started_at))
-            evidence = f"pain {log.score}/10 {_duration_text(gap)} after the run on {when}"
+        ran = after_run_of(runs, mornings, log.at)
+        if ran is not None:
+            when = day_text(local_date(ran.started_at))
+            gap = _duration_text(log.at - ran.ended_at)
+            evidence = f"pain {score_text(log.score, log.knees)} {gap} after the run on {when}"
             found.append(Found(sign, evidence, log.at))
     return found
 
