@@ -107,6 +107,9 @@ class RedFlag:
     id: str
     text: str
     why: str
+    # While it stands, every routine with a weight-bearing exercise is held (001's red flags:
+    # a leg that cannot take weight, gives way or has nerve symptoms needs assessing first).
+    holds_weight_bearing: bool = False
 
 
 @dataclass(frozen=True)
@@ -307,7 +310,8 @@ def load_program(path: Path, routine_ids: set[str]) -> Program:
 
     def flag(r: TableReader, ident: str) -> RedFlag | None:
         text, why = r.text("text", max_len=200), r.text("why", max_len=400)
-        return RedFlag(ident, text, why) if text and why else None
+        holds = r.flag("holds_weight_bearing", required=False)
+        return RedFlag(ident, text, why, holds) if text and why else None
 
     sign_tables = reader.tables("warning_sign")
     signs = _entries(path, "warning_sign", sign_tables, problems, sign)

@@ -26,6 +26,7 @@ from itb_tui.core.plan.checkin import (
     restart_note,
 )
 from itb_tui.core.plan.due import DueItem
+from itb_tui.core.plan.pain_holds import PainReading, high_pain, hold_for_pain
 from itb_tui.core.plan.progress import Hint, Improvement, no_improvement, progression_hints
 from itb_tui.core.plan.red_flags import (
     RedFlagState,
@@ -72,6 +73,9 @@ class Overview:
     missed_checkins: list[date] = field(default_factory=list)
     restart_note: str = ""  # "2 days missed: restart with ..."
     held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
+    # routine id -> the rule that held it when not the morning's (pain_holds.py)
+    held_rules: dict[str, str] = field(default_factory=dict)
+    high_pain: PainReading | None = None  # the latest pain, when 7/10 or more or swollen
     yesterday_morning: PainLog | None = None  # for "compared with yesterday"
 
     @property
@@ -145,13 +149,10 @@ def build_overview(
     planned = today_plan(
         program, settings, sessions, logs, today, library, ready=ready, access=access
     )
-    items = hold_items(
-        planned,
-        morning,
-        today,
-        strength,
-        (rtr.pre_run_routine, rtr.post_run_routine),
-    )
+    companions = (rtr.pre_run_routine, rtr.post_run_routine)
+    high = high_pain(sessions, logs, now)
+    items, held_rules = hold_for_pain(program, library, planned, high, flags, companions)
+    items = hold_items(items, morning, today, strength, companions)
     return Overview(
         week=week,
         phases=current_phases(program, week),
@@ -163,12 +164,18 @@ def build_overview(
         hints=[
             h
             for h in progression_hints(sessions, library, today)
-            if settings.progressions.get(h.exercise_id, 0) == 0
+            if settings.progressions.get(h.exercise_id, 0) == 0 and high is None
         ],
         ask_about_run=pending_run_check(history, now, settings.asked_after_run),
         red_flags=standing_text(program, flags),
         morning=morning,
-        held=[item for item, was in zip(items, planned, strict=True) if item != was],
+        held=[
+            item
+            for item, was in zip(items, planned, strict=True)
+            if item.status != was.status or item.routine_id in held_rules
+        ],
+        held_rules=held_rules,
+        high_pain=high,
         checkin_due=checkin_due(logs, today, settings.checkin_skipped),
         missed_checkins=missed_checkins(logs, today, start),
         yesterday_morning=morning_of(logs, today - timedelta(days=1)),

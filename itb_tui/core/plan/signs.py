@@ -54,8 +54,9 @@ def _run_worsened(program: Program, run: SessionRecord) -> str | None:
     """Why this run shows pain that built up, or None.
 
     001: knee pain that grows as the run goes on. Two pain spikes
-    (presses within spike_merge_s are one), a run stopped after a pain spike, or one spike
-    and pain of worsening_pain_after or more rated after the run.
+    (presses within spike_merge_s are one), a spike scored worsening_pain_after or more, a
+    run stopped after a pain spike, or one spike and pain of worsening_pain_after or more
+    rated after the run.
     """
     rtr = program.return_to_running
     spikes = distinct_spikes(run.pain_spikes, rtr.spike_merge_s)
@@ -64,6 +65,9 @@ def _run_worsened(program: Program, run: SessionRecord) -> str | None:
         return f"{len(spikes)} pain spikes during the run on {when}"
     if not spikes:
         return None
+    worst = max((s.score for s in run.pain_spikes if s.score is not None), default=None)
+    if worst is not None and worst >= rtr.worsening_pain_after:
+        return f"pain of {worst}/10 during the run on {when}"
     if not run.completed:
         return f"the run on {when} was stopped after pain began"
     if run.pain_after is not None and run.pain_after >= rtr.worsening_pain_after:

@@ -62,6 +62,16 @@ RULES: dict[str, Rule] = {
         "001",
     ),
     "red-flag": Rule("A red flag stands: see a professional before running.", "001"),
+    "high-pain": Rule(
+        "Pain of 7/10 or more, or swelling, from any source: no run and no weight-bearing "
+        "exercise until a lower score.",
+        "001",
+    ),
+    "red-flag-weight-bearing": Rule(
+        "No full weight on the leg, giving way or nerve symptoms: no weight-bearing exercise; "
+        "ask your professional before continuing.",
+        "001",
+    ),
     "paused-by-hand": Rule("Running paused by you: no run is planned until you resume.", ""),
 }
 

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 import pytest
 
 from itb_tui.core.content.program import Program
-from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
+from itb_tui.core.history.records import MonthHistory, PainLog, PainSpike, SessionRecord
+from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.plan.run_today import run_stage
 from itb_tui.core.plan.signs import step_back_signs
@@ -48,10 +49,14 @@ def verdict_on(
     *,
     program: Program = PROGRAM,
     hour: int = 9,
+    flags: RedFlagState | None = None,
 ) -> Verdict:
     sessions, ready_logs = ready_by(MON)
     history = MonthHistory([*sessions, *runs], [*ready_logs, *logs])
-    return decide(RulesInput(program, LIBRARY, settings(), history, at(today, hour)))
+    inp = RulesInput(
+        program, LIBRARY, settings(), history, at(today, hour), flags or RedFlagState()
+    )
+    return decide(inp)
 
 
 @pytest.mark.parametrize("hour", [7, 18])
@@ -122,3 +127,96 @@ def test_a_week_whose_mornings_are_worse_on_average_than_the_week_before_holds()
     stage = run_stage(program, runs, first + second, day(14))
     assert (stage.week, stage.last_week) == (2, "repeat")
     assert "mornings" in stage.evidence
+
+
+# -- high pain, any way in (001's warning signs) ---------------------------------------------
+
+
+def high_pain_ways(when: date) -> dict[str, tuple[list[SessionRecord], list[PainLog]]]:
+    """8/10 with swelling as each way records it, the day after Monday's run: (runs, logs)."""
+    spike = PainSpike(at(MON, 7, 10), "easy-run", "both", 8)
+    return {
+        "quick log": ([run(MON)], [pain(when, 8, "daily", hour=7, swelling=True)]),
+        "itb log-pain at rest": ([run(MON)], [pain(when, 8, "rest", hour=7)]),
+        "after a run": ([replace(run(MON, hour=7), pain_after=8, swelling=True)], []),
+        "check-in": ([run(MON)], [morning(when, 8, hour=7)]),
+        "a pain spike's score": ([replace(run(MON, hour=7), pain_spikes=[spike])], []),
+        "swelling alone": ([run(MON)], [pain(when, 2, "daily", hour=7, swelling=True)]),
+    }
+
+
+@pytest.mark.parametrize("way", list(high_pain_ways(day(1))))
+def test_high_pain_any_way_in_holds_the_run_and_the_weight_bearing_work(way: str) -> None:
+    runs, logs = high_pain_ways(day(1))[way]
+    found = verdict_on(day(2), runs, logs, hour=9)
+    assert found.run.status == "held" and found.run.rule == "high-pain"
+    lines = {line.routine_id: line for line in found.items}
+    assert lines["hip-strength"].status == "held"
+    assert lines["hip-strength"].rule == "high-pain"
+    assert "until a lower score" in lines["hip-strength"].reason
+    assert found.overview.hints == []
+
+
+def test_a_lower_score_lifts_the_high_pain_hold() -> None:
+    logs = [pain(day(1), 8, "daily", hour=7), pain(day(1), 3, "daily", hour=19)]
+    found = verdict_on(day(2), [run(MON)], logs)
+    assert found.overview.high_pain is None
+    assert all(line.rule != "high-pain" for line in found.items)
+
+
+def test_a_morning_of_8_long_after_the_last_load_does_not_offer_the_run() -> None:
+    found = verdict_on(day(9), [run(MON)], [morning(day(9), 8, hour=7)])
+    assert found.overview.morning is not None and found.overview.morning.after is None
+    assert (found.run.status, found.run.rule) == ("held", "high-pain")
+
+
+def test_high_pain_hides_progression_hints() -> None:
+    from itb_tui.core.plan.progress import progression_hints
+
+    sessions, _ = ready_by(MON)
+    assert progression_hints(sessions, LIBRARY, MON)  # the rehab earned a hint
+    found = verdict_on(day(1), [run(MON)], [pain(day(1), 7, "daily", hour=7)])
+    assert found.overview.hints == []
+
+
+def test_a_spike_of_5_or_more_in_a_run_is_pain_that_builds() -> None:
+    spike = PainSpike(at(MON, 7, 10), "easy-run", "both", 5)
+    found = step_back_signs(PROGRAM, [replace(run(MON, hour=7), pain_spikes=[spike])], [], MON)
+    assert [f.sign.id for f in found] == ["run-pain-worsens"]
+    low = replace(spike, score=4)
+    assert step_back_signs(PROGRAM, [replace(run(MON, hour=7), pain_spikes=[low])], [], MON) == []
+
+
+# -- red flags hold what they should (001's red flags) ----------------------------------------
+
+
+def flagged(flag: str) -> RedFlagState:
+    return RedFlagState([FlagChange(flag, at(MON, 6), True)])
+
+
+@pytest.mark.parametrize("flag", ["no-weight-bearing", "swelling-instability", "nerve-symptoms"])
+def test_flags_of_the_leg_hold_every_weight_bearing_routine(flag: str) -> None:
+    found = verdict_on(day(1), [], [], flags=flagged(flag))
+    lines = {line.routine_id: line for line in found.items}
+    held = lines["hip-strength"]
+    assert (held.status, held.rule) == ("held", "red-flag-weight-bearing")
+    assert "Lateral band walks, Single-leg box squat are held" in held.reason
+    assert held.reason.endswith("Ask your professional before continuing.")
+    assert lines["daily-stretch"].status == "due"
+
+
+def test_other_flags_add_ask_your_professional_to_each_item() -> None:
+    found = verdict_on(day(1), [], [], flags=flagged("clicking-locking"))
+    due = found.with_status("due")
+    assert due and all(
+        line.reason.endswith("Ask your professional before continuing.") for line in due
+    )
+    assert all(line.rule != "red-flag-weight-bearing" for line in found.items)
+
+
+def test_the_weight_bearing_flag_is_read_and_checked() -> None:
+    bearing = {e.id for e in LIBRARY.exercises.values() if e.weight_bearing}
+    assert {"single-leg-box-squat", "lateral-band-walk"} <= bearing
+    assert "clamshell" not in bearing
+    holding = {f.id for f in PROGRAM.red_flags if f.holds_weight_bearing}
+    assert holding == {"no-weight-bearing", "swelling-instability", "nerve-symptoms"}
