@@ -26,6 +26,7 @@ from itb_tui.core.plan.checkin import (
     restart_note,
 )
 from itb_tui.core.plan.due import DueItem
+from itb_tui.core.plan.knees import carry_knees
 from itb_tui.core.plan.pain_holds import PainReading, high_pain, hold_for_pain
 from itb_tui.core.plan.progress import Hint, Improvement, no_improvement, progression_hints
 from itb_tui.core.plan.red_flags import (
@@ -127,7 +128,7 @@ def build_overview(
 ) -> Overview:
     """Apply the program's rules to the recent history; a standing red flag holds running."""
     today = now.date()
-    sessions, logs = history.sessions, history.pain_logs
+    sessions, logs = history.sessions, carry_knees(history.pain_logs, settings.painful_knee)
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
     flags = flags or RedFlagState()

@@ -164,7 +164,7 @@ def _from_history(
     the user back to phase 1, or '') when it has not started or stands sent back."""
     sessions, logs = history
     runs = [s for s in kept_sessions(sessions, today) if s.routine == RUN_ROUTINE]
-    holds = strength_pain_signs(program, sessions, library, today)
+    holds = strength_pain_signs(program, sessions, library, today, logs)
     since, phase_one = date.min, ""
     while True:
         after = [d for d in set_weeks if local_date(d.at) >= since]
@@ -206,7 +206,7 @@ def _unpaused(
     if ready is None:
         ready = readiness(program, settings, sessions, logs, today, library)
     if ready.ready:
-        holds = strength_pain_signs(program, sessions, library, today)
+        holds = strength_pain_signs(program, sessions, library, today, logs)
         todays = [d for d in set_weeks if local_date(d.at) == today]
         stage = run_stage(program, [], logs, today, strength_signs=holds, set_weeks=todays)
         return RunAccess(stage, today, "Every check is met: running can start.")

@@ -21,6 +21,7 @@ from itb_tui.core.plan.weeks import (
     STRENGTH,
     after_run_of,
     distinct_spikes,
+    phase_strength_routines,
     routines_in,
 )
 
@@ -141,10 +142,16 @@ def _pain_after_run(
 
 
 def _pain_during_strength(
-    sign: WarningSign, sessions: Iterable[SessionRecord], library: Library
+    sign: WarningSign,
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    library: Library,
 ) -> list[Found]:
-    """A pain spike in a session of a strength routine, finished or not."""
-    strength = routines_in(library, STRENGTH)
+    """A pain spike in a session of any routine holding a phase-3 exercise (the hip-strength
+    exercises, so the pre-run clamshells and band walks too), finished or not; and a pain log
+    in context "exercise" above the program's band."""
+    strength = phase_three_routines(program, library)
     found = []
     for session in sessions:
         if session.routine not in strength or not session.pain_spikes:
@@ -154,7 +161,26 @@ def _pain_during_strength(
         when = day_text(local_date(session.started_at))
         evidence = f"pain during {', '.join(spiked)} in {session.routine_name} on {when}"
         found.append(Found(sign, evidence, session.pain_spikes[0].at))
+    band = program.acceptable_morning_pain
+    for log in pain_logs:
+        if log.context == "exercise" and log.score > band:
+            when = day_text(local_date(log.at))
+            score = score_text(log.score, log.knees)
+            found.append(Found(sign, f"pain {score} during exercise on {when}", log.at))
     return found
+
+
+def phase_three_routines(program: Program, library: Library) -> set[str]:
+    """The strength routines, and every routine holding an exercise of the program's strength
+    routines (001's phase 3)."""
+    strength = phase_strength_routines(program, library)
+    exercises = {e.id for rid in strength for e in library.routines[rid].items}
+    holding = {
+        rid
+        for rid, routine in library.routines.items()
+        if any(e.id in exercises for e in routine.items)
+    }
+    return holding | routines_in(library, STRENGTH)
 
 
 def _swelling(
@@ -194,13 +220,17 @@ def step_back_signs(
 
 
 def strength_pain_signs(
-    program: Program, sessions: Iterable[SessionRecord], library: Library, today: date
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    library: Library,
+    today: date,
+    pain_logs: Iterable[PainLog] = (),
 ) -> list[Found]:
     """001: pain during any hip-strength exercise, up to today (whole history), oldest first."""
     sign = program.warning_sign("pain-during-strength")
     if sign is None:
         return []
-    found = _pain_during_strength(sign, sessions, library)
+    found = _pain_during_strength(sign, program, sessions, pain_logs, library)
     return sorted((f for f in found if f.on <= today), key=lambda f: f.at)
 
 
@@ -214,7 +244,8 @@ def warning_signs(
 ) -> list[Found]:
     """The four warning signs found in the last ``days`` days (today included), newest first."""
     sessions = list(sessions)
+    pain_logs = list(pain_logs)
     found = step_back_signs(program, sessions, pain_logs, today)
-    found += strength_pain_signs(program, sessions, library, today)
+    found += strength_pain_signs(program, sessions, library, today, pain_logs)
     first = days_back(today, days)
     return sorted((f for f in found if first <= f.on <= today), key=lambda f: f.at, reverse=True)

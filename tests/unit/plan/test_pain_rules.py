@@ -10,13 +10,13 @@ from datetime import date, timedelta
 import pytest
 
 from itb_tui.core.content.program import Program
-from itb_tui.core.history.records import MonthHistory, PainLog, PainSpike, SessionRecord
+from itb_tui.core.history.records import Knees, MonthHistory, PainLog, PainSpike, SessionRecord
 from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.plan.run_today import run_stage
 from itb_tui.core.plan.signs import step_back_signs
 from itb_tui.core.plan.verdict import Verdict
-from tests.factories import at, pain, run
+from tests.factories import at, pain, run, session
 from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, day, ready_by, settings
 
 
@@ -220,3 +220,64 @@ def test_the_weight_bearing_flag_is_read_and_checked() -> None:
     assert "clamshell" not in bearing
     holding = {f.id for f in PROGRAM.red_flags if f.holds_weight_bearing}
     assert holding == {"no-weight-bearing", "swelling-instability", "nerve-symptoms"}
+
+
+# -- pain read everywhere (001: pain during the hip-strength exercises) -----------------------
+
+
+def test_spikes_in_the_pre_run_clamshells_are_pain_during_strength() -> None:
+    from itb_tui.core.plan.signs import strength_pain_signs
+
+    warm_up = session("pre-run", day(2), hour=7, spikes=["clamshell"])
+    found = strength_pain_signs(PROGRAM, [warm_up], LIBRARY, day(2))
+    assert [f.sign.id for f in found] == ["pain-during-strength"]
+    assert "Pre-run warm-up" in found[0].evidence
+    stretch = session("daily-stretch", day(2), hour=7, spikes=["pigeon"])
+    assert strength_pain_signs(PROGRAM, [stretch], LIBRARY, day(2)) == []
+
+
+def test_an_exercise_pain_log_holds_the_run_week_like_pain_during_strength() -> None:
+    logs = [morning(day(3), 0), pain(day(3), 6, "exercise", hour=12)]  # not after a run
+    stage = verdict_on(day(4), week_of_runs(MON, 7)[:2], logs).overview.stage
+    assert stage is not None and "Holding at week 1" in stage.evidence
+    assert "pain 6/10 during exercise on Thu 26 Nov" in stage.evidence
+
+
+def test_a_daily_log_above_the_band_in_a_run_week_keeps_the_week() -> None:
+    logs = [morning(day(5), 0), pain(day(6), 1, "daily", hour=12)]  # not after a run
+    stage = run_stage(PROGRAM, week_of_runs(MON, 7), logs, day(7))
+    assert (stage.week, stage.last_week) == (1, "repeat")
+    assert "pain 1/10 daily on Sun 29 Nov" in stage.evidence
+
+
+# -- both knees: a knee not given carries its last score ---------------------------------------
+
+
+def knee_log(when: date, left: int | None, right: int | None, context: str = "daily") -> PainLog:
+    knees = Knees(left, right)
+    return PainLog(at(when, 20), knees.worse or 0, context, knees=knees)
+
+
+def test_a_week_of_left_0_after_right_3_is_not_a_week_of_pain_free_days() -> None:
+    from itb_tui.core.plan.weeks import readiness
+
+    logs = [knee_log(MON - timedelta(days=8), 0, 3)]
+    logs += [knee_log(MON - timedelta(days=n), 0, None) for n in range(1, 8)]
+    sessions, _ = ready_by(MON)
+    both = replace(settings(), painful_knee="both")
+    found = decide(RulesInput(PROGRAM, LIBRARY, both, MonthHistory(sessions, logs), at(MON, 9)))
+    pain_free = found.overview.readiness.checks[0]
+    assert not pain_free.met and "0 pain-free days" in pain_free.evidence
+    # with one painful knee the logs are read as written
+    one = readiness(PROGRAM, settings(), sessions, logs, MON, LIBRARY).checks[0]
+    assert one.met
+
+
+def test_a_knee_never_scored_carries_the_last_single_score() -> None:
+    from itb_tui.core.plan.knees import carry_knees
+
+    logs = [pain(day(-2), 4), knee_log(day(-1), 0, None)]
+    carried = carry_knees(logs, "both")
+    assert carried[0] == logs[0]
+    assert (carried[1].knees, carried[1].score) == (Knees(0, 4), 4)
+    assert carry_knees(logs, "left") == logs
