@@ -73,8 +73,10 @@ def high_pain(
 ) -> PainReading | None:
     """The latest pain up to ``now`` when it is high (see the module docstring), else None.
 
-    A swelling answer of "no" without a score does not lower a high score."""
+    A swelling answer of "no" without a score does not lower a high score; of two readings at
+    the same moment, the high one counts."""
     readings = [r for r in pain_readings(sessions, pain_logs) if r.at <= now]
+    readings.sort(key=lambda r: (r.at, r.high))
     scored = [r for r in readings if r.score is not None or r.swelling is True]
     if not scored or not scored[-1].high:
         return None
