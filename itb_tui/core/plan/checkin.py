@@ -6,8 +6,10 @@ skips it for the day (``Settings.checkin_skipped``).
 
 The rule, after the pain-monitoring model physiotherapists use for tendon and IT band rehab
 (Silbernagel et al., 2007): the morning after a run or a strength session tells how the knee
-took that load. The deciding morning is the latest check-in after the last run or strength
-session before today (at most ``DECIDING_DAYS`` old), and it stands until the next one:
+took that load, whatever the hour of the load. The deciding morning is the first check-in
+after the last run or strength session before today (at most ``DECIDING_DAYS`` old) while it
+is unsettled and no day a run was planned has passed since (so it holds the next planned run,
+not the next calendar day); otherwise the latest check-in since that load, until the next one:
   * a run is held while that morning is above the program's acceptable pain
     (``[check_in] acceptable_pain``, 0 by default: pain-free daily life, as the sources ask),
     worse than the day before (the answer "worse", or a higher score than the previous

@@ -57,7 +57,7 @@ RULES: dict[str, Rule] = {
     ),
     "still-running": Rule("Still running: cut it down and stop if pain starts.", "001"),
     "morning-check-in": Rule(
-        "The morning after a run or strength session decides the next one (pain-free daily "
+        "The morning after a run or strength session decides the next planned one (pain-free daily "
         "life, as 001 asks; the pain-monitoring model of Silbernagel et al., 2007).",
         "001",
     ),
