@@ -178,5 +178,5 @@ def is_rest(status: str) -> bool:
 
 def offers_run(run: RunVerdict) -> bool:
     """The run can be started, at once or after a question (rest, held by the morning, done):
-    not while running is locked or paused, nor while a red flag holds it."""
-    return run.startable or (is_rest(run.status) and run.rule != "red-flag")
+    not while running is locked or paused, nor while a red flag or high pain holds it."""
+    return run.startable or (is_rest(run.status) and run.rule not in ("red-flag", "high-pain"))

@@ -15,7 +15,7 @@ from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.plan.run_today import run_stage
 from itb_tui.core.plan.signs import step_back_signs
-from itb_tui.core.plan.verdict import Verdict
+from itb_tui.core.plan.verdict import Verdict, offers_run
 from tests.factories import at, pain, run, session
 from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, day, ready_by, settings
 
@@ -150,6 +150,7 @@ def test_high_pain_any_way_in_holds_the_run_and_the_weight_bearing_work(way: str
     runs, logs = high_pain_ways(day(1))[way]
     found = verdict_on(day(2), runs, logs, hour=9)
     assert found.run.status == "held" and found.run.rule == "high-pain"
+    assert not offers_run(found.run)  # no "run anyway" at 7/10 or more, or with swelling
     lines = {line.routine_id: line for line in found.items}
     assert lines["hip-strength"].status == "held"
     assert lines["hip-strength"].rule == "high-pain"
