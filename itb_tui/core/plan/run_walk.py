@@ -49,6 +49,7 @@ def _week_pain(
     it (morning_after_run), or any daily log above the band that week (001: daily life
     pain-free)."""
     band = program.acceptable_morning_pain
+    mornings = sorted((p for p in logs if p.context == "morning"), key=lambda p: p.at)
     for run in runs:
         when = day_text(local_date(run.started_at))
         if run.pain_spikes:
@@ -56,7 +57,7 @@ def _week_pain(
         if run.pain_after and run.pain_after > band:
             pain = score_text(run.pain_after, run.pain_after_knees)
             return f"pain {pain} after the run on {when}"
-        morning = morning_after_run(band, run, logs)
+        morning = morning_after_run(band, run, mornings)
         if morning:
             return f"{morning} the morning after the run on {when}"
     for log in logs:
@@ -68,17 +69,15 @@ def _week_pain(
     return None
 
 
-def morning_after_run(band: int, run: SessionRecord, logs: list[PainLog]) -> str:
+def morning_after_run(band: int, run: SessionRecord, mornings: list[PainLog]) -> str:
     """How the first morning check-in 2 h or more after ``run`` was unsettled: above the band,
     or worse than the last morning before the run (the answer "worse", or a knee scored
     higher); '' when settled or not given (Silbernagel et al., 2007: the next morning
-    decides)."""
-    mornings = sorted((p for p in logs if p.context == "morning"), key=lambda p: p.at)
+    decides). ``mornings``: the morning check-ins, oldest first."""
     before = [p for p in mornings if p.at < run.started_at]
-    after = [p for p in mornings if p.at >= run.ended_at + AFTER_RUN_FROM]
-    if not after:
+    first = next((p for p in mornings if p.at >= run.ended_at + AFTER_RUN_FROM), None)
+    if first is None:
         return ""
-    first = after[0]
     score = score_text(first.score, first.knees)
     if first.score > band:
         return f"pain {score}, above the limit of {band}/10,"
