@@ -74,6 +74,7 @@ class Exercise:
     tempo: Tempo | None = None
     source: str = ""
     figure: Figure | None = None
+    weight_bearing: bool = False  # done standing on the leg: held after high pain (001)
 
     @property
     def timed(self) -> bool:
@@ -214,6 +215,7 @@ def _read_exercise(table: object, where: str, problems: list[str]) -> Exercise |
     fields: dict[str, Any] = {
         "name": reader.text("name", max_len=32),
         "per_side": reader.flag("per_side"),
+        "weight_bearing": reader.flag("weight_bearing", required=False),
         "frequency": reader.text("frequency", max_len=200),
         "targets": reader.text("targets", max_len=300),
         "equipment": reader.texts("equipment"),

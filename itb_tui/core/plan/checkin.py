@@ -6,8 +6,10 @@ skips it for the day (``Settings.checkin_skipped``).
 
 The rule, after the pain-monitoring model physiotherapists use for tendon and IT band rehab
 (Silbernagel et al., 2007): the morning after a run or a strength session tells how the knee
-took that load. The deciding morning is the latest check-in after the last run or strength
-session before today (at most ``DECIDING_DAYS`` old), and it stands until the next one:
+took that load, whatever the hour of the load. The deciding morning is the first check-in
+after the last run or strength session before today (at most ``DECIDING_DAYS`` old) while it
+is unsettled and no day a run was planned has passed since (so it holds the next planned run,
+not the next calendar day); otherwise the latest check-in since that load, until the next one:
   * a run is held while that morning is above the program's acceptable pain
     (``[check_in] acceptable_pain``, 0 by default: pain-free daily life, as the sources ask),
     worse than the day before (the answer "worse", or a higher score than the previous
@@ -217,8 +219,14 @@ def morning_verdict(
     pain_logs: Iterable[PainLog],
     today: date,
     strength_ids: Collection[str],
+    alternate_days: bool = False,
 ) -> MorningVerdict | None:
-    """The deciding morning (see the module docstring), or None when there is none."""
+    """The deciding morning (see the module docstring), or None when there is none.
+
+    The first morning after the load decides the next planned run: when it is unsettled it
+    stands, whatever later mornings say, until a day the run was planned has passed (the day
+    after a run is not one in weeks that alternate days, ``alternate_days``).
+    """
     logs = mornings(pain_logs, today)
     loads = [
         s
@@ -233,13 +241,31 @@ def morning_verdict(
     after = [log for log in logs if local_date(log.at) > since]
     if not after:
         return None
-    deciding = after[-1]
+    first = _answer(band, logs, after[0], last_load)
+    if first.holds_run and not _run_day_passed(first, today, alternate_days):
+        return first
+    return _answer(band, logs, after[-1], last_load)
+
+
+def _answer(
+    band: int, logs: list[PainLog], deciding: PainLog, last_load: SessionRecord | None
+) -> MorningVerdict:
+    """What ``deciding`` says after ``last_load``: against the morning the day before."""
     previous = morning_of(logs, local_date(deciding.at) - timedelta(days=1))
     risen = rose(previous.scores(), deciding.scores()) if previous is not None else []
     worse = deciding.compared == "worse" or bool(risen)
     is_run = last_load is not None and last_load.routine == RUN_ROUTINE
     knees = tuple(key for key in risen if key != "score")
     return MorningVerdict(deciding, last_load, band, worse, is_run, knees)
+
+
+def _run_day_passed(verdict: MorningVerdict, today: date, alternate_days: bool) -> bool:
+    """A day from the morning's up to yesterday on which a run was planned (and so held)."""
+    rest = None
+    if alternate_days and verdict.after_is_run and verdict.after is not None:
+        rest = local_date(verdict.after.started_at) + timedelta(days=1)
+    days = (verdict.day + timedelta(days=n) for n in range((today - verdict.day).days))
+    return any(day != rest for day in days)
 
 
 def hold_items(

@@ -60,7 +60,7 @@ def _line(inp: RulesInput, overview: Overview, item: DueItem, held: bool) -> Ite
     """One line of the day with its status and the rule that decided it."""
     rtr = inp.program.return_to_running
     if held:
-        return ItemVerdict(item, HELD, "morning-check-in")
+        return ItemVerdict(item, HELD, overview.held_rules.get(item.routine_id, "morning-check-in"))
     if item.kind == "advice":
         return ItemVerdict(item, item.status, ADVICE_RULES.get(item.title, "phase-advice"))
     if item.kind == "run":

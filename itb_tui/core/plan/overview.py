@@ -27,6 +27,8 @@ from itb_tui.core.plan.checkin import (
     restart_note,
 )
 from itb_tui.core.plan.due import DueItem
+from itb_tui.core.plan.knees import carry_knees
+from itb_tui.core.plan.pain_holds import PainReading, high_pain, hold_for_pain
 from itb_tui.core.plan.progress import Hint, Improvement, no_improvement, progression_hints
 from itb_tui.core.plan.red_flags import (
     RedFlagState,
@@ -74,6 +76,9 @@ class Overview:
     restart_note: str = ""  # "2 days missed: restart with ..."
     function_due: str = ""  # why the function score (history/function_scale.py) is due
     held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
+    # routine id -> the rule that held it when not the morning's (pain_holds.py)
+    held_rules: dict[str, str] = field(default_factory=dict)
+    high_pain: PainReading | None = None  # the latest pain, when 7/10 or more or swollen
     yesterday_morning: PainLog | None = None  # for "compared with yesterday"
 
     @property
@@ -129,7 +134,7 @@ def build_overview(
 ) -> Overview:
     """Apply the program's rules to the recent history; a standing red flag holds running."""
     today = now.date()
-    sessions, logs = history.sessions, history.pain_logs
+    sessions, logs = history.sessions, carry_knees(history.pain_logs, settings.painful_knee)
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
     flags = flags or RedFlagState()
@@ -144,18 +149,17 @@ def build_overview(
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)
     strength = routines_in(library, STRENGTH)
-    morning = morning_verdict(program.acceptable_morning_pain, sessions, logs, today, strength)
+    alternate = access.stage is not None and access.stage.target.alternate_days
+    band = program.acceptable_morning_pain
+    morning = morning_verdict(band, sessions, logs, today, strength, alternate)
     rtr = program.return_to_running
     planned = today_plan(
         program, settings, sessions, logs, today, library, ready=ready, access=access
     )
-    items = hold_items(
-        planned,
-        morning,
-        today,
-        strength,
-        (rtr.pre_run_routine, rtr.post_run_routine),
-    )
+    companions = (rtr.pre_run_routine, rtr.post_run_routine)
+    high = high_pain(sessions, logs, now)
+    items, held_rules = hold_for_pain(program, library, planned, high, flags, companions)
+    items = hold_items(items, morning, today, strength, companions)
     return Overview(
         week=week,
         phases=current_phases(program, week),
@@ -167,12 +171,18 @@ def build_overview(
         hints=[
             h
             for h in progression_hints(sessions, library, today)
-            if settings.progressions.get(h.exercise_id, 0) == 0
+            if settings.progressions.get(h.exercise_id, 0) == 0 and high is None
         ],
         ask_about_run=pending_run_check(history, now, settings.asked_after_run),
         red_flags=standing_text(program, flags),
         morning=morning,
-        held=[item for item, was in zip(items, planned, strict=True) if item != was],
+        held=[
+            item
+            for item, was in zip(items, planned, strict=True)
+            if item.status != was.status or item.routine_id in held_rules
+        ],
+        held_rules=held_rules,
+        high_pain=high,
         checkin_due=checkin_due(logs, today, settings.checkin_skipped),
         missed_checkins=missed_checkins(logs, today, start),
         yesterday_morning=morning_of(logs, today - timedelta(days=1)),

@@ -14,8 +14,9 @@ from datetime import date, timedelta
 
 from itb_tui.core.content.program import Program, RunWeek
 from itb_tui.core.dates import day_text, local_date, week_monday
-from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord, score_text
+from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord, rose, score_text
 from itb_tui.core.plan.signs import Found
+from itb_tui.core.plan.weeks import AFTER_RUN_FROM, DAILY_CONTEXTS
 
 MIN_RUNS_TO_PROGRESS = 2
 # A warning sign holds the run week for this long: no week above the rules' by hand without a
@@ -40,20 +41,63 @@ def in_week(day: date, monday: date) -> bool:
     return monday <= day < monday + WEEK
 
 
-def _week_pain(runs: list[SessionRecord], logs: list[PainLog], monday: date) -> str | None:
-    """The first pain of a run week, described, or None when the week was pain-free."""
+def _week_pain(
+    program: Program, runs: list[SessionRecord], logs: list[PainLog], monday: date
+) -> str | None:
+    """The first pain of a run week, described, or None when the week was pain-free: pain in
+    or after a run, a morning after a run above the band or worse than the last morning before
+    it (morning_after_run), or any daily log above the band that week (001: daily life
+    pain-free)."""
+    band = program.acceptable_morning_pain
+    mornings = sorted((p for p in logs if p.context == "morning"), key=lambda p: p.at)
     for run in runs:
         when = day_text(local_date(run.started_at))
         if run.pain_spikes:
             return f"pain during the run on {when}"
-        if run.pain_after:
+        if run.pain_after and run.pain_after > band:
             pain = score_text(run.pain_after, run.pain_after_knees)
             return f"pain {pain} after the run on {when}"
+        morning = morning_after_run(band, run, mornings)
+        if morning:
+            return f"{morning} the morning after the run on {when}"
     for log in logs:
+        if not in_week(local_date(log.at), monday):
+            continue
         in_run = log.context in ("during-run", "after-run")
-        if in_run and log.score > 0 and in_week(local_date(log.at), monday):
+        if (in_run and log.score > 0) or (log.context in DAILY_CONTEXTS and log.score > band):
             return f"pain {log.score}/10 {log.context} on {day_text(local_date(log.at))}"
     return None
+
+
+def morning_after_run(band: int, run: SessionRecord, mornings: list[PainLog]) -> str:
+    """How the first morning check-in 2 h or more after ``run`` was unsettled: above the band,
+    or worse than the last morning before the run (the answer "worse", or a knee scored
+    higher); '' when settled or not given (Silbernagel et al., 2007: the next morning
+    decides). ``mornings``: the morning check-ins, oldest first."""
+    before = [p for p in mornings if p.at < run.started_at]
+    first = next((p for p in mornings if p.at >= run.ended_at + AFTER_RUN_FROM), None)
+    if first is None:
+        return ""
+    score = score_text(first.score, first.knees)
+    if first.score > band:
+        return f"pain {score}, above the limit of {band}/10,"
+    if first.compared == "worse" or (before and rose(before[-1].scores(), first.scores())):
+        return f"pain {score}, worse than before the run,"
+    return ""
+
+
+def mornings_rose(program: Program, logs: list[PainLog], monday: date) -> str:
+    """The week's mean morning score above the week before's, described ('' otherwise): the
+    pain-monitoring model's week-to-week rule (Silbernagel et al., 2007)."""
+    means = []
+    mornings = [p for p in logs if p.context == "morning"]
+    for start in (monday - WEEK, monday):
+        scores = [p.score for p in mornings if in_week(local_date(p.at), start)]
+        means.append(sum(scores) / len(scores) if scores else None)
+    before, now = means
+    if before is None or now is None or now <= before:
+        return ""
+    return f"mornings averaged {now:.1f}/10, up from {before:.1f}/10 the week before"
 
 
 def over_target(program: Program, runs: list[SessionRecord], target: RunWeek) -> list[str]:
@@ -95,10 +139,14 @@ def _runs_week(
     program: Program, level: int, monday: date, week_runs: list[SessionRecord], logs: list[PainLog]
 ) -> WeekState:
     """Repeat after pain, a run far over target or too few completed runs; else move on."""
-    pain = _week_pain(week_runs, logs, monday)
+    pain = _week_pain(program, week_runs, logs, monday) if week_runs else None
     if pain:
         text = f"Week {level} was not pain-free ({pain}): repeat week {level}."
         return WeekState(level, "repeat", text, True)
+    rising = mornings_rose(program, logs, monday) if week_runs else ""
+    if rising:
+        text = f"In week {level} the {rising}: repeat week {level}."
+        return WeekState(level, "repeat", text, False)
     over = over_target(program, week_runs, program.return_to_running.week(level))
     if over:
         text = f"In week {level} {over[0]}: repeat week {level} and keep to its target."

@@ -20,8 +20,10 @@ Rules (001's return-to-running section and warning signs unless marked):
         (plan_signs.step_back_signs; a sign this week steps back at once);
       - nowhere ("hold") after pain during strength work that week (001 lists it as a sign;
         the program's advice is to hold running at its level until it is pain-free);
-      - nowhere after any other pain in a run, a run far over the week's target
-        (``over_target_pct``), or fewer than 2 completed runs;
+      - nowhere after any other pain in a run, a morning after a run above the band or worse
+        than the last morning before it, a daily log above the band that week, mornings
+        averaging higher than the week before (Silbernagel et al., 2007), a run far over the
+        week's target (``over_target_pct``), or fewer than 2 completed runs;
       - on one week otherwise (001: "if Week 1 was pain-free");
       - back one week for each ``gap_weeks_step_back`` weeks in a row without any run.
   * Today: no run for ``settle_days`` after pain built up during a run; a rest day after any
@@ -164,7 +166,7 @@ def _from_history(
     the user back to phase 1, or '') when it has not started or stands sent back."""
     sessions, logs = history
     runs = [s for s in kept_sessions(sessions, today) if s.routine == RUN_ROUTINE]
-    holds = strength_pain_signs(program, sessions, library, today)
+    holds = strength_pain_signs(program, sessions, library, today, logs)
     since, phase_one = date.min, ""
     while True:
         after = [d for d in set_weeks if local_date(d.at) >= since]
@@ -206,7 +208,7 @@ def _unpaused(
     if ready is None:
         ready = readiness(program, settings, sessions, logs, today, library)
     if ready.ready:
-        holds = strength_pain_signs(program, sessions, library, today)
+        holds = strength_pain_signs(program, sessions, library, today, logs)
         todays = [d for d in set_weeks if local_date(d.at) == today]
         stage = run_stage(program, [], logs, today, strength_signs=holds, set_weeks=todays)
         return RunAccess(stage, today, "Every check is met: running can start.")

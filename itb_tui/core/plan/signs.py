@@ -15,12 +15,13 @@ from datetime import date, datetime, timedelta
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, WarningSign
 from itb_tui.core.dates import day_text, days_back, local_date
-from itb_tui.core.history.records import PainLog, SessionRecord, rose
+from itb_tui.core.history.records import PainLog, SessionRecord, rose, score_text
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     STRENGTH,
-    after_run,
+    after_run_of,
     distinct_spikes,
+    phase_strength_routines,
     routines_in,
 )
 
@@ -54,8 +55,9 @@ def _run_worsened(program: Program, run: SessionRecord) -> str | None:
     """Why this run shows pain that built up, or None.
 
     001: knee pain that grows as the run goes on. Two pain spikes
-    (presses within spike_merge_s are one), a run stopped after a pain spike, or one spike
-    and pain of worsening_pain_after or more rated after the run.
+    (presses within spike_merge_s are one), a spike scored worsening_pain_after or more, a
+    run stopped after a pain spike, or one spike and pain of worsening_pain_after or more
+    rated after the run.
     """
     rtr = program.return_to_running
     spikes = distinct_spikes(run.pain_spikes, rtr.spike_merge_s)
@@ -64,6 +66,9 @@ def _run_worsened(program: Program, run: SessionRecord) -> str | None:
         return f"{len(spikes)} pain spikes during the run on {when}"
     if not spikes:
         return None
+    worst = max((s.score for s in run.pain_spikes if s.score is not None), default=None)
+    if worst is not None and worst >= rtr.worsening_pain_after:
+        return f"pain of {worst}/10 during the run on {when}"
     if not run.completed:
         return f"the run on {when} was stopped after pain began"
     if run.pain_after is not None and run.pain_after >= rtr.worsening_pain_after:
@@ -113,31 +118,40 @@ def _pain_after_run(
 ) -> list[Found]:
     """001: pain still there more than 2-3 h after a run.
 
-    Any pain log above 0 from 2 h to 24 h after the last run ended counts, whatever its
-    context (a "daily" log 4 h after a run is pain after that run); only "during-run" logs,
-    which belong to a run in progress, are left out.
+    Any pain log above the program's band (``[check_in] acceptable_pain``, the band the
+    morning check-in uses) in a run's after-run window counts, whatever its context: from 2 h
+    after the run until the next run or the first morning check-in after it, that check-in
+    included (weeks.after_run_of). Only "during-run" logs, which belong to a run in progress,
+    are left out.
     """
     runs = _runs(sessions)
+    pain_logs = list(pain_logs)
+    mornings = [log.at for log in pain_logs if log.context == "morning"]
+    band = program.acceptable_morning_pain
     found = []
     for log in pain_logs:
-        if log.context == "during-run" or log.score == 0:
+        if log.context == "during-run" or log.score <= band:
             continue
-        before = [run for run in runs if run.ended_at <= log.at]
-        if not before:
-            continue
-        gap = log.at - before[-1].ended_at
-        if after_run(gap):
-            when = day_text(local_date(before[-1].started_at))
-            evidence = f"pain {log.score}/10 {_duration_text(gap)} after the run on {when}"
+        ran = after_run_of(runs, mornings, log.at)
+        if ran is not None:
+            when = day_text(local_date(ran.started_at))
+            gap = _duration_text(log.at - ran.ended_at)
+            evidence = f"pain {score_text(log.score, log.knees)} {gap} after the run on {when}"
             found.append(Found(sign, evidence, log.at))
     return found
 
 
 def _pain_during_strength(
-    sign: WarningSign, sessions: Iterable[SessionRecord], library: Library
+    sign: WarningSign,
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    pain_logs: Iterable[PainLog],
+    library: Library,
 ) -> list[Found]:
-    """A pain spike in a session of a strength routine, finished or not."""
-    strength = routines_in(library, STRENGTH)
+    """A pain spike in a session of any routine holding a phase-3 exercise (the hip-strength
+    exercises, so the pre-run clamshells and band walks too), finished or not; and a pain log
+    in context "exercise" above the program's band."""
+    strength = phase_three_routines(program, library)
     found = []
     for session in sessions:
         if session.routine not in strength or not session.pain_spikes:
@@ -147,7 +161,26 @@ def _pain_during_strength(
         when = day_text(local_date(session.started_at))
         evidence = f"pain during {', '.join(spiked)} in {session.routine_name} on {when}"
         found.append(Found(sign, evidence, session.pain_spikes[0].at))
+    band = program.acceptable_morning_pain
+    for log in pain_logs:
+        if log.context == "exercise" and log.score > band:
+            when = day_text(local_date(log.at))
+            score = score_text(log.score, log.knees)
+            found.append(Found(sign, f"pain {score} during exercise on {when}", log.at))
     return found
+
+
+def phase_three_routines(program: Program, library: Library) -> set[str]:
+    """The strength routines, and every routine holding an exercise of the program's strength
+    routines (001's phase 3)."""
+    strength = phase_strength_routines(program, library)
+    exercises = {e.id for rid in strength for e in library.routines[rid].items}
+    holding = {
+        rid
+        for rid, routine in library.routines.items()
+        if any(e.id in exercises for e in routine.items)
+    }
+    return holding | routines_in(library, STRENGTH)
 
 
 def _swelling(
@@ -187,13 +220,17 @@ def step_back_signs(
 
 
 def strength_pain_signs(
-    program: Program, sessions: Iterable[SessionRecord], library: Library, today: date
+    program: Program,
+    sessions: Iterable[SessionRecord],
+    library: Library,
+    today: date,
+    pain_logs: Iterable[PainLog] = (),
 ) -> list[Found]:
     """001: pain during any hip-strength exercise, up to today (whole history), oldest first."""
     sign = program.warning_sign("pain-during-strength")
     if sign is None:
         return []
-    found = _pain_during_strength(sign, sessions, library)
+    found = _pain_during_strength(sign, program, sessions, pain_logs, library)
     return sorted((f for f in found if f.on <= today), key=lambda f: f.at)
 
 
@@ -207,7 +244,8 @@ def warning_signs(
 ) -> list[Found]:
     """The four warning signs found in the last ``days`` days (today included), newest first."""
     sessions = list(sessions)
+    pain_logs = list(pain_logs)
     found = step_back_signs(program, sessions, pain_logs, today)
-    found += strength_pain_signs(program, sessions, library, today)
+    found += strength_pain_signs(program, sessions, library, today, pain_logs)
     first = days_back(today, days)
     return sorted((f for f in found if first <= f.on <= today), key=lambda f: f.at, reverse=True)

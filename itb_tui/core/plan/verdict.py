@@ -57,11 +57,21 @@ RULES: dict[str, Rule] = {
     ),
     "still-running": Rule("Still running: cut it down and stop if pain starts.", "001"),
     "morning-check-in": Rule(
-        "The morning after a run or strength session decides the next one (pain-free daily "
+        "The morning after a run or strength session decides the next planned one (pain-free daily "
         "life, as 001 asks; the pain-monitoring model of Silbernagel et al., 2007).",
         "001",
     ),
     "red-flag": Rule("A red flag stands: see a professional before running.", "001"),
+    "high-pain": Rule(
+        "Pain of 7/10 or more, or swelling, from any source: no run and no weight-bearing "
+        "exercise until a lower score.",
+        "001",
+    ),
+    "red-flag-weight-bearing": Rule(
+        "No full weight on the leg, giving way or nerve symptoms: no weight-bearing exercise; "
+        "ask your professional before continuing.",
+        "001",
+    ),
     "paused-by-hand": Rule("Running paused by you: no run is planned until you resume.", ""),
 }
 
@@ -168,5 +178,5 @@ def is_rest(status: str) -> bool:
 
 def offers_run(run: RunVerdict) -> bool:
     """The run can be started, at once or after a question (rest, held by the morning, done):
-    not while running is locked or paused, nor while a red flag holds it."""
-    return run.startable or (is_rest(run.status) and run.rule != "red-flag")
+    not while running is locked or paused, nor while a red flag or high pain holds it."""
+    return run.startable or (is_rest(run.status) and run.rule not in ("red-flag", "high-pain"))

@@ -37,10 +37,13 @@ STRETCH = "stretch"
 STRENGTH_PER_WEEK = 3
 STRENGTH_WINDOW_DAYS = 7
 STRETCH_DAYS_PER_WEEK = 7
-# 001 gives 2-3 h for pain that lingers after a run; the app takes 2 h, the careful end. Pain
-# further than 24 h from the last run is not about that run.
+# 001 gives 2-3 h for pain that lingers after a run; the app takes 2 h, the careful end. The
+# after-run prompt asks until 24 h after a run; the rules read pain after a run until the next
+# run or the first morning check-in after it (see after_run_of), whatever the clock, and at most
+# AFTER_RUN_LONGEST after it (a week later, pain says how the knee is, not how it took that run).
 AFTER_RUN_FROM = timedelta(hours=2)
 AFTER_RUN_UNTIL = timedelta(hours=24)
+AFTER_RUN_LONGEST = timedelta(days=7)
 # Pain logs that describe daily life (the morning check-in too), for the pain-free-days check.
 DAILY_CONTEXTS = ("daily", "rest", "morning")
 # 001: running starts again once every phase-3 exercise can be done without pain. The strength
@@ -59,6 +62,28 @@ def program_week(start: date, today: date) -> int:
 def after_run(gap: timedelta) -> bool:
     """True when ``gap``, the time since a run ended, is in the after-run window (2-24 h)."""
     return AFTER_RUN_FROM <= gap <= AFTER_RUN_UNTIL
+
+
+def after_run_of(
+    runs: Sequence[SessionRecord], mornings: Sequence[datetime], moment: datetime
+) -> SessionRecord | None:
+    """The run whose after-run window holds ``moment``, or None.
+
+    The window opens 2 h after a run ends and closes when the next run starts or at the first
+    morning check-in from 2 h after it (that check-in included): the next morning decides,
+    whatever the hour of the run (Silbernagel et al., 2007). ``runs`` oldest first;
+    ``mornings`` the times of the morning check-ins.
+    """
+    before = [r for r in runs if r.started_at <= moment]
+    if not before:
+        return None
+    last = max(before, key=lambda r: r.ended_at)
+    opens = last.ended_at + AFTER_RUN_FROM
+    if not opens <= moment <= last.ended_at + AFTER_RUN_LONGEST:
+        return None
+    if any(opens <= m < moment for m in mornings):
+        return None  # the next morning has answered for this run already
+    return last
 
 
 def current_phases(program: Program, week: int) -> list[Phase]:

@@ -11,7 +11,7 @@ events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from itb_tui import __version__
@@ -19,8 +19,9 @@ from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.plan.red_flags import RedFlagState
-from itb_tui.core.plan.referee import RulesInput, plan_ahead
-from itb_tui.core.plan.verdict import ItemVerdict
+from itb_tui.core.plan.referee import RulesInput, decide, plan_ahead
+from itb_tui.core.plan.verdict import ItemVerdict, StandingFlag
+from itb_tui.core.shell.today_line import RED_FLAG_TITLE, flag_text
 from itb_tui.core.store.settings import Settings
 
 WEEKS = 4
@@ -38,8 +39,14 @@ def _event_text(item: ItemVerdict, library: Library) -> str:
     return f"{what}\nPlanned by itb-tui: Today in the app, with your morning check-in, decides."
 
 
-def calendar(days: Iterable[tuple[date, ItemVerdict]], library: Library, now: datetime) -> bytes:
-    """The planned days as an iCalendar (RFC 5545) file."""
+def calendar(
+    days: Iterable[tuple[date, ItemVerdict]],
+    library: Library,
+    now: datetime,
+    flags: Sequence[StandingFlag] = (),
+) -> bytes:
+    """The planned days as an iCalendar (RFC 5545) file; each standing red flag is an event
+    on today's date."""
     from icalendar import Calendar, Event  # only when a calendar is made
 
     cal = Calendar()
@@ -56,6 +63,16 @@ def calendar(days: Iterable[tuple[date, ItemVerdict]], library: Library, now: da
         event.add("description", _event_text(item, library))
         event.add("transp", "TRANSPARENT")  # all-day reminders, not busy time
         cal.add_component(event)
+    for flag in flags:
+        event = Event()
+        event.add("uid", f"{now:%Y%m%d}-red-flag-{flag.id}@itb-tui")
+        event.add("dtstamp", now.astimezone(UTC))
+        event.add("dtstart", now.date())
+        event.add("dtend", now.date() + timedelta(days=1))
+        event.add("summary", RED_FLAG_TITLE)
+        event.add("description", f"{flag_text(flag)}\nNo run is planned while it stands.")
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
     return bytes(cal.to_ical())
 
 
@@ -70,4 +87,5 @@ def plan_calendar(
 ) -> str:
     """The next ``weeks`` weeks of the plan from ``now``'s day, as iCalendar text."""
     inp = RulesInput(program, library, settings, history, now, flags or RedFlagState())
-    return calendar(plan_ahead(inp, weeks * 7), library, now).decode("utf-8")
+    standing = decide(inp).red_flags
+    return calendar(plan_ahead(inp, weeks * 7), library, now, standing).decode("utf-8")

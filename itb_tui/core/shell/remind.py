@@ -22,7 +22,13 @@ from datetime import date
 from pathlib import Path
 
 from itb_tui.core import host
-from itb_tui.core.shell.today_line import CHECK_IN, CHECK_IN_TITLE, TodaySummary
+from itb_tui.core.shell.today_line import (
+    CHECK_IN,
+    CHECK_IN_TITLE,
+    RED_FLAG,
+    RED_FLAG_TITLE,
+    TodaySummary,
+)
 from itb_tui.core.store.files import (
     StoreError,
     atomic_write,
@@ -49,8 +55,9 @@ class Reminder:
 
 
 def reminders(summary: TodaySummary) -> list[Reminder]:
-    """What is due and not done today, the check-in first."""
-    found = [Reminder(CHECK_IN, CHECK_IN_TITLE)] if summary.checkin_due else []
+    """What is due and not done today: a standing red flag first, then the check-in."""
+    found = [Reminder(RED_FLAG, RED_FLAG_TITLE)] if summary.red_flags else []
+    found += [Reminder(CHECK_IN, CHECK_IN_TITLE)] if summary.checkin_due else []
     found += [Reminder(item.routine_id or item.title, item.title) for item in summary.due]
     return found
 

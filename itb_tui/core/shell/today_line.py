@@ -29,6 +29,13 @@ if TYPE_CHECKING:
 
 CHECK_IN = "check-in"
 CHECK_IN_TITLE = "Morning check-in"
+RED_FLAG = "red-flag"
+RED_FLAG_TITLE = "Red flag: see a professional"
+
+
+def flag_text(flag: StandingFlag) -> str:
+    """'I can't put my full weight on the leg. (ticked Mon 23 Nov)'."""
+    return f"{flag.text} (ticked {day_text(local_date(flag.ticked))})"
 
 
 @dataclass(frozen=True)
@@ -90,12 +97,14 @@ def today_summary(context: AppContext) -> TodaySummary:
 def line(summary: TodaySummary) -> str:
     """One line for a shell prompt or a tmux status line."""
     titles = summary.titles()
-    return f"itb: {', '.join(titles)}" if titles else "itb: nothing due"
+    flag = [RED_FLAG] if summary.red_flags else []
+    return f"itb: {', '.join(flag + titles)}" if flag or titles else "itb: nothing due"
 
 
 def text(summary: TodaySummary) -> str:
     """A few lines: what is due and why, then what the morning held."""
     lines = [f"Today, {day_text(summary.day)} (program week {summary.week}):"]
+    lines += [f"  !!! {RED_FLAG_TITLE}: {flag_text(flag)}" for flag in summary.red_flags]
     if summary.checkin_due:
         lines.append(f"  [ ] {CHECK_IN_TITLE}: itb check-in")
     lines += [f"  [ ] {item.title}: {item.reason}" for item in summary.due]

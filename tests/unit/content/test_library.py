@@ -170,6 +170,14 @@ def test_wrong_type(content: Path) -> None:
     ]
 
 
+def test_weight_bearing_is_true_or_false(content: Path) -> None:
+    path = content / "exercises.toml"
+    where = entry(path, "exercise", "lateral-band-walk")
+    edit(path, "weight_bearing = true", 'weight_bearing = "standing"')
+    expected = f"{where}: field 'weight_bearing': expected true or false, got 'standing'"
+    assert problems_of(content)[0] == expected
+
+
 def test_unknown_field(content: Path) -> None:
     path = content / "exercises.toml"
     where = entry(path, "exercise", "quad-roll")

@@ -481,7 +481,10 @@ def test_pain_after_run_counts_from_two_hours_after_it_ended() -> None:
     assert signs(MON, runs, [pain(MON, 2, "after-run", hour=9)]) == []  # 1.5 h
     assert signs(MON, runs, [pain(MON, 0, "after-run", hour=12)]) == []
     assert signs(MON, [], [pain(MON, 3, "after-run", hour=12)]) == []
-    assert signs(day(2), runs, [pain(day(1), 3, "after-run", hour=14)]) == []  # 30 h later
+    # 30 h later: pain after that run until the next morning check-in, and not after it
+    assert signs(day(2), runs, [pain(day(1), 3, "daily", hour=14)]) == ["pain-after-run"]
+    answered = [pain(day(1), 0, "morning", hour=8), pain(day(1), 3, "daily", hour=14)]
+    assert signs(day(2), runs, answered) == []
     found = warning_signs(PROGRAM, runs, [pain(MON, 2, "after-run", hour=10)], MON, LIBRARY)
     assert found[0].evidence == "pain 2/10 2 h 30 min after the run on Mon 23 Nov"
 
