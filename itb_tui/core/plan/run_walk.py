@@ -178,7 +178,25 @@ def _next_week(
     if by_signs is not None:
         return by_signs
     week_runs = [r for r in runs if in_week(local_date(r.started_at), monday)]
-    return _runs_week(program, level, monday, week_runs, logs)
+    state = _runs_week(program, level, monday, week_runs, logs)
+    return _after_recent_sign(state, level, signs, monday + WEEK)
+
+
+def _after_recent_sign(
+    state: WeekState, level: int, signs: list[Found], next_monday: date
+) -> WeekState:
+    """A week that would move on holds instead while a warning sign is under SIGN_DAYS old on
+    the Monday it would move on (001: a sign means reduce load; the week after a sign that
+    goes well is not yet proof the knee has settled)."""
+    recent = [f for f in signs if 0 < (next_monday - f.on).days <= SIGN_DAYS]
+    if state.verdict != "progress" or not recent:
+        return state
+    sign = recent[-1]
+    text = (
+        f"{sign.sign.name} on {day_text(sign.on)}, under {SIGN_DAYS} days ago: "
+        f"hold at week {level}."
+    )
+    return WeekState(level, "hold", text, False)
 
 
 def set_in_week(set_weeks: Sequence[RunDecision], monday: date) -> RunDecision | None:

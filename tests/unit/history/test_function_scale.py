@@ -143,7 +143,9 @@ def test_itb_psfs_saves_the_ratings_and_shows_the_change(
     (month,) = sorted((tmp_path / "data" / "history").glob("*.toml"))
     assert len(tomllib.loads(month.read_text())["function_scores"]) == 2
     assert cli.main([*args, "psfs", "--show"]) == 0
-    assert "Change since the first rating: stairs: from 6 to 6 (no change)" in capsys.readouterr().out
+    assert (
+        "Change since the first rating: stairs: from 6 to 6 (no change)" in capsys.readouterr().out
+    )
     with pytest.raises(SystemExit):
         cli.main([*args, "psfs", "stairs=eleven"])
 
