@@ -1,4 +1,4 @@
-"""Run files made in the tests: GPX and TCX written as XML here, FIT with the FIT SDK's encoder.
+"""Run files made in the tests: GPX and TCX written as XML, FIT with the small encoder here.
 
 Each is a straight line north from Aarhus at an even pace, a point a second, with the
 cadence per leg as watches write it (``steps`` a minute over two feet).
@@ -6,6 +6,7 @@ cadence per leg as watches write it (``steps`` a minute over two feet).
 
 from __future__ import annotations
 
+import struct
 from datetime import UTC, datetime, timedelta
 
 START = datetime(2026, 11, 22, 7, 30, tzinfo=UTC)
@@ -85,6 +86,53 @@ def tcx(
     ).encode()
 
 
+FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
+_CRC = (0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
+        0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400)  # fmt: skip
+# base types: (byte, struct format)
+ENUM, UINT8, UINT16 = (0x00, "B"), (0x02, "B"), (0x84, "H")
+SINT32, UINT32 = (0x85, "i"), (0x86, "I")
+FILE_ID, SESSION, RECORD = 0, 18, 20  # global message numbers
+
+
+def fit_crc(data: bytes, crc: int = 0) -> int:
+    """The FIT CRC-16, four bits at a time, as the FIT protocol gives it."""
+    for byte in data:
+        for nibble in (byte & 0xF, byte >> 4):
+            crc = ((crc >> 4) & 0x0FFF) ^ _CRC[crc & 0xF] ^ _CRC[nibble]
+    return crc
+
+
+class FitWriter:
+    """A small FIT encoder: a 14-byte header, a definition message before the first data
+    message of each kind (one local number each), the data messages, and the file's CRC."""
+
+    def __init__(self) -> None:
+        self._body = bytearray()
+        self._local: dict[tuple[int, tuple[int, ...]], int] = {}
+
+    def message(self, number: int, fields: list[tuple[int, tuple[int, str], int]]) -> None:
+        """``fields``: (field number, base type, raw value) in the order written."""
+        key = (number, tuple(field for field, _, _ in fields))
+        if key not in self._local:
+            local = self._local[key] = len(self._local)  # 16 kinds at most
+            self._body += struct.pack("<BBBHB", 0x40 | local, 0, 0, number, len(fields))
+            for field, (base, fmt), _ in fields:
+                self._body += struct.pack("<BBB", field, struct.calcsize(fmt), base)
+        self._body += bytes([self._local[key]])
+        for _, (_, fmt), value in fields:
+            self._body += struct.pack("<" + fmt, value)
+
+    def close(self) -> bytes:
+        head = struct.pack("<BBHI4s", 14, 0x20, 2132, len(self._body), b".FIT")
+        data = head + struct.pack("<H", fit_crc(head)) + self._body
+        return data + struct.pack("<H", fit_crc(data))
+
+
+def _fit_time(moment: datetime) -> int:
+    return round((moment - FIT_EPOCH).total_seconds())
+
+
 def fit(
     minutes: float = 30,
     km: float = 5.0,
@@ -95,35 +143,31 @@ def fit(
     moving_minutes: float | None = None,
 ) -> bytes:
     """A FIT activity: file id, records (``every_s`` apart; none when 0) and a session."""
-    from garmin_fit_sdk import Encoder, Profile
-
-    numbers = Profile["mesg_num"]
-    encoder = Encoder()
-    encoder.on_mesg(
-        numbers["FILE_ID"],
-        {"type": "activity", "manufacturer": "development", "product": 1, "time_created": start},
-    )
+    writer = FitWriter()
+    created = _fit_time(start)
+    writer.message(FILE_ID, [(0, ENUM, 4), (1, UINT16, 255), (2, UINT16, 1), (4, UINT32, created)])
     for s, lat, metres in _points(minutes, km, every_s) if every_s else []:
-        encoder.on_mesg(
-            numbers["RECORD"],
-            {
-                "timestamp": start + timedelta(seconds=s),
-                "position_lat": round(lat / 180 * 2**31),
-                "position_long": round(LON / 180 * 2**31),
-                "distance": metres,
-                "heart_rate": 140,
-                **({} if steps is None else {"cadence": steps // 2}),
-            },
+        writer.message(
+            RECORD,
+            [
+                (253, UINT32, created + s),
+                (0, SINT32, round(lat / 180 * 2**31)),
+                (1, SINT32, round(LON / 180 * 2**31)),
+                (5, UINT32, round(metres * 100)),
+                (3, UINT8, 140),
+                *([] if steps is None else [(4, UINT8, steps // 2)]),
+            ],
         )
-    session = {
-        "timestamp": start + timedelta(minutes=minutes),
-        "start_time": start,
-        "sport": "running",
-        "total_elapsed_time": minutes * 60,
-        "total_timer_time": (moving_minutes or minutes) * 60,
-        "total_distance": km * 1000,
-    }
-    if steps is not None:
-        session["avg_cadence"] = steps // 2
-    encoder.on_mesg(numbers["SESSION"], session)
-    return bytes(encoder.close())
+    writer.message(
+        SESSION,
+        [
+            (253, UINT32, _fit_time(start + timedelta(minutes=minutes))),
+            (2, UINT32, created),
+            (5, ENUM, 1),  # running
+            (7, UINT32, round(minutes * 60_000)),
+            (8, UINT32, round((moving_minutes or minutes) * 60_000)),
+            (9, UINT32, round(km * 100_000)),
+            *([] if steps is None else [(18, UINT8, steps // 2)]),
+        ],
+    )
+    return writer.close()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from itb_tui.core.history.records import SessionRecord
+from itb_tui.core.history.records import Knees, SessionRecord
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.log_run import LogRunDialog
+from itb_tui.tui.widgets.knee_scale import KneeScale
 from tests import run_files as make
 
 from .helpers import make_app
@@ -107,3 +109,50 @@ async def test_the_metronome_rings_in_the_runs_countdown_and_stops_on_pause(tmp_
         await pilot.press("space")
         await pilot.pause()
         assert screen._beat is None
+
+
+async def open_form(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.press("o")
+    await pilot.pause()
+
+
+def knee_app(tmp_path: Path, knee: str) -> ItbApp:
+    """An app whose settings say ``knee`` hurts ("both": the form scores each knee)."""
+    app, _clock = make_app(tmp_path)
+    app.context.settings.painful_knee = knee
+    return app
+
+
+async def test_both_knees_hurting_the_pain_then_and_after_take_a_score_per_knee(
+    tmp_path: Path,
+) -> None:
+    app = knee_app(tmp_path, "both")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_form(pilot)
+        dialog = await fill(app, pilot, minutes="30", at="07:00", pain_began="20")
+        dialog.query_one("#lr-pain_score", KneeScale).focus()
+        await pilot.press("k", "2", "4")  # left 2, then right 4
+        dialog.query_one("#lr-pain_after", KneeScale).focus()
+        await pilot.press("k", "1", "3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, LogRunDialog)
+    (run,) = runs(app)
+    (spike,) = run.pain_spikes
+    assert (spike.score, spike.knees) == (4, Knees(2, 4))
+    assert (run.pain_after, run.pain_after_knees) == (3, Knees(1, 3))
+
+
+async def test_one_knee_hurting_the_pain_fields_stay_plain(tmp_path: Path) -> None:
+    app = knee_app(tmp_path, "left")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_form(pilot)
+        assert isinstance(app.screen, LogRunDialog)
+        assert not app.screen.query(KneeScale)
+        await fill(app, pilot, minutes="30", at="07:00", pain_began="20", pain_score="2")
+        await fill(app, pilot, pain_after="1")
+        await pilot.press("enter")
+        await pilot.pause()
+    (run,) = runs(app)
+    assert (run.pain_spikes[0].score, run.pain_after, run.pain_after_knees) == (2, 1, Knees())

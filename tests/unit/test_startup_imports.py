@@ -28,7 +28,7 @@ LATER = (
     "itb_tui.core.history.run_files",  # runs from a watch: only when a file is imported
     "gpxpy",
     "tcxreader",
-    "garmin_fit_sdk",
+    "fitdecode",
 )
 
 PROBE = """

@@ -53,7 +53,8 @@ class OutdoorRun:
     """What is known of a run done outdoors. ``minutes`` is the time spent running (a
     watch's moving time); ``elapsed_minutes``, when longer, the whole outing with its stops.
     ``pain_began`` is the minute into the run the pain began, ``pain_score`` / ``pain_knees``
-    how bad it was then."""
+    how bad it was then; ``pain_after`` / ``pain_after_knees`` the pain after the run (the
+    knees scored when both hurt; the score is then the worse knee's)."""
 
     started_at: datetime
     minutes: float
@@ -66,6 +67,7 @@ class OutdoorRun:
     pain_score: int | None = None
     pain_knees: Knees = NO_KNEES
     pain_after: int | None = None
+    pain_after_knees: Knees = NO_KNEES
     stopped: bool = False
     note: str = ""
     file_sha256: str = ""
@@ -146,7 +148,10 @@ def run_record(run: OutdoorRun, now: datetime, ident: str = "") -> SessionRecord
         ended_at=run.ended_at,
         completed=not run.stopped,
         exercises=[result],
-        pain_after=run.pain_after,
+        pain_after=scored(run.pain_after or 0, run.pain_after_knees)
+        if run.pain_after is not None or run.pain_after_knees
+        else None,
+        pain_after_knees=run.pain_after_knees,
         note=run.note,
         pain_spikes=spikes,
         source=run.source,
@@ -303,10 +308,18 @@ def _field(values: dict[str, str], key: str, label: str, kind: type[int] | type[
         raise RunRefused(f"{label}: '{text}' is not a number") from None
 
 
-def form_run(values: dict[str, str], now: datetime, found: RunFile | None = None) -> OutdoorRun:
+def form_run(
+    values: dict[str, str],
+    now: datetime,
+    found: RunFile | None = None,
+    *,
+    pain_knees: Knees = NO_KNEES,
+    pain_after_knees: Knees = NO_KNEES,
+) -> OutdoorRun:
     """The run the log-run dialog's fields describe (``found``: the file it imports, whose
-    time, minutes and distance replace the fields'). Raises RunRefused saying which field is
-    wrong; the run it returns still goes through ``run_record``'s checks."""
+    time, minutes and distance replace the fields'; the knees: each knee's pain then and
+    after, when both hurt). Raises RunRefused saying which field is wrong; the run it returns
+    still goes through ``run_record``'s checks."""
     labels = {key: label for key, label, _ in FORM}
     number = {key: _field(values, key, labels[key], float) for key in ("distance", "pain_began")}
     counts = {
@@ -320,7 +333,9 @@ def form_run(values: dict[str, str], now: datetime, found: RunFile | None = None
         "walk_breaks": counts["walk_breaks"],
         "pain_began": number["pain_began"],
         "pain_score": counts["pain_score"],
+        "pain_knees": pain_knees,
         "pain_after": counts["pain_after"],
+        "pain_after_knees": pain_after_knees,
         "stopped": stopped in ("y", "yes"),
         "note": values.get("note", "").strip(),
     }

@@ -1,6 +1,9 @@
-"""Runs from a watch or a phone: GPX (gpxpy), TCX (tcxreader) and FIT (Garmin's FIT SDK).
+"""Runs from a watch or a phone: GPX, TCX and FIT files.
 
-Each reader is imported only when a file of its kind is read, so nothing here costs the app's
+GPX and TCX are read in one streaming pass (ElementTree's iterparse) that keeps only the four
+facts, with gpxpy's distance and moving time for GPX and tcxreader's definitions for TCX (the
+libraries' own readers build an object per point: seconds for a 10 MB file); FIT is read with
+fitdecode. Each is imported only when a file of its kind is read, so nothing here costs the app's
 start. A file gives its start, the time spent moving, the distance and the average cadence
 where it has them; a damaged, empty or unknown file raises RunFileError naming what is wrong.
 Watches write a running cadence per leg (strides a minute) in GPX, TCX and FIT alike; it is
@@ -10,11 +13,15 @@ doubled here to steps a minute, the figure the form tip (170-180) uses.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 KINDS = (".gpx", ".tcx", ".fit")
 MAX_BYTES = 64 * 1024 * 1024  # a day-long run logged every second is a few MB
@@ -97,37 +104,70 @@ def _checked(
 
 
 def _gpx(data: bytes, digest: str) -> RunFile:
-    import gpxpy
-    import gpxpy.gpx
+    """One streaming pass over the track points, keeping only what the four facts need, with
+    gpxpy's figures: its distance between points, and its moving time (the time between two
+    points more than 1 km/h apart), summed within each track segment."""
+    import xml.etree.ElementTree as ElementTree
 
+    from gpxpy.geo import distance
+
+    start = end = None
+    moving = segment = track = length = 0.0  # lengths summed in gpxpy's order
+    cadences: list[float] = []
+    previous: tuple[float, float, float | None, datetime | None] | None = None
     try:
-        gpx = gpxpy.parse(data.decode("utf-8"))
-    except (gpxpy.gpx.GPXException, UnicodeDecodeError, ValueError) as err:
+        for _, element in ElementTree.iterparse(io.BytesIO(data)):
+            tag = element.tag
+            if tag.endswith("trkpt"):
+                ns = tag[:-5]
+                lat, lon = float(element.attrib["lat"]), float(element.attrib["lon"])
+                text = element.findtext(ns + "ele")
+                elevation = float(text) if text else None
+                text = element.findtext(ns + "time")
+                time = _gpx_time(text) if text else None
+                if time is not None:
+                    start = start or time
+                    end = time
+                extensions = element.find(ns + "extensions")
+                if extensions is not None:
+                    cadences += _gpx_cadence(extensions)
+                if previous is not None:
+                    plat, plon, pele, ptime = previous
+                    flat = distance(lat, lon, None, plat, plon, None)
+                    segment += flat
+                    if time and ptime:
+                        step = (
+                            distance(lat, lon, elevation, plat, plon, pele)
+                            if elevation and pele and elevation != pele
+                            else flat
+                        )
+                        seconds = (time - ptime).total_seconds()
+                        if seconds > 0 and step and step / 1000 / (seconds / 3600) > 1:
+                            moving += seconds
+                previous = (lat, lon, elevation, time)
+                element.clear()
+            elif tag.endswith("trkseg"):
+                previous = None
+                segment, track = 0.0, track + segment
+                element.clear()
+            elif tag.endswith("trk"):
+                track, length = 0.0, length + track
+    except (ElementTree.ParseError, KeyError, ValueError, TypeError) as err:
         raise RunFileError(f"a damaged GPX file: {_first_line(err)}") from None
-    bounds = gpx.get_time_bounds()
-    if bounds.start_time is None or bounds.end_time is None:
+    if start is None or end is None:
         raise RunFileError("the GPX file has no track with times")
-    elapsed = (bounds.end_time - bounds.start_time).total_seconds()
-    moving = gpx.get_moving_data()
-    cadences = [
-        value
-        for track in gpx.tracks
-        for segment in track.segments
-        for point in segment.points
-        for value in _gpx_cadence(point.extensions)
-    ]
     return _checked(
         "GPX",
-        bounds.start_time,
-        moving.moving_time if moving else None,
-        elapsed,
-        gpx.length_2d(),
+        start,
+        moving,
+        (end - start).total_seconds(),
+        length,
         sum(cadences) / len(cadences) if cadences else None,
         digest,
     )
 
 
-def _gpx_cadence(extensions: list[Any]) -> Iterable[float]:
+def _gpx_cadence(extensions: Iterable[ET.Element]) -> Iterable[float]:
     """The 'cad' values of a point's extensions (Garmin's TrackPointExtension and others)."""
     for element in extensions:
         for node in element.iter():
@@ -138,54 +178,97 @@ def _gpx_cadence(extensions: list[Any]) -> Iterable[float]:
                     continue
 
 
+def _gpx_time(text: str) -> datetime | None:
+    """gpxpy's reading of a time, by the standard library's quicker one where it agrees."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    from gpxpy.gpx import GPXException
+    from gpxpy.gpxfield import parse_time
+
+    try:
+        return parse_time(text.strip())
+    except GPXException as err:
+        raise ValueError(str(err)) from None
+
+
 def _tcx(data: bytes, digest: str) -> RunFile:
-    import tempfile
+    """One streaming pass, with tcxreader's definitions: the laps' distances summed, the time
+    from the first track point to the last (when there are more than two), the cadence the
+    mean of the points' RunCadence (or else of their Cadence)."""
     import xml.etree.ElementTree as ElementTree
 
-    from tcxreader.tcxreader import TCXReader
-
-    # tcxreader reads from a path: the bytes already read and hashed are what it reads
-    with tempfile.NamedTemporaryFile(suffix=".tcx") as copy:
-        copy.write(data)
-        copy.flush()
-        try:
-            exercise = TCXReader().read(copy.name, only_gps=False)
-        except (ElementTree.ParseError, ValueError, KeyError, TypeError, AttributeError) as err:
-            raise RunFileError(f"a damaged TCX file: {_first_line(err)}") from None
-    stats = exercise.tpx_ext_stats.get("RunCadence")
-    cadence = stats["avg"] if stats else None
-    if cadence is None and exercise.cadence_avg:
-        cadence = exercise.cadence_avg
+    first = last = None
+    points = 0
+    laps = 0.0
+    run_cadence: list[float] = []
+    cadence: list[int] = []
+    try:
+        for _, element in ElementTree.iterparse(io.BytesIO(data)):
+            tag = element.tag
+            if tag.endswith("Trackpoint"):
+                ns = tag[:-10]
+                points += 1
+                last = element.findtext(ns + "Time")
+                first = last if points == 1 else first
+                text = element.findtext(ns + "Cadence")
+                if text:
+                    cadence.append(int(float(text)))
+                for node in element.iter():
+                    if node.tag.endswith("RunCadence") and node.text:
+                        text = node.text
+                        run_cadence.append(float(text) if "." in text else int(text))
+                element.clear()
+            elif tag.endswith("}Lap") or tag == "Lap":
+                text = element.findtext(tag[:-3] + "DistanceMeters")
+                laps += float(text) if text else 0.0
+                element.clear()
+        start = _tcx_time(first) if points > 2 else None
+        elapsed = abs((_tcx_time(last) - start).total_seconds()) if start else None
+    except (ElementTree.ParseError, ValueError, TypeError) as err:
+        raise RunFileError(f"a damaged TCX file: {_first_line(err)}") from None
+    mean = run_cadence or cadence
     return _checked(
-        "TCX",
-        exercise.start_time,
-        None,
-        exercise.duration,
-        exercise.distance,
-        cadence,
-        digest,
+        "TCX", start, None, elapsed, laps, sum(mean) / len(mean) if mean else None, digest
     )
 
 
+def _tcx_time(text: str | None) -> datetime:
+    for pattern in ("%Y-%m-%dT%H:%M:%S.%fZ", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%SZ"):
+        try:
+            return datetime.strptime(text or "", pattern)
+        except ValueError:
+            continue
+    return datetime.strptime(text or "", "%Y-%m-%dT%H:%M:%S%z")
+
+
 def _fit(data: bytes, digest: str) -> RunFile:
-    from garmin_fit_sdk import Decoder, Stream
+    import struct
 
-    def decoder() -> Decoder:  # each check reads the stream through
-        return Decoder(Stream.from_byte_array(bytearray(data)))
+    import fitdecode
 
-    if not decoder().is_fit():
-        raise RunFileError("a damaged FIT file: its header is not a FIT header")
-    if not decoder().check_integrity():
-        raise RunFileError("a damaged FIT file: its checksum does not match (cut short?)")
-    messages, errors = decoder().read(
-        expand_components=False, merge_heart_rates=False, enable_crc_check=False
-    )  # the checksum was checked above
-    if errors:
-        raise RunFileError(f"a damaged FIT file: {_first_line(errors[0])}")
-    sessions = messages.get("session_mesgs") or []
-    if not sessions:
+    session: dict[str, Any] | None = None
+    try:
+        with fitdecode.FitReader(
+            io.BytesIO(data),
+            check_crc=fitdecode.CrcCheck.RAISE,
+            error_handling=fitdecode.ErrorHandling.RAISE,
+        ) as reader:
+            for frame in reader:  # read through: the checksum at the end is checked too
+                is_data = isinstance(frame, fitdecode.FitDataMessage)
+                if session is None and is_data and frame.name == "session":
+                    session = {field.name: field.value for field in frame.fields}
+    except fitdecode.FitHeaderError:
+        raise RunFileError("a damaged FIT file: its header is not a FIT header") from None
+    except fitdecode.FitCRCError:
+        raise RunFileError("a damaged FIT file: its checksum does not match") from None
+    except fitdecode.FitEOFError:
+        raise RunFileError("a damaged FIT file: it ends too soon (cut short?)") from None
+    except (fitdecode.FitError, struct.error, ValueError, TypeError) as err:
+        raise RunFileError(f"a damaged FIT file: {_first_line(err)}") from None
+    if session is None:
         raise RunFileError("the FIT file holds no activity session")
-    session = sessions[0]
     start = session.get("start_time")
     cadence = session.get("avg_running_cadence") or session.get("avg_cadence")
     fraction = session.get("avg_fractional_cadence") or 0

@@ -13,14 +13,17 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from itb_tui.core.history.outdoor_run import FORM, RunRefused, form_run, run_record
-from itb_tui.core.history.records import SessionRecord
+from itb_tui.core.history.records import NO_KNEES, Knees, SessionRecord
 from itb_tui.core.text import fit_note
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.knee_scale import KneeScale, both_knees
 from itb_tui.tui.widgets.note_input import NoteInput
 
 FILE_HINT = "a GPX, TCX or FIT file: its time, minutes and distance"
+# The fields that take a score per knee when both knees hurt (the pain dialogs' scale)
+KNEE_FIELDS = ("pain_score", "pain_after")
 
 
 class LogRunDialog(Dialog[SessionRecord | None]):
@@ -37,12 +40,16 @@ class LogRunDialog(Dialog[SessionRecord | None]):
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
+        per_knee = both_knees(self.app)
         with Vertical(id="lr-dialog", classes="dialog"):
             yield Static("[b]A run done outdoors[/b]", id="lr-title")
             for key, label, hint in (*FORM, ("file", "Or a file", FILE_HINT)):
-                with Horizontal(classes="lr-row"):
+                scale = per_knee and key in KNEE_FIELDS
+                with Horizontal(classes="lr-row lr-knees" if scale else "lr-row"):
                     yield Static(label, classes="lr-label")
-                    if key == "note":
+                    if scale:
+                        yield KneeScale(per_knee=True, id=f"lr-{key}")
+                    elif key == "note":
                         yield NoteInput(placeholder=hint, id="lr-note")
                     else:
                         yield Input(placeholder=hint, max_length=4096, id=f"lr-{key}")
@@ -62,7 +69,20 @@ class LogRunDialog(Dialog[SessionRecord | None]):
         self.call_after_refresh(hint.scroll_visible, animate=False)
 
     def values(self) -> dict[str, str]:
-        return {key: self.query_one(f"#lr-{key}", Input).value for key, _, _ in FORM}
+        """Each field's text; a knee scale's score as a number (empty when none)."""
+        values = {}
+        for key, _, _ in FORM:
+            field = self.query_one(f"#lr-{key}")
+            if isinstance(field, KneeScale):
+                values[key] = "" if field.value is None else str(field.value)
+            else:
+                values[key] = self.query_one(f"#lr-{key}", Input).value
+        return values
+
+    def knees(self, key: str) -> Knees:
+        """The knees scored on ``key``'s scale; none when it is a plain field."""
+        found = self.query_one(f"#lr-{key}")
+        return found.knees if isinstance(found, KneeScale) else NO_KNEES
 
     def action_save(self) -> None:
         from itb_tui.core.history.run_files import RunFileError, read_run_file
@@ -72,7 +92,14 @@ class LogRunDialog(Dialog[SessionRecord | None]):
         path = self.query_one("#lr-file", Input).value.strip()
         try:
             found = read_run_file(Path(path).expanduser()) if path else None
-            record = run_record(form_run(values, self.now, found), self.now)
+            run = form_run(
+                values,
+                self.now,
+                found,
+                pain_knees=self.knees("pain_score"),
+                pain_after_knees=self.knees("pain_after"),
+            )
+            record = run_record(run, self.now)
         except RunFileError as err:
             self._hint("Fix the file's name, or empty it.", f"{path}: {err}")
             return

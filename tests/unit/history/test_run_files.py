@@ -79,3 +79,34 @@ def test_a_10_mb_file_is_read(tmp_path: Path, suffix: str) -> None:
     assert path.stat().st_size > 10_000_000
     found = read_run_file(path)
     assert found.moving_s == pytest.approx(800 * 60, abs=2)
+
+
+def _flipped(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :]
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (lambda data: _flipped(data, len(data) - 10), "checksum does not match"),
+        (lambda data: _flipped(data, 0), "damaged FIT file"),
+        (lambda data: data[:-7], "damaged"),
+    ],
+    ids=["a changed byte", "a changed header", "cut short"],
+)
+def test_a_damaged_fit_file_says_what_is_wrong(
+    tmp_path: Path, damage: Callable[[bytes], bytes], problem: str
+) -> None:
+    path = tmp_path / "run.fit"
+    path.write_bytes(damage(make.fit(every_s=60)))
+    with pytest.raises(RunFileError, match=problem):
+        read_run_file(path)
+
+
+def test_a_fit_file_without_a_session_holds_no_run(tmp_path: Path) -> None:
+    writer = make.FitWriter()
+    writer.message(make.FILE_ID, [(0, make.ENUM, 4), (1, make.UINT16, 255)])
+    path = tmp_path / "run.fit"
+    path.write_bytes(writer.close())
+    with pytest.raises(RunFileError, match="no activity session"):
+        read_run_file(path)
