@@ -242,10 +242,15 @@ def warning_signs(
     library: Library,
     days: int = SIGNS_LOOKBACK_DAYS,
 ) -> list[Found]:
-    """The four warning signs found in the last ``days`` days (today included), newest first."""
+    """The four warning signs found in the last ``days`` days (today included), newest first;
+    the same sign with the same evidence (two logs of one day) is listed once."""
     sessions = list(sessions)
     pain_logs = list(pain_logs)
     found = step_back_signs(program, sessions, pain_logs, today)
     found += strength_pain_signs(program, sessions, library, today, pain_logs)
     first = days_back(today, days)
-    return sorted((f for f in found if first <= f.on <= today), key=lambda f: f.at, reverse=True)
+    shown: dict[tuple[str, str], Found] = {}  # two logs saying the same on one day: one line
+    for f in sorted(found, key=lambda f: f.at, reverse=True):
+        if first <= f.on <= today:
+            shown.setdefault((f.sign.id, f.evidence), f)
+    return list(shown.values())

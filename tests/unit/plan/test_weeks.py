@@ -507,6 +507,14 @@ def test_swelling_is_the_yes_no_answer_within_fourteen_days() -> None:
     assert signs(MON, [rated]) == ["swelling"]
 
 
+def test_the_same_sign_told_twice_on_one_day_is_listed_once() -> None:
+    """A check-in and a quick log that both say 8/10 with swelling are one line on Home and the
+    return-to-running screen, not two; a different day is its own line."""
+    twice = [pain(day(-1), 8, swelling=True, hour=7), pain(day(-1), 8, "morning", swelling=True)]
+    assert signs(MON, [], twice) == ["swelling"]
+    assert signs(MON, [], [*twice, pain(day(-2), 8, swelling=True)]) == ["swelling", "swelling"]
+
+
 def test_signs_are_listed_newest_first() -> None:
     found = signs(
         MON,
