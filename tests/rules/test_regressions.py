@@ -19,6 +19,7 @@ from .users import (
     LogPain,
     Pain,
     Run,
+    Session,
     SetWeek,
     User,
     exercise_results,
@@ -68,3 +69,12 @@ def test_a_set_pressed_through_or_short_of_its_reps_is_not_complete() -> None:
     routine = shipped_library().routines["hip-strength"]
     assert not is_complete(routine, exercise_results("hip-strength", "pressed"))
     assert not is_complete(routine, exercise_results("hip-strength", "short"))
+
+
+def test_no_rise_within_two_weeks_of_pain_in_strength_work_before_running_started() -> None:
+    """I2 (found by the fuzzer): a pain spike in hip strength on Tuesday 3 Nov, running from
+    Thursday 12 Nov, and week 1 moved on to week 2 on Monday 16 Nov, 13 days after the sign."""
+    spiked = (Session(8, "hip-strength", "complete", None, Pain(2), None),)
+    late = (CheckIn(7, NO_PAIN, "same", False), Follow(18), LogPain(21, 0, NO_PAIN, "daily", None))
+    days = (late, spiked, *(GOOD,) * 26)
+    live_checked(User(21, "left", False, days), ["I2 no rise after pain or a sign"])

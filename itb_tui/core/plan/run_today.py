@@ -16,6 +16,7 @@ from itb_tui.core.content.program import Program, RunWeek
 from itb_tui.core.dates import day_text, local_date, week_monday, weekday_name
 from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord
 from itb_tui.core.plan.run_walk import (
+    SIGN_DAYS,
     WEEK,
     WeekState,
     first_day,
@@ -156,7 +157,9 @@ def _walked(
     signs = step_back_signs(program, runs, logs, today)
     this_monday = week_monday(today)
     first = week_monday(first_day(runs, set_weeks) or today)
-    holds = [f for f in strength_signs if f.on >= first]
+    # pain during strength work from SIGN_DAYS before the first run week on: it counts in the
+    # walk's weeks, and one under SIGN_DAYS old holds the first move on (run_walk)
+    holds = [f for f in strength_signs if f.on >= first - timedelta(days=SIGN_DAYS)]
     every = sorted([*signs, *holds], key=lambda f: f.at)
     state, phase_one = walk(program, runs, every, logs, this_monday, set_weeks)
     setting = set_in_week(set_weeks, this_monday)
