@@ -1,8 +1,5 @@
 """The invariants the rules do not hold yet (catalogue.HOLDS leaves them out): run with
-``ITB_RULES_PENDING=1``. Each is a door still open (its shortest history is in
-test_regressions.py), the session engine's dose, or a feature of issue 22 not built yet
-(pain read everywhere, high pain holding weight-bearing work, a missing knee carried
-forward, discarding keeping pain)."""
+``ITB_RULES_PENDING=1``. Each is a door still open: today, every pain read (P1)."""
 
 from __future__ import annotations
 
