@@ -62,6 +62,11 @@ async def test_bad_input_says_why_and_keeps_nothing(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert "1 to 480 minutes" in str(dialog.query_one("#lr-hint", Static).render())
+        await fill(app, pilot, minutes="")
+        await pilot.press("enter")
+        await pilot.pause()
+        hint = str(dialog.query_one("#lr-hint", Static).render())
+        assert "Minutes run: how long did you run?\n" in hint + "\n"  # no stray full stop
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, LogRunDialog)

@@ -104,7 +104,8 @@ class LogRunDialog(Dialog[SessionRecord | None]):
             self._hint("Fix the file's name, or empty it.", f"{path}: {err}")
             return
         except RunRefused as err:
-            self._hint("Fix it, or Escape.", str(err)[:1].upper() + str(err)[1:] + ".")
+            said = str(err)[:1].upper() + str(err)[1:]
+            self._hint("Fix it, or Escape.", said if said.endswith(("?", ".")) else said + ".")
             return
         self.dismiss(record)
 
