@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,21 @@ def test_an_imported_cadence_is_set_against_the_form_tip() -> None:
     assert cadence_text(166).endswith("try 174-180, 5-10 % quicker steps)")
     record = run_record(logged(cadence=160), NOW)
     assert "cadence 160 (form tip 170-180: try 168-176" in run_facts_text(record)
+
+
+@pytest.mark.parametrize("kind", ["gpx", "tcx", "fit"])
+@pytest.mark.parametrize("facts", [{}, {"pain_after": 2}])
+def test_an_imported_file_gives_the_same_day_after_as_a_guided_run(
+    kind: str, facts: dict[str, object], tmp_path: Path
+) -> None:
+    """A watch's file of the same run is read by every rule as the guided run is (001)."""
+    from itb_tui.core.history.outdoor_run import from_file
+    from itb_tui.core.history.run_files import read_run_file
+    from tests import run_files
+
+    make = {"gpx": run_files.gpx, "tcx": run_files.tcx, "fit": run_files.fit}[kind]
+    path = tmp_path / f"run.{kind}"
+    path.write_bytes(make(15, 2.5, start=at(day(2), 7, 30)))
+    imported = run_record(from_file(read_run_file(path), NOW, **facts), NOW)
+    guided = run(day(2), 15, hour=7, minute=30, pain_after=facts.get("pain_after"))
+    assert _overview([imported]) == _overview([guided])
