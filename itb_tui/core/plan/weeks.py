@@ -152,18 +152,30 @@ class Readiness:
         return all(check.met for check in self.checks)
 
 
-def pain_free_streak(pain_logs: Iterable[PainLog], today: date) -> tuple[int, str]:
+def pain_free_streak(
+    pain_logs: Iterable[PainLog], today: date, sessions: Iterable[SessionRecord] = ()
+) -> tuple[int, str]:
     """Consecutive pain-free days up to today, and why the streak stops.
 
-    A day is pain-free when it has at least one daily/rest pain log and all of them are 0.
-    A day with no such log ends the streak, except today, which is still open: it is not
-    counted until logged, but does not break the streak either.
+    A day is pain-free when it has at least one daily, rest or morning pain log and no knee
+    pain recorded that day anywhere: every log 0 and without swelling, whatever its context,
+    no pain spike in a session and no rating above 0 after one (001: pain "absent in all
+    daily activities"). A day with no daily log ends the streak, except today, which is still
+    open: it is not counted until logged, but does not break the streak either.
     """
     scores: dict[date, int] = {}
+
+    def felt(day: date, score: int) -> None:
+        scores[day] = max(scores.get(day, 0), score)
+
     for log in pain_logs:
-        if log.context in DAILY_CONTEXTS:
-            day = local_date(log.at)
-            scores[day] = max(scores.get(day, 0), log.score)
+        if log.context in DAILY_CONTEXTS or log.score > 0 or log.swelling:
+            felt(local_date(log.at), max(log.score, 1 if log.swelling else 0))
+    for session in sessions:
+        for spike in session.pain_spikes:  # a spike without a score is still pain
+            felt(local_date(spike.at), spike.score or 1)
+        if session.pain_after or session.swelling:
+            felt(local_date(session.ended_at), max(session.pain_after or 0, 1))
     day = today if today in scores else today - timedelta(days=1)
     streak = 0
     while scores.get(day) == 0:
@@ -176,9 +188,14 @@ def pain_free_streak(pain_logs: Iterable[PainLog], today: date) -> tuple[int, st
     return streak, stop
 
 
-def _pain_free_check(program: Program, pain_logs: Iterable[PainLog], today: date) -> Check:
+def _pain_free_check(
+    program: Program,
+    pain_logs: Iterable[PainLog],
+    today: date,
+    sessions: Iterable[SessionRecord] = (),
+) -> Check:
     rtr = program.return_to_running
-    streak, stop = pain_free_streak(pain_logs, today)
+    streak, stop = pain_free_streak(pain_logs, today, sessions)
     need = f"need {rtr.min_pain_free_days}, {rtr.recommended_pain_free_days} recommended"
     plural = "" if streak == 1 else "s"
     evidence = f"{streak} pain-free day{plural} in a row ({need}); before that, {stop}"
@@ -286,13 +303,14 @@ def readiness(
 ) -> Readiness:
     """Return-to-running readiness (001: "Return to running begins when ...").
 
-    1. Daily life pain-free (daily/rest pain logs all 0) for min_pain_free_days days in a row.
+    1. Daily life pain-free (pain_free_streak) for min_pain_free_days days in a row.
     2. Strength work without pain (see _strength_check).
     3. At least min_rehab_weeks full weeks since the program start (001: typically weeks 4-6).
     """
+    sessions = list(sessions)
     return Readiness(
         [
-            _pain_free_check(program, pain_logs, today),
+            _pain_free_check(program, pain_logs, today, sessions),
             _strength_check(program, sessions, today, library),
             _weeks_check(program, settings, today),
         ]

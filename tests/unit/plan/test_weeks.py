@@ -242,6 +242,23 @@ def test_pain_free_days_five_is_enough_four_is_not() -> None:
     assert not four.met and "days without a log don't count" in four.evidence
 
 
+def test_knee_pain_recorded_anywhere_that_day_breaks_the_streak() -> None:
+    """001: running starts once pain has been absent in all daily activities. A day whose
+    logs say 0 is not pain-free when a spike in foam rolling, a rating after a stretch, swelling
+    or a log in another context says pain that day."""
+    logs = pain_free(MON, 7)
+    assert pain_free_streak(logs, MON)[0] == 7
+    rolled = session("foam-rolling", day(-2), spikes=["tfl-release"])
+    assert pain_free_streak(logs, MON, [rolled]) == (2, "pain 1/10 on Sat 21 Nov")
+    stretched = session("daily-stretch", day(-1), pain_after=3)
+    assert pain_free_streak(logs, MON, [stretched]) == (1, "pain 3/10 on Sun 22 Nov")
+    during = pain(day(-3), 2, "during-run", hour=7)
+    assert pain_free_streak([*logs, during], MON) == (3, "pain 2/10 on Fri 20 Nov")
+    swollen = pain(day(-1), 0, "exercise", swelling=True)
+    assert pain_free_streak([*logs, swollen], MON)[0] == 1
+    assert pain_free_streak(logs, MON, [session("daily-stretch", day(-1), pain_after=0)])[0] == 7
+
+
 def test_today_not_logged_yet_does_not_break_the_streak() -> None:
     logs = pain_free(day(-1), 5)
     assert pain_free_streak(logs, MON)[0] == 5
