@@ -395,7 +395,8 @@ class PainLogging:
 
         def answered(result: PainResult | None) -> None:
             self.context.settings.asked_after_run = self.context.clock.wall()
-            self.app.persist_settings()
+            if not self.app.read_only:  # the other copy's settings are never written over
+                self.app.persist_settings()
             self.logged(result)
 
         self.app.push_screen(

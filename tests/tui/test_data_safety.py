@@ -4,6 +4,7 @@ is kept in memory with a way out."""
 from __future__ import annotations
 
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from itb_tui.core.store import history_store as storage
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen
+from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.widgets.pick_list import PickList
 from tests.tui.history_data import seed_weeks
@@ -184,3 +186,33 @@ async def test_damaged_month_is_said_on_home_and_today_uses_the_other_months(
         await pilot.pause()
         assert app.home.query_one("#routines", PickList).index_of("unreadable:0") is None
     assert october.read_text() != "schema_version = ["
+
+
+async def test_second_copy_answers_the_after_run_question_without_a_refusal(
+    tmp_path: Path,
+) -> None:
+    """The question 2 h after a run is an append (a pain log): the read-only copy asks it and
+    keeps the answer, and neither says "Read-only" nor writes the other copy's settings."""
+    from tests.factories import run
+
+    holder = InstanceLock(tmp_path / "data" / ".app.lock")
+    assert holder.acquire()
+    try:
+        app, clock = make_app(tmp_path)
+        now = clock.wall()
+        app.context.store.save_session(run(now.date(), 15, start=now - timedelta(hours=3)))
+        settings_before = app.context.paths.settings.read_bytes()
+        notes: list[str] = []
+        app.notify = lambda message, *, title="", **_: notes.append(title)  # type: ignore[method-assign]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.read_only
+            assert isinstance(app.screen, PainRatingScreen)  # the after-run question
+            await pilot.press("1", "enter")
+            await pilot.pause()
+        assert "Read-only" not in notes
+        assert app.context.paths.settings.read_bytes() == settings_before
+        logs = app.context.store.everything().pain_logs
+        assert [(log.score, log.context) for log in logs] == [(1, "after-run")]
+    finally:
+        holder.release()
