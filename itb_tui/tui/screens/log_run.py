@@ -9,7 +9,6 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Input, Static
 
 from itb_tui.core.history.outdoor_run import FORM, RunRefused, form_run, run_record
@@ -18,6 +17,7 @@ from itb_tui.core.text import fit_note
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.hint import show_hint
 from itb_tui.tui.widgets.knee_scale import KneeScale, both_knees
 from itb_tui.tui.widgets.note_input import NoteInput
 
@@ -61,12 +61,7 @@ class LogRunDialog(Dialog[SessionRecord | None]):
         self.query_one("#lr-minutes", Input).focus()
 
     def _hint(self, text: str, problem: str = "") -> None:
-        shown = Content(text)
-        if problem:
-            shown = Content.assemble((problem, "bold $text-error"), "\n", shown)
-        hint = self.query_one("#lr-hint", Static)
-        hint.update(shown)
-        self.call_after_refresh(hint.scroll_visible, animate=False)
+        show_hint(self.query_one("#lr-hint", Static), text, problem)
 
     def values(self) -> dict[str, str]:
         """Each field's text; a knee scale's score as a number (empty when none)."""

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import Input, Static
 
 from itb_tui.core.content.program import Program
@@ -23,6 +22,7 @@ from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal
 from itb_tui.tui.widgets.footer import KeysFooter
+from itb_tui.tui.widgets.hint import show_hint
 
 if TYPE_CHECKING:  # the shape only: the verdict holds it
     from itb_tui.core.plan.running import RunAccess
@@ -118,12 +118,7 @@ class RunWeekDialog(Dialog[RunDecision | None]):
         self.query_one("#rw-choices", Static).update(choices("Choose:", options))
 
     def _hint(self, text: str, problem: str = "") -> None:
-        shown = Content(text)
-        if problem:
-            shown = Content.assemble((problem, "bold $text-error"), "\n", shown)
-        hint = self.query_one("#rw-hint", Static)
-        hint.update(shown)
-        self.call_after_refresh(hint.scroll_visible, animate=False)  # seen on a small terminal
+        show_hint(self.query_one("#rw-hint", Static), text, problem)
 
     def action_choose(self, decision: str, week: int | None = None) -> None:
         if self.step != CHOOSE:

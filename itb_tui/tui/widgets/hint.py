@@ -1,0 +1,16 @@
+"""A dialog's hint line: what to do next, with the problem above it in the error colour."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+def show_hint(hint: Static, text: str, problem: str = "") -> None:
+    """Put ``text`` (and ``problem`` above it) in ``hint`` and scroll it into view, so it is
+    seen on a small terminal too."""
+    shown = Content(text)
+    if problem:
+        shown = Content.assemble((problem, "bold $text-error"), "\n", shown)
+    hint.update(shown)
+    hint.call_after_refresh(hint.scroll_visible, animate=False)
