@@ -294,6 +294,13 @@ class ItbApp(App[None]):
             return False
         return True
 
+    def note_in_settings(self) -> None:
+        """Save a change the app made on its own (a check-in skipped, the after-run question
+        asked); a read-only copy keeps it for this run only, silently: the other copy's
+        settings are never written over."""
+        if not self.read_only:
+            self.persist_settings()
+
     def keep_theme(self, theme: Theme) -> None:
         """A theme chosen in the palette is kept in the settings for the next start."""
         if theme.name != self.context.settings.theme and not self.read_only:

@@ -360,8 +360,7 @@ class PainLogging:
             return
         if answer is None:
             context.settings.checkin_skipped = now.date()
-            if not self.app.read_only:  # the other copy's settings are never written over
-                self.app.persist_settings()
+            self.app.note_in_settings()
             program_flow.refresh_home()
             self.app.notify("Check-in skipped for today: c on the home screen answers it later.")
             return
@@ -395,8 +394,7 @@ class PainLogging:
 
         def answered(result: PainResult | None) -> None:
             self.context.settings.asked_after_run = self.context.clock.wall()
-            if not self.app.read_only:  # the other copy's settings are never written over
-                self.app.persist_settings()
+            self.app.note_in_settings()
             self.logged(result)
 
         self.app.push_screen(
