@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
+from itb_tui.core.session.actions import SessionAction
+
 
 @dataclass(frozen=True)
 class Key:
@@ -30,7 +32,7 @@ class Key:
     def binding(self) -> Binding:
         return Binding(
             self.keys,
-            self.action,
+            str(self.action),
             self.label,
             show=self.show,
             id=self.id,
@@ -294,7 +296,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
     "session": (
         Key(
             "enter",
-            "done",
+            SessionAction.DONE,
             "Done",
             "`enter`",
             "start, finish the hold or set now, skip a rest",
@@ -303,7 +305,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
         Key(
             "space",
-            "pause",
+            SessionAction.PAUSE,
             "Pause",
             "`space`",
             "pause / resume a countdown or the pacer",
@@ -312,7 +314,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
         Key(
             "s",
-            "skip",
+            SessionAction.SKIP,
             "Skip",
             "`s`",
             "skip this set (on an exercise's intro: the whole exercise)",
@@ -321,7 +323,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
         Key(
             "n",
-            "skip_exercise",
+            SessionAction.SKIP_EXERCISE,
             "Next exercise",
             "`n`",
             "skip the rest of this exercise",
@@ -330,7 +332,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
         Key(
             "b",
-            "back",
+            SessionAction.BACK,
             "Back",
             "`b`",
             "back to the previous set (what was recorded from there is forgotten)",
@@ -339,7 +341,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
         Key(
             "plus,equals_sign",
-            "adjust(1)",
+            f"{SessionAction.ADJUST}(1)",
             "+/- time",
             "`+` / `-`",
             "10 s more or less on a countdown; one rep more or fewer on a set (0 to twice the"
@@ -347,10 +349,17 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             id="more",
             tooltip="10 s or 1 rep more",
         ),
-        Key("minus", "adjust(-1)", "Less", id="less", show=False, tooltip="10 s or 1 rep less"),
+        Key(
+            "minus",
+            f"{SessionAction.ADJUST}(-1)",
+            "Less",
+            id="less",
+            show=False,
+            tooltip="10 s or 1 rep less",
+        ),
         Key(
             "p",
-            "pain_spike",
+            SessionAction.PAIN_SPIKE,
             "Pain",
             "`p`",
             "note pain now and how bad (one digit; each knee when both hurt): shows the"
@@ -360,7 +369,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
         Key(
             "k",
-            "score_spike",
+            SessionAction.SCORE_SPIKE,
             "Each knee",
             "`k`",
             "when both knees hurt: each knee's pain at the pain just noted with `p`, again",
@@ -369,7 +378,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
         Key(
             "q,escape",
-            "quit_session",
+            SessionAction.QUIT_SESSION,
             "Quit",
             "`q` / `escape`",
             "stop: keep what you did (incomplete session, then a pain rating you may skip),"

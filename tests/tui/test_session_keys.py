@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from itb_tui.core.session.actions import SessionAction, session_action
 from itb_tui.core.session.engine import Cue, Phase
 from itb_tui.tui.keys import KEYS, Key
 from itb_tui.tui.screens.pain import PainRatingScreen
@@ -16,20 +17,22 @@ from itb_tui.tui.screens.session import SessionScreen
 from .helpers import make_app, session_screen
 
 
-def registry_action(key: str) -> str:
+def registry_action(key: str) -> SessionAction | None:
     """The session registry's action for ``key``, without its arguments."""
     for entry in KEYS["session"]:
         if isinstance(entry, Key) and key in entry.keys.split(","):
-            return entry.action.split("(")[0]
+            return session_action(entry.action.split("(")[0])
     raise AssertionError(f"{key} is not a session key")
 
 
-def spy_on_actions(screen: SessionScreen, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The action names that reach the screen's one path (``handle``), in order."""
-    seen: list[str] = []
+def spy_on_actions(
+    screen: SessionScreen, monkeypatch: pytest.MonkeyPatch
+) -> list[SessionAction | None]:
+    """The actions that reach the screen's one path (``handle``), in order."""
+    seen: list[SessionAction | None] = []
     real = screen.handle
 
-    def handle(cues: list[Cue], action: str = "") -> None:
+    def handle(cues: list[Cue], action: SessionAction | None = None) -> None:
         seen.append(action)
         real(cues, action)
 
@@ -62,7 +65,7 @@ async def test_enter_goes_the_same_way_as_every_other_key(
         seen.clear()
         await pilot.press("enter")
         await pilot.pause()
-        assert seen == ["done"]
+        assert seen == [SessionAction.DONE]
         assert isinstance(app.screen, PainRatingScreen)
 
 

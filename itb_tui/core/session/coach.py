@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from itb_tui.core.clock import Clock
+from itb_tui.core.session.actions import SessionAction
 from itb_tui.core.session.cue_text import CueTracker, TrackerCue, TrackerKind, spoken_all
 from itb_tui.core.session.engine import Cue, CueKind, Phase, SessionEngine
 from itb_tui.core.session.pacer import PacerCue, RepPacer
@@ -58,7 +59,7 @@ class Coach:
             self.pacer.start()
             self._pacer_step = engine.index
 
-    def after(self, cues: Sequence[Cue], action: str = "") -> Announcement:
+    def after(self, cues: Sequence[Cue], action: SessionAction | None = None) -> Announcement:
         """Advance the pacer, collect tracker cues, and say what the user should notice after
         ``cues`` (and the key's ``action`` that gave them, if any)."""
         found: list[Cue | PacerCue | TrackerCue] = list(cues)

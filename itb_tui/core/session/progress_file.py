@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from itb_tui.core.history.records import MonthHistory, SessionRecord
+from itb_tui.core.session.actions import SessionAction
 from itb_tui.core.session.steps import Cue, CueKind, build_steps
 from itb_tui.core.store.files import DamagedFile, StoreError, read_toml_file, write_toml
 from itb_tui.core.store.paths import Paths
@@ -28,10 +29,17 @@ PROGRESS_SCHEMA = 1
 
 # The key actions after which a running session is saved, besides every set recorded, skipped
 # or removed (the engine's SAVED cue): a pause, a pain noted, a request to stop.
-SAVE_AFTER = frozenset({"pause", "pain_spike", "score_spike", "quit_session"})
+SAVE_AFTER = frozenset(
+    {
+        SessionAction.PAUSE,
+        SessionAction.PAIN_SPIKE,
+        SessionAction.SCORE_SPIKE,
+        SessionAction.QUIT_SESSION,
+    }
+)
 
 
-def save_due(cues: Iterable[object], action: str = "") -> bool:
+def save_due(cues: Iterable[object], action: SessionAction | None = None) -> bool:
     """The one rule of when a running session is saved: after a set is recorded, skipped or
     removed, and after the actions of ``SAVE_AFTER``. (Closing on a signal, a lost terminal or
     an error saves it too: ``ProgressFile.save``.)"""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itb_tui.core.content.figure import Figure
 from itb_tui.core.content.library import Exercise, format_seconds
 from itb_tui.core.history.records import BOTH, score_text
+from itb_tui.core.session.actions import SessionAction
 from itb_tui.core.session.engine import SessionEngine
 from itb_tui.core.session.steps import Phase, Step
 
@@ -216,7 +217,11 @@ def session_view(
 
 
 def offered(
-    engine: SessionEngine, action: str, pacing: bool, rating_closed: bool, per_knee: bool = False
+    engine: SessionEngine,
+    action: SessionAction,
+    pacing: bool,
+    rating_closed: bool,
+    per_knee: bool = False,
 ) -> bool:
     """Whether the key of ``action`` does something now (a key that does not is hidden).
 
@@ -224,17 +229,17 @@ def offered(
     end was closed with Escape, so Enter opens it again; ``per_knee``: both knees hurt, so a
     pain spike can be scored per knee."""
     phase = engine.phase
-    if phase is Phase.PAIN and action == "done":
+    if phase is Phase.PAIN and action is SessionAction.DONE:
         return rating_closed
     if phase in (Phase.PAIN, Phase.DONE):
-        return action == "quit_session"
-    if action == "pause":
+        return action is SessionAction.QUIT_SESSION
+    if action is SessionAction.PAUSE:
         return engine.counting_down or pacing  # hidden: nothing to pause
-    if action == "adjust":
+    if action is SessionAction.ADJUST:
         return phase in (Phase.WORK, Phase.REST, Phase.READY)
-    if action == "back":
+    if action is SessionAction.BACK:
         return engine.index > 0
-    if action == "score_spike":
+    if action is SessionAction.SCORE_SPIKE:
         return per_knee and bool(engine.pain_spikes)
     return True
 

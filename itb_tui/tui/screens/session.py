@@ -15,6 +15,7 @@ from textual.widgets import Static
 from itb_tui.core.history.records import BOTH
 from itb_tui.core.plan.kept_pain import discard_note, sets_done
 from itb_tui.core.session import metronome, view
+from itb_tui.core.session.actions import SessionAction, session_action
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Cue, Phase, SessionEngine
 from itb_tui.core.session.speech import Speaker
@@ -130,8 +131,8 @@ class SessionScreen(Screen[None]):
         self.handle(self.engine.tick())
 
     # -- state in, cues out --------------------------------------------------------------
-    def handle(self, cues: list[Cue], action: str = "") -> None:
-        """Announce, save and redraw after a tick or a key's ``action`` (its registry name).
+    def handle(self, cues: list[Cue], action: SessionAction | None = None) -> None:
+        """Announce, save and redraw after a tick or a key's ``action``.
 
         The pain rating opens when the session reaches it, and when Enter asks for it again."""
         said = self.coach.after(cues, action)
@@ -149,7 +150,8 @@ class SessionScreen(Screen[None]):
             except StoreError as err:
                 self.notify(f"Progress not saved: {err}", severity="error", timeout=8)
         self.render_state()
-        wanted = action == "done" or not self._rating_closed  # Enter asks again after Escape
+        # Enter asks again after Escape
+        wanted = action is SessionAction.DONE or not self._rating_closed
         if self.engine.phase is Phase.PAIN and not self._asking_pain and wanted:
             self.ask_pain()
 
@@ -224,33 +226,36 @@ class SessionScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys that do something now are offered (False hides a key)."""
+        known = session_action(action)
+        if known is None:  # not a session key (Textual's own: copying selected text)
+            return True
         per_knee = self.settings.painful_knee == BOTH
-        return view.offered(self.engine, action, self.coach.pacing, self._rating_closed, per_knee)
+        return view.offered(self.engine, known, self.coach.pacing, self._rating_closed, per_knee)
 
-    def _act(self, cues: list[Cue], action: str = "") -> None:
+    def _act(self, cues: list[Cue], action: SessionAction | None = None) -> None:
         """Every key ends here with the cues of what it did (see ``handle``)."""
         self.handle(cues, action)
         self._schedule()
 
     def action_done(self) -> None:
-        self._act(self.coach.finish_set(), "done")
+        self._act(self.coach.finish_set(), SessionAction.DONE)
 
     def action_pause(self) -> None:
         self.coach.toggle_pause()
-        self._act([], "pause")
+        self._act([], SessionAction.PAUSE)
 
     def action_skip(self) -> None:
-        self._act(self.engine.skip(), "skip")
+        self._act(self.engine.skip(), SessionAction.SKIP)
 
     def action_skip_exercise(self) -> None:
-        self._act(self.engine.skip_exercise(), "skip_exercise")
+        self._act(self.engine.skip_exercise(), SessionAction.SKIP_EXERCISE)
 
     def action_back(self) -> None:
-        self._act(self.engine.back(), "back")
+        self._act(self.engine.back(), SessionAction.BACK)
 
     def action_adjust(self, direction: int) -> None:
         self.engine.adjust(direction)
-        self._act([], "adjust")
+        self._act([], SessionAction.ADJUST)
 
     def action_pain_spike(self) -> None:
         spike = self.engine.pain_spike()
@@ -263,7 +268,7 @@ class SessionScreen(Screen[None]):
             self.engine, knee_text(self.settings.painful_knee), per_knee=per_knee
         )
         self.notify(said, title="Pain noted", timeout=10)
-        self._act([], "pain_spike")
+        self._act([], SessionAction.PAIN_SPIKE)
 
         self.ask_spike_score(per_knee)
 
@@ -275,7 +280,7 @@ class SessionScreen(Screen[None]):
             if answer is None:
                 return
             self.engine.score_spike(answer.knees, answer.score)
-            self._act([], "score_spike")
+            self._act([], SessionAction.SCORE_SPIKE)
             self.notify(view.spike_scored(self.engine), title="Pain noted")
             self.post_message(PainReported(answer.score))
 
@@ -299,7 +304,7 @@ class SessionScreen(Screen[None]):
         was_paused = self.engine.paused
         if not was_paused:
             self.coach.toggle_pause()
-        self._act([], "quit_session")
+        self._act([], SessionAction.QUIT_SESSION)
 
         def decided(choice: str | None, *, confirmed: bool = False) -> None:
             if choice == "keep":

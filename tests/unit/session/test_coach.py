@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library
+from itb_tui.core.session.actions import SessionAction
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Phase, SessionEngine
 
@@ -99,9 +100,10 @@ def test_a_set_a_pause_a_pain_spike_and_a_stop_ask_for_a_save(library: Library) 
     clock = FakeClock()
     engine = SessionEngine(library.routine("hip-strength"), clock)
     coach = Coach(engine, clock)
-    assert not coach.after(engine.done(), "done").save  # the intro: nothing recorded yet
-    assert coach.after(engine.done(), "done").save  # a set recorded
-    for action in ("pause", "pain_spike", "quit_session"):
+    done = SessionAction.DONE
+    assert not coach.after(engine.done(), done).save  # the intro: nothing recorded yet
+    assert coach.after(engine.done(), done).save  # a set recorded
+    for action in (SessionAction.PAUSE, SessionAction.PAIN_SPIKE, SessionAction.QUIT_SESSION):
         assert coach.after([], action).save
-    for action in ("adjust", ""):
-        assert not coach.after([], action).save
+    for no_save in (SessionAction.ADJUST, None):
+        assert not coach.after([], no_save).save

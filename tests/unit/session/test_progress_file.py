@@ -11,6 +11,7 @@ import pytest
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library
 from itb_tui.core.history.records import SessionRecord
+from itb_tui.core.session.actions import SessionAction
 from itb_tui.core.session.engine import Cue, CueKind, SessionEngine
 from itb_tui.core.session.progress_file import ProgressFile, save_due
 from itb_tui.core.store.files import DamagedFile, write_toml
@@ -26,21 +27,24 @@ def hip_session(library: Library, clock: FakeClock) -> SessionEngine:
     return engine
 
 
+DONE = SessionAction.DONE
+
+
 @pytest.mark.parametrize(
     ("cues", "action", "due"),
     [
-        ([Cue(CueKind.SAVED)], "", True),
-        ([Cue(CueKind.COUNTDOWN, 3), Cue(CueKind.SAVED), Cue(CueKind.GO)], "done", True),
-        ([], "pause", True),
-        ([], "pain_spike", True),
-        ([], "quit_session", True),
-        ([Cue(CueKind.WORK_END), Cue(CueKind.GO)], "done", False),
-        ([], "adjust", False),
-        ([], "skip", False),  # a skip saves through its SAVED cue
-        ([], "", False),
+        ([Cue(CueKind.SAVED)], None, True),
+        ([Cue(CueKind.COUNTDOWN, 3), Cue(CueKind.SAVED), Cue(CueKind.GO)], DONE, True),
+        ([], SessionAction.PAUSE, True),
+        ([], SessionAction.PAIN_SPIKE, True),
+        ([], SessionAction.QUIT_SESSION, True),
+        ([Cue(CueKind.WORK_END), Cue(CueKind.GO)], DONE, False),
+        ([], SessionAction.ADJUST, False),
+        ([], SessionAction.SKIP, False),  # a skip saves through its SAVED cue
+        ([], None, False),
     ],
 )
-def test_when_a_session_is_saved(cues: list[Cue], action: str, due: bool) -> None:
+def test_when_a_session_is_saved(cues: list[Cue], action: SessionAction | None, due: bool) -> None:
     assert save_due(cues, action) is due
 
 

@@ -9,6 +9,7 @@ import pytest
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import READY_SECONDS, Exercise, Tempo
 from itb_tui.core.session import view
+from itb_tui.core.session.actions import SessionAction
 from itb_tui.core.session.engine import Phase, SessionEngine
 from tests.unit.session.test_engine import (
     engine_for,
@@ -234,8 +235,8 @@ def test_keys_offered_follow_the_step(fake_clock: FakeClock) -> None:
     engine = engine_for(clams(sets=1), clock=fake_clock)
 
     def offered(pacing: bool = False, closed: bool = False) -> set[str]:
-        actions = ("done", "pause", "skip", "back", "adjust", "pain_spike", "quit_session")
-        return {a for a in actions if view.offered(engine, a, pacing, closed)}
+        actions = set(SessionAction) - {SessionAction.SKIP_EXERCISE, SessionAction.SCORE_SPIKE}
+        return {a.value for a in actions if view.offered(engine, a, pacing, closed)}
 
     assert offered() == {"done", "skip", "pain_spike", "quit_session"}  # the intro
     engine.done()
@@ -272,10 +273,11 @@ def test_a_pain_spike_scored_per_knee_is_offered_and_told_only_when_both_knees_h
 
     engine = engine_for(hold(name="Pigeon"), clock=fake_clock)
     goto(engine, fake_clock, Phase.WORK, "left", 1)
-    assert not view.offered(engine, "score_spike", False, False, per_knee=True)  # no spike yet
+    score = SessionAction.SCORE_SPIKE
+    assert not view.offered(engine, score, False, False, per_knee=True)  # no spike yet
     engine.pain_spike()
-    assert view.offered(engine, "score_spike", False, False, per_knee=True)
-    assert not view.offered(engine, "score_spike", False, False, per_knee=False)
+    assert view.offered(engine, score, False, False, per_knee=True)
+    assert not view.offered(engine, score, False, False, per_knee=False)
     assert "k: score each knee." in view.pain_noted(engine, "left", per_knee=True)
     assert "k: score" not in view.pain_noted(engine, "left")
     engine.score_spike(Knees(2, 5))
@@ -284,7 +286,7 @@ def test_a_pain_spike_scored_per_knee_is_offered_and_told_only_when_both_knees_h
     assert view.spike_scored(engine) == "Pain during Pigeon: L 2 / R 5."
     engine.toggle_pause()  # the spike paused the hold
     walk_to_pain(engine, fake_clock)
-    assert not view.offered(engine, "score_spike", False, False, per_knee=True)  # at the end
+    assert not view.offered(engine, score, False, False, per_knee=True)  # at the end
 
 
 def test_the_figure_shown_is_the_exercise_in_hand(fake_clock: FakeClock) -> None:
