@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
@@ -47,6 +48,26 @@ class Row:
 
     shown: str
     does: str
+
+
+# Answers given with one key each: the pain log's context, a morning check-in's "compared
+# with yesterday" (the edit dialog's too), and a yes or no (is the knee swollen? cleared?).
+CONTEXT_KEYS = {
+    "r": "rest",
+    "d": "daily",
+    "u": "during-run",
+    "a": "after-run",
+    "e": "exercise",
+    "m": "morning",
+}
+COMPARED_KEYS = {"b": "better", "s": "same", "w": "worse"}
+KNEE_KEY = "k"  # on a pain scale when both knees hurt: the left knee, then the other
+YES_NO_KEYS = {"y": True, "n": False}
+
+
+def answer_keys(action: str, answers: Mapping[str, object]) -> tuple[Key, ...]:
+    """One hidden key per answer, each calling ``action`` with its answer: compared('better')."""
+    return tuple(Key(k, f"{action}({v!r})", "", show=False) for k, v in answers.items())
 
 
 RED_FLAGS_TIP = "When to see a professional"
@@ -411,6 +432,13 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
     ),
     "pain scale": (
+        Key("enter", "confirm", "Save", id="save", priority=True),
+        Key("escape", "cancel", "Back", id="cancel"),
+        Key("tab", "app.focus_next", "Note", show=False),
+        *answer_keys("context", CONTEXT_KEYS),
+        Key("up", "cycle_context(-1)", "", show=False),
+        Key("down", "cycle_context(1)", "", show=False),
+        *answer_keys("swelling", YES_NO_KEYS),
         Row("`0`-`9`, `left`/`right`, `enter`", "pick a score (arrows reach 10), save"),
         Row(
             "`escape`",
@@ -422,6 +450,8 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
     ),
     "log run": (
+        Key("enter", "save", "Keep", id="keep", priority=True),
+        Key("escape", "cancel", "Change nothing", id="cancel"),
         Row("`tab`, `enter`", "the next field; keep the run (checked as `itb log-run` checks it)"),
         Row("`escape`", "close without keeping anything"),
     ),
@@ -440,6 +470,87 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         ),
     ),
     "red flags": (Key("escape", "app.pop_screen", "Back", id="back"),),
+    "spike score": (
+        Key("enter", "confirm", "Save", id="save", priority=True),
+        Key("escape", "cancel", "No score", id="cancel"),
+    ),
+    "check-in": (
+        Key("enter", "confirm", "Save", id="save"),
+        Key("escape", "skip", "Skip today", id="skip"),
+        *answer_keys("compared", COMPARED_KEYS),
+        *answer_keys("swelling", YES_NO_KEYS),
+    ),
+    "edit": (
+        Key("enter", "save", "Save", id="save", tooltip="Save the score and note", priority=True),
+        Key("escape", "cancel", "Cancel", id="cancel", tooltip="Leave it as it was"),
+        Key("tab", "app.focus_next", "Note", id="note", tooltip="Move to the note"),
+        *answer_keys("swelling", YES_NO_KEYS),
+        *answer_keys("compared", COMPARED_KEYS),
+    ),
+    "onboarding": (
+        Key("ctrl+s", "save", "Start", id="save", tooltip="Save and start", priority=True),
+        Key("escape", "cancel", "Not now", id="cancel", tooltip="Ask again next time"),
+    ),
+    "run week": (
+        Key("enter", "confirm", "Next", id="next", priority=True),
+        Key("escape", "cancel", "Change nothing", id="cancel"),
+        Key("p", "choose('pause')", "", show=False),
+        Key("u", "choose('resume')", "", show=False),
+        *(Key(str(n), f"choose('week', {n})", "", show=False) for n in range(1, 10)),
+        *answer_keys("cleared", YES_NO_KEYS),
+    ),
+    "choice": (Key("escape", "cancel", "Back", id="back"),),
+    # Widgets: their keys work while they have the focus.
+    "scale": (
+        Key("left", "move(-1)", "Less", show=False),
+        Key("right", "move(1)", "More", show=False),
+        *(Key(str(n), f"pick({n})", "", show=False) for n in range(10)),
+    ),
+    "knee scale": (Key(KNEE_KEY, "next_knee", "Each knee", show=False),),
+    "pick list": (
+        Key("down", "move(1)", "Down", show=False),
+        Key("up", "move(-1)", "Up", show=False),
+        Key("pagedown", "page(1)", "Page down", show=False),
+        Key("pageup", "page(-1)", "Page up", show=False),
+        Key("home", "edge(0)", "First", show=False),
+        Key("end", "edge(-1)", "Last", show=False),
+        Key("enter", "select", "Select", show=False),
+    ),
+    "history table": (
+        Key("home", "newest", "Newest", show=False),
+        Key("end", "oldest", "Oldest", show=False),
+    ),
+}
+
+# The class that takes each place's keys, by name (the screens import this module). The
+# registry's test walks every screen and widget: none binds a key of its own, and each class
+# named here exists.
+OWNERS: dict[str, tuple[str, ...]] = {
+    "everywhere": ("ItbApp",),
+    "home": ("HomeScreen",),
+    "history": ("HistoryScreen",),
+    "detail": ("SessionDetailScreen", "PainLogDetailScreen"),
+    "pain chart": ("PainChartScreen",),
+    "calendar": ("CalendarScreen",),
+    "function score": ("FunctionScoreScreen",),
+    "readiness": ("ReadinessScreen",),
+    "session": ("SessionScreen",),
+    "summary": ("SummaryScreen",),
+    "pain scale": ("PainRatingScreen",),
+    "log run": ("LogRunDialog",),
+    "help": ("HelpScreen",),
+    "settings": ("SettingsScreen",),
+    "red flags": ("RedFlagsScreen",),
+    "spike score": ("SpikeScoreScreen",),
+    "check-in": ("CheckInScreen",),
+    "edit": ("EditPainScreen",),
+    "onboarding": ("OnboardingScreen",),
+    "run week": ("RunWeekDialog",),
+    "choice": ("ChoiceScreen",),
+    "scale": ("PainScale",),
+    "knee scale": ("KneeScale",),
+    "pick list": ("PickList",),
+    "history table": ("HistoryTable",),
 }
 
 

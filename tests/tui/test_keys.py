@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 from typing import Any
 
-from textual.binding import Binding
-from textual.dom import DOMNode
+from textual.widget import Widget
 
+from itb_tui import tui
 from itb_tui.core.session.engine import Phase
 from itb_tui.tui.app import ItbApp
-from itb_tui.tui.keys import KEYS, Key, key_rows, palette_keys
-from itb_tui.tui.screens import (
-    calendar,
-    function_score,
-    help,
-    history,
-    home,
-    pain_chart,
-    readiness,
-    red_flags,
-    session,
-    session_detail,
-    settings,
-    summary,
-)
+from itb_tui.tui.keys import KEYS, OWNERS, Key, bindings, key_rows, palette_keys
 from itb_tui.tui.screens.help import HelpScreen
 from itb_tui.tui.widgets.footer import KeysFooter
 from tests.snapshots.program_scenes import not_ready_history, readiness_screen
@@ -34,25 +22,20 @@ from .helpers import make_app, session_screen
 from .test_program_screens import app_for
 
 README = Path(__file__).parents[2] / "README.md"
-SCREENS: dict[str, type[DOMNode]] = {
-    "everywhere": ItbApp,
-    "home": home.HomeScreen,
-    "history": history.HistoryScreen,
-    "detail": session_detail.SessionDetailScreen,
-    "pain chart": pain_chart.PainChartScreen,
-    "calendar": calendar.CalendarScreen,
-    "function score": function_score.FunctionScoreScreen,
-    "readiness": readiness.ReadinessScreen,
-    "session": session.SessionScreen,
-    "summary": summary.SummaryScreen,
-    "help": help.HelpScreen,
-    "settings": settings.SettingsScreen,
-    "red flags": red_flags.RedFlagsScreen,
-}
 
 
-def as_tuple(binding: Binding) -> tuple[object, ...]:
-    return (binding.key, binding.action, binding.description, binding.id, binding.show)
+def app_widgets() -> list[type[Widget]]:
+    """Every screen and widget class of the app, once every module of its TUI is imported."""
+    for module in pkgutil.walk_packages(tui.__path__, f"{tui.__name__}."):
+        importlib.import_module(module.name)
+    found: list[type[Widget]] = []
+    todo: list[type[Widget]] = [Widget]  # Screen is a Widget: screens and dialogs are walked
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in found:
+                found.append(sub)
+                todo.append(sub)
+    return [cls for cls in found if cls.__module__.startswith("itb_tui.")]
 
 
 def readme_rows() -> list[tuple[str, str, str]]:
@@ -68,14 +51,25 @@ def test_the_readme_key_table_is_the_registry_exactly() -> None:
 
 
 def test_every_screen_takes_its_bindings_from_the_registry() -> None:
-    assert set(SCREENS) == {
+    classes = {cls.__name__: cls for cls in [ItbApp, *app_widgets()]}
+    assert "ChoiceScreen" in classes and "PickList" in classes  # the walk found them
+    assert set(OWNERS) == {
         where for where, keys in KEYS.items() if any(isinstance(k, Key) for k in keys)
     }
-    for where, cls in SCREENS.items():
-        expected = [k for k in KEYS[where] if isinstance(k, Key)]
-        assert [as_tuple(b) for b in cls.BINDINGS if isinstance(b, Binding)] == [
-            as_tuple(k.binding()) for k in expected
-        ], where
+    owners: list[tuple[str, type[object]]] = []
+    for where, names in OWNERS.items():
+        for name in names:
+            assert name in classes, f"the registry's {where!r} names {name}, which does not exist"
+            assert bindings(where) == classes[name].BINDINGS, where
+            owners.append((where, classes[name]))
+    for cls in classes.values():
+        if cls.__dict__.get("BINDINGS"):  # keys of its own, not inherited: a place's, whose
+            places = [  # class is this one or one of its subclasses (the detail screens)
+                where
+                for where, owner in owners
+                if issubclass(owner, cls) and bindings(where) == cls.BINDINGS
+            ]
+            assert places, f"{cls.__name__} binds keys of its own: move them to tui/keys.py"
 
 
 def test_the_keys_from_the_issue_are_described() -> None:

@@ -11,13 +11,12 @@ from textual.widgets import Static
 
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.checkin import MorningAnswer, answer_text
+from itb_tui.tui.keys import COMPARED_KEYS, YES_NO_KEYS, bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.knee_scale import KneeScale, both_knees
 from itb_tui.tui.widgets.pain_scale import PainScale
 
-COMPARED_KEYS = {"b": "better", "s": "same", "w": "worse"}
-SWELLING_KEYS = {"y": True, "n": False}
 HINT = "A digit, b/s/w, y/n, then Enter saves - Escape skips the check-in for today"
 FIRST_HINT = "A digit, y/n, then Enter saves - Escape skips the check-in for today"
 AGAIN_HINT = "A digit, b/s/w, y/n, then Enter replaces it - Escape keeps it as it is"
@@ -49,12 +48,7 @@ class CheckInScreen(ModalScreen[MorningAnswer | None]):
     typist), so it judges all of them.
     """
 
-    BINDINGS = [
-        Binding("enter", "confirm", "Save", id="save"),
-        Binding("escape", "skip", "Skip today", id="skip"),
-        *[Binding(k, f"compared('{c}')", show=False) for k, c in COMPARED_KEYS.items()],
-        *[Binding(k, f"swelling({v})", show=False) for k, v in SWELLING_KEYS.items()],
-    ]
+    BINDINGS = bindings("check-in")
 
     def __init__(self, yesterday: str = "", *, first: bool = False, answered: str = "") -> None:
         super().__init__()
@@ -103,7 +97,7 @@ class CheckInScreen(ModalScreen[MorningAnswer | None]):
         if not self.first:
             compared = [(k, c, c == self.compared) for k, c in COMPARED_KEYS.items()]
             self.query_one("#checkin-compared", Static).update(choices("Vs yesterday:", compared))
-        swelling = [(k, "yes" if v else "no", v is self.swelling) for k, v in SWELLING_KEYS.items()]
+        swelling = [(k, "yes" if v else "no", v is self.swelling) for k, v in YES_NO_KEYS.items()]
         self.query_one("#checkin-swelling", Static).update(choices("Swelling:", swelling))
 
     def _hint(self, problem: str) -> None:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from rich.table import Table
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.text import literal, markup, rich_literal
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -38,7 +38,7 @@ def answer_prompt(choice: Choice) -> Table:
 class ChoiceScreen(Dialog[str]):
     """Arrows and Enter, or the answer's key; Escape gives ``escape_result``."""
 
-    BINDINGS = [Binding("escape", "cancel", "Back", id="back")]
+    BINDINGS = bindings("choice")
 
     def __init__(self, title: str, text: str, choices: list[Choice], escape_result: str) -> None:
         super().__init__(classes="choice")

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
 from itb_tui.core.history.records import NO_KNEES, Knees
 from itb_tui.core.report.export_file import FileFormat
-from itb_tui.tui.screens.checkin import COMPARED_KEYS, choices
+from itb_tui.tui.keys import COMPARED_KEYS, bindings
+from itb_tui.tui.screens.checkin import choices
 from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.screens.pain import swelling_line
@@ -46,16 +46,7 @@ class EditResult:
 class EditPainScreen(Dialog[EditResult | None]):
     """Change a pain score with the 0-10 scale and a note; Enter saves, Escape cancels."""
 
-    BINDINGS = [
-        Binding(
-            "enter", "save", "Save", id="save", tooltip="Save the score and note", priority=True
-        ),
-        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Leave it as it was"),
-        Binding("tab", "app.focus_next", "Note", id="note", tooltip="Move to the note"),
-        Binding("y", "swelling(True)", show=False),
-        Binding("n", "swelling(False)", show=False),
-        *[Binding(k, f"compared('{c}')", show=False) for k, c in COMPARED_KEYS.items()],
-    ]
+    BINDINGS = bindings("edit")
 
     def __init__(
         self,

@@ -7,13 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from itb_tui.core.history.outdoor_run import FORM, RunRefused, form_run, run_record
 from itb_tui.core.history.records import NO_KNEES, Knees, SessionRecord
 from itb_tui.core.text import fit_note
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -29,10 +29,7 @@ KNEE_FIELDS = ("pain_score", "pain_after")
 class LogRunDialog(Dialog[SessionRecord | None]):
     """Returns the run record to keep, None on Escape."""
 
-    BINDINGS = [
-        Binding("enter", "save", "Keep", id="keep", priority=True),
-        Binding("escape", "cancel", "Change nothing", id="cancel"),
-    ]
+    BINDINGS = bindings("log run")
 
     def __init__(self, now: datetime) -> None:
         super().__init__()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static, Switch
 
 from itb_tui.core.store.settings import Settings, parse_start
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import AnswersOnce
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -29,10 +29,7 @@ def _radio_set(choices: tuple[tuple[str, str], ...], current: str, ident: str) -
 class OnboardingScreen(AnswersOnce[bool]):
     """Dismisses True after filling ``settings``; False (nothing changed) on Escape."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Start", id="save", tooltip="Save and start", priority=True),
-        Binding("escape", "cancel", "Not now", id="cancel", tooltip="Ask again next time"),
-    ]
+    BINDINGS = bindings("onboarding")
 
     def __init__(self, settings: Settings, disclaimer: str, today: date) -> None:
         super().__init__()

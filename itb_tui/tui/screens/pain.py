@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from itb_tui.core.history.records import CONTEXT_LABELS, NO_KNEES, PAIN_CONTEXTS, Knees
+from itb_tui.tui.keys import CONTEXT_KEYS, bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import markup
@@ -18,16 +19,6 @@ from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.knee_scale import KneeScale, both_knees
 from itb_tui.tui.widgets.note_input import NoteInput
 from itb_tui.tui.widgets.pain_scale import PainScale
-
-CONTEXT_KEYS = {
-    "r": "rest",
-    "d": "daily",
-    "u": "during-run",
-    "a": "after-run",
-    "e": "exercise",
-    "m": "morning",
-}
-
 
 SWELLING_QUESTION = "Is the outside of the knee swollen or puffy?"
 
@@ -52,16 +43,7 @@ def swelling_line(answer: bool | None) -> str:
 class PainRatingScreen(Dialog[PainResult | None]):
     """Digits pick the score, Tab reaches the note, Enter saves, Escape goes back."""
 
-    BINDINGS = [
-        Binding("enter", "confirm", "Save", id="save", priority=True),
-        Binding("escape", "cancel", "Back", id="cancel"),
-        Binding("tab", "app.focus_next", "Note", show=False),
-        *[Binding(k, f"context('{c}')", show=False) for k, c in CONTEXT_KEYS.items()],
-        Binding("up", "cycle_context(-1)", show=False),
-        Binding("down", "cycle_context(1)", show=False),
-        Binding("y", "swelling(True)", show=False),
-        Binding("n", "swelling(False)", show=False),
-    ]
+    BINDINGS = bindings("pain scale")
 
     def __init__(
         self,
@@ -181,10 +163,7 @@ class SpikeScoreScreen(Dialog[SpikeScore | None]):
     Enter); when both knees hurt, each knee's score on the per-knee scale, then Enter.
     Escape keeps the spike without a score."""
 
-    BINDINGS = [
-        Binding("enter", "confirm", "Save", id="save", priority=True),
-        Binding("escape", "cancel", "No score", id="cancel"),
-    ]
+    BINDINGS = bindings("spike score")
 
     def __init__(self, exercise: str, *, per_knee: bool = False) -> None:
         super().__init__()

@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
@@ -17,6 +16,7 @@ from itb_tui.core.history.records import NAME_LIMIT, RunDecision
 from itb_tui.core.plan.referee import needs_clinician, refuse
 from itb_tui.core.plan.verdict import Verdict
 from itb_tui.core.text import NOTE_LIMIT, fit_note
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.checkin import choices
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -65,15 +65,7 @@ class RunWeekDialog(Dialog[RunDecision | None]):
     """Returns the decision once confirmed, None on Escape (nothing changes)."""
 
     AUTO_FOCUS = None
-    BINDINGS = [
-        Binding("enter", "confirm", "Next", id="next", priority=True),
-        Binding("escape", "cancel", "Change nothing", id="cancel"),
-        Binding("p", "choose('pause')", show=False),
-        Binding("u", "choose('resume')", show=False),
-        *[Binding(str(n), f"choose('week', {n})", show=False) for n in range(1, 10)],
-        Binding("y", "cleared(True)", show=False),
-        Binding("n", "cleared(False)", show=False),
-    ]
+    BINDINGS = bindings("run week")
 
     def __init__(self, program: Program, verdict: Verdict, now: datetime) -> None:
         super().__init__()

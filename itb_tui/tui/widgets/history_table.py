@@ -6,7 +6,6 @@ from datetime import date
 
 from rich.text import Text
 from textual import events, work
-from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
@@ -16,6 +15,7 @@ from itb_tui.core.dates import days_back, month_key
 from itb_tui.core.history.edit import HistoryIndex
 from itb_tui.core.history.records import CONTEXT_LABELS, PainLog, SessionRecord, pain_log_ids
 from itb_tui.core.history.stats import RECENT_FILTER_DAYS, Row, RowFilter, session_rows
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.text import rich_literal
 from itb_tui.tui.widgets.pain_scale import pain_style
 
@@ -69,10 +69,7 @@ class HistoryTable(DataTable[Text]):
     the background and follows the oldest row. When there are many, End shows the oldest
     months at once below a gap row, and the table is whole again once the rest is read."""
 
-    BINDINGS = [
-        Binding("home", "newest", "Newest", show=False),
-        Binding("end", "oldest", "Oldest", show=False),
-    ]
+    BINDINGS = bindings("history table")
 
     class Shown(Message):
         """The rows shown changed: how many, the oldest month shown, and whether more exist."""

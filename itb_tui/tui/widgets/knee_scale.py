@@ -11,12 +11,11 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import App
-from textual.binding import Binding
 
 from itb_tui.core.history.records import BOTH, SIDES, Knees
+from itb_tui.tui.keys import KNEE_KEY, bindings
 from itb_tui.tui.widgets.pain_scale import PainScale, moved, scale_cells
 
-KNEE_KEY = "k"
 # What k moves to from each state: "" is one score for the pain felt.
 NEXT_KNEE = {"": "left", "left": "right", "right": "left"}
 
@@ -30,7 +29,7 @@ def both_knees(app: App[Any]) -> bool:
 class KneeScale(PainScale):
     """A PainScale that, with ``per_knee``, can take a score for each knee."""
 
-    BINDINGS = [Binding(KNEE_KEY, "next_knee", "Each knee", show=False)]
+    BINDINGS = bindings("knee scale")
 
     def __init__(self, *, per_knee: bool, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from itb_tui.core.pain import BANDS, PainBand, pain_band
+from itb_tui.tui.keys import bindings
 
 ANCHORS = {
     0: "no pain at all",
@@ -77,11 +77,7 @@ class PainScale(Widget, can_focus=True):
         background: $boost;
     }
     """
-    BINDINGS = [
-        Binding("left", "move(-1)", "Less", show=False),
-        Binding("right", "move(1)", "More", show=False),
-        *[Binding(str(n), f"pick({n})", show=False) for n in range(10)],
-    ]
+    BINDINGS = bindings("scale")
 
     value: reactive[int | None] = reactive(None)
 

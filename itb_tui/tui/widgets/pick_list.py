@@ -13,13 +13,15 @@ from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from itb_tui.tui.keys import bindings
 
 
 class Pick(NamedTuple):
@@ -36,15 +38,7 @@ class PickList(ScrollView, can_focus=True):
     """Up/down (page up/down, home/end) move between the choices, skipping headers; Enter or
     a click picks one. Posts Highlighted when the highlight moves and Selected on a pick."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(0)", "First", show=False),
-        Binding("end", "edge(-1)", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("pick list")
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "pick-list--highlighted",
         "pick-list--header",
