@@ -1,7 +1,7 @@
 """Screens and verbs render the referee's verdict: none of them imports a rule of its own.
 
-Every module under itb_tui/tui/, itb_tui/cli.py, itb_tui/core/shell/ and itb_tui/core/report/
-may import from ``itb_tui.core.plan`` only:
+Every module under itb_tui/tui/, itb_tui/cli/, itb_tui/core/shell/ and
+itb_tui/core/report/ may import from ``itb_tui.core.plan`` only:
   * the referee's entry points (ENTRY_POINTS): ``referee`` (RulesInput, decide, plan_ahead,
     the guided run, the override question, refuse) and ``verdict`` (the shapes of its answer);
   * pure data modules (``due``: what a line of the plan is, and the output formats);
@@ -17,7 +17,7 @@ from pathlib import Path
 import itb_tui
 
 PACKAGE = Path(itb_tui.__file__).parent
-CHECKED = ("tui", "cli.py", "core/shell", "core/report")
+CHECKED = ("tui", "cli", "core/shell", "core/report")
 PLAN = "itb_tui.core.plan"
 ENTRY_POINTS = {"referee", "verdict", "due"}
 ALLOWED: dict[str, set[str]] = {

@@ -1,0 +1,119 @@
+"""``itb check-in``: the morning check-in (knee pain, compared with yesterday, swelling),
+given as options or asked in the terminal; then what the answer decides today."""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False  # as in the package: nothing is imported before the command needs it
+if TYPE_CHECKING:
+    import argparse
+
+    from itb_tui.core.context import AppContext
+    from itb_tui.core.plan.checkin import MorningAnswer
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from itb_tui.cli.options import KNEES_HELP, knee_arguments, note, score
+    from itb_tui.core.history.records import COMPARED
+
+    check_in = commands.add_parser(
+        "check-in",
+        help="the morning check-in: knee pain, compared with yesterday, swelling",
+        epilog="Without a score it asks in the terminal: type e.g. '2 s n' and Enter. "
+        + KNEES_HELP,
+    )
+    check_in.add_argument("score", nargs="?", type=score, help="knee pain this morning, 0-10")
+    knee_arguments(check_in)
+    check_in.add_argument("--compared", choices=COMPARED, help="compared with yesterday")
+    check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
+    check_in.add_argument("--note", type=note, default="", help="a short note")
+    check_in.set_defaults(subparser=check_in)
+
+
+def ask_check_in(per_knee: bool, first: bool = False) -> MorningAnswer | None:
+    """Ask in the terminal: one line such as '2 s n', then whatever part is missing; with
+    ``per_knee``, 'L1 R2 s n' scores each knee; the ``first`` check-in ever has no
+    yesterday to compare with ('2 n')."""
+    from itb_tui.core.history.records import Knees
+    from itb_tui.core.plan.checkin import MorningAnswer, parse_answer
+
+    knee_text = " (or each knee: L1 R2)" if per_knee else ""
+    first_prompt = f"Knee pain 0-10{knee_text}, then y/n (swelling), e.g. 2 n: "
+    prompts = (
+        f"Knee pain 0-10{knee_text}, then b/s/w (vs yesterday) and y/n (swelling), e.g. 2 s n: ",
+        "Compared with yesterday: b(etter), s(ame) or w(orse)? ",
+        "Swelling: y or n? ",
+    )
+    score: int | None = None
+    compared: str | None = "" if first else None
+    swelling: bool | None = None
+    knees: dict[str, int] = {}
+    prompt = first_prompt if first else prompts[0]
+    while score is None or compared is None or swelling is None:
+        try:
+            reply = input(prompt)
+        except EOFError:
+            print("\nNothing saved.", file=sys.stderr)
+            return None
+        try:
+            got = parse_answer(reply, per_knee)
+        except ValueError as err:
+            print(f"  {err}", file=sys.stderr)
+            continue
+        knees |= got[3]
+        score = score if got[0] is None else got[0]
+        score = Knees(**knees).worse if knees else score
+        compared = compared if compared is not None else got[1]
+        swelling = swelling if got[2] is None else got[2]
+        if score is None:
+            prompt = f"Knee pain this morning, 0-10{knee_text}? "
+        elif compared is None:
+            prompt = prompts[1]
+        else:
+            prompt = prompts[2]
+    return MorningAnswer(score, compared, swelling, Knees(**knees))
+
+
+def run(context: AppContext, args: argparse.Namespace) -> int:
+    from itb_tui.cli.options import knee_score
+    from itb_tui.cli.problems import say_problem
+    from itb_tui.cli.red_flags import ask_after_pain
+    from itb_tui.core.content.validate import ContentError
+    from itb_tui.core.history.morning_log import first_check_in, save_check_in
+    from itb_tui.core.history.records import BOTH
+    from itb_tui.core.plan.checkin import MorningAnswer, answer_text
+    from itb_tui.core.shell.today_line import today_summary
+    from itb_tui.core.store.files import StoreError
+
+    first = first_check_in(context.store, context.clock.wall().date())
+    if args.score is not None or args.left is not None or args.right is not None:
+        score, knees = knee_score(context, args)
+        if (args.compared is None and not first) or args.swelling is None:
+            args.subparser.error(
+                "with a score, give --compared better|same|worse and --swelling yes|no"
+            )
+        answer: MorningAnswer | None = MorningAnswer(
+            score, args.compared or "", args.swelling == "yes", knees
+        )
+    elif sys.stdin.isatty():
+        answer = ask_check_in(context.settings.painful_knee == BOTH, first)
+    else:
+        args.subparser.error("give the answer: itb check-in SCORE --compared same --swelling no")
+    if answer is None:
+        return 1
+    log = answer.log(context.clock.wall(), args.note.strip())
+    replaced = save_check_in(context.store, log)
+    swelling = "" if log.swelling else ", no swelling"
+    again = ", in place of this morning's earlier answer" if replaced else ""
+    print(f"Checked in: {answer_text(log)}{swelling}, at {log.at:%Y-%m-%d %H:%M}{again}.")
+    ask_after_pain(context, log.score, log.swelling)
+    try:  # what the answer decides needs the content, settings and history: the log is saved
+        summary = today_summary(context)
+    except (ContentError, StoreError, OSError) as err:
+        print("itb: the check-in is saved.", file=sys.stderr)
+        say_problem(err, "what it decides today cannot be worked out")
+        return 0
+    if summary.morning_decides:
+        print(summary.morning)
+    return 0

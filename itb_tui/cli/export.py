@@ -1,0 +1,137 @@
+"""``itb export``: the history for a physiotherapist (CSV, JSON, Markdown, PDF), or the plan
+of the coming weeks for a calendar (iCalendar)."""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False  # as in the package: nothing is imported before the command needs it
+if TYPE_CHECKING:
+    import argparse
+    from datetime import date
+
+    from itb_tui.core.context import AppContext
+
+
+def _since(text: str) -> date:
+    """A date or a span back from today; today is the clock's, a later date is refused."""
+    import argparse
+
+    from itb_tui.core.clock import MonotonicClock
+    from itb_tui.core.report.export import parse_since
+
+    today = MonotonicClock().wall().date()
+    try:
+        since = parse_since(text, today)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    if since > today:
+        raise argparse.ArgumentTypeError(f"{text!r} is after today ({today.isoformat()})")
+    return since
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from pathlib import Path
+
+    export = commands.add_parser(
+        "export",
+        help="export your history for a physiotherapist, or the plan for a calendar",
+        epilog="--format ics: the plan for the next 4 weeks (strength, daily routines, runs).",
+    )
+    export.add_argument(
+        "--format", choices=("csv", "json", "markdown", "pdf", "ics"), default="markdown"
+    )
+    export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
+    export.add_argument("--output", type=Path, help="file to write (default, or -: print it)")
+    export.add_argument("--force", action="store_true", help="replace --output if it exists")
+
+
+def _plan_calendar(context: AppContext) -> str:
+    """The coming weeks' plan (not the history) for a calendar app."""
+    from itb_tui.core.plan.referee import load_input
+    from itb_tui.core.report.ics import plan_calendar
+
+    inp, unreadable = load_input(context)
+    if unreadable:
+        raise unreadable[0]
+    return plan_calendar(
+        inp.program, inp.settings, inp.library, inp.history, inp.now, flags=inp.flags
+    )
+
+
+def _program_start(context: AppContext) -> date | None:
+    """The program's start date for the reports' adherence; None when settings are damaged."""
+    from itb_tui.core.store.files import StoreError
+
+    try:
+        return context.settings.program_start
+    except StoreError:
+        return None
+
+
+def run(context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Write the export; exit 1 (after writing the rest) when a month could not be read."""
+    from itb_tui.core.dates import month_key
+    from itb_tui.core.history.stats import routine_categories
+    from itb_tui.core.report.export_file import (
+        RefusedOutput,
+        check_output,
+        check_suffix,
+        export_history,
+    )
+    from itb_tui.core.report.flags import recorded_flags
+    from itb_tui.core.store.files import StoreError, atomic_write
+    from itb_tui.core.text import plain_text
+
+    pdf = args.format == "pdf"
+    to_stdout = args.output is None or str(args.output) == "-"
+    if pdf and to_stdout and sys.stdout.isatty():
+        print("itb: a PDF cannot be shown here; give --output FILE", file=sys.stderr)
+        return 2
+    target = None
+    if args.output is not None and str(args.output) != "-":  # '-': standard output
+        try:
+            check_suffix(args.output, args.format)
+            target = check_output(args.output, context.paths, force=args.force)
+        except RefusedOutput as err:
+            parser.error(str(err))
+    store = context.store
+    since: date | None = args.since
+    first = since  # the PDF's red-flag check reads from the program's start
+    if pdf and since is not None and context.settings.program_start is not None:
+        first = min(since, context.settings.program_start)
+    months = [m for m in store.months() if first is None or m >= month_key(first)]
+    today = context.clock.wall().date()
+    if args.format == "ics":
+        data = _plan_calendar(context).encode("utf-8")
+        left_out: list[StoreError] = []
+    else:
+        # only the Markdown and PDF reports group by category, so only they read the content
+        by_category = args.format in ("markdown", "pdf")
+        flags, unread = recorded_flags(context)
+        if unread:
+            print(f"itb: {plain_text(unread)}", file=sys.stderr)
+        exported = export_history(
+            store,
+            months,
+            args.format,
+            since,
+            today,
+            routine_categories(context.library) if by_category else {},
+            program=context.program if pdf else None,
+            settings=context.settings if pdf else None,
+            exercises=context.library.exercises if pdf else None,
+            flags=flags,
+            program_start=_program_start(context) if by_category else None,
+        )
+        data, left_out = exported.data, exported.left_out
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        atomic_write(target, data)
+        print(f"Wrote {args.format} export to {target}.", file=sys.stderr)
+    for problem in left_out:
+        print(f"itb: left out of the export: {plain_text(str(problem))}", file=sys.stderr)
+    return 1 if left_out else 0

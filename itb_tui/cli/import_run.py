@@ -1,0 +1,62 @@
+"""``itb import-run FILE|FOLDER...``: import runs from GPX, TCX or FIT files, with their pain
+(cli/run_options.py); the same file imported twice is one run."""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False  # as in the package: nothing is imported before the command needs it
+if TYPE_CHECKING:
+    import argparse
+
+    from itb_tui.core.context import AppContext
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from pathlib import Path
+
+    from itb_tui.cli.run_options import RUN_HELP, pain_arguments
+
+    imported = commands.add_parser(
+        "import-run",
+        help="import runs from GPX, TCX or FIT files (or folders of them) and exit",
+        epilog="The same file imported twice is one run. " + RUN_HELP,
+    )
+    imported.add_argument("files", nargs="+", type=Path, metavar="FILE|FOLDER")
+    pain_arguments(imported)
+    imported.set_defaults(subparser=imported)
+
+
+def run(context: AppContext, args: argparse.Namespace) -> int:
+    """Import each file; exit 1 when one could not be (the others are imported)."""
+    from itb_tui.cli.run_options import after, keep, pain_fields, pain_given
+    from itb_tui.core.history.outdoor_run import RunRefused, from_file
+    from itb_tui.core.history.run_files import RunFileError, read_run_file, run_files
+    from itb_tui.core.text import plain_text
+
+    files = run_files(args.files)
+    if not files:
+        args.subparser.error("no GPX, TCX or FIT file there")
+    if pain_given(args) and len(files) > 1:
+        args.subparser.error("the pain options are for one run: import one file with them")
+    pain = pain_fields(context, args) if pain_given(args) else {}
+    now = context.clock.wall()
+    failed = 0
+    for path in files:
+        name = plain_text(str(path))
+        try:
+            run = from_file(read_run_file(path), now, **pain)
+            said, added = keep(context, run, now)
+        except RunRefused as err:
+            if pain:  # the one file with its pain options: the options do not fit it
+                args.subparser.error(f"{path}: {err}; nothing was imported")
+            print(f"itb: {name}: {plain_text(str(err))}; nothing was imported", file=sys.stderr)
+            failed += 1
+            continue
+        except RunFileError as err:
+            print(f"itb: {name}: {plain_text(str(err))}; nothing was imported", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{name}: {'imported ' if added else ''}{said}.")
+    after(context, args.pain_after)
+    return 1 if failed else 0

@@ -1,0 +1,63 @@
+"""``itb remind``: a desktop notification of what is due and not done (for cron or a timer);
+``--install`` writes a daily systemd user timer (or prints a crontab line)."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # as in the package: nothing is imported before the command needs it
+if TYPE_CHECKING:
+    import argparse
+
+    from itb_tui.core.context import AppContext
+
+
+def _clock_time(text: str) -> tuple[int, int]:
+    import argparse
+
+    from itb_tui.core.shell.remind import parse_time
+
+    try:
+        return parse_time(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    remind = commands.add_parser(
+        "remind",
+        help="a desktop notification of what is due and not done (for cron or a timer)",
+        epilog="Each item is announced once a day at most. Nothing is installed unless asked.",
+    )
+    remind.add_argument("--install", action="store_true", help="write a daily systemd user timer")
+    remind.add_argument("--at", type=_clock_time, metavar="HH:MM", help="with --install: when")
+    remind.add_argument(
+        "--cron", action="store_true", help="with --install: print a crontab line instead"
+    )
+    remind.add_argument("--uninstall", action="store_true", help="remove the timer")
+    remind.set_defaults(subparser=remind)
+
+
+def run(context: AppContext, args: argparse.Namespace) -> int:
+    import os
+
+    from itb_tui.core.shell import remind
+
+    if args.install and args.uninstall:
+        args.subparser.error("choose --install or --uninstall, not both")
+    if (args.at is not None or args.cron) and not args.install:
+        args.subparser.error("--at and --cron go with --install")
+    if args.uninstall:
+        print(remind.uninstall(os.environ))
+    elif args.install:
+        if args.at is None:
+            args.subparser.error("--install needs the time of day: --at HH:MM")
+        extra, env = remind.carried_folders(args.data_dir, args.config_dir, os.environ)
+        argv = remind.command_line(extra)
+        systemd = not args.cron and remind.has_systemd()
+        print(remind.install(args.at, argv, os.environ, systemd, env))
+    else:
+        from itb_tui.core.shell.today_line import today_summary
+
+        line = remind.remind(today_summary(context), context.paths.data / remind.STATE_FILE)
+        if line:
+            print(line)
+    return 0
