@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from itb_tui.core.context import AppContext
+    from itb_tui.core.store.paths import Paths
 
     Verb = Callable[[AppContext, argparse.Namespace], int]
 
@@ -50,8 +51,23 @@ def _shell_verbs(parser: argparse.ArgumentParser) -> dict[str, Verb]:
     }
 
 
+def _reading_no_history(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, folders: Paths
+) -> int | None:
+    """``itb check``, ``itb completion`` and ``itb paths``; None for another verb."""
+    from itb_tui.cli import check, completion, paths
+
+    if args.command == "check":
+        return check.run(folders)
+    if args.command == "completion":
+        return completion.run(parser, args)
+    if args.command == "paths":
+        return paths.run(folders, args)
+    return None
+
+
 def run(argv: Sequence[str] | None) -> int:
-    from itb_tui.cli import check, completion, paths, start
+    from itb_tui.cli import start
     from itb_tui.cli.parser import build_parser
     from itb_tui.cli.problems import say_problem
     from itb_tui.core.content.validate import ContentError
@@ -62,12 +78,9 @@ def run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     folders = Paths.resolve(args.data_dir, args.config_dir)
-    if args.command == "check":
-        return check.run(folders)
-    if args.command == "completion":
-        return completion.run(parser, args)
-    if args.command == "paths":
-        return paths.run(folders, args)
+    done = _reading_no_history(parser, args, folders)
+    if done is not None:
+        return done
     failed = 3 if args.command == "today" else 1  # for today, 1 means "something is due"
     context = AppContext(folders)
     try:
