@@ -30,8 +30,16 @@ ALLOWED: dict[str, set[str]] = {
     # the PDF report's red-flag table reads the finding over the report's own months.
     "progress": {"Improvement", "IMPROVEMENT_AFTER_WEEKS", "no_improvement"},
     # Category names and the weekly strength target, for the export's summary lines; the run's
-    # routine id, so the report's sessions table keeps runs ahead of daily routines.
-    "weeks": {"STRENGTH", "STRENGTH_PER_WEEK", "STRETCH", "RUN_ROUTINE"},
+    # routine id, so the report's sessions table keeps runs ahead of daily routines; a week's
+    # sessions counted against those targets, shown on the calendar and in the export.
+    "weeks": {
+        "STRENGTH",
+        "STRENGTH_PER_WEEK",
+        "STRETCH",
+        "RUN_ROUTINE",
+        "WeekCounts",
+        "week_counts",
+    },
     # What a discarded session's pain becomes: pain logs added to the history (an input the
     # referee reads like any other), and the dialog's words about it.
     "kept_pain": {"kept_pain_logs", "discard_note", "sets_done"},

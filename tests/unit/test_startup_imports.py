@@ -13,7 +13,7 @@ from pathlib import Path
 LATER = (
     "itb_tui.core.content.program",
     "itb_tui.core.history.records",
-    "itb_tui.core.store.history_store",
+    "itb_tui.core.history.history_store",
     "itb_tui.core.session.engine",
     "itb_tui.core.plan.overview",
     "itb_tui.tui.screens.session",
