@@ -1,11 +1,11 @@
 """The itb command: open the app, start a routine, list routines, log pain from the shell,
 and the daily loop: what is due today, the morning check-in, reminders.
 
-One module per verb (``today``, ``check_in``, ``log_pain``, ...), each with its options on
-the parser (its add function) and its work (its run function); ``parser`` puts the parser
-together, ``verb_help`` gives each verb's examples and exit codes, ``commands`` runs the
-parsed command, ``start`` opens the app. Nothing is imported before the command needs it:
-'itb today' answers every shell prompt.
+Every verb's options are in ``parser`` (with each verb's examples and exit codes from
+``verb_help``), and its work in a module of its own (``today``, ``check_in``, ``log_pain``,
+...), which ``commands`` imports only when that verb runs; ``start`` opens the app. Nothing is
+imported before the command needs it: 'itb today' answers every shell prompt, and opening the
+app loads no verb's module.
 """
 
 from __future__ import annotations
@@ -45,9 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from itb_tui.cli.today import kept_today
-
-    kept = kept_today(list(sys.argv[1:] if argv is None else argv))
+    kept = _kept_today(list(sys.argv[1:] if argv is None else argv))
     if kept is not None:  # every shell prompt asks: answer before importing anything else
         print(kept[0])
         return kept[1]
@@ -61,3 +59,14 @@ def _main(argv: Sequence[str] | None) -> int:
         return run(argv)
     finally:
         gc.enable()
+
+
+def _kept_today(argv: Sequence[str]) -> tuple[str, int] | None:
+    """``itb today [--format F]`` answered from the kept answer, if it still holds."""
+    from itb_tui.core.shell.today_cache import cached
+
+    if argv == ["today"]:
+        return cached("text")
+    if len(argv) == 3 and argv[:2] == ["today", "--format"]:
+        return cached(argv[2])
+    return None

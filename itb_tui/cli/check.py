@@ -6,15 +6,7 @@ import sys
 
 TYPE_CHECKING = False  # as in the package: nothing is imported before the command needs it
 if TYPE_CHECKING:
-    import argparse
-
     from itb_tui.core.store.paths import Paths
-
-
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    commands.add_parser(
-        "check", help="check content.toml and settings.toml (and the shipped content) and exit"
-    )
 
 
 def run(paths: Paths) -> int:

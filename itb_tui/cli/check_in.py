@@ -17,24 +17,6 @@ if TYPE_CHECKING:
     Parsed = tuple[int | None, str | None, bool | None, dict[str, int]]
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from itb_tui.cli.options import KNEES_HELP, knee_arguments, note, score
-    from itb_tui.core.history.records import COMPARED
-
-    check_in = commands.add_parser(
-        "check-in",
-        help="the morning check-in: knee pain, compared with yesterday, swelling",
-        epilog="Without a score it asks in the terminal: type e.g. '2 s n' and Enter. "
-        + KNEES_HELP,
-    )
-    check_in.add_argument("score", nargs="?", type=score, help="knee pain this morning, 0-10")
-    knee_arguments(check_in)
-    check_in.add_argument("--compared", choices=COMPARED, help="compared with yesterday")
-    check_in.add_argument("--swelling", choices=("yes", "no"), help="is the knee swollen?")
-    check_in.add_argument("--note", type=note, default="", help="a short note")
-    check_in.set_defaults(subparser=check_in)
-
-
 def _reply(prompt: str, per_knee: bool) -> Parsed | None:
     """One line typed and parsed; None (saying why) when it is not understood. EOFError when
     the input ends."""

@@ -17,38 +17,36 @@ if TYPE_CHECKING:
     Verb = Callable[[AppContext, argparse.Namespace], int]
 
 
-def _shell_verbs(parser: argparse.ArgumentParser) -> dict[str, Verb]:
-    """The verbs that do not open the app, by name."""
-    from itb_tui.cli import (
-        check_in,
-        export,
-        import_run,
-        log_pain,
-        log_run,
-        psfs,
-        readiness,
-        red_flags,
-        remind,
-        routines,
-        today,
-    )
+# The verbs that do not open the app (export aside), each run by its module in this package.
+SHELL_VERBS = {
+    "today": "today",
+    "check-in": "check_in",
+    "readiness": "readiness",
+    "remind": "remind",
+    "red-flags": "red_flags",
+    "psfs": "psfs",
+    "routines": "routines",
+    "log-pain": "log_pain",
+    "log-run": "log_run",
+    "import-run": "import_run",
+}
 
-    def export_history(context: AppContext, args: argparse.Namespace) -> int:
+
+def _shell_command(
+    context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> int | None:
+    """Run a verb that does not open the app, importing its module only; None for the app."""
+    if args.command == "export":  # a refused --output is said with the whole command's usage
+        from itb_tui.cli import export
+
         return export.run(context, args, parser)
+    module = SHELL_VERBS.get(args.command)
+    if module is None:
+        return None
+    from importlib import import_module
 
-    return {
-        "today": today.run,
-        "check-in": check_in.run,
-        "readiness": readiness.run,
-        "remind": remind.run,
-        "red-flags": red_flags.run,
-        "psfs": psfs.run,
-        "routines": routines.run,
-        "log-pain": log_pain.run,
-        "export": export_history,
-        "log-run": log_run.run,
-        "import-run": import_run.run,
-    }
+    verb: Verb = import_module(f"itb_tui.cli.{module}").run
+    return verb(context, args)
 
 
 def _reading_no_history(
@@ -84,9 +82,9 @@ def run(argv: Sequence[str] | None) -> int:
     failed = 3 if args.command == "today" else 1  # for today, 1 means "something is due"
     context = AppContext(folders)
     try:
-        verb = _shell_verbs(parser).get(args.command)
-        if verb is not None:
-            return verb(context, args)
+        done = _shell_command(context, args, parser)
+        if done is not None:
+            return done
         context.read_now()  # the app's first screen shows the content and settings
         start.check_routine(context, args, parser)
         if not start.has_terminal():

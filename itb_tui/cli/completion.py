@@ -7,13 +7,6 @@ if TYPE_CHECKING:
     import argparse
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from itb_tui.core.shell.completion import SHELLS
-
-    completion = commands.add_parser("completion", help="print a shell completion script")
-    completion.add_argument("shell", choices=SHELLS)
-
-
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from itb_tui.core.shell.completion import completion_script
 

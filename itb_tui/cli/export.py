@@ -15,39 +15,6 @@ if TYPE_CHECKING:
     from itb_tui.core.store.files import StoreError
 
 
-def _since(text: str) -> date:
-    """A date or a span back from today; today is the clock's, a later date is refused."""
-    import argparse
-
-    from itb_tui.core.clock import MonotonicClock
-    from itb_tui.core.report.export import parse_since
-
-    today = MonotonicClock().wall().date()
-    try:
-        since = parse_since(text, today)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-    if since > today:
-        raise argparse.ArgumentTypeError(f"{text!r} is after today ({today.isoformat()})")
-    return since
-
-
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from pathlib import Path
-
-    export = commands.add_parser(
-        "export",
-        help="export your history for a physiotherapist, or the plan for a calendar",
-        epilog="--format ics: the plan for the next 4 weeks (strength, daily routines, runs).",
-    )
-    export.add_argument(
-        "--format", choices=("csv", "json", "markdown", "pdf", "ics"), default="markdown"
-    )
-    export.add_argument("--since", type=_since, help="YYYY-MM-DD, or 30d / 8w back from today")
-    export.add_argument("--output", type=Path, help="file to write (default, or -: print it)")
-    export.add_argument("--force", action="store_true", help="replace --output if it exists")
-
-
 def _plan_calendar(context: AppContext) -> str:
     """The coming weeks' plan (not the history) for a calendar app."""
     from itb_tui.core.plan.referee import load_input

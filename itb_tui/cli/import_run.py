@@ -14,21 +14,6 @@ if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from pathlib import Path
-
-    from itb_tui.cli.run_options import RUN_HELP, pain_arguments
-
-    imported = commands.add_parser(
-        "import-run",
-        help="import runs from GPX, TCX or FIT files (or folders of them) and exit",
-        epilog="The same file imported twice is one run. " + RUN_HELP,
-    )
-    imported.add_argument("files", nargs="+", type=Path, metavar="FILE|FOLDER")
-    pain_arguments(imported)
-    imported.set_defaults(subparser=imported)
-
-
 def _import(
     context: AppContext,
     args: argparse.Namespace,

@@ -9,30 +9,6 @@ if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from itb_tui.cli.options import KNEES_HELP, knee_arguments, note, score
-    from itb_tui.core.history.records import PAIN_CONTEXTS
-
-    log = commands.add_parser(
-        "log-pain", help="log a pain score (0-10) and exit", epilog=KNEES_HELP
-    )
-    log.add_argument("score", nargs="?", type=score, help="0 = no pain, 10 = worst imaginable")
-    knee_arguments(log)
-    log.add_argument(
-        "--context",
-        choices=PAIN_CONTEXTS,
-        default="daily",
-        help="where you felt it (default: daily)",
-    )
-    log.add_argument("--note", type=note, default="", help="a short note, e.g. 'stairs'")
-    log.add_argument(
-        "--swelling",
-        choices=("yes", "no"),
-        help="is the outside of the knee swollen or puffy? (left out: not answered)",
-    )
-    log.set_defaults(subparser=log)
-
-
 def run(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.cli.options import knee_score
     from itb_tui.cli.red_flags import ask_after_pain

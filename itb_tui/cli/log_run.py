@@ -9,23 +9,6 @@ if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from itb_tui.cli.run_options import RUN_HELP, minutes, number, pain_arguments
-
-    log = commands.add_parser("log-run", help="log a run done outdoors and exit", epilog=RUN_HELP)
-    log.add_argument("minutes", type=minutes, help="minutes spent running")
-    log.add_argument(
-        "--at",
-        metavar="HH:MM|ISO",
-        help="when it started: HH:MM today or YYYY-MM-DDTHH:MM (default: it ended just now)",
-    )
-    log.add_argument(
-        "--distance", type=lambda t: number(t, "kilometres", float), metavar="KM", help="in km"
-    )
-    pain_arguments(log)
-    log.set_defaults(subparser=log)
-
-
 def run(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.cli.run_options import after, keep, pain_fields
     from itb_tui.core.history.outdoor_run import OutdoorRun, RunRefused, parse_start

@@ -1,22 +1,20 @@
-"""The argument types more than one verb takes: a pain score, a note, a score per knee."""
+"""The options' types (a pain score, a note, minutes, a date, a time of day), each refusing a
+bad value with a message and exit code 2; and the check that --left and --right fit the
+settings."""
 
 from __future__ import annotations
 
 TYPE_CHECKING = False  # as in the package: nothing is imported before the command needs it
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from itb_tui.core.context import AppContext
     from itb_tui.core.history.records import Knees
 
-KNEES_HELP = """\
-When both knees hurt (Settings: "Which knee hurts?" both), --left and --right score each
-knee, e.g. --left 2 --right 3; SCORE may then be left out (it is the worse knee's) and
-either knee may be left out.
-"""
-
 
 def score(text: str) -> int:
+    """A pain score, 0-10."""
     import argparse
 
     try:
@@ -44,13 +42,6 @@ def note(text: str) -> str:
     return note
 
 
-def knee_arguments(parser: argparse.ArgumentParser) -> None:
-    for knee in ("left", "right"):
-        parser.add_argument(
-            f"--{knee}", type=score, metavar="N", help=f"the {knee} knee's pain, 0-10"
-        )
-
-
 def knee_score(context: AppContext, args: argparse.Namespace) -> tuple[int, Knees]:
     """The single score and the knees from SCORE, --left and --right; exits 2 when they do
     not fit together, or when knees are given though the settings do not say both hurt."""
@@ -67,3 +58,63 @@ def knee_score(context: AppContext, args: argparse.Namespace) -> tuple[int, Knee
     except ValueError as err:
         args.subparser.error(str(err))  # exits 2
         raise
+
+
+def number(text: str, what: str, kind: type[int] | type[float] = int) -> float:
+    """``text`` as ``kind``; an argument error naming ``what`` it should be."""
+    import argparse
+
+    try:
+        return kind(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not {what}") from None
+
+
+def run_minutes(text: str) -> float:
+    return number(text, "a number of minutes", float)
+
+
+def count(text: str) -> int:
+    return int(number(text, "a whole number"))
+
+
+def session_minutes(text: str) -> int:
+    """The minutes of a short session, within what a session can be cut to."""
+    import argparse
+
+    from itb_tui.core.session.short_session import MAX_MINUTES, MIN_MINUTES
+
+    if not text.isdigit() or not MIN_MINUTES <= int(text) <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a number of minutes from {MIN_MINUTES} to {MAX_MINUTES}"
+        )
+    return int(text)
+
+
+def clock_time(text: str) -> tuple[int, int]:
+    """HH:MM, as (hours, minutes)."""
+    import argparse
+
+    from itb_tui.core.shell.remind import parse_time
+
+    try:
+        return parse_time(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def since_date(text: str) -> date:
+    """A date or a span back from today; today is the clock's, a later date is refused."""
+    import argparse
+
+    from itb_tui.core.clock import MonotonicClock
+    from itb_tui.core.report.export import parse_since
+
+    today = MonotonicClock().wall().date()
+    try:
+        since = parse_since(text, today)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    if since > today:
+        raise argparse.ArgumentTypeError(f"{text!r} is after today ({today.isoformat()})")
+    return since

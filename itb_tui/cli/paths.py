@@ -9,11 +9,6 @@ if TYPE_CHECKING:
     from itb_tui.core.store.paths import Paths
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    paths = commands.add_parser("paths", help="print the data, config and cache folders")
-    paths.add_argument("--json", action="store_true", help="as JSON, for scripts")
-
-
 def run(paths: Paths, args: argparse.Namespace) -> int:
     from itb_tui.core.shell.paths_info import paths_text
 

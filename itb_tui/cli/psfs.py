@@ -12,21 +12,6 @@ if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    psfs = commands.add_parser(
-        "psfs",
-        help="the function score: how well you can do up to three activities, each 0-10",
-        epilog="Without ratings it asks in the terminal, the activities of last time first. "
-        "0 = you cannot do it, 10 = as well as before. It is due every 2 weeks; reports show "
-        "the change since the first rating (2 points or more is meaningful).",
-    )
-    psfs.add_argument(
-        "ratings", nargs="*", metavar="ACTIVITY=RATING", help="e.g. 'running 5 km=3' 'stairs=6'"
-    )
-    psfs.add_argument("--show", action="store_true", help="print the ratings so far and exit")
-    psfs.set_defaults(subparser=psfs)
-
-
 def run(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.cli.problems import say_problem
     from itb_tui.core.shell import function_verb as verb

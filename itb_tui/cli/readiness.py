@@ -9,14 +9,6 @@ if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    ready = commands.add_parser(
-        "readiness",
-        help="the return-to-running checklist: each check met or not, with its evidence",
-    )
-    ready.add_argument("--format", choices=("text", "json"), default="text", help="default: text")
-
-
 def run(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.shell.readiness_view import readiness_verdict, render
 

@@ -10,18 +10,6 @@ if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    flags = commands.add_parser(
-        "red-flags",
-        help="the red-flag checklist: list, tick or untick (each change kept with its date)",
-        epilog="Untick a flag once a professional has seen the knee: the untick is kept too.",
-    )
-    flags.add_argument("--tick", action="append", default=[], metavar="ID", help="tick a flag")
-    flags.add_argument("--untick", action="append", default=[], metavar="ID", help="untick a flag")
-    flags.add_argument("--list", action="store_true", help="list them (also the default)")
-    flags.set_defaults(subparser=flags)
-
-
 def run(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.shell.red_flags_verb import change_flags, listing
 

@@ -10,32 +10,6 @@ if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
 
 
-def _clock_time(text: str) -> tuple[int, int]:
-    import argparse
-
-    from itb_tui.core.shell.remind import parse_time
-
-    try:
-        return parse_time(text)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(str(err)) from None
-
-
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    remind = commands.add_parser(
-        "remind",
-        help="a desktop notification of what is due and not done (for cron or a timer)",
-        epilog="Each item is announced once a day at most. Nothing is installed unless asked.",
-    )
-    remind.add_argument("--install", action="store_true", help="write a daily systemd user timer")
-    remind.add_argument("--at", type=_clock_time, metavar="HH:MM", help="with --install: when")
-    remind.add_argument(
-        "--cron", action="store_true", help="with --install: print a crontab line instead"
-    )
-    remind.add_argument("--uninstall", action="store_true", help="remove the timer")
-    remind.set_defaults(subparser=remind)
-
-
 def _check_options(args: argparse.Namespace) -> None:
     """Exit 2 when the options do not go together."""
     if args.install and args.uninstall:

@@ -9,10 +9,6 @@ if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
 
 
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    commands.add_parser("routines", help="list the routines with their ids")
-
-
 def run(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.core.content.library import format_seconds
     from itb_tui.core.text import plain_text

@@ -13,45 +13,6 @@ if TYPE_CHECKING:
     from itb_tui.core.history.outdoor_run import OutdoorRun
     from itb_tui.core.history.records import SessionRecord
 
-RUN_HELP = """\
-Pain during the run: --pain-began MIN is the minute it began, with --pain-score N (or, when
-both knees hurt, --pain-left / --pain-right). --stopped: you stopped early (for pain or not).
-"""
-
-
-def number(text: str, what: str, kind: type[int] | type[float] = int) -> float:
-    import argparse
-
-    try:
-        return kind(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not {what}") from None
-
-
-def minutes(text: str) -> float:
-    return number(text, "a number of minutes", float)
-
-
-def _count(text: str) -> int:
-    return int(number(text, "a whole number"))
-
-
-def pain_arguments(parser: argparse.ArgumentParser) -> None:
-    from itb_tui.cli.options import note, score
-
-    parser.add_argument(
-        "--pain-began", type=minutes, metavar="MIN", help="the minute into the run pain began"
-    )
-    parser.add_argument("--pain-score", type=score, metavar="N", help="how bad it was, 0-10")
-    for knee in ("left", "right"):
-        parser.add_argument(
-            f"--pain-{knee}", type=score, metavar="N", help=f"the {knee} knee's pain then, 0-10"
-        )
-    parser.add_argument("--pain-after", type=score, metavar="N", help="pain after the run, 0-10")
-    parser.add_argument("--stopped", action="store_true", help="the run was stopped early")
-    parser.add_argument("--walk-breaks", type=_count, metavar="N", help="walk breaks taken")
-    parser.add_argument("--note", type=note, default="", help="a short note")
-
 
 def pain_given(args: argparse.Namespace) -> bool:
     keys = ("pain_began", "pain_score", "pain_left", "pain_right", "pain_after", "walk_breaks")

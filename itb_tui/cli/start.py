@@ -18,30 +18,6 @@ NO_TERMINAL = (
 )
 
 
-def _minutes(text: str) -> int:
-    import argparse
-
-    from itb_tui.core.session.short_session import MAX_MINUTES, MIN_MINUTES
-
-    if not text.isdigit() or not MIN_MINUTES <= int(text) <= MAX_MINUTES:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a number of minutes from {MIN_MINUTES} to {MAX_MINUTES}"
-        )
-    return int(text)
-
-
-def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    start = commands.add_parser("start", help="open the app straight into a routine")
-    start.add_argument("routine", help="a routine id, see 'itb routines'")
-    start.add_argument(
-        "--minutes",
-        type=_minutes,
-        default=0,
-        help="a short session of at most this many minutes: the exercises that matter most, "
-        "both sides, fewer sets (it does not count as a full session)",
-    )
-
-
 def check_routine(
     context: AppContext, args: argparse.Namespace, parser: argparse.ArgumentParser
 ) -> None:
