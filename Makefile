@@ -36,10 +36,11 @@ test-fast: $(VENV)/.installed-test ## The unit tests and the rules only: the inn
 snapshots: $(VENV)/.installed-test ## Run the snapshot tests; `make snapshots UPDATE=1` rewrites them
 	$(BIN)/python -m pytest tests/snapshots $(if $(UPDATE),--snapshot-update)
 
-lint: $(VENV)/.installed-test ## ruff lint + format check, mypy, no plan rule at radon grade D
+lint: $(VENV)/.installed-test ## ruff lint + format check, mypy, import contracts, no plan rule at radon grade D
 	$(BIN)/ruff check itb_tui tests benchmarks scripts
 	$(BIN)/ruff format --check itb_tui tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache --no-logo
 	@! $(BIN)/radon cc --min D --show-complexity itb_tui/core/plan | grep .
 
 format: $(VENV)/.installed-test ## Format the code with ruff
@@ -64,4 +65,4 @@ bench: $(VENV)/.installed-bench ## Run the benchmarks (with termdown as a refere
 	$(BIN)/python benchmarks/run.py
 
 clean: ## Remove .venv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -3,8 +3,8 @@
     ITB_BENCH_T0=<time.time()> ITB_BENCH_OUT=result.json python benchmarks/first_frame.py app ARGS
     ITB_BENCH_T0=<time.time()> ITB_BENCH_OUT=result.json python benchmarks/first_frame.py minimal
 
-``app`` runs the real ``itb`` command line (``itb_tui.cli.main``) with ItbApp swapped for a
-subclass whose ``on_mount`` asks for a callback after the first refresh; Textual calls every
+``app`` runs the real ``itb`` command line (``main`` in ``itb_tui.cli``) with ItbApp swapped
+for a subclass whose ``on_mount`` asks for a callback after the first refresh; Textual calls every
 ``on_mount`` along the class hierarchy, so ItbApp's own start-up work still runs. The swap is
 made by an import hook as the command line first imports the app module, so everything is
 imported in the order, and under the settings, of a real start. Nothing in the app is

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from itb_tui.core.content.library import Exercise, Routine, load_library
 from itb_tui.core.dates import month_key
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import (
     BOTH,
     SIDES,
@@ -30,7 +31,6 @@ from itb_tui.core.history.records import (
     SessionRecord,
 )
 from itb_tui.core.store.files import write_toml
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths, content_dir
 
 ROTATION = ("hip-strength", "daily-stretch", "foam-rolling")

@@ -24,9 +24,9 @@ from generate_history import END, ZONE
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import load_library
 from itb_tui.core.dates import month_key
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.session.engine import Phase, SessionEngine
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths, content_dir
 
 TARGET_MS = 30.0

@@ -1,7 +1,7 @@
 """Write the man page ``man/itb.1`` from the command's own parser (``make man``).
 
 Each verb's usage and options come from the parser; the EXAMPLES and EXIT STATUS sections
-from ``itb_tui/cli_help.py``, as each verb's ``--help`` shows them. The date is the day it is
+from ``itb_tui/cli/verb_help.py``, as each verb's ``--help`` shows them. The date is the day it is
 written (or ``SOURCE_DATE_EPOCH``); nothing else changes from one run to the next.
 """
 
@@ -15,7 +15,7 @@ from argparse_manpage.manpage import Manpage
 
 from itb_tui import __version__
 from itb_tui.cli import build_parser
-from itb_tui.cli_help import VERBS
+from itb_tui.cli.verb_help import VERBS
 
 MAN_PAGE = Path(__file__).resolve().parents[1] / "man" / "itb.1"
 

@@ -23,9 +23,9 @@ from textual.widgets import Input  # noqa: E402
 
 from itb_tui.core.content.library import load_library  # noqa: E402
 from itb_tui.core.content.program import load_program  # noqa: E402
+from itb_tui.core.history.history_store import HistoryStore  # noqa: E402
 from itb_tui.core.history.stats import routine_categories  # noqa: E402
 from itb_tui.core.report.export_file import export_bytes  # noqa: E402
-from itb_tui.core.store.history_store import HistoryStore  # noqa: E402
 from itb_tui.core.store.paths import Paths, content_dir  # noqa: E402
 from itb_tui.core.store.settings import Settings  # noqa: E402
 from tests.snapshots import history_scenes, program_scenes, scenes  # noqa: E402

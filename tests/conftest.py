@@ -14,7 +14,7 @@ from textual.widgets import Input
 from itb_tui.core import host
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library, load_library
-from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
 
 

@@ -19,8 +19,8 @@ from itb_tui.core.store.paths import Paths, content_dir
 if TYPE_CHECKING:  # imported on first use, see the properties below
     from itb_tui.core.content.library import Library
     from itb_tui.core.content.program import Program
+    from itb_tui.core.history.history_store import HistoryStore
     from itb_tui.core.plan.red_flags import RedFlagState
-    from itb_tui.core.store.history_store import HistoryStore
     from itb_tui.core.store.settings import Settings
 
 
@@ -69,7 +69,7 @@ class AppContext:
     @cached_property
     def store(self) -> HistoryStore:
         """The history on disk."""
-        from itb_tui.core.store.history_store import HistoryStore
+        from itb_tui.core.history.history_store import HistoryStore
 
         return HistoryStore(self.paths)
 

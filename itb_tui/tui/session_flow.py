@@ -223,11 +223,11 @@ class SessionFlow:
         ``then`` runs once the session is kept or discarded (not after a resume or "later").
         A damaged or newer progress file is moved aside first, so nothing can overwrite it.
         """
-        from itb_tui.core.session.progress_file import NewerProgress
+        from itb_tui.core.session.progress_file import NewerProgress, read_back
 
         progress = self.context.store.progress
         try:
-            found = progress.read_back(self.context.library.routines, self.context.clock)
+            found = read_back(progress, self.context.library.routines, self.context.clock)
         except DamagedFile as err:
             cause = err.__cause__  # what the parser said, without the file's name again
             return self.set_progress_aside(

@@ -29,11 +29,11 @@ from itb_tui import cli
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import load_library
 from itb_tui.core.dates import month_key
+from itb_tui.core.history.history_store import HistoryStore
+from itb_tui.core.history.in_progress import snapshot
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.session.engine import SessionEngine
-from itb_tui.core.session.progress_file import snapshot
 from itb_tui.core.store.files import StoreError, atomic_write
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths, content_dir
 
 from .conftest import REPO, ItbDirs
@@ -446,7 +446,7 @@ from datetime import datetime
 from pathlib import Path
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.store.paths import Paths
-from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.history.history_store import HistoryStore
 
 data, name, count, at, go = sys.argv[1:6]
 store = HistoryStore(Paths(Path(data), Path(data).parent / "config"))

@@ -9,8 +9,8 @@ from textual.pilot import Pilot
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.context import AppContext
+from itb_tui.core.history import history_store as storage
 from itb_tui.core.session.engine import Phase
-from itb_tui.core.store import history_store as storage
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.dates import month_key
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog, PainSpike, SessionRecord
 from itb_tui.core.store.files import write_toml
-from itb_tui.core.store.history_store import HistoryStore
 from tests.factories import TODAY, at, make_session
 
 __all__ = ["TODAY", "at", "make_session", "mark_hard_day", "seed_few", "seed_weeks"]

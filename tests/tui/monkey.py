@@ -36,8 +36,8 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.dates import month_key
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.session.engine import Phase, SessionEngine
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.store.paths import Paths
 from itb_tui.tui.app import ItbApp

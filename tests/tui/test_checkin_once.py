@@ -9,8 +9,8 @@ from pathlib import Path
 
 from textual import events
 
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import PainLog
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import load_settings
 from itb_tui.tui.app import ItbApp

@@ -11,10 +11,10 @@ import pytest
 from textual.widgets import Static
 
 from itb_tui.core.dates import month_key
+from itb_tui.core.history import history_store as storage
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.due import DONE
 from itb_tui.core.session.engine import SessionEngine
-from itb_tui.core.store import history_store as storage
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen

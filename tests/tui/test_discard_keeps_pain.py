@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from itb_tui.core.clock import FakeClock
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.session.engine import SessionEngine
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import Knees, PainLog
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.tui.screens.history_dialogs import EditPainScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen

@@ -12,8 +12,8 @@ import pytest
 from textual import events
 
 from itb_tui.core.clock import FakeClock
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.session.engine import Phase, SessionEngine
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.messages import StartRoutine

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.tui.app import ItbApp
 from tests.tui.helpers import ready_app
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import PainLog
-from itb_tui.core.history.stats import DayCell, DayPain, WeekCounts
+from itb_tui.core.history.stats import DayCell, DayPain
+from itb_tui.core.plan.weeks import WeekCounts
 from itb_tui.core.report.export_file import export_path, write_export
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.tui.screens.calendar import day_cell, week_text
 from itb_tui.tui.screens.pain_chart import Bar, bars, chart_text
 

@@ -1,7 +1,7 @@
 """Screens and verbs render the referee's verdict: none of them imports a rule of its own.
 
-Every module under itb_tui/tui/, itb_tui/cli.py, itb_tui/core/shell/ and itb_tui/core/report/
-may import from ``itb_tui.core.plan`` only:
+Every module under itb_tui/tui/, itb_tui/cli/, itb_tui/core/shell/ and
+itb_tui/core/report/ may import from ``itb_tui.core.plan`` only:
   * the referee's entry points (ENTRY_POINTS): ``referee`` (RulesInput, decide, plan_ahead,
     the guided run, the override question, refuse) and ``verdict`` (the shapes of its answer);
   * pure data modules (``due``: what a line of the plan is, and the output formats);
@@ -17,7 +17,7 @@ from pathlib import Path
 import itb_tui
 
 PACKAGE = Path(itb_tui.__file__).parent
-CHECKED = ("tui", "cli.py", "core/shell", "core/report")
+CHECKED = ("tui", "cli", "core/shell", "core/report")
 PLAN = "itb_tui.core.plan"
 ENTRY_POINTS = {"referee", "verdict", "due"}
 ALLOWED: dict[str, set[str]] = {
@@ -30,8 +30,16 @@ ALLOWED: dict[str, set[str]] = {
     # the PDF report's red-flag table reads the finding over the report's own months.
     "progress": {"Improvement", "IMPROVEMENT_AFTER_WEEKS", "no_improvement"},
     # Category names and the weekly strength target, for the export's summary lines; the run's
-    # routine id, so the report's sessions table keeps runs ahead of daily routines.
-    "weeks": {"STRENGTH", "STRENGTH_PER_WEEK", "STRETCH", "RUN_ROUTINE"},
+    # routine id, so the report's sessions table keeps runs ahead of daily routines; a week's
+    # sessions counted against those targets, shown on the calendar and in the export.
+    "weeks": {
+        "STRENGTH",
+        "STRENGTH_PER_WEEK",
+        "STRETCH",
+        "RUN_ROUTINE",
+        "WeekCounts",
+        "week_counts",
+    },
     # What a discarded session's pain becomes: pain logs added to the history (an input the
     # referee reads like any other), and the dialog's words about it.
     "kept_pain": {"kept_pain_logs", "discard_note", "sets_done"},

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from itb_tui.core.dates import month_key
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import (
     COMPARED,
     NO_KNEES,
@@ -23,7 +24,6 @@ from itb_tui.core.history.records import (
 )
 from itb_tui.core.history.stats import streak
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.text import plain_text
 
 KEEP: Literal["keep"] = "keep"  # leave the swelling answer as it was

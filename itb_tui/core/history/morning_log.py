@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from itb_tui.core.dates import local_date, month_key
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore
 
 MORNING = "morning"
 

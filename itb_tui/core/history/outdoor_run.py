@@ -36,8 +36,8 @@ from itb_tui.core.history.run_facts import (
 )
 
 if TYPE_CHECKING:
+    from itb_tui.core.history.history_store import HistoryStore
     from itb_tui.core.history.run_files import RunFile
-    from itb_tui.core.store.history_store import HistoryStore
 
 RUN_ROUTINE = "run"  # as core/plan/weeks.py (the history must not import the plan)
 RUN_EXERCISE = ("easy-run", "Easy run")  # the guided run's one timer (plan/overview.py)

@@ -8,6 +8,8 @@ from typing import Any
 
 from itb_tui.core.content.validate import TableReader
 from itb_tui.core.history.run_facts import SOURCES, RunFacts
+from itb_tui.core.pain import COMPARED as COMPARED  # the words a log keeps, and their order
+from itb_tui.core.pain import PAIN_CONTEXTS as PAIN_CONTEXTS
 
 NAME_LIMIT = 80  # characters in the name of the clinician who cleared a run week
 OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
@@ -28,7 +30,6 @@ FIRST_YEAR, LAST_YEAR = 1970, 2200  # the years a record may be dated in
 MAX_RUN_WEEK = 52  # a run week set by hand: far beyond any run table, never absurd
 SIDES = ("left", "right")
 BOTH = "both"
-PAIN_CONTEXTS = ("rest", "daily", "during-run", "after-run", "exercise", "morning")
 CONTEXT_LABELS = {
     "rest": "at rest",
     "daily": "daily activity (stairs, walking)",
@@ -38,7 +39,6 @@ CONTEXT_LABELS = {
     "morning": "morning check-in",
 }
 # The morning check-in's answer to "compared with yesterday".
-COMPARED = ("better", "same", "worse")
 UNITS = ("reps", "steps", "seconds")
 
 

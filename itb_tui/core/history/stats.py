@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from itb_tui.core.content.library import Library
-from itb_tui.core.dates import days_back, week_monday, week_sunday
+from itb_tui.core.dates import days_back, week_monday
 from itb_tui.core.history.outdoor_run import RUN_ROUTINE, run_done_text
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
@@ -24,7 +24,6 @@ from itb_tui.core.history.records import (
     pain_log_ids,
     score_text,
 )
-from itb_tui.core.plan.weeks import STRENGTH, STRENGTH_PER_WEEK, STRETCH, STRETCH_DAYS_PER_WEEK
 
 OTHER_CATEGORY = "other"
 SESSION_CONTEXT = "exercise"
@@ -45,7 +44,7 @@ def routine_categories(library: Library) -> dict[str, str]:
     return {RUN_ROUTINE: "running"} | {r.id: r.category for r in library.routines.values()}
 
 
-def _category(session: SessionRecord, categories: Mapping[str, str]) -> str:
+def session_category(session: SessionRecord, categories: Mapping[str, str]) -> str:
     return categories.get(session.routine, OTHER_CATEGORY)
 
 
@@ -141,9 +140,9 @@ def _categories_by_day(
     partial: dict[date, set[str]] = defaultdict(set)
     for session in sessions:
         if session.completed:
-            completed[session_day(session)].add(_category(session, categories))
+            completed[session_day(session)].add(session_category(session, categories))
         elif session.exercises_done() > 0:
-            partial[session_day(session)].add(_category(session, categories))
+            partial[session_day(session)].add(session_category(session, categories))
     return completed, partial
 
 
@@ -167,7 +166,7 @@ def adherence_calendar(
     return rows
 
 
-# -- streak and this week ---------------------------------------------------------------------
+# -- streak ------------------------------------------------------------------------------------
 def _completed_days(sessions: Iterable[SessionRecord]) -> set[date]:
     return {session_day(s) for s in sessions if s.completed}
 
@@ -181,65 +180,6 @@ def streak(sessions: Iterable[SessionRecord], today: date) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
-
-
-@dataclass(frozen=True)
-class WeekCounts:
-    """This ISO week against the plan: strength 3 times with rest days, stretching daily."""
-
-    week_start: date
-    strength_sessions: int
-    strength_days: tuple[date, ...]
-    back_to_back: tuple[date, ...]
-    stretch_days: tuple[date, ...]
-    short_sessions: int = 0  # strength cut short to fit the day: partial, never counted above
-    strength_target: int = STRENGTH_PER_WEEK
-    stretch_target: int = STRETCH_DAYS_PER_WEEK
-
-    @property
-    def strength_met(self) -> bool:
-        """Enough strength days, none straight after another."""
-        return len(self.strength_days) >= self.strength_target and not self.back_to_back
-
-    @property
-    def stretch_met(self) -> bool:
-        return len(self.stretch_days) >= self.stretch_target
-
-
-def week_counts(
-    sessions: Iterable[SessionRecord], today: date, categories_by_routine: Mapping[str, str]
-) -> WeekCounts:
-    """Completed strength sessions and stretch days in ``today``'s ISO week.
-
-    ``back_to_back`` lists this week's strength days that follow a strength day (last
-    Sunday included), which the plan advises against. A short session is partial: counted
-    in ``short_sessions`` only.
-    """
-    monday = week_monday(today)
-    sunday = week_sunday(today)
-    strength: list[date] = []
-    stretch: set[date] = set()
-    short = 0
-    for session in sessions:
-        if not session.completed:
-            continue
-        category = _category(session, categories_by_routine)
-        if session.short_minutes:
-            short += monday <= session_day(session) <= sunday
-        elif category == STRENGTH:
-            strength.append(session_day(session))
-        elif category == STRETCH:
-            stretch.add(session_day(session))
-    in_week = sorted({d for d in strength if monday <= d <= sunday})
-    all_strength = set(strength)
-    return WeekCounts(
-        week_start=monday,
-        strength_sessions=sum(1 for d in strength if d in in_week),
-        strength_days=tuple(in_week),
-        back_to_back=tuple(d for d in in_week if d - timedelta(days=1) in all_strength),
-        stretch_days=tuple(sorted(d for d in stretch if monday <= d <= sunday)),
-        short_sessions=short,
-    )
 
 
 # -- left versus right ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from itb_tui.core.content.library import Exercise, Library, Routine
 from itb_tui.core.content.program import Phase, Program, RunWeek
 from itb_tui.core.dates import month_key, month_keys_since
 from itb_tui.core.history.function_scale import due_text
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan.checkin import (
     MorningVerdict,
@@ -49,7 +50,6 @@ from itb_tui.core.plan.weeks import (
     routines_in,
 )
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 
 RECENT_MONTHS = 3

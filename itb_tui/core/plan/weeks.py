@@ -16,15 +16,16 @@ signs) and progress.py (no improvement, progression hints).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Phase, Program
-from itb_tui.core.dates import day_text, local_date
+from itb_tui.core.dates import day_text, local_date, week_monday, week_sunday
 from itb_tui.core.history.dose import dose_gap
 from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
+from itb_tui.core.history.stats import session_category, session_day
 from itb_tui.core.store.settings import Settings
 
 # A run is a SessionRecord with this routine id (not a library routine): one ExerciseResult
@@ -329,3 +330,62 @@ def readiness_before(
     before = [s for s in sessions if s.started_at < moment]
     logs = [log for log in pain_logs if log.at < moment]
     return readiness(program, settings, before, logs, local_date(moment), library)
+
+
+@dataclass(frozen=True)
+class WeekCounts:
+    """This ISO week against the plan: strength 3 times with rest days, stretching daily."""
+
+    week_start: date
+    strength_sessions: int
+    strength_days: tuple[date, ...]
+    back_to_back: tuple[date, ...]
+    stretch_days: tuple[date, ...]
+    short_sessions: int = 0  # strength cut short to fit the day: partial, never counted above
+    strength_target: int = STRENGTH_PER_WEEK
+    stretch_target: int = STRETCH_DAYS_PER_WEEK
+
+    @property
+    def strength_met(self) -> bool:
+        """Enough strength days, none straight after another."""
+        return len(self.strength_days) >= self.strength_target and not self.back_to_back
+
+    @property
+    def stretch_met(self) -> bool:
+        return len(self.stretch_days) >= self.stretch_target
+
+
+def week_counts(
+    sessions: Iterable[SessionRecord], today: date, categories_by_routine: Mapping[str, str]
+) -> WeekCounts:
+    """Completed strength sessions and stretch days in ``today``'s ISO week.
+
+    ``back_to_back`` lists this week's strength days that follow a strength day (last
+    Sunday included), which the plan advises against. A short session is partial: counted
+    in ``short_sessions`` only.
+    """
+    monday = week_monday(today)
+    sunday = week_sunday(today)
+    strength: list[date] = []
+    stretch: set[date] = set()
+    short = 0
+    for session in sessions:
+        if not session.completed:
+            continue
+        category = session_category(session, categories_by_routine)
+        if session.short_minutes:
+            short += monday <= session_day(session) <= sunday
+        elif category == STRENGTH:
+            strength.append(session_day(session))
+        elif category == STRETCH:
+            stretch.add(session_day(session))
+    in_week = sorted({d for d in strength if monday <= d <= sunday})
+    all_strength = set(strength)
+    return WeekCounts(
+        week_start=monday,
+        strength_sessions=sum(1 for d in strength if d in in_week),
+        strength_days=tuple(in_week),
+        back_to_back=tuple(d for d in in_week if d - timedelta(days=1) in all_strength),
+        stretch_days=tuple(sorted(d for d in stretch if monday <= d <= sunday)),
+        short_sessions=short,
+    )

@@ -40,9 +40,8 @@ from itb_tui.core.history.stats import (
     done_text,
     routine_categories,
     session_day,
-    week_counts,
 )
-from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH, STRENGTH_PER_WEEK, STRETCH
+from itb_tui.core.plan.weeks import RUN_ROUTINE, STRENGTH, STRENGTH_PER_WEEK, STRETCH, week_counts
 from itb_tui.core.report.entries import decision_entries, note_entries, spike_entries
 from itb_tui.core.report.flags import FlagEvent, flag_lines
 from itb_tui.core.store.paths import content_dir

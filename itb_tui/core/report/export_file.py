@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.report.export import FORMATS, ExportFormat, export, filter_history
 from itb_tui.core.store.files import StoreError, atomic_write
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 
 if TYPE_CHECKING:

@@ -1,5 +1,6 @@
 """The red flags in a report: every tick and untick the user made (``red-flags.toml``), with
-its date, the same in every format (Markdown, PDF, JSON, CSV)."""
+its date, the same in every format (Markdown, PDF, JSON, CSV); and a flag that stands, as
+``itb today``, a reminder and a calendar event name it."""
 
 from __future__ import annotations
 
@@ -8,10 +9,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from itb_tui.core.dates import day_text, local_date
+
 if TYPE_CHECKING:
     from itb_tui.core.content.program import Program
     from itb_tui.core.context import AppContext
     from itb_tui.core.plan.red_flags import RedFlagState
+    from itb_tui.core.plan.verdict import StandingFlag
+
+# A red flag that stands, as the day's first line, a reminder and a calendar event call it.
+RED_FLAG_TITLE = "Red flag: see a professional"
+
+
+def flag_text(flag: StandingFlag) -> str:
+    """'I can't put my full weight on the leg. (ticked Mon 23 Nov)'."""
+    return f"{flag.text} (ticked {day_text(local_date(flag.ticked))})"
 
 
 @dataclass(frozen=True)

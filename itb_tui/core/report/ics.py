@@ -21,7 +21,7 @@ from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.plan.red_flags import RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide, plan_ahead
 from itb_tui.core.plan.verdict import ItemVerdict, StandingFlag
-from itb_tui.core.shell.today_line import RED_FLAG_TITLE, flag_text
+from itb_tui.core.report.flags import RED_FLAG_TITLE, flag_text
 from itb_tui.core.store.settings import Settings
 
 WEEKS = 4

@@ -22,11 +22,11 @@ from datetime import date
 from pathlib import Path
 
 from itb_tui.core import host
+from itb_tui.core.report.flags import RED_FLAG_TITLE
 from itb_tui.core.shell.today_line import (
     CHECK_IN,
     CHECK_IN_TITLE,
     RED_FLAG,
-    RED_FLAG_TITLE,
     TodaySummary,
 )
 from itb_tui.core.store.files import (

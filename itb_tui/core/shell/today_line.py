@@ -23,6 +23,7 @@ from itb_tui.core.plan.verdict import (
     StandingFlag,
     Verdict,
 )
+from itb_tui.core.report.flags import RED_FLAG_TITLE, flag_text
 
 if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
@@ -30,12 +31,6 @@ if TYPE_CHECKING:
 CHECK_IN = "check-in"
 CHECK_IN_TITLE = "Morning check-in"
 RED_FLAG = "red-flag"
-RED_FLAG_TITLE = "Red flag: see a professional"
-
-
-def flag_text(flag: StandingFlag) -> str:
-    """'I can't put my full weight on the leg. (ticked Mon 23 Nov)'."""
-    return f"{flag.text} (ticked {day_text(local_date(flag.ticked))})"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from itb_tui.core.content.validate import TableReader
 from itb_tui.core.store.files import (
     DamagedFile,
     StoreError,
@@ -17,6 +16,7 @@ from itb_tui.core.store.files import (
     read_bytes,
     read_toml_file,
 )
+from itb_tui.core.tables import TableReader
 
 SETTINGS_SCHEMA = 1
 SIDE_CHOICES = ("left", "right")

@@ -21,11 +21,10 @@ from itb_tui.core.history.stats import (
     ASYMMETRY_WORTH_NOTING,
     DayCell,
     SideTrend,
-    WeekCounts,
     adherence_calendar,
     side_comparison,
-    week_counts,
 )
+from itb_tui.core.plan.weeks import WeekCounts, week_counts
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import rich_literal

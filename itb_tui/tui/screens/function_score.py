@@ -7,7 +7,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from itb_tui.core.history.function_scale import MEANINGFUL, chart_lines
-from itb_tui.core.store.history_store import HistoryStore
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal

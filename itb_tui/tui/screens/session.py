@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import BOTH
 from itb_tui.core.plan.kept_pain import discard_note, sets_done
 from itb_tui.core.session import metronome, view
@@ -20,7 +21,6 @@ from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import Cue, Phase, SessionEngine
 from itb_tui.core.session.speech import Speaker
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import PainReported, SessionEnded

@@ -17,6 +17,7 @@ from itb_tui.core.history.edit import (
     update_pain_log,
     update_session,
 )
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.outdoor_run import RUN_ROUTINE, run_facts_text
 from itb_tui.core.history.records import (
     BOTH,
@@ -30,7 +31,6 @@ from itb_tui.core.history.records import (
     score_text,
 )
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import HistoryEdited
 from itb_tui.tui.safekeeping import refused_here

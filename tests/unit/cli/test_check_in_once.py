@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from itb_tui import cli
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.plan.red_flags import load_red_flags
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from tests.unit.cli.test_log_pain_knees import type_in
 from tests.unit.cli.test_today import checked_in_yesterday

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from itb_tui import cli
+from itb_tui.cli import routines, start
 from itb_tui.tui.app import collect_from_now_on
 
 
@@ -23,13 +24,13 @@ def test_a_command_runs_without_collection_and_leaves_it_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seen: list[bool] = []
-    real = cli._list_routines
+    real = routines.run
 
-    def listing(context: object) -> int:
+    def listing(context: object, args: object) -> int:
         seen.append(gc.isenabled())
-        return real(context)  # type: ignore[arg-type]
+        return real(context, args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "_list_routines", listing)
+    monkeypatch.setattr(routines, "run", listing)
     args = ["--data-dir", str(tmp_path / "data"), "--config-dir", str(tmp_path / "config")]
     assert cli.main([*args, "routines"]) == 0
     assert seen == [False]
@@ -71,7 +72,7 @@ def test_the_report_of_an_app_that_closed_itself_is_printed_with_its_exit_code(
             self.closing_report, self.return_code = "itb: the program file is broken", 1
 
     monkeypatch.setattr(app_module, "ItbApp", ClosingApp)
-    monkeypatch.setattr(cli, "has_terminal", lambda: True)
+    monkeypatch.setattr(start, "has_terminal", lambda: True)
     args = ["--data-dir", str(tmp_path / "data"), "--config-dir", str(tmp_path / "config")]
     assert cli.main(args) == 1
     assert capsys.readouterr().err == "itb: the program file is broken\n"

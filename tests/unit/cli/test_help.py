@@ -8,7 +8,7 @@ import shlex
 import pytest
 
 from itb_tui import cli
-from itb_tui.cli_help import VERBS, verb_epilog
+from itb_tui.cli.verb_help import VERBS, verb_epilog
 from tests.factories import cli_verbs
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from itb_tui import cli
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog
 from itb_tui.core.report.export import ExportFormat, export
 from itb_tui.core.store.files import write_toml
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.text import fit_note, plain_text
 from tests.factories import TZ as ZONE

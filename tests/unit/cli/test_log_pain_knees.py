@@ -8,9 +8,9 @@ from datetime import datetime
 import pytest
 
 from itb_tui import cli
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import Knees, PainLog
 from itb_tui.core.plan.checkin import parse_answer
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
 from tests.unit.cli.test_today import checked_in_yesterday

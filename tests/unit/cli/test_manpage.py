@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from itb_tui.cli_help import VERBS
+from itb_tui.cli.verb_help import VERBS
 from tests.factories import cli_verbs
 
 REPO = Path(__file__).resolve().parents[3]

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from itb_tui import cli
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import PainLog, SessionRecord
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
 

@@ -19,9 +19,9 @@ from itb_tui.core.history.edit import (
     update_pain_log,
     update_session,
 )
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore
 from tests import factories
 from tests.factories import at
 

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from itb_tui.core.history.edit import update_pain_log
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import (
     FIRST_SCHEMA,
     KNEES_SCHEMA,
@@ -28,7 +29,6 @@ from itb_tui.core.plan.checkin import MorningAnswer, answer_text, morning_verdic
 from itb_tui.core.plan.signs import warning_signs
 from itb_tui.core.plan.weeks import pain_free_streak
 from itb_tui.core.report.export import import_json, to_json
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from tests.factories import (
     LIBRARY,

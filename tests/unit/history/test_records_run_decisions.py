@@ -11,12 +11,12 @@ from dataclasses import replace
 import pytest
 
 from itb_tui.core.content.library import Library
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision
 from itb_tui.core.history.stats import routine_categories
 from itb_tui.core.report.export import export, import_json
 from itb_tui.core.report.export_file import export_bytes
 from itb_tui.core.store.files import StoreError
-from itb_tui.core.store.history_store import HistoryStore
 from tests.tui.history_data import TODAY, at
 from tests.unit.report.test_pdf import read
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import RunDecision
 from itb_tui.core.plan.red_flags import (
     FlagChange,
@@ -17,7 +18,6 @@ from itb_tui.core.plan.red_flags import (
     load_red_flags,
     save_red_flags,
 )
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from tests.unit.plan.test_running_decisions import FIRST_WEEK, access, at, day
 

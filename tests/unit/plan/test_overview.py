@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Library
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
 from itb_tui.core.plan.overview import build_overview, load_recent, pending_run_check, run_routine
 from itb_tui.core.plan.today import today_plan
 from itb_tui.core.store.files import StoreError, write_toml
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 from tests.factories import TZ, session, shipped_program
 from tests.snapshots.program_scenes import TODAY, ready_history

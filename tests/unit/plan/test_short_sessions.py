@@ -13,9 +13,9 @@ from itb_tui.core.history.records import (
     MonthHistory,
     SessionRecord,
 )
-from itb_tui.core.history.stats import week_counts
 from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.plan.verdict import ItemVerdict
+from itb_tui.core.plan.weeks import week_counts
 from itb_tui.core.session.engine import SessionEngine
 from itb_tui.core.session.short_session import short_session
 from tests.factories import at, make_session, pain_free, shipped_library

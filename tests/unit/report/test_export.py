@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import (
     ExerciseResult,
     MonthHistory,
@@ -24,7 +25,6 @@ from itb_tui.core.history.records import (
     SessionRecord,
 )
 from itb_tui.core.report.export import CSV_HEADER, export, import_json, parse_since
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from tests import factories
 

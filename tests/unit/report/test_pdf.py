@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from itb_tui import cli
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog, PainSpike
 from itb_tui.core.history.stats import routine_categories
 from itb_tui.core.host import SYSTEM_FONT_DIRS
@@ -21,7 +22,6 @@ from itb_tui.core.report.export import export
 from itb_tui.core.report.export_file import export_bytes, write_export
 from itb_tui.core.report.pdf import clean_text, find_font_dir, to_pdf
 from itb_tui.core.report.pdf_content import build_report, red_flag_states
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
 from tests.factories import shipped_program
 from tests.tui.history_data import TODAY, at, make_session, seed_weeks

@@ -13,11 +13,11 @@ from pypdf import PdfReader
 
 from itb_tui import cli
 from itb_tui.core.content.library import Library
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.history.stats import routine_categories
 from itb_tui.core.report.export_file import export_bytes
 from itb_tui.core.report.pdf_content import done_figures
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from tests.tui.history_data import TODAY, at, make_session
 

@@ -12,12 +12,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from itb_tui import cli
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import Knees, MonthHistory, PainLog, PainSpike
 from itb_tui.core.plan.red_flags import FlagChange, RedFlagState, save_red_flags
 from itb_tui.core.report.export import export
 from itb_tui.core.report.export_file import export_bytes
 from itb_tui.core.report.flags import FlagEvent, flag_events
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings
 from tests.factories import TODAY, at, pain, run, session, shipped_program

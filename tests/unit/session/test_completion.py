@@ -8,11 +8,12 @@ import pytest
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library
+from itb_tui.core.history.in_progress import snapshot
 from itb_tui.core.history.stats import adherence_calendar, streak
 from itb_tui.core.plan.overview import run_routine
 from itb_tui.core.session.completion import is_complete, missing_parts
 from itb_tui.core.session.engine import Phase, SessionEngine
-from itb_tui.core.session.progress_file import restore, snapshot
+from itb_tui.core.session.progress_file import restore
 from itb_tui.tui.screens.summary import summary_text
 from tests.factories import shipped_library, shipped_program
 from tests.unit.session.test_engine import make_exercise, make_routine, run_out, walk_to_pain

@@ -19,6 +19,8 @@ from itb_tui.core.content.library import (
     Routine,
 )
 from itb_tui.core.history.dose import least_seconds
+from itb_tui.core.history.history_store import HistoryStore
+from itb_tui.core.history.in_progress import fingerprint, snapshot
 from itb_tui.core.history.records import ExerciseResult, MonthHistory, SessionRecord
 from itb_tui.core.session.engine import (
     ADJUST_SECONDS,
@@ -28,9 +30,8 @@ from itb_tui.core.session.engine import (
     SessionEngine,
     side_order,
 )
-from itb_tui.core.session.progress_file import fingerprint, restore, snapshot
+from itb_tui.core.session.progress_file import restore
 from itb_tui.core.session.view import next_text
-from itb_tui.core.store.history_store import HistoryStore
 
 INTRO, READY, WORK, SWITCH, REST, PAIN, DONE = (
     Phase.INTRO,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import READY_SECONDS, SWITCH_SECONDS, Library
+from itb_tui.core.history.in_progress import snapshot
 from itb_tui.core.history.records import MonthHistory
 from itb_tui.core.session.coach import Coach
 from itb_tui.core.session.engine import CueKind, Phase, SessionEngine
-from itb_tui.core.session.progress_file import restore, snapshot
+from itb_tui.core.session.progress_file import restore
 
 
 def paced_session(library: Library) -> tuple[SessionEngine, Coach, FakeClock]:

@@ -10,12 +10,13 @@ import pytest
 
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library
+from itb_tui.core.history.history_store import HistoryStore
+from itb_tui.core.history.in_progress import ProgressFile
 from itb_tui.core.history.records import SessionRecord
 from itb_tui.core.session.actions import SessionAction
 from itb_tui.core.session.engine import Cue, CueKind, SessionEngine
-from itb_tui.core.session.progress_file import ProgressFile, save_due
+from itb_tui.core.session.progress_file import read_back, save_due
 from itb_tui.core.store.files import DamagedFile, write_toml
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import Paths
 
 
@@ -50,8 +51,8 @@ def test_when_a_session_is_saved(cues: list[Cue], action: SessionAction | None, 
 
 def test_the_history_store_loads_the_session_modules_only_when_a_session_needs_them() -> None:
     probe = (
-        "import sys; import itb_tui.core.store.history_store; "
-        "print(sorted(m for m in sys.modules if m.startswith('itb_tui.core.session')))"
+        "import sys; import itb_tui.core.history.history_store; print(sorted(m for m in "
+        "sys.modules if m.startswith(('itb_tui.core.session', 'itb_tui.core.history.in_pro'))))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
@@ -65,10 +66,10 @@ def test_the_store_keeps_one_progress_file(store: HistoryStore, paths: Paths) ->
 def test_read_back_gives_the_record_and_an_engine_at_the_set_in_hand(
     store: HistoryStore, library: Library, fake_clock: FakeClock
 ) -> None:
-    assert store.progress.read_back(library.routines, fake_clock) is None  # no file
+    assert read_back(store.progress, library.routines, fake_clock) is None  # no file
     engine = hip_session(library, fake_clock)
     store.progress.save(engine)
-    found = ProgressFile(store.paths).read_back(library.routines, FakeClock())
+    found = read_back(ProgressFile(store.paths), library.routines, FakeClock())
     assert found is not None and found.engine is not None
     assert found.record.id == engine.session_id and not found.record.completed
     assert found.record.exercises == engine.results()
@@ -84,7 +85,7 @@ def test_read_back_of_a_changed_or_unknown_routine_offers_only_the_record(
     hip = library.routine("hip-strength")
     changed = {hip.id: replace(hip, items=hip.items[1:])}
     for routines in (changed, {}):
-        found = store.progress.read_back(routines, fake_clock)
+        found = read_back(store.progress, routines, fake_clock)
         assert found is not None and found.engine is None
         assert isinstance(found.record, SessionRecord) and found.record.id == engine.session_id
 
@@ -96,7 +97,7 @@ def test_read_back_of_a_session_written_aside_removes_the_progress_file(
     store.progress.save(engine)
     store.write_aside(engine.record())  # removes the progress file itself
     store.progress.save(engine)  # as if the app had been killed between the two
-    assert store.progress.read_back(library.routines, fake_clock) is None
+    assert read_back(store.progress, library.routines, fake_clock) is None
     assert not paths.in_progress.exists()
 
 
@@ -106,5 +107,5 @@ def test_read_back_of_an_unreadable_record_says_the_file_is_damaged(
     write_toml(paths.in_progress, {"schema_version": 1, "record": {"id": "s1"}})
     before = paths.in_progress.read_bytes()
     with pytest.raises(DamagedFile, match="is damaged"):
-        store.progress.read_back(library.routines, fake_clock)
+        read_back(store.progress, library.routines, fake_clock)
     assert paths.in_progress.read_bytes() == before

@@ -193,8 +193,8 @@ def test_an_unreadable_file_is_a_store_error(work: Path, monkeypatch: pytest.Mon
 
 
 def test_a_month_that_is_a_link_is_written_through_it(tmp_path: Path) -> None:
+    from itb_tui.core.history.history_store import HistoryStore
     from itb_tui.core.history.records import PainLog
-    from itb_tui.core.store.history_store import HistoryStore
     from itb_tui.core.store.paths import Paths
     from tests import factories
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import (
     HISTORY_SCHEMA,
     PainLog,
@@ -22,7 +23,6 @@ from itb_tui.core.history.records import (
 )
 from itb_tui.core.store import files
 from itb_tui.core.store.files import StoreError, atomic_write, file_lock, read_toml_file
-from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths
 from itb_tui.core.store.settings import Settings, SettingsKept, load_settings, save_settings
 from tests import factories

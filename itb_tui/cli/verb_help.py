@@ -1,7 +1,8 @@
 """What each verb's ``--help`` ends with: an example or two and its exit codes.
 
-Kept apart from ``cli.py`` so the parser stays a list of options; ``explain`` adds these to
-every verb's help once the parser is built, and a test checks that no verb is left without.
+Kept apart from the verbs' modules so their parsers stay lists of options; ``explain`` adds
+these to every verb's help once the parser is built, and a test checks that no verb is left
+without.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The history on disk, one TOML file per month, and sessions written aside when it could not be
-saved. The session in progress is kept by core/session/progress_file.py (see ``progress``)."""
+saved. The session in progress is kept by core/history/in_progress.py (see ``progress``)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from itb_tui.core.store.files import (
 from itb_tui.core.store.paths import Paths
 
 if TYPE_CHECKING:  # the session's modules are imported when a session needs them
-    from itb_tui.core.session.progress_file import ProgressFile
+    from itb_tui.core.history.in_progress import ProgressFile
 
 T = TypeVar("T")
 
@@ -57,9 +57,9 @@ class HistoryStore:
 
     @property
     def progress(self) -> ProgressFile:
-        """The session in progress (see progress_file.py)."""
+        """The session in progress (see in_progress.py)."""
         if self._progress is None:
-            from itb_tui.core.session.progress_file import ProgressFile
+            from itb_tui.core.history.in_progress import ProgressFile
 
             self._progress = ProgressFile(self.paths)
         return self._progress
