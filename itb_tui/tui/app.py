@@ -258,9 +258,24 @@ class ItbApp(App[None]):
         self.program_flow.open_red_flags()
 
     async def action_quit(self) -> None:
-        """Quit, unless a session is only in memory: then ask about it first."""
+        """Quit (q, ctrl+q). A session under way is asked about first, as q in it asks (keep,
+        discard or back), and quitting follows; one only in memory too."""
+        running = self.sessions.on_screen()
+        if running is not None and running.under_way():
+            if self.screen is running:
+                running.ask_to_stop(self.quit_unless_unsaved, quitting=True)
+            else:
+                self.notify("Answer this first: a session is under way.")
+            return
+        self.quit_unless_unsaved()
+
+    def quit_unless_unsaved(self) -> None:
         if not self.safekeeping.ask_before_quitting():
             self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit, in plain text (Textual's own says it in markup)."""
+        self.notify("Press ctrl+q to quit.", title="Do you want to quit?")
 
     # -- settings -----------------------------------------------------------------------
     def update_speaker(self) -> None:
