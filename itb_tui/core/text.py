@@ -12,6 +12,9 @@ import re
 import unicodedata
 
 NOTE_LIMIT = 200  # characters in a note, in every note field and on the command line
+# Characters of a note drawn on a screen or in a report: a note edited by hand in its file can
+# be megabytes, which would take minutes and gigabytes to lay out.
+NOTE_SHOWN = 2000
 
 # Terminal escape sequences as a whole (CSI such as ESC[31m, OSC up to BEL or ESC \, and
 # two-character escapes), so that no half of one is left behind as text.
@@ -74,3 +77,14 @@ def fit_note(text: str, limit: int = NOTE_LIMIT) -> tuple[str, bool]:
     first = plain_text(lines[0])
     cut = first[:limit].rstrip()
     return cut, len(lines) > 1 or cut != first
+
+
+def shown_note(note: str, limit: int = NOTE_SHOWN) -> str:
+    """``note`` as drawn: whole up to ``limit`` characters, else its start and
+    '... (note shortened: 50 MB)'. The note itself is kept whole."""
+    if len(note) <= limit:
+        return note
+    size = len(note.encode("utf-8", "surrogatepass"))
+    mb = size / 1_000_000
+    amount = f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB" if mb >= 0.1 else f"{size:,} bytes"
+    return f"{note[:limit]}... (note shortened: {amount})"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import signal
 import sys
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -114,6 +113,7 @@ class ItbApp(App[None]):
         self.pain_logging = PainLogging(self)
         self.safekeeping = Safekeeping(self)
         self.speaker: Speaker | None = None
+        self.restore_signals: Callable[[], None] = lambda: None  # see on_mount
         self.update_speaker()
         if context.settings.theme in self.available_themes:
             self.theme = context.settings.theme  # before the first frame: no flash of the default
@@ -138,10 +138,15 @@ class ItbApp(App[None]):
         return self.home
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):  # keep the session, give the terminal back
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self.safekeeping.interrupted, signum)
+        with contextlib.suppress(ValueError):  # not the main thread (some tests): no signals
+            from itb_tui.tui import hangup
+
+            # keep the session, give the terminal back, whatever is being drawn
+            self.restore_signals = hangup.install(
+                asyncio.get_running_loop(),
+                self.safekeeping.interrupted,
+                self.safekeeping.keep_progress,
+            )
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
             self.set_interval(1.0, self.safekeeping.check_terminal)
         if self.auto_tick:  # tests call watch_day themselves, with a fake clock
@@ -258,9 +263,24 @@ class ItbApp(App[None]):
         self.program_flow.open_red_flags()
 
     async def action_quit(self) -> None:
-        """Quit, unless a session is only in memory: then ask about it first."""
+        """Quit (q, ctrl+q). A session under way is asked about first, as q in it asks (keep,
+        discard or back), and quitting follows; one only in memory too."""
+        running = self.sessions.on_screen()
+        if running is not None and running.under_way():
+            if self.screen is running:
+                running.ask_to_stop(self.quit_unless_unsaved, quitting=True)
+            else:
+                self.notify("Answer this first: a session is under way.")
+            return
+        self.quit_unless_unsaved()
+
+    def quit_unless_unsaved(self) -> None:
         if not self.safekeeping.ask_before_quitting():
             self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit, in plain text (Textual's own says it in markup)."""
+        self.notify("Press ctrl+q to quit.", title="Do you want to quit?")
 
     # -- settings -----------------------------------------------------------------------
     def update_speaker(self) -> None:
@@ -308,6 +328,7 @@ class ItbApp(App[None]):
             self.persist_settings()
 
     def on_unmount(self) -> None:
+        self.restore_signals()
         if self.speaker is not None:
             self.speaker.close()
         self.instance.release()

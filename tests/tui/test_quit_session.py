@@ -43,3 +43,36 @@ async def test_back_in_the_quit_dialog_resumes_the_countdown(tmp_path: Path, bac
         await pilot.pause()
         assert engine.phase is Phase.WORK
         assert engine.remaining() == pytest.approx(left - 4)
+
+
+async def test_ctrl_q_in_a_session_asks_first_and_quits_once_it_is_stopped(
+    tmp_path: Path,
+) -> None:
+    """ctrl+q mid-session asks as q does; back returns to the session, discard quits."""
+    app, _clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # from the intro into the get-ready
+        screen = session_screen(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and app.is_running
+        assert "To quit, this session stops first." in plain(app)
+        await pilot.press("ctrl+q")  # again, over the question: it is not asked twice
+        await pilot.pause()
+        assert len([s for s in app.screen_stack if isinstance(s, ChoiceScreen)]) == 1
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.screen is screen and not screen.engine.paused
+        assert app.return_code is None  # still open
+        await pilot.press("ctrl+q", "d")  # nothing done yet: discarded without a second ask
+        await pilot.pause()
+        assert app.return_code == 0  # quitting
+
+
+async def test_ctrl_c_says_how_to_quit_in_plain_words(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert shown == ["Press ctrl+q to quit."] and app.is_running

@@ -52,8 +52,9 @@ async def test_a_ticked_flag_is_remembered_shown_on_home_and_holds_running(
         assert all(item.kind != "run" for item in overview.items)
     path = flags_file(tmp_path)
     data = tomllib.loads(path.read_text())
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2  # each change has its own id
     assert [(c["flag"], c["ticked"]) for c in data["change"]] == [("no-weight-bearing", True)]
+    assert len(data["change"][0]["uid"]) == 26
     assert data["change"][0]["at"] == clock.wall()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 

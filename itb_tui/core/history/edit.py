@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from itb_tui.core.dates import month_key
 from itb_tui.core.history.history_store import HistoryStore
@@ -25,6 +25,13 @@ from itb_tui.core.history.records import (
 from itb_tui.core.history.stats import streak
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.text import plain_text
+
+
+class _Record(Protocol):
+    uid: str
+
+
+R = TypeVar("R", bound=_Record)
 
 KEEP: Literal["keep"] = "keep"  # leave the swelling answer as it was
 Swelling = bool | None | Literal["keep"]
@@ -44,44 +51,43 @@ CHANGED = (
 )
 
 
+def _as_seen(records: list[R], seen: R) -> R:
+    """The record with ``seen``'s own id (ids.py), while it is still as the user saw it; else
+    EntryChanged: another window or the shell changed or removed it meanwhile."""
+    for record in records:
+        if record.uid == seen.uid:
+            if record != seen:
+                break
+            return record
+    raise EntryChanged(CHANGED)
+
+
 def _find_session(
     month: MonthHistory, session_id: str, key: str, seen: SessionRecord | None = None
 ) -> SessionRecord:
-    """The session ``session_id``; with ``seen``, only while it is still as the user saw it."""
+    """The session ``session_id``; with ``seen``, the one with its own id, only while it is
+    still as the user saw it."""
+    if seen is not None:
+        return _as_seen(month.sessions, seen)
     for session in month.sessions:
         if session.id == session_id:
-            if seen is not None and session != seen:
-                raise EntryChanged(CHANGED)
             return session
-    if seen is not None:
-        raise EntryChanged(CHANGED)
     raise EntryNotFound(f"session {session_id} is not in the history for {key}")
 
 
 def _find_pain_log(
     month: MonthHistory, log_id: str, key: str, seen: PainLog | None = None
 ) -> PainLog:
-    """The log whose id in its month is ``log_id`` (see ``pain_log_ids``: logs of one second
-    are told apart by their order in the file).
-
-    With ``seen`` (the log as the user saw it), the log found must still be that one: when
-    another window removed a log of the same second, the ids move, so the log equal to
-    ``seen`` is taken; when there is none, EntryChanged and nothing is written.
-    """
-    found = None
+    """With ``seen`` (the log as the user saw it): the log with its own id, only while it is
+    still as seen (else EntryChanged and nothing is written). Without: the log whose id in its
+    month is ``log_id`` (see ``pain_log_ids``: logs of one second are told apart by their
+    order in the file)."""
+    if seen is not None:
+        return _as_seen(month.pain_logs, seen)
     for ident, log in zip(pain_log_ids(month.pain_logs), month.pain_logs, strict=True):
         if ident == log_id:
-            found = log
-    if seen is None:
-        if found is None:
-            raise EntryNotFound(f"pain log {log_id} is not in the history for {key}")
-        return found
-    if found is not None and found == seen:
-        return found
-    same = [log for log in month.pain_logs if log == seen]
-    if not same:
-        raise EntryChanged(CHANGED)
-    return same[0]
+            return log
+    raise EntryNotFound(f"pain log {log_id} is not in the history for {key}")
 
 
 def _check_score(score: int | None) -> None:
@@ -129,8 +135,8 @@ def delete_session(
     key = month_key(started_at)
 
     def change(month: MonthHistory) -> None:
-        _find_session(month, session_id, key, seen)
-        month.sessions = [s for s in month.sessions if s.id != session_id]
+        session = _find_session(month, session_id, key, seen)
+        month.sessions = [s for s in month.sessions if s is not session]
 
     store.update_month(key, change)
 

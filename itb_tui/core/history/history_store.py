@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from itb_tui.core.dates import month_key
+from itb_tui.core.history.ids import give_ids
 from itb_tui.core.history.records import (
     HISTORY_SCHEMA,
     FunctionScore,
@@ -142,11 +143,14 @@ class HistoryStore:
     def update_month(self, key: str, change: Callable[[MonthHistory], T]) -> T:
         """Locked read-change-write of one month; returns what ``change`` returns.
 
-        Nothing is written when ``change`` raises.
+        Nothing is written when ``change`` raises. A record added without an id gets its own
+        now (ids.py), before anyone else can read it.
         """
         with file_lock(self.paths.lock):
             _raw, month = self._read(key, for_writing=True)
             outcome = change(month)
+            for _kind, records in month.records():
+                give_ids(records)
             month.sort()
             data = toml_bytes(month.to_dict())
             path = self.month_path(key)
@@ -172,9 +176,13 @@ class HistoryStore:
         return candidate
 
     def save_session(self, record: SessionRecord) -> None:
-        """Add ``record`` to its month, replacing an earlier save of the same session."""
+        """Add ``record`` to its month, replacing an earlier save of the same session, whose
+        own id it keeps."""
 
         def change(month: MonthHistory) -> None:
+            earlier = [s for s in month.sessions if s.id == record.id]
+            if earlier and not record.uid:
+                record.uid = earlier[0].uid
             month.sessions = [s for s in month.sessions if s.id != record.id] + [record]
 
         self.update_month(month_key(record.started_at), change)
@@ -198,6 +206,7 @@ class HistoryStore:
         """Write ``record`` to its own file in the config folder; the progress file, now
         behind it, is removed. Returns the file."""
         path = self.paths.unsaved_session(record.id)
+        give_ids([record])
         write_toml(path, MonthHistory([record]).to_dict())
         self.progress.clear(record.id)
         return path

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from itb_tui.core.content.validate import TableReader
+from itb_tui.core.history.ids import UID_LIMIT, settle_ids
 from itb_tui.core.history.run_facts import SOURCES, RunFacts
 from itb_tui.core.pain import COMPARED as COMPARED  # the words a log keeps, and their order
 from itb_tui.core.pain import PAIN_CONTEXTS as PAIN_CONTEXTS
@@ -14,7 +15,7 @@ from itb_tui.core.pain import PAIN_CONTEXTS as PAIN_CONTEXTS
 NAME_LIMIT = 80  # characters in the name of the clinician who cleared a run week
 OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
 
-HISTORY_SCHEMA = 3  # the newest month this version reads and writes
+HISTORY_SCHEMA = 4  # the newest month this version reads and writes
 # Schema 2 added per-knee pain scores and run-week decisions. A month is written as 2 only when
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
@@ -22,10 +23,14 @@ HISTORY_SCHEMA = 3  # the newest month this version reads and writes
 # on a run), a run's ``override``, a decision's ``clinician``, short sessions
 # (``short_minutes``: a version that does not know them would count one as a full session) and
 # function scores (``function_scores``) and the order decisions were made in (``seq``): a month
-# holding one is written as 3, for the same reason.
+# holding one is written as 3, for the same reason. Schema 4 added each record's own id
+# (``uid``, see ids.py): a version before it reads an unknown key as a damaged month, so a
+# month with ids is written as 4, which such a version shows but never adds to (it would add
+# a record without an id, and write the month as 3 again).
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 OUTDOOR_SCHEMA = SHORT_SCHEMA = 3
+IDS_SCHEMA = 4
 FIRST_YEAR, LAST_YEAR = 1970, 2200  # the years a record may be dated in
 MAX_RUN_WEEK = 52  # a run week set by hand: far beyond any run table, never absurd
 SIDES = ("left", "right")
@@ -285,6 +290,8 @@ class SessionRecord:
     # Above 0: a session cut to fit this many minutes (session/short_session.py), which never
     # counts as the routine in full.
     short_minutes: int = 0
+    # Its own id for good (ids.py), given when first written; ``id`` is its start, for people.
+    uid: str = field(default="", compare=False)
 
     @property
     def duration_s(self) -> int:
@@ -301,6 +308,7 @@ class SessionRecord:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,
+            **_uid_dict(self.uid),
             "routine": self.routine,
             "routine_name": self.routine_name,
             "started_at": self.started_at,
@@ -358,6 +366,7 @@ class SessionRecord:
         source = reader.choice("source", SOURCES, required=False) or ""
         facts = reader.sub("outdoor")
         outdoor = None if facts is None else RunFacts.read(facts)
+        uid = _uid(reader)
         reader.finish()
         if None in (ident, routine, routine_name, started, ended):
             return None
@@ -378,7 +387,17 @@ class SessionRecord:
             source,
             outdoor,
             short,
+            uid,
         )
+
+
+def _uid(reader: TableReader) -> str:
+    """A record's own id as written ('' when it has none: ids.py then derives one)."""
+    return reader.text("uid", required=False, max_len=UID_LIMIT) or ""
+
+
+def _uid_dict(uid: str) -> dict[str, str]:
+    return {"uid": uid} if uid else {}
 
 
 def _note(reader: TableReader) -> str:
@@ -418,6 +437,7 @@ class PainLog:
     swelling: bool | None = None  # "is the outside of the knee swollen?"; None: not asked
     compared: str = ""  # "", or one of COMPARED (a morning check-in)
     knees: Knees = field(default_factory=Knees)
+    uid: str = field(default="", compare=False)  # its own id for good (ids.py)
 
     def scores(self) -> dict[str, int]:
         """What rules compare with another log's (see ``knee_scores``)."""
@@ -429,6 +449,7 @@ class PainLog:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
+            **_uid_dict(self.uid),
             "at": self.at,
             "score": self.score,
             "context": self.context,
@@ -450,10 +471,11 @@ class PainLog:
         compared = reader.choice("compared", COMPARED, required=False) or ""
         knees = Knees.read(reader)
         _check_worse(reader, score, knees, "score")
+        uid = _uid(reader)
         reader.finish()
         if at is None or score is None or context is None:
             return None
-        return cls(at, score, context, note, swelling, compared, knees)
+        return cls(at, score, context, note, swelling, compared, knees, uid)
 
 
 def pain_log_ids(logs: list[PainLog]) -> list[str]:
@@ -490,6 +512,7 @@ class RunDecision:
     # The order the decisions were made in (1, 2, ...), which the latest wins by: the clock
     # may have been wrong when one was dated. 0: an older file's, ordered by ``at``.
     seq: int = 0
+    uid: str = field(default="", compare=False)  # its own id for good (ids.py)
 
     @property
     def id(self) -> str:
@@ -502,7 +525,7 @@ class RunDecision:
         return f"running {self.decision}d"
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"at": self.at, "decision": self.decision}
+        data: dict[str, Any] = {**_uid_dict(self.uid), "at": self.at, "decision": self.decision}
         if self.week is not None:
             data["week"] = self.week
         if self.rules_week is not None:
@@ -526,11 +549,12 @@ class RunDecision:
         clinician = reader.text("clinician", required=False, max_len=NAME_LIMIT) or ""
         seq = reader.integer("seq", minimum=1, maximum=10**9, required=False) or 0
         note = _note(reader)
+        uid = _uid(reader)
         reader.finish()
         if at is None or decision is None or (decision == "week" and week is None):
             return None
         chosen = week if decision == "week" else None
-        return cls(at, decision, chosen, rules_week, note, cleared, clinician, seq)
+        return cls(at, decision, chosen, rules_week, note, cleared, clinician, seq, uid)
 
 
 ACTIVITY_LIMIT = 60  # characters in an activity's name (function scores)
@@ -544,6 +568,7 @@ class FunctionScore:
 
     at: datetime
     ratings: tuple[tuple[str, int], ...]
+    uid: str = field(default="", compare=False)  # its own id for good (ids.py)
 
     def __post_init__(self) -> None:
         if not 1 <= len(self.ratings) <= MAX_ACTIVITIES:
@@ -567,7 +592,7 @@ class FunctionScore:
 
     def to_dict(self) -> dict[str, Any]:
         activities = [{"activity": name, "score": score} for name, score in self.ratings]
-        return {"at": self.at, "activities": activities}
+        return {**_uid_dict(self.uid), "at": self.at, "activities": activities}
 
     @classmethod
     def from_reader(cls, reader: TableReader) -> FunctionScore | None:
@@ -580,11 +605,12 @@ class FunctionScore:
             item.finish()
             if name is not None and score is not None:
                 ratings.append((name, score))
+        uid = _uid(reader)
         reader.finish()
         if at is None or not ratings:
             return None
         try:
-            return cls(at, tuple(ratings))
+            return cls(at, tuple(ratings), uid)
         except ValueError as err:
             reader.problems.append(f"{reader.where}: {err}")
             return None
@@ -616,10 +642,22 @@ class MonthHistory:
             data["function_scores"] = [f.to_dict() for f in scores]
         return data
 
+    def records(self) -> list[tuple[str, list[Any]]]:
+        """Each kind of record with its list: ('session', sessions), ('pain log', ...)..."""
+        return [
+            ("session", self.sessions),
+            ("pain log", self.pain_logs),
+            ("run-week decision", self.run_decisions),
+            ("function score", self.function_scores),
+        ]
+
     def schema(self) -> int:
-        """The schema this month needs: 3 (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done
-        outdoors, a run's override, a clinician's name, a short session or a function score;
-        KNEES_SCHEMA with a per-knee score or a run-week decision; else the first."""
+        """The schema this month needs: IDS_SCHEMA when a record has its id (every record
+        written by this version); 3 (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done outdoors, a
+        run's override, a clinician's name, a short session or a function score; KNEES_SCHEMA
+        with a per-knee score or a run-week decision; else the first."""
+        if any(record.uid for _, records in self.records() for record in records):
+            return IDS_SCHEMA
         newer = any(
             s.source or s.outdoor is not None or s.override or s.short_minutes
             for s in self.sessions
@@ -659,6 +697,8 @@ class MonthHistory:
             [d for d in decisions if d],
             [f for f in functions if f],
         )
+        for kind, records in month.records():  # in file order: see ids.py
+            settle_ids(kind, records)
         month.sort()
         return month
 

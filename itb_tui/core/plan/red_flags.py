@@ -17,25 +17,28 @@ from typing import Any
 from itb_tui.core.content.program import Program
 from itb_tui.core.content.validate import TableReader
 from itb_tui.core.dates import day_text, local_date
+from itb_tui.core.history.ids import UID_LIMIT, give_ids, settle_ids
 from itb_tui.core.plan.weeks import Check, Readiness
 from itb_tui.core.store.files import StoreError, read_toml_file, write_toml
 
-RED_FLAGS_SCHEMA = 1
+RED_FLAGS_SCHEMA = 2  # 2: each change has its own id (``uid``, ids.py)
 RED_FLAG_CHECK = "No red flag standing"
 # A pain score from which the app asks the red-flag questions again.
 HIGH_PAIN = 7
 
 
-@dataclass(frozen=True)
+@dataclass
 class FlagChange:
     """One tick (``ticked``) or un-tick of a red flag, and when."""
 
     flag: str
     at: datetime
     ticked: bool
+    uid: str = field(default="", compare=False)  # its own id for good (ids.py)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"flag": self.flag, "at": self.at, "ticked": self.ticked}
+        data = {"flag": self.flag, "at": self.at, "ticked": self.ticked}
+        return {"uid": self.uid, **data} if self.uid else data
 
 
 @dataclass
@@ -65,7 +68,8 @@ class RedFlagState:
         return bool(changed)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"schema_version": RED_FLAGS_SCHEMA}
+        ids = any(change.uid for change in self.changes)
+        data: dict[str, Any] = {"schema_version": RED_FLAGS_SCHEMA if ids else 1}
         if self.changes:
             data["change"] = [c.to_dict() for c in self.changes]  # in the order made
         return data
@@ -79,6 +83,7 @@ def load_red_flags(path: Path) -> RedFlagState:
     problems: list[str] = []
     reader = TableReader(data, str(path), problems)
     version = reader.integer("schema_version", minimum=1, maximum=10_000)
+    newer = version is not None and version > RED_FLAGS_SCHEMA
     changes = []
     for number, table in enumerate(reader.tables("change", required=False), 1):
         entry = TableReader(table, f"{path}: change {number}", problems)
@@ -89,10 +94,12 @@ def load_red_flags(path: Path) -> RedFlagState:
             entry.problem("at", "a date and time with a UTC offset", at)
             at = None
         ticked = entry.flag("ticked")
-        entry.finish()
+        uid = entry.text("uid", required=False, max_len=UID_LIMIT) or ""
+        if not newer:  # a newer version's fields are left to it
+            entry.finish()
         if flag is not None and at is not None:
-            changes.append(FlagChange(flag, at, ticked))
-    newer = version is not None and version > RED_FLAGS_SCHEMA
+            changes.append(FlagChange(flag, at, ticked, uid))
+    settle_ids("red-flag change", changes)
     if not newer:
         reader.finish()
     if problems:
@@ -108,6 +115,7 @@ def save_red_flags(path: Path, state: RedFlagState) -> None:
             "Upgrade itb-tui to change your red flags.",
             path,
         )
+    give_ids(state.changes)
     write_toml(path, state.to_dict(), backup=True)
 
 

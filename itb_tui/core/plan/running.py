@@ -66,6 +66,7 @@ from itb_tui.core.plan.weeks import (
     readiness_before,
 )
 from itb_tui.core.store.settings import Settings
+from itb_tui.core.text import shown_note
 
 __all__ = [  # the stage and its helpers live in run_today.py and run_walk.py
     "MIN_RUNS_TO_PROGRESS",
@@ -122,7 +123,7 @@ def run_access(
     access = replace(access, decision=last, rules_week=week)
     if last is None or last.decision != "pause":  # a resume or a set week ends a pause
         return access
-    note = f" ({last.note})" if last.note else ""
+    note = f" ({shown_note(last.note)})" if last.note else ""
     text = f"Running paused by you on {day_text(local_date(last.at))}{note}: no run is planned."
     return replace(access, stage=None, evidence=text, paused=True)
 

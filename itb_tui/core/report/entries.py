@@ -18,7 +18,7 @@ from itb_tui.core.history.records import (
     RunDecision,
     score_text,
 )
-from itb_tui.core.text import plain_text
+from itb_tui.core.text import plain_text, shown_note
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,12 @@ def spike_entries(history: MonthHistory) -> list[SpikeEntry]:
 
 def note_entries(history: MonthHistory) -> list[NoteEntry]:
     """The sessions' and pain logs' notes that are not blank, in time order."""
-    notes = [NoteEntry(s.started_at, s.routine_name, s.note) for s in history.sessions]
+    notes = [NoteEntry(s.started_at, s.routine_name, shown_note(s.note)) for s in history.sessions]
     notes.extend(
         NoteEntry(
             p.at,
             f"pain log, {score_text(p.score, p.knees)} {CONTEXT_LABELS.get(p.context, p.context)}",
-            p.note,
+            shown_note(p.note),
         )
         for p in history.pain_logs
     )
@@ -84,7 +84,7 @@ def decision_text(decision: RunDecision) -> str:
         text += f" (the rules gave week {decision.rules_week})"
     if decision.cleared:
         text += ", cleared by the physio"
-    note = plain_text(decision.note)
+    note = plain_text(shown_note(decision.note))
     return f"{text}: {note}" if note else text
 
 

@@ -32,6 +32,7 @@ from itb_tui.core.shell.today_line import (
 from itb_tui.core.store.files import (
     StoreError,
     atomic_write,
+    file_lock,
     read_bytes,
     read_toml_file,
     write_toml,
@@ -40,6 +41,7 @@ from itb_tui.core.store.paths import CACHE_ENV, CONFIG_ENV, DATA_ENV
 from itb_tui.core.text import plain_text
 
 STATE_FILE = "remind.toml"
+LOCK_FILE = ".lock"  # the data folder's (Paths.lock), held for a moment
 STATE_SCHEMA = 1
 UNIT = "itb-remind"
 TITLE = "itb-tui: due today"
@@ -110,13 +112,17 @@ def remind(summary: TodaySummary, state: Path) -> str:
     """Announce what is due and not yet announced today; returns a line for standard output
     ("" when a desktop notification said it, or there was nothing new)."""
     due = reminders(summary)
-    sent = load_sent(state, summary.day)
-    new = [r for r in due if r.id not in sent]
+    # What is new is claimed under the lock before it is shown: two ``itb remind`` at once
+    # (a timer and a hand) announce it once.
+    with file_lock(state.with_name(LOCK_FILE)):
+        sent = load_sent(state, summary.day)
+        new = [r for r in due if r.id not in sent]
+        if new:
+            save_sent(state, summary.day, sent | {r.id for r in new})
     if not new:
         return ""
     body = plain_text(", ".join(r.title for r in new))
     shown = notify(TITLE, body)
-    save_sent(state, summary.day, sent | {r.id for r in new})
     return "" if shown else f"{TITLE}: {body}"
 
 

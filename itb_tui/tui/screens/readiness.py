@@ -15,6 +15,7 @@ from itb_tui.core.content.program import Program, RunWeek
 from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.records import RunDecision
 from itb_tui.core.plan.verdict import PAUSED, Verdict, offers_run
+from itb_tui.core.text import shown_note
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import OpenPlace, SetRunWeek, StartRun
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -119,7 +120,7 @@ def decision_text(decision: RunDecision) -> str:
     """'Run week 3 set by you on Mon 23 Nov: physio says go'."""
     day = day_text(local_date(decision.at))
     text = f"{decision.describe().capitalize()} by you on {day}"
-    return f"{text}: {decision.note}" if decision.note else text
+    return f"{text}: {shown_note(decision.note)}" if decision.note else text
 
 
 def form_rows(program: Program) -> list[Widget]:

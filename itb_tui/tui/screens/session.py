@@ -292,15 +292,22 @@ class SessionScreen(Screen[None]):
         if self.engine.pain_spikes:
             self.ask_spike_score(per_knee=True)
 
+    def under_way(self) -> bool:
+        """True until the session is done: leaving it then asks first."""
+        return self.engine.phase is not Phase.DONE
+
     def action_quit_session(self) -> None:
-        if self.engine.phase is Phase.DONE:
+        if not self.under_way():
             self.app.pop_screen()
             return
         self.ask_to_stop()
 
-    def ask_to_stop(self, then: Callable[[], None] | None = None, starting: str = "") -> None:
+    def ask_to_stop(
+        self, then: Callable[[], None] | None = None, starting: str = "", *, quitting: bool = False
+    ) -> None:
         """Pause and ask: back, keep or discard; ``then`` runs once it has stopped, to open
-        ``starting`` (the routine asked for) instead of the summary."""
+        ``starting`` (the routine asked for) or quit the app (``quitting``) instead of the
+        summary."""
         was_paused = self.engine.paused
         if not was_paused:
             self.coach.toggle_pause()
@@ -319,7 +326,7 @@ class SessionScreen(Screen[None]):
                 self._act([])
 
         kept = discard_note(self.engine.record())
-        self.app.push_screen(quit_session_screen(starting, kept), decided)
+        self.app.push_screen(quit_session_screen(starting, kept, quitting=quitting), decided)
 
     def _pain_rated(self, result: PainResult | None) -> None:
         self._asking_pain = False

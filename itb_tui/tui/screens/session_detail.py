@@ -31,6 +31,7 @@ from itb_tui.core.history.records import (
     score_text,
 )
 from itb_tui.core.store.files import StoreError
+from itb_tui.core.text import shown_note
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import HistoryEdited
 from itb_tui.tui.safekeeping import refused_here
@@ -111,7 +112,7 @@ def session_view(session: SessionRecord) -> RenderableType:
         + ("$note" if session.note else "[dim]none[/dim]"),
         spikes="\n" + "\n".join(spikes) if spikes else "none",
         pain=pain_text(session.pain_after, session.pain_after_knees),
-        note=session.note,
+        note=shown_note(session.note),
     )
     if session.routine == RUN_ROUTINE:  # a run: its minutes, distance, pain, source
         facts = rich_markup("[b]Run[/b]: $facts\n", facts=run_facts_text(session))
@@ -130,7 +131,7 @@ def pain_log_view(log: PainLog) -> RenderableType:
         score=pain_text(log.score, log.knees),
         where=CONTEXT_LABELS.get(log.context, log.context),
         compared=log.compared,
-        note=log.note,
+        note=shown_note(log.note),
     )
 
 

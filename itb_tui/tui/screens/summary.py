@@ -13,6 +13,7 @@ from textual.widgets import Static
 from itb_tui.core.content.library import format_seconds
 from itb_tui.core.history.records import BOTH, ExerciseResult, SessionRecord, score_text
 from itb_tui.core.session.completion import left_out
+from itb_tui.core.text import shown_note
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import StartRoutine
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -71,7 +72,7 @@ def summary_text(record: SessionRecord, missing: Sequence[str] = ()) -> Content:
         names = dict.fromkeys(record.exercise_name(s.exercise) for s in record.pain_spikes)
         parts.append(f"Pain noted during: {', '.join(names)}")
     if record.note:
-        parts.append(f"Note: {record.note}")
+        parts.append(f"Note: {shown_note(record.note)}")
     return lines(parts)
 
 

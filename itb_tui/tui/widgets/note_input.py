@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from itb_tui.core.text import NOTE_LIMIT, fit_note, plain_text
+from itb_tui.core.text import NOTE_LIMIT, NOTE_SHOWN, fit_note, plain_text
 
 
 class NoteInput(Input):
@@ -16,11 +16,18 @@ class NoteInput(Input):
     """
 
     def __init__(self, value: str = "", *, placeholder: str, id: str) -> None:
-        super().__init__(plain_text(value), placeholder=placeholder, id=id, max_length=NOTE_LIMIT)
+        # A note of megabytes (edited into the file by hand) starts as its beginning, and is
+        # kept whole unless the field is changed.
+        self._whole = value if len(value) > NOTE_SHOWN else ""
+        start = plain_text(value[:NOTE_SHOWN])
+        self._start = start if self._whole else None
+        super().__init__(start, placeholder=placeholder, id=id, max_length=NOTE_LIMIT)
 
     @property
     def note(self) -> str:
-        """The note as it is saved: cleaned and stripped."""
+        """The note as it is saved: cleaned and stripped (a huge one left as it was)."""
+        if self._start is not None and self.value == self._start:
+            return self._whole
         return plain_text(self.value)
 
     def _on_paste(self, event: events.Paste) -> None:

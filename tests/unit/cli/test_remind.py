@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from itb_tui import cli
 from itb_tui.core import host
+from itb_tui.core.context import AppContext
 from itb_tui.core.shell import remind
 from itb_tui.core.store.paths import CACHE_ENV, CONFIG_ENV, DATA_ENV, Paths
 from itb_tui.core.store.settings import Settings, save_settings
@@ -220,3 +222,30 @@ def test_install_keeps_a_replaced_unit_and_says_so(
     assert cli.main(["remind", "--install", "--at", "07:30"]) == 0
     assert "kept as" not in capsys.readouterr().out
     assert service_bak.read_text() == "[Service]\nExecStart=/bin/my-script\n"
+
+
+def test_two_at_once_notify_once(folders: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A timer's ``itb remind`` and one typed by hand at the same moment: the first is still
+    showing its notification when the second reads what was announced; it adds nothing."""
+    from itb_tui.core.shell.today_line import today_summary
+
+    summary = today_summary(AppContext(folders))
+    state = folders.data / remind.STATE_FILE
+    shown: list[str] = []
+    showing, second_done = threading.Event(), threading.Event()
+
+    def slow_notify(title: str, body: str) -> bool:
+        shown.append(body)
+        if len(shown) == 1:  # the first waits until the second has run
+            showing.set()
+            second_done.wait(timeout=10)
+        return True
+
+    monkeypatch.setattr(remind, "notify", slow_notify)
+    first = threading.Thread(target=remind.remind, args=(summary, state))
+    first.start()
+    assert showing.wait(timeout=10)
+    assert remind.remind(summary, state) == ""
+    second_done.set()
+    first.join(timeout=10)
+    assert shown == ["Morning check-in, Foam rolling, Daily stretch"]

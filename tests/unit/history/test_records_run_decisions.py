@@ -32,9 +32,10 @@ def test_a_decision_round_trips_through_its_month_file(store: HistoryStore) -> N
     store.add_run_decision(PAUSE)
     store.add_pain_log(LOG)
     data = tomllib.loads(store.month_path("2026-11").read_text())
-    # The order the decisions were made in (``seq``) is newer than schema 2: an older version
-    # reads the rest and never rewrites it, so it cannot drop the order.
-    assert data["schema_version"] == 3
+    # Each record's own id is newer than schema 3 (as the order the decisions were made in,
+    # ``seq``, is newer than 2): an older version reads the rest and never rewrites it.
+    assert data["schema_version"] == 4
+    assert len(data["run_decisions"][0].pop("uid")) == 26  # a ULID, given when written
     assert data["run_decisions"][0] == {
         "at": SET.at,
         "decision": "week",
@@ -49,10 +50,10 @@ def test_a_decision_round_trips_through_its_month_file(store: HistoryStore) -> N
     assert again.pain_logs == [LOG]
 
 
-def test_a_month_without_decisions_is_written_as_before(store: HistoryStore) -> None:
+def test_a_month_without_decisions_has_none(store: HistoryStore) -> None:
     store.add_pain_log(LOG)
     text = store.month_path("2026-11").read_text()
-    assert "schema_version = 1" in text and "run_decisions" not in text
+    assert "run_decisions" not in text
     assert HistoryStore(store.paths).everything() == MonthHistory([], [LOG])
 
 

@@ -50,7 +50,7 @@ def test_saved_atomically_private_and_read_back(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     again = load_red_flags(path)
     assert again.standing() == {"clicking-locking": NOW, "no-weight-bearing": NOW}
-    assert "schema_version = 1" in path.read_text()
+    assert "schema_version = 2" in path.read_text()  # each change has its own id
 
 
 def test_a_damaged_file_is_reported_and_a_newer_one_never_overwritten(tmp_path: Path) -> None:
