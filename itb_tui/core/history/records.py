@@ -12,7 +12,7 @@ from itb_tui.core.history.run_facts import SOURCES, RunFacts
 NAME_LIMIT = 80  # characters in the name of the clinician who cleared a run week
 OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
 
-HISTORY_SCHEMA = 3  # the newest month this version reads and writes
+HISTORY_SCHEMA = 4  # the newest month this version reads and writes
 # Schema 2 added per-knee pain scores and run-week decisions. A month is written as 2 only when
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
@@ -20,10 +20,13 @@ HISTORY_SCHEMA = 3  # the newest month this version reads and writes
 # on a run), a run's ``override``, a decision's ``clinician``, short sessions
 # (``short_minutes``: a version that does not know them would count one as a full session) and
 # function scores (``function_scores``) and the order decisions were made in (``seq``): a month
-# holding one is written as 3, for the same reason.
+# holding one is written as 3, for the same reason. Schema 4 added readiness tests
+# (``readiness_test`` on a session): an older version would count one as the exercise's
+# routine, and drop the field if it rewrote the month.
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 OUTDOOR_SCHEMA = SHORT_SCHEMA = 3
+TESTS_SCHEMA = 4
 FIRST_YEAR, LAST_YEAR = 1970, 2200  # the years a record may be dated in
 MAX_RUN_WEEK = 52  # a run week set by hand: far beyond any run table, never absurd
 SIDES = ("left", "right")
@@ -285,6 +288,8 @@ class SessionRecord:
     # Above 0: a session cut to fit this many minutes (session/short_session.py), which never
     # counts as the routine in full.
     short_minutes: int = 0
+    # A readiness test (core/plan/readiness_tests.py): the test's id ("" for any other session).
+    readiness_test: str = ""
 
     @property
     def duration_s(self) -> int:
@@ -324,6 +329,8 @@ class SessionRecord:
             data["outdoor"] = self.outdoor.to_dict()
         if self.short_minutes:
             data["short_minutes"] = self.short_minutes
+        if self.readiness_test:
+            data["readiness_test"] = self.readiness_test
         return data
 
     @classmethod
@@ -343,6 +350,7 @@ class SessionRecord:
         swelling = _swelling(reader)
         override = reader.text("override", required=False, max_len=OVERRIDE_LIMIT) or ""
         short = reader.integer("short_minutes", minimum=1, maximum=1000, required=False) or 0
+        test = reader.ident("readiness_test") if "readiness_test" in reader.table else ""
         exercises = [
             ExerciseResult.from_reader(
                 TableReader(t, f"{reader.where}: exercise {n}", reader.problems)
@@ -378,6 +386,7 @@ class SessionRecord:
             source,
             outdoor,
             short,
+            test or "",
         )
 
 
@@ -617,9 +626,12 @@ class MonthHistory:
         return data
 
     def schema(self) -> int:
-        """The schema this month needs: 3 (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done
+        """The schema this month needs: 4 (TESTS_SCHEMA) with a readiness test; 3
+        (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done
         outdoors, a run's override, a clinician's name, a short session or a function score;
         KNEES_SCHEMA with a per-knee score or a run-week decision; else the first."""
+        if any(s.readiness_test for s in self.sessions):
+            return TESTS_SCHEMA
         newer = any(
             s.source or s.outdoor is not None or s.override or s.short_minutes
             for s in self.sessions

@@ -25,6 +25,7 @@ from itb_tui.core.content.program import Phase, Program
 from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.dose import dose_gap
 from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
+from itb_tui.core.plan.readiness_tests import readiness_states
 from itb_tui.core.store.settings import Settings
 
 # A run is a SessionRecord with this routine id (not a library routine): one ExerciseResult
@@ -139,6 +140,7 @@ class Check:
     name: str
     met: bool
     evidence: str
+    test: str = ""  # a readiness test's id (readiness_tests.py), "" for the other checks
 
 
 @dataclass(frozen=True)
@@ -306,15 +308,19 @@ def readiness(
     1. Daily life pain-free (pain_free_streak) for min_pain_free_days days in a row.
     2. Strength work without pain (see _strength_check).
     3. At least min_rehab_weeks full weeks since the program start (001: typically weeks 4-6).
+    4. Each enabled readiness test stands passed (readiness_tests.py), from the program's
+       ``[readiness] tests_from`` day on: a first run made before it needed checks 1-3 only.
     """
     sessions = list(sessions)
-    return Readiness(
-        [
-            _pain_free_check(program, pain_logs, today, sessions),
-            _strength_check(program, sessions, today, library),
-            _weeks_check(program, settings, today),
-        ]
-    )
+    checks = [
+        _pain_free_check(program, pain_logs, today, sessions),
+        _strength_check(program, sessions, today, library),
+        _weeks_check(program, settings, today),
+    ]
+    if today >= program.readiness.tests_from:
+        states = readiness_states(program, library, sessions, today)
+        checks += [Check(s.test.name, s.passed, s.evidence, s.test.id) for s in states]
+    return Readiness(checks)
 
 
 def readiness_before(

@@ -1,0 +1,155 @@
+"""Readiness tests (core/plan/readiness_tests.py): each rule over a synthetic history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from itb_tui.core.content.readiness_tests import ReadinessTest
+from itb_tui.core.history.records import HISTORY_SCHEMA, TESTS_SCHEMA, MonthHistory
+from itb_tui.core.plan.readiness_tests import (
+    EXPIRED,
+    FAILED,
+    LOCKED,
+    PASSED,
+    UNTRIED,
+    ReadinessState,
+    next_due,
+    readiness_states,
+    routine_for,
+)
+from itb_tui.core.plan.weeks import readiness
+from tests.factories import (
+    LIBRARY,
+    readiness_attempt,
+    ready_by,
+    settings,
+    shipped_program,
+)
+
+DAY = date(2026, 12, 14)  # after the shipped tests_from
+PROGRAM = shipped_program()
+HOPS = ReadinessTest(
+    "hops",
+    "Single-leg hops",
+    "one-legged-squat",
+    (10, 20),
+    "each-side",
+    14,
+    "001",
+    after=("hip-abduction", "single-leg-squat"),
+)
+
+
+def state(test_id: str, *attempts: object, today: date = DAY, program=PROGRAM) -> ReadinessState:
+    states = readiness_states(program, LIBRARY, attempts, today)  # type: ignore[arg-type]
+    return next(s for s in states if s.test.id == test_id)
+
+
+def squat(left: int = 10, right: int = 10, days_ago: int = 0, **kw: object) -> object:
+    return readiness_attempt(
+        "single-leg-squat", DAY - timedelta(days=days_ago), left=left, right=right, **kw
+    )
+
+
+def test_an_attempt_at_the_target_without_pain_passes() -> None:
+    found = state("single-leg-squat", squat(10, 10))
+    assert found.status == PASSED
+    assert found.line.startswith("Single-leg squat: L 10 / R 10, passed today")
+
+
+def test_a_side_short_of_its_target_fails() -> None:
+    found = state("single-leg-squat", squat(10, 9))
+    assert found.status == FAILED
+    assert "R 9 of 10" in found.evidence
+
+
+def test_a_pain_spike_fails_however_many_reps() -> None:
+    found = state("single-leg-squat", squat(12, 12, spikes=["one-legged-squat"]))
+    assert found.status == FAILED and found.problems == ("pain during it",)
+
+
+def test_a_rating_above_the_band_fails_and_within_it_passes() -> None:
+    assert state("single-leg-squat", squat(pain_after=1)).status == FAILED
+    assert state("single-leg-squat", squat(pain_after=None)).status == FAILED
+    band = replace(PROGRAM, acceptable_morning_pain=2)
+    assert state("single-leg-squat", squat(pain_after=2), program=band).status == PASSED
+
+
+def test_the_weaker_side_under_85_percent_of_the_stronger_fails() -> None:
+    found = state("single-leg-squat", squat(10, 12))  # 83 %
+    assert found.status == FAILED
+    assert "(L 83 % of R, need 85 %)" in found.evidence
+    assert state("single-leg-squat", squat(11, 12)).status == PASSED  # 91 %
+
+
+def test_a_failed_test_waits_before_a_retry_and_names_what_to_work_on() -> None:
+    found = state("single-leg-squat", squat(10, 7, days_ago=1))
+    assert found.line.startswith(
+        "Single-leg squat: L 10 / R 7, failed yesterday (R 7 of 10); try again in 2 days"
+    )
+    assert "Work on: Single-leg box squat" in found.evidence
+    assert not found.startable and found.retry_in == 2
+    assert state("single-leg-squat", squat(10, 7, days_ago=3)).startable
+
+
+def test_a_pass_expires_after_its_valid_days() -> None:
+    valid = PROGRAM.readiness_tests[1].valid_days
+    assert state("single-leg-squat", squat(days_ago=valid)).status == PASSED
+    found = state("single-leg-squat", squat(days_ago=valid + 1))
+    assert found.status == EXPIRED and found.startable
+
+
+def test_the_latest_attempt_decides() -> None:
+    assert state("single-leg-squat", squat(days_ago=2), squat(5, 5)).status == FAILED
+    assert state("single-leg-squat", squat(5, 5, days_ago=4), squat()).status == PASSED
+
+
+def test_hops_are_locked_until_the_others_pass() -> None:
+    program = replace(PROGRAM, readiness_tests=(*PROGRAM.readiness_tests, HOPS))
+    abduction = readiness_attempt("hip-abduction", DAY, left=30, right=30)
+    assert state("hops", squat(), program=program).status == LOCKED
+    assert (
+        "locked until Side-lying hip abduction pass"
+        in state("hops", squat(), program=program).evidence
+    )
+    assert state("hops", squat(), abduction, program=program).status == UNTRIED
+    turned_off = replace(program.readiness_tests[0], enabled=False)
+    off = replace(program, readiness_tests=(turned_off, *program.readiness_tests[1:]))
+    assert state("hops", squat(), program=off).status == UNTRIED  # it is not waited for
+
+
+def test_next_due_skips_passed_locked_and_waiting_tests() -> None:
+    states = readiness_states(PROGRAM, LIBRARY, [squat()], DAY)
+    assert next_due(states) is not None and next_due(states).test.id == "hip-abduction"  # type: ignore[union-attr]
+    assert next_due(readiness_states(PROGRAM, LIBRARY, [squat()], DAY)[1:]) is None
+
+
+def test_the_test_routine_is_one_set_per_side_at_the_target() -> None:
+    routine = routine_for(PROGRAM.readiness_tests[0], LIBRARY)
+    (item,) = routine.items
+    assert item.id == "side-lying-hip-abduction" and item.per_side
+    assert item.sets == 1 and item.reps == (30, 30)
+    assert routine.readiness_test == "hip-abduction"
+
+
+def test_running_waits_for_every_test_from_the_day_they_apply() -> None:
+    sessions, logs = ready_by(DAY)
+    start = settings(DAY - timedelta(weeks=5))
+    before = readiness(PROGRAM, start, sessions, logs, DAY, LIBRARY)
+    assert not before.ready
+    assert [c.test for c in before.checks if not c.met] == ["hip-abduction", "single-leg-squat"]
+    tests = [readiness_attempt("hip-abduction", DAY, left=30, right=30, hour=7), squat()]
+    assert readiness(PROGRAM, start, [*sessions, *tests], logs, DAY, LIBRARY).ready
+    early = replace(PROGRAM, readiness=replace(PROGRAM.readiness, tests_from=DAY + timedelta(1)))
+    assert readiness(early, start, sessions, logs, DAY, LIBRARY).ready
+
+
+def test_an_attempt_round_trips_and_needs_the_newest_schema() -> None:
+    attempt = squat(10, 8)
+    data = MonthHistory([attempt]).to_dict()
+    assert data["schema_version"] == TESTS_SCHEMA == HISTORY_SCHEMA  # older versions refuse it
+    problems: list[str] = []
+    back = MonthHistory.from_dict(data, "month", problems)
+    assert problems == [] and back.sessions[0].readiness_test == "single-leg-squat"
+    assert MonthHistory([replace(attempt, readiness_test="")]).to_dict()["schema_version"] < 4
