@@ -263,6 +263,15 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             tooltip="Start a guided run",
         ),
         Key(
+            "t",
+            "start_test",
+            "Test",
+            "`t`",
+            "start the next readiness test as a guided session",
+            id="start-test",
+            tooltip="Start the next readiness test",
+        ),
+        Key(
             "f",
             "red_flags",
             "Red flags",

@@ -36,6 +36,11 @@ class StartRun(Message):
 
 
 @dataclass
+class StartReadinessTest(Message):
+    """Start the readiness test the verdict offers today, as a guided session."""
+
+
+@dataclass
 class SetRunWeek(Message):
     """Set the run week by hand, or pause or resume running (the return-to-running screen)."""
 

@@ -145,6 +145,19 @@ class ProgramFlow:
         ]
         self.app.push_screen(ChoiceScreen("Run anyway?", ask, choices, "no"), answered)
 
+    def start_test(self) -> None:
+        """The readiness test the verdict offers today, as a guided session."""
+        from itb_tui.core.plan.referee import readiness_session
+
+        if self.verdict is None:
+            return
+        context = self.context
+        routine = readiness_session(self.verdict, context.program, context.library)
+        if routine is None:
+            self.app.notify("No readiness test is due today.", timeout=8)
+            return
+        self.app.sessions.begin(routine, context.settings.weaker_side or None)
+
     def open_place(self, target: Place) -> None:
         {
             "readiness": self.readiness,
@@ -201,11 +214,13 @@ class ProgramFlow:
         app.notify(f"Kept: {decision_text(decision)}.", timeout=8)
 
     def reshow_readiness(self) -> None:
-        """Show the return-to-running screen again with today's verdict, when it is open."""
+        """Show the return-to-running screen again with today's verdict, when it is open (under
+        a session or its summary too)."""
         from itb_tui.tui.screens.readiness import ReadinessScreen
 
-        if isinstance(self.app.screen, ReadinessScreen) and self.verdict is not None:
-            self.app.screen.show(self.verdict, self._morning_lines())
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ReadinessScreen) and self.verdict is not None:
+                screen.show(self.verdict, self._morning_lines())
 
     def open_red_flags(self, reason: str = "") -> None:
         """The red-flag questions, with the flags ticked so far ticked again."""

@@ -25,7 +25,7 @@ from itb_tui.core.content.program import Phase, Program
 from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.dose import dose_gap
 from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
-from itb_tui.core.plan.readiness_tests import readiness_states
+from itb_tui.core.plan.readiness_tests import next_due, readiness_states
 from itb_tui.core.store.settings import Settings
 
 # A run is a SessionRecord with this routine id (not a library routine): one ExerciseResult
@@ -148,6 +148,7 @@ class Readiness:
     """Whether running may start again: every check must be met."""
 
     checks: list[Check]
+    next_test: str = ""  # the readiness test that can be done today, first in the program
 
     @property
     def ready(self) -> bool:
@@ -317,10 +318,12 @@ def readiness(
         _strength_check(program, sessions, today, library),
         _weeks_check(program, settings, today),
     ]
-    if today >= program.readiness.tests_from:
-        states = readiness_states(program, library, sessions, today)
-        checks += [Check(s.test.name, s.passed, s.evidence, s.test.id) for s in states]
-    return Readiness(checks)
+    if today < program.readiness.tests_from:
+        return Readiness(checks)
+    states = readiness_states(program, library, sessions, today)
+    checks += [Check(s.test.name, s.passed, s.evidence, s.test.id) for s in states]
+    due = next_due(states)
+    return Readiness(checks, due.test.id if due is not None else "")
 
 
 def readiness_before(
