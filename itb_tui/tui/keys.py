@@ -425,6 +425,10 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         Row("`tab`, `enter`", "the next field; keep the run (checked as `itb log-run` checks it)"),
         Row("`escape`", "close without keeping anything"),
     ),
+    "function score dialog": (
+        Row("`tab`, `enter`", "the next field; keep the ratings (checked as `itb psfs` does)"),
+        Row("`escape`", "close without keeping anything"),
+    ),
     "help": (Key("escape,q,question_mark", "app.pop_screen", "Close", id="close"),),
     "settings": (
         Key("escape", "app.pop_screen", "Back", id="back"),

@@ -15,7 +15,7 @@ from textual.message import Message
 if TYPE_CHECKING:  # the engine is imported when a session first starts
     from itb_tui.core.session.engine import SessionEngine
 
-Place = Literal["readiness", "red_flags", "check_in"]
+Place = Literal["readiness", "red_flags", "check_in", "function_score"]
 
 
 @dataclass
@@ -47,7 +47,8 @@ class SetRunWeek(Message):
 
 @dataclass
 class OpenPlace(Message):
-    """Open the return-to-running screen, the red flags or the morning check-in."""
+    """Open the return-to-running screen, the red flags, the morning check-in or the function
+    score's questions."""
 
     target: Place
 

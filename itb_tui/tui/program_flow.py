@@ -13,7 +13,7 @@ from itb_tui.tui.screens.home import HomeState
 if TYPE_CHECKING:  # the screens and the program's rules are imported when first needed
     from datetime import date
 
-    from itb_tui.core.history.records import PainLog, RunDecision
+    from itb_tui.core.history.records import FunctionScore, PainLog, RunDecision
     from itb_tui.core.plan.checkin import MorningAnswer
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.progress import Hint
@@ -163,7 +163,34 @@ class ProgramFlow:
             "readiness": self.readiness,
             "red_flags": self.open_red_flags,
             "check_in": self.app.pain_logging.check_in,
+            "function_score": self.rate_function,
         }[target]()
+
+    def rate_function(self) -> None:
+        """The function score's questions; the ratings are added to the history."""
+        from itb_tui.core.shell.function_verb import saved_text
+        from itb_tui.tui.screens.function_dialog import FunctionScoreDialog
+
+        app = self.app
+        if isinstance(app.screen, FunctionScoreDialog) or app.safekeeping.refuse_read_only():
+            return
+        store = self.context.store
+        history, _unreadable = store.load_readable(store.months())
+        scores = sorted(history.function_scores, key=lambda score: score.at)
+
+        def keep(score: FunctionScore | None) -> None:
+            if score is None:
+                return
+            try:
+                store.add_function_score(score)
+            except StoreError as err:
+                app.notify(str(err), title="Not kept", severity="error", timeout=15)
+                return
+            self.refresh_home()
+            app.notify(saved_text(score, [*scores, score]), timeout=10)
+
+        now = self.context.clock.wall()
+        app.push_screen(FunctionScoreDialog(now, scores[-1] if scores else None), keep)
 
     def readiness(self) -> None:
         """Return to running: the checklist, the run stage and the warning signs."""
