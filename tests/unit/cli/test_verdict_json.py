@@ -110,9 +110,12 @@ def test_both_jsons_list_the_readiness_tests_with_the_next_one() -> None:
     ready_data = json.loads(readiness_view.as_json(found))
     assert today_data["schema"] == ready_data["schema"] == 1
     assert today_data["readiness_tests"] == ready_data["readiness_tests"]
-    abduction, squat = today_data["readiness_tests"]
+    abduction, squat, walk, hops = today_data["readiness_tests"]
     assert abduction["id"] == "hip-abduction" and abduction["passed"] is False
     assert abduction["line"].startswith("Side-lying hip abduction: L 30 / R 24, failed yesterday")
     assert (abduction["next"], squat["next"]) == (False, True)  # waiting 2 days; squat is due
+    assert walk["next"] is hops["next"] is False and hops["line"].startswith(
+        "Single-leg hops: locked"
+    )
     assert ready_data["ready"] is False and found.run.status == "locked"
     assert "  [ ] Single-leg squat: not tried yet" in readiness_view.text(found)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from itb_tui.core.content.readiness_tests import ReadinessTest
 from itb_tui.core.history.records import HISTORY_SCHEMA, TESTS_SCHEMA, MonthHistory
 from itb_tui.core.plan.readiness_tests import (
     EXPIRED,
@@ -21,6 +20,7 @@ from itb_tui.core.plan.readiness_tests import (
 from itb_tui.core.plan.weeks import readiness
 from tests.factories import (
     LIBRARY,
+    passed_tests,
     readiness_attempt,
     ready_by,
     settings,
@@ -29,16 +29,6 @@ from tests.factories import (
 
 DAY = date(2026, 12, 14)  # after the shipped tests_from
 PROGRAM = shipped_program()
-HOPS = ReadinessTest(
-    "hops",
-    "Single-leg hops",
-    "one-legged-squat",
-    (10, 20),
-    "each-side",
-    14,
-    "001",
-    after=("hip-abduction", "single-leg-squat"),
-)
 
 
 def state(test_id: str, *attempts: object, today: date = DAY, program=PROGRAM) -> ReadinessState:
@@ -106,23 +96,32 @@ def test_the_latest_attempt_decides() -> None:
 
 
 def test_hops_are_locked_until_the_others_pass() -> None:
-    program = replace(PROGRAM, readiness_tests=(*PROGRAM.readiness_tests, HOPS))
     abduction = readiness_attempt("hip-abduction", DAY, left=30, right=30)
-    assert state("hops", squat(), program=program).status == LOCKED
-    assert (
-        "locked until Side-lying hip abduction pass"
-        in state("hops", squat(), program=program).evidence
-    )
-    assert state("hops", squat(), abduction, program=program).status == UNTRIED
-    turned_off = replace(program.readiness_tests[0], enabled=False)
-    off = replace(program, readiness_tests=(turned_off, *program.readiness_tests[1:]))
-    assert state("hops", squat(), program=off).status == UNTRIED  # it is not waited for
+    walk = readiness_attempt("walk", DAY, minutes=15)
+    locked = state("hops", squat(), walk)
+    assert locked.status == LOCKED and not locked.startable
+    assert locked.evidence == "locked until Side-lying hip abduction pass"
+    assert state("hops", squat(), abduction, walk).status == UNTRIED
+    turned_off = replace(PROGRAM.readiness_tests[0], enabled=False)
+    off = replace(PROGRAM, readiness_tests=(turned_off, *PROGRAM.readiness_tests[1:]))
+    assert state("hops", squat(), walk, program=off).status == UNTRIED  # it is not waited for
+
+
+def test_the_walk_passes_on_its_minutes_without_a_side_ratio() -> None:
+    assert state("walk", readiness_attempt("walk", DAY, minutes=15)).status == PASSED
+    short = state("walk", readiness_attempt("walk", DAY, minutes=14))
+    assert short.status == FAILED and short.evidence.startswith("14 min, failed today (14 of 15")
+    spiked = readiness_attempt("walk", DAY, minutes=30, spikes=["brisk-walk"])
+    assert state("walk", spiked).problems == ("pain during it",)
 
 
 def test_next_due_skips_passed_locked_and_waiting_tests() -> None:
     states = readiness_states(PROGRAM, LIBRARY, [squat()], DAY)
-    assert next_due(states) is not None and next_due(states).test.id == "hip-abduction"  # type: ignore[union-attr]
-    assert next_due(readiness_states(PROGRAM, LIBRARY, [squat()], DAY)[1:]) is None
+    assert [s.status for s in states] == [UNTRIED, PASSED, UNTRIED, LOCKED]
+    found = next_due(states)
+    assert found is not None and found.test.id == "hip-abduction"
+    waiting = readiness_states(PROGRAM, LIBRARY, [squat(5, 5, days_ago=1)], DAY)
+    assert next_due(waiting[1:]) is not None and next_due(waiting[1:2]) is None
 
 
 def test_the_test_routine_is_one_set_per_side_at_the_target() -> None:
@@ -138,8 +137,13 @@ def test_running_waits_for_every_test_from_the_day_they_apply() -> None:
     start = settings(DAY - timedelta(weeks=5))
     before = readiness(PROGRAM, start, sessions, logs, DAY, LIBRARY)
     assert not before.ready
-    assert [c.test for c in before.checks if not c.met] == ["hip-abduction", "single-leg-squat"]
-    tests = [readiness_attempt("hip-abduction", DAY, left=30, right=30, hour=7), squat()]
+    assert [c.test for c in before.checks if not c.met] == [t.id for t in PROGRAM.readiness_tests]
+    assert before.next_test == "hip-abduction"
+    tests = passed_tests(DAY, hour=7)
+    assert (
+        readiness(PROGRAM, start, [*sessions, *tests[:-1]], logs, DAY, LIBRARY).next_test == "hops"
+    )
+    assert not readiness(PROGRAM, start, [*sessions, *tests[:-1]], logs, DAY, LIBRARY).ready
     assert readiness(PROGRAM, start, [*sessions, *tests], logs, DAY, LIBRARY).ready
     early = replace(PROGRAM, readiness=replace(PROGRAM.readiness, tests_from=DAY + timedelta(1)))
     assert readiness(early, start, sessions, logs, DAY, LIBRARY).ready

@@ -24,8 +24,8 @@ from tests.factories import (
     pain,
     pain_free,
     pain_free_week,
+    passed_tests,
     plan,
-    readiness_attempt,
     ready_by,
     run,
     session,
@@ -170,10 +170,7 @@ def test_three_painful_run_weeks_in_a_row_send_the_user_back_to_phase_one() -> N
     again = [strength(day(n)) for n in (22, 24, 26)]
     logs = pain_free(day(27), 7)
     assert access(day(28), [*sessions, *runs, *again], logs).stage is None
-    tests = [
-        readiness_attempt("hip-abduction", day(27), left=30, right=30),
-        readiness_attempt("single-leg-squat", day(27), left=10, right=10, hour=10),
-    ]
+    tests = passed_tests(day(27))
     fresh = access(day(28), [*sessions, *runs, *again, *tests], logs)
     assert fresh.stage is not None and fresh.stage.week == 1 and fresh.stage.runs_this_week == 0
 
