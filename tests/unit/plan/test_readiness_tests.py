@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from itb_tui.core.history.records import HISTORY_SCHEMA, TESTS_SCHEMA, MonthHistory
+from itb_tui.core.history.records import HISTORY_SCHEMA, TESTS_SCHEMA, MonthHistory, RunDecision
 from itb_tui.core.plan.readiness_tests import (
     EXPIRED,
     FAILED,
@@ -20,9 +20,12 @@ from itb_tui.core.plan.readiness_tests import (
 from itb_tui.core.plan.weeks import readiness
 from tests.factories import (
     LIBRARY,
+    at,
+    pain_free,
     passed_tests,
     readiness_attempt,
     ready_by,
+    run,
     settings,
     shipped_program,
 )
@@ -157,3 +160,34 @@ def test_an_attempt_round_trips_and_needs_the_newest_schema() -> None:
     back = MonthHistory.from_dict(data, "month", problems)
     assert problems == [] and back.sessions[0].readiness_test == "single-leg-squat"
     assert MonthHistory([replace(attempt, readiness_test="")]).to_dict()["schema_version"] < 4
+
+
+def _access(today: date, sessions: list, logs: list, decisions: tuple = ()) -> object:
+    from itb_tui.core.plan.running import run_access
+
+    start = settings(date(2026, 10, 19))
+    return run_access(PROGRAM, start, sessions, logs, today, LIBRARY, decisions=decisions)
+
+
+def test_running_started_before_the_tests_applied_is_not_revoked() -> None:
+    """A user running since November (before tests_from) is not locked out in December."""
+    first = date(2026, 11, 30)
+    sessions, logs = ready_by(first)
+    runs = [run(first + timedelta(days=n), 15) for n in (0, 2, 4, 7, 9, 11)]
+    logs += pain_free(DAY - timedelta(days=1), 14)
+    found = _access(DAY, [*sessions, *runs], logs)
+    assert found.started == first and found.stage is not None  # type: ignore[attr-defined]
+    today = readiness(PROGRAM, settings(date(2026, 10, 19)), sessions, logs, DAY, LIBRARY)
+    assert not today.ready  # the tests are shown as due, but running goes on
+
+
+def test_runs_without_the_tests_never_start_running_without_a_clinician() -> None:
+    sessions, logs = ready_by(DAY)
+    runs = [run(DAY + timedelta(days=n), 15) for n in (0, 2, 4)]
+    logs += pain_free(DAY + timedelta(days=5), 6)
+    assert _access(DAY + timedelta(days=6), [*sessions, *runs], logs).started is None  # type: ignore[attr-defined]
+    cleared = RunDecision(at(DAY, 7), "set", 1, cleared=True, clinician="Dr Lee")
+    named = _access(DAY + timedelta(days=6), [*sessions, *runs], logs, (cleared,))
+    assert named.started == DAY  # type: ignore[attr-defined]
+    tests = passed_tests(DAY, hour=3)
+    assert _access(DAY + timedelta(days=6), [*sessions, *tests, *runs], logs).started == DAY  # type: ignore[attr-defined]
