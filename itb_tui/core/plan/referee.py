@@ -132,7 +132,7 @@ def guided_run(verdict: Verdict, program: Program, *, anyway: bool = False) -> R
 def readiness_session(verdict: Verdict, program: Program, library: Library) -> Routine | None:
     """The guided session of the readiness test the verdict offers today (the first that is
     not passed, locked or waiting after a failure); None when none is offered, or while a red
-    flag stands (red_flags.with_red_flags)."""
+    flag stands (red_flags.with_red_flags) or high pain holds weight-bearing work (overview)."""
     from itb_tui.core.plan.readiness_tests import routine_for
 
     test_id = verdict.overview.readiness.next_test

@@ -191,3 +191,24 @@ def test_runs_without_the_tests_never_start_running_without_a_clinician() -> Non
     assert named.started == DAY  # type: ignore[attr-defined]
     tests = passed_tests(DAY, hour=3)
     assert _access(DAY + timedelta(days=6), [*sessions, *tests, *runs], logs).started == DAY  # type: ignore[attr-defined]
+
+
+def test_no_test_is_offered_while_a_red_flag_or_high_pain_stands() -> None:
+    from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
+    from itb_tui.core.plan.referee import RulesInput, decide, readiness_session
+    from tests.factories import pain
+
+    sessions, logs = ready_by(DAY)
+    start = settings(DAY - timedelta(weeks=5))
+    now = at(DAY, 12)
+
+    def offered(logs: list, flags: RedFlagState | None = None) -> object:
+        inp = RulesInput(PROGRAM, LIBRARY, start, MonthHistory(sessions, logs), now)
+        verdict = decide(inp if flags is None else replace(inp, flags=flags))
+        return readiness_session(verdict, PROGRAM, LIBRARY)
+
+    found = offered(logs)
+    assert found is not None and found.readiness_test == "hip-abduction"  # type: ignore[attr-defined]
+    assert offered([*logs, pain(DAY, 8, hour=9)]) is None
+    flag = FlagChange(PROGRAM.red_flags[0].id, at(DAY, 7), True)
+    assert offered(logs, RedFlagState([flag])) is None
