@@ -7,8 +7,9 @@ pain key; the session is kept with ``readiness_test`` set to the test's id. Rule
 follow IJSPT 2022, 17(6):1002, Table 2 and clinic checklists; 001: every hip exercise without
 pain before running):
   * an attempt fails on a pain spike during it, no pain rating after it, a rating above the
-    program's band ([check_in] acceptable_pain), a side short of the target's low end, or the
-    weaker side under ``side_ratio_pct`` of the stronger (each-side tests);
+    program's band ([check_in] acceptable_pain), a side short of the target's low end, the
+    weaker side under ``side_ratio_pct`` of the stronger (each-side tests), or when it is not
+    complete (stopped early, or a set ended too soon to count: Enter pressed straight through);
   * the latest attempt decides; a pass stands ``valid_days`` days, then the test is due again;
     after a failure the test waits ``retry_days`` days before it is offered again;
   * a test with ``after`` is locked until every test it names stands passed;
@@ -117,6 +118,8 @@ def problems(test: ReadinessTest, session: SessionRecord, band: int, ratio_pct: 
         ratio = weak * 100 // strong
         weaker, stronger = SIDE_LETTERS[weak_side], SIDE_LETTERS[strong_side]
         found.append(f"{weaker} {ratio} % of {stronger}, need {ratio_pct} %")
+    if not found and not session.completed:  # core/session/completion.py: complete means done
+        found.append("stopped early or a set ended too soon to count")
     return found
 
 
@@ -185,7 +188,8 @@ def readiness_states(
             if other in states and not states[other].passed  # a test turned off is not waited for
         ]
         if waiting:
-            text = f"locked until {' and '.join(waiting)} pass"
+            names = f"{', '.join(waiting[:-1])} and {waiting[-1]}" if waiting[1:] else waiting[0]
+            text = f"locked until {names} pass"
             states[test.id] = ReadinessState(test, LOCKED, text)
     return [states[test.id] for test in tests]
 

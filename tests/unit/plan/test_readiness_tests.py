@@ -104,6 +104,8 @@ def test_hops_are_locked_until_the_others_pass() -> None:
     locked = state("hops", squat(), walk)
     assert locked.status == LOCKED and not locked.startable
     assert locked.evidence == "locked until Side-lying hip abduction pass"
+    alone = state("hops").evidence
+    assert alone == "locked until Side-lying hip abduction, Single-leg squat and Brisk walk pass"
     assert state("hops", squat(), abduction, walk).status == UNTRIED
     turned_off = replace(PROGRAM.readiness_tests[0], enabled=False)
     off = replace(PROGRAM, readiness_tests=(turned_off, *PROGRAM.readiness_tests[1:]))
@@ -212,3 +214,12 @@ def test_no_test_is_offered_while_a_red_flag_or_high_pain_stands() -> None:
     assert offered([*logs, pain(DAY, 8, hour=9)]) is None
     flag = FlagChange(PROGRAM.red_flags[0].id, at(DAY, 7), True)
     assert offered(logs, RedFlagState([flag])) is None
+
+
+def test_an_attempt_not_complete_does_not_pass() -> None:
+    """Enter pressed straight through records the target but ends each set too soon."""
+    quick = squat()
+    quick.completed = False
+    found = state("single-leg-squat", quick)
+    assert found.status == FAILED
+    assert found.problems == ("stopped early or a set ended too soon to count",)
