@@ -188,8 +188,8 @@ def readiness_states(
             if other in states and not states[other].passed  # a test turned off is not waited for
         ]
         if waiting:
-            names = f"{', '.join(waiting[:-1])} and {waiting[-1]}" if waiting[1:] else waiting[0]
-            text = f"locked until {names} pass"
+            listed = f"{', '.join(waiting[:-1])} and {waiting[-1]}" if waiting[1:] else waiting[0]
+            text = f"locked until {listed} pass"
             states[test.id] = ReadinessState(test, LOCKED, text)
     return [states[test.id] for test in tests]
 
