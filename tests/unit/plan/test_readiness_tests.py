@@ -223,3 +223,15 @@ def test_an_attempt_not_complete_does_not_pass() -> None:
     found = state("single-leg-squat", quick)
     assert found.status == FAILED
     assert found.problems == ("stopped early or a set ended too soon to count",)
+
+
+def test_each_locked_test_names_what_it_waits_for() -> None:
+    walk = replace(PROGRAM.readiness_tests[2], after=("hip-abduction", "single-leg-squat"))
+    program = replace(
+        PROGRAM, readiness_tests=(*PROGRAM.readiness_tests[:2], walk, PROGRAM.readiness_tests[3])
+    )
+    states = readiness_states(program, LIBRARY, [], DAY)
+    assert [s.evidence for s in states[2:]] == [
+        "locked until Side-lying hip abduction and Single-leg squat pass",
+        "locked until Side-lying hip abduction, Single-leg squat and Brisk walk pass",
+    ]
