@@ -291,3 +291,46 @@ def cli_verbs() -> list[str]:
     (commands,) = [action for action in parser._actions if action.dest == "command"]
     assert commands.choices is not None
     return list(commands.choices)
+
+
+def readiness_attempt(
+    test_id: str,
+    when: date,
+    *,
+    left: int = 0,
+    right: int = 0,
+    minutes: int = 0,
+    pain_after: int | None = 0,
+    spikes: Sequence[str] = (),
+    hour: int = 9,
+) -> SessionRecord:
+    """A kept readiness test of the shipped program: ``left``/``right`` reps in one set each,
+    or ``minutes`` for a timed test, rated ``pain_after``."""
+    test = next(t for t in shipped_program().readiness_tests if t.id == test_id)
+    if test.timed:
+        done = result(test.exercise, both=[minutes * 60], sets=1)
+    else:
+        done = result(test.exercise, left=[left], right=[right], sets=1)
+    record = session(
+        f"readiness-{test_id}",
+        when,
+        hour=hour,
+        minutes=10,
+        exercises=[done],
+        pain_after=pain_after,
+        spikes=spikes,
+        name=f"Test: {test.name}",
+    )
+    record.readiness_test = test_id
+    return record
+
+
+def passed_tests(when: date, hour: int = 9) -> list[SessionRecord]:
+    """Every shipped readiness test passed on ``when``, one an hour from ``hour``, in order."""
+    found = []
+    for n, test in enumerate(shipped_program().readiness_tests):
+        low = test.target[0]
+        found.append(
+            readiness_attempt(test.id, when, left=low, right=low, minutes=low, hour=hour + n)
+        )
+    return found

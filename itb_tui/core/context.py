@@ -63,8 +63,11 @@ class AppContext:
     def program(self) -> Program:
         """The phases, run weeks, warning signs and red flags; ContentError if they are broken."""
         from itb_tui.core.content.program import load_program
+        from itb_tui.core.content.readiness_tests import exercise_kinds
 
-        return load_program(content_dir() / "program.toml", set(self.library.routines))
+        library = self.library
+        path = content_dir() / "program.toml"
+        return load_program(path, set(library.routines), exercise_kinds(library.exercises))
 
     @cached_property
     def store(self) -> HistoryStore:

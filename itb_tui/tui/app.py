@@ -38,6 +38,7 @@ from itb_tui.tui.messages import (
     SetRunWeek,
     SettingsChanged,
     ShowUnreadable,
+    StartReadinessTest,
     StartRoutine,
     StartRun,
 )
@@ -205,6 +206,9 @@ class ItbApp(App[None]):
     def on_start_run(self, _message: StartRun) -> None:
         self.pop_screen()
         self.program_flow.start_run()
+
+    def on_start_readiness_test(self, _message: StartReadinessTest) -> None:
+        self.program_flow.start_test()
 
     def on_set_run_week(self, _message: SetRunWeek) -> None:
         self.program_flow.set_run_week()

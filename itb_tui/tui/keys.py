@@ -286,6 +286,15 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             tooltip="Start a guided run",
         ),
         Key(
+            "t",
+            "start_test",
+            "Test",
+            "`t`",
+            "start the next readiness test as a guided session",
+            id="start-test",
+            tooltip="Start the next readiness test",
+        ),
+        Key(
             "f",
             "red_flags",
             "Red flags",
@@ -453,6 +462,10 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         Key("enter", "save", "Keep", id="keep", priority=True),
         Key("escape", "cancel", "Change nothing", id="cancel"),
         Row("`tab`, `enter`", "the next field; keep the run (checked as `itb log-run` checks it)"),
+        Row("`escape`", "close without keeping anything"),
+    ),
+    "function score dialog": (
+        Row("`tab`, `enter`", "the next field; keep the ratings (checked as `itb psfs` does)"),
         Row("`escape`", "close without keeping anything"),
     ),
     "help": (Key("escape,q,question_mark", "app.pop_screen", "Close", id="close"),),

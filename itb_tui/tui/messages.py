@@ -15,7 +15,7 @@ from textual.message import Message
 if TYPE_CHECKING:  # the engine is imported when a session first starts
     from itb_tui.core.session.engine import SessionEngine
 
-Place = Literal["readiness", "red_flags", "check_in"]
+Place = Literal["readiness", "red_flags", "check_in", "function_score"]
 
 
 @dataclass
@@ -36,13 +36,19 @@ class StartRun(Message):
 
 
 @dataclass
+class StartReadinessTest(Message):
+    """Start the readiness test the verdict offers today, as a guided session."""
+
+
+@dataclass
 class SetRunWeek(Message):
     """Set the run week by hand, or pause or resume running (the return-to-running screen)."""
 
 
 @dataclass
 class OpenPlace(Message):
-    """Open the return-to-running screen, the red flags or the morning check-in."""
+    """Open the return-to-running screen, the red flags, the morning check-in or the function
+    score's questions."""
 
     target: Place
 

@@ -13,7 +13,7 @@ from itb_tui.tui.screens.home import HomeState
 if TYPE_CHECKING:  # the screens and the program's rules are imported when first needed
     from datetime import date
 
-    from itb_tui.core.history.records import PainLog, RunDecision
+    from itb_tui.core.history.records import FunctionScore, PainLog, RunDecision
     from itb_tui.core.plan.checkin import MorningAnswer
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.progress import Hint
@@ -145,12 +145,52 @@ class ProgramFlow:
         ]
         self.app.push_screen(ChoiceScreen("Run anyway?", ask, choices, "no"), answered)
 
+    def start_test(self) -> None:
+        """The readiness test the verdict offers today, as a guided session."""
+        from itb_tui.core.plan.referee import readiness_session
+
+        if self.verdict is None:
+            return
+        context = self.context
+        routine = readiness_session(self.verdict, context.program, context.library)
+        if routine is None:
+            self.app.notify("No readiness test is due today.", timeout=8)
+            return
+        self.app.sessions.begin(routine, context.settings.weaker_side or None)
+
     def open_place(self, target: Place) -> None:
         {
             "readiness": self.readiness,
             "red_flags": self.open_red_flags,
             "check_in": self.app.pain_logging.check_in,
+            "function_score": self.rate_function,
         }[target]()
+
+    def rate_function(self) -> None:
+        """The function score's questions; the ratings are added to the history."""
+        from itb_tui.core.shell.function_verb import saved_text
+        from itb_tui.tui.screens.function_dialog import FunctionScoreDialog
+
+        app = self.app
+        if isinstance(app.screen, FunctionScoreDialog) or app.safekeeping.refuse_read_only():
+            return
+        store = self.context.store
+        history, _unreadable = store.load_readable(store.months())
+        scores = sorted(history.function_scores, key=lambda score: score.at)
+
+        def keep(score: FunctionScore | None) -> None:
+            if score is None:
+                return
+            try:
+                store.add_function_score(score)
+            except StoreError as err:
+                app.notify(str(err), title="Not kept", severity="error", timeout=15)
+                return
+            self.refresh_home()
+            app.notify(saved_text(score, [*scores, score]), timeout=10)
+
+        now = self.context.clock.wall()
+        app.push_screen(FunctionScoreDialog(now, scores[-1] if scores else None), keep)
 
     def readiness(self) -> None:
         """Return to running: the checklist, the run stage and the warning signs."""
@@ -201,11 +241,13 @@ class ProgramFlow:
         app.notify(f"Kept: {decision_text(decision)}.", timeout=8)
 
     def reshow_readiness(self) -> None:
-        """Show the return-to-running screen again with today's verdict, when it is open."""
+        """Show the return-to-running screen again with today's verdict, when it is open (under
+        a session or its summary too)."""
         from itb_tui.tui.screens.readiness import ReadinessScreen
 
-        if isinstance(self.app.screen, ReadinessScreen) and self.verdict is not None:
-            self.app.screen.show(self.verdict, self._morning_lines())
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ReadinessScreen) and self.verdict is not None:
+                screen.show(self.verdict, self._morning_lines())
 
     def open_red_flags(self, reason: str = "") -> None:
         """The red-flag questions, with the flags ticked so far ticked again."""

@@ -215,6 +215,7 @@ class SessionFlow:
         self.app.safekeeping.unsaved.pop(record.id, None)
         store.progress.clear(record.id)
         self.app.program_flow.refresh_home()
+        self.app.program_flow.reshow_readiness()  # a readiness test's line, under the summary
         return str(store.month_path(month_key(record.started_at)))
 
     def offer_resume(self, then: Callable[[], None]) -> bool:

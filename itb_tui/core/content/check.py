@@ -11,6 +11,7 @@ from pathlib import Path
 
 from itb_tui.core.content.library import Library, load_library
 from itb_tui.core.content.program import load_program
+from itb_tui.core.content.readiness_tests import exercise_kinds
 from itb_tui.core.content.validate import ContentError
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.paths import Paths, content_dir
@@ -61,7 +62,7 @@ def _program(path: Path, library: Library | None) -> FileCheck:
     if library is None:
         return FileCheck(label, path, ("not checked: the exercises and routines did not load",))
     try:
-        load_program(path, set(library.routines))
+        load_program(path, set(library.routines), exercise_kinds(library.exercises))
     except ContentError as err:
         return FileCheck(label, path, tuple(err.problems))
     return FileCheck(label, path)

@@ -134,6 +134,8 @@ class Routine:
     priorities: tuple[int | None, ...] = ()
     # Above 0: a short session built to fit this many minutes, not the routine in full.
     short_minutes: int = 0
+    # A readiness test's id: the routine is that test (core/plan/readiness_tests.py).
+    readiness_test: str = ""
 
     def priority(self, index: int) -> int | None:
         """The content's priority of item ``index``, None when it gives none."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from itb_tui.core.content.readiness_tests import ReadinessTest, check_order, read_test
 from itb_tui.core.content.validate import ContentError, TableReader, check_schema, read_toml
 
 PROGRAM_SCHEMA = 1
@@ -116,6 +118,19 @@ class RedFlag:
 
 
 @dataclass(frozen=True)
+class ReadinessRules:
+    """``[readiness]``: how the readiness tests are judged (core/plan/readiness_tests.py)."""
+
+    # The weaker side must reach this percentage of the stronger side's count.
+    side_ratio_pct: int = 85
+    # Days to wait after a failed test before it is offered again.
+    retry_days: int = 3
+    # The tests gate a first run made on or after this day; running that started before it
+    # (the tests did not exist then) stays started.
+    tests_from: date = date.min
+
+
+@dataclass(frozen=True)
 class Program:
     """The whole program: everything in program.toml."""
 
@@ -129,6 +144,14 @@ class Program:
     # The morning check-in: the highest morning pain (0-10) that still lets the next session
     # go ahead after a run or strength session; [check_in] acceptable_pain in program.toml.
     acceptable_morning_pain: int = 0
+    # Functional tests before the first run (content/readiness_tests.py), in file order.
+    readiness_tests: tuple[ReadinessTest, ...] = ()
+    readiness: ReadinessRules = field(default_factory=ReadinessRules)
+
+    @property
+    def enabled_tests(self) -> tuple[ReadinessTest, ...]:
+        """The readiness tests a physio has not turned off."""
+        return tuple(test for test in self.readiness_tests if test.enabled)
 
     def warning_sign(self, sign_id: str) -> WarningSign | None:
         return next((s for s in self.warning_signs if s.id == sign_id), None)
@@ -290,8 +313,11 @@ def _check_signs(path: Path, tables: list[Any], problems: list[str]) -> None:
             problems.append(f"{path}: warning_sign '{sign_id}' is missing (the app detects it)")
 
 
-def load_program(path: Path, routine_ids: set[str]) -> Program:
-    """Load and validate program.toml; routines named in it must be in ``routine_ids``.
+def load_program(
+    path: Path, routine_ids: set[str], exercises: dict[str, bool] | None = None
+) -> Program:
+    """Load and validate program.toml; routines named in it must be in ``routine_ids``, and
+    the exercises the readiness tests name in ``exercises`` (id -> timed; None: unchecked).
 
     Raises ContentError listing every problem, each naming file, entry, field and expectation.
     """
@@ -334,6 +360,15 @@ def load_program(path: Path, routine_ids: set[str]) -> Program:
         tips, cross_training = form.texts("tips"), form.texts("cross_training")
         form.finish()
     band = _acceptable_morning_pain(reader.sub("check_in"))
+    tests = _entries(
+        path,
+        "readiness_test",
+        reader.tables("readiness_test", required=False),
+        problems,
+        lambda r, i: read_test(r, i, exercises),
+    )
+    check_order(str(path), tests, problems)
+    rules = _readiness_rules(reader.sub("readiness"))
     reader.finish()
     if problems or disclaimer is None or running is None:
         raise ContentError(problems or [f"{path}: the program could not be read"])
@@ -346,6 +381,28 @@ def load_program(path: Path, routine_ids: set[str]) -> Program:
         tips,
         cross_training,
         acceptable_morning_pain=band,
+        readiness_tests=tuple(tests),
+        readiness=rules,
+    )
+
+
+def _readiness_rules(reader: TableReader | None) -> ReadinessRules:
+    """``[readiness]``; each key absent keeps its default."""
+    if reader is None:
+        return ReadinessRules()
+    ratio = reader.integer("side_ratio_pct", minimum=50, maximum=100, required=False)
+    retry = reader.integer("retry_days", maximum=30, required=False)
+    since = reader.table.get("tests_from")
+    reader.mark_seen("tests_from")
+    if since is not None and (not isinstance(since, date) or isinstance(since, datetime)):
+        reader.problem("tests_from", "a date such as 2026-12-07", since)
+        since = None
+    reader.finish()
+    default = ReadinessRules()
+    return ReadinessRules(
+        default.side_ratio_pct if ratio is None else ratio,
+        default.retry_days if retry is None else retry,
+        since or default.tests_from,
     )
 
 

@@ -24,13 +24,14 @@ HISTORY_SCHEMA = 4  # the newest month this version reads and writes
 # (``short_minutes``: a version that does not know them would count one as a full session) and
 # function scores (``function_scores``) and the order decisions were made in (``seq``): a month
 # holding one is written as 3, for the same reason. Schema 4 added each record's own id
-# (``uid``, see ids.py): a version before it reads an unknown key as a damaged month, so a
-# month with ids is written as 4, which such a version shows but never adds to (it would add
-# a record without an id, and write the month as 3 again).
+# (``uid``, see ids.py) and readiness tests (``readiness_test`` on a session): a version before
+# it reads an unknown key as a damaged month, and would count a test as the exercise's routine,
+# so a month with either is written as 4, which such a version shows but never adds to (it would
+# add a record without an id, and write the month as 3 again).
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 OUTDOOR_SCHEMA = SHORT_SCHEMA = 3
-IDS_SCHEMA = 4
+IDS_SCHEMA = TESTS_SCHEMA = 4
 FIRST_YEAR, LAST_YEAR = 1970, 2200  # the years a record may be dated in
 MAX_RUN_WEEK = 52  # a run week set by hand: far beyond any run table, never absurd
 SIDES = ("left", "right")
@@ -292,6 +293,8 @@ class SessionRecord:
     short_minutes: int = 0
     # Its own id for good (ids.py), given when first written; ``id`` is its start, for people.
     uid: str = field(default="", compare=False)
+    # A readiness test (core/plan/readiness_tests.py): the test's id ("" for any other session).
+    readiness_test: str = ""
 
     @property
     def duration_s(self) -> int:
@@ -332,6 +335,8 @@ class SessionRecord:
             data["outdoor"] = self.outdoor.to_dict()
         if self.short_minutes:
             data["short_minutes"] = self.short_minutes
+        if self.readiness_test:
+            data["readiness_test"] = self.readiness_test
         return data
 
     @classmethod
@@ -351,6 +356,7 @@ class SessionRecord:
         swelling = _swelling(reader)
         override = reader.text("override", required=False, max_len=OVERRIDE_LIMIT) or ""
         short = reader.integer("short_minutes", minimum=1, maximum=1000, required=False) or 0
+        test = reader.ident("readiness_test") if "readiness_test" in reader.table else ""
         exercises = [
             ExerciseResult.from_reader(
                 TableReader(t, f"{reader.where}: exercise {n}", reader.problems)
@@ -388,6 +394,7 @@ class SessionRecord:
             outdoor,
             short,
             uid,
+            test or "",
         )
 
 
@@ -652,11 +659,14 @@ class MonthHistory:
         ]
 
     def schema(self) -> int:
-        """The schema this month needs: IDS_SCHEMA when a record has its id (every record
-        written by this version); 3 (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done outdoors, a
-        run's override, a clinician's name, a short session or a function score; KNEES_SCHEMA
-        with a per-knee score or a run-week decision; else the first."""
-        if any(record.uid for _, records in self.records() for record in records):
+        """The schema this month needs: 4 (IDS_SCHEMA, TESTS_SCHEMA) when a record has its id
+        (every record written by this version) or a session is a readiness test; 3
+        (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done outdoors, a run's override, a clinician's
+        name, a short session or a function score; KNEES_SCHEMA with a per-knee score or a
+        run-week decision; else the first."""
+        if any(s.readiness_test for s in self.sessions) or any(
+            record.uid for _, records in self.records() for record in records
+        ):
             return IDS_SCHEMA
         newer = any(
             s.source or s.outdoor is not None or s.override or s.short_minutes

@@ -8,7 +8,7 @@ start is within ``IMPROVEMENT_HORIZON_MONTHS``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from itb_tui.core.content.library import Exercise, Library, Routine
@@ -164,7 +164,8 @@ def build_overview(
         week=week,
         phases=current_phases(program, week),
         items=items,
-        readiness=ready,
+        # No readiness test is offered while high pain holds weight-bearing work (pain_holds).
+        readiness=ready if high is None else replace(ready, next_test=""),
         access=access,
         signs=warning_signs(program, sessions, logs, today, library),
         improvement=improvement,

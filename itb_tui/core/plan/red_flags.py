@@ -139,7 +139,8 @@ def hold_check(program: Program, state: RedFlagState) -> Check:
 
 
 def with_red_flags(ready: Readiness, program: Program, state: RedFlagState) -> Readiness:
-    """``ready`` with the red-flag check added when a flag stands (the rules unchanged else)."""
+    """``ready`` with the red-flag check added when a flag stands (the rules unchanged else);
+    no readiness test is offered while one stands."""
     check = hold_check(program, state)
     return ready if check.met else Readiness([*ready.checks, check])
 

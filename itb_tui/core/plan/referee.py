@@ -11,6 +11,7 @@ citing its article (verdict.RULES lists them with their ids):
     its caps;
   * checkin.py: the morning after a run or strength session holds the next one;
   * red_flags.py: a standing red flag holds running;
+  * readiness_tests.py: the functional tests before the first run (weeks.readiness);
   * signs.py, progress.py: warning signs, no improvement, progression hints.
 
 ``RulesInput`` is everything those rules read, built once; ``decide`` turns it into a Verdict;
@@ -126,6 +127,17 @@ def guided_run(verdict: Verdict, program: Program, *, anyway: bool = False) -> R
         return None
     minutes = verdict.run.minutes[1] if verdict.run.startable else stage.target.minutes[1]
     return run_routine(stage.week, stage.target, program.form_tips, minutes)
+
+
+def readiness_session(verdict: Verdict, program: Program, library: Library) -> Routine | None:
+    """The guided session of the readiness test the verdict offers today (the first that is
+    not passed, locked or waiting after a failure); None when none is offered, or while a red
+    flag stands (red_flags.with_red_flags) or high pain holds weight-bearing work (overview)."""
+    from itb_tui.core.plan.readiness_tests import routine_for
+
+    test_id = verdict.overview.readiness.next_test
+    test = next((t for t in program.enabled_tests if t.id == test_id), None)
+    return None if test is None else routine_for(test, library)
 
 
 def refuse(verdict: Verdict, program: Program, decision: RunDecision, now: datetime) -> str:

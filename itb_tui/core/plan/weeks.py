@@ -26,6 +26,7 @@ from itb_tui.core.dates import day_text, local_date, week_monday, week_sunday
 from itb_tui.core.history.dose import dose_gap
 from itb_tui.core.history.records import ExerciseResult, PainLog, PainSpike, SessionRecord
 from itb_tui.core.history.stats import session_category, session_day
+from itb_tui.core.plan.readiness_tests import next_due, readiness_states
 from itb_tui.core.store.settings import Settings
 
 # A run is a SessionRecord with this routine id (not a library routine): one ExerciseResult
@@ -140,6 +141,7 @@ class Check:
     name: str
     met: bool
     evidence: str
+    test: str = ""  # a readiness test's id (readiness_tests.py), "" for the other checks
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class Readiness:
     """Whether running may start again: every check must be met."""
 
     checks: list[Check]
+    next_test: str = ""  # the readiness test that can be done today, first in the program
 
     @property
     def ready(self) -> bool:
@@ -307,15 +310,21 @@ def readiness(
     1. Daily life pain-free (pain_free_streak) for min_pain_free_days days in a row.
     2. Strength work without pain (see _strength_check).
     3. At least min_rehab_weeks full weeks since the program start (001: typically weeks 4-6).
+    4. Each enabled readiness test stands passed (readiness_tests.py), from the program's
+       ``[readiness] tests_from`` day on: a first run made before it needed checks 1-3 only.
     """
     sessions = list(sessions)
-    return Readiness(
-        [
-            _pain_free_check(program, pain_logs, today, sessions),
-            _strength_check(program, sessions, today, library),
-            _weeks_check(program, settings, today),
-        ]
-    )
+    checks = [
+        _pain_free_check(program, pain_logs, today, sessions),
+        _strength_check(program, sessions, today, library),
+        _weeks_check(program, settings, today),
+    ]
+    if today < program.readiness.tests_from:
+        return Readiness(checks)
+    states = readiness_states(program, library, sessions, today)
+    checks += [Check(s.test.name, s.passed, s.evidence, s.test.id) for s in states]
+    due = next_due(states)
+    return Readiness(checks, due.test.id if due is not None else "")
 
 
 def readiness_before(

@@ -119,4 +119,5 @@ def session_record(engine: SessionEngine) -> SessionRecord:
         swelling=engine.rating.swelling,
         pain_spikes=list(engine.pain_spikes),
         short_minutes=engine.routine.short_minutes,
+        readiness_test=engine.routine.readiness_test,
     )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.plan.referee import decide, load_input
 from itb_tui.core.plan.verdict import SCHEMA, Verdict
-from itb_tui.core.shell.today_line import flag_json, run_json
+from itb_tui.core.shell.today_line import flag_json, run_json, tests_json
 
 if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
@@ -57,6 +57,7 @@ def as_json(verdict: Verdict) -> str:
         ],
         "run": run_json(verdict.run),
         "red_flags": [flag_json(flag) for flag in verdict.red_flags],
+        "readiness_tests": tests_json(verdict),
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

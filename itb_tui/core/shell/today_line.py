@@ -48,6 +48,7 @@ class TodaySummary:
     morning_decides: bool = False  # the morning answers a run or strength session
     note: str = ""  # the missed-days note
     notes: list[str] = field(default_factory=list)  # the verdict's notes: the function score
+    tests: list[dict[str, object]] = field(default_factory=list)  # tests_json
 
     @property
     def anything_due(self) -> bool:
@@ -76,6 +77,7 @@ def summarize(verdict: Verdict) -> TodaySummary:
         morning_decides=morning is not None and morning.after is not None,
         note=overview.restart_note,
         notes=list(verdict.notes),
+        tests=tests_json(verdict),
     )
 
 
@@ -138,6 +140,23 @@ def run_json(run: RunVerdict) -> dict[str, object]:
     }
 
 
+def tests_json(verdict: Verdict) -> list[dict[str, object]]:
+    """One entry per readiness test on the checklist: id, name, passed, its line, and whether
+    it is the one to do next."""
+    readiness = verdict.overview.readiness
+    return [
+        {
+            "id": check.test,
+            "name": check.name,
+            "passed": check.met,
+            "line": f"{check.name}: {check.evidence}",
+            "next": check.test == readiness.next_test,
+        }
+        for check in readiness.checks
+        if check.test
+    ]
+
+
 def flag_json(flag: StandingFlag) -> dict[str, str]:
     return {"id": flag.id, "text": flag.text, "ticked": local_date(flag.ticked).isoformat()}
 
@@ -157,6 +176,7 @@ def as_json(summary: TodaySummary) -> str:
         "morning": summary.morning,
         "note": summary.note,
         "notes": summary.notes,
+        "readiness_tests": summary.tests,
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

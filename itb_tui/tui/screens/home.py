@@ -108,7 +108,9 @@ def morning_detail(overview: Overview, kind: str, today: date) -> Content:
     if kind == "restart":
         return Content.assemble(("Back after a break\n", "bold"), overview.restart_note)
     if kind == "function":
-        return Content.assemble(("Function score\n", "bold"), overview.function_due)
+        return Content.assemble(
+            ("Function score\n", "bold"), overview.function_due, "\n\nPress Enter to rate it here."
+        )
     missed = missed_text(overview.missed_checkins)
     if kind == "morning" and overview.morning is not None:
         head = Content.styled("Morning check-in\n", "bold")
@@ -333,6 +335,8 @@ class HomeScreen(Screen[None]):
             self.post_message(OpenPlace("red_flags"))
         elif kind == "checkin":
             self.post_message(OpenPlace("check_in"))
+        elif kind == "function":
+            self.post_message(OpenPlace("function_score"))
         elif kind == "unreadable":
             self.post_message(ShowUnreadable(int(key)))
         elif kind == "hint" and overview is not None:

@@ -17,7 +17,7 @@ from itb_tui.core.history.records import RunDecision
 from itb_tui.core.plan.verdict import PAUSED, Verdict, offers_run
 from itb_tui.core.text import shown_note
 from itb_tui.tui.keys import bindings
-from itb_tui.tui.messages import OpenPlace, SetRunWeek, StartRun
+from itb_tui.tui.messages import OpenPlace, SetRunWeek, StartReadinessTest, StartRun
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.text import literal
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -207,12 +207,22 @@ class ReadinessScreen(Screen[None]):
         low, high = rtr.typical_start_weeks
         text = f"{met} of {total} checks met; running starts when all are met "
         text += f"(most people start in weeks {low}-{high})."
+        due = self.readiness.next_test
+        name = next((c.name for c in self.readiness.checks if due and c.test == due), "")
+        if name:
+            text += f" t starts the next test: {name}."
         return Content.assemble(("Not yet: ", "bold $text-warning"), text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_run":
             return self.can_run  # hidden while running is locked
+        if action == "start_test":
+            return bool(self.readiness.next_test)  # hidden while no test is due
         return True
+
+    def action_start_test(self) -> None:
+        if self.readiness.next_test:
+            self.post_message(StartReadinessTest())
 
     def action_start_run(self) -> None:
         if self.can_run:

@@ -85,3 +85,37 @@ def test_remind_announces_nothing_the_morning_held() -> None:
     assert {"run", "hip-strength"} <= held
     announced = {r.id for r in reminders(summarize(found))}
     assert announced and not announced & held
+
+
+def test_both_jsons_list_the_readiness_tests_with_the_next_one() -> None:
+    """Additive to schema 1: ``readiness_tests``, one entry per enabled test."""
+    from datetime import date, timedelta
+
+    from itb_tui.core.history.records import MonthHistory
+    from itb_tui.core.plan.referee import RulesInput, decide
+    from tests.factories import LIBRARY, readiness_attempt, ready_by, settings
+
+    today = date(2026, 12, 14)
+    sessions, logs = ready_by(today)
+    failed = readiness_attempt("hip-abduction", today - timedelta(days=1), left=30, right=24)
+    inp = RulesInput(
+        PROGRAM,
+        LIBRARY,
+        settings(today - timedelta(weeks=5)),
+        MonthHistory([*sessions, failed], logs),
+        at(today, 12),
+    )
+    found = decide(inp)
+    today_data = json.loads(as_json(summarize(found)))
+    ready_data = json.loads(readiness_view.as_json(found))
+    assert today_data["schema"] == ready_data["schema"] == 1
+    assert today_data["readiness_tests"] == ready_data["readiness_tests"]
+    abduction, squat, walk, hops = today_data["readiness_tests"]
+    assert abduction["id"] == "hip-abduction" and abduction["passed"] is False
+    assert abduction["line"].startswith("Side-lying hip abduction: L 30 / R 24, failed yesterday")
+    assert (abduction["next"], squat["next"]) == (False, True)  # waiting 2 days; squat is due
+    assert walk["next"] is hops["next"] is False and hops["line"].startswith(
+        "Single-leg hops: locked"
+    )
+    assert ready_data["ready"] is False and found.run.status == "locked"
+    assert "  [ ] Single-leg squat: not tried yet" in readiness_view.text(found)

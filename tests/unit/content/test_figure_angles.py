@@ -336,6 +336,33 @@ def test_calf_stretch(figures: dict[str, Figure]) -> None:
     assert wall - at(end, "hip")[0] < wall - at(start, "hip")[0]
 
 
+# -- readiness tests ----------------------------------------------------------------------------
+def test_brisk_walk(figures: dict[str, Figure]) -> None:
+    """001's walking on flat ground, as a readiness test: upright, a stride, the front heel and
+    the back toes on the floor; the legs swap places from one position to the other."""
+    figure = figures["brisk-walk"]
+    start, end = figure.start, figure.end
+    for pose in (start, end):
+        assert to_floor(pose, "hip", "shoulder") >= 80  # upright
+    assert height(start, "ankle") <= ON_FLOOR and height(start, "far_toe") <= ON_FLOOR
+    assert at(start, "ankle")[0] > at(start, "hip")[0] > at(start, "far_ankle")[0]
+    assert at(end, "far_ankle")[0] > at(end, "hip")[0] > at(end, "ankle")[0]
+    assert bend(start, "hip", "knee", "ankle") <= 15  # the front knee nearly straight
+
+
+def test_single_leg_hop(figures: dict[str, Figure]) -> None:
+    """A readiness test, front view: on one leg, knee over the second toe; a soft knee on the
+    floor, then the whole body off it."""
+    figure = figures["single-leg-hop"]
+    assert figure.view == "front"
+    start, end = figure.start, figure.end
+    for pose in (start, end):
+        assert abs(at(pose, "knee")[0] - at(pose, "toe")[0]) <= 1
+        assert height(pose, "far_ankle") > height(pose, "ankle") + 5  # the other foot up
+    assert height(start, "toe") <= ON_FLOOR < height(end, "toe")
+    assert height(end, "hip") - height(start, "hip") >= 8  # straightens and leaves the floor
+
+
 # -- recovery -----------------------------------------------------------------------------------
 def test_ice(figures: dict[str, Figure]) -> None:
     """001: sitting still, the pack resting on the knee; nothing moves."""

@@ -24,6 +24,7 @@ from tests.factories import (
     pain,
     pain_free,
     pain_free_week,
+    passed_tests,
     plan,
     ready_by,
     run,
@@ -164,9 +165,13 @@ def test_three_painful_run_weeks_in_a_row_send_the_user_back_to_phase_one() -> N
     back = [i.reason for i in items if i.title == "Back to settling the pain"]
     assert back and "settling the pain" in back[0]
     assert any("50-70 %" in i.reason for i in items if i.kind == "advice")
-    # The checks met again later start the run weeks afresh at week 1.
+    # The checks met again later start the run weeks afresh at week 1; by then (December
+    # 2026) the readiness tests are among them.
     again = [strength(day(n)) for n in (22, 24, 26)]
-    fresh = access(day(28), [*sessions, *runs, *again], pain_free(day(27), 7))
+    logs = pain_free(day(27), 7)
+    assert access(day(28), [*sessions, *runs, *again], logs).stage is None
+    tests = passed_tests(day(27))
+    fresh = access(day(28), [*sessions, *runs, *again, *tests], logs)
     assert fresh.stage is not None and fresh.stage.week == 1 and fresh.stage.runs_this_week == 0
 
 

@@ -1,0 +1,74 @@
+"""A readiness test from the return-to-running screen to its line on the checklist."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from textual.widgets import Static
+
+from itb_tui.core.clock import FakeClock
+from itb_tui.core.context import AppContext
+from itb_tui.core.session.engine import Phase
+from itb_tui.core.store.paths import Paths
+from itb_tui.core.store.settings import Settings, save_settings
+from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.readiness import ReadinessScreen
+from itb_tui.tui.screens.summary import SummaryScreen
+
+from .helpers import phase, session_screen
+
+MONDAY = datetime(2026, 12, 14, 7, 30, tzinfo=timezone(timedelta(hours=1)))  # tests apply
+
+
+def december_app(tmp_path: Path) -> tuple[ItbApp, FakeClock]:
+    clock = FakeClock(MONDAY)
+    paths = Paths(tmp_path / "data", tmp_path / "config")
+    start = MONDAY.date() - timedelta(weeks=5)
+    settings = Settings(onboarded=True, program_start=start, checkin_skipped=MONDAY.date())
+    save_settings(paths.settings, settings)
+    return ItbApp(AppContext.load(paths, clock), auto_tick=False), clock
+
+
+def checklist_text(screen: ReadinessScreen) -> str:
+    return "\n".join(str(static.render()) for static in screen.query(Static))
+
+
+async def test_t_runs_the_next_test_and_the_checklist_shows_its_result(tmp_path: Path) -> None:
+    app, _clock = december_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        screen = app.screen
+        assert isinstance(screen, ReadinessScreen)
+        assert "Side-lying hip abduction" in checklist_text(screen)
+        assert "t starts the next test: Side-lying hip abduction" in checklist_text(screen)
+        await pilot.press("t")
+        await pilot.pause()
+        engine = session_screen(app).engine
+        assert engine.routine.readiness_test == "hip-abduction"
+        assert [step.side for step in engine.steps if step.phase is Phase.WORK] == [
+            "left",
+            "right",
+        ]
+        while phase(app) is not Phase.WORK:
+            await pilot.press("enter")
+        await pilot.press("enter")  # the left side: 30, the target
+        while phase(app) is not Phase.WORK:
+            await pilot.press("enter")
+        await pilot.press("minus", "minus", "minus", "minus", "minus", "enter")  # right: 25
+        await pilot.press("0", "enter")  # no pain after it
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        text = checklist_text(screen)
+        assert "L 30 / R 25, failed today (R 25 of 30); try again in 3 days" in text
+        assert "Work on: Side-lying hip abduction, Clamshells" in text
+        assert "t starts the next test: Single-leg squat" in text
+    month = tomllib.loads(app.context.store.month_path("2026-12").read_text())
+    (kept,) = month["sessions"]
+    assert kept["readiness_test"] == "hip-abduction" and kept["pain_after"] == 0
+    assert kept["exercises"][0]["done"] == {"left": [30], "right": [25]}
