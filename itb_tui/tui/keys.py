@@ -465,6 +465,8 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
         Row("`escape`", "close without keeping anything"),
     ),
     "function score dialog": (
+        Key("enter", "save", "Keep", id="keep", priority=True),
+        Key("escape", "cancel", "Change nothing", id="cancel"),
         Row("`tab`, `enter`", "the next field; keep the ratings (checked as `itb psfs` does)"),
         Row("`escape`", "close without keeping anything"),
     ),
@@ -551,6 +553,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "summary": ("SummaryScreen",),
     "pain scale": ("PainRatingScreen",),
     "log run": ("LogRunDialog",),
+    "function score dialog": ("FunctionScoreDialog",),
     "help": ("HelpScreen",),
     "settings": ("SettingsScreen",),
     "red flags": ("RedFlagsScreen",),

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from itb_tui.core.history.records import ACTIVITY_LIMIT, MAX_ACTIVITIES, FunctionScore
 from itb_tui.core.shell.function_verb import SCALE, make_score, parse_rating
+from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
 from itb_tui.tui.widgets.footer import KeysFooter
@@ -24,10 +24,7 @@ AGAIN = "The same activities as last time; leave a rating empty to leave it out.
 class FunctionScoreDialog(Dialog[FunctionScore | None]):
     """Returns the function score to keep, None on Escape; ``previous`` names the activities."""
 
-    BINDINGS = [
-        Binding("enter", "save", "Keep", id="keep", priority=True),
-        Binding("escape", "cancel", "Change nothing", id="cancel"),
-    ]
+    BINDINGS = bindings("function score dialog")
 
     def __init__(self, now: datetime, previous: FunctionScore | None = None) -> None:
         super().__init__()
