@@ -6,6 +6,8 @@ Every scene module (this one, program_scenes.py, history_scenes.py) has the same
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -35,8 +37,24 @@ def _tick(app: ItbApp, clock: FakeClock, seconds: float) -> None:
 SCENE_ROOT = Path("/tmp/itb-tui-scenes")  # fixed, because the summary shows the saved path
 
 
+_held: list[int] = []  # the lock on the scene this process is using
+
+
+def release_scene() -> None:
+    """Let another process (a parallel test worker) use the scene this one was using."""
+    while _held:
+        os.close(_held.pop())
+
+
 def scene_folder(name: str) -> Path:
-    """The named scene's data folder: fixed (so screens show the same paths each run), emptied."""
+    """The named scene's data folder: fixed (so screens show the same paths each run), emptied.
+    Two test workers may want one scene at once (the 80x24 and the 60x18 check-in): the second
+    waits until the first is done with it, instead of finding it locked by another copy."""
+    release_scene()
+    SCENE_ROOT.mkdir(parents=True, exist_ok=True)
+    fd = os.open(SCENE_ROOT / f"{name}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    _held.append(fd)
     folder = SCENE_ROOT / name
     shutil.rmtree(folder, ignore_errors=True)
     return folder
