@@ -63,10 +63,12 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _kept_today(argv: Sequence[str]) -> tuple[str, int] | None:
     """``itb today [--format F]`` answered from the kept answer, if it still holds."""
+    if argv == ["today"]:
+        form = "text"
+    elif len(argv) == 3 and argv[:2] == ["today", "--format"]:
+        form = argv[2]
+    else:
+        return None  # another command: the kept answer is not even looked for
     from itb_tui.core.shell.today_cache import cached
 
-    if argv == ["today"]:
-        return cached("text")
-    if len(argv) == 3 and argv[:2] == ["today", "--format"]:
-        return cached(argv[2])
-    return None
+    return cached(form)

@@ -53,13 +53,17 @@ def _reading_no_history(
     parser: argparse.ArgumentParser, args: argparse.Namespace, folders: Paths
 ) -> int | None:
     """``itb check``, ``itb completion`` and ``itb paths``; None for another verb."""
-    from itb_tui.cli import check, completion, paths
-
     if args.command == "check":
+        from itb_tui.cli import check
+
         return check.run(folders)
     if args.command == "completion":
+        from itb_tui.cli import completion
+
         return completion.run(parser, args)
     if args.command == "paths":
+        from itb_tui.cli import paths
+
         return paths.run(folders, args)
     return None
 
@@ -67,7 +71,6 @@ def _reading_no_history(
 def run(argv: Sequence[str] | None) -> int:
     from itb_tui.cli import start
     from itb_tui.cli.parser import build_parser
-    from itb_tui.cli.problems import say_problem
     from itb_tui.core.content.validate import ContentError
     from itb_tui.core.context import AppContext
     from itb_tui.core.store.files import StoreError
@@ -93,6 +96,8 @@ def run(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         raise  # nobody reads the output: main ends quietly
     except (ContentError, StoreError, OSError) as err:
+        from itb_tui.cli.problems import say_problem
+
         opening = args.command in (None, "start")
         say_problem(err, "the app cannot run" if opening else f"itb {args.command} cannot run")
         if args.command == "today" and args.format != "json":  # a prompt shows this, not nothing

@@ -38,7 +38,9 @@ class Countdown(Widget):
             return
         self.query_one(Digits).update(clock_text(self.seconds))
         total = max(1.0, self.total)
-        self.query_one("#countdown-bar", Static).update(bar_text((total - self.seconds) / total))
+        bar = bar_text((total - self.seconds) / total)
+        # one line of a fixed width: a new second repaints the bar and lays nothing out again
+        self.query_one("#countdown-bar", Static).update(bar, layout=False)
 
     def watch_seconds(self) -> None:
         self._update()
