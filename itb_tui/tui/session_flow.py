@@ -28,12 +28,27 @@ class SessionFlow:
 
     def start_routine(self, routine_id: str, minutes: int = 0) -> None:
         """Start ``routine_id``; with ``minutes``, cut to fit them (the caller checked it fits)."""
-        routine = self.context.library.routines[routine_id]
+        routine = self.without_held(self.context.library.routines[routine_id])
         if minutes:
             from itb_tui.core.session.short_session import short_session
 
             routine = short_session(routine, minutes)
         self.begin(routine, self.context.settings.weaker_side or None)
+
+    def without_held(self, routine: Routine) -> Routine:
+        """``routine`` without the exercises the rules hold today, saying so."""
+        from itb_tui.core.plan.pain_holds import without_held
+
+        overview = self.app.overview
+        held = overview.held_exercises.get(routine.id) if overview is not None else None
+        kept = without_held(routine, held)
+        if held is not None and kept is not routine:
+            self.app.notify(
+                f"{held.why} Left out of this session, which is not counted as one in full.",
+                title="Held today",
+                timeout=10,
+            )
+        return kept
 
     def offer_short(self) -> None:
         """Short of time: ask how many minutes, then start today's strength routine cut to fit."""

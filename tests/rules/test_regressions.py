@@ -78,3 +78,33 @@ def test_no_rise_within_two_weeks_of_pain_in_strength_work_before_running_starte
     late = (CheckIn(7, NO_PAIN, "same", False), Follow(18), LogPain(21, 0, NO_PAIN, "daily", None))
     days = (late, spiked, *(GOOD,) * 26)
     live_checked(User(21, "left", False, days), ["I2 no rise after pain or a sign"])
+
+
+def test_a_session_rated_for_one_knee_is_not_read_as_0_for_the_other() -> None:
+    """P3: both knees hurt; a check-in of L 0 / R 4, then hip strength rated "L 0" only. The
+    right knee carries its 4 into that rating: the session is not strength work without
+    pain."""
+    sore = (
+        CheckIn(7, Pain(4, 0, 4), "same", False),
+        Follow(8),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
+    rated = (Session(12, "hip-strength", "complete", Pain(0, 0, None), None, False),)
+    days = (GOOD,) * 3 + (sore, rated, GOOD)
+    live_checked(User(21, "both", False, days), ["P3 a missing knee is not 0"])
+
+
+def test_a_rating_a_spike_of_the_same_score_already_says_is_read() -> None:
+    """P1 (the shortest user the fuzzer found): a pain spike of 4 in hip strength and 4/10
+    rated after it. The rules read a day's pain at its worst, so the rating alone changes
+    nothing; the spike says it. On its own the rating is read (strength work without pain,
+    001)."""
+    for spike in (Pain(4), None):
+        sore = (
+            CheckIn(7, NO_PAIN, "same", False),
+            Follow(8),
+            Session(8, "hip-strength", "complete", Pain(4), spike, False),
+            LogPain(21, 0, NO_PAIN, "daily", None),
+        )
+        days = (GOOD,) * 10 + (sore,) + (GOOD,) * 8
+        live_checked(User(21, "", False, days), ["P1 every pain is read"])

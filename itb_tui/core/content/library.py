@@ -134,6 +134,9 @@ class Routine:
     priorities: tuple[int | None, ...] = ()
     # Above 0: a short session built to fit this many minutes, not the routine in full.
     short_minutes: int = 0
+    # Exercises of the routine left out of this session because the rules hold them today
+    # (plan/pain_holds.without_held): the session is never the routine in full.
+    held: tuple[Exercise, ...] = ()
 
     def priority(self, index: int) -> int | None:
         """The content's priority of item ``index``, None when it gives none."""
