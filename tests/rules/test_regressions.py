@@ -108,3 +108,12 @@ def test_a_rating_a_spike_of_the_same_score_already_says_is_read() -> None:
         )
         days = (GOOD,) * 10 + (sore,) + (GOOD,) * 8
         live_checked(User(21, "", False, days), ["P1 every pain is read"])
+
+
+def test_three_mornings_of_8_hold_every_weight_bearing_exercise() -> None:
+    """P2 per exercise: after check-ins of 8/10, the optional glute and TFL stretch stays
+    offered without its calf stretch (done standing), hip strength without its band walks
+    and box squats."""
+    sore = (CheckIn(7, Pain(8), "same", False),)
+    days = (GOOD,) * 3 + (sore,) * 3 + (GOOD,) * 3
+    live_checked(User(21, "", False, days), ["P2 high pain holds weight-bearing work"])

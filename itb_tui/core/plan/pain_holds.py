@@ -14,9 +14,10 @@ Rules (001's warning signs and red flags):
     professional before continuing"; while any other flag stands, that line is added to each
     item still due (the run itself is held by any flag: red_flags.py).
   * Per exercise: a routine whose exercises are all weight-bearing is held; any other routine
-    with one stays as it was (due, optional) with the held exercises named in its line, and a
-    guided session of it leaves them out (``without_held``). Such a session is never complete:
-    the exercises left out are in it as held, so it never counts as a full session.
+    with one stays as it was (due, optional) with the held exercises named in its line. A
+    guided session of any routine, on today's plan or not, leaves them out (``without_held``)
+    and is never complete: the exercises left out are in it, skipped, so it never counts as a
+    full session.
 """
 
 from __future__ import annotations
@@ -131,7 +132,8 @@ class PainHolds:
 
     items: list[DueItem]  # today's items, those held whole turned into rest days
     rules: dict[str, str]  # routine id -> the rule that held it whole
-    exercises: dict[str, HeldExercises]  # routine id -> its exercises held, the rest not
+    # Every routine with a weight-bearing exercise (on today's plan or not) -> those held.
+    exercises: dict[str, HeldExercises]
 
 
 def hold_for_pain(
@@ -149,6 +151,10 @@ def hold_for_pain(
     others = any(f is not None and not f.holds_weight_bearing for f in standing)
     bearing = weight_bearing_routines(library)
     holds = PainHolds([], {}, {})
+    for rid, held in bearing.items():
+        why = _exercises_held([e.name for e in held], holding, high)
+        if why:
+            holds.exercises[rid] = HeldExercises(tuple(e.id for e in held), why)
     for item in items:
         rest_run = item.kind == "run" and item.status == REST and high is not None
         if (item.status in (DONE, REST) and not rest_run) or item.kind == "advice":
@@ -156,43 +162,47 @@ def hold_for_pain(
             continue
         held = bearing.get(item.routine_id, [])
         routine = library.routines.get(item.routine_id)
-        whole = routine is not None and len(held) == len(routine.items)
-        companion = item.routine_id in run_companions
-        why, rule, all_of_it = _held(item, held, whole, holding, high, companion)
-        if all_of_it:
-            holds.rules[item.routine_id] = rule
-            item = item._replace(status=REST, reason=why)
-        elif rule:
-            holds.exercises[item.routine_id] = HeldExercises(tuple(e.id for e in held), why)
-            item = item._replace(reason=f"{item.reason} {why}".strip())
+        whole = _held_whole(item, held, routine, high, item.routine_id in run_companions)
+        partly = holds.exercises.get(item.routine_id)
+        if whole or (partly is not None and routine is not None and held == list(routine.items)):
+            holds.rules[item.routine_id] = "high-pain" if whole else "red-flag-weight-bearing"
+            item = item._replace(status=REST, reason=whole or (partly.why if partly else ""))
+        elif partly is not None:
+            item = item._replace(reason=f"{item.reason} {partly.why}".strip())
         elif others and item.status in (DUE, OPTIONAL):
             item = item._replace(reason=f"{item.reason} {ASK_PROFESSIONAL}".strip())
         holds.items.append(item)
     return holds
 
 
-def _held(
+def _exercises_held(names: list[str], holding: list[str], high: PainReading | None) -> str:
+    """Why the weight-bearing exercises ``names`` are held; '' when they are not."""
+    verb = "is" if len(names) == 1 else "are"
+    if holding:
+        return f"{holding[0].rstrip('.')}: {', '.join(names)} {verb} held. {ASK_PROFESSIONAL}"
+    if high is None:
+        return ""
+    return f"{_capital(high.text())}: {', '.join(names)} {verb} held until a lower score."
+
+
+def _held_whole(
     item: DueItem,
     held: list[Exercise],
-    whole: bool,
-    holding: list[str],
+    routine: Routine | None,
     high: PainReading | None,
     companion: bool,
-) -> tuple[str, str, bool]:
-    """(why, the rule, whether all of ``item`` is held) when ``item`` or its exercises
-    ``held`` are held; ('', '', False) when nothing is."""
-    names = [e.name for e in held]
-    verb = "is" if len(names) == 1 else "are"
-    if holding and names:
-        why = f"{holding[0].rstrip('.')}: {', '.join(names)} {verb} held. {ASK_PROFESSIONAL}"
-        return why, "red-flag-weight-bearing", whole
-    if high is None or not (item.kind == "run" or names or companion):
-        return "", "", False
-    if companion and not names:
-        return "No run today, so not needed.", "high-pain", True
-    text = high.text()
-    text = f"{text[0].upper()}{text[1:]}"
-    if item.kind == "run" or whole or companion:
+) -> str:
+    """Why high pain holds all of ``item`` (the run, its warm-up and cool-down, a routine of
+    weight-bearing exercises only); '' when it does not."""
+    if high is None or not (item.kind == "run" or companion or held):
+        return ""
+    if companion and not held:
+        return "No run today, so not needed."
+    if item.kind == "run" or companion or (routine is not None and held == list(routine.items)):
         what = "today's run" if item.kind == "run" else item.title
-        return f"{text}: {what} is held until a lower score.", "high-pain", True
-    return f"{text}: {', '.join(names)} {verb} held until a lower score.", "high-pain", False
+        return f"{_capital(high.text())}: {what} is held until a lower score."
+    return ""
+
+
+def _capital(text: str) -> str:
+    return f"{text[0].upper()}{text[1:]}"

@@ -162,6 +162,22 @@ def test_high_pain_any_way_in_holds_the_run_and_the_weight_bearing_work(way: str
     assert found.overview.hints == []
 
 
+def test_high_pain_holds_each_weight_bearing_exercise_of_every_routine() -> None:
+    """One notion of weight-bearing: the standing exercises of every routine are held, on
+    today's plan or not; lying exercises, stretches and rolling are not."""
+    found = verdict_on(day(2), [run(MON)], [pain(day(1), 8, "daily", hour=7)], hour=9)
+    held = {rid: h.ids for rid, h in found.overview.held_exercises.items()}
+    assert held == {
+        "hip-strength": ("lateral-band-walk", "single-leg-box-squat"),
+        "pre-run": ("lateral-band-walk",),
+        "side-leg-lifts": ("fire-hydrant", "one-legged-squat"),
+        "glute-tfl-stretch": ("calf-stretch",),
+    }
+    lines = {line.routine_id: line for line in found.items}
+    assert lines["daily-stretch"].status == "due" and "held" not in lines["daily-stretch"].reason
+    assert lines["foam-rolling"].status == "due"
+
+
 def test_a_lower_score_lifts_the_high_pain_hold() -> None:
     logs = [pain(day(1), 8, "daily", hour=7), pain(day(1), 3, "daily", hour=19)]
     found = verdict_on(day(2), [run(MON)], logs)
