@@ -39,3 +39,13 @@ async def test_without_high_pain_the_session_is_the_routine_in_full(tmp_path: Pa
         await pilot.pause()
         routine = session_screen(app).engine.routine
         assert routine.held == () and len(routine.items) == 6
+
+
+def test_the_routine_panel_marks_the_exercises_held_today() -> None:
+    from itb_tui.tui.screens.home import routine_detail
+    from tests.factories import shipped_library
+
+    routine = shipped_library().routines["hip-strength"]
+    text = routine_detail(routine, ("lateral-band-walk",)).plain
+    assert "5. Lateral band walks - held today" in text
+    assert "6. Single-leg box squat - 3 x 8-10 reps per side" in text

@@ -168,9 +168,9 @@ def hold_for_pain(
             holds.rules[item.routine_id] = "high-pain" if whole else "red-flag-weight-bearing"
             item = item._replace(status=REST, reason=whole or (partly.why if partly else ""))
         elif partly is not None:
-            item = item._replace(reason=f"{item.reason} {partly.why}".strip())
+            item = item._replace(reason=_then(item.reason, partly.why))
         elif others and item.status in (DUE, OPTIONAL):
-            item = item._replace(reason=f"{item.reason} {ASK_PROFESSIONAL}".strip())
+            item = item._replace(reason=_then(item.reason, ASK_PROFESSIONAL))
         holds.items.append(item)
     return holds
 
@@ -202,6 +202,13 @@ def _held_whole(
         what = "today's run" if item.kind == "run" else item.title
         return f"{_capital(high.text())}: {what} is held until a lower score."
     return ""
+
+
+def _then(reason: str, more: str) -> str:
+    """``reason``, then the sentence ``more``: 'due today. Ask your professional ...'."""
+    if not reason:
+        return more
+    return f"{reason}{'' if reason.endswith(('.', '!', '?')) else '.'} {more}"
 
 
 def _capital(text: str) -> str:
