@@ -328,6 +328,18 @@ def test_a_log_after_a_session_rated_for_both_knees_carries_from_that_rating() -
     assert carry_all([rated], logs, "left") == ([rated], logs)
 
 
+def test_a_discarded_session_rated_for_one_knee_keeps_the_other_knee_carried() -> None:
+    """Discarding keeps the rating as a pain log (kept_pain.py); a knee not given in it
+    carries its last score there too."""
+    from itb_tui.core.plan.kept_pain import kept_pain_logs
+    from itb_tui.core.plan.knees import carry_knees
+
+    rated = replace(session("hip-strength", day(-1), pain_after=0), pain_after_knees=Knees(0))
+    (kept,) = kept_pain_logs(rated)
+    carried = carry_knees([knee_log(day(-2), 0, 4), kept], "both")
+    assert (carried[1].knees, carried[1].score) == (Knees(0, 4), 4)
+
+
 def test_a_knee_never_scored_carries_the_last_single_score() -> None:
     from itb_tui.core.plan.knees import carry_knees
 
