@@ -117,3 +117,12 @@ def test_three_mornings_of_8_hold_every_weight_bearing_exercise() -> None:
     sore = (CheckIn(7, Pain(8), "same", False),)
     days = (GOOD,) * 3 + (sore,) * 3 + (GOOD,) * 3
     live_checked(User(21, "", False, days), ["P2 high pain holds weight-bearing work"])
+
+
+def test_a_discarded_spike_scored_0_is_still_kept_as_pain() -> None:
+    """P4 (found by the fuzzer): both knees hurt; `p` in hip strength, then "R 0" (the left
+    knee not scored), then `q d`. The spike is pain noted, so what discarding keeps of it is
+    pain, not a log of 0/10."""
+    discarded = (Session(8, "hip-strength", "discard", None, Pain(0, None, 0), None),)
+    days = (GOOD,) * 2 + (discarded, GOOD)
+    live_checked(User(21, "both", False, days), ["P4 no action removes a pain"])

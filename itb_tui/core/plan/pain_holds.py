@@ -156,23 +156,39 @@ def hold_for_pain(
         if why:
             holds.exercises[rid] = HeldExercises(tuple(e.id for e in held), why)
     for item in items:
-        rest_run = item.kind == "run" and item.status == REST and high is not None
-        if (item.status in (DONE, REST) and not rest_run) or item.kind == "advice":
-            holds.items.append(item)
-            continue
-        held = bearing.get(item.routine_id, [])
-        routine = library.routines.get(item.routine_id)
-        whole = _held_whole(item, held, routine, high, item.routine_id in run_companions)
-        partly = holds.exercises.get(item.routine_id)
-        if whole or (partly is not None and routine is not None and held == list(routine.items)):
-            holds.rules[item.routine_id] = "high-pain" if whole else "red-flag-weight-bearing"
-            item = item._replace(status=REST, reason=whole or (partly.why if partly else ""))
-        elif partly is not None:
-            item = item._replace(reason=_then(item.reason, partly.why))
-        elif others and item.status in (DUE, OPTIONAL):
-            item = item._replace(reason=_then(item.reason, ASK_PROFESSIONAL))
+        companion = item.routine_id in run_companions
+        item, rule = _hold_item(item, library, holds.exercises, high, companion, others)
+        if rule:
+            holds.rules[item.routine_id] = rule
         holds.items.append(item)
     return holds
+
+
+def _hold_item(
+    item: DueItem,
+    library: Library,
+    exercises: dict[str, HeldExercises],
+    high: PainReading | None,
+    companion: bool,
+    others: bool,
+) -> tuple[DueItem, str]:
+    """``item`` as the holds leave it, and the rule when it is held whole ('' if not)."""
+    rest_run = item.kind == "run" and item.status == REST and high is not None
+    if (item.status in (DONE, REST) and not rest_run) or item.kind == "advice":
+        return item, ""
+    routine = library.routines.get(item.routine_id)
+    held = [e for e in routine.items if e.weight_bearing] if routine is not None else []
+    whole = _held_whole(item, held, routine, high, companion)
+    if whole:
+        return item._replace(status=REST, reason=whole), "high-pain"
+    partly = exercises.get(item.routine_id)
+    if partly is not None and routine is not None and held == list(routine.items):
+        return item._replace(status=REST, reason=partly.why), "red-flag-weight-bearing"
+    if partly is not None:
+        return item._replace(reason=_then(item.reason, partly.why)), ""
+    if others and item.status in (DUE, OPTIONAL):
+        return item._replace(reason=_then(item.reason, ASK_PROFESSIONAL)), ""
+    return item, ""
 
 
 def _exercises_held(names: list[str], holding: list[str], high: PainReading | None) -> str:
