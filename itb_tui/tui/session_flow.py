@@ -37,14 +37,12 @@ class SessionFlow:
 
     def without_held(self, routine: Routine) -> Routine:
         """``routine`` without the exercises the rules hold today, saying so."""
-        from itb_tui.core.plan.pain_holds import without_held
+        from itb_tui.core.plan.referee import guided_session
 
-        overview = self.app.overview
-        held = overview.held_exercises.get(routine.id) if overview is not None else None
-        kept = without_held(routine, held)
-        if held is not None and kept is not routine:
+        kept, why = guided_session(routine, self.app.overview)
+        if why:
             self.app.notify(
-                f"{held.why} Left out of this session, which is not counted as one in full.",
+                f"{why} Left out of this session, which is not counted as one in full.",
                 title="Held today",
                 timeout=10,
             )
