@@ -345,7 +345,8 @@ HIGH = 7
 
 
 def high_pain_standing(history: MonthHistory, now: datetime) -> PainLog | SessionRecord | None:
-    """The last pain of 7+ or with swelling, unless a lower score came after it."""
+    """The last pain of 7+ or with swelling, unless a lower score came after it (a log, a
+    rating after a session, a pain spike's score)."""
     events: list[tuple[datetime, bool, object]] = []
     for log in history.pain_logs:
         if log.at <= now:
@@ -353,6 +354,8 @@ def high_pain_standing(history: MonthHistory, now: datetime) -> PainLog | Sessio
     for s in history.sessions:
         if s.ended_at <= now and s.pain_after is not None:
             events.append((s.ended_at, s.pain_after >= HIGH or bool(s.swelling), s))
+        scored = [p for p in s.pain_spikes if p.score is not None and p.at <= now]
+        events += [(p.at, (p.score or 0) >= HIGH, s) for p in scored]
     events.sort(key=lambda e: e[0])
     standing = None
     for _, high, record in events:

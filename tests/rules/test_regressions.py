@@ -126,3 +126,13 @@ def test_a_discarded_spike_scored_0_is_still_kept_as_pain() -> None:
     discarded = (Session(8, "hip-strength", "discard", None, Pain(0, None, 0), None),)
     days = (GOOD,) * 2 + (discarded, GOOD)
     live_checked(User(21, "both", False, days), ["P4 no action removes a pain"])
+
+
+def test_a_spike_of_5_after_a_morning_of_8_is_a_lower_score() -> None:
+    """P2 (found by the fuzzer): 8/10 on Sunday afternoon, then a pain spike scored 5 in
+    Monday's stretches is a lower score: the hold ends, as the product's rule says (any
+    recorded score lifts it), and hip strength is offered in full again."""
+    high = (CheckIn(16, Pain(8), "better", False),)
+    spike = (Session(6, "daily-stretch", "stopped", None, Pain(5), None),)
+    days = (GOOD,) * 6 + (high, spike, GOOD)
+    live_checked(User(21, "", False, days), ["P2 high pain holds weight-bearing work"])
