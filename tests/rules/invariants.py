@@ -244,15 +244,16 @@ def replace_history(sim: Simulation, history: MonthHistory) -> Simulation:
     return clone
 
 
-def without(history: MonthHistory, pain: object) -> MonthHistory:
-    """``history`` with one recorded pain taken out (a log, a spike, a rating)."""
+def without(history: MonthHistory, *pains: object) -> MonthHistory:
+    """``history`` with recorded pains taken out (logs, spikes, ratings)."""
+    gone = {id(pain) for pain in pains}
     sessions: list[SessionRecord] = []
     for s in history.sessions:
-        if pain is s:
+        if id(s) in gone:
             s = replace(s, pain_after=0, pain_after_knees=type(s.pain_after_knees)(), swelling=None)
-        spikes = [p for p in s.pain_spikes if p is not pain]
+        spikes = [p for p in s.pain_spikes if id(p) not in gone]
         sessions.append(replace(s, pain_spikes=spikes) if len(spikes) != len(s.pain_spikes) else s)
-    logs = [log for log in history.pain_logs if log is not pain]
+    logs = [log for log in history.pain_logs if id(log) not in gone]
     return MonthHistory(sessions, logs, list(history.run_decisions))
 
 
@@ -309,14 +310,15 @@ def until(history: MonthHistory, day: date) -> MonthHistory:
     )
 
 
-def changes_something(sim: Simulation, pain: Recorded) -> bool:
-    """Without ``pain``, something said that day, the next or on the Monday after (when the
+def changes_something(sim: Simulation, pains: list[Recorded]) -> bool:
+    """Without ``pains``, something said that day, the next or on the Monday after (when the
     run week moves) would be different."""
-    day = pain.day
+    day = pains[0].day
+    records = [pain.record for pain in pains]
     for d in (day, day + timedelta(days=1), week_monday(day) + timedelta(days=7)):
         history = until(sim.history, d)
-        with_it = fingerprint(sim, history, end_of(d))
-        if with_it != fingerprint(sim, without(history, pain.record), end_of(d)):
+        with_them = fingerprint(sim, history, end_of(d))
+        if with_them != fingerprint(sim, without(history, *records), end_of(d)):
             return True
     return False
 
@@ -325,17 +327,18 @@ def p1_pain_read(sim: Simulation, today: date, most: int = 3) -> list[str]:
     """P1: every pain above the band recorded before today is read by at least one rule.
 
     A pain is read when, without it, something said that day, the next or on the Monday
-    after would be different; or when another pain recorded that day, as high or higher (and
-    with swelling if it had swelling), is read that way: the rules read a day's pain at its
-    worst, so a spike of 4 and a rating of 4 in one session say it once. A pain that is
-    neither is read by no rule."""
+    after would be different; or, when other pains that day are as high or higher (with
+    swelling if it had swelling), when without all of them something would be: the rules
+    read a day's pain at its worst, so a spike of 4 and a rating of 4 in one session say it
+    once. A pain that is neither is read by no rule."""
     band = sim.program.acceptable_morning_pain
     pains = [p for p in recorded_pains(sim.history, band) if p.day < today]
     found = []
     for pain in pains[-most:]:
-        if changes_something(sim, pain):
+        if changes_something(sim, [pain]):
             continue
-        if any(other.covers(pain) and changes_something(sim, other) for other in pains):
+        covering = [other for other in pains if other.covers(pain)]
+        if covering and changes_something(sim, [pain, *covering]):
             continue
         found.append(f"P1: {pain.words} at {pain.at:%a %d %b %H:%M} is read by no rule")
     return found

@@ -136,3 +136,12 @@ def test_a_spike_of_5_after_a_morning_of_8_is_a_lower_score() -> None:
     spike = (Session(6, "daily-stretch", "stopped", None, Pain(5), None),)
     days = (GOOD,) * 6 + (high, spike, GOOD)
     live_checked(User(21, "", False, days), ["P2 high pain holds weight-bearing work"])
+
+
+def test_two_pains_of_one_score_that_day_are_read_together() -> None:
+    """P1 (found by the fuzzer): simple hip strength discarded after a spike of 2 and a
+    rating of 2 keeps two "exercise" logs of 2/10 (kept_pain.py). Either one alone changes
+    nothing, the other says it; without both, the rules say something else."""
+    discarded = (Session(7, "side-leg-lifts", "discard", Pain(2), Pain(2), None),)
+    days = (GOOD,) * 10 + (discarded,) + (GOOD,) * 8
+    live_checked(User(21, "", False, days), ["P1 every pain is read"])
