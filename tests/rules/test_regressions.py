@@ -139,9 +139,14 @@ def test_a_spike_of_5_after_a_morning_of_8_is_a_lower_score() -> None:
 
 
 def test_two_pains_of_one_score_that_day_are_read_together() -> None:
-    """P1 (found by the fuzzer): simple hip strength discarded after a spike of 2 and a
-    rating of 2 keeps two "exercise" logs of 2/10 (kept_pain.py). Either one alone changes
-    nothing, the other says it; without both, the rules say something else."""
+    """P1 (found by the fuzzer): after a morning of R 1, simple hip strength discarded after
+    a spike of 2 and a rating of 2 keeps two "exercise" logs of 2/10 (kept_pain.py). Either
+    one alone changes nothing, the other says it; without both, the rules say something
+    else."""
+    sore = (
+        CheckIn(7, Pain(1, None, 1), "same", False),
+        Follow(18),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
     discarded = (Session(7, "side-leg-lifts", "discard", Pain(2), Pain(2), None),)
-    days = (GOOD,) * 10 + (discarded,) + (GOOD,) * 8
-    live_checked(User(21, "", False, days), ["P1 every pain is read"])
+    live_checked(User(21, "both", False, (sore, discarded, GOOD)), ["P1 every pain is read"])
