@@ -50,6 +50,7 @@ class SessionFlow:
 
     def offer_short(self) -> None:
         """Short of time: ask how many minutes, then start today's strength routine cut to fit."""
+        from itb_tui.core.plan.referee import guided_session
         from itb_tui.core.session.short_session import (
             OFFERED_MINUTES,
             TooShort,
@@ -62,6 +63,7 @@ class SessionFlow:
         if routine is None:
             self.app.notify("There is no strength routine to shorten.", severity="warning")
             return
+        routine, _why = guided_session(routine, self.app.overview)  # the choices say what runs
         choices = []
         for number, minutes in enumerate(OFFERED_MINUTES, 1):
             try:
