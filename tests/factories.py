@@ -24,10 +24,11 @@ from itb_tui.core.history.records import (
     SessionRecord,
     session_id_at,
 )
-from itb_tui.core.plan.due import DueItem
+from itb_tui.core.plan.due import DUE, OPTIONAL, DueItem
 from itb_tui.core.plan.running import RunStage, run_stage
 from itb_tui.core.plan.signs import warning_signs
 from itb_tui.core.plan.today import today_plan
+from itb_tui.core.plan.verdict import Verdict
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
@@ -333,4 +334,22 @@ def passed_tests(when: date, hour: int = 9) -> list[SessionRecord]:
         found.append(
             readiness_attempt(test.id, when, left=low, right=low, minutes=low, hour=hour + n)
         )
+    return found
+
+
+def weight_bearing_offered(library: Library, verdict: Verdict) -> list[str]:
+    """'routine: exercise' for each weight-bearing exercise ``verdict`` offers today (its
+    routine due or optional, the exercise not held), and 'run' when the run is."""
+    held = verdict.overview.held_exercises
+    found = ["run"] if verdict.run.startable else []
+    for line in verdict.items:
+        routine = library.routines.get(line.routine_id)
+        if line.status not in (DUE, OPTIONAL) or line.kind != "routine" or routine is None:
+            continue
+        kept = held.get(line.routine_id)
+        found += [
+            f"{routine.id}: {e.id}"
+            for e in routine.items
+            if e.weight_bearing and (kept is None or e.id not in kept.ids)
+        ]
     return found

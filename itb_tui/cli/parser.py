@@ -21,7 +21,9 @@ either knee may be left out.
 
 RUN_HELP = """\
 Pain during the run: --pain-began MIN is the minute it began, with --pain-score N (or, when
-both knees hurt, --pain-left / --pain-right). --stopped: you stopped early (for pain or not).
+both knees hurt, --pain-left / --pain-right). Pain after it: --pain-after N (or, when both
+knees hurt, --pain-after-left / --pain-after-right). --stopped: you stopped early (for pain or
+not).
 """
 
 TODAY_HELP = """\
@@ -60,6 +62,13 @@ def _pain_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pain-after", type=options.score, metavar="N", help="pain after the run, 0-10"
     )
+    for knee in ("left", "right"):
+        parser.add_argument(
+            f"--pain-after-{knee}",
+            type=options.score,
+            metavar="N",
+            help=f"the {knee} knee's pain after the run, 0-10",
+        )
     parser.add_argument("--stopped", action="store_true", help="the run was stopped early")
     parser.add_argument("--walk-breaks", type=options.count, metavar="N", help="walk breaks taken")
     parser.add_argument("--note", type=options.note, default="", help="a short note")

@@ -11,23 +11,28 @@ if TYPE_CHECKING:
 
     from itb_tui.core.context import AppContext
     from itb_tui.core.history.outdoor_run import OutdoorRun
-    from itb_tui.core.history.records import SessionRecord
+    from itb_tui.core.history.records import Knees, SessionRecord
 
 
 def pain_given(args: argparse.Namespace) -> bool:
-    keys = ("pain_began", "pain_score", "pain_left", "pain_right", "pain_after", "walk_breaks")
+    keys = ["pain_began", "pain_score", "pain_left", "pain_right", "walk_breaks"]
+    keys += ["pain_after", "pain_after_left", "pain_after_right"]
     return any(getattr(args, key) is not None for key in keys) or args.stopped or bool(args.note)
 
 
-def pain_fields(context: AppContext, args: argparse.Namespace) -> dict[str, object]:
-    """The OutdoorRun fields from the pain options; exits 2 when they do not fit together."""
-    from itb_tui.core.history.records import BOTH, NO_KNEES, Knees, given_score
+def _knee_scores(
+    context: AppContext, args: argparse.Namespace, when: str
+) -> tuple[int | None, Knees]:
+    """The score and the knees of ``--pain{when}`` and ``--pain{when}-left/-right``; exits 2
+    when they do not fit together."""
+    from itb_tui.core.history.records import BOTH, Knees, given_score
 
-    knees = Knees(args.pain_left, args.pain_right)
-    score = args.pain_score
+    key = when.replace("-", "_")
+    knees = Knees(getattr(args, f"pain{key}_left"), getattr(args, f"pain{key}_right"))
+    score = getattr(args, "pain_score" if not when else f"pain{key}")
     if knees and context.settings.painful_knee != BOTH:
         args.subparser.error(
-            "--pain-left and --pain-right are for when both knees hurt: "
+            f"--pain{when}-left and --pain{when}-right are for when both knees hurt: "
             "set 'Which knee hurts?' to both in Settings"
         )
     if knees or score is not None:
@@ -35,11 +40,20 @@ def pain_fields(context: AppContext, args: argparse.Namespace) -> dict[str, obje
             score = given_score(score, knees)
         except ValueError as err:
             args.subparser.error(str(err))
+    return score, knees
+
+
+def pain_fields(context: AppContext, args: argparse.Namespace) -> dict[str, object]:
+    """The OutdoorRun fields from the pain options; exits 2 when they do not fit together.
+    ``args.pain_after`` becomes the score after the run (the worse knee's when knees given)."""
+    score, knees = _knee_scores(context, args, "")
+    args.pain_after, after_knees = _knee_scores(context, args, "-after")
     return {
         "pain_began": args.pain_began,
         "pain_score": score,
-        "pain_knees": knees or NO_KNEES,
+        "pain_knees": knees,
         "pain_after": args.pain_after,
+        "pain_after_knees": after_knees,
         "stopped": args.stopped,
         "walk_breaks": args.walk_breaks,
         "note": args.note.strip(),

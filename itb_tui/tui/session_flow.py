@@ -28,15 +28,29 @@ class SessionFlow:
 
     def start_routine(self, routine_id: str, minutes: int = 0) -> None:
         """Start ``routine_id``; with ``minutes``, cut to fit them (the caller checked it fits)."""
-        routine = self.context.library.routines[routine_id]
+        routine = self.without_held(self.context.library.routines[routine_id])
         if minutes:
             from itb_tui.core.session.short_session import short_session
 
             routine = short_session(routine, minutes)
         self.begin(routine, self.context.settings.weaker_side or None)
 
+    def without_held(self, routine: Routine) -> Routine:
+        """``routine`` without the exercises the rules hold today, saying so."""
+        from itb_tui.core.plan.referee import guided_session
+
+        kept, why = guided_session(routine, self.app.overview)
+        if why:
+            self.app.notify(
+                f"{why} Left out of this session, which is not counted as one in full.",
+                title="Held today",
+                timeout=10,
+            )
+        return kept
+
     def offer_short(self) -> None:
         """Short of time: ask how many minutes, then start today's strength routine cut to fit."""
+        from itb_tui.core.plan.referee import guided_session
         from itb_tui.core.session.short_session import (
             OFFERED_MINUTES,
             TooShort,
@@ -49,6 +63,7 @@ class SessionFlow:
         if routine is None:
             self.app.notify("There is no strength routine to shorten.", severity="warning")
             return
+        routine, _why = guided_session(routine, self.app.overview)  # the choices say what runs
         choices = []
         for number, minutes in enumerate(OFFERED_MINUTES, 1):
             try:

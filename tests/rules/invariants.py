@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from itb_tui.core.dates import local_date, week_monday
-from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
+from itb_tui.core.history.records import Knees, MonthHistory, PainLog, RunDecision, SessionRecord
 from itb_tui.core.plan.due import DUE, OPTIONAL
 from itb_tui.core.plan.signs import step_back_signs, strength_pain_signs
 from itb_tui.core.plan.weeks import RUN_ROUTINE
+from tests.factories import weight_bearing_offered
 
 from .surfaces import Look, ics_today, verdict
 from .users import TZ, Simulation, planned_dose
@@ -243,31 +244,61 @@ def replace_history(sim: Simulation, history: MonthHistory) -> Simulation:
     return clone
 
 
-def without(history: MonthHistory, pain: object) -> MonthHistory:
-    """``history`` with one recorded pain taken out (a log, a spike, a rating)."""
+def without(history: MonthHistory, *pains: object) -> MonthHistory:
+    """``history`` with recorded pains taken out (logs, spikes, ratings)."""
+    gone = {id(pain) for pain in pains}
     sessions: list[SessionRecord] = []
     for s in history.sessions:
-        if pain is s:
+        if id(s) in gone:
             s = replace(s, pain_after=0, pain_after_knees=type(s.pain_after_knees)(), swelling=None)
-        spikes = [p for p in s.pain_spikes if p is not pain]
+        spikes = [p for p in s.pain_spikes if id(p) not in gone]
         sessions.append(replace(s, pain_spikes=spikes) if len(spikes) != len(s.pain_spikes) else s)
-    logs = [log for log in history.pain_logs if log is not pain]
+    logs = [log for log in history.pain_logs if id(log) not in gone]
     return MonthHistory(sessions, logs, list(history.run_decisions))
 
 
-def recorded_pains(history: MonthHistory, band: int) -> list[tuple[datetime, object, str]]:
-    """(when, the record, words) for every pain above the band, oldest first."""
-    found: list[tuple[datetime, object, str]] = []
+@dataclass(frozen=True)
+class Recorded:
+    """One recorded pain above the band: when, the record, how much, swelling, in words."""
+
+    at: datetime
+    record: object  # the PainLog, the PainSpike or the SessionRecord (its rating)
+    score: int  # a spike without a score counts as 1, the least that is still pain
+    swelling: bool
+    words: str
+
+    @property
+    def day(self) -> date:
+        return local_date(self.at)
+
+    def covers(self, other: Recorded) -> bool:
+        """Another pain of the same day, as high or higher (with swelling if ``other`` had
+        it): whatever ``other`` would decide, this one already does."""
+        return (
+            self is not other
+            and self.day == other.day
+            and self.score >= other.score
+            and (self.swelling or not other.swelling)
+        )
+
+
+def recorded_pains(history: MonthHistory, band: int) -> list[Recorded]:
+    """Every pain above the band, oldest first."""
+    found: list[Recorded] = []
     for s in history.sessions:
-        found += [(p.at, p, f"a pain spike in {s.routine} ({p.exercise})") for p in s.pain_spikes]
+        found += [
+            Recorded(p.at, p, p.score or 1, False, f"a pain spike in {s.routine} ({p.exercise})")
+            for p in s.pain_spikes
+        ]
         if (s.pain_after or 0) > band or s.swelling:
-            found.append((s.ended_at, s, f"pain {s.pain_after}/10 after {s.routine}"))
+            words = f"pain {s.pain_after}/10 after {s.routine}"
+            found.append(Recorded(s.ended_at, s, s.pain_after or 0, bool(s.swelling), words))
     found += [
-        (log.at, log, f"pain {log.score}/10 {log.context}")
+        Recorded(log.at, log, log.score, bool(log.swelling), f"pain {log.score}/10 {log.context}")
         for log in history.pain_logs
         if log.score > band or log.swelling
     ]
-    return sorted(found, key=lambda item: item[0])
+    return sorted(found, key=lambda item: item.at)
 
 
 def until(history: MonthHistory, day: date) -> MonthHistory:
@@ -279,31 +310,46 @@ def until(history: MonthHistory, day: date) -> MonthHistory:
     )
 
 
+def changes_something(sim: Simulation, pains: list[Recorded]) -> bool:
+    """Without ``pains``, something said that day, the next or on the Monday after (when the
+    run week moves) would be different."""
+    day = pains[0].day
+    records = [pain.record for pain in pains]
+    for d in (day, day + timedelta(days=1), week_monday(day) + timedelta(days=7)):
+        history = until(sim.history, d)
+        with_them = fingerprint(sim, history, end_of(d))
+        if with_them != fingerprint(sim, without(history, *records), end_of(d)):
+            return True
+    return False
+
+
 def p1_pain_read(sim: Simulation, today: date, most: int = 3) -> list[str]:
-    """P1: every pain above the band recorded before today is read by at least one rule:
-    without it, something said that day, the next or on the Monday after (when the run week
-    moves) would be different."""
+    """P1: every pain above the band recorded before today is read by at least one rule.
+
+    A pain is read when, without it, something said that day, the next or on the Monday
+    after would be different; or, when other pains that day are as high or higher (with
+    swelling if it had swelling), when without all of them something would be: the rules
+    read a day's pain at its worst, so a spike of 4 and a rating of 4 in one session say it
+    once. A pain that is neither is read by no rule."""
     band = sim.program.acceptable_morning_pain
+    pains = [p for p in recorded_pains(sim.history, band) if p.day < today]
     found = []
-    pains = [p for p in recorded_pains(sim.history, band) if local_date(p[0]) < today]
-    for when, pain, words in pains[-most:]:
-        day = local_date(when)
-        days = (day, day + timedelta(days=1), week_monday(day) + timedelta(days=7))
-        if all(
-            fingerprint(sim, until(sim.history, d), end_of(d))
-            == fingerprint(sim, without(until(sim.history, d), pain), end_of(d))
-            for d in days
-        ):
-            found.append(f"P1: {words} at {when:%a %d %b %H:%M} is read by no rule")
+    for pain in pains[-most:]:
+        if changes_something(sim, [pain]):
+            continue
+        covering = [other for other in pains if other.covers(pain)]
+        if covering and changes_something(sim, [pain, *covering]):
+            continue
+        found.append(f"P1: {pain.words} at {pain.at:%a %d %b %H:%M} is read by no rule")
     return found
 
 
-WEIGHT_BEARING = {RUN_ROUTINE, "hip-strength", "pre-run", "side-leg-lifts"}
 HIGH = 7
 
 
 def high_pain_standing(history: MonthHistory, now: datetime) -> PainLog | SessionRecord | None:
-    """The last pain of 7+ or with swelling, unless a lower score came after it."""
+    """The last pain of 7+ or with swelling, unless a lower score came after it (a log, a
+    rating after a session, a pain spike's score)."""
     events: list[tuple[datetime, bool, object]] = []
     for log in history.pain_logs:
         if log.at <= now:
@@ -311,6 +357,8 @@ def high_pain_standing(history: MonthHistory, now: datetime) -> PainLog | Sessio
     for s in history.sessions:
         if s.ended_at <= now and s.pain_after is not None:
             events.append((s.ended_at, s.pain_after >= HIGH or bool(s.swelling), s))
+        scored = [p for p in s.pain_spikes if p.score is not None and p.at <= now]
+        events += [(p.at, (p.score or 0) >= HIGH, s) for p in scored]
     events.sort(key=lambda e: e[0])
     standing = None
     for _, high, record in events:
@@ -319,38 +367,67 @@ def high_pain_standing(history: MonthHistory, now: datetime) -> PainLog | Sessio
 
 
 def p2_high_pain_holds(sim: Simulation, look: Look) -> list[str]:
-    """P2: after a 7+ or swelling, nothing weight-bearing is due until a lower score."""
+    """P2: after a 7+ or swelling, nothing weight-bearing is due until a lower score: no run,
+    no weight-bearing exercise (``weight_bearing`` in the content) in a routine offered
+    unless it is held."""
     standing = high_pain_standing(sim.history, look.now)
     if standing is None:
         return []
-    due = sorted(look.home_due() & WEIGHT_BEARING)
+    due = weight_bearing_offered(sim.library, look.verdict)
     return [f"P2: {due} offered after {standing!r:.120}"] if due else []
 
 
+def rated_knees(history: MonthHistory) -> list[tuple[datetime, PainLog | SessionRecord, Knees]]:
+    """(when, the record, the knees given) for every pain log and session rating, oldest
+    first."""
+    found: list[tuple[datetime, PainLog | SessionRecord, Knees]] = [
+        (log.at, log, log.knees) for log in history.pain_logs
+    ]
+    found += [
+        (s.ended_at, s, s.pain_after_knees) for s in history.sessions if s.pain_after is not None
+    ]
+    return sorted(found, key=lambda item: item[0])
+
+
+def filled_in(
+    history: MonthHistory, record: PainLog | SessionRecord, knee: str, score: int
+) -> MonthHistory:
+    """``history`` with ``knee`` of ``record`` given as ``score``."""
+    if isinstance(record, PainLog):
+        knees = replace(record.knees, **{knee: score})
+        filled = replace(record, score=max(record.score, score), knees=knees)
+        logs = [filled if p is record else p for p in history.pain_logs]
+        return MonthHistory(list(history.sessions), logs, list(history.run_decisions))
+    knees = replace(record.pain_after_knees, **{knee: score})
+    rated = replace(record, pain_after=max(record.pain_after or 0, score), pain_after_knees=knees)
+    sessions = [rated if s is record else s for s in history.sessions]
+    return MonthHistory(sessions, list(history.pain_logs), list(history.run_decisions))
+
+
 def p3_missing_knee(sim: Simulation, look: Look) -> list[str]:
-    """P3: a knee left out of a log is never read as 0 (its last score carries forward)."""
+    """P3: a knee left out of a log or a session's rating is never read as 0 (its last score
+    carries forward)."""
     last: dict[str, int] = {}
     found = []
     carried = []
-    for log in sorted(sim.history.pain_logs, key=lambda p: p.at):
-        knees = log.knees
+    for _, record, knees in rated_knees(sim.history):
         given = dict(knees.items())
         if knees and len(given) == 1:
             missing = "right" if "left" in given else "left"
             if last.get(missing, 0) > next(iter(given.values())):
-                carried.append((log, missing, last[missing]))
+                carried.append((record, missing, last[missing]))
         last.update(given)
-    for log, missing, score in carried[-2:]:
-        filled = replace(
-            log, score=max(log.score, score), knees=replace(log.knees, **{missing: score})
-        )
-        logs = [filled if p is log else p for p in sim.history.pain_logs]
-        other = MonthHistory(list(sim.history.sessions), logs, list(sim.history.run_decisions))
+    for record, missing, score in carried[-2:]:
+        other = filled_in(sim.history, record, missing, score)
         if fingerprint(sim, sim.history, look.now) == fingerprint(sim, other, look.now):
             continue
+        what = (
+            f"the {record.context} log at {record.at:%a %d %b %H:%M}"
+            if isinstance(record, PainLog)
+            else f"the rating after {record.routine} at {record.ended_at:%a %d %b %H:%M}"
+        )
         found.append(
-            f"P3: the {missing} knee left out of the {log.context} log at {log.at:%a %d %b %H:%M} "
-            f"is read as 0 (its last score was {score})"
+            f"P3: the {missing} knee left out of {what} is read as 0 (its last score was {score})"
         )
     return found
 

@@ -1,5 +1,5 @@
 """The invariants the rules do not hold yet (catalogue.HOLDS leaves them out): run with
-``ITB_RULES_PENDING=1``. Each is a door still open: today, every pain read (P1)."""
+``ITB_RULES_PENDING=1``. Each is a door still open (none today)."""
 
 from __future__ import annotations
 

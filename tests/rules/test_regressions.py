@@ -78,3 +78,75 @@ def test_no_rise_within_two_weeks_of_pain_in_strength_work_before_running_starte
     late = (CheckIn(7, NO_PAIN, "same", False), Follow(18), LogPain(21, 0, NO_PAIN, "daily", None))
     days = (late, spiked, *(GOOD,) * 26)
     live_checked(User(21, "left", False, days), ["I2 no rise after pain or a sign"])
+
+
+def test_a_session_rated_for_one_knee_is_not_read_as_0_for_the_other() -> None:
+    """P3: both knees hurt; a check-in of L 0 / R 4, then hip strength rated "L 0" only. The
+    right knee carries its 4 into that rating: the session is not strength work without
+    pain."""
+    sore = (
+        CheckIn(7, Pain(4, 0, 4), "same", False),
+        Follow(8),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
+    rated = (Session(12, "hip-strength", "complete", Pain(0, 0, None), None, False),)
+    days = (GOOD,) * 3 + (sore, rated, GOOD)
+    live_checked(User(21, "both", False, days), ["P3 a missing knee is not 0"])
+
+
+def test_a_rating_a_spike_of_the_same_score_already_says_is_read() -> None:
+    """P1 (the shortest user the fuzzer found): a pain spike of 4 in hip strength and 4/10
+    rated after it. The rules read a day's pain at its worst, so the rating alone changes
+    nothing; the spike says it. On its own the rating is read (strength work without pain,
+    001)."""
+    for spike in (Pain(4), None):
+        sore = (
+            CheckIn(7, NO_PAIN, "same", False),
+            Follow(8),
+            Session(8, "hip-strength", "complete", Pain(4), spike, False),
+            LogPain(21, 0, NO_PAIN, "daily", None),
+        )
+        days = (GOOD,) * 10 + (sore,) + (GOOD,) * 8
+        live_checked(User(21, "", False, days), ["P1 every pain is read"])
+
+
+def test_three_mornings_of_8_hold_every_weight_bearing_exercise() -> None:
+    """P2 per exercise: after check-ins of 8/10, the optional glute and TFL stretch stays
+    offered without its calf stretch (done standing), hip strength without its band walks
+    and box squats."""
+    sore = (CheckIn(7, Pain(8), "same", False),)
+    days = (GOOD,) * 3 + (sore,) * 3 + (GOOD,) * 3
+    live_checked(User(21, "", False, days), ["P2 high pain holds weight-bearing work"])
+
+
+def test_a_discarded_spike_scored_0_is_still_kept_as_pain() -> None:
+    """P4 (found by the fuzzer): both knees hurt; `p` in hip strength, then "R 0" (the left
+    knee not scored), then `q d`. The spike is pain noted, so what discarding keeps of it is
+    pain, not a log of 0/10."""
+    discarded = (Session(8, "hip-strength", "discard", None, Pain(0, None, 0), None),)
+    days = (GOOD,) * 2 + (discarded, GOOD)
+    live_checked(User(21, "both", False, days), ["P4 no action removes a pain"])
+
+
+def test_a_spike_of_5_after_a_morning_of_8_is_a_lower_score() -> None:
+    """P2 (found by the fuzzer): 8/10 on Sunday afternoon, then a pain spike scored 5 in
+    Monday's stretches is a lower score: the hold ends, as the product's rule says (any
+    recorded score lifts it), and hip strength is offered in full again."""
+    high = (CheckIn(16, Pain(8), "better", False),)
+    spike = (Session(6, "daily-stretch", "stopped", None, Pain(5), None),)
+    days = (GOOD,) * 6 + (high, spike, GOOD)
+    live_checked(User(21, "", False, days), ["P2 high pain holds weight-bearing work"])
+
+
+def test_two_pains_of_one_score_that_day_are_read_together() -> None:
+    """P1 (found by the fuzzer): after a morning of R 1, simple hip strength discarded after
+    a spike of 2 and a rating of 2 keeps two "exercise" logs of 2/10 (kept_pain.py). Either
+    one alone changes nothing, the other says it; without both, the rules say something
+    else."""
+    sore = (
+        CheckIn(7, Pain(1, None, 1), "same", False),
+        Follow(18),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
+    discarded = (Session(7, "side-leg-lifts", "discard", Pain(2), Pain(2), None),)
+    live_checked(User(21, "both", False, (sore, discarded, GOOD)), ["P1 every pain is read"])

@@ -40,3 +40,26 @@ async def test_m_on_home_starts_a_short_session_kept_as_short(tmp_path: Path) ->
     (session,) = history_sessions(tmp_path)
     assert session["short_minutes"] == 15
     assert session["routine"] == "hip-strength"
+
+
+async def test_after_high_pain_the_short_choices_leave_the_held_exercises_out(
+    tmp_path: Path,
+) -> None:
+    from datetime import timedelta
+
+    from itb_tui.core.history.records import PainLog
+
+    app, clock = make_app(tmp_path)
+    app.context.store.add_pain_log(PainLog(clock.wall() - timedelta(hours=1), 8, "daily"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # Today is worked out
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        labels = " ".join(choice.label for choice in app.screen.choices)
+        assert "all 4 exercises" in labels and "all 6" not in labels
+        await pilot.press("4")  # 30 minutes
+        await pilot.pause()
+        routine = session_screen(app).engine.routine
+        assert routine.short_minutes == 30
+        assert [e.id for e in routine.held] == ["lateral-band-walk", "single-leg-box-squat"]

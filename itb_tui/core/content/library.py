@@ -136,6 +136,9 @@ class Routine:
     short_minutes: int = 0
     # A readiness test's id: the routine is that test (core/plan/readiness_tests.py).
     readiness_test: str = ""
+    # Exercises of the routine left out of this session because the rules hold them today
+    # (plan/pain_holds.without_held): the session is never the routine in full.
+    held: tuple[Exercise, ...] = ()
 
     def priority(self, index: int) -> int | None:
         """The content's priority of item ``index``, None when it gives none."""

@@ -2,8 +2,9 @@
 are kept as pain logs, so the rules still read them (a run's pain as pain during a run, any
 other routine's as pain during exercise), each naming the routine it came from.
 
-A spike noted without a score is kept as 1/10, the lowest score that is still pain, and its
-note says no score was given: it is never read as pain-free.
+A spike noted without a score, or scored 0 (with both knees painful: "R 0", the other knee
+not scored), is kept as 1/10, the lowest score that is still pain, and its note says what was
+given: pain was noted, so it is never read as pain-free.
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ def kept_pain_logs(record: SessionRecord) -> list[PainLog]:
     logs = []
     for spike in record.pain_spikes:
         name = record.exercise_name(spike.exercise)
-        if spike.score is None:
-            note = f"{where}: pain noted during {name}, no score given"
-        else:
-            note = f"{where}: pain noted during {name}"
-        score = UNSCORED if spike.score is None else spike.score
-        logs.append(PainLog(spike.at, score, context, note, knees=spike.knees))
+        note = f"{where}: pain noted during {name}"
+        if spike.score:
+            logs.append(PainLog(spike.at, spike.score, context, note, knees=spike.knees))
+            continue
+        given = "no score given" if spike.score is None else f"scored {spike.knees.text() or 0}"
+        logs.append(PainLog(spike.at, UNSCORED, context, f"{note}, {given}"))
     if record.pain_after is not None:
         note = f"{where}: rated when stopped" + (f"; {record.note}" if record.note else "")
         logs.append(

@@ -28,8 +28,8 @@ from itb_tui.core.plan.checkin import (
     restart_note,
 )
 from itb_tui.core.plan.due import DueItem
-from itb_tui.core.plan.knees import carry_knees
-from itb_tui.core.plan.pain_holds import PainReading, high_pain, hold_for_pain
+from itb_tui.core.plan.knees import carry_all
+from itb_tui.core.plan.pain_holds import HeldExercises, PainReading, high_pain, hold_for_pain
 from itb_tui.core.plan.progress import Hint, Improvement, no_improvement, progression_hints
 from itb_tui.core.plan.red_flags import (
     RedFlagState,
@@ -78,6 +78,8 @@ class Overview:
     held: list[DueItem] = field(default_factory=list)  # the items the morning check-in held
     # routine id -> the rule that held it when not the morning's (pain_holds.py)
     held_rules: dict[str, str] = field(default_factory=dict)
+    # routine id -> its exercises held today by high pain or a red flag (the rest not)
+    held_exercises: dict[str, HeldExercises] = field(default_factory=dict)
     high_pain: PainReading | None = None  # the latest pain, when 7/10 or more or swollen
     yesterday_morning: PainLog | None = None  # for "compared with yesterday"
 
@@ -134,7 +136,7 @@ def build_overview(
 ) -> Overview:
     """Apply the program's rules to the recent history; a standing red flag holds running."""
     today = now.date()
-    sessions, logs = history.sessions, carry_knees(history.pain_logs, settings.painful_knee)
+    sessions, logs = carry_all(history.sessions, history.pain_logs, settings.painful_knee)
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
     flags = flags or RedFlagState()
@@ -158,8 +160,9 @@ def build_overview(
     )
     companions = (rtr.pre_run_routine, rtr.post_run_routine)
     high = high_pain(sessions, logs, now)
-    items, held_rules = hold_for_pain(program, library, planned, high, flags, companions)
-    items = hold_items(items, morning, today, strength, companions)
+    holds = hold_for_pain(program, library, planned, high, flags, companions)
+    held_rules = holds.rules
+    items = hold_items(holds.items, morning, today, strength, companions)
     return Overview(
         week=week,
         phases=current_phases(program, week),
@@ -183,6 +186,7 @@ def build_overview(
             if item.status != was.status or item.routine_id in held_rules
         ],
         held_rules=held_rules,
+        held_exercises=holds.exercises,
         high_pain=high,
         checkin_due=checkin_due(logs, today, settings.checkin_skipped),
         missed_checkins=missed_checkins(logs, today, start),

@@ -1,24 +1,32 @@
 """High pain and red flags hold the weight-bearing work, from any way the pain came in.
 
 Rules (001's warning signs and red flags):
+  * Weight-bearing: an exercise done standing on the leg (``weight_bearing`` in
+    content/exercises.toml: band walks, single-leg squats, standing fire hydrants, the calf
+    stretch). One notion for both holds below.
   * High pain: the latest pain recorded, from any source (a pain log in any context, the
     morning check-in, a session's or run's rating after it, a pain spike's score), of
-    HIGH_PAIN/10 or more or with swelling holds today's run with its warm-up, every routine
-    with a weight-bearing exercise, and the progression hints, until a lower score without
-    swelling is recorded. How long ago the last run or strength session was does not matter.
+    HIGH_PAIN/10 or more or with swelling holds today's run with its warm-up, every
+    weight-bearing exercise, and the progression hints, until a lower score without swelling
+    is recorded. How long ago the last run or strength session was does not matter.
   * A red flag that ``holds_weight_bearing`` (no full weight on the leg, giving way, nerve
-    symptoms: content/program.toml) holds every routine with a weight-bearing exercise, with
-    "ask your professional before continuing"; while any other flag stands, that line is added
-    to each item still due (the run itself is held by any flag: red_flags.py).
+    symptoms: content/program.toml) holds every weight-bearing exercise, with "ask your
+    professional before continuing"; while any other flag stands, that line is added to each
+    item still due (the run itself is held by any flag: red_flags.py).
+  * Per exercise: a routine whose exercises are all weight-bearing is held; any other routine
+    with one stays as it was (due, optional) with the held exercises named in its line. A
+    guided session of any routine, on today's plan or not, leaves them out (``without_held``)
+    and is never complete: the exercises left out are in it, skipped, so it never counts as a
+    full session.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from itb_tui.core.content.library import Library
+from itb_tui.core.content.library import Exercise, Library, Routine
 from itb_tui.core.content.program import Program
 from itb_tui.core.dates import day_text, local_date
 from itb_tui.core.history.records import PainLog, SessionRecord
@@ -83,14 +91,49 @@ def high_pain(
     return scored[-1]
 
 
-def weight_bearing_routines(library: Library) -> dict[str, list[str]]:
-    """Routine id -> the names of its weight-bearing exercises, for routines that have any."""
+def weight_bearing_routines(library: Library) -> dict[str, list[Exercise]]:
+    """Routine id -> its weight-bearing exercises, for routines that have any."""
     found = {}
     for rid, routine in library.routines.items():
-        names = [e.name for e in routine.items if e.weight_bearing]
-        if names:
-            found[rid] = names
+        bearing = [e for e in routine.items if e.weight_bearing]
+        if bearing:
+            found[rid] = bearing
     return found
+
+
+@dataclass(frozen=True)
+class HeldExercises:
+    """The exercises of a routine held today (ids, in routine order), and why."""
+
+    ids: tuple[str, ...]
+    why: str
+
+
+def without_held(routine: Routine, held: HeldExercises | None) -> Routine:
+    """``routine`` without the exercises ``held`` today (they go in ``Routine.held``), its
+    description opened with why; ``routine`` itself when nothing of it is held."""
+    if held is None or not any(e.id in held.ids for e in routine.items):
+        return routine
+    kept = [(i, e) for i, e in enumerate(routine.items) if e.id not in held.ids]
+    left_out = tuple(e for e in routine.items if e.id in held.ids)
+    priorities = routine.priorities
+    return replace(
+        routine,
+        items=tuple(e for _, e in kept),
+        priorities=tuple(priorities[i] for i, _ in kept) if priorities else (),
+        held=left_out,
+        description=f"{held.why} {routine.description}".strip(),
+    )
+
+
+@dataclass(frozen=True)
+class PainHolds:
+    """What high pain and the red flags hold today."""
+
+    items: list[DueItem]  # today's items, those held whole turned into rest days
+    rules: dict[str, str]  # routine id -> the rule that held it whole
+    # Every routine with a weight-bearing exercise (on today's plan or not) -> those held.
+    exercises: dict[str, HeldExercises]
 
 
 def hold_for_pain(
@@ -100,47 +143,89 @@ def hold_for_pain(
     high: PainReading | None,
     flags: RedFlagState,
     run_companions: Collection[str] = (),
-) -> tuple[list[DueItem], dict[str, str]]:
-    """Today's items with what high pain and the red flags hold turned into rest days, and
-    routine id -> the rule that held it ('high-pain' or 'red-flag-weight-bearing')."""
+) -> PainHolds:
+    """Today's items with what high pain and the red flags hold (see the module docstring);
+    the rule is 'high-pain' or 'red-flag-weight-bearing'."""
     standing = [program.red_flag(f) for f in flags.standing()]
     holding = [f.text for f in standing if f is not None and f.holds_weight_bearing]
     others = any(f is not None and not f.holds_weight_bearing for f in standing)
     bearing = weight_bearing_routines(library)
-    held: dict[str, str] = {}
-    out = []
+    holds = PainHolds([], {}, {})
+    for rid, held in bearing.items():
+        why = _exercises_held([e.name for e in held], holding, high)
+        if why:
+            holds.exercises[rid] = HeldExercises(tuple(e.id for e in held), why)
     for item in items:
-        rest_run = item.kind == "run" and item.status == REST and high is not None
-        if (item.status in (DONE, REST) and not rest_run) or item.kind == "advice":
-            out.append(item)
-            continue
-        names = bearing.get(item.routine_id, [])
-        why, rule = _held(item, names, holding, high, item.routine_id in run_companions)
+        companion = item.routine_id in run_companions
+        item, rule = _hold_item(item, library, holds.exercises, high, companion, others)
         if rule:
-            held[item.routine_id] = rule
-            item = item._replace(status=REST, reason=why)
-        elif others and item.status in (DUE, OPTIONAL):
-            item = item._replace(reason=f"{item.reason} {ASK_PROFESSIONAL}".strip())
-        out.append(item)
-    return out, held
+            holds.rules[item.routine_id] = rule
+        holds.items.append(item)
+    return holds
 
 
-def _held(
+def _hold_item(
     item: DueItem,
-    names: list[str],
-    holding: list[str],
+    library: Library,
+    exercises: dict[str, HeldExercises],
     high: PainReading | None,
     companion: bool,
-) -> tuple[str, str]:
-    """(why, the rule) when ``item`` is held; ('', '') when not."""
-    if holding and names:
-        verb = "is" if len(names) == 1 else "are"
-        why = f"{holding[0].rstrip('.')}: {', '.join(names)} {verb} held. {ASK_PROFESSIONAL}"
-        return why, "red-flag-weight-bearing"
-    if high is None or not (item.kind == "run" or names or companion):
-        return "", ""
-    if companion and not names:
-        return "No run today, so not needed.", "high-pain"
-    what = "today's run" if item.kind == "run" else item.title
-    text = high.text()
-    return f"{text[0].upper()}{text[1:]}: {what} is held until a lower score.", "high-pain"
+    others: bool,
+) -> tuple[DueItem, str]:
+    """``item`` as the holds leave it, and the rule when it is held whole ('' if not)."""
+    rest_run = item.kind == "run" and item.status == REST and high is not None
+    if (item.status in (DONE, REST) and not rest_run) or item.kind == "advice":
+        return item, ""
+    routine = library.routines.get(item.routine_id)
+    held = [e for e in routine.items if e.weight_bearing] if routine is not None else []
+    whole = _held_whole(item, held, routine, high, companion)
+    if whole:
+        return item._replace(status=REST, reason=whole), "high-pain"
+    partly = exercises.get(item.routine_id)
+    if partly is not None and routine is not None and held == list(routine.items):
+        return item._replace(status=REST, reason=partly.why), "red-flag-weight-bearing"
+    if partly is not None:
+        return item._replace(reason=_then(item.reason, partly.why)), ""
+    if others and item.status in (DUE, OPTIONAL):
+        return item._replace(reason=_then(item.reason, ASK_PROFESSIONAL)), ""
+    return item, ""
+
+
+def _exercises_held(names: list[str], holding: list[str], high: PainReading | None) -> str:
+    """Why the weight-bearing exercises ``names`` are held; '' when they are not."""
+    verb = "is" if len(names) == 1 else "are"
+    if holding:
+        return f"{holding[0].rstrip('.')}: {', '.join(names)} {verb} held. {ASK_PROFESSIONAL}"
+    if high is None:
+        return ""
+    return f"{_capital(high.text())}: {', '.join(names)} {verb} held until a lower score."
+
+
+def _held_whole(
+    item: DueItem,
+    held: list[Exercise],
+    routine: Routine | None,
+    high: PainReading | None,
+    companion: bool,
+) -> str:
+    """Why high pain holds all of ``item`` (the run, its warm-up and cool-down, a routine of
+    weight-bearing exercises only); '' when it does not."""
+    if high is None or not (item.kind == "run" or companion or held):
+        return ""
+    if companion and not held:
+        return "No run today, so not needed."
+    if item.kind == "run" or companion or (routine is not None and held == list(routine.items)):
+        what = "today's run" if item.kind == "run" else item.title
+        return f"{_capital(high.text())}: {what} is held until a lower score."
+    return ""
+
+
+def _then(reason: str, more: str) -> str:
+    """``reason``, then the sentence ``more``: 'due today. Ask your professional ...'."""
+    if not reason:
+        return more
+    return f"{reason}{'' if reason.endswith(('.', '!', '?')) else '.'} {more}"
+
+
+def _capital(text: str) -> str:
+    return f"{text[0].upper()}{text[1:]}"

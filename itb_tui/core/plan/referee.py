@@ -30,7 +30,7 @@ from itb_tui.core.content.program import Program
 from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL
 from itb_tui.core.plan.judge import judge
-from itb_tui.core.plan.overview import IMPROVEMENT_HORIZON_MONTHS, RECENT_MONTHS
+from itb_tui.core.plan.overview import IMPROVEMENT_HORIZON_MONTHS, RECENT_MONTHS, Overview
 from itb_tui.core.plan.red_flags import RedFlagState
 from itb_tui.core.plan.verdict import HELD, ItemVerdict, Verdict
 from itb_tui.core.store.settings import Settings
@@ -138,6 +138,16 @@ def readiness_session(verdict: Verdict, program: Program, library: Library) -> R
     test_id = verdict.overview.readiness.next_test
     test = next((t for t in program.enabled_tests if t.id == test_id), None)
     return None if test is None else routine_for(test, library)
+
+
+def guided_session(routine: Routine, overview: Overview | None) -> tuple[Routine, str]:
+    """``routine`` as a guided session may run it today: without the exercises high pain or a
+    red flag holds (pain_holds.without_held); and why, '' when nothing of it is held."""
+    from itb_tui.core.plan.pain_holds import without_held
+
+    held = overview.held_exercises.get(routine.id) if overview is not None else None
+    kept = without_held(routine, held)
+    return kept, (held.why if held is not None and kept is not routine else "")
 
 
 def refuse(verdict: Verdict, program: Program, decision: RunDecision, now: datetime) -> str:

@@ -55,6 +55,7 @@ def missing_parts(
         if gap:
             missing.append(f"{result.name}: {gap}")
     missing += [f"{exercise.name}: not reached" for exercise in routine.items[len(results) :]]
+    missing += [f"{exercise.name}: held today" for exercise in routine.held]
     return missing
 
 

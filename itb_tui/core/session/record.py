@@ -17,6 +17,7 @@ from itb_tui.core.session.completion import is_complete
 from itb_tui.core.session.steps import Phase
 
 if TYPE_CHECKING:  # the engine imports this module
+    from itb_tui.core.content.library import Exercise
     from itb_tui.core.session.engine import SessionEngine
 
 
@@ -68,18 +69,24 @@ class Rating:
         return cls(scored(score, knees), note.strip(), swelling, knees)
 
 
+def _nothing_yet(engine: SessionEngine, exercise: Exercise) -> ExerciseResult:
+    """The result of ``exercise`` before any set."""
+    return ExerciseResult(
+        exercise=exercise.id,
+        name=exercise.name,
+        unit="seconds" if exercise.timed else exercise.unit.split()[0],
+        sides=engine.sides if exercise.per_side else (BOTH,),
+        sets_planned=exercise.sets,
+    )
+
+
 def results(engine: SessionEngine) -> list[ExerciseResult]:
-    """Each exercise's sets done and skipped, by side, in the routine's order."""
+    """Each exercise's sets done and skipped, by side, in the routine's order; then each
+    exercise held today (plan/pain_holds), with every set skipped."""
     found = []
     log = engine.log
     for item, exercise in enumerate(engine.routine.items):
-        result = ExerciseResult(
-            exercise=exercise.id,
-            name=exercise.name,
-            unit="seconds" if exercise.timed else exercise.unit.split()[0],
-            sides=engine.sides if exercise.per_side else (BOTH,),
-            sets_planned=exercise.sets,
-        )
+        result = _nothing_yet(engine, exercise)
         for index, step in enumerate(engine.steps):
             if step.item != item or step.phase is not Phase.WORK:
                 continue
@@ -87,6 +94,10 @@ def results(engine: SessionEngine) -> list[ExerciseResult]:
                 result.done.setdefault(step.side, []).append(log.done[index])
             elif index in log.skipped:
                 result.skipped_sets[step.side] = result.skipped_sets.get(step.side, 0) + 1
+        found.append(result)
+    for exercise in engine.routine.held:
+        result = _nothing_yet(engine, exercise)
+        result.skipped_sets = dict.fromkeys(result.sides, exercise.sets)
         found.append(result)
     return found
 

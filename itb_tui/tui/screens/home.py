@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -259,11 +259,17 @@ class HomeScreen(Screen[None]):
             self._detail_of = pick.id
             self.query_one("#routine-detail", Static).update(self._panel(pick.id))
 
+    def _held(self, routine_id: str) -> tuple[str, ...]:
+        """The exercises of ``routine_id`` held today (high pain, a red flag)."""
+        overview = self.state.overview
+        held = overview.held_exercises.get(routine_id) if overview is not None else None
+        return held.ids if held is not None else ()
+
     def _detail(self, option_id: str) -> Content:
         kind, _, key = option_id.partition(":")
         overview = self.state.overview
         if kind == "routine":
-            return routine_detail(self.library.routines[key])
+            return routine_detail(self.library.routines[key], self._held(key))
         if overview is None:
             return literal("")
         if kind == "unreadable":
@@ -313,7 +319,7 @@ class HomeScreen(Screen[None]):
         text = markup("[b]$title[/b]\n$reason", title=item.title, reason=item.reason)
         routine = self.library.routines.get(item.routine_id)
         if item.kind == "routine" and routine is not None:
-            text += Content("\n\n") + routine_detail(routine)
+            text += Content("\n\n") + routine_detail(routine, self._held(routine.id))
         elif item.kind == "run":
             text += "\n\nPress Enter (or r) for the return-to-running screen and a guided run."
         return text
@@ -392,14 +398,16 @@ def flags_detail(overview: Overview) -> Content:
     return lines(parts)
 
 
-def routine_detail(routine: Routine) -> Content:
-    """The right-hand panel: what the routine is and each exercise's dose."""
+def routine_detail(routine: Routine, held: Collection[str] = ()) -> Content:
+    """The right-hand panel: what the routine is and each exercise's dose ('held today' for
+    the exercises in ``held``, which a session of it leaves out today)."""
     head = markup(
         "[b]$name[/b]  ~$minutes min", name=routine.name, minutes=routine.estimated_minutes()
     )
     parts: list[Content | str] = [head, routine.description, ""]
     for number, exercise in enumerate(routine.items, 1):
-        parts.append(f"{number}. {exercise.name} - {exercise.dose_text()}")
+        dose = "held today" if exercise.id in held else exercise.dose_text()
+        parts.append(f"{number}. {exercise.name} - {dose}")
     if routine.origin != "shipped":
         parts += ["", Content.styled("From your own content file.", "dim")]
     return lines(parts)

@@ -71,6 +71,7 @@ def test_a_logged_run_is_a_run_with_its_source_and_pain(
         (["20", "--pain-score", "3"], "minute the pain began"),
         (["20", "--at", "soon"], "not a time"),
         (["20", "--pain-left", "2"], "both knees hurt"),
+        (["20", "--pain-after-right", "2"], "both knees hurt"),
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing(
@@ -129,3 +130,23 @@ def test_pain_options_that_do_not_fit_the_file_exit_2(
     assert stop.value.code == 2
     assert "after the run's end (20 min)" in capsys.readouterr().err
     assert not (tmp_path / "data" / "history").exists()
+
+
+def test_the_pain_after_a_run_takes_a_score_per_knee(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both knees hurt: --pain-after-left/--pain-after-right, as the dialog asks each knee;
+    the score after is the worse knee's, and 7/10 or more prints the red-flag line."""
+    from itb_tui.core.store.settings import Settings, save_settings
+
+    save_settings(tmp_path / "config" / "settings.toml", Settings(painful_knee="both"))
+    code = itb(tmp_path, "log-run", "20", "--pain-after-left", "1", "--pain-after-right", "7")
+    assert code == 0
+    (run,) = sessions(tmp_path)
+    assert (run["pain_after"], run["pain_after_left"], run["pain_after_right"]) == (7, 1, 7)
+    out = capsys.readouterr().out
+    assert "pain after L 1 / R 7" in out and "Check the red flags" in out
+    with pytest.raises(SystemExit) as stop:
+        itb(tmp_path, "log-run", "20", "--pain-after", "2", "--pain-after-right", "5")
+    assert stop.value.code == 2
+    assert "the worse knee's: 5" in capsys.readouterr().err

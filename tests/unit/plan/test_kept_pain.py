@@ -28,6 +28,16 @@ def test_a_strength_spike_without_a_score_is_kept_as_pain_during_exercise_never_
     assert "Hip strength" in log.note and "no score given" in log.note
 
 
+def test_a_spike_scored_0_is_kept_as_pain_never_0() -> None:
+    """`p` then "R 0" with the left knee not scored: pain was noted, so it is kept as 1/10
+    (the knees go in the note: a log's score must be its worse knee's)."""
+    record = session("hip-strength")
+    record.pain_spikes = [PainSpike(record.started_at, "clamshell", "left", 0, Knees(None, 0))]
+    (log,) = kept_pain_logs(record)
+    assert (log.score, log.knees) == (1, Knees())
+    assert log.note.endswith(", scored R 0")
+
+
 def test_knees_and_the_rating_with_its_swelling_are_kept() -> None:
     record = session("pre-run", pain_after=4)
     record.swelling = True

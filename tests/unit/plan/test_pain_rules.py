@@ -152,10 +152,30 @@ def test_high_pain_any_way_in_holds_the_run_and_the_weight_bearing_work(way: str
     assert found.run.status == "held" and found.run.rule == "high-pain"
     assert not offers_run(found.run)  # no "run anyway" at 7/10 or more, or with swelling
     lines = {line.routine_id: line for line in found.items}
-    assert lines["hip-strength"].status == "held"
-    assert lines["hip-strength"].rule == "high-pain"
-    assert "until a lower score" in lines["hip-strength"].reason
+    strength = lines["hip-strength"]
+    assert strength.status == "due"  # the lying exercises are not weight-bearing
+    assert "Lateral band walks, Single-leg box squat are held until a lower score" in (
+        strength.reason
+    )
+    held = found.overview.held_exercises["hip-strength"]
+    assert held.ids == ("lateral-band-walk", "single-leg-box-squat")
     assert found.overview.hints == []
+
+
+def test_high_pain_holds_each_weight_bearing_exercise_of_every_routine() -> None:
+    """One notion of weight-bearing: the standing exercises of every routine are held, on
+    today's plan or not; lying exercises, stretches and rolling are not."""
+    found = verdict_on(day(2), [run(MON)], [pain(day(1), 8, "daily", hour=7)], hour=9)
+    held = {rid: h.ids for rid, h in found.overview.held_exercises.items()}
+    assert held == {
+        "hip-strength": ("lateral-band-walk", "single-leg-box-squat"),
+        "pre-run": ("lateral-band-walk",),
+        "side-leg-lifts": ("fire-hydrant", "one-legged-squat"),
+        "glute-tfl-stretch": ("calf-stretch",),
+    }
+    lines = {line.routine_id: line for line in found.items}
+    assert lines["daily-stretch"].status == "due" and "held" not in lines["daily-stretch"].reason
+    assert lines["foam-rolling"].status == "due"
 
 
 def test_a_lower_score_lifts_the_high_pain_hold() -> None:
@@ -199,10 +219,12 @@ def flagged(flag: str) -> RedFlagState:
 def test_flags_of_the_leg_hold_every_weight_bearing_routine(flag: str) -> None:
     found = verdict_on(day(1), [], [], flags=flagged(flag))
     lines = {line.routine_id: line for line in found.items}
-    held = lines["hip-strength"]
-    assert (held.status, held.rule) == ("held", "red-flag-weight-bearing")
-    assert "Lateral band walks, Single-leg box squat are held" in held.reason
-    assert held.reason.endswith("Ask your professional before continuing.")
+    strength = lines["hip-strength"]
+    assert strength.status == "due"
+    assert "Lateral band walks, Single-leg box squat are held" in strength.reason
+    assert strength.reason.endswith("Ask your professional before continuing.")
+    held = found.overview.held_exercises["hip-strength"]
+    assert held.ids == ("lateral-band-walk", "single-leg-box-squat")
     assert lines["daily-stretch"].status == "due"
 
 
@@ -217,8 +239,8 @@ def test_other_flags_add_ask_your_professional_to_each_item() -> None:
 
 def test_the_weight_bearing_flag_is_read_and_checked() -> None:
     bearing = {e.id for e in LIBRARY.exercises.values() if e.weight_bearing}
-    assert {"single-leg-box-squat", "lateral-band-walk"} <= bearing
-    assert "clamshell" not in bearing
+    standing = {"lateral-band-walk", "single-leg-box-squat", "fire-hydrant", "one-legged-squat"}
+    assert bearing == standing | {"calf-stretch"}  # done standing; the rest lie, sit or kneel
     holding = {f.id for f in PROGRAM.red_flags if f.holds_weight_bearing}
     assert holding == {"no-weight-bearing", "swelling-instability", "nerve-symptoms"}
 
@@ -272,6 +294,50 @@ def test_a_week_of_left_0_after_right_3_is_not_a_week_of_pain_free_days() -> Non
     # with one painful knee the logs are read as written
     one = readiness(PROGRAM, settings(), sessions, logs, MON, LIBRARY).checks[0]
     assert one.met
+
+
+def test_a_session_rated_for_one_knee_carries_the_other_knees_last_score() -> None:
+    """Both knees hurt, a daily log of L 0 / R 4, then hip strength rated "L 0" only: the
+    right knee is still at 4 after it, so the session is not strength work without pain
+    (001), and a week of daily logs of "L 0" after it is not a pain-free week."""
+    sessions, logs = ready_by(MON)
+    logs = [*logs, knee_log(MON - timedelta(days=3), 0, 4)]
+    last = sessions[-1]
+    sessions[-1] = replace(last, pain_after=0, pain_after_knees=Knees(0, None))
+    logs += [knee_log(MON - timedelta(days=n), 0, None) for n in (2, 1)]
+    both = replace(settings(), painful_knee="both")
+    found = decide(RulesInput(PROGRAM, LIBRARY, both, MonthHistory(sessions, logs), at(MON, 9)))
+    checks = {check.name: check for check in found.overview.readiness.checks}
+    strength = checks["Strength work without pain"]
+    assert not strength.met and "pain 4/10 after the session on Sat 21 Nov" in strength.evidence
+    # a single score after the session still counts as the worse knee's, as written
+    sessions[-1] = replace(last, pain_after=0)
+    found = decide(RulesInput(PROGRAM, LIBRARY, both, MonthHistory(sessions, logs), at(MON, 9)))
+    checks = {check.name: check for check in found.overview.readiness.checks}
+    assert checks["Strength work without pain"].met
+
+
+def test_a_log_after_a_session_rated_for_both_knees_carries_from_that_rating() -> None:
+    from itb_tui.core.plan.knees import carry_all
+
+    rated = replace(session("hip-strength", day(-2), pain_after=5), pain_after_knees=Knees(1, 5))
+    logs = [knee_log(day(-3), 0, 0), knee_log(day(-1), 0, None)]
+    sessions, carried = carry_all([rated], logs, "both")
+    assert sessions == [rated] and carried[0] == logs[0]
+    assert (carried[1].knees, carried[1].score) == (Knees(0, 5), 5)
+    assert carry_all([rated], logs, "left") == ([rated], logs)
+
+
+def test_a_discarded_session_rated_for_one_knee_keeps_the_other_knee_carried() -> None:
+    """Discarding keeps the rating as a pain log (kept_pain.py); a knee not given in it
+    carries its last score there too."""
+    from itb_tui.core.plan.kept_pain import kept_pain_logs
+    from itb_tui.core.plan.knees import carry_knees
+
+    rated = replace(session("hip-strength", day(-1), pain_after=0), pain_after_knees=Knees(0))
+    (kept,) = kept_pain_logs(rated)
+    carried = carry_knees([knee_log(day(-2), 0, 4), kept], "both")
+    assert (carried[1].knees, carried[1].score) == (Knees(0, 4), 4)
 
 
 def test_a_knee_never_scored_carries_the_last_single_score() -> None:

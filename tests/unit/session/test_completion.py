@@ -183,3 +183,35 @@ def test_a_stopped_session_names_what_was_not_reached(fake_clock: FakeClock) -> 
     engine.done()  # set 1, left
     assert engine.record().completed is False
     assert engine.missing() == ["Clam: 3 of 4 sets not done", "Bridge: not reached"]
+
+
+def test_a_session_without_the_exercises_held_today_is_never_complete(
+    fake_clock: FakeClock, library: Library
+) -> None:
+    """After high pain the standing exercises are left out of hip strength (001): every set
+    of the rest done is still not the routine in full, and the record keeps them, skipped."""
+    from itb_tui.core.plan.pain_holds import HeldExercises, without_held
+
+    routine = library.routines["hip-strength"]
+    held = HeldExercises(("lateral-band-walk", "single-leg-box-squat"), "Pain 8/10: held.")
+    lying = without_held(routine, held)
+    assert [e.id for e in lying.items] == [
+        "clamshell",
+        "side-lying-hip-abduction",
+        "glute-bridge",
+        "single-leg-glute-bridge",
+    ]
+    assert lying.description.startswith("Pain 8/10: held.")
+    assert len(lying.priorities) == 4 and lying.priorities[0] == routine.priorities[0]
+    assert without_held(routine, None) is routine
+    engine = SessionEngine(lying, fake_clock)
+    finish(engine, fake_clock)
+    record = engine.record()
+    assert record.completed is False
+    assert engine.missing() == [
+        "Lateral band walks: held today",
+        "Single-leg box squat: held today",
+    ]
+    left_out = {r.exercise: r for r in record.exercises if r.skipped}
+    assert set(left_out) == {"lateral-band-walk", "single-leg-box-squat"}
+    assert left_out["lateral-band-walk"].skipped_sets
