@@ -240,7 +240,8 @@ def test_other_flags_add_ask_your_professional_to_each_item() -> None:
 def test_the_weight_bearing_flag_is_read_and_checked() -> None:
     bearing = {e.id for e in LIBRARY.exercises.values() if e.weight_bearing}
     standing = {"lateral-band-walk", "single-leg-box-squat", "fire-hydrant", "one-legged-squat"}
-    assert bearing == standing | {"calf-stretch"}  # done standing; the rest lie, sit or kneel
+    tests = {"brisk-walk", "single-leg-hop"}  # the readiness tests' own exercises
+    assert bearing == standing | tests | {"calf-stretch"}  # the rest lie, sit or kneel
     holding = {f.id for f in PROGRAM.red_flags if f.holds_weight_bearing}
     assert holding == {"no-weight-bearing", "swelling-instability", "nerve-symptoms"}
 
