@@ -150,3 +150,47 @@ def test_two_pains_of_one_score_that_day_are_read_together() -> None:
     )
     discarded = (Session(7, "side-leg-lifts", "discard", Pain(2), Pain(2), None),)
     live_checked(User(21, "both", False, (sore, discarded, GOOD)), ["P1 every pain is read"])
+
+
+def test_no_week_set_by_hand_above_the_rules_two_days_after_pain_in_a_run() -> None:
+    """I2 (found by the fuzzer): in run week 2, a run rated 2/10 on Wednesday, then `w 4`
+    without a clinician's name on Friday. The week is not pain-free, so the rules will repeat
+    it: a higher week needs a named clinician (001: on only "if Week 1 was pain-free")."""
+    sore = (
+        CheckIn(7, NO_PAIN, "same", False),
+        Follow(8, 2),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
+    days = (GOOD,) * 16 + (sore, GOOD, (SetWeek(6, 4, False, ""), *GOOD), GOOD)
+    live_checked(User(21, "", False, days), ["I2 no rise after pain or a sign"])
+
+
+def test_pain_kept_from_a_discarded_run_makes_its_week_painful() -> None:
+    """I3 (found by the fuzzer): a week with no run kept but a run with three pain spikes
+    discarded (its pain kept as logs during a run), then a run rated 4/10 on each of the next
+    two Mondays. Three run weeks with pain in a run, though the first kept no run: back to
+    phase 1 (001's warning signs, repeated)."""
+    quiet = (CheckIn(7, NO_PAIN, "same", False), LogPain(21, 0, NO_PAIN, "daily", None))
+    discarded = (*quiet, Run(8, 0, None, "discard", 3, None, None))
+    sore = (
+        CheckIn(7, NO_PAIN, "same", False),
+        Follow(8, 4),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
+    days = (GOOD,) * 7 + (quiet,) * 2 + (discarded,) + (quiet,) * 4 + (sore,) + (GOOD,) * 6
+    days += (sore,) + (GOOD,) * 7
+    live_checked(User(21, "", False, days), ["I3 three painful weeks to phase 1"])
+
+
+def test_a_week_set_by_hand_at_the_end_of_a_painful_week_keeps_its_pain() -> None:
+    """I3: a run rated 4/10 every Monday, and run week 1 set by hand every Sunday. The week
+    set counts from its day, but the pain before it that week still makes the week painful:
+    three such weeks lead back to phase 1 (001's warning signs, repeated)."""
+    sore = (
+        CheckIn(7, NO_PAIN, "same", False),
+        Follow(8, 4),
+        LogPain(21, 0, NO_PAIN, "daily", None),
+    )
+    week = (sore,) + (GOOD,) * 5 + ((SetWeek(20, 1, False, ""), *GOOD),)
+    days = (GOOD,) * 7 + week * 4
+    live_checked(User(21, "", False, days), ["I3 three painful weeks to phase 1"])

@@ -23,6 +23,7 @@ from itb_tui.core.plan.run_walk import (
     held_back,
     in_week,
     over_target,
+    recent_run_pain,
     run_minutes,
     set_in_week,
     walk,
@@ -235,5 +236,5 @@ def run_stage(
         flags=over_target(program, recent, target),
         phase_one_from=phase_one,
         rule=rule,
-        held_back=held_back(state, every, today),
+        held_back=held_back(state, every, today, recent_run_pain(program, runs, logs, today)),
     )

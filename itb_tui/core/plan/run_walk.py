@@ -46,8 +46,9 @@ def _week_pain(
 ) -> str | None:
     """The first pain of a run week, described, or None when the week was pain-free: pain in
     or after a run, a morning after a run above the band or worse than the last morning before
-    it (morning_after_run), or any daily log above the band that week (001: daily life
-    pain-free)."""
+    it (morning_after_run), or in a week with a kept run any daily log above the band (001:
+    daily life pain-free). Pain logged during or after a run counts in a week without a kept
+    run too: a run discarded keeps its pain as such logs (kept_pain.py)."""
     band = program.acceptable_morning_pain
     mornings = sorted((p for p in logs if p.context == "morning"), key=lambda p: p.at)
     for run in runs:
@@ -64,7 +65,8 @@ def _week_pain(
         if not in_week(local_date(log.at), monday):
             continue
         in_run = log.context in ("during-run", "after-run")
-        if (in_run and log.score > 0) or (log.context in DAILY_CONTEXTS and log.score > band):
+        daily = bool(runs) and log.context in DAILY_CONTEXTS and log.score > band
+        if (in_run and log.score > 0) or daily:
             return f"pain {log.score}/10 {log.context} on {day_text(local_date(log.at))}"
     return None
 
@@ -138,11 +140,12 @@ def _sign_week(level: int, week_signs: list[Found]) -> WeekState | None:
 def _runs_week(
     program: Program, level: int, monday: date, week_runs: list[SessionRecord], logs: list[PainLog]
 ) -> WeekState:
-    """Repeat after pain, a run far over target or too few completed runs; else move on."""
-    pain = _week_pain(program, week_runs, logs, monday) if week_runs else None
+    """Repeat after pain, a run far over target or too few completed runs; else move on. A
+    week with pain in a run but no kept run is painful and still a gap."""
+    pain = _week_pain(program, week_runs, logs, monday)
     if pain:
         text = f"Week {level} was not pain-free ({pain}): repeat week {level}."
-        return WeekState(level, "repeat", text, True)
+        return WeekState(level, "repeat" if week_runs else "gap", text, True)
     rising = mornings_rose(program, logs, monday) if week_runs else ""
     if rising:
         text = f"In week {level} the {rising}: repeat week {level}."
@@ -169,8 +172,12 @@ def _next_week(
     logs: list[PainLog],
     since: date | None = None,
 ) -> WeekState:
-    """The stage after the ISO week starting ``monday``, counting only from ``since``."""
+    """The stage after the ISO week starting ``monday``, counting only from ``since``; pain
+    in a run before ``since`` that week still makes the week painful (it repeats)."""
+    earlier = None
     if since is not None:  # a week set by hand that day: what came before no longer counts
+        week_runs = [r for r in runs if in_week(local_date(r.started_at), monday)]
+        earlier = _week_pain(program, week_runs, logs, monday)
         runs = [r for r in runs if local_date(r.started_at) >= since]
         signs = [f for f in signs if f.on >= since]
         logs = [p for p in logs if local_date(p.at) >= since]
@@ -179,6 +186,9 @@ def _next_week(
         return by_signs
     week_runs = [r for r in runs if in_week(local_date(r.started_at), monday)]
     state = _runs_week(program, level, monday, week_runs, logs)
+    if earlier and not state.painful:  # a week set by hand does not erase the week's pain
+        text = f"Week {level} was not pain-free ({earlier}): repeat week {level}."
+        state = WeekState(level, "gap" if state.verdict == "gap" else "repeat", text, True)
     return _after_recent_sign(state, level, signs, monday + WEEK)
 
 
@@ -204,28 +214,53 @@ def set_in_week(set_weeks: Sequence[RunDecision], monday: date) -> RunDecision |
     return next((d for d in reversed(set_weeks) if in_week(local_date(d.at), monday)), None)
 
 
-def held_back(before: WeekState, signs: Sequence[Found], day: date) -> str:
+def recent_run_pain(
+    program: Program, runs: list[SessionRecord], logs: list[PainLog], day: date
+) -> str:
+    """Pain in a run (as _week_pain reads a week) in the ISO week of ``day`` up to ``day`` or
+    in the week before, described; '' when none. The rules repeat such a week (001: on to the
+    next week only "if Week 1 was pain-free"). ``runs`` and ``logs``: those made so far."""
+    this_monday = week_monday(day)
+    logs = [p for p in logs if local_date(p.at) <= day]
+    for monday in (this_monday, this_monday - WEEK):
+        week_runs = [
+            r
+            for r in runs
+            if in_week(local_date(r.started_at), monday) and local_date(r.started_at) <= day
+        ]
+        pain = _week_pain(program, week_runs, logs, monday)
+        if pain:
+            return pain
+    return ""
+
+
+def held_back(before: WeekState, signs: Sequence[Found], day: date, pain: str = "") -> str:
     """Why the run week may not be set above the rules' week on ``day`` without a clinician's
-    clearance: a warning sign in the last SIGN_DAYS days, or the rules stepped back or held
-    (pain in a run or a sign in the week before); '' when it may."""
+    clearance: a warning sign in the last SIGN_DAYS days, ``pain`` in a run this week or the
+    week before (recent_run_pain), or the rules stepped back or held (pain in a run or a sign
+    in the week before); '' when it may."""
     recent = [f for f in signs if 0 <= (day - f.on).days < SIGN_DAYS]
     if recent:
         return f"{recent[-1].sign.name.lower()} on {day_text(recent[-1].on)}"
+    if pain:
+        return pain
     if before.verdict in ("step-back", "hold") or before.painful:
         return "the rules stepped back or held after pain"
     return ""
 
 
-def _set_state(decision: RunDecision, before: WeekState, signs: Sequence[Found]) -> WeekState:
-    """The week set by hand: at most the rules' week when held back, unless a clinician
-    named in the decision cleared it."""
+def _set_state(
+    decision: RunDecision, before: WeekState, signs: Sequence[Found], pain: str = ""
+) -> WeekState:
+    """The week set by hand: at most the rules' week when held back (``pain``: in a run
+    before it, recent_run_pain), unless a clinician named in the decision cleared it."""
     day = local_date(decision.at)
     week = decision.week or 1
     if decision.clinician:
         text = f"Run week {week}, set on {decision.clinician}'s clearance, {day_text(day)}."
         return WeekState(week, "set", text, False)
     rules = min(before.level, decision.rules_week or before.level)
-    why = held_back(before, signs, day)
+    why = held_back(before, signs, day, pain)
     if week > rules and why:
         text = (
             f"Run week {week} was set on {day_text(day)}, but after {why} a higher week needs "
@@ -263,7 +298,8 @@ def walk(
         setting = set_in_week(set_weeks, monday)
         since = None if setting is None else local_date(setting.at)
         if setting is not None:  # pain counts on across it: repeated signs still send back
-            state, empty = _set_state(setting, state, signs), 0
+            pain = _pain_before(program, runs, logs, setting)
+            state, empty = _set_state(setting, state, signs, pain), 0
         state = _next_week(program, state.level, monday, runs, signs, logs, since)
         painful = painful + 1 if state.painful else (painful if state.verdict == "gap" else 0)
         empty = empty + 1 if state.verdict == "gap" else 0
@@ -280,4 +316,16 @@ def walk(
             )
             return WeekState(state.level, "phase-one", text, True), monday
     setting = set_in_week(set_weeks, this_monday)
-    return (state if setting is None else _set_state(setting, state, signs)), None
+    if setting is None:
+        return state, None
+    return _set_state(setting, state, signs, _pain_before(program, runs, logs, setting)), None
+
+
+def _pain_before(
+    program: Program, runs: list[SessionRecord], logs: list[PainLog], decision: RunDecision
+) -> str:
+    """recent_run_pain as it stood when ``decision`` was made."""
+    made = [r for r in runs if r.started_at < decision.at]
+    return recent_run_pain(
+        program, made, [p for p in logs if p.at <= decision.at], local_date(decision.at)
+    )

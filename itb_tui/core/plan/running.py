@@ -32,10 +32,14 @@ Rules (001's return-to-running section and warning signs unless marked):
     the last week (001: "no more than 10% per week"), and today's run is cut to fit.
 
 Decisions by hand (RunDecision, recorded from the return-to-running screen):
-  * A set week becomes the stage from its day: the week's runs, pain and signs before it no
-    longer count, and at the end of that week the rules above move on from it. While running
-    has not started, a set week starts it only when the user confirmed that their physio
-    cleared them (``cleared``); without that it changes nothing.
+  * A set week becomes the stage from its day: the week's runs and signs before it no longer
+    count, and at the end of that week the rules above move on from it. Pain in a run that
+    week, before it or after, still makes the week painful: it repeats and counts toward
+    phase 1. Without a named clinician, a week above the rules' week is not kept within
+    SIGN_DAYS of a sign, after the rules stepped back or held, or after pain in a run this
+    week or the week before (run_walk.held_back). While running has not started, a set week
+    starts it only when the user confirmed that their physio cleared them (``cleared``);
+    without that it changes nothing.
   * A pause means no run is planned (no stage) until a later resume or set week; the walk
     goes on underneath, so runs logged anyway and weeks without a run count as usual.
   * A decision counts from its day; one dated after today is left out. refusal() refuses

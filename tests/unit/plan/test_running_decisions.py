@@ -93,11 +93,15 @@ def test_a_resume_plans_runs_again_and_the_runs_in_the_pause_count() -> None:
 
 
 def test_a_decision_logged_late_counts_from_its_own_date() -> None:
-    """Set on Tuesday, recorded after Wednesday's run: the week counts from Tuesday."""
-    week_two = [run(day(7), pain_after=3), run(day(9)), run(day(11))]
+    """Set on Tuesday, recorded after Wednesday's run: the week counts from Tuesday, and its
+    two runs move it on. Pain in a run before it that week still repeats the week: setting a
+    week by hand does not erase pain (001: on only "if Week 1 was pain-free")."""
+    week_two = [run(day(7)), run(day(9)), run(day(11))]
     late = decide(day(8), "week", 2)  # dated before the last runs, given after them
-    assert week_on(day(14), [*FIRST_WEEK, *week_two], []) == 2  # the pain repeats the week
     assert week_on(day(14), [*FIRST_WEEK, *week_two], [late]) == 3
+    sore = [run(day(7), pain_after=3), *week_two[1:]]
+    assert week_on(day(14), [*FIRST_WEEK, *sore], []) == 2  # the pain repeats the week
+    assert week_on(day(14), [*FIRST_WEEK, *sore], [late]) == 2
 
 
 def test_a_decision_in_the_future_is_refused_but_one_dated_ahead_counts() -> None:
