@@ -12,7 +12,7 @@ import contextlib
 import gc
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,6 +27,7 @@ from itb_tui.core.session.speech import Speaker, find_speech_program
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.text import without_controls
+from itb_tui.tui.asking import ask_in_turn
 from itb_tui.tui.keys import bindings, palette_keys
 from itb_tui.tui.messages import (
     AcceptHint,
@@ -54,9 +55,6 @@ if TYPE_CHECKING:  # imported when first needed, to keep start-up short
 
     from itb_tui.core.plan.overview import Overview
 
-    # A question asked in turn: given what comes next, True when it asked (and will call on).
-    Step = Callable[[Callable[[], None]], bool]
-
 
 def collect_from_now_on() -> None:
     """After the first frame: collect garbage again if the command line paused it for the
@@ -71,16 +69,6 @@ def routine_commands() -> type[Provider]:
     from itb_tui.tui.commands import RoutineCommands
 
     return RoutineCommands
-
-
-def in_turn(*steps: Step) -> None:
-    """Ask each step's question in turn; a step that asks nothing is passed at once, one that
-    ends the flow (a resume) never calls on."""
-    if not steps:
-        return
-    first, rest = steps[0], steps[1:]
-    if not first(lambda: in_turn(*rest)):
-        in_turn(*rest)
 
 
 class ItbApp(App[None]):
@@ -170,17 +158,28 @@ class ItbApp(App[None]):
 
     def open_up(self) -> None:
         """Start-up: sessions written aside and an interrupted session are asked about before
-        anything else, then the first-launch questions, then the routine asked for."""
-        in_turn(self.safekeeping.offer_written_aside, self.sessions.offer_resume, self.first_launch)
+        anything else, then the first-launch questions, then the routine asked for. With
+        nothing to ask about, the first-launch questions or the routine open at once."""
+        aside = self.safekeeping.written_aside()
+        waiting = None if aside else self.sessions.interrupted()  # read after the sessions aside
+        if waiting is True:
+            self.first_launch()
+            return
 
-    def first_launch(self, _then: Callable[[], None]) -> bool:
+        async def questions() -> None:
+            await self.safekeeping.take_in_written_aside(aside)
+            if await self.sessions.settle_interrupted(waiting):
+                self.first_launch()
+
+        ask_in_turn(self, "start-up", questions)
+
+    def first_launch(self) -> None:
         """The last start-up step: the first-launch questions (which then start the routine
         asked for), or that routine at once."""
         if not self.context.settings.onboarded:
             self.program_flow.onboard()
         elif self.start_with:
             self.sessions.start_routine(self.start_with, self.start_minutes)
-        return True
 
     @property
     def overview(self) -> Overview | None:

@@ -6,7 +6,6 @@ widget; these go past the screen to the app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -99,9 +98,7 @@ class HistoryEdited(Message):
 
 @dataclass
 class SessionEnded(Message):
-    """The session is over: kept (finished or stopped early) or discarded; ``then`` opens
-    what comes next instead of the summary."""
+    """The session is over: kept (finished or stopped early) or discarded."""
 
     engine: SessionEngine
     keep: bool
-    then: Callable[[], None] | None = None

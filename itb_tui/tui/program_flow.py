@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from itb_tui.core.store.files import StoreError
+from itb_tui.tui.asking import ask_in_turn, asking
 from itb_tui.tui.messages import Place
 from itb_tui.tui.screens.home import HomeState
 
 if TYPE_CHECKING:  # the screens and the program's rules are imported when first needed
     from datetime import date
 
-    from itb_tui.core.history.records import PainLog, RunDecision
-    from itb_tui.core.plan.checkin import MorningAnswer
+    from itb_tui.core.history.records import PainLog
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.progress import Hint
     from itb_tui.core.plan.red_flags import RedFlagState
@@ -50,27 +50,27 @@ class ProgramFlow:
         """First launch: the notice, which knee, weaker side, start date, running now."""
         if not self.ready():
             return
+        ask_in_turn(self.app, "onboarding", self.ask_onboarding)
+
+    async def ask_onboarding(self) -> None:
         from itb_tui.tui.screens.onboarding import OnboardingScreen
 
-        app = self.app
-
-        def done(saved: bool | None) -> None:
-            if saved:
-                app.persist_settings()
-                self.refresh_home()
-            if app.start_with:
-                app.sessions.start_routine(app.start_with, app.start_minutes)
-            if saved:  # asked over whatever comes next, so it is answered first
-                self.open_red_flags("Before you start: do any of these apply to you?")
-
-        context = self.context
+        app, context = self.app, self.context
         today = context.clock.wall().date()
-        app.push_screen(OnboardingScreen(context.settings, context.program.disclaimer, today), done)
+        screen = OnboardingScreen(context.settings, context.program.disclaimer, today)
+        saved = await app.push_screen_wait(screen)
+        if saved:
+            app.persist_settings()
+            self.refresh_home()
+        if app.start_with:
+            app.sessions.start_routine(app.start_with, app.start_minutes)
+        if saved:  # asked over whatever comes next, so it is answered first
+            self.open_red_flags("Before you start: do any of these apply to you?")
 
     def load_history(self) -> None:
         """Fill Today from the recent months; then, on plain home, ask about a recent run."""
         self.refresh_home()
-        if self.app.screen is self.app.home:
+        if self.app.screen is self.app.home and not asking(self.app):
             self.app.pain_logging.ask_about_run()
         self.app.pain_logging.ask_check_in()
 
@@ -114,7 +114,7 @@ class ProgramFlow:
     def start_run(self) -> None:
         """A guided run as the verdict allows; on a rest or held day, a question that names why
         first, and the answer is kept with the run."""
-        from itb_tui.core.plan.referee import guided_run, override_question
+        from itb_tui.core.plan.referee import guided_run
         from itb_tui.core.plan.verdict import offers_run
 
         verdict = self.verdict
@@ -130,20 +130,22 @@ class ProgramFlow:
             if routine is not None:
                 self.app.sessions.begin(routine)
             return
+        ask_in_turn(self.app, "run-anyway", lambda: self.ask_run_anyway(verdict))
+
+    async def ask_run_anyway(self, verdict: Verdict) -> None:
+        """A run on a rest or held day: asked first, naming why; the answer is kept with it."""
+        from itb_tui.core.plan.referee import guided_run, override_question
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
         ask = override_question(verdict)
-
-        def answered(choice: str | None) -> None:
-            routine = guided_run(verdict, program, anyway=True)
-            if choice == "run" and routine is not None:
-                self.app.sessions.begin(routine, override=ask)
-
         choices = [
             Choice("run", "y", "Yes, run anyway (kept with the run)"),
             Choice("no", "n", "No"),
         ]
-        self.app.push_screen(ChoiceScreen("Run anyway?", ask, choices, "no"), answered)
+        choice = await self.app.push_screen_wait(ChoiceScreen("Run anyway?", ask, choices, "no"))
+        routine = guided_run(verdict, self.context.program, anyway=True)
+        if choice == "run" and routine is not None:
+            self.app.sessions.begin(routine, override=ask)
 
     def open_place(self, target: Place) -> None:
         {
@@ -175,22 +177,23 @@ class ProgramFlow:
         """Set the run week by hand, or pause or resume running: one dialog, asked once."""
         from itb_tui.tui.screens.run_week import RunWeekDialog
 
-        app = self.app
-        if isinstance(app.screen, RunWeekDialog) or self.verdict is None:
+        app, verdict = self.app, self.verdict
+        if isinstance(app.screen, RunWeekDialog) or asking(app, "run-week") or verdict is None:
             return  # the key pressed twice
         if app.safekeeping.refuse_read_only():
             return
-        now = self.context.clock.wall()
-        dialog = RunWeekDialog(self.context.program, self.verdict, now)
-        app.push_screen(dialog, self.keep_run_decision)
+        ask_in_turn(app, "run-week", lambda: self.ask_run_week(verdict))
 
-    def keep_run_decision(self, decision: RunDecision | None) -> None:
-        """Add the decision to the history, then show the run week it gives."""
+    async def ask_run_week(self, verdict: Verdict) -> None:
+        """The dialog, then the decision added to the history and the run week it gives."""
         from itb_tui.tui.screens.readiness import decision_text
+        from itb_tui.tui.screens.run_week import RunWeekDialog
 
+        app = self.app
+        now = self.context.clock.wall()
+        decision = await app.push_screen_wait(RunWeekDialog(self.context.program, verdict, now))
         if decision is None:
             return
-        app = self.app
         try:
             self.context.store.add_run_decision(decision)
         except StoreError as err:
@@ -319,7 +322,7 @@ class PainLogging:
         overview = self.app.program_flow.overview
         if overview is None or not overview.checkin_due or self.app.read_only:
             return
-        self._checkin_waiting = self.app.screen is not self.app.home
+        self._checkin_waiting = self.app.screen is not self.app.home or asking(self.app)
         if not self._checkin_waiting:
             self.check_in()
 
@@ -330,30 +333,33 @@ class PainLogging:
 
     def check_in(self) -> None:
         """Knee pain this morning, compared with yesterday, swelling; Escape skips today."""
-        from itb_tui.core.history.morning_log import first_check_in, today_check_in
-        from itb_tui.core.plan.checkin import answer_text
-        from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
+        from itb_tui.tui.screens.checkin import CheckInScreen
 
         program_flow = self.app.program_flow
         if not program_flow.ready():  # a read-only copy may check in: it adds a log, as the shell
             return
         if isinstance(self.app.screen, CheckInScreen):
             return  # asked already
+        ask_in_turn(self.app, "check-in", self.checking_in)
+
+    async def checking_in(self) -> None:
+        """Ask; save the answer in place of any given earlier today, or, on Escape, skip the
+        check-in for today (when it was answered, keep that answer); a high score or swelling
+        asks the red-flag questions."""
+        from itb_tui.core.history.morning_log import first_check_in, save_check_in, today_check_in
+        from itb_tui.core.plan.checkin import answer_text
+        from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
+
+        context, program_flow = self.context, self.app.program_flow
         last = program_flow.overview.yesterday_morning if program_flow.overview else None
-        today = self.context.clock.wall().date()
-        store = self.context.store
-        answered = today_check_in(store, today)
+        today = context.clock.wall().date()
+        answered = today_check_in(context.store, today)
         screen = CheckInScreen(
             yesterday_text(last),
-            first=first_check_in(store, today),
+            first=first_check_in(context.store, today),
             answered=answer_text(answered) if answered else "",
         )
-        self.app.push_screen(screen, lambda answer: self.checked_in(answer, answered is not None))
-
-    def checked_in(self, answer: MorningAnswer | None, answered: bool = False) -> None:
-        """Save the answer in place of any given earlier today; Escape skips the check-in
-        for today, or, when it was answered, keeps that answer."""
-        context, program_flow = self.context, self.app.program_flow
+        answer = await self.app.push_screen_wait(screen)
         now = context.clock.wall()
         if answer is None and answered:
             self.app.notify("Today's check-in is kept as it was.")
@@ -364,9 +370,6 @@ class PainLogging:
             program_flow.refresh_home()
             self.app.notify("Check-in skipped for today: c on the home screen answers it later.")
             return
-        from itb_tui.core.history.morning_log import save_check_in
-        from itb_tui.core.plan.checkin import answer_text
-
         log = answer.log(now)
         try:
             replaced = save_check_in(context.store, log)

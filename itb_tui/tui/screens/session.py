@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,6 +19,7 @@ from itb_tui.core.session.speech import Speaker
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
+from itb_tui.tui.asking import ask_in_turn
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import PainReported, SessionEnded
 from itb_tui.tui.screens.pain import (
@@ -291,30 +290,41 @@ class SessionScreen(Screen[None]):
         if self.engine.phase is Phase.DONE:
             self.app.pop_screen()
             return
-        self.ask_to_stop()
+        ask_in_turn(self, "stop", self.stop)
 
-    def ask_to_stop(self, then: Callable[[], None] | None = None, starting: str = "") -> None:
-        """Pause and ask: back, keep or discard; ``then`` runs once it has stopped, to open
-        ``starting`` (the routine asked for) instead of the summary."""
+    async def stop(self) -> None:
+        """The stop key: ask, and end the session as answered."""
+        ending = await self.ask_to_stop()
+        if ending is not None:
+            self.post_message(ending)
+
+    async def ask_to_stop(self, starting: str = "") -> SessionEnded | None:
+        """Pause and ask: back, keep or discard; how the session ends, or None when it goes on.
+
+        ``starting`` names the routine asked for next. Discarding finished sets is confirmed;
+        a session kept is stopped early, and its pain matters most, so it is asked (Escape
+        skips)."""
         was_paused = self.engine.paused
         if not was_paused:
             self.coach.toggle_pause()
         self._act([], "quit_session")
-
-        def decided(choice: str | None, *, confirmed: bool = False) -> None:
-            if choice == "keep":
-                self._ask_pain_stopped(then)
-            elif choice == "discard" and sets_done(self.engine.record()) and not confirmed:
-                confirm = confirm_discard_screen(self.engine.record(), unfinished=False)
-                self.app.push_screen(confirm, lambda again: decided(again, confirmed=True))
-            elif choice == "discard":
-                self.post_message(SessionEnded(self.engine, keep=False, then=then))
-            elif not was_paused:
-                self.coach.toggle_pause()
-                self._act([])
-
         kept = discard_note(self.engine.record())
-        self.app.push_screen(quit_session_screen(starting, kept), decided)
+        choice = await self.app.push_screen_wait(quit_session_screen(starting, kept))
+        if choice == "discard" and sets_done(self.engine.record()):
+            confirm = confirm_discard_screen(self.engine.record(), unfinished=False)
+            choice = await self.app.push_screen_wait(confirm)
+        if choice == "discard":
+            return SessionEnded(self.engine, keep=False)
+        if choice == "keep":
+            rating = PainRatingScreen("Stopped early: how is your knee now?", escape_text="skips")
+            result = await self.app.push_screen_wait(rating)
+            if result is not None:
+                self.engine.rate_stopped(result.score, result.note, result.swelling, result.knees)
+            return SessionEnded(self.engine, keep=True)
+        if not was_paused:
+            self.coach.toggle_pause()
+            self._act([])
+        return None
 
     def _pain_rated(self, result: PainResult | None) -> None:
         self._asking_pain = False
@@ -324,18 +334,3 @@ class SessionScreen(Screen[None]):
             return
         self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
         self.post_message(SessionEnded(self.engine, keep=True))
-
-    def _ask_pain_stopped(self, then: Callable[[], None] | None) -> None:
-        """A session stopped early is kept; its pain matters most, so ask (Escape skips).
-
-        ``then`` opens what comes next (another routine) once it is saved."""
-
-        def rated(result: PainResult | None) -> None:
-            if result is not None:
-                self.engine.rate_stopped(result.score, result.note, result.swelling, result.knees)
-            self.post_message(SessionEnded(self.engine, keep=True, then=then))
-
-        self.app.push_screen(
-            PainRatingScreen("Stopped early: how is your knee now?", escape_text="skips"),
-            rated,
-        )
