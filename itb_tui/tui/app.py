@@ -21,16 +21,19 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from itb_tui.core.context import AppContext
 from itb_tui.core.session.speech import Speaker, find_speech_program
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.text import without_controls
-from itb_tui.tui.asking import ask_in_turn
+from itb_tui.tui.asking import ask_in_turn, asking
 from itb_tui.tui.keys import bindings, palette_keys
 from itb_tui.tui.messages import (
     AcceptHint,
+    BeginRun,
+    HistoryChanged,
     HistoryEdited,
     HomeShown,
     OpenPlace,
@@ -42,6 +45,7 @@ from itb_tui.tui.messages import (
     ShowUnreadable,
     StartRoutine,
     StartRun,
+    TodayLoaded,
 )
 from itb_tui.tui.program_flow import PainLogging, ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
@@ -50,10 +54,14 @@ from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from itb_tui.tui.session_flow import SessionFlow
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up short
+    from pathlib import Path
+
     from textual.command import Provider
     from textual.theme import Theme
 
+    from itb_tui.core.history.records import SessionRecord
     from itb_tui.core.plan.overview import Overview
+    from itb_tui.core.session.progress_file import Interrupted
 
 
 def collect_from_now_on() -> None:
@@ -97,10 +105,10 @@ class ItbApp(App[None]):
         self.read_only = False
         self.folder_problem: str | None = None  # why the data folder cannot be used, if so
         self.closing_report: str | None = None  # why the app closed itself, for the command line
-        self.sessions = SessionFlow(self)
-        self.program_flow = ProgramFlow(self)
-        self.pain_logging = PainLogging(self)
         self.safekeeping = Safekeeping(self)
+        self.program_flow = ProgramFlow(self, self.safekeeping)
+        self.pain_logging = PainLogging(self, self.program_flow)
+        self.sessions = SessionFlow(self, self.program_flow, self.safekeeping)
         self.speaker: Speaker | None = None
         self.update_speaker()
         if context.settings.theme in self.available_themes:
@@ -159,27 +167,30 @@ class ItbApp(App[None]):
     def open_up(self) -> None:
         """Start-up: sessions written aside and an interrupted session are asked about before
         anything else, then the first-launch questions, then the routine asked for. With
-        nothing to ask about, the first-launch questions or the routine open at once."""
+        nothing to ask, the routine opens at once."""
         aside = self.safekeeping.written_aside()
         waiting = None if aside else self.sessions.interrupted()  # read after the sessions aside
-        if waiting is True:
-            self.first_launch()
+        if waiting is True and self.context.settings.onboarded:
+            if self.start_with:
+                self.sessions.start_routine(self.start_with, self.start_minutes)
             return
+        ask_in_turn(self, "start-up", lambda: self.questions_first(aside, waiting))
 
-        async def questions() -> None:
-            await self.safekeeping.take_in_written_aside(aside)
-            if await self.sessions.settle_interrupted(waiting):
-                self.first_launch()
-
-        ask_in_turn(self, "start-up", questions)
-
-    def first_launch(self) -> None:
-        """The last start-up step: the first-launch questions (which then start the routine
-        asked for), or that routine at once."""
+    async def questions_first(
+        self, aside: list[tuple[Path, SessionRecord]], waiting: Interrupted | bool | None
+    ) -> None:
+        await self.safekeeping.take_in_written_aside(aside)
+        if not await self.sessions.settle_interrupted(waiting):
+            return
+        onboarded = False
         if not self.context.settings.onboarded:
-            self.program_flow.onboard()
-        elif self.start_with:
+            if not self.program_flow.ready():
+                return
+            onboarded = await self.program_flow.onboarding()
+        if self.start_with:
             self.sessions.start_routine(self.start_with, self.start_minutes)
+        if onboarded:  # asked over whatever comes next, so it is answered first
+            self.program_flow.open_red_flags("Before you start: do any of these apply to you?")
 
     @property
     def overview(self) -> Overview | None:
@@ -200,11 +211,17 @@ class ItbApp(App[None]):
         self.pop_screen()
         self.program_flow.start_run()
 
+    def on_begin_run(self, message: BeginRun) -> None:
+        self.sessions.begin(message.routine, override=message.override)
+
     def on_set_run_week(self, _message: SetRunWeek) -> None:
         self.program_flow.set_run_week()
 
     def on_open_place(self, message: OpenPlace) -> None:
-        self.program_flow.open_place(message.target)
+        if message.target == "check_in":
+            self.pain_logging.check_in()
+        else:
+            self.program_flow.open_place(message.target)
 
     def on_accept_hint(self, message: AcceptHint) -> None:
         self.program_flow.accept_hint(message.exercise_id, message.step)
@@ -225,6 +242,16 @@ class ItbApp(App[None]):
     def on_history_edited(self, _message: HistoryEdited) -> None:
         """A session or pain log was changed or deleted from the history."""
         self.program_flow.refresh_home()
+
+    def on_history_changed(self, _message: HistoryChanged) -> None:
+        self.program_flow.refresh_home()
+
+    def on_today_loaded(self, _message: TodayLoaded) -> None:
+        """Today at an open or a new day: on plain Home, ask about a recent run; the check-in
+        is asked once nothing else is over Home."""
+        if self.screen is self.home and not asking(self):
+            self.pain_logging.ask_about_run()
+        self.pain_logging.ask_check_in()
 
     def on_settings_changed(self, _message: SettingsChanged) -> None:
         self.persist_settings()
@@ -258,7 +285,7 @@ class ItbApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit, unless a session is only in memory: then ask about it first."""
-        if not self.safekeeping.ask_before_quitting():
+        if not self.safekeeping.ask_before_quitting(self.sessions.save):
             self.exit()
 
     # -- settings -----------------------------------------------------------------------
@@ -342,6 +369,8 @@ class ItbApp(App[None]):
     # -- interruptions --------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: keep the session first, and say so instead of a traceback."""
+        if isinstance(error, WorkerFailed):  # raised while a chain of questions ran
+            error = error.error if isinstance(error.error, Exception) else error
         try:
             where = self.safekeeping.keep_progress()
         except Exception:

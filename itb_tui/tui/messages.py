@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.message import Message
 
 if TYPE_CHECKING:  # the engine is imported when a session first starts
+    from itb_tui.core.content.library import Routine
     from itb_tui.core.session.engine import SessionEngine
 
 Place = Literal["readiness", "red_flags", "check_in"]
@@ -32,6 +33,15 @@ class StartRoutine(Message):
 @dataclass
 class StartRun(Message):
     """Start a guided run at the current run week, in place of the screen that asks."""
+
+
+@dataclass
+class BeginRun(Message):
+    """Open the guided run ``routine``; ``override``: the question it was started after, on a
+    rest or held day, kept with it."""
+
+    routine: Routine
+    override: str = ""
 
 
 @dataclass
@@ -86,6 +96,18 @@ class PainReported(Message):
 
     score: int
     swelling: bool | None = None
+
+
+@dataclass
+class HistoryChanged(Message):
+    """The history changed on disk (a session added back, a month restored): work out Today
+    again."""
+
+
+@dataclass
+class TodayLoaded(Message):
+    """Today was worked out from the history at an open or a new day: the questions it may
+    bring (after a run, the check-in) are asked."""
 
 
 @dataclass

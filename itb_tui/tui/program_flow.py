@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from itb_tui.core.store.files import StoreError
 from itb_tui.tui.asking import ask_in_turn, asking
-from itb_tui.tui.messages import Place
+from itb_tui.tui.messages import BeginRun, Place, TodayLoaded
 from itb_tui.tui.screens.home import HomeState
 
 if TYPE_CHECKING:  # the screens and the program's rules are imported when first needed
@@ -20,15 +20,17 @@ if TYPE_CHECKING:  # the screens and the program's rules are imported when first
     from itb_tui.core.plan.red_flags import RedFlagState
     from itb_tui.core.plan.verdict import Verdict
     from itb_tui.tui.app import ItbApp
+    from itb_tui.tui.safekeeping import Safekeeping
     from itb_tui.tui.screens.pain import PainResult
 
 
 class ProgramFlow:
     """Applies the program's rules to the history and opens the program's screens."""
 
-    def __init__(self, app: ItbApp) -> None:
+    def __init__(self, app: ItbApp, safekeeping: Safekeeping) -> None:
         self.app = app
         self.context = app.context
+        self.safekeeping = safekeeping
         self.verdict: Verdict | None = None  # the referee's answer for today
         self.overview: Overview | None = None  # what Home shows of it
         self.unreadable: list[StoreError] = []  # history files Today had to leave out
@@ -46,33 +48,24 @@ class ProgramFlow:
             return False
         return True
 
-    def onboard(self) -> None:
-        """First launch: the notice, which knee, weaker side, start date, running now."""
-        if not self.ready():
-            return
-        ask_in_turn(self.app, "onboarding", self.ask_onboarding)
-
-    async def ask_onboarding(self) -> None:
+    async def onboarding(self) -> bool:
+        """First launch: the notice, which knee, weaker side, start date, running now; True
+        when the answers were saved."""
         from itb_tui.tui.screens.onboarding import OnboardingScreen
 
         app, context = self.app, self.context
         today = context.clock.wall().date()
         screen = OnboardingScreen(context.settings, context.program.disclaimer, today)
-        saved = await app.push_screen_wait(screen)
-        if saved:
-            app.persist_settings()
-            self.refresh_home()
-        if app.start_with:
-            app.sessions.start_routine(app.start_with, app.start_minutes)
-        if saved:  # asked over whatever comes next, so it is answered first
-            self.open_red_flags("Before you start: do any of these apply to you?")
+        if not await app.push_screen_wait(screen):
+            return False
+        app.persist_settings()
+        self.refresh_home()
+        return True
 
     def load_history(self) -> None:
-        """Fill Today from the recent months; then, on plain home, ask about a recent run."""
+        """Fill Today from the recent months; then the questions it brings are asked."""
         self.refresh_home()
-        if self.app.screen is self.app.home and not asking(self.app):
-            self.app.pain_logging.ask_about_run()
-        self.app.pain_logging.ask_check_in()
+        self.app.post_message(TodayLoaded())
 
     def watch_day(self) -> None:
         """Past midnight with the app open: Today becomes the new day's, and the new day's
@@ -95,7 +88,7 @@ class ProgramFlow:
         known = {(old.path, str(old)) for old in self.unreadable}
         for problem in unreadable:  # each newly found file is reported once; home keeps a line
             if (problem.path, str(problem)) not in known:
-                self.app.call_after_refresh(self.app.safekeeping.report_unreadable, problem)
+                self.app.call_after_refresh(self.safekeeping.report_unreadable, problem)
         self.unreadable = unreadable
         last: dict[str, date] = {}
         for session in sorted(recent.sessions, key=lambda s: s.started_at):
@@ -109,7 +102,7 @@ class ProgramFlow:
 
     def show_unreadable(self, index: int) -> None:
         if 0 <= index < len(self.unreadable):
-            self.app.safekeeping.report_unreadable(self.unreadable[index])
+            self.safekeeping.report_unreadable(self.unreadable[index])
 
     def start_run(self) -> None:
         """A guided run as the verdict allows; on a rest or held day, a question that names why
@@ -128,7 +121,7 @@ class ProgramFlow:
         if run.startable:
             routine = guided_run(verdict, program)
             if routine is not None:
-                self.app.sessions.begin(routine)
+                self.app.post_message(BeginRun(routine))
             return
         ask_in_turn(self.app, "run-anyway", lambda: self.ask_run_anyway(verdict))
 
@@ -145,14 +138,11 @@ class ProgramFlow:
         choice = await self.app.push_screen_wait(ChoiceScreen("Run anyway?", ask, choices, "no"))
         routine = guided_run(verdict, self.context.program, anyway=True)
         if choice == "run" and routine is not None:
-            self.app.sessions.begin(routine, override=ask)
+            self.app.post_message(BeginRun(routine, override=ask))
 
     def open_place(self, target: Place) -> None:
-        {
-            "readiness": self.readiness,
-            "red_flags": self.open_red_flags,
-            "check_in": self.app.pain_logging.check_in,
-        }[target]()
+        """The return-to-running screen or the red flags (the check-in is the pain logs')."""
+        {"readiness": self.readiness, "red_flags": self.open_red_flags}[target]()
 
     def readiness(self) -> None:
         """Return to running: the checklist, the run stage and the warning signs."""
@@ -180,7 +170,7 @@ class ProgramFlow:
         app, verdict = self.app, self.verdict
         if isinstance(app.screen, RunWeekDialog) or asking(app, "run-week") or verdict is None:
             return  # the key pressed twice
-        if app.safekeeping.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
         ask_in_turn(app, "run-week", lambda: self.ask_run_week(verdict))
 
@@ -242,7 +232,7 @@ class ProgramFlow:
     def red_flags_changed(self, ticked: set[str]) -> None:
         """Remember each tick and untick with its time, then recompute Today."""
         state = self.red_flag_state()
-        if self.app.safekeeping.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
         if state.newer_schema:
             self.app.notify("Red flags not saved: their file could not be read.", timeout=8)
@@ -258,7 +248,7 @@ class ProgramFlow:
         """Take the suggested progression, ``step`` of the exercise's: it shows in the exercise
         from now on. One press, one step: a press repeated before Home has caught up asks for
         the step already taken, and changes nothing."""
-        if self.app.safekeeping.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
         settings = self.context.settings
         if settings.progressions.get(exercise_id, 0) >= step:
@@ -280,9 +270,10 @@ class PainLogging:
     """Pain logs from the app: the quick log, the morning check-in, the question after a run;
     a high score or swelling asks the red-flag questions again."""
 
-    def __init__(self, app: ItbApp) -> None:
+    def __init__(self, app: ItbApp, program_flow: ProgramFlow) -> None:
         self.app = app
         self.context = app.context
+        self.program_flow = program_flow
         self._checkin_waiting = False  # due, but another question was on top of home
 
     def log(self, result: PainResult) -> None:
@@ -293,7 +284,7 @@ class PainLogging:
         log = PainLog(now, score, result.context, result.note, result.swelling, knees=result.knees)
         if self.save(log):
             self.app.notify(f"Pain {score_text(log.score, log.knees)} logged ({log.context}).")
-            self.app.program_flow.ask_red_flags_after(log.score, log.swelling)
+            self.program_flow.ask_red_flags_after(log.score, log.swelling)
 
     def save(self, log: PainLog) -> bool:
         """Add a pain log to the history and refresh Today; False (and says why) on failure."""
@@ -302,7 +293,7 @@ class PainLogging:
         except StoreError as err:
             self.app.notify(str(err), title="Not saved", severity="error", timeout=15)
             return False
-        self.app.program_flow.refresh_home()
+        self.program_flow.refresh_home()
         return True
 
     def quick_log(self) -> None:
@@ -319,7 +310,7 @@ class PainLogging:
 
     def ask_check_in(self) -> None:
         """The first open of a day: the morning check-in, once nothing else is over home."""
-        overview = self.app.program_flow.overview
+        overview = self.program_flow.overview
         if overview is None or not overview.checkin_due or self.app.read_only:
             return
         self._checkin_waiting = self.app.screen is not self.app.home or asking(self.app)
@@ -335,7 +326,7 @@ class PainLogging:
         """Knee pain this morning, compared with yesterday, swelling; Escape skips today."""
         from itb_tui.tui.screens.checkin import CheckInScreen
 
-        program_flow = self.app.program_flow
+        program_flow = self.program_flow
         if not program_flow.ready():  # a read-only copy may check in: it adds a log, as the shell
             return
         if isinstance(self.app.screen, CheckInScreen):
@@ -350,7 +341,7 @@ class PainLogging:
         from itb_tui.core.plan.checkin import answer_text
         from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
 
-        context, program_flow = self.context, self.app.program_flow
+        context, program_flow = self.context, self.program_flow
         last = program_flow.overview.yesterday_morning if program_flow.overview else None
         today = context.clock.wall().date()
         answered = today_check_in(context.store, today)
@@ -387,7 +378,7 @@ class PainLogging:
 
     def ask_about_run(self) -> None:
         """Two or more hours after a run: ask how the knee is (a pain that lingers is a sign)."""
-        overview = self.app.program_flow.overview
+        overview = self.program_flow.overview
         run = overview.ask_about_run if overview else None
         if run is None:
             return

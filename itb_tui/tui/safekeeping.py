@@ -7,13 +7,18 @@ import contextlib
 import signal
 import sys
 import termios
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from itb_tui.core.store.files import DamagedFile, StoreError, restore_backup
 from itb_tui.tui.asking import QUESTIONS, ask_in_turn, asking
+from itb_tui.tui.messages import HistoryChanged
+from itb_tui.tui.session_flow import session_on_screen
 
 if TYPE_CHECKING:  # the history and the screens are imported when first needed
+    from collections.abc import Callable
+
     from itb_tui.core.history.records import SessionRecord
     from itb_tui.tui.app import ItbApp
 
@@ -73,7 +78,7 @@ class Safekeeping:
                 app.notify(str(err), title="Not added", severity="error", timeout=15)
                 return
             app.notify(f"{record.routine_name} added to the history.")
-            app.program_flow.refresh_home()
+            app.post_message(HistoryChanged())
             found = self.written_aside()  # the next one, if any
 
     def read_only_text(self) -> str:
@@ -141,7 +146,7 @@ class Safekeeping:
             app.notify(str(err), severity="error", timeout=15)
             return
         app.notify(f"Backup restored. The damaged file is kept as {aside.name}.", timeout=15)
-        app.program_flow.refresh_home()
+        app.post_message(HistoryChanged())
 
     def home_shown(self) -> None:
         """Home is on top again: ask about a damaged file found while a question was open."""
@@ -153,19 +158,25 @@ class Safekeeping:
         self,
         record: SessionRecord,
         error: StoreError,
+        retry: Callable[[], str | None],
         *,
         quitting: bool = False,
         from_file: bool = False,
     ) -> None:
-        """Saving failed (disk full, read-only folder): retry, or write the session elsewhere.
-        Left in memory only, it is asked about again before the app quits."""
+        """Saving failed (disk full, read-only folder): ``retry`` (where it was saved, or None
+        when it failed and asked again), or write the session elsewhere. Left in memory only,
+        it is asked about again before the app quits."""
         if not from_file:
             self.unsaved[record.id] = record
-        asked = self.save_elsewhere(record, error, quitting, from_file)
+        asked = self.save_elsewhere(record, error, retry, quitting)
         self.app.run_worker(asked, name=QUESTIONS, group="quitting" if quitting else "save")
 
     async def save_elsewhere(
-        self, record: SessionRecord, error: StoreError, quitting: bool, from_file: bool
+        self,
+        record: SessionRecord,
+        error: StoreError,
+        retry: Callable[[], str | None],
+        quitting: bool,
     ) -> None:
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
@@ -191,7 +202,7 @@ class Safekeeping:
             )
             choice = await app.push_screen_wait(question)
             if choice == "retry":  # a save that fails again asks again
-                saved = app.sessions.save(record, from_file=from_file)
+                saved = retry()
                 if saved is not None:
                     app.notify(f"Saved to {saved}.")
             elif choice == "elsewhere":
@@ -207,14 +218,14 @@ class Safekeeping:
                 app.call_next(app.action_quit)
             return
 
-    def ask_before_quitting(self) -> bool:
-        """A session is only in memory: ask about it (True), before the app may quit."""
+    def ask_before_quitting(self, save: Callable[[SessionRecord], str | None]) -> bool:
+        """A session is only in memory: ask about it (True), before the app may quit; ``save``
+        tries again."""
         if asking(self.app, "quitting"):
             return True  # asked already
         for record in self.unsaved.values():
-            self.offer_save_elsewhere(
-                record, StoreError(f"{record.routine_name} was not saved."), quitting=True
-            )
+            error = StoreError(f"{record.routine_name} was not saved.")
+            self.offer_save_elsewhere(record, error, partial(save, record), quitting=True)
             return True
         return False
 
@@ -225,7 +236,7 @@ class Safekeeping:
         for record in list(self.unsaved.values()):
             with contextlib.suppress(StoreError):
                 store.write_aside(record)
-        screen = self.app.sessions.on_screen()
+        screen = session_on_screen(self.app)
         if screen is None:
             return None
         try:

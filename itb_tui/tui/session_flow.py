@@ -3,6 +3,7 @@ about an interrupted session, the session screen, its end, its save and the summ
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from itb_tui.core.store.files import DamagedFile, StoreError
@@ -10,20 +11,36 @@ from itb_tui.tui.asking import ask_in_turn
 from itb_tui.tui.messages import SessionEnded, StartRoutine
 
 if TYPE_CHECKING:  # the history, the screens and the engine are imported when first needed
+    from textual.app import App
+
     from itb_tui.core.content.library import Routine
     from itb_tui.core.history.records import SessionRecord
     from itb_tui.core.session.engine import SessionEngine
     from itb_tui.core.session.progress_file import Interrupted
     from itb_tui.tui.app import ItbApp
+    from itb_tui.tui.program_flow import ProgramFlow
+    from itb_tui.tui.safekeeping import Safekeeping
     from itb_tui.tui.screens.session import SessionScreen
+
+
+def session_on_screen(app: App[None]) -> SessionScreen | None:
+    """The session screen in ``app``'s stack, if one is open."""
+    from itb_tui.tui.screens.session import SessionScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, SessionScreen):
+            return screen
+    return None
 
 
 class SessionFlow:
     """Starts sessions one at a time, offers an interrupted one back, saves the ended one."""
 
-    def __init__(self, app: ItbApp) -> None:
+    def __init__(self, app: ItbApp, program_flow: ProgramFlow, safekeeping: Safekeeping) -> None:
         self.app = app
         self.context = app.context
+        self.program_flow = program_flow
+        self.safekeeping = safekeeping
         self.overrides: dict[str, str] = {}  # session id: why a run was started anyway
 
     def start_routine(self, routine_id: str, minutes: int = 0) -> None:
@@ -72,7 +89,7 @@ class SessionFlow:
     def strength_routine(self) -> Routine | None:
         """Today's strength routine, else the first strength routine there is."""
         library = self.context.library
-        overview = self.app.overview
+        overview = self.program_flow.overview
         ids = [item.routine_id for item in overview.items] if overview is not None else []
         strength = [r for r in library.routines.values() if r.category == "strength"]
         today = [r for r in strength if r.id in ids]
@@ -91,7 +108,7 @@ class SessionFlow:
         ``override``: the question a run on a rest or held day was started after, kept with it.
         """
         app = self.app
-        if app.safekeeping.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
         running = self.on_screen()
         if running is not None and running is not app.screen:
@@ -151,12 +168,7 @@ class SessionFlow:
 
     def on_screen(self) -> SessionScreen | None:
         """The session screen in the app's stack, if one is open."""
-        from itb_tui.tui.screens.session import SessionScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, SessionScreen):
-                return screen
-        return None
+        return session_on_screen(self.app)
 
     def ended(self, ending: SessionEnded, *, summary: bool = True) -> bool:
         """Discard the session, or save it and show its summary (without ``summary``: say
@@ -182,7 +194,7 @@ class SessionFlow:
 
         app.push_screen(SummaryScreen(record, saved_to, ending.engine.missing()))
         if record.pain_after is not None:
-            app.program_flow.ask_red_flags_after(record.pain_after, record.swelling)
+            self.program_flow.ask_red_flags_after(record.pain_after, record.swelling)
         return True
 
     def keep_pain(self, record: SessionRecord) -> bool:
@@ -202,7 +214,7 @@ class SessionFlow:
             )
             return False
         if logs:
-            self.app.program_flow.refresh_home()
+            self.program_flow.refresh_home()
             self.app.notify(
                 f"Session discarded; the pain you noted is kept in your pain logs ({len(logs)}).",
                 timeout=10,
@@ -222,11 +234,12 @@ class SessionFlow:
         try:
             store.save_session(record)
         except StoreError as err:
-            self.app.safekeeping.offer_save_elsewhere(record, err, from_file=from_file)
+            retry = partial(self.save, record, from_file=from_file)
+            self.safekeeping.offer_save_elsewhere(record, err, retry, from_file=from_file)
             return None
-        self.app.safekeeping.unsaved.pop(record.id, None)
+        self.safekeeping.unsaved.pop(record.id, None)
         store.progress.clear(record.id)
-        self.app.program_flow.refresh_home()
+        self.program_flow.refresh_home()
         return str(store.month_path(month_key(record.started_at)))
 
     def interrupted(self) -> Interrupted | bool:
@@ -285,7 +298,7 @@ class SessionFlow:
         out of the way, False when it could not be moved (so no session may start)."""
         path = self.context.paths.in_progress
         try:
-            aside = self.context.store.progress.set_aside(why, self.app.safekeeping.stamp())
+            aside = self.context.store.progress.set_aside(why, self.safekeeping.stamp())
         except StoreError as err:
             self.app.notify(f"{path} {what}. {err}", severity="error", timeout=20)
             return False

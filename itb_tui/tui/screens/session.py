@@ -19,15 +19,10 @@ from itb_tui.core.session.speech import Speaker
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
 from itb_tui.core.store.settings import Settings
-from itb_tui.tui.asking import ask_in_turn
+from itb_tui.tui.asking import QUESTIONS, ask_in_turn
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import PainReported, SessionEnded
-from itb_tui.tui.screens.pain import (
-    PainRatingScreen,
-    PainResult,
-    SpikeScore,
-    SpikeScoreScreen,
-)
+from itb_tui.tui.screens.pain import PainRatingScreen, SpikeScore, SpikeScoreScreen
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.screens.resume import confirm_discard_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -155,7 +150,19 @@ class SessionScreen(Screen[None]):
     def ask_pain(self) -> None:
         self._asking_pain = True
         self._rating_closed = False
-        self.app.push_screen(PainRatingScreen(), self._pain_rated)
+        self.run_worker(self.rate_pain(), name=QUESTIONS, group="rating")
+
+    async def rate_pain(self) -> None:
+        """The rating at the end: the session is kept with it, and ends. Escape closes it with
+        every set recorded; Enter asks again."""
+        result = await self.app.push_screen_wait(PainRatingScreen())
+        self._asking_pain = False
+        if result is None:
+            self._rating_closed = True
+            self._act([])
+            return
+        self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
+        self.post_message(SessionEnded(self.engine, keep=True))
 
     def flash(self, on: bool = True) -> None:
         for widget in (self.query_one(SideBanner), self.query_one(Countdown)):
@@ -325,12 +332,3 @@ class SessionScreen(Screen[None]):
             self.coach.toggle_pause()
             self._act([])
         return None
-
-    def _pain_rated(self, result: PainResult | None) -> None:
-        self._asking_pain = False
-        if result is None:  # escape: every set stays recorded; Enter asks again
-            self._rating_closed = True
-            self._act([])
-            return
-        self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
-        self.post_message(SessionEnded(self.engine, keep=True))
