@@ -3,13 +3,16 @@ while a question waits closes cleanly, and an error in a chain is reported as it
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from textual.worker import WorkerState
 
 from itb_tui.tui.asking import QUESTIONS
+from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.choice import ChoiceScreen
+from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.session_flow import SessionFlow
 
 from .helpers import make_app
@@ -57,3 +60,17 @@ async def test_an_error_in_a_chain_of_questions_is_reported_as_itself(
     report = app.closing_report or ""
     assert "(RuntimeError: something broke)" in report
     assert app.return_code == 1
+
+
+async def test_the_check_in_waits_for_the_after_run_question(tmp_path: Path) -> None:
+    from tests.factories import run
+
+    app, clock = make_app(tmp_path, check_in=True)
+    now = clock.wall()
+    app.context.store.save_session(run(now.date(), 15, start=now - timedelta(hours=3)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack[1:]] == [PainRatingScreen]
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
