@@ -385,16 +385,17 @@ class PainLogging:
         from itb_tui.tui.screens.pain import PainRatingScreen
 
         hours = int((self.context.clock.wall() - run.ended_at).total_seconds() // 3600)
-        question = PainRatingScreen(
-            f"How is your knee now, {hours} h after your run?",
-            ask_context=True,
-            context="after-run",
-        )
 
-        async def asked() -> None:  # the check-in waits for it
-            result = await self.app.push_screen_wait(question)
+        def answered(result: PainResult | None) -> None:
             self.context.settings.asked_after_run = self.context.clock.wall()
             self.app.note_in_settings()
             self.logged(result)
 
-        ask_in_turn(self.app, "after-run", asked)
+        self.app.push_screen(
+            PainRatingScreen(
+                f"How is your knee now, {hours} h after your run?",
+                ask_context=True,
+                context="after-run",
+            ),
+            answered,
+        )
