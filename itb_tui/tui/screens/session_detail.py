@@ -31,7 +31,6 @@ from itb_tui.core.history.records import (
 )
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.history_store import HistoryStore
-from itb_tui.tui.asking import ask_in_turn
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import HistoryEdited
 from itb_tui.tui.safekeeping import refused_here
@@ -204,19 +203,19 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
     def action_delete(self) -> None:
         if refused_here(self.app):
             return
-        ask_in_turn(self, "delete", self.delete_if_sure)
 
-    async def delete_if_sure(self) -> None:
-        """Asked first; deleted, and the entry closes, on a yes."""
-        if await self.app.push_screen_wait(confirm_delete(self.noun)) != "delete":
-            return
-        try:
-            self.delete_entry()
-        except StoreError as err:
-            self.notify(str(err), title="Not deleted", severity="error", timeout=15)
-            return
-        self.notify(f"The {self.noun} was deleted.")
-        self.dismiss(HistoryEdited(self.entry_month(), deleted=True))
+        def answered(answer: str | None) -> None:
+            if answer != "delete":
+                return
+            try:
+                self.delete_entry()
+            except StoreError as err:
+                self.notify(str(err), title="Not deleted", severity="error", timeout=15)
+                return
+            self.notify(f"The {self.noun} was deleted.")
+            self.dismiss(HistoryEdited(self.entry_month(), deleted=True))
+
+        self.app.push_screen(confirm_delete(self.noun), answered)
 
     def action_back(self) -> None:
         self.dismiss(self.edited)
