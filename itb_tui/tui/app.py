@@ -20,15 +20,19 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from itb_tui.core.context import AppContext
 from itb_tui.core.session.speech import Speaker, find_speech_program
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.text import without_controls
+from itb_tui.tui.asking import ask_in_turn, asking
 from itb_tui.tui.keys import bindings, palette_keys
 from itb_tui.tui.messages import (
     AcceptHint,
+    BeginSession,
+    HistoryChanged,
     HistoryEdited,
     HomeShown,
     OpenPlace,
@@ -41,6 +45,7 @@ from itb_tui.tui.messages import (
     StartReadinessTest,
     StartRoutine,
     StartRun,
+    TodayLoaded,
 )
 from itb_tui.tui.program_flow import PainLogging, ProgramFlow
 from itb_tui.tui.safekeeping import Safekeeping
@@ -49,13 +54,14 @@ from itb_tui.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from itb_tui.tui.session_flow import SessionFlow
 
 if TYPE_CHECKING:  # imported when first needed, to keep start-up short
+    from pathlib import Path
+
     from textual.command import Provider
     from textual.theme import Theme
 
+    from itb_tui.core.history.records import SessionRecord
     from itb_tui.core.plan.overview import Overview
-
-    # A question asked in turn: given what comes next, True when it asked (and will call on).
-    Step = Callable[[Callable[[], None]], bool]
+    from itb_tui.core.session.progress_file import Interrupted
 
 
 def collect_from_now_on() -> None:
@@ -71,16 +77,6 @@ def routine_commands() -> type[Provider]:
     from itb_tui.tui.commands import RoutineCommands
 
     return RoutineCommands
-
-
-def in_turn(*steps: Step) -> None:
-    """Ask each step's question in turn; a step that asks nothing is passed at once, one that
-    ends the flow (a resume) never calls on."""
-    if not steps:
-        return
-    first, rest = steps[0], steps[1:]
-    if not first(lambda: in_turn(*rest)):
-        in_turn(*rest)
 
 
 class ItbApp(App[None]):
@@ -109,10 +105,10 @@ class ItbApp(App[None]):
         self.read_only = False
         self.folder_problem: str | None = None  # why the data folder cannot be used, if so
         self.closing_report: str | None = None  # why the app closed itself, for the command line
-        self.sessions = SessionFlow(self)
-        self.program_flow = ProgramFlow(self)
-        self.pain_logging = PainLogging(self)
         self.safekeeping = Safekeeping(self)
+        self.program_flow = ProgramFlow(self, self.safekeeping)
+        self.pain_logging = PainLogging(self, self.program_flow)
+        self.sessions = SessionFlow(self, self.program_flow, self.safekeeping)
         self.speaker: Speaker | None = None
         self.restore_signals: Callable[[], None] = lambda: None  # see on_mount
         self.update_speaker()
@@ -176,17 +172,31 @@ class ItbApp(App[None]):
 
     def open_up(self) -> None:
         """Start-up: sessions written aside and an interrupted session are asked about before
-        anything else, then the first-launch questions, then the routine asked for."""
-        in_turn(self.safekeeping.offer_written_aside, self.sessions.offer_resume, self.first_launch)
+        anything else, then the first-launch questions, then the routine asked for. With
+        nothing to ask, the routine opens at once."""
+        aside = self.safekeeping.written_aside()
+        waiting = None if aside else self.sessions.interrupted()  # read after the sessions aside
+        if waiting is True and self.context.settings.onboarded:
+            if self.start_with:
+                self.sessions.start_routine(self.start_with, self.start_minutes)
+            return
+        ask_in_turn(self, "start-up", lambda: self.questions_first(aside, waiting))
 
-    def first_launch(self, _then: Callable[[], None]) -> bool:
-        """The last start-up step: the first-launch questions (which then start the routine
-        asked for), or that routine at once."""
+    async def questions_first(
+        self, aside: list[tuple[Path, SessionRecord]], waiting: Interrupted | bool | None
+    ) -> None:
+        await self.safekeeping.take_in_written_aside(aside)
+        if not await self.sessions.settle_interrupted(waiting):
+            return
+        onboarded = False
         if not self.context.settings.onboarded:
-            self.program_flow.onboard()
-        elif self.start_with:
+            if not self.program_flow.ready():
+                return
+            onboarded = await self.program_flow.onboarding()
+        if self.start_with:
             self.sessions.start_routine(self.start_with, self.start_minutes)
-        return True
+        if onboarded:  # asked over whatever comes next, so it is answered first
+            self.program_flow.open_red_flags("Before you start: do any of these apply to you?")
 
     @property
     def overview(self) -> Overview | None:
@@ -210,11 +220,17 @@ class ItbApp(App[None]):
     def on_start_readiness_test(self, _message: StartReadinessTest) -> None:
         self.program_flow.start_test()
 
+    def on_begin_session(self, message: BeginSession) -> None:
+        self.sessions.begin(message.routine, message.weaker_side, message.override)
+
     def on_set_run_week(self, _message: SetRunWeek) -> None:
         self.program_flow.set_run_week()
 
     def on_open_place(self, message: OpenPlace) -> None:
-        self.program_flow.open_place(message.target)
+        if message.target == "check_in":
+            self.pain_logging.check_in()
+        else:
+            self.program_flow.open_place(message.target)
 
     def on_accept_hint(self, message: AcceptHint) -> None:
         self.program_flow.accept_hint(message.exercise_id, message.step)
@@ -235,6 +251,16 @@ class ItbApp(App[None]):
     def on_history_edited(self, _message: HistoryEdited) -> None:
         """A session or pain log was changed or deleted from the history."""
         self.program_flow.refresh_home()
+
+    def on_history_changed(self, _message: HistoryChanged) -> None:
+        self.program_flow.refresh_home()
+
+    def on_today_loaded(self, _message: TodayLoaded) -> None:
+        """Today at an open or a new day: on plain Home, ask about a recent run; the check-in
+        is asked once nothing else is over Home."""
+        if self.screen is self.home and not asking(self):
+            self.pain_logging.ask_about_run()
+        self.pain_logging.ask_check_in()
 
     def on_settings_changed(self, _message: SettingsChanged) -> None:
         self.persist_settings()
@@ -271,15 +297,21 @@ class ItbApp(App[None]):
         discard or back), and quitting follows; one only in memory too."""
         running = self.sessions.on_screen()
         if running is not None and running.under_way():
-            if self.screen is running:
-                running.ask_to_stop(self.quit_unless_unsaved, quitting=True)
-            else:
+            if self.screen is not running:
                 self.notify("Answer this first: a session is under way.")
+                return
+
+            async def questions() -> None:
+                ending = await running.ask_to_stop(quitting=True)
+                if ending is not None and self.sessions.ended(ending, summary=False):
+                    self.quit_unless_unsaved()
+
+            ask_in_turn(self, "stop", questions)  # the app's worker: it outlives the screen
             return
         self.quit_unless_unsaved()
 
     def quit_unless_unsaved(self) -> None:
-        if not self.safekeeping.ask_before_quitting():
+        if not self.safekeeping.ask_before_quitting(self.sessions.save):
             self.exit()
 
     def action_help_quit(self) -> None:
@@ -368,6 +400,8 @@ class ItbApp(App[None]):
     # -- interruptions --------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: keep the session first, and say so instead of a traceback."""
+        if isinstance(error, WorkerFailed):  # raised while a chain of questions ran
+            error = error.error if isinstance(error.error, Exception) else error
         try:
             where = self.safekeeping.keep_progress()
         except Exception:

@@ -6,13 +6,13 @@ widget; these go past the screen to the app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
 if TYPE_CHECKING:  # the engine is imported when a session first starts
+    from itb_tui.core.content.library import Routine
     from itb_tui.core.session.engine import SessionEngine
 
 Place = Literal["readiness", "red_flags", "check_in", "function_score"]
@@ -38,6 +38,17 @@ class StartRun(Message):
 @dataclass
 class StartReadinessTest(Message):
     """Start the readiness test the verdict offers today, as a guided session."""
+
+
+@dataclass
+class BeginSession(Message):
+    """Open ``routine`` as a guided session (a run, a readiness test), the ``weaker_side``
+    first; ``override``: the question a run was started after, on a rest or held day, kept
+    with it."""
+
+    routine: Routine
+    weaker_side: str | None = None
+    override: str = ""
 
 
 @dataclass
@@ -96,6 +107,18 @@ class PainReported(Message):
 
 
 @dataclass
+class HistoryChanged(Message):
+    """The history changed on disk (a session added back, a month restored): work out Today
+    again."""
+
+
+@dataclass
+class TodayLoaded(Message):
+    """Today was worked out from the history at an open or a new day: the questions it may
+    bring (after a run, the check-in) are asked."""
+
+
+@dataclass
 class HistoryEdited(Message):
     """An entry of month ``month`` was changed (or ``deleted``): re-read that month."""
 
@@ -105,9 +128,7 @@ class HistoryEdited(Message):
 
 @dataclass
 class SessionEnded(Message):
-    """The session is over: kept (finished or stopped early) or discarded; ``then`` opens
-    what comes next instead of the summary."""
+    """The session is over: kept (finished or stopped early) or discarded."""
 
     engine: SessionEngine
     keep: bool
-    then: Callable[[], None] | None = None

@@ -7,28 +7,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from itb_tui.core.store.files import StoreError
-from itb_tui.tui.messages import Place
+from itb_tui.tui.asking import ask_in_turn, asking
+from itb_tui.tui.messages import BeginSession, Place, TodayLoaded
 from itb_tui.tui.screens.home import HomeState
 
 if TYPE_CHECKING:  # the screens and the program's rules are imported when first needed
     from datetime import date
 
-    from itb_tui.core.history.records import FunctionScore, PainLog, RunDecision
-    from itb_tui.core.plan.checkin import MorningAnswer
+    from itb_tui.core.history.records import FunctionScore, PainLog
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.progress import Hint
     from itb_tui.core.plan.red_flags import RedFlagState
     from itb_tui.core.plan.verdict import Verdict
     from itb_tui.tui.app import ItbApp
+    from itb_tui.tui.safekeeping import Safekeeping
     from itb_tui.tui.screens.pain import PainResult
 
 
 class ProgramFlow:
     """Applies the program's rules to the history and opens the program's screens."""
 
-    def __init__(self, app: ItbApp) -> None:
+    def __init__(self, app: ItbApp, safekeeping: Safekeeping) -> None:
         self.app = app
         self.context = app.context
+        self.safekeeping = safekeeping
         self.verdict: Verdict | None = None  # the referee's answer for today
         self.overview: Overview | None = None  # what Home shows of it
         self.unreadable: list[StoreError] = []  # history files Today had to leave out
@@ -46,33 +48,24 @@ class ProgramFlow:
             return False
         return True
 
-    def onboard(self) -> None:
-        """First launch: the notice, which knee, weaker side, start date, running now."""
-        if not self.ready():
-            return
+    async def onboarding(self) -> bool:
+        """First launch: the notice, which knee, weaker side, start date, running now; True
+        when the answers were saved."""
         from itb_tui.tui.screens.onboarding import OnboardingScreen
 
-        app = self.app
-
-        def done(saved: bool | None) -> None:
-            if saved:
-                app.persist_settings()
-                self.refresh_home()
-            if app.start_with:
-                app.sessions.start_routine(app.start_with, app.start_minutes)
-            if saved:  # asked over whatever comes next, so it is answered first
-                self.open_red_flags("Before you start: do any of these apply to you?")
-
-        context = self.context
+        app, context = self.app, self.context
         today = context.clock.wall().date()
-        app.push_screen(OnboardingScreen(context.settings, context.program.disclaimer, today), done)
+        screen = OnboardingScreen(context.settings, context.program.disclaimer, today)
+        if not await app.push_screen_wait(screen):
+            return False
+        app.persist_settings()
+        self.refresh_home()
+        return True
 
     def load_history(self) -> None:
-        """Fill Today from the recent months; then, on plain home, ask about a recent run."""
+        """Fill Today from the recent months; then the questions it brings are asked."""
         self.refresh_home()
-        if self.app.screen is self.app.home:
-            self.app.pain_logging.ask_about_run()
-        self.app.pain_logging.ask_check_in()
+        self.app.post_message(TodayLoaded())
 
     def watch_day(self) -> None:
         """Past midnight with the app open: Today becomes the new day's, and the new day's
@@ -95,7 +88,7 @@ class ProgramFlow:
         known = {(old.path, str(old)) for old in self.unreadable}
         for problem in unreadable:  # each newly found file is reported once; home keeps a line
             if (problem.path, str(problem)) not in known:
-                self.app.call_after_refresh(self.app.safekeeping.report_unreadable, problem)
+                self.app.call_after_refresh(self.safekeeping.report_unreadable, problem)
         self.unreadable = unreadable
         last: dict[str, date] = {}
         for session in sorted(recent.sessions, key=lambda s: s.started_at):
@@ -109,12 +102,12 @@ class ProgramFlow:
 
     def show_unreadable(self, index: int) -> None:
         if 0 <= index < len(self.unreadable):
-            self.app.safekeeping.report_unreadable(self.unreadable[index])
+            self.safekeeping.report_unreadable(self.unreadable[index])
 
     def start_run(self) -> None:
         """A guided run as the verdict allows; on a rest or held day, a question that names why
         first, and the answer is kept with the run."""
-        from itb_tui.core.plan.referee import guided_run, override_question
+        from itb_tui.core.plan.referee import guided_run
         from itb_tui.core.plan.verdict import offers_run
 
         verdict = self.verdict
@@ -128,22 +121,24 @@ class ProgramFlow:
         if run.startable:
             routine = guided_run(verdict, program)
             if routine is not None:
-                self.app.sessions.begin(routine)
+                self.app.post_message(BeginSession(routine))
             return
+        ask_in_turn(self.app, "run-anyway", lambda: self.ask_run_anyway(verdict))
+
+    async def ask_run_anyway(self, verdict: Verdict) -> None:
+        """A run on a rest or held day: asked first, naming why; the answer is kept with it."""
+        from itb_tui.core.plan.referee import guided_run, override_question
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
         ask = override_question(verdict)
-
-        def answered(choice: str | None) -> None:
-            routine = guided_run(verdict, program, anyway=True)
-            if choice == "run" and routine is not None:
-                self.app.sessions.begin(routine, override=ask)
-
         choices = [
             Choice("run", "y", "Yes, run anyway (kept with the run)"),
             Choice("no", "n", "No"),
         ]
-        self.app.push_screen(ChoiceScreen("Run anyway?", ask, choices, "no"), answered)
+        choice = await self.app.push_screen_wait(ChoiceScreen("Run anyway?", ask, choices, "no"))
+        routine = guided_run(verdict, self.context.program, anyway=True)
+        if choice == "run" and routine is not None:
+            self.app.post_message(BeginSession(routine, override=ask))
 
     def start_test(self) -> None:
         """The readiness test the verdict offers today, as a guided session."""
@@ -156,13 +151,14 @@ class ProgramFlow:
         if routine is None:
             self.app.notify("No readiness test is due today.", timeout=8)
             return
-        self.app.sessions.begin(routine, context.settings.weaker_side or None)
+        self.app.post_message(BeginSession(routine, context.settings.weaker_side or None))
 
     def open_place(self, target: Place) -> None:
+        """The return-to-running screen, the red flags or the function score's questions (the
+        check-in is the pain logs')."""
         {
             "readiness": self.readiness,
             "red_flags": self.open_red_flags,
-            "check_in": self.app.pain_logging.check_in,
             "function_score": self.rate_function,
         }[target]()
 
@@ -172,7 +168,7 @@ class ProgramFlow:
         from itb_tui.tui.screens.function_dialog import FunctionScoreDialog
 
         app = self.app
-        if isinstance(app.screen, FunctionScoreDialog) or app.safekeeping.refuse_read_only():
+        if isinstance(app.screen, FunctionScoreDialog) or self.safekeeping.refuse_read_only():
             return
         store = self.context.store
         history, _unreadable = store.load_readable(store.months())
@@ -215,22 +211,23 @@ class ProgramFlow:
         """Set the run week by hand, or pause or resume running: one dialog, asked once."""
         from itb_tui.tui.screens.run_week import RunWeekDialog
 
-        app = self.app
-        if isinstance(app.screen, RunWeekDialog) or self.verdict is None:
+        app, verdict = self.app, self.verdict
+        if isinstance(app.screen, RunWeekDialog) or asking(app, "run-week") or verdict is None:
             return  # the key pressed twice
-        if app.safekeeping.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
-        now = self.context.clock.wall()
-        dialog = RunWeekDialog(self.context.program, self.verdict, now)
-        app.push_screen(dialog, self.keep_run_decision)
+        ask_in_turn(app, "run-week", lambda: self.ask_run_week(verdict))
 
-    def keep_run_decision(self, decision: RunDecision | None) -> None:
-        """Add the decision to the history, then show the run week it gives."""
+    async def ask_run_week(self, verdict: Verdict) -> None:
+        """The dialog, then the decision added to the history and the run week it gives."""
         from itb_tui.tui.screens.readiness import decision_text
+        from itb_tui.tui.screens.run_week import RunWeekDialog
 
+        app = self.app
+        now = self.context.clock.wall()
+        decision = await app.push_screen_wait(RunWeekDialog(self.context.program, verdict, now))
         if decision is None:
             return
-        app = self.app
         try:
             self.context.store.add_run_decision(decision)
         except StoreError as err:
@@ -281,7 +278,7 @@ class ProgramFlow:
     def red_flags_changed(self, ticked: set[str]) -> None:
         """Remember each tick and untick with its time, then recompute Today."""
         state = self.red_flag_state()
-        if self.app.safekeeping.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
         if state.newer_schema:
             self.app.notify("Red flags not saved: their file could not be read.", timeout=8)
@@ -297,7 +294,7 @@ class ProgramFlow:
         """Take the suggested progression, ``step`` of the exercise's: it shows in the exercise
         from now on. One press, one step: a press repeated before Home has caught up asks for
         the step already taken, and changes nothing."""
-        if self.app.safekeeping.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
         settings = self.context.settings
         if settings.progressions.get(exercise_id, 0) >= step:
@@ -319,9 +316,10 @@ class PainLogging:
     """Pain logs from the app: the quick log, the morning check-in, the question after a run;
     a high score or swelling asks the red-flag questions again."""
 
-    def __init__(self, app: ItbApp) -> None:
+    def __init__(self, app: ItbApp, program_flow: ProgramFlow) -> None:
         self.app = app
         self.context = app.context
+        self.program_flow = program_flow
         self._checkin_waiting = False  # due, but another question was on top of home
 
     def log(self, result: PainResult) -> None:
@@ -332,7 +330,7 @@ class PainLogging:
         log = PainLog(now, score, result.context, result.note, result.swelling, knees=result.knees)
         if self.save(log):
             self.app.notify(f"Pain {score_text(log.score, log.knees)} logged ({log.context}).")
-            self.app.program_flow.ask_red_flags_after(log.score, log.swelling)
+            self.program_flow.ask_red_flags_after(log.score, log.swelling)
 
     def save(self, log: PainLog) -> bool:
         """Add a pain log to the history and refresh Today; False (and says why) on failure."""
@@ -341,7 +339,7 @@ class PainLogging:
         except StoreError as err:
             self.app.notify(str(err), title="Not saved", severity="error", timeout=15)
             return False
-        self.app.program_flow.refresh_home()
+        self.program_flow.refresh_home()
         return True
 
     def quick_log(self) -> None:
@@ -358,10 +356,10 @@ class PainLogging:
 
     def ask_check_in(self) -> None:
         """The first open of a day: the morning check-in, once nothing else is over home."""
-        overview = self.app.program_flow.overview
+        overview = self.program_flow.overview
         if overview is None or not overview.checkin_due or self.app.read_only:
             return
-        self._checkin_waiting = self.app.screen is not self.app.home
+        self._checkin_waiting = self.app.screen is not self.app.home or asking(self.app)
         if not self._checkin_waiting:
             self.check_in()
 
@@ -372,30 +370,33 @@ class PainLogging:
 
     def check_in(self) -> None:
         """Knee pain this morning, compared with yesterday, swelling; Escape skips today."""
-        from itb_tui.core.history.morning_log import first_check_in, today_check_in
-        from itb_tui.core.plan.checkin import answer_text
-        from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
+        from itb_tui.tui.screens.checkin import CheckInScreen
 
-        program_flow = self.app.program_flow
+        program_flow = self.program_flow
         if not program_flow.ready():  # a read-only copy may check in: it adds a log, as the shell
             return
         if isinstance(self.app.screen, CheckInScreen):
             return  # asked already
+        ask_in_turn(self.app, "check-in", self.checking_in)
+
+    async def checking_in(self) -> None:
+        """Ask; save the answer in place of any given earlier today, or, on Escape, skip the
+        check-in for today (when it was answered, keep that answer); a high score or swelling
+        asks the red-flag questions."""
+        from itb_tui.core.history.morning_log import first_check_in, save_check_in, today_check_in
+        from itb_tui.core.plan.checkin import answer_text
+        from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
+
+        context, program_flow = self.context, self.program_flow
         last = program_flow.overview.yesterday_morning if program_flow.overview else None
-        today = self.context.clock.wall().date()
-        store = self.context.store
-        answered = today_check_in(store, today)
+        today = context.clock.wall().date()
+        answered = today_check_in(context.store, today)
         screen = CheckInScreen(
             yesterday_text(last),
-            first=first_check_in(store, today),
+            first=first_check_in(context.store, today),
             answered=answer_text(answered) if answered else "",
         )
-        self.app.push_screen(screen, lambda answer: self.checked_in(answer, answered is not None))
-
-    def checked_in(self, answer: MorningAnswer | None, answered: bool = False) -> None:
-        """Save the answer in place of any given earlier today; Escape skips the check-in
-        for today, or, when it was answered, keeps that answer."""
-        context, program_flow = self.context, self.app.program_flow
+        answer = await self.app.push_screen_wait(screen)
         now = context.clock.wall()
         if answer is None and answered:
             self.app.notify("Today's check-in is kept as it was.")
@@ -406,9 +407,6 @@ class PainLogging:
             program_flow.refresh_home()
             self.app.notify("Check-in skipped for today: c on the home screen answers it later.")
             return
-        from itb_tui.core.history.morning_log import save_check_in
-        from itb_tui.core.plan.checkin import answer_text
-
         log = answer.log(now)
         try:
             replaced = save_check_in(context.store, log)
@@ -426,7 +424,7 @@ class PainLogging:
 
     def ask_about_run(self) -> None:
         """Two or more hours after a run: ask how the knee is (a pain that lingers is a sign)."""
-        overview = self.app.program_flow.overview
+        overview = self.program_flow.overview
         run = overview.ask_about_run if overview else None
         if run is None:
             return

@@ -7,10 +7,14 @@ import contextlib
 import signal
 import sys
 import termios
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from itb_tui.core.store.files import DamagedFile, StoreError, restore_backup
+from itb_tui.tui.asking import QUESTIONS, ask_in_turn, asking
+from itb_tui.tui.messages import HistoryChanged
+from itb_tui.tui.session_flow import session_on_screen
 
 if TYPE_CHECKING:  # the history and the screens are imported when first needed
     from collections.abc import Callable
@@ -33,43 +37,30 @@ class Safekeeping:
         self.app = app
         self.context = app.context
         self.unsaved: dict[str, SessionRecord] = {}  # sessions whose save failed, in memory
-        self._restore_asking = False  # the damaged-month question is on screen
         self._restore_later: DamagedFile | None = None  # found while another question was open
 
     def stamp(self) -> str:
         """Now, for the name of a file set aside."""
         return self.context.clock.wall().strftime("%Y%m%dT%H%M%S")
 
-    def offer_written_aside(self, then: Callable[[], None]) -> bool:
-        """Offer to add a session written aside (when the history could not be saved) to
-        the history; True when the question was asked."""
+    def written_aside(self) -> list[tuple[Path, SessionRecord]]:
+        """The sessions written aside when the history could not be saved; none (and says
+        why) when one of them cannot be read."""
+        try:
+            return self.context.store.written_aside()
+        except StoreError as err:
+            self.app.notify(str(err), severity="error", timeout=15)
+            return []
+
+    async def take_in_written_aside(self, found: list[tuple[Path, SessionRecord]]) -> None:
+        """Offer to add each session written aside to the history, until one is left for
+        later or cannot be added."""
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
         app, store = self.app, self.context.store
-        try:
-            found = store.written_aside()
-        except StoreError as err:
-            app.notify(str(err), severity="error", timeout=15)
-            return False
-        if not found:
-            return False
-        path, record = found[0]
-
-        def decided(choice: str | None) -> None:
-            if choice == "add":
-                try:
-                    store.take_in(path, record)
-                except StoreError as err:
-                    app.notify(str(err), title="Not added", severity="error", timeout=15)
-                else:
-                    app.notify(f"{record.routine_name} added to the history.")
-                    app.program_flow.refresh_home()
-                    self.offer_written_aside(then)  # the next one, if any
-                    return
-            then()
-
-        app.push_screen(
-            ChoiceScreen(
+        while found:
+            path, record = found[0]
+            question = ChoiceScreen(
                 "A session was written aside",
                 f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, was "
                 f"written to {path} because the history could not be saved then.",
@@ -78,10 +69,17 @@ class Safekeeping:
                     Choice("later", "l", "Not now (ask again next time)"),
                 ],
                 escape_result="later",
-            ),
-            decided,
-        )
-        return True
+            )
+            if await app.push_screen_wait(question) != "add":
+                return
+            try:
+                store.take_in(path, record)
+            except StoreError as err:
+                app.notify(str(err), title="Not added", severity="error", timeout=15)
+                return
+            app.notify(f"{record.routine_name} added to the history.")
+            app.post_message(HistoryChanged())
+            found = self.written_aside()  # the next one, if any
 
     def read_only_text(self) -> str:
         if self.app.folder_problem:
@@ -119,36 +117,36 @@ class Safekeeping:
 
     def offer_restore(self, error: DamagedFile) -> None:
         """A damaged history file: say so, and offer its backup. The file is never rewritten."""
+        from itb_tui.tui.screens.choice import ChoiceScreen
+
+        if error.path is None or asking(self.app, "restore"):
+            return
+        if isinstance(self.app.screen, ChoiceScreen):  # ask once the open question is answered
+            self._restore_later = error
+            return
+        ask_in_turn(self.app, "restore", lambda: self.restore(error))
+
+    async def restore(self, error: DamagedFile) -> None:
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
         app, path = self.app, error.path
-        if path is None or self._restore_asking:
-            return
-        if isinstance(app.screen, ChoiceScreen):  # ask once the open question is answered
-            self._restore_later = error
-            return
+        assert path is not None
         has_backup = path.with_name(path.name + ".bak").exists()
         choices = [Choice("restore", "r", "Restore the backup")] if has_backup else []
         choices.append(Choice("continue", "c", "Continue without that month"))
-
-        def decided(choice: str | None) -> None:
-            self._restore_asking = False
-            if choice != "restore":
-                return
-            try:
-                aside = restore_backup(path, self.stamp())
-            except StoreError as err:
-                app.notify(str(err), severity="error", timeout=15)
-                return
-            app.notify(f"Backup restored. The damaged file is kept as {aside.name}.", timeout=15)
-            app.program_flow.refresh_home()
-
         backup = "A backup of its previous version is available." if has_backup else "No backup."
-        self._restore_asking = True
-        app.push_screen(
-            ChoiceScreen("A history file is damaged", f"{error}\n\n{backup}", choices, "continue"),
-            decided,
+        question = ChoiceScreen(
+            "A history file is damaged", f"{error}\n\n{backup}", choices, "continue"
         )
+        if await app.push_screen_wait(question) != "restore":
+            return
+        try:
+            aside = restore_backup(path, self.stamp())
+        except StoreError as err:
+            app.notify(str(err), severity="error", timeout=15)
+            return
+        app.notify(f"Backup restored. The damaged file is kept as {aside.name}.", timeout=15)
+        app.post_message(HistoryChanged())
 
     def home_shown(self) -> None:
         """Home is on top again: ask about a damaged file found while a question was open."""
@@ -160,36 +158,30 @@ class Safekeeping:
         self,
         record: SessionRecord,
         error: StoreError,
+        retry: Callable[[], str | None],
         *,
         quitting: bool = False,
         from_file: bool = False,
     ) -> None:
-        """Saving failed (disk full, read-only folder): retry, or write the session elsewhere.
-        Left in memory only, it is asked about again before the app quits."""
+        """Saving failed (disk full, read-only folder): ``retry`` (where it was saved, or None
+        when it failed and asked again), or write the session elsewhere. Left in memory only,
+        it is asked about again before the app quits."""
+        if not from_file:
+            self.unsaved[record.id] = record
+        asked = self.save_elsewhere(record, error, retry, quitting)
+        self.app.run_worker(asked, name=QUESTIONS, group="quitting" if quitting else "save")
+
+    async def save_elsewhere(
+        self,
+        record: SessionRecord,
+        error: StoreError,
+        retry: Callable[[], str | None],
+        quitting: bool,
+    ) -> None:
         from itb_tui.tui.screens.choice import Choice, ChoiceScreen
 
         app = self.app
         fallback = self.context.paths.unsaved_session(record.id)
-        if not from_file:
-            self.unsaved[record.id] = record
-
-        def decided(choice: str | None) -> None:
-            if choice == "retry":
-                saved = app.sessions.save(record, from_file=from_file)
-                if saved is not None:
-                    app.notify(f"Saved to {saved}.")
-            elif choice == "elsewhere":
-                try:
-                    self.context.store.write_aside(record)
-                except StoreError as err:
-                    self.offer_save_elsewhere(record, err, quitting=quitting, from_file=from_file)
-                    return
-                self.unsaved.pop(record.id, None)
-                app.notify(f"Session written to {fallback}.", timeout=20)
-            if quitting and (choice == "quit" or record.id not in self.unsaved):
-                self.unsaved.pop(record.id, None)
-                app.call_next(app.action_quit)
-
         choices = [
             Choice("retry", "r", "Try again"),
             Choice("elsewhere", "e", f"Write it to {fallback}"),
@@ -201,22 +193,39 @@ class Safekeeping:
             ]
         else:
             choices.append(Choice("keep", "k", "Leave it (it stays in this window until you quit)"))
-        app.push_screen(
-            ChoiceScreen(
+        while True:
+            question = ChoiceScreen(
                 "The session is not saved" if quitting else "The session could not be saved",
                 f"{error}\nIt is still in memory; nothing on disk was changed.",
                 choices,
                 escape_result="keep",
-            ),
-            decided,
-        )
-
-    def ask_before_quitting(self) -> bool:
-        """A session is only in memory: ask about it (True), before the app may quit."""
-        for record in self.unsaved.values():
-            self.offer_save_elsewhere(
-                record, StoreError(f"{record.routine_name} was not saved."), quitting=True
             )
+            choice = await app.push_screen_wait(question)
+            if choice == "retry":  # a save that fails again asks again
+                saved = retry()
+                if saved is not None:
+                    app.notify(f"Saved to {saved}.")
+            elif choice == "elsewhere":
+                try:
+                    self.context.store.write_aside(record)
+                except StoreError as err:
+                    error = err
+                    continue
+                self.unsaved.pop(record.id, None)
+                app.notify(f"Session written to {fallback}.", timeout=20)
+            if quitting and (choice == "quit" or record.id not in self.unsaved):
+                self.unsaved.pop(record.id, None)
+                app.call_next(app.action_quit)
+            return
+
+    def ask_before_quitting(self, save: Callable[[SessionRecord], str | None]) -> bool:
+        """A session is only in memory: ask about it (True), before the app may quit; ``save``
+        tries again."""
+        if asking(self.app, "quitting"):
+            return True  # asked already
+        for record in self.unsaved.values():
+            error = StoreError(f"{record.routine_name} was not saved.")
+            self.offer_save_elsewhere(record, error, partial(save, record), quitting=True)
             return True
         return False
 
@@ -227,7 +236,7 @@ class Safekeeping:
         for record in list(self.unsaved.values()):
             with contextlib.suppress(StoreError):
                 store.write_aside(record)
-        screen = self.app.sessions.on_screen()
+        screen = session_on_screen(self.app)
         if screen is None:
             return None
         try:

@@ -3,27 +3,44 @@ about an interrupted session, the session screen, its end, its save and the summ
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from itb_tui.core.store.files import DamagedFile, StoreError
+from itb_tui.tui.asking import ask_in_turn
 from itb_tui.tui.messages import SessionEnded, StartRoutine
 
 if TYPE_CHECKING:  # the history, the screens and the engine are imported when first needed
-    from collections.abc import Callable
+    from textual.app import App
 
     from itb_tui.core.content.library import Routine
     from itb_tui.core.history.records import SessionRecord
     from itb_tui.core.session.engine import SessionEngine
+    from itb_tui.core.session.progress_file import Interrupted
     from itb_tui.tui.app import ItbApp
+    from itb_tui.tui.program_flow import ProgramFlow
+    from itb_tui.tui.safekeeping import Safekeeping
     from itb_tui.tui.screens.session import SessionScreen
+
+
+def session_on_screen(app: App[None]) -> SessionScreen | None:
+    """The session screen in ``app``'s stack, if one is open."""
+    from itb_tui.tui.screens.session import SessionScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, SessionScreen):
+            return screen
+    return None
 
 
 class SessionFlow:
     """Starts sessions one at a time, offers an interrupted one back, saves the ended one."""
 
-    def __init__(self, app: ItbApp) -> None:
+    def __init__(self, app: ItbApp, program_flow: ProgramFlow, safekeeping: Safekeeping) -> None:
         self.app = app
         self.context = app.context
+        self.program_flow = program_flow
+        self.safekeeping = safekeeping
         self.overrides: dict[str, str] = {}  # session id: why a run was started anyway
 
     def start_routine(self, routine_id: str, minutes: int = 0) -> None:
@@ -87,7 +104,7 @@ class SessionFlow:
     def strength_routine(self) -> Routine | None:
         """Today's strength routine, else the first strength routine there is."""
         library = self.context.library
-        overview = self.app.overview
+        overview = self.program_flow.overview
         ids = [item.routine_id for item in overview.items] if overview is not None else []
         strength = [r for r in library.routines.values() if r.category == "strength"]
         today = [r for r in strength if r.id in ids]
@@ -100,18 +117,16 @@ class SessionFlow:
         self.start_routine(message.routine_id, message.minutes)
 
     def begin(self, routine: Routine, weaker_side: str | None = None, override: str = "") -> None:
-        """Open a new session, one at a time, once an interrupted one has been decided on.
+        """Open a new session, one at a time: at once when nothing needs asking first, else
+        once the session on screen has stopped and an interrupted one has been decided on.
 
         ``override``: the question a run on a rest or held day was started after, kept with it.
         """
         app = self.app
-        if app.safekeeping.refuse_read_only():
+        if self.safekeeping.refuse_read_only():
             return
         running = self.on_screen()
-        if running is app.screen and running is not None:  # ask to stop it first
-            running.ask_to_stop(lambda: self.begin(routine, weaker_side, override), routine.name)
-            return
-        if running is not None:
+        if running is not None and running is not app.screen:
             app.notify(
                 "A session is already running: stop it first (q), then start another.",
                 title="One session at a time",
@@ -119,24 +134,38 @@ class SessionFlow:
                 timeout=10,
             )
             return
+        waiting = self.interrupted() if running is None else True
+        if waiting is False:
+            return
+        if running is None and waiting is True:
+            self.start(routine, weaker_side, override)
+            return
+
+        async def questions() -> None:
+            if running is not None:  # ask to stop it first
+                ending = await running.ask_to_stop(routine.name)
+                if ending is None or not self.ended(ending, summary=False):
+                    return
+            if await self.settle_interrupted(None if running is not None else waiting):
+                self.start(routine, weaker_side, override)
+
+        ask_in_turn(app, "begin", questions)
+
+    def start(self, routine: Routine, weaker_side: str | None, override: str) -> None:
+        """The session screen, over a new engine (made now, so its start time is right)."""
         from itb_tui.core.session.engine import SessionEngine
 
         settings = self.context.settings
-
-        def start() -> None:  # the engine is made when it starts, so its start time is right
-            engine = SessionEngine(
-                routine,
-                self.context.clock,
-                weaker_side,
-                paced=settings.pacer,
-                new_id=self.context.store.free_session_id,
-            )
-            if override:
-                self.overrides[engine.session_id] = override
-            self.push(engine)
-
-        if not self.offer_resume(start):
-            start()
+        engine = SessionEngine(
+            routine,
+            self.context.clock,
+            weaker_side,
+            paced=settings.pacer,
+            new_id=self.context.store.free_session_id,
+        )
+        if override:
+            self.overrides[engine.session_id] = override
+        self.push(engine)
 
     def push(self, engine: SessionEngine) -> None:
         from itb_tui.tui.screens.session import SessionScreen
@@ -154,39 +183,34 @@ class SessionFlow:
 
     def on_screen(self) -> SessionScreen | None:
         """The session screen in the app's stack, if one is open."""
-        from itb_tui.tui.screens.session import SessionScreen
+        return session_on_screen(self.app)
 
-        for screen in self.app.screen_stack:
-            if isinstance(screen, SessionScreen):
-                return screen
-        return None
-
-    def ended(self, message: SessionEnded) -> None:
-        """Discard the session, or save it and show its summary (or open what comes next)."""
+    def ended(self, ending: SessionEnded, *, summary: bool = True) -> bool:
+        """Discard the session, or save it and show its summary (without ``summary``: say
+        where it was saved, as another routine opens next); True once it is closed."""
         app = self.app
-        if not message.keep:
-            if not self.keep_pain(message.engine.record()):
-                return  # the session stays on screen and in its progress file
-            self.overrides.pop(message.engine.session_id, None)
-            self.context.store.progress.clear(message.engine.session_id)
+        if not ending.keep:
+            if not self.keep_pain(ending.engine.record()):
+                return False  # the session stays on screen and in its progress file
+            self.overrides.pop(ending.engine.session_id, None)
+            self.context.store.progress.clear(ending.engine.session_id)
             app.pop_screen()
-        else:
-            record = message.engine.record()
-            record.override = self.overrides.pop(record.id, record.override)
-            app.pop_screen()  # the session; a save problem is asked about over home
-            saved_to = self.save(record)
-            if saved_to is None:
-                return  # nothing new opens while the question about it is open
-            if message.then is None:
-                from itb_tui.tui.screens.summary import SummaryScreen
-
-                app.push_screen(SummaryScreen(record, saved_to, message.engine.missing()))
-                if record.pain_after is not None:
-                    app.program_flow.ask_red_flags_after(record.pain_after, record.swelling)
-                return
+            return True
+        record = ending.engine.record()
+        record.override = self.overrides.pop(record.id, record.override)
+        app.pop_screen()  # the session; a save problem is asked about over home
+        saved_to = self.save(record)
+        if saved_to is None:
+            return False  # nothing new opens while the question about it is open
+        if not summary:
             app.notify(f"{record.routine_name} saved to {saved_to}.")
-        if message.then is not None:
-            message.then()
+            return True
+        from itb_tui.tui.screens.summary import SummaryScreen
+
+        app.push_screen(SummaryScreen(record, saved_to, ending.engine.missing()))
+        if record.pain_after is not None:
+            self.program_flow.ask_red_flags_after(record.pain_after, record.swelling)
+        return True
 
     def keep_pain(self, record: SessionRecord) -> bool:
         """Before a session is discarded: keep the pain recorded in it as pain logs, and say
@@ -205,7 +229,7 @@ class SessionFlow:
             )
             return False
         if logs:
-            self.app.program_flow.refresh_home()
+            self.program_flow.refresh_home()
             self.app.notify(
                 f"Session discarded; the pain you noted is kept in your pain logs ({len(logs)}).",
                 timeout=10,
@@ -225,24 +249,23 @@ class SessionFlow:
         try:
             store.save_session(record)
         except StoreError as err:
-            self.app.safekeeping.offer_save_elsewhere(record, err, from_file=from_file)
+            retry = partial(self.save, record, from_file=from_file)
+            self.safekeeping.offer_save_elsewhere(record, err, retry, from_file=from_file)
             return None
-        self.app.safekeeping.unsaved.pop(record.id, None)
+        self.safekeeping.unsaved.pop(record.id, None)
         store.progress.clear(record.id)
-        self.app.program_flow.refresh_home()
-        self.app.program_flow.reshow_readiness()  # a readiness test's line, under the summary
+        self.program_flow.refresh_home()
+        self.program_flow.reshow_readiness()  # a readiness test's line, under the summary
         return str(store.month_path(month_key(record.started_at)))
 
-    def offer_resume(self, then: Callable[[], None]) -> bool:
-        """Ask what to do with an interrupted session; True when the question was asked.
-
-        ``then`` runs once the session is kept or discarded (not after a resume or "later").
-        A damaged or newer progress file is moved aside first, so nothing can overwrite it.
-        """
+    def interrupted(self) -> Interrupted | bool:
+        """The interrupted session to ask about; else True when there is none (what was asked
+        for may go on), False when its file could not be read or moved aside (nothing may
+        start, so it is never overwritten). A damaged or newer file is moved aside first."""
         from itb_tui.core.session.progress_file import NewerProgress, read_back
 
-        progress = self.context.store.progress
         try:
+            progress = self.context.store.progress
             found = read_back(progress, self.context.library.routines, self.context.clock)
         except DamagedFile as err:
             cause = err.__cause__  # what the parser said, without the file's name again
@@ -255,47 +278,48 @@ class SessionFlow:
             )
         except StoreError as err:
             self.app.notify(str(err), severity="error", timeout=15)
-            return True  # it could not be read, so it must not be overwritten either
-        if found is None:
             return False
+        return True if found is None else found
+
+    async def settle_interrupted(self, waiting: Interrupted | bool | None = None) -> bool:
+        """Ask what to do with an interrupted session (``waiting``, else read now); True once
+        it is kept or discarded, or when there is none, so what was asked for may go on; False
+        after a resume or "later"."""
+        found = self.interrupted() if waiting is None else waiting
+        if isinstance(found, bool):
+            return found
         from itb_tui.tui.screens.resume import confirm_discard_screen, resume_screen
 
-        record, engine = found.record, found.engine
-
-        def decided(choice: str | None) -> None:
-            if choice == "resume" and engine is not None:
-                engine.restart_step()  # the full lead-in, however long the question was open
-                self.push(engine)
-            elif choice == "keep":
-                record.completed = False
-                if self.save(record, from_file=True) is not None:
-                    then()
-            elif choice == "discard":
-                self.app.push_screen(confirm_discard_screen(record), decided_again)
-
-        def decided_again(choice: str | None) -> None:
-            if choice == "discard":
-                if self.keep_pain(record):
-                    progress.clear(record.id)
-                    then()
-            else:
-                decided("keep")
-
-        self.app.push_screen(resume_screen(record, engine is not None), decided)
-        return True
+        app, record, engine = self.app, found.record, found.engine
+        choice = await app.push_screen_wait(resume_screen(record, engine is not None))
+        if choice == "resume" and engine is not None:
+            engine.restart_step()  # the full lead-in, however long the question was open
+            self.push(engine)
+            return False
+        if choice == "discard":
+            if await app.push_screen_wait(confirm_discard_screen(record)) == "discard":
+                if not self.keep_pain(record):
+                    return False
+                self.context.store.progress.clear(record.id)
+                return True
+            choice = "keep"  # not discarded after all
+        if choice == "keep":
+            record.completed = False
+            return self.save(record, from_file=True) is not None
+        return False
 
     def set_progress_aside(self, why: str, what: str) -> bool:
-        """Keep an unusable progress file under another name and say where; False once it is
-        out of the way, True when it could not be moved (so no session may start)."""
+        """Keep an unusable progress file under another name and say where; True once it is
+        out of the way, False when it could not be moved (so no session may start)."""
         path = self.context.paths.in_progress
         try:
-            aside = self.context.store.progress.set_aside(why, self.app.safekeeping.stamp())
+            aside = self.context.store.progress.set_aside(why, self.safekeeping.stamp())
         except StoreError as err:
             self.app.notify(f"{path} {what}. {err}", severity="error", timeout=20)
-            return True
+            return False
         self.app.notify(
             f"The unfinished-session file {path} {what}. It is kept, unchanged, as {aside}.",
             severity="error",
             timeout=20,
         )
-        return False
+        return True

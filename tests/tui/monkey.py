@@ -7,8 +7,8 @@ parses, a damaged or newer file was overwritten, or a finished set was lost: for
 engine without ``b``, or in neither the progress file nor the history at the end.
 
 Keys reach the app as a terminal sends them; the app then runs until it has nothing left to
-do (every message handled, every worker finished), so no real time passes and an example
-always runs the same way.
+do (every message handled, every worker finished or waiting for an answer), so no real time
+passes and an example always runs the same way.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from itb_tui.core.session.engine import Phase, SessionEngine
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.store.paths import Paths
 from itb_tui.tui.app import ItbApp
+from itb_tui.tui.asking import QUESTIONS
 from itb_tui.tui.messages import HistoryEdited, SessionEnded
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.session import SessionScreen
@@ -503,14 +504,17 @@ def refresh_screens(app: ItbApp) -> None:
 
 async def settle(pilot: Pilot[None]) -> None:
     """Run the app until every message is handled, every callback waiting for a refresh has
-    run and every worker (the palette's search, an export) is done."""
+    run and every worker (the palette's search, an export) is done, but those that wait for
+    the answer to a question."""
     app = pilot.app
     for _ in range(SETTLE_ROUNDS):
         if closed(app):
             return
         await pilot._wait_for_screen()
+        working = [w for w in app.workers if w.name != QUESTIONS]  # a question waits for keys
         with contextlib.suppress(WorkerCancelled, WorkerFailed):  # a failure ends the app
-            await app.workers.wait_for_complete()
+            if working:  # (none given, it would wait for every worker)
+                await app.workers.wait_for_complete(working)
         refresh_screens(app)
         await asyncio.sleep(0)
         if not busy(app):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,14 +20,10 @@ from itb_tui.core.session.engine import Cue, Phase, SessionEngine
 from itb_tui.core.session.speech import Speaker
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.settings import Settings
+from itb_tui.tui.asking import QUESTIONS, ask_in_turn
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import PainReported, SessionEnded
-from itb_tui.tui.screens.pain import (
-    PainRatingScreen,
-    PainResult,
-    SpikeScore,
-    SpikeScoreScreen,
-)
+from itb_tui.tui.screens.pain import PainRatingScreen, SpikeScore, SpikeScoreScreen
 from itb_tui.tui.screens.quit_session import quit_session_screen
 from itb_tui.tui.screens.resume import confirm_discard_screen
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -158,7 +152,19 @@ class SessionScreen(Screen[None]):
     def ask_pain(self) -> None:
         self._asking_pain = True
         self._rating_closed = False
-        self.app.push_screen(PainRatingScreen(), self._pain_rated)
+        self.run_worker(self.rate_pain(), name=QUESTIONS, group="rating")
+
+    async def rate_pain(self) -> None:
+        """The rating at the end: the session is kept with it, and ends. Escape closes it with
+        every set recorded; Enter asks again."""
+        result = await self.app.push_screen_wait(PainRatingScreen())
+        self._asking_pain = False
+        if result is None:
+            self._rating_closed = True
+            self._act([])
+            return
+        self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
+        self.post_message(SessionEnded(self.engine, keep=True))
 
     def flash(self, on: bool = True) -> None:
         for widget in (self.query_one(SideBanner), self.query_one(Countdown)):
@@ -300,54 +306,42 @@ class SessionScreen(Screen[None]):
         if not self.under_way():
             self.app.pop_screen()
             return
-        self.ask_to_stop()
+        ask_in_turn(self, "stop", self.stop)
 
-    def ask_to_stop(
-        self, then: Callable[[], None] | None = None, starting: str = "", *, quitting: bool = False
-    ) -> None:
-        """Pause and ask: back, keep or discard; ``then`` runs once it has stopped, to open
-        ``starting`` (the routine asked for) or quit the app (``quitting``) instead of the
-        summary."""
+    async def stop(self) -> None:
+        """The stop key: ask, and end the session as answered."""
+        ending = await self.ask_to_stop()
+        if ending is not None:
+            self.post_message(ending)
+
+    async def ask_to_stop(
+        self, starting: str = "", *, quitting: bool = False
+    ) -> SessionEnded | None:
+        """Pause and ask: back, keep or discard; how the session ends, or None when it goes on.
+
+        ``starting`` names the routine asked for next, ``quitting`` says the app quits next.
+        Discarding finished sets is confirmed; a session kept is stopped early, and its pain
+        matters most, so it is asked (Escape skips)."""
         was_paused = self.engine.paused
         if not was_paused:
             self.coach.toggle_pause()
         self._act([], SessionAction.QUIT_SESSION)
-
-        def decided(choice: str | None, *, confirmed: bool = False) -> None:
-            if choice == "keep":
-                self._ask_pain_stopped(then)
-            elif choice == "discard" and sets_done(self.engine.record()) and not confirmed:
-                confirm = confirm_discard_screen(self.engine.record(), unfinished=False)
-                self.app.push_screen(confirm, lambda again: decided(again, confirmed=True))
-            elif choice == "discard":
-                self.post_message(SessionEnded(self.engine, keep=False, then=then))
-            elif not was_paused:
-                self.coach.toggle_pause()
-                self._act([])
-
         kept = discard_note(self.engine.record())
-        self.app.push_screen(quit_session_screen(starting, kept, quitting=quitting), decided)
-
-    def _pain_rated(self, result: PainResult | None) -> None:
-        self._asking_pain = False
-        if result is None:  # escape: every set stays recorded; Enter asks again
-            self._rating_closed = True
-            self._act([])
-            return
-        self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
-        self.post_message(SessionEnded(self.engine, keep=True))
-
-    def _ask_pain_stopped(self, then: Callable[[], None] | None) -> None:
-        """A session stopped early is kept; its pain matters most, so ask (Escape skips).
-
-        ``then`` opens what comes next (another routine) once it is saved."""
-
-        def rated(result: PainResult | None) -> None:
+        choice = await self.app.push_screen_wait(
+            quit_session_screen(starting, kept, quitting=quitting)
+        )
+        if choice == "discard" and sets_done(self.engine.record()):
+            confirm = confirm_discard_screen(self.engine.record(), unfinished=False)
+            choice = await self.app.push_screen_wait(confirm)
+        if choice == "discard":
+            return SessionEnded(self.engine, keep=False)
+        if choice == "keep":
+            rating = PainRatingScreen("Stopped early: how is your knee now?", escape_text="skips")
+            result = await self.app.push_screen_wait(rating)
             if result is not None:
                 self.engine.rate_stopped(result.score, result.note, result.swelling, result.knees)
-            self.post_message(SessionEnded(self.engine, keep=True, then=then))
-
-        self.app.push_screen(
-            PainRatingScreen("Stopped early: how is your knee now?", escape_text="skips"),
-            rated,
-        )
+            return SessionEnded(self.engine, keep=True)
+        if not was_paused:
+            self.coach.toggle_pause()
+            self._act([])
+        return None
