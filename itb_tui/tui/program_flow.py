@@ -100,6 +100,16 @@ class ProgramFlow:
         taken = tuple(h for h in self.taken_hints.values() if levels.get(h.exercise_id, 0) > 0)
         self.app.home.state = HomeState(self.overview, now.date(), last, paths, taken)
 
+    def todays_overview(self) -> Overview | None:
+        """Today's plan as Home has it; before Home has worked it out (a routine asked for at
+        launch, a key pressed at once), worked out now, so a session is held as any other."""
+        if self.overview is not None or not self.ready():
+            return self.overview
+        from itb_tui.core.plan.referee import decide, load_input
+
+        inp, _unreadable = load_input(self.context, self.red_flag_state())
+        return decide(inp).overview
+
     def show_unreadable(self, index: int) -> None:
         if 0 <= index < len(self.unreadable):
             self.safekeeping.report_unreadable(self.unreadable[index])

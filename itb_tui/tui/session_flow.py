@@ -56,7 +56,7 @@ class SessionFlow:
         """``routine`` without the exercises the rules hold today, saying so."""
         from itb_tui.core.plan.referee import guided_session
 
-        kept, why = guided_session(routine, self.app.overview)
+        kept, why = guided_session(routine, self.program_flow.todays_overview())
         if why:
             self.app.notify(
                 f"{why} Left out of this session, which is not counted as one in full.",
@@ -80,7 +80,8 @@ class SessionFlow:
         if routine is None:
             self.app.notify("There is no strength routine to shorten.", severity="warning")
             return
-        routine, _why = guided_session(routine, self.app.overview)  # the choices say what runs
+        today = self.program_flow.todays_overview()
+        routine, _why = guided_session(routine, today)  # the choices say what runs
         choices = []
         for number, minutes in enumerate(OFFERED_MINUTES, 1):
             try:

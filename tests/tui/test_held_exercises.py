@@ -30,6 +30,18 @@ async def test_hip_strength_after_8_out_of_10_leaves_the_standing_exercises_out(
         assert "Left out of this session" in shown
 
 
+async def test_a_routine_asked_for_at_launch_is_held_as_from_home(tmp_path: Path) -> None:
+    """`itb start hip-strength` after 8/10: the session opens before Home has worked out today,
+    and still leaves the standing exercises out."""
+    app, clock = make_app(tmp_path, start="hip-strength")
+    app.context.store.add_pain_log(PainLog(clock.wall() - timedelta(hours=1), 8, "daily"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        routine = session_screen(app).engine.routine
+        assert [e.id for e in routine.held] == ["lateral-band-walk", "single-leg-box-squat"]
+        assert len(routine.items) == 4
+
+
 async def test_without_high_pain_the_session_is_the_routine_in_full(tmp_path: Path) -> None:
     app, clock = make_app(tmp_path)
     app.context.store.add_pain_log(PainLog(clock.wall() - timedelta(hours=1), 3, "daily"))
