@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Input  # noqa: E402
 
 from itb_tui.core.content.library import load_library  # noqa: E402
@@ -50,7 +51,22 @@ def all_scenes() -> dict[str, Scenes]:
     found: dict[str, Scenes] = dict.fromkeys((*scenes.SCENES, *scenes.FIGURE_SCENES), scenes.scene)
     found.update(dict.fromkeys(program_scenes.SCENES, program_scenes.scene))
     found.update(dict.fromkeys(HISTORY, history_scenes.scene))
+    found["readiness-tests"] = readiness_tests
     return found
+
+
+def readiness_tests(name: str) -> Scene:
+    """Return to running with readiness tests: one passed, one failed 3 days ago (the snapshot
+    test's scene)."""
+    from tests.snapshots.test_readiness_tests_screen import checklist_screen
+    from tests.tui.helpers import make_app
+
+    app, _clock = make_app(scenes.scene_folder(name))
+
+    async def setup(pilot: Pilot[None]) -> None:
+        await app.push_screen(checklist_screen(app))
+
+    return app, setup
 
 
 async def shoot(name: str, make: Scenes) -> Path:
