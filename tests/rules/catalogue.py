@@ -32,6 +32,7 @@ RUN_CHECKS: dict[str, RunCheck] = {
 }
 FINAL_CHECKS: dict[str, Callable[..., list[str]]] = {
     "P1 every pain is read": lambda sim, seen: inv.p1_pain_read(sim, seen.today),
+    "P5 discarding never lessens pain": lambda sim, seen: inv.p5_discard_same_pain(sim, seen.today),
 }
 # The invariants about weeks of running need users who run for weeks.
 RUNNERS = {"I2 no rise after pain or a sign", "I3 three painful weeks to phase 1"}
@@ -50,4 +51,5 @@ HOLDS = {
     "I6 the r screen says what Home says",
     "I6 the calendar says what Home says",
     "P1 every pain is read",
+    "P5 discarding never lessens pain",
 }

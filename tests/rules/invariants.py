@@ -1,8 +1,9 @@
 """The rules' invariants, checked after every simulated day and at every run the user starts.
 
 Each check returns the ways it is broken, in words (an empty list: it holds). The names
-follow issue 21 (I1-I6) and issue 22 (P1-P4: every pain read, high pain holds weight-bearing
-work, a missing knee is not 0, no pain removed). ``Tracker`` keeps the run week of the day
+follow issue 21 (I1-I6) and issue 22 (P1-P5: every pain read, high pain holds weight-bearing
+work, a missing knee is not 0, no pain removed, discarding a session never makes its pain
+count for less). ``Tracker`` keeps the run week of the day
 before; the simulation remembers whether every readiness check has been seen met since the
 last return to phase 1.
 """
@@ -443,4 +444,32 @@ def p4_pain_kept(sim: Simulation) -> list[str]:
         f"P4: {words} at {when:%a %d %b %H:%M} is gone from the history"
         for when, words in sim.felt
         if when not in times
+    ]
+
+
+def found_signs(sim: Simulation, history: MonthHistory, today: date) -> set[tuple[str, date]]:
+    """(sign, day) for every warning sign the product finds in ``history`` up to ``today``."""
+    sessions, logs = history.sessions, history.pain_logs
+    found = step_back_signs(sim.program, sessions, logs, today)
+    found += strength_pain_signs(sim.program, sessions, sim.library, today, logs)
+    return {(f.sign.id, f.on) for f in found}
+
+
+def kept_instead(history: MonthHistory, discarded: list[SessionRecord]) -> MonthHistory:
+    """``history`` with the ``discarded`` sessions kept, and the pain logs kept from them gone."""
+    ids = {s.id for s in discarded}
+    logs = [log for log in history.pain_logs if not (log.kept and log.session in ids)]
+    return MonthHistory([*history.sessions, *discarded], logs, list(history.run_decisions))
+
+
+def p5_discard_same_pain(sim: Simulation, today: date) -> list[str]:
+    """P5: every warning sign the sessions discarded with pain noted in them would have given
+    had they been kept, they give discarded, on the same day (issue 22, item 2)."""
+    painful = [s for s in sim.discarded if s.pain_spikes or s.pain_after is not None]
+    if not painful:
+        return []
+    kept = found_signs(sim, kept_instead(sim.history, painful), today)
+    missing = kept - found_signs(sim, sim.history, today)
+    return [
+        f"P5: {sign} on {day:%a %d %b} only if the session is kept" for sign, day in sorted(missing)
     ]

@@ -194,3 +194,13 @@ def test_a_week_set_by_hand_at_the_end_of_a_painful_week_keeps_its_pain() -> Non
     week = (sore,) + (GOOD,) * 5 + ((SetWeek(20, 1, False, ""), *GOOD),)
     days = (GOOD,) * 7 + week * 4
     live_checked(User(21, "", False, days), ["I3 three painful weeks to phase 1"])
+
+
+def test_a_discarded_run_with_two_spikes_without_a_score_gives_its_warning_sign() -> None:
+    """P5: a run with two pain spikes noted without a score, discarded. Kept, the pain that
+    built up during it is a warning sign (001); discarded, its spikes were kept as two logs of
+    1/10 that no rule read as pain that builds."""
+    quiet = (CheckIn(7, NO_PAIN, "same", False), LogPain(21, 0, NO_PAIN, "daily", None))
+    discarded = (*quiet, Run(8, 0, None, "discard", 2, None, None))
+    days = (GOOD,) * 7 + (discarded,) + (quiet,) * 2
+    live_checked(User(21, "", False, days), ["P5 discarding never lessens pain"])

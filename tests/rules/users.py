@@ -327,6 +327,7 @@ class Simulation:
     story: list[str] = field(default_factory=list)  # what happened, for a failure message
     ready_seen: bool = False  # every readiness check seen met since the last phase 1
     felt: list[tuple[datetime, str]] = field(default_factory=list)  # pain noted, kept or not
+    discarded: list[SessionRecord] = field(default_factory=list)  # sessions discarded (P5)
 
     def __post_init__(self) -> None:
         self.program = shipped_program()
@@ -430,6 +431,7 @@ class Simulation:
     def discard(self, record: SessionRecord) -> None:
         """``q d``: the session is not kept; what the app keeps of its pain is added."""
         self.noted(record)
+        self.discarded.append(record)
         kept = discard_keeps(record)
         self.note(record.started_at, f"{record.routine} discarded, {len(kept)} pain logs kept")
         for log in kept:

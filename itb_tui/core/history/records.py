@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +28,8 @@ HISTORY_SCHEMA = 4  # the newest month this version reads and writes
 # it reads an unknown key as a damaged month, and would count a test as the exercise's routine,
 # so a month with either is written as 4, which such a version shows but never adds to (it would
 # add a record without an id, and write the month as 3 again).
+# A pain log kept from a discarded session names it (``session``, ``routine``, ``kept``):
+# schema 4 too.
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 OUTDOOR_SCHEMA = SHORT_SCHEMA = 3
@@ -44,6 +46,10 @@ CONTEXT_LABELS = {
     "exercise": "during exercise",
     "morning": "morning check-in",
 }
+# What a pain log kept from a discarded session keeps of it: a pain spike given a score, one
+# noted without a score (or scored 0; kept as 1/10), or the rating given when it was stopped.
+KEPT_SPIKE, KEPT_UNSCORED, KEPT_RATING = "spike", "unscored-spike", "rating"
+KEPT = (KEPT_SPIKE, KEPT_UNSCORED, KEPT_RATING)
 # The morning check-in's answer to "compared with yesterday".
 UNITS = ("reps", "steps", "seconds")
 
@@ -434,7 +440,10 @@ class PainLog:
     A morning check-in (context "morning") also says how it compares with yesterday and
     whether the knee is swollen; other logs leave ``compared`` "" and ``swelling`` None.
     ``knees`` holds a score per knee when one was given; ``score``, the single figure every
-    rule reads, is then the worse knee's.
+    rule reads, is then the worse knee's. A log kept from a discarded session
+    (plan/kept_pain.py) names the session (``session``, its ``SessionRecord.id``), its routine
+    and what it keeps (``kept``, one of KEPT), so the logs of one discarded run are read as
+    that run's pain spikes.
     """
 
     at: datetime
@@ -445,6 +454,9 @@ class PainLog:
     compared: str = ""  # "", or one of COMPARED (a morning check-in)
     knees: Knees = field(default_factory=Knees)
     uid: str = field(default="", compare=False)  # its own id for good (ids.py)
+    session: str = ""  # the discarded session it was kept from ("" for any other log)
+    routine: str = ""  # that session's routine
+    kept: str = ""  # "" or one of KEPT: what it keeps of that session
 
     def scores(self) -> dict[str, int]:
         """What rules compare with another log's (see ``knee_scores``)."""
@@ -466,6 +478,8 @@ class PainLog:
             data["compared"] = self.compared
         if self.swelling is not None:
             data["swelling"] = self.swelling
+        if self.kept:
+            data |= {"session": self.session, "routine": self.routine, "kept": self.kept}
         return data | self.knees.to_dict()
 
     @classmethod
@@ -479,10 +493,14 @@ class PainLog:
         knees = Knees.read(reader)
         _check_worse(reader, score, knees, "score")
         uid = _uid(reader)
+        kept = reader.choice("kept", KEPT, required=False) or ""
+        session = reader.text("session", required=kept != "", max_len=UID_LIMIT) or ""
+        routine = reader.text("routine", required=kept != "", max_len=UID_LIMIT) or ""
         reader.finish()
         if at is None or score is None or context is None:
             return None
-        return cls(at, score, context, note, swelling, compared, knees, uid)
+        log = cls(at, score, context, note, swelling, compared, knees, uid)
+        return replace(log, session=session, routine=routine, kept=kept) if kept else log
 
 
 def pain_log_ids(logs: list[PainLog]) -> list[str]:
@@ -660,12 +678,15 @@ class MonthHistory:
 
     def schema(self) -> int:
         """The schema this month needs: 4 (IDS_SCHEMA, TESTS_SCHEMA) when a record has its id
-        (every record written by this version) or a session is a readiness test; 3
+        (every record written by this version), a session is a readiness test or a pain log was
+        kept from a discarded session; 3
         (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done outdoors, a run's override, a clinician's
         name, a short session or a function score; KNEES_SCHEMA with a per-knee score or a
         run-week decision; else the first."""
-        if any(s.readiness_test for s in self.sessions) or any(
-            record.uid for _, records in self.records() for record in records
+        if (
+            any(s.readiness_test for s in self.sessions)
+            or any(log.kept for log in self.pain_logs)
+            or any(record.uid for _, records in self.records() for record in records)
         ):
             return IDS_SCHEMA
         newer = any(

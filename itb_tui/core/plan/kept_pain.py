@@ -5,11 +5,28 @@ other routine's as pain during exercise), each naming the routine it came from.
 A spike noted without a score, or scored 0 (with both knees painful: "R 0", the other knee
 not scored), is kept as 1/10, the lowest score that is still pain, and its note says what was
 given: pain was noted, so it is never read as pain-free.
+
+Each log names the session it came from, its routine and what it keeps (a spike, a spike
+without a score, the rating), so the logs of one discarded run are read back as that run
+(``discarded_sessions``): pain that built up during it is the same warning sign (001) as in a
+run that was kept, two spikes without a score included.
 """
 
 from __future__ import annotations
 
-from itb_tui.core.history.records import PainLog, SessionRecord
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from itb_tui.core.history.records import (
+    KEPT_RATING,
+    KEPT_SPIKE,
+    KEPT_UNSCORED,
+    Knees,
+    PainLog,
+    PainSpike,
+    SessionRecord,
+)
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.text import plural
 
@@ -42,23 +59,63 @@ def kept_pain_logs(record: SessionRecord) -> list[PainLog]:
         name = record.exercise_name(spike.exercise)
         note = f"{where}: pain noted during {name}"
         if spike.score:
-            logs.append(PainLog(spike.at, spike.score, context, note, knees=spike.knees))
+            log = PainLog(spike.at, spike.score, context, note, knees=spike.knees)
+            logs.append(_from(record, log, KEPT_SPIKE))
             continue
         given = "no score given" if spike.score is None else f"scored {spike.knees.text() or 0}"
-        logs.append(PainLog(spike.at, UNSCORED, context, f"{note}, {given}"))
+        log = PainLog(spike.at, UNSCORED, context, f"{note}, {given}")
+        logs.append(_from(record, log, KEPT_UNSCORED))
     if record.pain_after is not None:
         note = f"{where}: rated when stopped" + (f"; {record.note}" if record.note else "")
-        logs.append(
-            PainLog(
-                record.ended_at,
-                record.pain_after,
-                context,
-                note,
-                record.swelling,
-                knees=record.pain_after_knees,
+        log = PainLog(
+            record.ended_at,
+            record.pain_after,
+            context,
+            note,
+            record.swelling,
+            knees=record.pain_after_knees,
+        )
+        logs.append(_from(record, log, KEPT_RATING))
+    return sorted(logs, key=lambda log: log.at)
+
+
+def _from(record: SessionRecord, log: PainLog, kept: str) -> PainLog:
+    return replace(log, session=record.id, routine=record.routine, kept=kept)
+
+
+def discarded_sessions(logs: Iterable[PainLog]) -> list[SessionRecord]:
+    """The discarded sessions whose pain ``logs`` keep, rebuilt from them: stopped (a session
+    is only discarded when stopped), with their spikes (a spike without a score has none again;
+    the exercise is not kept) and the rating given when stopped; dated from the first log kept,
+    named "" (the library names the routine). Older logs, kept before they named their session,
+    are read as logs only."""
+    grouped: dict[tuple[str, str], list[PainLog]] = defaultdict(list)
+    for log in logs:
+        if log.kept:
+            grouped[log.routine, log.session].append(log)
+    sessions = []
+    for (routine, session), kept in grouped.items():
+        kept.sort(key=lambda log: log.at)
+        spikes = [
+            PainSpike(log.at, "", "", None if log.kept == KEPT_UNSCORED else log.score, log.knees)
+            for log in kept
+            if log.kept != KEPT_RATING
+        ]
+        rating = next((log for log in kept if log.kept == KEPT_RATING), None)
+        sessions.append(
+            SessionRecord(
+                session,
+                routine,
+                "",
+                kept[0].at,
+                kept[-1].at,
+                completed=False,
+                pain_after=None if rating is None else rating.score,
+                pain_spikes=spikes,
+                pain_after_knees=Knees() if rating is None else rating.knees,
             )
         )
-    return sorted(logs, key=lambda log: log.at)
+    return sessions
 
 
 def discard_note(record: SessionRecord) -> str:

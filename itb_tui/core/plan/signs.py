@@ -15,7 +15,15 @@ from datetime import date, datetime, timedelta
 from itb_tui.core.content.library import Library
 from itb_tui.core.content.program import Program, WarningSign
 from itb_tui.core.dates import day_text, days_back, local_date
-from itb_tui.core.history.records import PainLog, SessionRecord, rose, score_text
+from itb_tui.core.history.records import (
+    KEPT_SPIKE,
+    KEPT_UNSCORED,
+    PainLog,
+    SessionRecord,
+    rose,
+    score_text,
+)
+from itb_tui.core.plan.kept_pain import discarded_sessions
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     STRENGTH,
@@ -82,17 +90,21 @@ def _run_pain_worsens(
     sessions: Iterable[SessionRecord],
     pain_logs: Iterable[PainLog],
 ) -> list[Found]:
-    """A run whose pain built up (see _run_worsened), or a during-run log above an earlier one
-    that day: the worse knee's score, or either knee's against its own (001's "pain that
-    worsens as you go on" is about a knee, so one knee rising counts)."""
+    """A run whose pain built up (see _run_worsened), a discarded one too (read back from the
+    pain logs kept from it, as it would be read had it been kept), or a during-run log above an
+    earlier one that day: the worse knee's score, or either knee's against its own (001's "pain
+    that worsens as you go on" is about a knee, so one knee rising counts). The spikes of a
+    discarded run are read as its spikes only, as a kept run's are."""
+    pain_logs = list(pain_logs)
     found = []
-    for run in _runs(sessions):
+    for run in _runs([*sessions, *discarded_sessions(pain_logs)]):
         why = _run_worsened(program, run)
         if why is not None:
             found.append(Found(sign, why, run.started_at))
     lowest: dict[date, dict[str, int]] = defaultdict(dict)
     flagged: set[date] = set()
-    for log in sorted((p for p in pain_logs if p.context == "during-run"), key=lambda p: p.at):
+    logged = [p for p in pain_logs if p.context == "during-run" and not _run_spike(p)]
+    for log in sorted(logged, key=lambda p: p.at):
         day, scores = local_date(log.at), log.scores()
         low = lowest[day]
         risen = rose(low, scores)
@@ -102,6 +114,11 @@ def _run_pain_worsens(
         for key, value in scores.items():
             low[key] = min(low.get(key, value), value)
     return found
+
+
+def _run_spike(log: PainLog) -> bool:
+    """A pain spike kept from a discarded run (read as that run's, see discarded_sessions)."""
+    return log.routine == RUN_ROUTINE and log.kept in (KEPT_SPIKE, KEPT_UNSCORED)
 
 
 def _rise_text(before: dict[str, int], now: dict[str, int], key: str) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from itb_tui.core.history.records import Knees, PainSpike
-from itb_tui.core.plan.kept_pain import discard_note, kept_pain_logs, sets_done
+import pytest
 
-from ...factories import TODAY, at, run, session
+from itb_tui.core.history.records import Knees, MonthHistory, PainSpike
+from itb_tui.core.plan.kept_pain import discard_note, discarded_sessions, kept_pain_logs, sets_done
+from itb_tui.core.plan.weeks import RUN_ROUTINE
+
+from ...factories import TODAY, at, day, pain_free_week, run, session, signs, stage_on
 
 
 def test_a_run_with_two_spikes_keeps_them_as_pain_during_a_run() -> None:
@@ -52,3 +55,68 @@ def test_a_session_without_pain_keeps_nothing() -> None:
     record = session("daily-stretch")
     assert kept_pain_logs(record) == [] and discard_note(record) == ""
     assert sets_done(record) == 0
+
+
+def _kept_and_discarded(spikes: list[PainSpike]) -> list[tuple[object, ...]]:
+    """What the rules say the day after a stopped run with ``spikes`` and the next Monday,
+    once with the run kept and once with it discarded (its pain kept as logs)."""
+    before = [*pain_free_week(day(-14)), *pain_free_week(day(-7)), run(day(0))]
+    stopped = run(day(2), minutes=8, completed=False, pain_spikes=spikes)
+    told = []
+    for runs, logs in (([*before, stopped], []), (before, kept_pain_logs(stopped))):
+        for today in (day(3), day(7)):
+            stage = stage_on(today, runs, logs)
+            found = [(f.sign.id, f.evidence) for f in stage.signs]
+            told.append((found, signs(today, runs, logs), stage.week, stage.last_week))
+            told.append((stage.evidence, stage.rest_today, stage.rule, stage.today_text))
+    return told
+
+
+@pytest.mark.parametrize("scores", [(None, None), (2, 4), (6,), (None,)])
+def test_a_discarded_run_whose_pain_built_up_is_read_as_the_run_kept(
+    scores: tuple[int | None, ...],
+) -> None:
+    """Two pain spikes (without a score too), one of 5 or more, or one before the run was
+    stopped: kept or discarded, the pain built up during it (001), so the next day is a day to
+    let it settle and the next Monday steps the run week back, for the same reason. Kept as
+    logs of 1/10, two spikes without a score used to say neither."""
+    start = at(day(2), 8)
+    spikes = [
+        PainSpike(start + timedelta(minutes=3 * n), RUN_ROUTINE, "both", score)
+        for n, score in enumerate(scores, 1)
+    ]
+    told = _kept_and_discarded(spikes)
+    assert told[4:] == told[:4]
+    assert told[1][2] == "run-settle" and told[2][3] == "step-back"
+
+
+def test_the_logs_kept_name_their_run_and_read_back_from_the_file() -> None:
+    start = at(TODAY, 7)
+    record = run(TODAY, hour=7, completed=False, pain_after=3)
+    record.pain_spikes = [PainSpike(start + timedelta(minutes=4), RUN_ROUTINE, "both")]
+    logs = kept_pain_logs(record)
+    assert [(log.kept, log.session, log.routine) for log in logs] == [
+        ("unscored-spike", record.id, RUN_ROUTINE),
+        ("rating", record.id, RUN_ROUTINE),
+    ]
+    month = MonthHistory(pain_logs=logs)
+    problems: list[str] = []
+    read = MonthHistory.from_dict(month.to_dict(), "month", problems)
+    assert problems == [] and month.schema() == 4
+    assert [(log.kept, log.session, log.routine) for log in read.pain_logs] == [
+        (log.kept, log.session, log.routine) for log in logs
+    ]
+    (rebuilt,) = discarded_sessions(read.pain_logs)
+    assert [s.score for s in rebuilt.pain_spikes] == [None] and rebuilt.pain_after == 3
+    assert not rebuilt.completed and rebuilt.started_at == record.pain_spikes[0].at
+
+
+def test_a_discarded_strength_session_with_a_spike_without_a_score_is_pain_during_strength() -> (
+    None
+):
+    """001: pain during a hip-strength exercise is a warning sign, however little was said of
+    it: kept as a log of 1/10 during exercise, above the shipped band of 0, it still is."""
+    stopped = session("hip-strength", completed=False, spikes=["clamshell"])
+    kept = signs(TODAY, [stopped])
+    assert kept == ["pain-during-strength"]
+    assert signs(TODAY, [], kept_pain_logs(stopped)) == kept
