@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the screens and the program's rules are imported when first
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.progress import Hint
     from itb_tui.core.plan.red_flags import RedFlagState
+    from itb_tui.core.plan.referee import RulesInput
     from itb_tui.core.plan.verdict import Verdict
     from itb_tui.tui.app import ItbApp
     from itb_tui.tui.safekeeping import Safekeeping
@@ -80,10 +81,8 @@ class ProgramFlow:
         """Re-read the recent months and recompute today's plan for the home screen."""
         if not self.ready():
             return
-        from itb_tui.core.plan.referee import decide, load_input
-
         context = self.context
-        inp, unreadable = load_input(context, self.red_flag_state())
+        inp, unreadable, verdict = self.work_out_today()
         now, recent = inp.now, inp.history
         known = {(old.path, str(old)) for old in self.unreadable}
         for problem in unreadable:  # each newly found file is reported once; home keeps a line
@@ -93,8 +92,8 @@ class ProgramFlow:
         last: dict[str, date] = {}
         for session in sorted(recent.sessions, key=lambda s: s.started_at):
             last[session.routine] = session.started_at.date()
-        self.verdict = decide(inp)
-        self.overview = self.verdict.overview
+        self.verdict = verdict
+        self.overview = verdict.overview
         paths = tuple(str(problem.path) for problem in unreadable)
         levels = context.settings.progressions
         taken = tuple(h for h in self.taken_hints.values() if levels.get(h.exercise_id, 0) > 0)
@@ -105,10 +104,14 @@ class ProgramFlow:
         launch, a key pressed at once), worked out now, so a session is held as any other."""
         if self.overview is not None or not self.ready():
             return self.overview
+        return self.work_out_today()[2].overview
+
+    def work_out_today(self) -> tuple[RulesInput, list[StoreError], Verdict]:
+        """What the rules read now, the files that could not be read, and their verdict."""
         from itb_tui.core.plan.referee import decide, load_input
 
-        inp, _unreadable = load_input(self.context, self.red_flag_state())
-        return decide(inp).overview
+        inp, unreadable = load_input(self.context, self.red_flag_state())
+        return inp, unreadable, decide(inp)
 
     def show_unreadable(self, index: int) -> None:
         if 0 <= index < len(self.unreadable):
