@@ -162,7 +162,7 @@ async def test_a_reps_set_without_the_pacer_offers_no_pause_and_p_pauses_nothing
         assert screen.engine.phase is Phase.WORK and not screen.coach.pacing
         assert "space" not in footer_words(screen.query_one(KeysFooter))
         keep_notes(app, notes)
-        await pilot.press("p")
+        await pilot.press("p", "2")
         await pilot.pause()
         assert not screen.engine.paused
         assert notes and notes[-1].startswith("Pain noted") and "Paused" not in notes[-1]
@@ -185,7 +185,7 @@ async def test_p_on_a_paced_set_pauses_the_pacer_and_says_so(tmp_path: Path) -> 
             await pilot.pause()
         assert screen.coach.pacing
         keep_notes(app, notes)
-        await pilot.press("p")
+        await pilot.press("p", "2")
         await pilot.pause()
         assert screen.engine.paused
         assert " Paused. " in notes[-1]

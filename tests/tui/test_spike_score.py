@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from itb_tui.tui.screens.pain import SpikeScoreScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
@@ -21,13 +23,25 @@ async def test_p_then_one_digit_scores_the_spike_and_names_the_painful_knee(
         await pilot.press("enter", "p")  # the first set is the left leg's
         await pilot.pause()
         assert isinstance(app.screen, SpikeScoreScreen)
-        assert "Pain noted (right knee)" in notes(app) and "(left)" not in notes(app)
         await pilot.press("4")
         await pilot.pause()
         assert app.screen is session_screen(app)
         (spike,) = session_screen(app).engine.pain_spikes
         assert (spike.score, spike.side) == (4, "left")
-        assert "Pain during Clamshells: 4/10." in notes(app)
+        assert "Pain noted (right knee) in Clamshells: 4/10." in notes(app)
+        assert "(left)" not in notes(app)
+
+
+@pytest.mark.parametrize("keys", [("4",), ("escape",), ("left", "enter")])
+async def test_one_notice_per_pain_noted(tmp_path: Path, keys: tuple[str, ...]) -> None:
+    """p then a score (or Escape) says so once: no second notice stacked on the first."""
+    app, _clock = both_app(tmp_path, "right", start="hip-strength")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "p", *keys)  # 10 opens the red flags too
+        await pilot.pause()
+        noted = [n for n in app._notifications if n.title == "Pain noted"]
+        assert len(noted) == 1
+        assert str(noted[0].message).startswith("Pain noted (right knee) in Clamshells")
 
 
 async def test_the_arrows_reach_10_and_7_or_more_opens_the_red_flags(tmp_path: Path) -> None:

@@ -250,13 +250,18 @@ def enter_word(engine: SessionEngine, word: str) -> str:
 
 
 def pain_noted(engine: SessionEngine, side: str, *, per_knee: bool = False) -> str:
-    """What a pain spike says: where, whether it paused, the key to score each knee (when
-    both knees hurt), and the exercise's first caution."""
+    """The one notice of a pain spike, once its score is asked: where, in which exercise, its
+    score (or none), whether it paused, the key to score each knee again (when both knees
+    hurt), and the exercise's first caution.
+
+    'Pain noted (right knee) in Clamshells: 4/10. Paused. Stop the set if it pinches.'"""
     exercise = engine.exercise
     caution = exercise.cautions[0] if exercise is not None and exercise.cautions else EASE_OFF
+    spike = engine.pain_spikes[-1]
+    score = ", no score" if spike.score is None else f": {score_text(spike.score, spike.knees)}"
     paused = " Paused." if engine.paused else ""
     knees = " k: score each knee." if per_knee else ""
-    return f"Pain noted ({side}).{paused}{knees} {caution}"
+    return f"Pain noted ({side}) in {spike_exercise(engine)}{score}.{paused}{knees} {caution}"
 
 
 def spike_exercise(engine: SessionEngine) -> str:
@@ -266,7 +271,7 @@ def spike_exercise(engine: SessionEngine) -> str:
 
 
 def spike_scored(engine: SessionEngine) -> str:
-    """What the last pain spike, scored, says: 'Pain during Clamshells: L 2 / R 3.' (or 4/10)"""
+    """What the last pain spike, scored again, says: 'Pain during Clamshells: L 2 / R 3.'"""
     spike = engine.pain_spikes[-1]
     return f"Pain during {spike_exercise(engine)}: {score_text(spike.score or 0, spike.knees)}."
 

@@ -269,26 +269,26 @@ class SessionScreen(Screen[None]):
             return
         if self.coach.pacing and not self.engine.paused:
             self.coach.toggle_pause()
-        per_knee = self.settings.painful_knee == BOTH
-        said = view.pain_noted(
-            self.engine, knee_text(self.settings.painful_knee), per_knee=per_knee
-        )
-        self.notify(said, title="Pain noted", timeout=10)
         self._act([], SessionAction.PAIN_SPIKE)
+        self.ask_spike_score(self.settings.painful_knee == BOTH, noted=True)
 
-        self.ask_spike_score(per_knee)
-
-    def ask_spike_score(self, per_knee: bool) -> None:
+    def ask_spike_score(self, per_knee: bool, *, noted: bool = False) -> None:
         """How bad the last pain spike is: one score, or each knee's; 7/10 or more asks the
-        red-flag questions. Escape leaves it as it was."""
+        red-flag questions. Escape leaves it as it was. ``noted``: the spike was just noted,
+        so one notice says so once the dialog closes, with its score or without."""
 
         def scored(answer: SpikeScore | None) -> None:
-            if answer is None:
-                return
-            self.engine.score_spike(answer.knees, answer.score)
-            self._act([], SessionAction.SCORE_SPIKE)
-            self.notify(view.spike_scored(self.engine), title="Pain noted")
-            self.post_message(PainReported(answer.score))
+            if answer is not None:
+                self.engine.score_spike(answer.knees, answer.score)
+                self._act([], SessionAction.SCORE_SPIKE)
+            if noted:
+                side = knee_text(self.settings.painful_knee)
+                said = view.pain_noted(self.engine, side, per_knee=per_knee)
+                self.notify(said, title="Pain noted", timeout=10)
+            elif answer is not None:
+                self.notify(view.spike_scored(self.engine), title="Pain noted")
+            if answer is not None:
+                self.post_message(PainReported(answer.score))
 
         exercise = view.spike_exercise(self.engine)
         self.app.push_screen(SpikeScoreScreen(exercise, per_knee=per_knee), scored)

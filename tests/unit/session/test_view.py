@@ -254,16 +254,30 @@ def test_enter_says_start_on_an_intro(fake_clock: FakeClock) -> None:
     assert view.enter_word(engine, "Done") == "Done"
 
 
-def test_pain_noted_names_the_side_the_pause_and_the_first_caution(
+def test_pain_noted_names_the_side_the_exercise_the_score_the_pause_and_the_first_caution(
     fake_clock: FakeClock,
 ) -> None:
-    engine = engine_for(hold(cautions=("Stop if it pinches.", "Other.")), clock=fake_clock)
+    from itb_tui.core.history.records import Knees
+
+    engine = engine_for(
+        hold(name="Pigeon", cautions=("Stop if it pinches.", "Other.")), clock=fake_clock
+    )
     goto(engine, fake_clock, Phase.WORK, "left", 1)
-    assert view.pain_noted(engine, "left") == "Pain noted (left). Stop if it pinches."
+    engine.pain_spike()  # it pauses the hold
+    said = view.pain_noted(engine, "left")
+    assert said == "Pain noted (left) in Pigeon, no score. Paused. Stop if it pinches."
+    engine.score_spike(Knees(), 4)
     engine.toggle_pause()
-    assert view.pain_noted(engine, "left") == "Pain noted (left). Paused. Stop if it pinches."
-    plain = engine_for(hold(), clock=fake_clock)
-    assert view.pain_noted(plain, "both") == f"Pain noted (both). {view.EASE_OFF}"
+    assert (
+        view.pain_noted(engine, "left") == "Pain noted (left) in Pigeon: 4/10. Stop if it pinches."
+    )
+    plain = engine_for(hold(name="Pigeon"), clock=fake_clock)
+    goto(plain, fake_clock, Phase.WORK, "left", 1)
+    plain.pain_spike()
+    plain.score_spike(Knees(2, 5))
+    said = view.pain_noted(plain, "both knees", per_knee=True)
+    knees = "in Pigeon: L 2 / R 5. Paused. k: score each knee."
+    assert said == f"Pain noted (both knees) {knees} {view.EASE_OFF}"
 
 
 def test_a_pain_spike_scored_per_knee_is_offered_and_told_only_when_both_knees_hurt(
