@@ -303,7 +303,7 @@ class ItbApp(App[None]):
 
             async def questions() -> None:
                 ending = await running.ask_to_stop(quitting=True)
-                if ending is not None and self.sessions.ended(ending, summary=False):
+                if ending is not None and await self.sessions.stopped(ending):
                     self.quit_unless_unsaved()
 
             ask_in_turn(self, "stop", questions)  # the app's worker: it outlives the screen

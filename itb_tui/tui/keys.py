@@ -484,7 +484,7 @@ KEYS: dict[str, tuple[Key | Row, ...]] = {
             priority=True,
         ),
     ),
-    "red flags": (Key("escape", "app.pop_screen", "Back", id="back"),),
+    "red flags": (Key("escape", "dismiss", "Back", id="back"),),
     "spike score": (
         Key("enter", "confirm", "Save", id="save", priority=True),
         Key("escape", "cancel", "No score", id="cancel"),

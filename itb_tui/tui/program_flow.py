@@ -23,6 +23,18 @@ if TYPE_CHECKING:  # the screens and the program's rules are imported when first
     from itb_tui.tui.app import ItbApp
     from itb_tui.tui.safekeeping import Safekeeping
     from itb_tui.tui.screens.pain import PainResult
+    from itb_tui.tui.screens.red_flags import RedFlagsScreen
+
+
+def red_flags_reason(score: int, swelling: bool | None) -> str:
+    """Why the red-flag questions are asked again after a score: high pain or a 'yes' to
+    swelling (red_flags.should_ask); '' when they are not."""
+    from itb_tui.core.plan.red_flags import should_ask
+
+    if not should_ask(score, swelling):
+        return ""
+    what = "swelling" if swelling else f"pain {score}/10"
+    return f"You reported {what}: do any of these apply now?"
 
 
 class ProgramFlow:
@@ -261,22 +273,31 @@ class ProgramFlow:
 
     def open_red_flags(self, reason: str = "") -> None:
         """The red-flag questions, with the flags ticked so far ticked again."""
+        screen = self.red_flags_screen(reason)
+        if screen is not None:
+            self.app.push_screen(screen)
+
+    def red_flags_screen(self, reason: str) -> RedFlagsScreen | None:
         from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
         if not self.ready():
-            return
+            return None
         improvement = self.overview.improvement if self.overview else None
         ticked = self.red_flag_state().standing()
-        self.app.push_screen(RedFlagsScreen(self.context.program, improvement, ticked, reason))
+        return RedFlagsScreen(self.context.program, improvement, ticked, reason)
 
     def ask_red_flags_after(self, score: int, swelling: bool | None) -> None:
         """A high pain score or a 'yes' to swelling: ask the red-flag questions again."""
-        from itb_tui.core.plan.red_flags import should_ask
+        reason = red_flags_reason(score, swelling)
+        if reason:
+            self.open_red_flags(reason)
 
-        if not should_ask(score, swelling):
-            return
-        what = "swelling" if swelling else f"pain {score}/10"
-        self.open_red_flags(f"You reported {what}: do any of these apply now?")
+    async def red_flags_answered(self, score: int, swelling: bool | None) -> None:
+        """As ``ask_red_flags_after``, in a chain of questions: back once they are closed."""
+        reason = red_flags_reason(score, swelling)
+        screen = self.red_flags_screen(reason) if reason else None
+        if screen is not None:
+            await self.app.push_screen_wait(screen)
 
     def red_flag_state(self) -> RedFlagState:
         """The flags ticked so far; an unreadable file is reported and read as none."""

@@ -145,7 +145,7 @@ class SessionFlow:
         async def questions() -> None:
             if running is not None:  # ask to stop it first
                 ending = await running.ask_to_stop(routine.name)
-                if ending is None or not self.ended(ending, summary=False):
+                if ending is None or not await self.stopped(ending):
                     return
             if await self.settle_interrupted(None if running is not None else waiting):
                 self.start(routine, weaker_side, override)
@@ -211,6 +211,18 @@ class SessionFlow:
         app.push_screen(SummaryScreen(record, saved_to, ending.engine.missing()))
         if record.pain_after is not None:
             self.program_flow.ask_red_flags_after(record.pain_after, record.swelling)
+        return True
+
+    async def stopped(self, ending: SessionEnded) -> bool:
+        """A session stopped for what comes next (another routine, quitting): closed as
+        ``ended`` says, without its summary; a rating kept with it that brings up the
+        red-flag questions asks them, as after a summary, before anything goes on."""
+        if not self.ended(ending, summary=False):
+            return False
+        if ending.keep:
+            rating = ending.engine.rating
+            if rating.pain_after is not None:
+                await self.program_flow.red_flags_answered(rating.pain_after, rating.swelling)
         return True
 
     def keep_pain(self, record: SessionRecord) -> bool:
