@@ -29,6 +29,7 @@ from itb_tui.core.plan.checkin import (
 )
 from itb_tui.core.plan.due import DueItem
 from itb_tui.core.plan.knees import carry_all
+from itb_tui.core.plan.next_test import DueTest, next_test
 from itb_tui.core.plan.pain_holds import HeldExercises, PainReading, high_pain, hold_for_pain
 from itb_tui.core.plan.progress import Hint, Improvement, no_improvement, progression_hints
 from itb_tui.core.plan.red_flags import (
@@ -82,6 +83,7 @@ class Overview:
     held_exercises: dict[str, HeldExercises] = field(default_factory=dict)
     high_pain: PainReading | None = None  # the latest pain, when 7/10 or more or swollen
     yesterday_morning: PainLog | None = None  # for "compared with yesterday"
+    test_due: DueTest | None = None  # the readiness test next, while only the tests are left
 
     @property
     def stage(self) -> RunStage | None:
@@ -140,13 +142,19 @@ def build_overview(
     start = settings.program_start
     week = program_week(start, today) if start is not None and start <= today else 1
     flags = flags or RedFlagState()
-    ready = with_red_flags(
-        readiness(program, settings, sessions, logs, today, library), program, flags
-    )
+    rules_ready = readiness(program, settings, sessions, logs, today, library)
+    ready = with_red_flags(rules_ready, program, flags)
     decisions = history.run_decisions
     access = run_access(
         program, settings, sessions, logs, today, library, ready=ready, decisions=decisions
     )
+    standing = standing_text(program, flags)
+    if standing:  # a flag holds every run: whether running started is asked without it
+        access_by_rules = run_access(
+            program, settings, sessions, logs, today, library, decisions=decisions
+        )
+    else:
+        access_by_rules = access
     improvement = None
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)
@@ -178,7 +186,7 @@ def build_overview(
             if settings.progressions.get(h.exercise_id, 0) == 0 and high is None
         ],
         ask_about_run=pending_run_check(history, now, settings.asked_after_run),
-        red_flags=standing_text(program, flags),
+        red_flags=standing,
         morning=morning,
         held=[
             item
@@ -198,6 +206,7 @@ def build_overview(
             strength,
         ),
         function_due=due_text(history.function_scores, today),
+        test_due=next_test(rules_ready, access_by_rules, red_flag=bool(standing), high=high),
     )
 
 

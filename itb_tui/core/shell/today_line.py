@@ -17,6 +17,7 @@ from itb_tui.core.plan.due import DUE
 from itb_tui.core.plan.referee import decide, load_input
 from itb_tui.core.plan.verdict import (
     HELD,
+    RULES,
     SCHEMA,
     ItemVerdict,
     RunVerdict,
@@ -27,6 +28,7 @@ from itb_tui.core.report.flags import RED_FLAG_TITLE, flag_text
 
 if TYPE_CHECKING:
     from itb_tui.core.context import AppContext
+    from itb_tui.core.plan.next_test import DueTest
 
 CHECK_IN = "check-in"
 CHECK_IN_TITLE = "Morning check-in"
@@ -49,14 +51,20 @@ class TodaySummary:
     note: str = ""  # the missed-days note
     notes: list[str] = field(default_factory=list)  # the verdict's notes: the function score
     tests: list[dict[str, object]] = field(default_factory=list)  # tests_json
+    test: DueTest | None = None  # the readiness test next, while only the tests are left
+
+    @property
+    def test_due(self) -> bool:
+        return self.test is not None and self.test.status == DUE
 
     @property
     def anything_due(self) -> bool:
-        return self.checkin_due or bool(self.due)
+        return self.checkin_due or bool(self.due) or self.test_due
 
     def titles(self) -> list[str]:
-        """What is due, in order, the check-in first."""
-        return ([CHECK_IN] if self.checkin_due else []) + [item.title for item in self.due]
+        """What is due, in order, the check-in first and the readiness test last."""
+        titles = ([CHECK_IN] if self.checkin_due else []) + [item.title for item in self.due]
+        return titles + ([self.test.title] if self.test is not None and self.test_due else [])
 
 
 def summarize(verdict: Verdict) -> TodaySummary:
@@ -78,6 +86,7 @@ def summarize(verdict: Verdict) -> TodaySummary:
         note=overview.restart_note,
         notes=list(verdict.notes),
         tests=tests_json(verdict),
+        test=overview.test_due,
     )
 
 
@@ -105,9 +114,14 @@ def text(summary: TodaySummary) -> str:
     if summary.checkin_due:
         lines.append(f"  [ ] {CHECK_IN_TITLE}: itb check-in")
     lines += [f"  [ ] {item.title}: {item.reason}" for item in summary.due]
+    test = summary.test
+    if test is not None and summary.test_due:
+        lines.append(f"  [ ] {test.title}. {test.reason}")
     if not summary.anything_due:
         lines.append("  Nothing due.")
     lines += [f"  --- {item.title}: {item.reason}" for item in summary.held]
+    if test is not None and not summary.test_due:
+        lines.append(f"  --- {test.title}. {test.reason}")
     if summary.morning and not summary.held:
         lines.append(f"  {summary.morning}")
     if summary.note:
@@ -157,6 +171,21 @@ def tests_json(verdict: Verdict) -> list[dict[str, object]]:
     ]
 
 
+def test_json(test: DueTest | None) -> dict[str, str] | None:
+    """The readiness test next (Home's line): due (it can be started) or rest (it waits)."""
+    if test is None:
+        return None
+    return {
+        "id": test.test,
+        "name": test.name,
+        "status": test.status,
+        "title": test.title,
+        "reason": test.reason,
+        "rule": test.rule,
+        "article": RULES[test.rule].article,
+    }
+
+
 def flag_json(flag: StandingFlag) -> dict[str, str]:
     return {"id": flag.id, "text": flag.text, "ticked": local_date(flag.ticked).isoformat()}
 
@@ -177,6 +206,7 @@ def as_json(summary: TodaySummary) -> str:
         "note": summary.note,
         "notes": summary.notes,
         "readiness_tests": summary.tests,
+        "test_due": test_json(summary.test),
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

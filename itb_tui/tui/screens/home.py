@@ -18,7 +18,14 @@ from textual.widgets import Static
 from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
 from itb_tui.tui.keys import bindings
-from itb_tui.tui.messages import AcceptHint, HomeShown, OpenPlace, ShowUnreadable, StartRoutine
+from itb_tui.tui.messages import (
+    AcceptHint,
+    HomeShown,
+    OpenPlace,
+    ShowUnreadable,
+    StartReadinessTest,
+    StartRoutine,
+)
 from itb_tui.tui.text import lines, literal, markup
 from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.legend import legend_markup
@@ -26,6 +33,7 @@ from itb_tui.tui.widgets.pick_list import RULE, Pick, PickList
 
 if TYPE_CHECKING:
     from itb_tui.core.content.program import Phase
+    from itb_tui.core.plan.next_test import DueTest
     from itb_tui.core.plan.overview import Overview
     from itb_tui.core.plan.progress import Hint
 
@@ -195,6 +203,12 @@ class HomeScreen(Screen[None]):
                     continue
                 advice_titles.append(item.title)
             options.append(Pick(_item_label(item), f"today:{n}"))
+        test = overview.test_due
+        if test is not None:  # the readiness test next, while only the tests are left
+            mark, style = STATUS_MARKS[test.status]
+            options.append(
+                Pick(Content.assemble((f"{mark} ", style), (test.title, style or "bold")), "test")
+            )
         for n, phase in enumerate(overview.phases):  # the phases without advice lines in Today
             if phase.name not in advice_titles:
                 label = Content.assemble(("  i ", "cyan"), (phase.name, "italic"))
@@ -301,6 +315,8 @@ class HomeScreen(Screen[None]):
                 evidence=hint.evidence,
                 suggestion=hint.suggestion,
             )
+        if kind == "test" and overview.test_due is not None:
+            return test_detail(overview.test_due)
         if kind == "sign":
             found = overview.signs[int(key)]
             return markup(
@@ -345,6 +361,9 @@ class HomeScreen(Screen[None]):
             self.post_message(OpenPlace("function_score"))
         elif kind == "unreadable":
             self.post_message(ShowUnreadable(int(key)))
+        elif kind == "test" and overview is not None and overview.test_due is not None:
+            due = overview.test_due.status == DUE  # started as t on the return-to-running screen
+            self.post_message(StartReadinessTest() if due else OpenPlace("readiness"))
         elif kind == "hint" and overview is not None:
             hint, taken = self._hint_rows()[int(key)]
             if taken:  # a second press on the line just taken
@@ -373,6 +392,21 @@ def phase_detail(phase: Phase, overview: Overview) -> Content:
     if phase.avoid:
         parts += ["", markup("[b]What not to do[/b]"), *(f"x {text}" for text in phase.avoid)]
     return lines(parts)
+
+
+def test_detail(test: DueTest) -> Content:
+    """The readiness test line's panel: the test, where it stands, and what Enter does."""
+    if test.status == DUE:
+        then = "Press Enter to start it (t on the return-to-running screen does the same)."
+    else:
+        then = "Press Enter for the return-to-running screen and every check."
+    return markup(
+        "[b]$title[/b]\n$reason\n\nRunning starts once every readiness test passes: the other "
+        "checks are met.\n\n$then",
+        title=test.title,
+        reason=test.reason,
+        then=then,
+    )
 
 
 def flags_detail(overview: Overview) -> Content:

@@ -1,0 +1,91 @@
+"""The readiness test due next, as one line of the day (Home's Today, ``itb today``).
+
+The line is there only while the readiness tests gate the first run (weeks.readiness: from
+``[readiness] tests_from``, running not started, not paused) and every other check is met, so
+a run would be next once the tests pass (001: running starts when every check is met). It
+names the first test that can be done today (not tried, its pass expired, or a failure's wait
+over), the same one ``t`` on the return-to-running screen starts (referee.readiness_session);
+else the first test not passed, with when it can be tried again. While a red flag stands or
+high pain holds weight-bearing work (pain_holds.py), no test is offered: the line says why
+it waits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from itb_tui.core.plan.due import DUE, REST
+from itb_tui.core.plan.pain_holds import PainReading
+from itb_tui.core.plan.running import RunAccess
+from itb_tui.core.plan.weeks import Check, Readiness
+
+RULE = "readiness"  # verdict.RULES: running starts when every check is met (001)
+
+
+@dataclass(frozen=True)
+class DueTest:
+    """The readiness test next: DUE (it can be started now) or REST (it waits), and why."""
+
+    test: str  # the test's id
+    name: str
+    status: str  # DUE or REST
+    reason: str
+    waits: str = ""  # what holds it: 'a red flag', 'pain 8/10'; '' when only time does
+    rule: str = RULE
+
+    @property
+    def title(self) -> str:
+        """Short enough for Home's list: 'Test: Brisk walk', 'Test waits: a red flag' (the
+        name is in ``reason``'s panel), 'Next test: Brisk walk' (after a failure)."""
+        if self.status == DUE:
+            return f"Test: {self.name}"
+        if self.waits:
+            return f"Test waits: {self.waits}"
+        return f"Next test: {self.name}"
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first, a full stop last."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
+
+
+def _pain_text(high: PainReading) -> str:
+    return f"pain {high.score}/10" if high.score is not None else "swelling"
+
+
+def next_test(
+    readiness: Readiness,
+    access: RunAccess,
+    *,
+    red_flag: bool = False,
+    high: PainReading | None = None,
+) -> DueTest | None:
+    """The test line for today, or None when the tests do not stand between today and a run.
+
+    ``readiness``: the checks as the rules give them before a red flag is added (its
+    ``next_test`` the first test that can be done today); ``access``: whether running has
+    started, worked out without the red flags (a flag holds every run, started or not);
+    ``red_flag``: a red flag stands; ``high``: the latest pain, when it holds weight-bearing
+    work."""
+    if access.started is not None or access.stage is not None or access.paused:
+        return None
+    tests = [check for check in readiness.checks if check.test]
+    others = [check for check in readiness.checks if not check.test]
+    pending = [check for check in tests if not check.met]
+    if not pending or not all(check.met for check in others):
+        return None
+    check = next((c for c in pending if c.test == readiness.next_test), pending[0])
+    if red_flag:
+        why = f"{check.name} waits: a red flag stands. See a professional before any test."
+        return _waiting(check, why, "a red flag")
+    if high is not None:
+        held = f"{high.text()} holds weight-bearing work: no test until a lower score"
+        why = f"{check.name} waits: {held}."
+        return _waiting(check, why, _pain_text(high))
+    status = DUE if check.test == readiness.next_test else REST
+    return DueTest(check.test, check.name, status, sentence(check.evidence))
+
+
+def _waiting(check: Check, why: str, waits: str) -> DueTest:
+    return DueTest(check.test, check.name, REST, why, waits)

@@ -1,0 +1,175 @@
+"""The readiness test due next as a line of the day (core/plan/next_test.py), over synthetic
+histories through the referee, as Home and ``itb today`` ask it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
+from itb_tui.core.plan.due import DUE, REST
+from itb_tui.core.plan.next_test import DueTest, next_test
+from itb_tui.core.plan.pain_holds import PainReading
+from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
+from itb_tui.core.plan.referee import RulesInput, decide, readiness_session
+from itb_tui.core.plan.running import RunAccess
+from itb_tui.core.plan.weeks import Check, Readiness
+from tests.factories import (
+    LIBRARY,
+    at,
+    pain,
+    pain_free,
+    passed_tests,
+    readiness_attempt,
+    ready_by,
+    run,
+    settings,
+    shipped_program,
+)
+
+DAY = date(2026, 12, 14)  # after the shipped tests_from
+PROGRAM = shipped_program()
+STARTED = settings(DAY - timedelta(weeks=5))  # 3 full weeks of rehab done
+
+
+def due_on(
+    sessions: list[SessionRecord],
+    logs: list[PainLog],
+    *,
+    today: date = DAY,
+    flags: RedFlagState | None = None,
+    decisions: tuple[RunDecision, ...] = (),
+    program: object = PROGRAM,
+) -> DueTest | None:
+    history = MonthHistory(sessions, logs, list(decisions))
+    inp = RulesInput(program, LIBRARY, STARTED, history, at(today, 12))  # type: ignore[arg-type]
+    verdict = decide(inp if flags is None else replace(inp, flags=flags))
+    return verdict.overview.test_due
+
+
+def test_every_other_check_met_names_the_first_test_the_r_screen_starts() -> None:
+    sessions, logs = ready_by(DAY)
+    found = due_on(sessions, logs)
+    assert found is not None and found.status == DUE
+    assert found.title == "Test: Side-lying hip abduction"
+    assert found.reason == "Not tried yet (30 per side, no pain)."
+    inp = RulesInput(PROGRAM, LIBRARY, STARTED, MonthHistory(sessions, logs), at(DAY, 12))
+    routine = readiness_session(decide(inp), PROGRAM, LIBRARY)  # what Enter and t start
+    assert routine is not None and routine.readiness_test == found.test
+
+
+def test_no_line_while_another_check_is_not_met() -> None:
+    sessions, logs = ready_by(DAY)
+    assert due_on(sessions, logs[-3:]) is None  # 3 pain-free days of the 5 needed
+    assert due_on(sessions[:1], logs) is None  # one strength session of the 3
+    early = replace(PROGRAM, readiness=replace(PROGRAM.readiness, tests_from=DAY + timedelta(1)))
+    assert due_on(sessions, logs, program=early) is None  # the tests do not gate yet
+
+
+def test_the_next_test_follows_the_passes_and_an_expired_pass_is_named() -> None:
+    sessions, logs = ready_by(DAY)
+    abduction = readiness_attempt("hip-abduction", DAY - timedelta(days=1), left=30, right=30)
+    found = due_on([*sessions, abduction], logs)
+    assert found is not None and found.title == "Test: Single-leg squat"
+    old = readiness_attempt("hip-abduction", DAY - timedelta(days=20), left=30, right=30)
+    expired = due_on([*sessions, old], logs)
+    assert expired is not None and expired.title == "Test: Side-lying hip abduction"
+    assert expired.reason.startswith("L 30 / R 30, passed 20 days ago; a pass stands 14 days")
+
+
+def test_a_failed_test_waiting_to_be_tried_again_says_when() -> None:
+    sessions, logs = ready_by(DAY)
+    tried = [
+        readiness_attempt(test, DAY - timedelta(days=1), left=reps, right=reps, minutes=mins)
+        for test, reps, mins in (("hip-abduction", 20, 0), ("single-leg-squat", 5, 0))
+    ]
+    walk = readiness_attempt("walk", DAY - timedelta(days=1), minutes=10)
+    found = due_on([*sessions, *tried, walk], logs)
+    assert found is not None and found.status == REST
+    assert found.title == "Next test: Side-lying hip abduction"
+    assert "try again in 2 days" in found.reason
+
+
+def test_a_red_flag_makes_it_wait_and_says_why() -> None:
+    sessions, logs = ready_by(DAY)
+    flag = RedFlagState([FlagChange(PROGRAM.red_flags[0].id, at(DAY, 7), True)])
+    flagged = due_on(sessions, logs, flags=flag)
+    assert flagged is not None and flagged.status == REST
+    assert flagged.title == "Test waits: a red flag"
+    assert flagged.reason.startswith("Side-lying hip abduction waits: a red flag stands. See a")
+
+
+def test_high_pain_makes_it_wait_and_says_why() -> None:
+    """High pain breaks the pain-free days too, so through the referee the line goes; the
+    function still says why the test waits, should the checks ever allow it."""
+    sessions, logs = ready_by(DAY)
+    assert due_on(sessions, [*logs, pain(DAY, 8, hour=9)]) is None  # pain-free days: not met
+    checks = [
+        Check("Pain-free daily life", True, ""),
+        Check("Brisk walk", False, "not tried", "walk"),
+    ]
+    access = RunAccess(None, None, "")
+    high = PainReading(at(DAY, 9), 8, None, "in a pain log")
+    sore = next_test(Readiness(checks), access, high=high)
+    assert sore is not None and sore.status == REST
+    assert sore.title == "Test waits: pain 8/10"
+    assert sore.reason == (
+        "Brisk walk waits: pain 8/10 in a pain log on Mon 14 Dec holds weight-bearing work: "
+        "no test until a lower score."
+    )
+    assert next_test(Readiness(checks, "walk"), access) == DueTest(
+        "walk", "Brisk walk", DUE, "Not tried."
+    )
+
+
+def test_no_line_once_every_test_passes_or_running_has_started() -> None:
+    sessions, logs = ready_by(DAY)
+    assert due_on([*sessions, *passed_tests(DAY - timedelta(days=1))], logs) is None
+    cleared = RunDecision(at(DAY, 7), "set", 1, cleared=True, clinician="Dr Lee")
+    assert due_on(sessions, logs, decisions=(cleared,)) is None
+    paused = RunDecision(at(DAY, 7), "pause")
+    assert due_on(sessions, logs, decisions=(paused,)) is None
+
+
+def test_running_started_before_the_tests_keeps_no_line_even_under_a_red_flag() -> None:
+    start = DAY - timedelta(days=10)  # before the shipped tests_from: no test was needed
+    before, _logs = ready_by(start)
+    recent, _logs = ready_by(DAY)  # every check but the tests met today too
+    runs = [run(start + timedelta(days=n), 15) for n in (0, 2, 4)]
+    sessions, logs = [*before, *recent, *runs], pain_free(DAY - timedelta(days=1), 17)
+    assert due_on(sessions, logs) is None
+    flag = RedFlagState([FlagChange(PROGRAM.red_flags[0].id, at(DAY, 7), True)])
+    assert due_on(sessions, logs, flags=flag) is None  # a flag holds the runs, not the start
+    assert due_on([*before, *recent], logs, flags=flag) is not None  # not started: it waits
+
+
+def test_itb_today_says_the_same_line_in_every_format() -> None:
+    import json
+
+    from itb_tui.core.shell.today_line import render, summarize
+
+    sessions, logs = ready_by(DAY)
+
+    def shown(form: str, flags: RedFlagState | None = None) -> str:
+        inp = RulesInput(PROGRAM, LIBRARY, STARTED, MonthHistory(sessions, logs), at(DAY, 12))
+        summary = summarize(decide(inp if flags is None else replace(inp, flags=flags)))
+        return render(summary, form)
+
+    assert shown("line").endswith(", Test: Side-lying hip abduction")
+    text = shown("text")
+    assert "  [ ] Test: Side-lying hip abduction. Not tried yet (30 per side, no pain)." in text
+    data = json.loads(shown("json"))
+    assert data["anything_due"] is True
+    assert data["test_due"] == {
+        "id": "hip-abduction",
+        "name": "Side-lying hip abduction",
+        "status": "due",
+        "title": "Test: Side-lying hip abduction",
+        "reason": "Not tried yet (30 per side, no pain).",
+        "rule": "readiness",
+        "article": "001",
+    }
+    flag = RedFlagState([FlagChange(PROGRAM.red_flags[0].id, at(DAY, 7), True)])
+    assert "Test" not in shown("line", flag)  # it waits: not due
+    assert "  --- Test waits: a red flag. Side-lying hip abduction waits" in shown("text", flag)
+    assert json.loads(shown("json", flag))["test_due"]["status"] == "rest"
