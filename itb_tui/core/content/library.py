@@ -136,6 +136,8 @@ class Routine:
     short_minutes: int = 0
     # A readiness test's id: the routine is that test (core/plan/readiness_tests.py).
     readiness_test: str = ""
+    # The test asks "Did you limp?" at its end (a walk test).
+    asks_limp: bool = False
     # Exercises of the routine left out of this session because the rules hold them today
     # (plan/pain_holds.without_held): the session is never the routine in full.
     held: tuple[Exercise, ...] = ()

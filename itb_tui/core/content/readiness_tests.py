@@ -9,7 +9,8 @@ readiness_tests.py builds it and judges the result). A test names:
     program's ratio of the stronger) or "timed" (the exercise lasts the target minutes);
   * ``valid_days``: how long a pass stands; ``after``: tests that must pass first;
   * ``work_on``: the exercises that train it, offered when it fails;
-  * ``source``: the article it rests on; ``enabled``: false turns it off (a physio's call).
+  * ``source``: the article it rests on; ``enabled``: false turns it off (a physio's call);
+  * ``asks_limp``: true asks "Did you limp?" at its end; a limp fails it (a walk test).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class ReadinessTest:
     enabled: bool = True
     after: tuple[str, ...] = ()
     work_on: tuple[str, ...] = ()
+    asks_limp: bool = False
 
     @property
     def timed(self) -> bool:
@@ -77,6 +79,7 @@ def read_test(
     enabled = reader.flag("enabled", required=False, default=True)
     after = reader.texts("after", required=False, max_len=64)
     work_on = reader.texts("work_on", required=False, max_len=64)
+    asks_limp = reader.flag("asks_limp", required=False, default=False)
     if exercises is not None:
         if exercise is not None and exercise not in exercises:
             reader.problem("exercise", "the id of a known exercise", exercise)
@@ -101,6 +104,7 @@ def read_test(
         enabled,
         after,
         work_on,
+        asks_limp,
     )
 
 

@@ -15,7 +15,7 @@ from itb_tui.core.pain import PAIN_CONTEXTS as PAIN_CONTEXTS
 NAME_LIMIT = 80  # characters in the name of the clinician who cleared a run week
 OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
 
-HISTORY_SCHEMA = 4  # the newest month this version reads and writes
+HISTORY_SCHEMA = 5  # the newest month this version reads and writes
 # Schema 2 added per-knee pain scores and run-week decisions. A month is written as 2 only when
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
@@ -29,11 +29,13 @@ HISTORY_SCHEMA = 4  # the newest month this version reads and writes
 # so a month with either is written as 4, which such a version shows but never adds to (it would
 # add a record without an id, and write the month as 3 again).
 # A pain log kept from a discarded session names it (``session``, ``routine``, ``kept``):
-# schema 4 too.
+# schema 4 too. Schema 5 added a walk test's answer to "Did you limp?" (``limped``): a month
+# holding one is written as 5, so a version that would read it as damaged never adds to it.
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 OUTDOOR_SCHEMA = SHORT_SCHEMA = 3
 IDS_SCHEMA = TESTS_SCHEMA = 4
+LIMP_SCHEMA = 5
 FIRST_YEAR, LAST_YEAR = 1970, 2200  # the years a record may be dated in
 MAX_RUN_WEEK = 52  # a run week set by hand: far beyond any run table, never absurd
 SIDES = ("left", "right")
@@ -301,6 +303,8 @@ class SessionRecord:
     uid: str = field(default="", compare=False)
     # A readiness test (core/plan/readiness_tests.py): the test's id ("" for any other session).
     readiness_test: str = ""
+    # A walk test's "Did you limp?" (None: not asked, as in every session before it was).
+    limped: bool | None = None
 
     @property
     def duration_s(self) -> int:
@@ -343,6 +347,8 @@ class SessionRecord:
             data["short_minutes"] = self.short_minutes
         if self.readiness_test:
             data["readiness_test"] = self.readiness_test
+        if self.limped is not None:
+            data["limped"] = self.limped
         return data
 
     @classmethod
@@ -359,7 +365,8 @@ class SessionRecord:
         knees = Knees.read(reader, "pain_after_")
         _check_worse(reader, pain, knees, "pain_after")
         note = _note(reader)
-        swelling = _swelling(reader)
+        swelling = _yes_no(reader, "swelling")
+        limped = _yes_no(reader, "limped")
         override = reader.text("override", required=False, max_len=OVERRIDE_LIMIT) or ""
         short = reader.integer("short_minutes", minimum=1, maximum=1000, required=False) or 0
         test = reader.ident("readiness_test") if "readiness_test" in reader.table else ""
@@ -401,6 +408,7 @@ class SessionRecord:
             short,
             uid,
             test or "",
+            limped,
         )
 
 
@@ -423,13 +431,14 @@ def _note(reader: TableReader) -> str:
     return note
 
 
-def _swelling(reader: TableReader) -> bool | None:
-    """The optional yes/no swelling answer; history written before it was asked has none."""
-    value = reader.table.get("swelling")
-    reader.mark_seen("swelling")
+def _yes_no(reader: TableReader, key: str) -> bool | None:
+    """An optional yes/no answer (swelling, a limp); history written before it was asked has
+    none."""
+    value = reader.table.get(key)
+    reader.mark_seen(key)
     if value is None or isinstance(value, bool):
         return value
-    reader.problem("swelling", "true or false", value)
+    reader.problem(key, "true or false", value)
     return None
 
 
@@ -488,7 +497,7 @@ class PainLog:
         score = reader.integer("score", maximum=10)
         context = reader.choice("context", PAIN_CONTEXTS)
         note = _note(reader)
-        swelling = _swelling(reader)
+        swelling = _yes_no(reader, "swelling")
         compared = reader.choice("compared", COMPARED, required=False) or ""
         knees = Knees.read(reader)
         _check_worse(reader, score, knees, "score")
@@ -677,12 +686,15 @@ class MonthHistory:
         ]
 
     def schema(self) -> int:
-        """The schema this month needs: 4 (IDS_SCHEMA, TESTS_SCHEMA) when a record has its id
+        """The schema this month needs: 5 (LIMP_SCHEMA) when a walk test was asked about a
+        limp; 4 (IDS_SCHEMA, TESTS_SCHEMA) when a record has its id
         (every record written by this version), a session is a readiness test or a pain log was
         kept from a discarded session; 3
         (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done outdoors, a run's override, a clinician's
         name, a short session or a function score; KNEES_SCHEMA with a per-knee score or a
         run-week decision; else the first."""
+        if any(s.limped is not None for s in self.sessions):
+            return LIMP_SCHEMA
         if (
             any(s.readiness_test for s in self.sessions)
             or any(log.kept for log in self.pain_logs)

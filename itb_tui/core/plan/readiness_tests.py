@@ -6,10 +6,12 @@ target, through the same session engine as any routine, with its side prompts, r
 pain key; the session is kept with ``readiness_test`` set to the test's id. Rules (the targets
 follow IJSPT 2022, 17(6):1002, Table 2 and clinic checklists; 001: every hip exercise without
 pain before running):
-  * an attempt fails on a pain spike during it, no pain rating after it, a rating above the
-    program's band ([check_in] acceptable_pain), a side short of the target's low end, the
-    weaker side under ``side_ratio_pct`` of the stronger (each-side tests), or when it is not
-    complete (stopped early, or a set ended too soon to count: Enter pressed straight through);
+  * an attempt fails on a pain spike during it, a limp (a walk test asks "Did you limp?" at
+    its end: walking without a limp, IJSPT 2022 Table 2), no pain rating after it, a rating
+    above the program's band ([check_in] acceptable_pain), a side short of the target's low
+    end, the weaker side under ``side_ratio_pct`` of the stronger (each-side tests), or when it
+    is not complete (stopped early, or a set ended too soon to count: Enter pressed straight
+    through);
   * the latest attempt decides; a pass stands ``valid_days`` days, then the test is due again;
     after a failure the test waits ``retry_days`` days before it is offered again;
   * a test with ``after`` is locked until every test it names stands passed;
@@ -80,6 +82,7 @@ def routine_for(test: ReadinessTest, library: Library) -> Routine:
         description=f"A readiness test before running: {rule}.",
         items=(item,),
         readiness_test=test.id,
+        asks_limp=test.asks_limp,
     )
 
 
@@ -97,6 +100,8 @@ def problems(test: ReadinessTest, session: SessionRecord, band: int, ratio_pct: 
     found = []
     if session.pain_spikes:
         found.append("pain during it")
+    if session.limped:  # asked at the end of a walk test; older attempts have no answer
+        found.append("a limp")
     if session.pain_after is None:
         found.append("no pain rating after it")
     elif session.pain_after > band:

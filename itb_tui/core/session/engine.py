@@ -266,6 +266,10 @@ class SessionEngine:
         """Record the pain rating of a session stopped early (it stays where it was)."""
         self.rating = Rating.given(score, note, swelling, knees)
 
+    def answer_limp(self, limped: bool) -> None:
+        """Record the answer to "Did you limp?" (asked at the end of a walk test)."""
+        self.rating = replace(self.rating, limped=limped)
+
     def pain_spike(self) -> PainSpike | None:
         """Note pain felt during the current exercise and side, and pause."""
         exercise = self.exercise

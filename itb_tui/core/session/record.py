@@ -53,12 +53,13 @@ class SetLog:
 @dataclass(frozen=True)
 class Rating:
     """What the user said at the end: pain from 0 to 10 (the worse knee's when each knee was
-    scored), each knee's score, a note, swelling (None: not asked)."""
+    scored), each knee's score, a note, swelling, a limp (a walk test; None: not asked)."""
 
     pain_after: int | None = None
     note: str = ""
     swelling: bool | None = None
     knees: Knees = NO_KNEES
+    limped: bool | None = None
 
     @classmethod
     def given(
@@ -131,4 +132,5 @@ def session_record(engine: SessionEngine) -> SessionRecord:
         pain_spikes=list(engine.pain_spikes),
         short_minutes=engine.routine.short_minutes,
         readiness_test=engine.routine.readiness_test,
+        limped=engine.rating.limped,
     )

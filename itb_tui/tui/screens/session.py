@@ -155,8 +155,8 @@ class SessionScreen(Screen[None]):
         self.run_worker(self.rate_pain(), name=QUESTIONS, group="rating")
 
     async def rate_pain(self) -> None:
-        """The rating at the end: the session is kept with it, and ends. Escape closes it with
-        every set recorded; Enter asks again."""
+        """The rating at the end (then "Did you limp?" after a walk test): the session is kept
+        with it, and ends. Escape closes it with every set recorded; Enter asks again."""
         result = await self.app.push_screen_wait(PainRatingScreen())
         self._asking_pain = False
         if result is None:
@@ -164,6 +164,12 @@ class SessionScreen(Screen[None]):
             self._act([])
             return
         self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
+        if self.engine.routine.asks_limp:  # a walk test: a limp fails it
+            from itb_tui.tui.screens.limp import LIMPED, limp_question
+
+            answer = await self.app.push_screen_wait(limp_question())
+            if answer:
+                self.engine.answer_limp(answer == LIMPED)
         self.post_message(SessionEnded(self.engine, keep=True))
 
     def flash(self, on: bool = True) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from itb_tui.core.history.records import HISTORY_SCHEMA, TESTS_SCHEMA, MonthHistory, RunDecision
+from itb_tui.core.history.records import (
+    HISTORY_SCHEMA,
+    LIMP_SCHEMA,
+    TESTS_SCHEMA,
+    MonthHistory,
+    RunDecision,
+)
 from itb_tui.core.plan.readiness_tests import (
     EXPIRED,
     FAILED,
@@ -157,7 +163,7 @@ def test_running_waits_for_every_test_from_the_day_they_apply() -> None:
 def test_an_attempt_round_trips_and_needs_the_newest_schema() -> None:
     attempt = squat(10, 8)
     data = MonthHistory([attempt]).to_dict()
-    assert data["schema_version"] == TESTS_SCHEMA == HISTORY_SCHEMA  # older versions refuse it
+    assert data["schema_version"] == TESTS_SCHEMA < HISTORY_SCHEMA  # older versions refuse it
     problems: list[str] = []
     back = MonthHistory.from_dict(data, "month", problems)
     assert problems == [] and back.sessions[0].readiness_test == "single-leg-squat"
@@ -235,3 +241,31 @@ def test_each_locked_test_names_what_it_waits_for() -> None:
         "locked until Side-lying hip abduction and Single-leg squat pass",
         "locked until Side-lying hip abduction, Single-leg squat and Brisk walk pass",
     ]
+
+
+def test_a_limp_fails_the_walk_and_an_attempt_without_the_answer_reads_as_before() -> None:
+    walk = PROGRAM.readiness_tests[2]
+    assert walk.id == "walk" and walk.asks_limp and routine_for(walk, LIBRARY).asks_limp
+    assert not any(t.asks_limp for t in PROGRAM.readiness_tests if t.id != "walk")
+    attempt = readiness_attempt("walk", DAY, minutes=30)
+    assert attempt.limped is None and state("walk", attempt).status == PASSED  # older attempts
+    even = replace(attempt, limped=False)
+    assert state("walk", even).status == PASSED
+    limped = state("walk", replace(attempt, limped=True))
+    assert limped.status == FAILED and limped.problems == ("a limp",)
+    assert limped.evidence.startswith("30 min, failed today (a limp); try again in 3 days")
+
+
+def test_the_limp_answer_round_trips_and_needs_the_newest_schema() -> None:
+    attempt = replace(readiness_attempt("walk", DAY, minutes=20), limped=True)
+    data = MonthHistory([attempt]).to_dict()
+    assert data["schema_version"] == LIMP_SCHEMA == HISTORY_SCHEMA  # older versions refuse it
+    assert data["sessions"][0]["limped"] is True
+    problems: list[str] = []
+    back = MonthHistory.from_dict(data, "month", problems)
+    assert problems == [] and back.sessions[0].limped is True
+    data["sessions"][0]["limped"] = "yes"
+    MonthHistory.from_dict(data, "month", problems)
+    assert problems and "field 'limped': expected true or false" in problems[0]
+    without = MonthHistory([readiness_attempt("walk", DAY, minutes=20)]).to_dict()
+    assert "limped" not in without["sessions"][0] and without["schema_version"] == TESTS_SCHEMA

@@ -325,9 +325,7 @@ def test_newer_month_is_readable_but_not_written(store: HistoryStore, paths: Pat
     store.save_session(session("s1", at(11)))
     path = paths.history / "2026-11.toml"
     newer = HISTORY_SCHEMA + 1
-    text = path.read_text().replace(
-        f"schema_version = {HISTORY_SCHEMA}", f"schema_version = {newer}"
-    )
+    text = re.sub(r"schema_version = \d+", f"schema_version = {newer}", path.read_text())
     text = text.replace('routine = "hip-strength"', 'routine = "hip-strength"\nmood = "good"')
     path.write_text(text)
     before = path.read_bytes()
