@@ -3,15 +3,18 @@ limp fails the test."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from itb_tui.core.content.library import READY_SECONDS
 from itb_tui.core.plan.readiness_tests import readiness_states, routine_for
 from itb_tui.core.session.engine import Phase
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
+from itb_tui.tui.screens.session_detail import session_view
 from itb_tui.tui.screens.summary import SummaryScreen
 
 from .helpers import ice_to_the_rating, session_screen
@@ -54,6 +57,9 @@ async def test_the_walk_asks_about_a_limp_and_a_limp_fails_it(
     state = next(s for s in found if s.test.id == "walk")
     assert state.status == status
     assert ("a limp" in state.evidence) is limped
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(session_view(kept))  # History's detail of the session
+    assert f"Limped: {'yes' if limped else 'no'}" in console.export_text()
 
 
 async def test_other_sessions_are_not_asked_about_a_limp(tmp_path: Path) -> None:
@@ -70,3 +76,6 @@ async def test_other_sessions_are_not_asked_about_a_limp(tmp_path: Path) -> None
         assert isinstance(app.screen, SummaryScreen)
     (kept,) = app.context.store.everything().sessions
     assert kept.limped is None
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(session_view(kept))
+    assert "Limped" not in console.export_text()

@@ -106,9 +106,10 @@ def session_view(session: SessionRecord) -> RenderableType:
         + ("" if s.score is None else f", {score_text(s.score, s.knees)}")
         for s in sorted(session.pain_spikes, key=lambda s: s.at)
     ]
+    limp = "" if session.limped is None else f"[b]Limped[/b]: {swelling_text(session.limped)}\n"
     tail = rich_markup(
         "\n[b]Pain noted during[/b]: $spikes\n[b]Pain after[/b]: $pain\n"
-        f"[b]Swelling[/b]: {swelling_text(session.swelling)}\n[b]Note[/b]: "
+        f"[b]Swelling[/b]: {swelling_text(session.swelling)}\n{limp}[b]Note[/b]: "
         + ("$note" if session.note else "[dim]none[/dim]"),
         spikes="\n" + "\n".join(spikes) if spikes else "none",
         pain=pain_text(session.pain_after, session.pain_after_knees),
@@ -136,7 +137,7 @@ def pain_log_view(log: PainLog) -> RenderableType:
 
 
 def swelling_text(answer: bool | None) -> str:
-    """'yes', 'no' or 'not asked'."""
+    """'yes', 'no' or 'not asked' (a yes/no answer: swelling, a limp)."""
     if answer is None:
         return "[dim]not asked[/dim]"
     return "[b]yes[/b]" if answer else "no"
