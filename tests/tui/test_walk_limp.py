@@ -16,17 +16,20 @@ from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.screens.session_detail import session_view
 from itb_tui.tui.screens.summary import SummaryScreen
+from itb_tui.tui.widgets.footer import KeysFooter
 
 from .helpers import ice_to_the_rating, session_screen
 from .plain import plain
+from .test_keys import footer_words
 from .test_readiness_test_flow import MONDAY, december_app
 
 
 @pytest.mark.parametrize(
-    ("key", "limped", "status"), [("y", True, "failed"), ("n", False, "passed")]
+    ("key", "limped", "status"),
+    [("y", True, "failed"), ("n", False, "passed"), ("escape", None, "passed")],
 )
 async def test_the_walk_asks_about_a_limp_and_a_limp_fails_it(
-    tmp_path: Path, key: str, limped: bool, status: str
+    tmp_path: Path, key: str, limped: bool | None, status: str
 ) -> None:
     app, clock = december_app(tmp_path)
     program, library = app.context.program, app.context.library
@@ -48,6 +51,7 @@ async def test_the_walk_asks_about_a_limp_and_a_limp_fails_it(
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         assert "Did you limp?" in plain(app)
+        assert footer_words(app.screen.query_one(KeysFooter))["escape"] == "Skip"
         await pilot.press(key)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -56,10 +60,11 @@ async def test_the_walk_asks_about_a_limp_and_a_limp_fails_it(
     found = readiness_states(program, library, [kept], MONDAY.date())
     state = next(s for s in found if s.test.id == "walk")
     assert state.status == status
-    assert ("a limp" in state.evidence) is limped
+    assert ("a limp" in state.evidence) is bool(limped)
     console = Console(width=80, record=True, file=io.StringIO())
     console.print(session_view(kept))  # History's detail of the session
-    assert f"Limped: {'yes' if limped else 'no'}" in console.export_text()
+    shown = {True: "Limped: yes", False: "Limped: no", None: "Limped"}[limped]
+    assert (shown in console.export_text()) is (limped is not None)
 
 
 async def test_other_sessions_are_not_asked_about_a_limp(tmp_path: Path) -> None:

@@ -165,9 +165,9 @@ class SessionScreen(Screen[None]):
             return
         self.engine.rate_pain(result.score, result.note, result.swelling, result.knees)
         if self.engine.routine.asks_limp:  # a walk test: a limp fails it
-            from itb_tui.tui.screens.limp import LIMPED, limp_question
+            from itb_tui.tui.screens.limp import LIMPED, LimpQuestion
 
-            answer = await self.app.push_screen_wait(limp_question())
+            answer = await self.app.push_screen_wait(LimpQuestion())
             if answer:
                 self.engine.answer_limp(answer == LIMPED)
         self.post_message(SessionEnded(self.engine, keep=True))
