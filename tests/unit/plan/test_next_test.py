@@ -24,11 +24,9 @@ from tests.factories import (
     ready_by,
     run,
     settings,
-    shipped_program,
 )
+from tests.unit.plan.test_readiness_tests import DAY, PROGRAM  # after the tests' start
 
-DAY = date(2026, 12, 14)  # after the shipped tests_from
-PROGRAM = shipped_program()
 STARTED = settings(DAY - timedelta(weeks=5))  # 3 full weeks of rehab done
 
 
