@@ -27,7 +27,7 @@ not).
 """
 
 TODAY_HELP = """\
-exit codes: 0 nothing is due, 1 something is due (the check-in or a session), 2 bad
+exit codes: 0 nothing is due, 1 something is due (the check-in, a session or a test), 2 bad
 arguments, 3 the history or the program could not be read.
 --format line prints one line for a shell prompt or a tmux status line, e.g.
   PS1='$(itb today --format line) \\$ '   or   set -g status-right '#(itb today --format line)'

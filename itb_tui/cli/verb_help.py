@@ -30,8 +30,8 @@ VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "today": (
         ("itb today", "itb today --format json"),
-        "0 nothing is due, 1 something is due (the check-in or a session), 2 bad arguments, "
-        "3 the history or the program could not be read",
+        "0 nothing is due, 1 something is due (the check-in, a session or a test), "
+        "2 bad arguments, 3 the history or the program could not be read",
     ),
     "readiness": (
         ("itb readiness", "itb readiness --format json"),
