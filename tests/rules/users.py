@@ -429,7 +429,11 @@ class Simulation:
             self.felt.append((record.ended_at, f"{record.pain_after}/10 after {record.routine}"))
 
     def discard(self, record: SessionRecord) -> None:
-        """``q d``: the session is not kept; what the app keeps of its pain is added."""
+        """``q d``: the session is not kept; what the app keeps of its pain is added. The
+        swelling question comes with the pain rating (core/session/record.py's Rating), so a
+        session discarded without a rating has no swelling answer."""
+        if record.pain_after is None:
+            record.swelling = None
         self.noted(record)
         self.discarded.append(record)
         kept = discard_keeps(record)
