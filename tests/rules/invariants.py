@@ -27,6 +27,7 @@ from itb_tui.core.plan.due import DUE, OPTIONAL
 from itb_tui.core.plan.referee import readiness_session
 from itb_tui.core.plan.signs import step_back_signs, strength_pain_signs
 from itb_tui.core.plan.weeks import RUN_ROUTINE
+from itb_tui.core.shell.today_line import tests_json
 from tests.factories import weight_bearing_offered
 
 from .surfaces import Look, ics_today, verdict
@@ -537,9 +538,11 @@ def stint_start(sim: Simulation, look: Look) -> datetime:
 def r1_first_run(sim: Simulation, look: Look, starting: bool = False) -> list[str]:
     """R1: no surface offers a first run (nor does `r` start one) from the program's
     tests_from while an enabled readiness test has no valid pass, unless a clinician named in
-    the run-week dialog cleared the user."""
-    offered = starting or look.can_run or RUN_ROUTINE in look.home_due()
-    if not (offered or RUN_ROUTINE in look.json_due()):
+    the run-week dialog cleared the user. Home and the r screen are asked; `itb today` and
+    the calendar offer what Home offers (I6)."""
+    if look.today < sim.program.readiness.tests_from:
+        return []
+    if not (starting or look.can_run or RUN_ROUTINE in look.home_due()):
         return []
     first = stint_start(sim, look)
     if local_date(first) < sim.program.readiness.tests_from:
@@ -559,7 +562,7 @@ def r1_first_run(sim: Simulation, look: Look, starting: bool = False) -> list[st
 def offered_test(sim: Simulation, look: Look) -> str:
     """The readiness test any surface offers: `t`, the checklist, `itb readiness`."""
     routine = readiness_session(look.verdict, sim.program, sim.library)
-    nexts = [t["id"] for t in look.readiness_json().get("readiness_tests", []) if t["next"]]
+    nexts = [t["id"] for t in tests_json(look.verdict) if t["next"]]
     offered = [look.overview.readiness.next_test, routine.readiness_test if routine else ""]
     return next((str(t) for t in [*offered, *nexts] if t), "")
 
@@ -567,11 +570,11 @@ def offered_test(sim: Simulation, look: Look) -> str:
 def r2_no_test_held(sim: Simulation, look: Look) -> list[str]:
     """R2: no readiness test is offered while weight-bearing work is held: a red flag
     standing or pain of 7+ or swelling not yet followed by a lower score (001)."""
-    test = offered_test(sim, look)
+    flags = sim.flags.standing()
+    high = None if flags else high_pain_standing(sim.history, look.now)
+    test = offered_test(sim, look) if flags or high is not None else ""
     if not test:
         return []
-    flags = sim.flags.standing()
-    high = high_pain_standing(sim.history, look.now)
     if flags:
         return [f"R2: the {test} test is offered while red flag {sorted(flags)[0]} stands"]
     if high is not None:

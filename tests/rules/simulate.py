@@ -133,10 +133,12 @@ def follow(
     offers as due, in full and rated 0; the run when offered."""
     now = at(day, action.hour)
     seen = observe(sim, now)
-    tests = sim.program.enabled_tests if action.test and seen.overview.readiness.next_test else ()
-    for _ in tests:
-        if not take_test(sim, now, action.test, at_test):
-            break
+    if action.test is not None and seen.overview.readiness.next_test:
+        for _ in range(
+            len(sim.program.enabled_tests) + 1
+        ):  # each once at most: a pass stands, a failure waits
+            if not take_test(sim, now, action.test, at_test):
+                break
         seen = observe(sim, now)
     for line in seen.verdict.items:
         if line.status != DUE and not (line.kind == "run" and line.status == OPTIONAL):

@@ -305,7 +305,7 @@ def users(
         knee=knee,
         running=draw(st.booleans()),
         days=tuple(draw(st.lists(days(knee, steady), min_size=min_days, max_size=max_days))),
-        tests_from=draw(st.sampled_from([None, 0, 14])),
+        tests_from=draw(st.sampled_from([None, None, 0, 14])),
     )
 
 
