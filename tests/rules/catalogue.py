@@ -15,6 +15,7 @@ from .simulate import DayCheck, RunCheck, TestCheck
 R1 = "R1 no first run before the readiness tests pass"
 R2 = "R2 no readiness test while weight-bearing work is held"
 R3 = "R3 a discarded or incomplete test is never a pass"
+R4 = "R4 a test discarded with pain waits as one kept"
 DAY_CHECKS: dict[str, DayCheck] = {
     "I1 nothing held is offered": lambda sim, seen, _: inv.i1_offered(seen),
     "I2 no rise after pain or a sign": inv.i2_no_rise,
@@ -32,6 +33,7 @@ DAY_CHECKS: dict[str, DayCheck] = {
     R1: lambda sim, seen, _: inv.r1_first_run(sim, seen),
     R2: lambda sim, seen, _: inv.r2_no_test_held(sim, seen),
     R3: lambda sim, seen, _: inv.r3_pass_is_kept_and_complete(sim, seen),
+    R4: lambda sim, seen, _: inv.r4_discarded_test_pain(sim, seen),
 }
 RUN_CHECKS: dict[str, RunCheck] = {
     "I1 no held run can be started": lambda sim, seen, overridden: inv.i1_run_start(
@@ -39,8 +41,8 @@ RUN_CHECKS: dict[str, RunCheck] = {
     ),
     R1: lambda sim, seen, _: inv.r1_first_run(sim, seen, starting=True),
 }
-# R2 is checked at `t` too, the moment a test is asked for.
-TEST_CHECKS: dict[str, TestCheck] = {R2: inv.r2_no_test_held}
+# R2 and R4 are checked at `t` too, the moment a test is asked for.
+TEST_CHECKS: dict[str, TestCheck] = {R2: inv.r2_no_test_held, R4: inv.r4_discarded_test_pain}
 FINAL_CHECKS: dict[str, Callable[..., list[str]]] = {
     "P1 every pain is read": lambda sim, seen: inv.p1_pain_read(sim, seen.today),
     "P5 discarding never lessens pain": lambda sim, seen: inv.p5_discard_same_pain(sim, seen.today),
@@ -66,4 +68,5 @@ HOLDS = {
     R1,
     R2,
     R3,
+    R4,
 }

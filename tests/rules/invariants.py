@@ -593,3 +593,26 @@ def r3_pass_is_kept_and_complete(sim: Simulation, look: Look) -> list[str]:
             if why:
                 found.append(f"R3: {check.name} shows passed ({check.evidence}); {why}")
     return found
+
+
+def r4_discarded_test_pain(sim: Simulation, look: Look) -> list[str]:
+    """R4: a readiness test discarded with pain noted in it (a spike, a rating above the
+    band) waits its retry days before it is offered again, as it would kept (a failure):
+    discarding never lessens pain (P5)."""
+    test = offered_test(sim, look)
+    if not test:
+        return []
+    band = sim.program.acceptable_morning_pain
+    wait = sim.program.readiness.retry_days
+    painful = [
+        s.started_at
+        for s in sim.discarded
+        if s.readiness_test == test
+        and (s.pain_spikes or (s.pain_after or 0) > band)
+        and (look.today - local_date(s.started_at)).days < wait
+    ]
+    if not painful:
+        return []
+    return [
+        f"R4: the {test} test is offered again after pain in it at {max(painful):%a %d %b %H:%M}"
+    ]

@@ -28,6 +28,7 @@ from .users import (
     FIRST_DAY,
     NO_PAIN,
     Action,
+    Attempt,
     CheckIn,
     Flag,
     Follow,
@@ -39,7 +40,6 @@ from .users import (
     SetWeek,
     Simulation,
     SkipCheckIn,
-    Test,
     User,
     at,
 )
@@ -87,7 +87,7 @@ def start_run(sim: Simulation, now: datetime, action: Run, at_run: RunCheck | No
     sim.run(now.date(), action, planned, override)
 
 
-def take_test(sim: Simulation, now: datetime, action: Test, at_test: TestCheck | None) -> bool:
+def take_test(sim: Simulation, now: datetime, action: Attempt, at_test: TestCheck | None) -> bool:
     """`t` on the return-to-running screen: the test the verdict offers, done as ``action``
     says; False when none is offered (a red flag or high pain holds it, or none is due)."""
     now = sim.slot(now)
@@ -173,7 +173,7 @@ def act(
         sim.flag(day, action)
     elif isinstance(action, Follow):
         follow(sim, day, action, at_run, at_test)
-    elif isinstance(action, Test):
+    elif isinstance(action, Attempt):
         take_test(sim, at(day, action.hour), action, at_test)
 
 

@@ -137,7 +137,7 @@ class Flag:
 
 
 @dataclass(frozen=True)
-class Test:
+class Attempt:
     """`t`: the readiness test the verdict offers (none: nothing happens), its sets as
     ``sets`` (TEST_SETS), a pain spike in it or not, rated ``pain_after`` (None: Escape),
     kept or discarded."""
@@ -149,7 +149,7 @@ class Test:
     discard: bool
 
 
-PASSING = Test(0, "pass", False, 0, False)
+PASSING = Attempt(0, "pass", False, 0, False)
 
 
 @dataclass(frozen=True)
@@ -159,10 +159,10 @@ class Follow:
 
     hour: int
     run_pain: int = 0
-    test: Test | None = PASSING
+    test: Attempt | None = PASSING
 
 
-Action = CheckIn | SkipCheckIn | Session | Run | LogPain | SetWeek | Pause | Flag | Follow | Test
+Action = CheckIn | SkipCheckIn | Session | Run | LogPain | SetWeek | Pause | Flag | Follow | Attempt
 
 
 @dataclass(frozen=True)
@@ -205,8 +205,8 @@ def pains(draw: st.DrawFn, knee: str, scores: st.SearchStrategy[int] = SCORES) -
 
 
 @st.composite
-def tests(draw: st.DrawFn, hour: int) -> Test:
-    return Test(
+def tests(draw: st.DrawFn, hour: int) -> Attempt:
+    return Attempt(
         hour,
         draw(st.sampled_from(TEST_SETS)),
         draw(st.booleans()),
@@ -472,7 +472,7 @@ class Simulation:
         )
         self.add_session(record)
 
-    def test(self, start: datetime, action: Test, routine: Routine) -> None:
+    def test(self, start: datetime, action: Attempt, routine: Routine) -> None:
         """``routine``, a readiness test's guided session, done from ``start`` as ``action``
         says."""
         test = next(t for t in self.program.enabled_tests if t.id == routine.readiness_test)

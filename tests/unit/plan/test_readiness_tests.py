@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from itb_tui.core.history.records import HISTORY_SCHEMA, TESTS_SCHEMA, MonthHistory, RunDecision
+from itb_tui.core.plan.kept_pain import kept_pain_logs
 from itb_tui.core.plan.readiness_tests import (
     EXPIRED,
     FAILED,
@@ -235,3 +236,20 @@ def test_each_locked_test_names_what_it_waits_for() -> None:
         "locked until Side-lying hip abduction and Single-leg squat pass",
         "locked until Side-lying hip abduction, Single-leg squat and Brisk walk pass",
     ]
+
+
+def test_an_attempt_discarded_with_pain_fails_as_if_kept() -> None:
+    """001: every hip exercise without pain before running. A spike (or a rating above the
+    band) in an attempt then discarded is kept as a pain log naming the test: the test fails
+    and waits its retry days, as the attempt kept would; a later pass decides again. An
+    attempt discarded rated 0 without a spike is left out."""
+    spiked = readiness_attempt("walk", DAY - timedelta(days=1), minutes=30, spikes=["brisk-walk"])
+    logs = kept_pain_logs(spiked)
+    states = readiness_states(PROGRAM, LIBRARY, [], DAY, logs)
+    walk = states[2]
+    assert walk.status == FAILED and walk.retry_in == 2 and not walk.startable
+    assert walk.evidence.startswith("discarded, failed yesterday (pain noted during it)")
+    again = readiness_attempt("walk", DAY, minutes=15)
+    assert readiness_states(PROGRAM, LIBRARY, [again], DAY, logs)[2].status == PASSED
+    calm = readiness_attempt("walk", DAY, minutes=3, pain_after=0)
+    assert readiness_states(PROGRAM, LIBRARY, [], DAY, kept_pain_logs(calm))[2].status == UNTRIED
