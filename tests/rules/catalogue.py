@@ -2,8 +2,7 @@
 
 ``HOLDS`` run in the default suite (test_fuzz.py). Any other runs with ``ITB_RULES_PENDING=1``
 (test_pending.py): a door still open in the rules. When its fix lands, move its name into
-``HOLDS``. P5 is left out: with it the default run fails, after a long shrink, on a
-history breaking I2; which user broke P5 first is not yet known.
+``HOLDS``.
 """
 
 from __future__ import annotations
@@ -11,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import invariants as inv
-from .simulate import DayCheck, RunCheck
+from .simulate import DayCheck, RunCheck, TestCheck
 
+R1 = "R1 no first run before the readiness tests pass"
+R2 = "R2 no readiness test while weight-bearing work is held"
+R3 = "R3 a discarded or incomplete test is never a pass"
+R4 = "R4 a test discarded with pain waits as one kept"
 DAY_CHECKS: dict[str, DayCheck] = {
     "I1 nothing held is offered": lambda sim, seen, _: inv.i1_offered(seen),
     "I2 no rise after pain or a sign": inv.i2_no_rise,
@@ -27,17 +30,26 @@ DAY_CHECKS: dict[str, DayCheck] = {
     ),
     "P3 a missing knee is not 0": lambda sim, seen, _: inv.p3_missing_knee(sim, seen),
     "P4 no action removes a pain": lambda sim, seen, _: inv.p4_pain_kept(sim),
+    R1: lambda sim, seen, _: inv.r1_first_run(sim, seen),
+    R2: lambda sim, seen, _: inv.r2_no_test_held(sim, seen),
+    R3: lambda sim, seen, _: inv.r3_pass_is_kept_and_complete(sim, seen),
+    R4: lambda sim, seen, _: inv.r4_discarded_test_pain(sim, seen),
 }
 RUN_CHECKS: dict[str, RunCheck] = {
-    "I1 no held run can be started": inv.i1_run_start,
+    "I1 no held run can be started": lambda sim, seen, overridden: inv.i1_run_start(
+        seen, overridden
+    ),
+    R1: lambda sim, seen, _: inv.r1_first_run(sim, seen, starting=True),
 }
+# R2 and R4 are checked at `t` too, the moment a test is asked for.
+TEST_CHECKS: dict[str, TestCheck] = {R2: inv.r2_no_test_held, R4: inv.r4_discarded_test_pain}
 FINAL_CHECKS: dict[str, Callable[..., list[str]]] = {
     "P1 every pain is read": lambda sim, seen: inv.p1_pain_read(sim, seen.today),
     "P5 discarding never lessens pain": lambda sim, seen: inv.p5_discard_same_pain(sim, seen.today),
 }
 # The invariants about weeks of running need users who run for weeks.
 RUNNERS = {"I2 no rise after pain or a sign", "I3 three painful weeks to phase 1"}
-ALL = [*DAY_CHECKS, *RUN_CHECKS, *FINAL_CHECKS]
+ALL = list(dict.fromkeys([*DAY_CHECKS, *RUN_CHECKS, *FINAL_CHECKS]))
 HOLDS = {
     "I1 nothing held is offered",
     "I2 no rise after pain or a sign",
@@ -52,4 +64,9 @@ HOLDS = {
     "I6 the r screen says what Home says",
     "I6 the calendar says what Home says",
     "P1 every pain is read",
+    "P5 discarding never lessens pain",
+    R1,
+    R2,
+    R3,
+    R4,
 }

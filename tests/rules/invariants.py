@@ -13,11 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+from itb_tui.core.content.readiness_tests import ReadinessTest
 from itb_tui.core.dates import local_date, week_monday
-from itb_tui.core.history.records import Knees, MonthHistory, PainLog, RunDecision, SessionRecord
+from itb_tui.core.history.records import (
+    SIDES,
+    Knees,
+    MonthHistory,
+    PainLog,
+    RunDecision,
+    SessionRecord,
+)
 from itb_tui.core.plan.due import DUE, OPTIONAL
+from itb_tui.core.plan.referee import readiness_session
 from itb_tui.core.plan.signs import step_back_signs, strength_pain_signs
 from itb_tui.core.plan.weeks import RUN_ROUTINE
+from itb_tui.core.shell.today_line import tests_json
 from tests.factories import weight_bearing_offered
 
 from .surfaces import Look, ics_today, verdict
@@ -472,4 +482,137 @@ def p5_discard_same_pain(sim: Simulation, today: date) -> list[str]:
     missing = kept - found_signs(sim, sim.history, today)
     return [
         f"P5: {sign} on {day:%a %d %b} only if the session is kept" for sign, day in sorted(missing)
+    ]
+
+
+# --- R1, R2, R3: the readiness tests -----------------------------------------------------
+
+
+def test_done(test: ReadinessTest, attempt: SessionRecord) -> bool:
+    """Every side (a timed test: the whole) at the low end of the target at least."""
+    done = [v for result in attempt.exercises for vs in result.done.values() for v in vs]
+    if test.timed:
+        return sum(done) >= test.target[0] * 60
+    sides = {
+        side: sum(v for r in attempt.exercises for v in r.done.get(side, [])) for side in SIDES
+    }
+    return all(count >= test.target[0] for count in sides.values())
+
+
+def why_not_passed(sim: Simulation, test: ReadinessTest, moment: datetime) -> str:
+    """'' when ``test`` stands passed at ``moment``: its latest attempt kept before it is
+    complete, done to the target, without a pain spike, rated within the band, and no older
+    than the test's valid days. Else why not, in words. (The side ratio is left to the
+    product: this judge is looser, never stricter.)"""
+    band = sim.program.acceptable_morning_pain
+    attempts = [
+        s for s in sim.history.sessions if s.readiness_test == test.id and s.started_at < moment
+    ]
+    if not attempts:
+        return "never kept"
+    last = max(attempts, key=lambda s: s.started_at)
+    age = (local_date(moment) - local_date(last.started_at)).days
+    problems = [
+        "not complete" if not last.completed else "",
+        "short of the target" if not test_done(test, last) else "",
+        "a pain spike" if last.pain_spikes else "",
+        "no rating" if last.pain_after is None else "",
+        f"rated {last.pain_after}" if (last.pain_after or 0) > band else "",
+        f"{age} days old" if age > test.valid_days else "",
+    ]
+    found = ", ".join(p for p in problems if p)
+    return f"last tried {last.started_at:%a %d %b %H:%M}: {found}" if found else ""
+
+
+def stint_start(sim: Simulation, look: Look) -> datetime:
+    """When the first run of the running that stands today was (or, none yet, now)."""
+    started = look.overview.access.started
+    runs = [
+        s.started_at
+        for s in sim.history.sessions
+        if s.routine == RUN_ROUTINE and started is not None and local_date(s.started_at) >= started
+    ]
+    return min(runs, default=look.now)
+
+
+def r1_first_run(sim: Simulation, look: Look, starting: bool = False) -> list[str]:
+    """R1: no surface offers a first run (nor does `r` start one) from the program's
+    tests_from while an enabled readiness test has no valid pass, unless a clinician named in
+    the run-week dialog cleared the user. Home and the r screen are asked; `itb today` and
+    the calendar offer what Home offers (I6)."""
+    if look.today < sim.program.readiness.tests_from:
+        return []
+    if not (starting or look.can_run or RUN_ROUTINE in look.home_due()):
+        return []
+    first = stint_start(sim, look)
+    if local_date(first) < sim.program.readiness.tests_from:
+        return []
+    if any(clinician_named(d) and d.at <= first for d in sim.history.run_decisions):
+        return []
+    found = []
+    for test in sim.program.enabled_tests:
+        why = why_not_passed(sim, test, first)
+        if why:
+            found.append(f"{test.name} ({why})")
+    if not found:
+        return []
+    return [f"R1: a first run ({first:%a %d %b %H:%M}) offered with no pass of " + "; ".join(found)]
+
+
+def offered_test(sim: Simulation, look: Look) -> str:
+    """The readiness test any surface offers: `t`, the checklist, `itb readiness`."""
+    routine = readiness_session(look.verdict, sim.program, sim.library)
+    nexts = [t["id"] for t in tests_json(look.verdict) if t["next"]]
+    offered = [look.overview.readiness.next_test, routine.readiness_test if routine else ""]
+    return next((str(t) for t in [*offered, *nexts] if t), "")
+
+
+def r2_no_test_held(sim: Simulation, look: Look) -> list[str]:
+    """R2: no readiness test is offered while weight-bearing work is held: a red flag
+    standing or pain of 7+ or swelling not yet followed by a lower score (001)."""
+    flags = sim.flags.standing()
+    high = None if flags else high_pain_standing(sim.history, look.now)
+    test = offered_test(sim, look) if flags or high is not None else ""
+    if not test:
+        return []
+    if flags:
+        return [f"R2: the {test} test is offered while red flag {sorted(flags)[0]} stands"]
+    if high is not None:
+        return [f"R2: the {test} test is offered after high pain: {high!r:.100}"]
+    return []
+
+
+def r3_pass_is_kept_and_complete(sim: Simulation, look: Look) -> list[str]:
+    """R3: a test the checklist shows as passed has a kept attempt that passes: never a
+    discarded one, one stopped early or pressed through, one short, with pain or unrated."""
+    tests = {test.id: test for test in sim.program.enabled_tests}
+    found = []
+    for check in look.overview.readiness.checks:
+        if check.met and check.test in tests:
+            why = why_not_passed(sim, tests[check.test], look.now)
+            if why:
+                found.append(f"R3: {check.name} shows passed ({check.evidence}); {why}")
+    return found
+
+
+def r4_discarded_test_pain(sim: Simulation, look: Look) -> list[str]:
+    """R4: a readiness test discarded with pain noted in it (a spike, a rating above the
+    band) waits its retry days before it is offered again, as it would kept (a failure):
+    discarding never lessens pain (P5)."""
+    test = offered_test(sim, look)
+    if not test:
+        return []
+    band = sim.program.acceptable_morning_pain
+    wait = sim.program.readiness.retry_days
+    painful = [
+        s.started_at
+        for s in sim.discarded
+        if s.readiness_test == test
+        and (s.pain_spikes or (s.pain_after or 0) > band)
+        and (look.today - local_date(s.started_at)).days < wait
+    ]
+    if not painful:
+        return []
+    return [
+        f"R4: the {test} test is offered again after pain in it at {max(painful):%a %d %b %H:%M}"
     ]

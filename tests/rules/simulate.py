@@ -1,7 +1,8 @@
 """Live a synthetic user day by day, and check the invariants as the days go.
 
 ``live`` applies each day's actions in time order through the app's gates (see users.py),
-checks ``at_run`` whenever the user starts a run and ``each_day`` at the end of every day,
+checks ``at_run`` whenever the user starts a run, ``at_test`` whenever they ask for a
+readiness test and ``each_day`` at the end of every day,
 and raises AssertionError with the story so far at the first broken invariant.
 """
 
@@ -13,7 +14,12 @@ from datetime import date, datetime, timedelta
 
 from itb_tui.core.history.records import RunDecision
 from itb_tui.core.plan.due import DUE, OPTIONAL
-from itb_tui.core.plan.referee import needs_clinician, override_question, refuse
+from itb_tui.core.plan.referee import (
+    needs_clinician,
+    override_question,
+    readiness_session,
+    refuse,
+)
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 
 from .invariants import Tracker, end_of
@@ -22,6 +28,7 @@ from .users import (
     FIRST_DAY,
     NO_PAIN,
     Action,
+    Attempt,
     CheckIn,
     Flag,
     Follow,
@@ -38,7 +45,8 @@ from .users import (
 )
 
 DayCheck = Callable[[Simulation, Look, Tracker], list[str]]
-RunCheck = Callable[[Look, bool], list[str]]
+RunCheck = Callable[[Simulation, Look, bool], list[str]]
+TestCheck = Callable[[Simulation, Look], list[str]]
 
 
 class Broken(AssertionError):
@@ -60,7 +68,9 @@ def fail(sim: Simulation, problems: list[str]) -> None:
 
 def start_run(sim: Simulation, now: datetime, action: Run, at_run: RunCheck | None) -> None:
     """`r` on the return-to-running screen: a run the verdict offers starts at once; on a rest
-    or held day the question that names why is asked, answered yes and kept with the run."""
+    or held day the question that names why is asked, answered yes and kept with the run.
+    It starts once the session before it has ended (one session at a time)."""
+    now = sim.slot(now)
     seen = observe(sim, now)
     override = ""
     if not seen.can_run:
@@ -68,13 +78,28 @@ def start_run(sim: Simulation, now: datetime, action: Run, at_run: RunCheck | No
             sim.note(now, f"r: no run can be started ({seen.verdict.run.status})")
             return
         override = override_question(seen.verdict)
-    if at_run is not None and (problems := at_run(seen, bool(override))):
+    if at_run is not None and (problems := at_run(sim, seen, bool(override))):
         fail(sim, problems)
     stage = seen.overview.stage
     planned = (
         seen.verdict.run.minutes[1] if seen.can_run else (stage.target.minutes[1] if stage else 15)
     )
     sim.run(now.date(), action, planned, override)
+
+
+def take_test(sim: Simulation, now: datetime, action: Attempt, at_test: TestCheck | None) -> bool:
+    """`t` on the return-to-running screen: the test the verdict offers, done as ``action``
+    says; False when none is offered (a red flag or high pain holds it, or none is due)."""
+    now = sim.slot(now)
+    seen = observe(sim, now)
+    routine = readiness_session(seen.verdict, sim.program, sim.library)
+    if at_test is not None and (problems := at_test(sim, seen)):
+        fail(sim, problems)
+    if routine is None:
+        sim.note(now, "t: no readiness test offered")
+        return False
+    sim.test(now, action, routine)
+    return True
 
 
 def decide(sim: Simulation, now: datetime, action: SetWeek | Pause) -> None:
@@ -101,10 +126,21 @@ def decide(sim: Simulation, now: datetime, action: SetWeek | Pause) -> None:
         sim.decide(decision)
 
 
-def follow(sim: Simulation, day: date, action: Follow, at_run: RunCheck | None) -> None:
-    """Do every session Today offers as due, in full and rated 0; the run when offered."""
+def follow(
+    sim: Simulation, day: date, action: Follow, at_run: RunCheck | None, at_test: TestCheck | None
+) -> None:
+    """Each readiness test offered, done as ``action.test`` says, then every session Today
+    offers as due, in full and rated 0; the run when offered."""
     now = at(day, action.hour)
-    for line in observe(sim, now).verdict.items:
+    seen = observe(sim, now)
+    if action.test is not None and seen.overview.readiness.next_test:
+        for _ in range(
+            len(sim.program.enabled_tests) + 1
+        ):  # each once at most: a pass stands, a failure waits
+            if not take_test(sim, now, action.test, at_test):
+                break
+        seen = observe(sim, now)
+    for line in seen.verdict.items:
         if line.status != DUE and not (line.kind == "run" and line.status == OPTIONAL):
             continue
         if line.kind == "routine" and line.routine_id in sim.library.routines:
@@ -116,7 +152,13 @@ def follow(sim: Simulation, day: date, action: Follow, at_run: RunCheck | None) 
             start_run(sim, at(day, action.hour, 20), run, at_run)
 
 
-def act(sim: Simulation, day: date, action: Action, at_run: RunCheck | None) -> None:
+def act(
+    sim: Simulation,
+    day: date,
+    action: Action,
+    at_run: RunCheck | None,
+    at_test: TestCheck | None = None,
+) -> None:
     if isinstance(action, CheckIn | LogPain):
         sim.log(day, action)
     elif isinstance(action, SkipCheckIn):
@@ -130,7 +172,9 @@ def act(sim: Simulation, day: date, action: Action, at_run: RunCheck | None) -> 
     elif isinstance(action, Flag):
         sim.flag(day, action)
     elif isinstance(action, Follow):
-        follow(sim, day, action, at_run)
+        follow(sim, day, action, at_run, at_test)
+    elif isinstance(action, Attempt):
+        take_test(sim, at(day, action.hour), action, at_test)
 
 
 def live(
@@ -139,6 +183,7 @@ def live(
     at_run: RunCheck | None = None,
     *,
     final: Callable[[Simulation, Look], list[str]] | None = None,
+    at_test: TestCheck | None = None,
 ) -> Simulation:
     """Every day of ``user``, the checks after each; returns the simulation at the end."""
     sim = Simulation(user)
@@ -147,7 +192,7 @@ def live(
     for number, actions in enumerate(user.days):
         day = FIRST_DAY + timedelta(days=number)
         for action in actions:
-            act(sim, day, action, at_run)
+            act(sim, day, action, at_run, at_test)
         seen = observe(sim, end_of(day))
         problems = [p for check in each_day for p in check(sim, seen, tracker)]
         if problems:

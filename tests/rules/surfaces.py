@@ -111,6 +111,7 @@ def round_trip(sim: Simulation, folder: Path, now: datetime) -> set[str]:
     update), then `itb today`'s due ids read back from it."""
     paths = Paths(folder / "data", folder / "config")
     context = AppContext(paths, FakeClock(now))
+    context.program = sim.program  # the user's program (users.User.tests_from)
     history = sim.history
     months = {month_key(s.started_at) for s in history.sessions}
     months |= {month_key(p.at) for p in history.pain_logs}

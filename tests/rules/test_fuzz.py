@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 from hypothesis import given, settings
 
-from .catalogue import DAY_CHECKS, FINAL_CHECKS, HOLDS, RUN_CHECKS
+from .catalogue import DAY_CHECKS, FINAL_CHECKS, HOLDS, RUN_CHECKS, TEST_CHECKS
 from .conftest import RULES
 from .invariants import end_of
 from .simulate import fail, live
@@ -25,14 +25,18 @@ def live_checked(user: User, names: list[str] | set[str]) -> None:
     day_checks = [DAY_CHECKS[n] for n in sorted(names) if n in DAY_CHECKS]
     run_checks = [RUN_CHECKS[n] for n in sorted(names) if n in RUN_CHECKS]
     finals = [FINAL_CHECKS[n] for n in sorted(names) if n in FINAL_CHECKS]
+    test_checks = [TEST_CHECKS[n] for n in sorted(names) if n in TEST_CHECKS]
 
-    def at_run(seen: Look, overridden: bool) -> list[str]:
-        return [p for check in run_checks for p in check(seen, overridden)]
+    def at_run(sim: Simulation, seen: Look, overridden: bool) -> list[str]:
+        return [p for check in run_checks for p in check(sim, seen, overridden)]
+
+    def at_test(sim: Simulation, seen: Look) -> list[str]:
+        return [p for check in test_checks for p in check(sim, seen)]
 
     def final(sim: Simulation, seen: Look) -> list[str]:
         return [p for check in finals for p in check(sim, seen)]
 
-    live(user, day_checks, at_run, final=final)
+    live(user, day_checks, at_run, final=final, at_test=at_test)
 
 
 @RULES

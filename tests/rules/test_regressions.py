@@ -14,6 +14,7 @@ from tests.factories import shipped_library
 from .test_fuzz import live_checked
 from .users import (
     NO_PAIN,
+    Attempt,
     CheckIn,
     Follow,
     LogPain,
@@ -204,3 +205,28 @@ def test_a_discarded_run_with_two_spikes_without_a_score_gives_its_warning_sign(
     discarded = (*quiet, Run(8, 0, None, "discard", 2, None, None))
     days = (GOOD,) * 7 + (discarded,) + (quiet,) * 2
     live_checked(User(21, "", False, days), ["P5 discarding never lessens pain"])
+
+
+def test_pain_hours_after_a_discarded_run_is_pain_after_a_run() -> None:
+    """P5 (found by the fuzzer): a run rated 0/10 and discarded, then 4/10 in the evening.
+    Kept, that is pain lasting beyond 2-3 h after a run, a warning sign (001); discarded, the
+    run is read back from its kept rating, so the evening's pain is after a run all the
+    same."""
+    discarded = (
+        CheckIn(7, NO_PAIN, "same", False),
+        Run(8, 0, None, "discard", 0, NO_PAIN, None),
+        LogPain(22, 0, Pain(4), "daily", None),
+    )
+    days = (GOOD,) * 6 + (discarded,) + (GOOD,) * 2
+    live_checked(User(21, "", True, days), ["P5 discarding never lessens pain"])
+
+
+def test_a_test_discarded_with_pain_waits_as_a_failed_one() -> None:
+    """R4 (found by the fuzzer): a pain spike in the hip abduction test, the attempt
+    discarded, then `t` again. Kept, the attempt fails and the test waits 3 days; discarded,
+    its spike is kept as a pain log naming the test, so it is the same failure, and `t` offers
+    the next test."""
+    day = (Attempt(8, "pass", True, 0, True), Attempt(9, "pass", False, 0, False))
+    days = (day, GOOD)
+    user = User(21, "", False, days, tests_from=0)
+    live_checked(user, ["R4 a test discarded with pain waits as one kept"])

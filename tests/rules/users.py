@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from hypothesis import strategies as st
 
+from itb_tui.core.content.library import Routine
 from itb_tui.core.history.records import (
     BOTH,
     SIDES,
@@ -42,6 +43,10 @@ ENDINGS = ("complete", "stopped", "pressed", "short", "discard")
 RUN_ENDINGS = ("complete", "stopped", "discard")
 CONTEXTS = ("daily", "rest", "during-run", "after-run", "exercise", "morning")
 RED_FLAGS = ("no-weight-bearing", "swelling-instability", "nerve-symptoms", "clicking-locking")
+# How the sets of a readiness test go: every side at the top of the target, a side short of
+# it, the weaker side under the ratio (a range target: 16 of 20), stopped after the first side,
+# or Enter pressed straight through with the counter left at the target (sets too quick).
+TEST_SETS = ("pass", "short", "weak", "stopped", "pressed")
 
 
 # --- actions -----------------------------------------------------------------------------
@@ -132,14 +137,32 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Attempt:
+    """`t`: the readiness test the verdict offers (none: nothing happens), its sets as
+    ``sets`` (TEST_SETS), a pain spike in it or not, rated ``pain_after`` (None: Escape),
+    kept or discarded."""
+
+    hour: int
+    sets: str
+    spike: bool
+    pain_after: int | None
+    discard: bool
+
+
+PASSING = Attempt(0, "pass", False, 0, False)
+
+
+@dataclass(frozen=True)
 class Follow:
-    """Do what Today offers as due at this hour, in full; the run rated ``run_pain`` after."""
+    """Do what Today offers as due at this hour, in full, after each readiness test offered
+    done as ``test`` says (None: no test); the run rated ``run_pain`` after."""
 
     hour: int
     run_pain: int = 0
+    test: Attempt | None = PASSING
 
 
-Action = CheckIn | SkipCheckIn | Session | Run | LogPain | SetWeek | Pause | Flag | Follow
+Action = CheckIn | SkipCheckIn | Session | Run | LogPain | SetWeek | Pause | Flag | Follow | Attempt
 
 
 @dataclass(frozen=True)
@@ -150,9 +173,14 @@ class User:
     knee: str  # "", "left" or "both"
     running: bool  # the first-launch answer "still running?"
     days: tuple[tuple[Action, ...], ...]
+    # The readiness tests gate a first run from this many days after FIRST_DAY (as for
+    # someone who began after the tests came in); None: from the program's own tests_from.
+    tests_from: int | None = None
 
     def describe(self) -> str:
         lines = [f"program start {self.start_back} days before {FIRST_DAY}, knee {self.knee!r}"]
+        if self.tests_from is not None:
+            lines.append(f"  readiness tests gate a first run from day {self.tests_from}")
         for number, actions in enumerate(self.days):
             day = FIRST_DAY + timedelta(days=number)
             lines.append(f"  day {number} {day:%a %d %b}: " + "; ".join(map(repr, actions)))
@@ -177,10 +205,24 @@ def pains(draw: st.DrawFn, knee: str, scores: st.SearchStrategy[int] = SCORES) -
 
 
 @st.composite
+def tests(draw: st.DrawFn, hour: int) -> Attempt:
+    return Attempt(
+        hour,
+        draw(st.sampled_from(TEST_SETS)),
+        draw(st.booleans()),
+        draw(st.none() | LOW_SCORES),
+        draw(st.booleans()),
+    )
+
+
+@st.composite
 def actions(draw: st.DrawFn, knee: str) -> Action:
     kind = draw(
         st.sampled_from(
-            ["follow", "check-in", "session", "run", "pain", "skip", "week", "pause", "flag"]
+            [
+                *("follow", "check-in", "session", "run", "pain", "skip", "week", "pause"),
+                *("flag", "test"),
+            ]
         )
     )
     hour = draw(HOURS)
@@ -219,6 +261,8 @@ def actions(draw: st.DrawFn, knee: str) -> Action:
         )
     if kind == "skip":
         return SkipCheckIn(hour)
+    if kind == "test":
+        return draw(tests(hour))
     if kind == "week":
         clinician = draw(st.sampled_from(["", CLINICIAN]))
         return SetWeek(hour, draw(st.integers(1, 5)), draw(st.booleans()), clinician)
@@ -238,7 +282,10 @@ def days(draw: st.DrawFn, knee: str, steady: bool) -> tuple[Action, ...]:
     if kind == "good":
         morning = CheckIn(7, draw(pains(knee, LOW_SCORES)), "same", False)
         evening = LogPain(21, 0, NO_PAIN, "daily", None)
-        follow = Follow(draw(st.sampled_from([8, 18, 12])), draw(st.sampled_from([0, 0, 0, 2, 4])))
+        hour = draw(st.sampled_from([8, 18, 12]))
+        way = draw(st.sampled_from(["pass", "pass", "pass", "pass", "none", "any"]))
+        test = draw(tests(hour)) if way == "any" else None if way == "none" else PASSING
+        follow = Follow(hour, draw(st.sampled_from([0, 0, 0, 2, 4])), test)
         return (morning, follow, evening)
     found = draw(st.lists(actions(knee), min_size=1, max_size=4))
     return tuple(sorted(found, key=lambda action: action.hour))
@@ -258,6 +305,7 @@ def users(
         knee=knee,
         running=draw(st.booleans()),
         days=tuple(draw(st.lists(days(knee, steady), min_size=min_days, max_size=max_days))),
+        tests_from=draw(st.sampled_from([None, None, 0, 14])),
     )
 
 
@@ -331,6 +379,10 @@ class Simulation:
 
     def __post_init__(self) -> None:
         self.program = shipped_program()
+        if self.user.tests_from is not None:
+            since = FIRST_DAY + timedelta(days=self.user.tests_from)
+            rules = replace(self.program.readiness, tests_from=since)
+            self.program = replace(self.program, readiness=rules)
         self.library = shipped_library()
         self.settings = replace(
             self.settings,
@@ -420,6 +472,41 @@ class Simulation:
         )
         self.add_session(record)
 
+    def test(self, start: datetime, action: Attempt, routine: Routine) -> None:
+        """``routine``, a readiness test's guided session, done from ``start`` as ``action``
+        says."""
+        test = next(t for t in self.program.enabled_tests if t.id == routine.readiness_test)
+        item = routine.items[0]
+        low, high = test.target
+        sets = action.sets
+        if test.timed:
+            seconds = {"short": low * 60 - 120, "stopped": low * 30, "pressed": 1}
+            done = {BOTH: [seconds.get(sets, high * 60)]}
+        else:
+            other = {"short": max(0, low - 3), "weak": max(low, high * 4 // 5)}.get(sets, high)
+            done = {"left": [high]} if sets == "stopped" else {"left": [high], "right": [other]}
+        unit = "seconds" if test.timed else "reps"
+        sides = (BOTH,) if test.timed else SIDES
+        results = [ExerciseResult(item.id, item.name, unit, sides, 1, done)]
+        spike = PainSpike(start + timedelta(minutes=2), item.id, sides[0])
+        spikes = [spike] if action.spike else []
+        record = session(
+            routine.id,
+            start=start,
+            minutes=35 if test.timed else 10,
+            completed=is_complete(routine, results, {0: 1} if sets == "pressed" else None),
+            exercises=results,
+            pain_after=action.pain_after,
+            pain_spikes=spikes,
+            name=routine.name,
+        )
+        record.readiness_test = test.id
+        if action.discard:
+            self.discard(record)
+            return
+        self.note(start, f"test {test.id} {action}, completed={record.completed}")
+        self.add_session(record)
+
     def noted(self, record: SessionRecord) -> None:
         """Remember the pain the user noted in ``record``, kept or not (P4)."""
         self.felt += [
@@ -429,7 +516,11 @@ class Simulation:
             self.felt.append((record.ended_at, f"{record.pain_after}/10 after {record.routine}"))
 
     def discard(self, record: SessionRecord) -> None:
-        """``q d``: the session is not kept; what the app keeps of its pain is added."""
+        """``q d``: the session is not kept; what the app keeps of its pain is added. The
+        swelling question comes with the pain rating (core/session/record.py's Rating), so a
+        session discarded without a rating has no swelling answer."""
+        if record.pain_after is None:
+            record.swelling = None
         self.noted(record)
         self.discarded.append(record)
         kept = discard_keeps(record)

@@ -14,6 +14,9 @@ pain before running):
     through);
   * the latest attempt decides; a pass stands ``valid_days`` days, then the test is due again;
     after a failure the test waits ``retry_days`` days before it is offered again;
+  * an attempt discarded with pain noted in it (a spike, a rating above the band) is a failed
+    attempt, read back from the pain logs kept from it (kept_pain.py): discarding never
+    lessens pain, so the test waits as it would after the attempt kept;
   * a test with ``after`` is locked until every test it names stands passed;
   * a test turned off (``enabled = false``) is not asked for.
 Running (core/plan/weeks.py) waits for every enabled test to stand passed before the first run,
@@ -32,7 +35,7 @@ from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.content.program import Program
 from itb_tui.core.content.readiness_tests import ReadinessTest
 from itb_tui.core.dates import local_date
-from itb_tui.core.history.records import BOTH, SIDES, SessionRecord
+from itb_tui.core.history.records import BOTH, SIDES, PainLog, SessionRecord
 
 ROUTINE_PREFIX = "readiness-"
 PASSED, FAILED, EXPIRED, UNTRIED, LOCKED = "passed", "failed", "expired", "not tried", "locked"
@@ -142,14 +145,28 @@ def _in(days: int) -> str:
     return "tomorrow" if days == 1 else f"in {days} days"
 
 
+def discarded_attempts(pain_logs: Iterable[PainLog], band: int) -> list[SessionRecord]:
+    """The attempts discarded with pain noted in them (a spike, a rating above ``band``), read
+    back from the pain logs kept from them (kept_pain.discarded_sessions), without exercises."""
+    from itb_tui.core.plan.kept_pain import discarded_sessions
+
+    return [
+        replace(s, readiness_test=s.routine.removeprefix(ROUTINE_PREFIX))
+        for s in discarded_sessions(pain_logs)
+        if s.routine.startswith(ROUTINE_PREFIX) and (s.pain_spikes or (s.pain_after or 0) > band)
+    ]
+
+
 def _judge(
     program: Program,
     library: Library,
     test: ReadinessTest,
     attempts: list[SessionRecord],
     today: date,
+    discarded: frozenset[str] = frozenset(),
 ) -> ReadinessState:
-    """The state of an unlocked test from its attempts (oldest first)."""
+    """The state of an unlocked test from its attempts (oldest first); ``discarded``: the ids
+    of those discarded with pain (discarded_attempts)."""
     if not attempts:
         return ReadinessState(test, UNTRIED, f"not tried yet ({test.target_text()}, no pain)")
     last = attempts[-1]
@@ -159,6 +176,8 @@ def _judge(
     shown = _count_text(test, done)
     pairs = tuple(done.items())
     found = problems(test, last, program.acceptable_morning_pain, program.readiness.side_ratio_pct)
+    if last.id in discarded:
+        shown, pairs, found = "discarded", (), ["pain noted during it"]
     if not found:
         if age > test.valid_days:
             text = f"{shown}, passed {_ago(age)}; a pass stands {test.valid_days} days: test again"
@@ -175,16 +194,25 @@ def _judge(
 
 
 def readiness_states(
-    program: Program, library: Library, sessions: Iterable[SessionRecord], today: date
+    program: Program,
+    library: Library,
+    sessions: Iterable[SessionRecord],
+    today: date,
+    pain_logs: Iterable[PainLog] = (),
 ) -> list[ReadinessState]:
     """Each enabled test's state on ``today``, in the program's order; the attempts are the
-    kept sessions of the test up to today (completed or stopped early)."""
+    kept sessions of the test up to today (completed or stopped early), and those discarded
+    with pain noted in them (read from ``pain_logs``, see discarded_attempts)."""
     tests = program.enabled_tests
     attempts: dict[str, list[SessionRecord]] = {test.id: [] for test in tests}
-    for session in sorted(sessions, key=lambda s: s.started_at):
+    discarded = discarded_attempts(pain_logs, program.acceptable_morning_pain)
+    for session in sorted([*sessions, *discarded], key=lambda s: s.started_at):
         if session.readiness_test in attempts and local_date(session.started_at) <= today:
             attempts[session.readiness_test].append(session)
-    states = {test.id: _judge(program, library, test, attempts[test.id], today) for test in tests}
+    ids = frozenset(s.id for s in discarded)
+    states = {
+        test.id: _judge(program, library, test, attempts[test.id], today, ids) for test in tests
+    }
     names = {test.id: test.name for test in program.readiness_tests}
     for test in tests:
         waiting = [

@@ -139,10 +139,11 @@ def _pain_after_run(
     morning check-in uses) in a run's after-run window counts, whatever its context: from 2 h
     after the run until the next run or the first morning check-in after it, that check-in
     included (weeks.after_run_of). Only "during-run" logs, which belong to a run in progress,
-    are left out.
+    are left out. A discarded run whose pain was kept (read back from its logs, see
+    discarded_sessions) is a run here too: pain hours after it is the same sign.
     """
-    runs = _runs(sessions)
     pain_logs = list(pain_logs)
+    runs = _runs([*sessions, *discarded_sessions(pain_logs)])
     mornings = [log.at for log in pain_logs if log.context == "morning"]
     band = program.acceptable_morning_pain
     found = []

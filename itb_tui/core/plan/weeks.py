@@ -313,7 +313,7 @@ def readiness(
     4. Each enabled readiness test stands passed (readiness_tests.py), from the program's
        ``[readiness] tests_from`` day on: a first run made before it needed checks 1-3 only.
     """
-    sessions = list(sessions)
+    sessions, pain_logs = list(sessions), list(pain_logs)
     checks = [
         _pain_free_check(program, pain_logs, today, sessions),
         _strength_check(program, sessions, today, library),
@@ -321,7 +321,7 @@ def readiness(
     ]
     if today < program.readiness.tests_from:
         return Readiness(checks)
-    states = readiness_states(program, library, sessions, today)
+    states = readiness_states(program, library, sessions, today, pain_logs)
     checks += [Check(s.test.name, s.passed, s.evidence, s.test.id) for s in states]
     due = next_due(states)
     return Readiness(checks, due.test.id if due is not None else "")

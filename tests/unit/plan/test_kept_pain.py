@@ -10,7 +10,7 @@ from itb_tui.core.history.records import Knees, MonthHistory, PainSpike
 from itb_tui.core.plan.kept_pain import discard_note, discarded_sessions, kept_pain_logs, sets_done
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 
-from ...factories import TODAY, at, day, pain_free_week, run, session, signs, stage_on
+from ...factories import TODAY, at, day, pain, pain_free_week, run, session, signs, stage_on
 
 
 def test_a_run_with_two_spikes_keeps_them_as_pain_during_a_run() -> None:
@@ -120,3 +120,18 @@ def test_a_discarded_strength_session_with_a_spike_without_a_score_is_pain_durin
     kept = signs(TODAY, [stopped])
     assert kept == ["pain-during-strength"]
     assert signs(TODAY, [], kept_pain_logs(stopped)) == kept
+
+
+@pytest.mark.parametrize("rating", [0, None])
+def test_pain_hours_after_a_discarded_run_is_pain_after_a_run(rating: int | None) -> None:
+    """001: pain lasting beyond 2-3 h after a run is a warning sign. A run discarded with its
+    rating (or a spike) kept is read back as a run, so 4/10 that evening says it, kept or
+    not."""
+    stopped = run(TODAY, hour=8, completed=False, pain_after=rating)
+    if rating is None:
+        stopped.pain_spikes = [PainSpike(at(TODAY, 8, 5), RUN_ROUTINE, "both")]
+    evening = pain(TODAY, 4, hour=22)
+    kept = [sign for sign in signs(TODAY, [stopped], [evening]) if sign == "pain-after-run"]
+    assert kept == ["pain-after-run"]
+    discarded = signs(TODAY, [], [*kept_pain_logs(stopped), evening])
+    assert "pain-after-run" in discarded

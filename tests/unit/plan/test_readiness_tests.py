@@ -12,6 +12,7 @@ from itb_tui.core.history.records import (
     MonthHistory,
     RunDecision,
 )
+from itb_tui.core.plan.kept_pain import kept_pain_logs
 from itb_tui.core.plan.readiness_tests import (
     EXPIRED,
     FAILED,
@@ -269,3 +270,20 @@ def test_the_limp_answer_round_trips_and_needs_the_newest_schema() -> None:
     assert problems and "field 'limped': expected true or false" in problems[0]
     without = MonthHistory([readiness_attempt("walk", DAY, minutes=20)]).to_dict()
     assert "limped" not in without["sessions"][0] and without["schema_version"] == TESTS_SCHEMA
+
+
+def test_an_attempt_discarded_with_pain_fails_as_if_kept() -> None:
+    """001: every hip exercise without pain before running. A spike (or a rating above the
+    band) in an attempt then discarded is kept as a pain log naming the test: the test fails
+    and waits its retry days, as the attempt kept would; a later pass decides again. An
+    attempt discarded rated 0 without a spike is left out."""
+    spiked = readiness_attempt("walk", DAY - timedelta(days=1), minutes=30, spikes=["brisk-walk"])
+    logs = kept_pain_logs(spiked)
+    states = readiness_states(PROGRAM, LIBRARY, [], DAY, logs)
+    walk = states[2]
+    assert walk.status == FAILED and walk.retry_in == 2 and not walk.startable
+    assert walk.evidence.startswith("discarded, failed yesterday (pain noted during it)")
+    again = readiness_attempt("walk", DAY, minutes=15)
+    assert readiness_states(PROGRAM, LIBRARY, [again], DAY, logs)[2].status == PASSED
+    calm = readiness_attempt("walk", DAY, minutes=3, pain_after=0)
+    assert readiness_states(PROGRAM, LIBRARY, [], DAY, kept_pain_logs(calm))[2].status == UNTRIED
