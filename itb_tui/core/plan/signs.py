@@ -167,12 +167,17 @@ def _pain_during_strength(
     library: Library,
 ) -> list[Found]:
     """A pain spike in a session of any routine holding a phase-3 exercise (the hip-strength
-    exercises, so the pre-run clamshells and band walks too), finished or not; and a pain log
-    in context "exercise" above the program's band."""
+    exercises, so the pre-run clamshells and band walks too), or in a session that held an
+    exercise of those routines itself (a readiness test of hip abduction or the single-leg
+    squat), finished or not; and a pain log in context "exercise" above the program's band."""
     strength = phase_three_routines(program, library)
+    exercises = {e.id for rid in strength for e in library.routines[rid].items}
     found = []
     for session in sessions:
-        if session.routine not in strength or not session.pain_spikes:
+        held = session.routine in strength or any(
+            result.exercise in exercises for result in session.exercises
+        )
+        if not held or not session.pain_spikes:
             continue
         names = {result.exercise: result.name for result in session.exercises}
         spiked = sorted({names.get(s.exercise, s.exercise) for s in session.pain_spikes})

@@ -16,7 +16,7 @@ from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.plan.run_today import run_stage
 from itb_tui.core.plan.signs import step_back_signs
 from itb_tui.core.plan.verdict import Verdict, offers_run
-from tests.factories import at, pain, run, session
+from tests.factories import at, pain, readiness_attempt, run, session
 from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, day, ready_by, settings
 
 
@@ -258,6 +258,24 @@ def test_spikes_in_the_pre_run_clamshells_are_pain_during_strength() -> None:
     assert "Pre-run warm-up" in found[0].evidence
     stretch = session("daily-stretch", day(2), hour=7, spikes=["pigeon"])
     assert strength_pain_signs(PROGRAM, [stretch], LIBRARY, day(2)) == []
+
+
+def test_a_spike_in_a_kept_strength_readiness_test_is_pain_during_strength() -> None:
+    """001: pain in the hip-strength exercises is a sign to back off, in a readiness test of
+    one of them too, kept as it is when discarded (a kept pain log of context exercise)."""
+    from itb_tui.core.plan.signs import strength_pain_signs
+
+    for test_id in ("hip-abduction", "single-leg-squat"):
+        attempt = readiness_attempt(test_id, day(2), left=5, right=5, spikes=[exercise(test_id)])
+        found = strength_pain_signs(PROGRAM, [attempt], LIBRARY, day(2))
+        assert [f.sign.id for f in found] == ["pain-during-strength"], test_id
+    calm = readiness_attempt("hip-abduction", day(2), left=30, right=30)
+    assert strength_pain_signs(PROGRAM, [calm], LIBRARY, day(2)) == []
+
+
+def exercise(test_id: str) -> str:
+    """The exercise a shipped readiness test runs."""
+    return next(t.exercise for t in PROGRAM.readiness_tests if t.id == test_id)
 
 
 def test_an_exercise_pain_log_holds_the_run_week_like_pain_during_strength() -> None:
