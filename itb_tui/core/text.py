@@ -37,6 +37,12 @@ def plural(count: int, noun: str, many: str = "") -> str:
     return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first, a full stop last (unless it ends in ? or .)."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?")) else text + "."
+
+
 def is_undecodable(text: str) -> bool:
     """True when ``text`` holds bytes that were not valid UTF-8 (as the command line gets them)."""
     return any("\udc80" <= char <= "\udcff" for char in text)

@@ -61,6 +61,10 @@ async def test_t_runs_the_next_test_and_the_checklist_shows_its_result(tmp_path:
         await pilot.press("0", "enter")  # no pain after it
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
+        headline = str(app.screen.query_one("#headline", Static).render())
+        assert headline == (
+            "Not passed: Side-lying hip abduction: R 25 of 30. Try again in 3 days."
+        )
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

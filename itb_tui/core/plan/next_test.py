@@ -18,6 +18,7 @@ from itb_tui.core.plan.due import DUE, REST
 from itb_tui.core.plan.pain_holds import PainReading
 from itb_tui.core.plan.running import RunAccess
 from itb_tui.core.plan.weeks import Check, Readiness
+from itb_tui.core.text import sentence
 
 RULE = "readiness"  # verdict.RULES: running starts when every check is met (001)
 
@@ -42,12 +43,6 @@ class DueTest:
         if self.waits:
             return f"Test waits: {self.waits}"
         return f"Next test: {self.name}"
-
-
-def sentence(text: str) -> str:
-    """``text`` as a sentence: a capital first, a full stop last."""
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith(".") else text + "."
 
 
 def _pain_text(high: PainReading) -> str:

@@ -36,6 +36,7 @@ from itb_tui.core.content.program import Program
 from itb_tui.core.content.readiness_tests import ReadinessTest
 from itb_tui.core.dates import local_date
 from itb_tui.core.history.records import BOTH, SIDES, PainLog, SessionRecord
+from itb_tui.core.text import sentence
 
 ROUTINE_PREFIX = "readiness-"
 PASSED, FAILED, EXPIRED, UNTRIED, LOCKED = "passed", "failed", "expired", "not tried", "locked"
@@ -108,7 +109,8 @@ def problems(test: ReadinessTest, session: SessionRecord, band: int, ratio_pct: 
     if session.pain_after is None:
         found.append("no pain rating after it")
     elif session.pain_after > band:
-        found.append(f"pain {session.pain_after}/10 after it (at most {band})")
+        allowed = f"at most {band}" if band else "none allowed"
+        found.append(f"pain {session.pain_after}/10 after it ({allowed})")
     done = counts(test, session)
     low = test.target[0]
     short = [
@@ -129,6 +131,21 @@ def problems(test: ReadinessTest, session: SessionRecord, band: int, ratio_pct: 
     if not found and not session.completed:  # core/session/completion.py: complete means done
         found.append("stopped early or a set ended too soon to count")
     return found
+
+
+def attempt_result(program: Program, session: SessionRecord) -> str | None:
+    """What a kept readiness test session says at its end: 'Passed: ...' or 'Not passed:
+    ...' with why and when to try again; None for any other session."""
+    test = next((t for t in program.readiness_tests if t.id == session.readiness_test), None)
+    if test is None:
+        return None
+    band, ratio = program.acceptable_morning_pain, program.readiness.side_ratio_pct
+    found = problems(test, session, band, ratio)
+    if not found:
+        return f"Passed: {test.name} ({test.target_text()}, no pain)."
+    wait = program.readiness.retry_days
+    again = f"try again {_in(wait)}" if wait else "try again today"
+    return f"Not passed: {test.name}: {'; '.join(found)}. {sentence(again)}"
 
 
 def _count_text(test: ReadinessTest, done: dict[str, int]) -> str:

@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from itb_tui.core.history.records import ACTIVITY_LIMIT, MAX_ACTIVITIES, FunctionScore
 from itb_tui.core.shell.function_verb import SCALE, make_score, parse_rating
+from itb_tui.core.text import sentence
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -73,8 +74,7 @@ class FunctionScoreDialog(Dialog[FunctionScore | None]):
         try:
             score = make_score(self.now, self.ratings())
         except ValueError as err:
-            said = str(err)[:1].upper() + str(err)[1:]
-            self._hint("Fix it, or Escape.", said.rstrip(".") + ".")
+            self._hint("Fix it, or Escape.", sentence(str(err).rstrip(".")))
             return
         self.dismiss(score)
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from itb_tui.core.history.outdoor_run import FORM, RunRefused, form_run, run_record
 from itb_tui.core.history.records import NO_KNEES, Knees, SessionRecord
-from itb_tui.core.text import fit_note
+from itb_tui.core.text import fit_note, sentence
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.screens.dialog import Dialog
 from itb_tui.tui.stylesheets import read_stylesheet_beside
@@ -96,8 +96,7 @@ class LogRunDialog(Dialog[SessionRecord | None]):
             self._hint("Fix the file's name, or empty it.", f"{path}: {err}")
             return
         except RunRefused as err:
-            said = str(err)[:1].upper() + str(err)[1:]
-            self._hint("Fix it, or Escape.", said if said.endswith(("?", ".")) else said + ".")
+            self._hint("Fix it, or Escape.", sentence(str(err)))
             return
         self.dismiss(record)
 

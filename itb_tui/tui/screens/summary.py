@@ -81,16 +81,23 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = bindings("summary")
 
-    def __init__(self, record: SessionRecord, saved_to: str, missing: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        record: SessionRecord,
+        saved_to: str,
+        missing: Sequence[str] = (),
+        result: str | None = None,
+    ) -> None:
         super().__init__()
         self.record = record
         self.saved_to = saved_to
         self.missing = list(missing)
+        self.result = result  # a readiness test's pass or fail (readiness_tests.attempt_result)
 
     def compose(self) -> ComposeResult:
         read_stylesheet_beside(self.app, __file__)
         with VerticalScroll(id="summary"):
-            yield Static("[b]Well done.[/b]" if self.record.completed else "[b]Saved.[/b]")
+            yield Static(self.headline, id="headline")
             yield Static(summary_text(self.record, self.missing), id="summary-text")
             if self.after_run:
                 yield Static(
@@ -106,6 +113,12 @@ class SummaryScreen(Screen[None]):
                 )
             yield Static(markup("[dim]Saved to $path[/dim]", path=self.saved_to), id="saved-to")
         yield KeysFooter()
+
+    @property
+    def headline(self) -> Content:
+        if self.result is not None:
+            return markup("[b]$result[/b]", result=self.result)
+        return markup("[b]Well done.[/b]" if self.record.completed else "[b]Saved.[/b]")
 
     @property
     def after_run(self) -> bool:

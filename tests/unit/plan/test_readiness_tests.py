@@ -20,6 +20,7 @@ from itb_tui.core.plan.readiness_tests import (
     PASSED,
     UNTRIED,
     ReadinessState,
+    attempt_result,
     next_due,
     readiness_states,
     routine_for,
@@ -287,3 +288,13 @@ def test_an_attempt_discarded_with_pain_fails_as_if_kept() -> None:
     assert readiness_states(PROGRAM, LIBRARY, [again], DAY, logs)[2].status == PASSED
     calm = readiness_attempt("walk", DAY, minutes=3, pain_after=0)
     assert readiness_states(PROGRAM, LIBRARY, [], DAY, kept_pain_logs(calm))[2].status == UNTRIED
+
+
+def test_the_end_of_an_attempt_says_passed_or_why_not_and_other_sessions_say_nothing() -> None:
+    passed = readiness_attempt("single-leg-squat", DAY, left=10, right=11)
+    assert attempt_result(PROGRAM, passed) == "Passed: Single-leg squat (10 per side, no pain)."
+    sore = readiness_attempt("single-leg-squat", DAY, left=10, right=10, pain_after=5)
+    assert attempt_result(PROGRAM, sore) == (
+        "Not passed: Single-leg squat: pain 5/10 after it (none allowed). Try again in 3 days."
+    )
+    assert attempt_result(PROGRAM, replace(passed, readiness_test="")) is None
