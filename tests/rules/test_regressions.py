@@ -230,3 +230,13 @@ def test_a_test_discarded_with_pain_waits_as_a_failed_one() -> None:
     days = (day, GOOD)
     user = User(21, "", False, days, tests_from=0)
     live_checked(user, ["R4 a test discarded with pain waits as one kept"])
+
+
+def test_no_rise_within_two_weeks_of_swelling_logged_before_the_first_run() -> None:
+    """I2 (a user the fuzzer found): swelling answered yes in a pain log of 0/10 on a Thursday,
+    running started five days later and week 1 set by hand the next day: the Monday after,
+    11 days after the swelling, the run week must not rise (001: swelling is a sign to back
+    off; 14 days clear before moving on)."""
+    swollen = (Follow(8), Follow(8), Follow(8), LogPain(8, 0, NO_PAIN, "daily", True))
+    days = (GOOD,) * 3 + (swollen,) + (GOOD,) * 5 + ((SetWeek(8, 1, False, ""),),) + (GOOD,) * 8
+    live_checked(User(21, "", False, days), ["I2 no rise after pain or a sign"])

@@ -173,8 +173,9 @@ def _next_week(
     since: date | None = None,
 ) -> WeekState:
     """The stage after the ISO week starting ``monday``, counting only from ``since``; pain
-    in a run before ``since`` that week still makes the week painful (it repeats)."""
-    earlier = None
+    in a run before ``since`` that week still makes the week painful (it repeats), and a sign
+    before it still holds the week while it is recent (_after_recent_sign)."""
+    earlier, every_sign = None, signs
     if since is not None:  # a week set by hand that day: what came before no longer counts
         week_runs = [r for r in runs if in_week(local_date(r.started_at), monday)]
         earlier = _week_pain(program, week_runs, logs, monday)
@@ -189,7 +190,7 @@ def _next_week(
     if earlier and not state.painful:  # a week set by hand does not erase the week's pain
         text = f"Week {level} was not pain-free ({earlier}): repeat week {level}."
         state = WeekState(level, "gap" if state.verdict == "gap" else "repeat", text, True)
-    return _after_recent_sign(state, level, signs, monday + WEEK)
+    return _after_recent_sign(state, level, every_sign, monday + WEEK)
 
 
 def _after_recent_sign(
