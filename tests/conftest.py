@@ -18,6 +18,20 @@ from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (make test) starts one worker more than the machine has cores: a Pilot test
+    spends about a quarter of its time asleep (Textual's pilot waits for the app to go idle in
+    real sleeps of 20 ms) and an end-to-end test waits on its program, so one worker per core
+    leaves the cores idle that long. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity on macOS
+        cores = os.cpu_count() or 1
+    return cores + 1
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point HOME, the XDG data/config/cache folders and itb-tui's own variables at tmp_path."""
