@@ -34,8 +34,8 @@ PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
 test: $(VENV)/.installed-test ## Set up .venv with test extras and run the whole suite
 	$(PYTEST) -n $(JOBS) --dist worksteal
 
-test-fast: $(VENV)/.installed-test ## The unit tests and the rules (a fifth of the fuzzed users) only: the inner loop
-	ITB_RULES_QUICK=1 $(PYTEST) -n $(JOBS) --dist worksteal $(FAST)
+test-fast: $(VENV)/.installed-test ## The unit tests and the rules only, a fifth of the property examples: the inner loop
+	ITB_TESTS_QUICK=1 $(PYTEST) -n $(JOBS) --dist worksteal $(FAST)
 
 snapshots: $(VENV)/.installed-test ## Run the snapshot tests; `make snapshots UPDATE=1` rewrites them
 	$(PYTEST) tests/snapshots $(if $(UPDATE),--snapshot-update)

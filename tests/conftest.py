@@ -16,6 +16,11 @@ from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library, load_library
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
+from tests.examples import QUICK
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return "ITB_TESTS_QUICK: each property test tries a fifth of its examples" if QUICK else None
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

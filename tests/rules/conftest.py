@@ -1,8 +1,7 @@
 """The rules fuzzer's settings: a short, repeatable run by default; ``ITB_RULES_EXAMPLES=N``
 for a long random one (e.g. ``ITB_RULES_EXAMPLES=2000 .venv/bin/python -m pytest
 tests/rules``); ``ITB_RULES_PENDING=1`` also runs the invariants of features not built yet.
-``ITB_RULES_QUICK=1`` (``make test-fast``) tries a fifth of the default users, still the same
-ones every run; ``make test`` and a plain ``pytest`` try them all."""
+``make test-fast`` tries a fifth of the default users (tests/examples.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +9,10 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+from tests.examples import examples
+
 LONG_RUN = "ITB_RULES_EXAMPLES" in os.environ
-QUICK = bool(os.environ.get("ITB_RULES_QUICK"))
-EXAMPLES = int(os.environ.get("ITB_RULES_EXAMPLES", "20" if QUICK else "100"))
+EXAMPLES = int(os.environ.get("ITB_RULES_EXAMPLES", examples(100)))
 # test_the_rules_hold runs as this many tests, each with users of its own (Hypothesis seeds
 # each by its test id), so that parallel workers share it
 PARTS = 4
