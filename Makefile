@@ -24,17 +24,21 @@ run: $(VENV)/.installed ## Set up .venv and open the app
 	$(BIN)/itb
 
 # Tests run in parallel, one worker per core (pytest-xdist); JOBS=0 runs them in one process.
+# Compiled modules are kept (__pycache__, ignored by git) even where PYTHONDONTWRITEBYTECODE is
+# set: without them every worker rewrites the test modules' asserts again (4-5 s each) and
+# every `itb` an end-to-end test starts compiles the app again.
 JOBS ?= auto
 FAST := tests/unit $(wildcard tests/rules)
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
 
 test: $(VENV)/.installed-test ## Set up .venv with test extras and run the whole suite
-	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal
+	$(PYTEST) -n $(JOBS) --dist worksteal
 
-test-fast: $(VENV)/.installed-test ## The unit tests and the rules only: the inner loop
-	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(FAST)
+test-fast: $(VENV)/.installed-test ## The unit tests and the rules only, a fifth of the property examples: the inner loop
+	ITB_TESTS_QUICK=1 $(PYTEST) -n $(JOBS) --dist worksteal $(FAST)
 
 snapshots: $(VENV)/.installed-test ## Run the snapshot tests; `make snapshots UPDATE=1` rewrites them
-	$(BIN)/python -m pytest tests/snapshots $(if $(UPDATE),--snapshot-update)
+	$(PYTEST) tests/snapshots $(if $(UPDATE),--snapshot-update)
 
 lint: $(VENV)/.installed-test ## ruff lint + format check, mypy, import contracts, no plan rule at radon grade D
 	$(BIN)/ruff check itb_tui tests benchmarks scripts
@@ -66,3 +70,4 @@ bench: $(VENV)/.installed-bench ## Run the benchmarks (with termdown as a refere
 
 clean: ## Remove .venv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
+	find itb_tui tests benchmarks scripts -name __pycache__ -prune -exec rm -rf {} +

@@ -16,6 +16,25 @@ from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library, load_library
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
+from tests.examples import QUICK
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return "ITB_TESTS_QUICK: each property test tries a fifth of its examples" if QUICK else None
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (make test) starts one worker more than the machine has cores: a Pilot test
+    spends about a quarter of its time asleep (Textual's pilot waits for the app to go idle in
+    real sleeps of 20 ms) and an end-to-end test waits on its program, so one worker per core
+    leaves the cores idle that long. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity on macOS
+        cores = os.cpu_count() or 1
+    return cores + 1
 
 
 @pytest.fixture(autouse=True)

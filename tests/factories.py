@@ -29,7 +29,7 @@ from itb_tui.core.plan.running import RunStage, run_stage
 from itb_tui.core.plan.signs import warning_signs
 from itb_tui.core.plan.today import today_plan
 from itb_tui.core.plan.verdict import Verdict
-from itb_tui.core.plan.weeks import RUN_ROUTINE
+from itb_tui.core.plan.weeks import RUN_ROUTINE, Readiness, readiness
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
 
@@ -249,6 +249,13 @@ def strength(when: date, *, pain_after: int | None = 0, hour: int = 8, **kw: Any
 def ready_by(when: date) -> tuple[list[SessionRecord], list[PainLog]]:
     """Three full pain-free strength sessions and a pain-free week before ``when``."""
     return [strength(when - timedelta(days=n)) for n in (6, 4, 2)], pain_free(day(-1, when), 7)
+
+
+def readiness_on(
+    today: date, sessions: list[SessionRecord], logs: list[PainLog], **kw: Any
+) -> Readiness:
+    """The checks before running on ``today`` over this history (``kw``: see settings)."""
+    return readiness(PROGRAM, settings(**kw), sessions, logs, today, LIBRARY)
 
 
 def started_history(

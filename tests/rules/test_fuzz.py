@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 
 from .catalogue import DAY_CHECKS, FINAL_CHECKS, HOLDS, RUN_CHECKS, TEST_CHECKS
-from .conftest import RULES
+from .conftest import PARTS, RULES
 from .invariants import end_of
 from .simulate import fail, live
 from .surfaces import Look, look, round_trip
@@ -39,9 +39,10 @@ def live_checked(user: User, names: list[str] | set[str]) -> None:
     live(user, day_checks, at_run, final=final, at_test=at_test)
 
 
-@RULES
+@pytest.mark.parametrize("part", range(PARTS))
+@settings(RULES, max_examples=-(-RULES.max_examples // PARTS))
 @given(user=users())
-def test_the_rules_hold(user: User) -> None:
+def test_the_rules_hold(part: int, user: User) -> None:
     live_checked(user, HOLDS)
 
 

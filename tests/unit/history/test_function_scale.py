@@ -19,8 +19,7 @@ from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.report.export import export, import_json
 from itb_tui.core.report.pdf_content import build_report
 from itb_tui.core.shell.function_verb import ask_ratings, parse_rating
-from tests.factories import TODAY, at
-from tests.unit.plan.test_weeks import LIBRARY, PROGRAM, settings
+from tests.factories import LIBRARY, PROGRAM, TODAY, at, settings
 
 START = TODAY - timedelta(days=28)
 

@@ -33,9 +33,10 @@ from itb_tui.core.store.settings import (
     Settings,
     load_settings,
 )
+from tests.examples import examples
 
 PROPS = settings(
-    max_examples=100,
+    max_examples=examples(100),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

@@ -18,8 +18,17 @@ from itb_tui.core.plan.red_flags import HIGH_PAIN
 from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.plan.verdict import Verdict
 from itb_tui.core.plan.weeks import DAILY_CONTEXTS
-from tests.factories import at, run, weight_bearing_offered
-from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, day, ready_by, settings
+from tests.factories import (
+    LIBRARY,
+    MON,
+    PROGRAM,
+    at,
+    day,
+    ready_by,
+    run,
+    settings,
+    weight_bearing_offered,
+)
 
 DAYS = 10
 CONTEXTS = ("daily", "rest", "morning", "exercise", "after-run")

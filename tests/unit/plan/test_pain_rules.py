@@ -16,8 +16,19 @@ from itb_tui.core.plan.referee import RulesInput, decide
 from itb_tui.core.plan.run_today import run_stage
 from itb_tui.core.plan.signs import step_back_signs
 from itb_tui.core.plan.verdict import Verdict, offers_run
-from tests.factories import at, pain, readiness_attempt, run, session
-from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, day, ready_by, settings
+from tests.factories import (
+    LIBRARY,
+    MON,
+    PROGRAM,
+    at,
+    day,
+    pain,
+    readiness_attempt,
+    ready_by,
+    run,
+    session,
+    settings,
+)
 
 
 def morning(when: date, score: int, compared: str = "same", hour: int = 8) -> PainLog:

@@ -18,8 +18,19 @@ from itb_tui.core.plan.verdict import ItemVerdict
 from itb_tui.core.plan.weeks import week_counts
 from itb_tui.core.session.engine import SessionEngine
 from itb_tui.core.session.short_session import short_session
-from tests.factories import at, make_session, pain_free, shipped_library
-from tests.unit.plan.test_weeks import LIBRARY, MON, PROGRAM, _checks, day, settings, strength
+from tests.factories import (
+    LIBRARY,
+    MON,
+    PROGRAM,
+    at,
+    day,
+    make_session,
+    pain_free,
+    readiness_on,
+    settings,
+    shipped_library,
+    strength,
+)
 
 HIP = LIBRARY.routine("hip-strength")
 
@@ -59,17 +70,17 @@ def test_the_engine_records_a_short_session_as_short() -> None:
 def test_short_sessions_never_meet_the_strength_check() -> None:
     """001: running waits for the strength work in full, without pain; a short one is not."""
     two = [strength(day(-6)), strength(day(-4))]
-    check = _checks(MON, [*two, short(day(-2))], []).checks[1]
+    check = readiness_on(MON, [*two, short(day(-2))], []).checks[1]
     assert (check.met, check.evidence) == (False, "2 of 3 sessions in full in the last 14 days")
     three = [*two, strength(day(-2)), short(day(-1))]
-    assert _checks(MON, three, []).checks[1].met  # and a short one does not break it either
+    assert readiness_on(MON, three, []).checks[1].met  # and a short one does not break it either
 
 
 def test_pain_in_a_short_session_still_fails_the_strength_check() -> None:
     three = [strength(day(-6)), strength(day(-4)), strength(day(-3))]
-    check = _checks(MON, [*three, short(day(-1), pain_after=3)], []).checks[1]
+    check = readiness_on(MON, [*three, short(day(-1), pain_after=3)], []).checks[1]
     assert (check.met, check.evidence) == (False, "pain 3/10 after the session on Sun 22 Nov")
-    unrated = _checks(MON, [*three, short(day(-1), pain_after=None)], []).checks[1]
+    unrated = readiness_on(MON, [*three, short(day(-1), pain_after=None)], []).checks[1]
     assert not unrated.met and unrated.evidence.startswith("no pain rating")
 
 

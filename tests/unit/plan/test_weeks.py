@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta, timezone
-from typing import Any
 
 import pytest
 
@@ -19,7 +18,6 @@ from itb_tui.core.plan.running import run_minutes
 from itb_tui.core.plan.signs import warning_signs
 from itb_tui.core.plan.today import today_plan
 from itb_tui.core.plan.weeks import (
-    Readiness,
     current_phases,
     pain_free_streak,
     program_week,
@@ -46,6 +44,9 @@ from tests.factories import (
     signs,
     stage_on,
     strength,
+)
+from tests.factories import (
+    readiness_on as _checks,
 )
 
 # -- program weeks and phases ------------------------------------------------------------
@@ -224,12 +225,6 @@ def test_unlocked_running_is_offered_as_optional() -> None:
 
 
 # -- readiness ------------------------------------------------------------------------------
-
-
-def _checks(
-    today: date, sessions: list[SessionRecord], logs: list[PainLog], **kw: Any
-) -> Readiness:
-    return readiness(PROGRAM, settings(**kw), sessions, logs, today, LIBRARY)
 
 
 def test_pain_free_days_five_is_enough_four_is_not() -> None:

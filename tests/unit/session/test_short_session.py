@@ -19,6 +19,7 @@ from itb_tui.core.session.short_session import (
     short_session,
 )
 from itb_tui.core.session.steps import Phase, build_steps, side_order
+from tests.examples import examples
 from tests.factories import shipped_library
 from tests.unit.content.test_library import content, edit, problems_of  # noqa: F401
 
@@ -93,7 +94,7 @@ def routines(draw: st.DrawFn) -> Routine:
     return replace(routine, priorities=tuple(priorities))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     routine=routines(),
     minutes=st.integers(MIN_MINUTES, MAX_MINUTES),
