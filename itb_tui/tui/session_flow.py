@@ -206,10 +206,10 @@ class SessionFlow:
         if not summary:
             app.notify(f"{record.routine_name} saved to {saved_to}.")
             return True
-        from itb_tui.core.plan.readiness_tests import attempt_result
+        from itb_tui.core.plan.referee import readiness_result
         from itb_tui.tui.screens.summary import SummaryScreen
 
-        result = attempt_result(self.context.program, record)
+        result = readiness_result(self.context.program, record)
         app.push_screen(SummaryScreen(record, saved_to, ending.engine.missing(), result))
         if record.pain_after is not None:
             self.program_flow.ask_red_flags_after(record.pain_after, record.swelling)

@@ -140,6 +140,14 @@ def readiness_session(verdict: Verdict, program: Program, library: Library) -> R
     return None if test is None else routine_for(test, library)
 
 
+def readiness_result(program: Program, session: SessionRecord) -> str | None:
+    """What a kept readiness test says at its end, passed or not and why, judged as the
+    checklist judges it (readiness_tests.attempt_result); None for any other session."""
+    from itb_tui.core.plan.readiness_tests import attempt_result
+
+    return attempt_result(program, session)
+
+
 def guided_session(routine: Routine, overview: Overview | None) -> tuple[Routine, str]:
     """``routine`` as a guided session may run it today: without the exercises high pain or a
     red flag holds (pain_holds.without_held); and why, '' when nothing of it is held."""
