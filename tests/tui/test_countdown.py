@@ -1,13 +1,26 @@
-"""A hold's countdown: each new second repaints the digits and the bar, and lays out nothing
-again (a layout pass over the whole screen every second is most of what a hold would cost)."""
+"""A hold's countdown: each new second repaints the countdown alone, and only its changed cells
+(the digits, and the bar when its fill moves); nothing is laid out again, and the compositor
+reads no other text on the screen (all of this is most of what a second of a hold costs)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from textual.widgets import Digits
+import pytest
+from textual.color import Color
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Static
 
 from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.session import SessionScreen
+from itb_tui.tui.widgets.countdown import BAR_WIDTH, Countdown
+from itb_tui.tui.widgets.footer import KeysFooter
 
 from .helpers import make_app, session_screen
 
@@ -23,22 +36,118 @@ def asked_for(app: ItbApp) -> tuple[list[str], list[str]]:
     )
 
 
+async def into_the_hold(app: ItbApp, pilot: Pilot[None]) -> SessionScreen:
+    """Past the intro and the lead-in into daily-stretch's 90 s pigeon hold, a few s in."""
+    await pilot.pause()
+    await pilot.press("enter", "enter")
+    screen = session_screen(app)
+    app.context.clock.advance(6.0)  # type: ignore[attr-defined]
+    screen.tick()
+    await pilot.pause()
+    return screen
+
+
+@contextmanager
+def counting(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Counter[Widget], Counter[Widget]]]:
+    """Count, per widget, the compositor's reads of its lines and the renders of its content."""
+    read: Counter[Widget] = Counter()
+    rendered: Counter[Widget] = Counter()
+    render_lines, render = Widget.render_lines, Widget._render
+
+    def counted_lines(self: Widget, crop: Region) -> list[Strip]:
+        read[self] += 1
+        return render_lines(self, crop)
+
+    def counted_render(self: Widget) -> object:
+        rendered[self] += 1
+        return render(self)
+
+    monkeypatch.setattr(Widget, "render_lines", counted_lines)
+    monkeypatch.setattr(Widget, "_render", counted_render)
+    yield read, rendered
+
+
 async def test_a_new_second_of_a_hold_repaints_the_countdown_and_lays_out_nothing(
     tmp_path: Path,
 ) -> None:
     app, clock = make_app(tmp_path, start="daily-stretch")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter", "enter")  # past the intro and the lead-in: the pigeon hold
-        screen = session_screen(app)
-        clock.advance(6.0)
-        screen.tick()
-        await pilot.pause()
-        shown = screen.query_one("#countdown-digits", Digits).value
+        screen = await into_the_hold(app, pilot)
+        countdown = screen.query_one(Countdown)
+        shown = countdown.value()
         assert asked_for(app) == ([], [])
         clock.advance(1.0)
         screen.tick()
         layout, repaint = asked_for(app)
-        assert screen.query_one("#countdown-digits", Digits).value != shown
+        assert countdown.value() != shown
         assert layout == []
-        assert {"countdown-digits", "countdown-bar"} <= set(repaint)
+        assert repaint == ["countdown"]
+
+
+async def test_ten_seconds_of_a_hold_render_the_countdown_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other texts, the banner and the footer are neither rendered nor read again: the
+    compositor reads every child of a container it repaints in, so the countdown stands
+    between two groups and only the containers' blank lines are read."""
+    app, clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await into_the_hold(app, pilot)
+        countdown = screen.query_one(Countdown)
+        with counting(monkeypatch) as (read, rendered):
+            for _ in range(10):
+                clock.advance(1.0)
+                screen.tick()
+                await pilot.pause()
+        texts_read = [w.id for w in read if isinstance(w, Static)]
+        assert list(rendered) == [countdown]
+        assert rendered[countdown] == 10
+        assert texts_read == []
+        assert screen.query_one(KeysFooter) not in rendered
+
+
+async def test_a_second_repaints_the_digits_cells_and_the_bar_only_when_it_moves(
+    tmp_path: Path,
+) -> None:
+    app, clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await into_the_hold(app, pilot)
+        countdown = screen.query_one(Countdown)
+        width = countdown.size.width
+        bar_moves = 0
+        for _ in range(10):
+            filled = countdown.filled()
+            clock.advance(1.0)
+            screen.tick()
+            regions = set(countdown._repaint_regions)
+            bar = Region(0, 3, width, 1)
+            digits = regions - {bar}
+            assert len(digits) == 1
+            (cells,) = digits
+            assert cells.height == 3
+            assert cells.width <= 12  # 'm:ss' in the 3x3 font, not the widget's 78 cells
+            assert (bar in regions) == (countdown.filled() != filled)
+            bar_moves += bar in regions
+            await pilot.pause()
+        assert 0 < bar_moves < 10  # a 50-cell bar over 90 s moves in about half the seconds
+        assert countdown.filled() == round(16 / 90 * BAR_WIDTH)
+
+
+async def test_a_cue_flash_lights_the_digits_lines(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await into_the_hold(app, pilot)
+        countdown = screen.query_one(Countdown)
+        accent = Color.parse(app.theme_variables["accent"]).rich_color
+
+        def lit() -> list[bool]:
+            lines = countdown.render_lines(Region(0, 0, countdown.size.width, 4))
+            return [all(s.style and s.style.bgcolor == accent for s in line) for line in lines]
+
+        assert lit() == [False] * 4
+        screen.flash()
+        await pilot.pause()
+        assert lit() == [True, True, True, False]  # the digits' lines, edge to edge; not the bar
+        screen.flash(on=False)
+        await pilot.pause()
+        assert lit() == [False] * 4
