@@ -5,9 +5,10 @@ reads no other text on the screen (all of this is most of what a second of a hol
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.color import Color
@@ -49,22 +50,27 @@ async def into_the_hold(app: ItbApp, pilot: Pilot[None]) -> SessionScreen:
 
 @contextmanager
 def counting(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Counter[Widget], Counter[Widget]]]:
-    """Count, per widget, the compositor's reads of its lines and the renders of its content."""
+    """Count, per widget, the compositor's reads of its lines and the lines drawn anew."""
     read: Counter[Widget] = Counter()
-    rendered: Counter[Widget] = Counter()
-    render_lines, render = Widget.render_lines, Widget._render
+    drawn: Counter[Widget] = Counter()
+    render_lines = Widget.render_lines
 
     def counted_lines(self: Widget, crop: Region) -> list[Strip]:
         read[self] += 1
         return render_lines(self, crop)
 
-    def counted_render(self: Widget) -> object:
-        rendered[self] += 1
-        return render(self)
-
     monkeypatch.setattr(Widget, "render_lines", counted_lines)
-    monkeypatch.setattr(Widget, "_render", counted_render)
-    yield read, rendered
+    for cls in (Widget, Countdown):  # the countdown draws its own lines
+        render_line = cls.render_line
+
+        def counted_line(
+            self: Widget, y: int, draw: Callable[[Any, int], Strip] = render_line
+        ) -> Strip:
+            drawn[self] += 1
+            return draw(self, y)
+
+        monkeypatch.setattr(cls, "render_line", counted_line)
+    yield read, drawn
 
 
 async def test_a_new_second_of_a_hold_repaints_the_countdown_and_lays_out_nothing(
@@ -94,16 +100,16 @@ async def test_ten_seconds_of_a_hold_render_the_countdown_alone(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await into_the_hold(app, pilot)
         countdown = screen.query_one(Countdown)
-        with counting(monkeypatch) as (read, rendered):
+        with counting(monkeypatch) as (read, drawn):
             for _ in range(10):
                 clock.advance(1.0)
                 screen.tick()
                 await pilot.pause()
         texts_read = [w.id for w in read if isinstance(w, Static)]
-        assert list(rendered) == [countdown]
-        assert rendered[countdown] == 10
+        assert list(drawn) == [countdown]
+        assert 30 < drawn[countdown] < 40  # the digits' 3 lines a second, the bar's now and then
         assert texts_read == []
-        assert screen.query_one(KeysFooter) not in rendered
+        assert screen.query_one(KeysFooter) not in drawn
 
 
 async def test_a_second_repaints_the_digits_cells_and_the_bar_only_when_it_moves(
@@ -151,3 +157,22 @@ async def test_a_cue_flash_lights_the_digits_lines(tmp_path: Path) -> None:
         screen.flash(on=False)
         await pilot.pause()
         assert lit() == [False] * 4
+
+
+async def test_the_countdown_follows_a_change_of_theme(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path, start="daily-stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await into_the_hold(app, pilot)
+        countdown = screen.query_one(Countdown)
+
+        def colours() -> list[object]:
+            line = countdown.render_lines(Region(0, 0, countdown.size.width, 4))
+            return [(s.style.color, s.style.bgcolor) for row in line for s in row if s.style]
+
+        dark = colours()
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = colours()
+        assert light != dark
+        background = Color.parse(app.theme_variables["background"]).rich_color
+        assert {bg for _fg, bg in light} == {background}  # type: ignore[misc]

@@ -8,31 +8,28 @@ them, and the bar's line is repainted only when its fill moves.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
-from rich.text import Text
-from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.renderables.digits import Digits as DigitsFont
+from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
 BAR_WIDTH = 50
-DIGITS_META = Style.from_meta({"offset": (0, 0)})  # what Textual's Digits gives its glyphs
+GLYPH_META = {"offset": (0, 0)}
+# the bar's cells: its fill shows without colour too (full blocks over light shade)
+FULL = Style.from_rich_style(RichStyle.parse("bold"))
+EMPTY = Style.from_rich_style(RichStyle.parse("grey35"))
 
 
 def clock_text(seconds: int) -> str:
     """'0:45', '12:00'."""
     minutes, rest = divmod(max(0, seconds), 60)
     return f"{minutes}:{rest:02d}"
-
-
-def bar_text(done: float, width: int = BAR_WIDTH) -> Text:
-    """A bar whose fill shows without colour (full vs light shade); redrawn only when told."""
-    filled = round(max(0.0, min(1.0, done)) * width)
-    return Text.assemble(("█" * filled, "bold"), ("░" * (width - filled), "grey35"))
 
 
 @lru_cache(maxsize=64)
@@ -43,16 +40,26 @@ def digit_rows(text: str) -> tuple[str, str, str]:
     return rows[0], rows[1], rows[2]
 
 
-@lru_cache(maxsize=BAR_WIDTH + 1)
-def bar_content(filled: int) -> Content:
-    """The bar with ``filled`` of its cells full."""
-    return Content.from_rich_text(bar_text(filled / BAR_WIDTH))
+class LineStyles(NamedTuple):
+    """The Rich styles of the countdown's lines."""
+
+    margin: RichStyle  # around the digits
+    glyph: RichStyle
+    bar_margin: RichStyle
+    full: RichStyle  # the bar's cells
+    empty: RichStyle
 
 
-def centred(content: Content, width: int) -> Content:
-    """``content`` in the middle of ``width`` cells (the extra cell, if odd, on the right)."""
-    room = max(0, width - content.cell_length)
-    return Content(" " * (room // 2)) + content + Content(" " * (room - room // 2))
+def line_styles(base: Style, bar: Style, digits: Style) -> LineStyles:
+    """The lines' styles from the widget's (``digits`` is ``base`` or, lit, the flash's)."""
+    glyph = RichStyle.from_meta(GLYPH_META)  # Textual's Digits marks its glyphs so
+    return LineStyles(
+        digits.rich_style,
+        digits.rich_style + glyph,
+        base.background_style.rich_style,
+        (base + bar + FULL).rich_style,
+        (base + bar + EMPTY).rich_style,
+    )
 
 
 class Countdown(Widget):
@@ -62,12 +69,12 @@ class Countdown(Widget):
     a new one repaints the digits' cells, and the bar's line when its fill moves.
     """
 
+    ALLOW_SELECT = False
     COMPONENT_CLASSES = {"countdown--bar", "countdown--flash"}
     DEFAULT_CSS = """
     Countdown {
         height: 4;
         margin-top: 1;
-        text-align: center;
         .countdown--bar {
             color: $primary;
         }
@@ -85,6 +92,24 @@ class Countdown(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown = ("", 0)  # the digits and the bar's fill last drawn
+        self._styles: LineStyles | None = None  # worked out again when the CSS changes
+
+    def notify_style_update(self) -> None:
+        self._styles = None
+        super().notify_style_update()
+
+    def watch_flashing(self) -> None:
+        self._styles = None
+
+    def line_styles(self) -> LineStyles:
+        if self._styles is None:
+            digits = "countdown--flash" if self.flashing else ""
+            self._styles = line_styles(
+                self.visual_style,
+                self.get_visual_style("countdown--bar", partial=True),
+                self.get_visual_style(digits) if digits else self.visual_style,
+            )
+        return self._styles
 
     def filled(self) -> int:
         """The cells of the bar that are full."""
@@ -118,13 +143,25 @@ class Countdown(Widget):
     def watch_total(self) -> None:
         self._changed()
 
-    def render(self) -> Content:
+    def render_line(self, y: int) -> Strip:
+        """Line ``y``: the three rows of the digits, then the bar, each centred. Drawn straight
+        as strips (Textual's Content would lay out and style each line anew, a millisecond a
+        second of a hold); the compositor asks only for the lines refreshed."""
         width = self.size.width
         text, filled = self._shown = (self.value(), self.filled())
-        digits = Content("\n").join(
-            centred(Content.styled(row, DIGITS_META), width) for row in digit_rows(text)
-        )
-        if self.flashing:
-            digits = digits.stylize(self.get_visual_style("countdown--flash"))
-        bar = bar_content(filled).stylize_before(self.get_visual_style("countdown--bar"))
-        return Content("\n").join((digits, bar))
+        styles = self.line_styles()
+        if y < 3:
+            row = digit_rows(text)[y]
+            return centred([Segment(row, styles.glyph)], len(row), width, styles.margin)
+        cells = [
+            Segment("█" * filled, styles.full),
+            Segment("░" * (BAR_WIDTH - filled), styles.empty),
+        ]
+        return centred(cells, BAR_WIDTH, width, styles.bar_margin)
+
+
+def centred(segments: list[Segment], length: int, width: int, margin: RichStyle) -> Strip:
+    """``segments`` (``length`` cells) in the middle of ``width``, the odd cell on the right."""
+    room = max(0, width - length)
+    left, right = room // 2, room - room // 2
+    return Strip([Segment(" " * left, margin), *segments, Segment(" " * right, margin)], width)
