@@ -37,15 +37,20 @@ def asked_for(app: ItbApp) -> tuple[list[str], list[str]]:
     )
 
 
-async def into_the_hold(app: ItbApp, pilot: Pilot[None]) -> SessionScreen:
+async def into_the_hold(app: ItbApp, pilot: Pilot[None]) -> tuple[SessionScreen, Countdown]:
     """Past the intro and the lead-in into daily-stretch's 90 s pigeon hold, a few s in."""
     await pilot.pause()
     await pilot.press("enter", "enter")
     screen = session_screen(app)
-    app.context.clock.advance(6.0)  # type: ignore[attr-defined]
-    screen.tick()
+    next_second(screen, 6.0)
     await pilot.pause()
-    return screen
+    return screen, screen.query_one(Countdown)
+
+
+def next_second(screen: SessionScreen, seconds: float = 1.0) -> None:
+    """The clock moves on and the screen looks at it, as its timer would."""
+    screen.engine.clock.advance(seconds)  # type: ignore[attr-defined]
+    screen.tick()
 
 
 @contextmanager
@@ -76,14 +81,12 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Counter[Widget],
 async def test_a_new_second_of_a_hold_repaints_the_countdown_and_lays_out_nothing(
     tmp_path: Path,
 ) -> None:
-    app, clock = make_app(tmp_path, start="daily-stretch")
+    app, _clock = make_app(tmp_path, start="daily-stretch")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await into_the_hold(app, pilot)
-        countdown = screen.query_one(Countdown)
+        screen, countdown = await into_the_hold(app, pilot)
         shown = countdown.value()
         assert asked_for(app) == ([], [])
-        clock.advance(1.0)
-        screen.tick()
+        next_second(screen)
         layout, repaint = asked_for(app)
         assert countdown.value() != shown
         assert layout == []
@@ -96,14 +99,12 @@ async def test_ten_seconds_of_a_hold_render_the_countdown_alone(
     """The other texts, the banner and the footer are neither rendered nor read again: the
     compositor reads every child of a container it repaints in, so the countdown stands
     between two groups and only the containers' blank lines are read."""
-    app, clock = make_app(tmp_path, start="daily-stretch")
+    app, _clock = make_app(tmp_path, start="daily-stretch")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await into_the_hold(app, pilot)
-        countdown = screen.query_one(Countdown)
+        screen, countdown = await into_the_hold(app, pilot)
         with counting(monkeypatch) as (read, drawn):
             for _ in range(10):
-                clock.advance(1.0)
-                screen.tick()
+                next_second(screen)
                 await pilot.pause()
         texts_read = [w.id for w in read if isinstance(w, Static)]
         assert list(drawn) == [countdown]
@@ -115,16 +116,14 @@ async def test_ten_seconds_of_a_hold_render_the_countdown_alone(
 async def test_a_second_repaints_the_digits_cells_and_the_bar_only_when_it_moves(
     tmp_path: Path,
 ) -> None:
-    app, clock = make_app(tmp_path, start="daily-stretch")
+    app, _clock = make_app(tmp_path, start="daily-stretch")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await into_the_hold(app, pilot)
-        countdown = screen.query_one(Countdown)
+        screen, countdown = await into_the_hold(app, pilot)
         width = countdown.size.width
         bar_moves = 0
         for _ in range(10):
             filled = countdown.filled()
-            clock.advance(1.0)
-            screen.tick()
+            next_second(screen)
             regions = set(countdown._repaint_regions)
             bar = Region(0, 3, width, 1)
             digits = regions - {bar}
@@ -142,8 +141,7 @@ async def test_a_second_repaints_the_digits_cells_and_the_bar_only_when_it_moves
 async def test_a_cue_flash_lights_the_digits_lines(tmp_path: Path) -> None:
     app, _clock = make_app(tmp_path, start="daily-stretch")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await into_the_hold(app, pilot)
-        countdown = screen.query_one(Countdown)
+        screen, countdown = await into_the_hold(app, pilot)
         accent = Color.parse(app.theme_variables["accent"]).rich_color
 
         def lit() -> list[bool]:
@@ -162,8 +160,7 @@ async def test_a_cue_flash_lights_the_digits_lines(tmp_path: Path) -> None:
 async def test_the_countdown_follows_a_change_of_theme(tmp_path: Path) -> None:
     app, _clock = make_app(tmp_path, start="daily-stretch")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await into_the_hold(app, pilot)
-        countdown = screen.query_one(Countdown)
+        _screen, countdown = await into_the_hold(app, pilot)
 
         def colours() -> list[object]:
             line = countdown.render_lines(Region(0, 0, countdown.size.width, 4))
