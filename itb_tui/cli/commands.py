@@ -70,14 +70,13 @@ def _reading_no_history(
 
 def run(argv: Sequence[str] | None) -> int:
     from itb_tui.cli import start
-    from itb_tui.cli.parser import build_parser
+    from itb_tui.cli.parser import parse_command_line
     from itb_tui.core.content.validate import ContentError
     from itb_tui.core.context import AppContext
     from itb_tui.core.store.files import StoreError
     from itb_tui.core.store.paths import Paths
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser, args = parse_command_line(argv)
     folders = Paths.resolve(args.data_dir, args.config_dir)
     done = _reading_no_history(parser, args, folders)
     if done is not None:

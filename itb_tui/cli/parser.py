@@ -10,6 +10,8 @@ from itb_tui.cli import options
 TYPE_CHECKING = False  # as in the package: nothing is imported before the command needs it
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable, Sequence
+    from typing import NoReturn
 
     Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -287,13 +289,17 @@ VERBS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(
+    verbs: Sequence[Callable[[Commands], None]] = VERBS,
+    parser_class: type[argparse.ArgumentParser] | None = None,
+) -> argparse.ArgumentParser:
+    """The whole parser; with ``verbs``, a parser of the global options and those verbs only,
+    whose help is not shown (so the verbs' examples and exit codes are left out)."""
     import argparse
 
     from itb_tui import __version__
-    from itb_tui.cli.verb_help import explain
 
-    parser = argparse.ArgumentParser(
+    parser = (parser_class or argparse.ArgumentParser)(
         prog="itb",
         description="A terminal coach for IT band syndrome rehab. Not medical advice.",
         epilog="With no command, the app opens on the home screen. "
@@ -303,7 +309,66 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="folder for your history (env ITB_TUI_DATA_DIR)")
     parser.add_argument("--config-dir", help="folder for settings and your own content")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for verb in VERBS:
+    for verb in verbs:
         verb(commands)
-    explain(commands)  # every verb's help ends with examples and its exit codes
+    if verbs is VERBS:
+        from itb_tui.cli.verb_help import explain
+
+        explain(commands)  # every verb's help ends with examples and its exit codes
     return parser
+
+
+# the options of a command line that opens the app, each followed by its value
+APP_OPTIONS = frozenset({"--data-dir", "--config-dir", "--minutes"})
+
+
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """True for a plain command line that opens the app: no verb, or ``start``, with only the
+    folder options and ``--minutes`` (help, the version and anything else are not plain)."""
+    positional: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        if token.startswith("-"):
+            name, equals, _value = token.partition("=")
+            if name not in APP_OPTIONS or (not equals and next(tokens, None) is None):
+                return False
+        else:
+            positional.append(token)
+    return positional[:1] in ([], ["start"])
+
+
+def parse_command_line(
+    argv: Sequence[str] | None,
+) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """The parser and what it read from ``argv`` (the process's arguments when None).
+
+    Building every verb's options and help costs the app's start a few percent, so a plain
+    command line that opens the app (``opens_the_app``) is read by a parser of ``start``
+    alone; whatever that parser refuses is read again by the whole one, so help, errors and
+    their messages are always the whole parser's."""
+    import argparse
+    import sys
+
+    given = list(sys.argv[1:] if argv is None else argv)
+    if opens_the_app(given):
+
+        class Refused(Exception):
+            pass
+
+        class OpeningParser(argparse.ArgumentParser):
+            reading = True  # while parsing, a refusal goes to the whole parser
+
+            def error(self, message: str) -> NoReturn:
+                if OpeningParser.reading:
+                    raise Refused(message)
+                super().error(message)
+
+        parser = build_parser((_start,), OpeningParser)
+        try:
+            return parser, parser.parse_args(given)
+        except Refused:
+            pass
+        finally:
+            OpeningParser.reading = False  # a routine refused later says so with the usage
+    parser = build_parser()
+    return parser, parser.parse_args(given)

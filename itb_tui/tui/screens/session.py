@@ -89,15 +89,19 @@ class SessionScreen(Screen[None]):
         read_stylesheet_beside(self.app, __file__)
         read_stylesheet_beside(self.app, figure_widget.__file__)
         with Horizontal(id="session-body"):
+            # the countdown between two groups: a new second repaints it and the compositor
+            # looks at no other text (it visits every child of a container it repaints in)
             with Vertical(id="session"):
-                yield Static(id="session-header")
-                yield Static(id="exercise-name")
-                yield SideBanner(id="side-banner")
+                with Vertical(id="session-top", classes="session-group"):
+                    yield Static(id="session-header")
+                    yield Static(id="exercise-name")
+                    yield SideBanner(id="side-banner")
                 yield Countdown(id="countdown")
-                yield Static(id="set-info")
-                with VerticalScroll(id="guide-scroll"):
-                    yield Static(id="guide")
-                yield Static(id="next")
+                with Vertical(id="session-bottom", classes="session-group"):
+                    yield Static(id="set-info")
+                    with VerticalScroll(id="guide-scroll"):
+                        yield Static(id="guide")
+                    yield Static(id="next")
             yield ExerciseFigure(auto_tick=self.auto_tick)
         yield KeysFooter()
 
@@ -173,8 +177,8 @@ class SessionScreen(Screen[None]):
         self.post_message(SessionEnded(self.engine, keep=True))
 
     def flash(self, on: bool = True) -> None:
-        for widget in (self.query_one(SideBanner), self.query_one(Countdown)):
-            widget.set_class(on, "-flash")
+        self.query_one(SideBanner).set_class(on, "-flash")
+        self.query_one(Countdown).flashing = on
         if on:
             self.set_timer(FLASH_SECONDS, lambda: self.flash(on=False))
 
