@@ -3,6 +3,7 @@ about an interrupted session, the session screen, its end, its save and the summ
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -279,9 +280,9 @@ class SessionFlow:
         start, so it is never overwritten). A damaged or newer file is moved aside first."""
         from itb_tui.core.session.progress_file import NewerProgress, read_back
 
+        context = self.context
         try:
-            progress = self.context.store.progress
-            found = read_back(progress, self.context.library.routines, self.context.clock)
+            found = read_back(context.store.progress, self.resumable, context.clock)
         except DamagedFile as err:
             cause = err.__cause__  # what the parser said, without the file's name again
             return self.set_progress_aside(
@@ -295,6 +296,17 @@ class SessionFlow:
             self.app.notify(str(err), severity="error", timeout=15)
             return False
         return True if found is None else found
+
+    def resumable(self) -> Mapping[str, Routine]:
+        """The routines an interrupted session may be taken up again as today, as the rules
+        would start them now (referee.resumable_routines)."""
+        from itb_tui.core.plan.referee import resumable_routines
+
+        flow = self.program_flow
+        if not flow.ready():  # the program's rules are broken: the app is closing
+            return self.context.library.routines
+        verdict = flow.verdict or flow.work_out_today()[2]
+        return resumable_routines(verdict, self.context.program, self.context.library)
 
     async def settle_interrupted(self, waiting: Interrupted | bool | None = None) -> bool:
         """Ask what to do with an interrupted session (``waiting``, else read now); True once

@@ -14,6 +14,7 @@ from itb_tui.core.session.engine import Phase
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
 from itb_tui.tui.app import ItbApp
+from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 
@@ -76,3 +77,31 @@ async def test_t_runs_the_next_test_and_the_checklist_shows_its_result(tmp_path:
     (kept,) = month["sessions"]
     assert kept["readiness_test"] == "hip-abduction" and kept["pain_after"] == 0
     assert kept["exercises"][0]["done"] == {"left": [30], "right": [25]}
+
+
+async def test_a_test_cut_off_after_one_side_is_resumed_at_the_other(tmp_path: Path) -> None:
+    """A readiness test is not a routine of the library: it resumes as the rules offer it
+    today, not as 'a routine that has changed'."""
+    app, _clock = december_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r", "t")
+        await pilot.pause()
+        while phase(app) is not Phase.WORK:
+            await pilot.press("enter")
+        await pilot.press("enter")  # the left side; the progress file is saved
+        await pilot.pause()
+    assert (tmp_path / "data" / "in-progress.toml").exists()  # the terminal closed here
+    again = ItbApp(AppContext.load(Paths(tmp_path / "data", tmp_path / "config"), _clock))
+    again.auto_tick = False
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = again.screen
+        assert isinstance(question, ChoiceScreen)
+        assert question.choices[0].id == "resume"
+        await pilot.press("r")
+        await pilot.pause()
+        engine = session_screen(again).engine
+        assert engine.routine.readiness_test == "hip-abduction"
+        assert engine.record().exercises[0].done == {"left": [30]}
+        assert engine.step.side == "right"

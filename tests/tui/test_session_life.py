@@ -340,3 +340,23 @@ async def test_a_signal_keeps_the_session_and_exits_with_128_plus_its_number(
         await pilot.pause()
     assert progress(tmp_path)["resume"]["step"] == 1
     assert app.return_code == 128 + sig
+
+
+async def test_a_session_cut_off_is_not_resumed_in_full_once_high_pain_holds_part_of_it(
+    tmp_path: Path,
+) -> None:
+    """Hip strength cut off in full, then 8/10 logged from the shell: its weight-bearing
+    exercises are held today, so it may be kept or discarded but not taken up again whole."""
+    from tests.factories import pain
+
+    app, clock = make_app(tmp_path)
+    engine = SessionEngine(app.context.library.routines["hip-strength"], clock)
+    app.context.store.progress.save(engine)
+    now = clock.wall()
+    app.context.store.add_pain_log(pain(now.date(), 8, hour=now.hour, minute=now.minute))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ChoiceScreen)
+        assert [choice.id for choice in question.choices] == ["keep", "discard"]
+        assert "today's plan holds it" in question.text

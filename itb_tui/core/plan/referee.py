@@ -140,6 +140,21 @@ def readiness_session(verdict: Verdict, program: Program, library: Library) -> R
     return None if test is None else routine_for(test, library)
 
 
+def resumable_routines(verdict: Verdict, program: Program, library: Library) -> dict[str, Routine]:
+    """Each routine as an interrupted session may be taken up again today, as it would start
+    now: the library's without what the rules hold (guided_session), and the guided run and
+    readiness test the verdict offers. A session whose routine is missing here or differs
+    (a held exercise, a new run week) is kept or discarded, never resumed."""
+    routines = {
+        rid: guided_session(routine, verdict.overview)[0]
+        for rid, routine in library.routines.items()
+    }
+    for offered in (guided_run(verdict, program), readiness_session(verdict, program, library)):
+        if offered is not None:
+            routines[offered.id] = offered
+    return routines
+
+
 def readiness_result(program: Program, session: SessionRecord) -> str | None:
     """What a kept readiness test says at its end, passed or not and why, judged as the
     checklist judges it (readiness_tests.attempt_result); None for any other session."""

@@ -4,7 +4,7 @@ how an interrupted session is read back and taken up again at the set that was i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -88,11 +88,15 @@ def resumed(
 
 
 def read_back(
-    progress: ProgressFile, routines: Mapping[str, Routine], clock: Clock
+    progress: ProgressFile,
+    routines: Mapping[str, Routine] | Callable[[], Mapping[str, Routine]],
+    clock: Clock,
 ) -> Interrupted | None:
     """The interrupted session, or None when there is none to offer: no file, or the
     session was written aside in full (that copy is offered instead, and this file is
-    removed). DamagedFile, NewerProgress or StoreError when the file cannot be used."""
+    removed). ``routines``: those it may resume as, or a function giving them, called only
+    when there is a session. DamagedFile, NewerProgress or StoreError when the file cannot
+    be used."""
     data = progress.load()
     if data is None:
         return None
@@ -100,4 +104,5 @@ def read_back(
     if progress.paths.unsaved_session(record.id).exists():
         progress.clear(record.id)
         return None
-    return Interrupted(record, resumed(routines, clock, data.get("resume"), record))
+    table = routines() if callable(routines) else routines
+    return Interrupted(record, resumed(table, clock, data.get("resume"), record))

@@ -16,7 +16,11 @@ def resume_screen(record: SessionRecord, can_resume: bool) -> ChoiceScreen:
         Choice("keep", "k", "Keep it as an incomplete session"),
         Choice("discard", "d", "Discard it"),
     ]
-    why = "" if can_resume else "\nThe routine has changed since, so it cannot be resumed."
+    why = (
+        ""
+        if can_resume
+        else "\nIt cannot be resumed: its routine has changed, or today's plan holds it."
+    )
     return ChoiceScreen(
         "An unfinished session was found",
         f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, {done} done." + why,
