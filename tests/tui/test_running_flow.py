@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Static
 
 from itb_tui.core.clock import FakeClock
+from itb_tui.core.context import AppContext
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.session.engine import Phase
@@ -18,6 +19,7 @@ from itb_tui.core.session.view import next_text
 from itb_tui.core.store.settings import Settings, save_settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.messages import AcceptHint
+from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
@@ -285,3 +287,27 @@ async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_pa
     month = tomllib.loads(app.context.store.month_path("2026-11").read_text())
     today = [s for s in month["sessions"] if s["started_at"].date() == clock.wall().date()]
     assert [s["override"] for s in today if s["routine"] == RUN_ROUTINE] == [asked]
+
+
+async def test_a_run_cut_off_while_paused_is_resumed_as_the_same_run(tmp_path: Path) -> None:
+    """The guided run is no routine of the library: it resumes as today's run, as offered."""
+    app = ready_app(tmp_path)
+    clock = app.context.clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r", "r")
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # intro, lead-in: the run's timer starts
+        clock.advance(300)  # type: ignore[attr-defined]
+        session_screen(app).tick()
+        await pilot.press("space")  # paused: the progress file is saved
+        await pilot.pause()
+    again = ItbApp(AppContext.load(app.context.store.paths, clock), auto_tick=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = again.screen
+        assert isinstance(question, ChoiceScreen)
+        assert question.choices[0].id == "resume"
+        await pilot.press("r")
+        await pilot.pause()
+        assert session_screen(again).engine.routine.id == RUN_ROUTINE
