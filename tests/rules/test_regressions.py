@@ -240,3 +240,24 @@ def test_no_rise_within_two_weeks_of_swelling_logged_before_the_first_run() -> N
     swollen = (Follow(8), Follow(8), Follow(8), LogPain(8, 0, NO_PAIN, "daily", True))
     days = (GOOD,) * 3 + (swollen,) + (GOOD,) * 5 + ((SetWeek(8, 1, False, ""),),) + (GOOD,) * 8
     live_checked(User(21, "", False, days), ["I2 no rise after pain or a sign"])
+
+
+def test_no_rise_within_two_weeks_of_a_sign_from_before_a_return_to_phase_one() -> None:
+    """I2 (a user the fuzzer found): pain the morning after runs in three weeks sends the
+    user back to phase 1; the last, 1/10 the morning after a run, was on Mon 16 Nov. Running
+    starts again, and on Mon 30 Nov, 14 days on, the new week 1 must not move on (001: a sign
+    means reduce load; the signs of the runs before the return still count)."""
+    days = [GOOD] * 32
+    days[6] = (CheckIn(7, Pain(2), "same", False), *GOOD[1:])
+    days[8] = (GOOD[0], Follow(8, test=Attempt(8, "pass", False, None, False)), GOOD[2])
+    days[9] = (Follow(8),)
+    days[10] = (CheckIn(7, Pain(2), "same", False), *GOOD[1:])
+    days[14] = (CheckIn(7, Pain(1), "same", False), *GOOD[1:])
+    days[15] = (GOOD[0], Follow(8, test=Attempt(8, "pass", True, None, True)), GOOD[2])
+    days[23] = (GOOD[0], Follow(18, test=Attempt(18, "weak", True, None, True)), GOOD[2])
+    days[24] = (GOOD[0], Follow(8, test=Attempt(8, "stopped", True, None, False)), GOOD[2])
+    for n, hour in ((25, 18), (27, 18), (28, 18), (29, 12)):
+        days[n] = (GOOD[0], Follow(hour), GOOD[2])
+    days[30] = (GOOD[0], Follow(18, run_pain=2), GOOD[2])
+    user = User(21, "", False, tuple(days), tests_from=14)
+    live_checked(user, ["I2 no rise after pain or a sign"])

@@ -150,7 +150,7 @@ def _walked(
     runs: list[SessionRecord],
     logs: list[PainLog],
     today: date,
-    strength_signs: Sequence[Found],
+    hold_signs: Sequence[Found],
     set_weeks: Sequence[RunDecision],
 ) -> tuple[WeekState, WeekState, date | None, list[Found], list[Found]]:
     """(this week, the walk's week before today's signs, the phase-1 Monday, the step-back
@@ -158,9 +158,10 @@ def _walked(
     signs = step_back_signs(program, runs, logs, today)
     this_monday = week_monday(today)
     first = week_monday(first_day(runs, set_weeks) or today)
-    # pain during strength work from SIGN_DAYS before the first run week on: it counts in the
-    # walk's weeks, and one under SIGN_DAYS old holds the first move on (run_walk)
-    holds = [f for f in strength_signs if f.on >= first - timedelta(days=SIGN_DAYS)]
+    # pain during strength work, and the signs of runs before a return to phase 1, from
+    # SIGN_DAYS before the first run week on: they count in the walk's weeks, and one under
+    # SIGN_DAYS old holds the first move on (run_walk)
+    holds = [f for f in hold_signs if f.on >= first - timedelta(days=SIGN_DAYS) and f not in signs]
     every = sorted([*signs, *holds], key=lambda f: f.at)
     state, phase_one = walk(program, runs, every, logs, this_monday, set_weeks)
     setting = set_in_week(set_weeks, this_monday)
@@ -193,19 +194,21 @@ def run_stage(
     pain_logs: Iterable[PainLog],
     today: date,
     *,
-    strength_signs: Sequence[Found] = (),
+    hold_signs: Sequence[Found] = (),
     set_weeks: Sequence[RunDecision] = (),
 ) -> RunStage:
     """The run week today and today's run, counting from the first run given (see above).
 
-    ``strength_signs`` are the pain-during-strength signs (plan_signs.strength_pain_signs);
-    ``set_weeks`` the weeks set by hand since running started, oldest first.
+    ``hold_signs`` are the pain-during-strength signs (signs.strength_pain_signs) and the
+    signs of the runs before the first given (a return to phase 1 ended them), which hold a
+    week rather than step it back; ``set_weeks`` the weeks set by hand since running started,
+    oldest first.
     """
     rtr = program.return_to_running
     runs = [s for s in kept_sessions(run_sessions, today) if s.routine == RUN_ROUTINE]
     logs = list(pain_logs)
     week, state, phase_one, signs, every = _walked(
-        program, runs, logs, today, strength_signs, set_weeks
+        program, runs, logs, today, hold_signs, set_weeks
     )
     this_monday = week_monday(today)
     level = week.level

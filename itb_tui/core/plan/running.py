@@ -61,7 +61,7 @@ from itb_tui.core.history.records import PainLog, RunDecision, SessionRecord, in
 from itb_tui.core.plan.red_flags import held_by_red_flags
 from itb_tui.core.plan.run_today import MIN_RUN_MINUTES, RunStage, run_stage
 from itb_tui.core.plan.run_walk import MIN_RUNS_TO_PROGRESS, SIGN_DAYS, run_minutes
-from itb_tui.core.plan.signs import strength_pain_signs
+from itb_tui.core.plan.signs import Found, step_back_signs, strength_pain_signs
 from itb_tui.core.plan.weeks import (
     RUN_ROUTINE,
     Readiness,
@@ -151,6 +151,11 @@ def _first_start(
     return cleared
 
 
+def kept_runs(sessions: list[SessionRecord], today: date) -> list[SessionRecord]:
+    """The runs kept up to ``today``, oldest first."""
+    return [s for s in kept_sessions(sessions, today) if s.routine == RUN_ROUTINE]
+
+
 def _started(stage: RunStage, start: datetime, clearance: RunDecision | None) -> RunAccess:
     began = local_date(start)
     if clearance is not None and start == clearance.at:
@@ -170,7 +175,7 @@ def _from_history(
     """(the access running started with, '') from the history; (None, why repeated signs sent
     the user back to phase 1, or '') when it has not started or stands sent back."""
     sessions, logs = history
-    runs = [s for s in kept_sessions(sessions, today) if s.routine == RUN_ROUTINE]
+    runs = kept_runs(sessions, today)
     holds = strength_pain_signs(program, sessions, library, today, logs)
     since, phase_one = date.min, ""
     while True:
@@ -186,12 +191,26 @@ def _from_history(
             [r for r in candidates if r.started_at >= start],
             logs,
             today,
-            strength_signs=holds,
+            hold_signs=holds + _earlier_signs(program, runs, logs, start, today),
             set_weeks=[d for d in after if d.at >= start],
         )
         if stage.phase_one_from is None:
             return _started(stage, start, clearance), ""
         since, phase_one = stage.phase_one_from, stage.evidence
+
+
+def _earlier_signs(
+    program: Program,
+    runs: list[SessionRecord],
+    logs: list[PainLog],
+    start: datetime | None,
+    today: date,
+) -> list[Found]:
+    """The warning signs of the runs before ``start`` (None: every run), which a return to
+    phase 1 left behind: each still holds the next move on while under SIGN_DAYS old (001: a
+    sign means reduce load, whatever came between)."""
+    before = [r for r in runs if start is None or r.started_at < start]
+    return step_back_signs(program, before, logs, today) if before else []
 
 
 def _unpaused(
@@ -215,7 +234,8 @@ def _unpaused(
     if ready.ready:
         holds = strength_pain_signs(program, sessions, library, today, logs)
         todays = [d for d in set_weeks if local_date(d.at) == today]
-        stage = run_stage(program, [], logs, today, strength_signs=holds, set_weeks=todays)
+        holds += _earlier_signs(program, kept_runs(sessions, today), logs, None, today)
+        stage = run_stage(program, [], logs, today, hold_signs=holds, set_weeks=todays)
         return RunAccess(stage, today, "Every check is met: running can start.")
     return RunAccess(None, None, "Running starts when every check is met.", phase_one)
 
