@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from .conftest import ItbDirs
+from .helpers import TIMEOUT, progress_has, running_itb
 from .pty_app import ENTER
-from .test_crash_safety import TIMEOUT, progress_has, running_itb
 
 ESCAPE = b"\x1b"
 

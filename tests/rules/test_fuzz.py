@@ -12,31 +12,13 @@ from datetime import timedelta
 import pytest
 from hypothesis import given, settings
 
-from .catalogue import DAY_CHECKS, FINAL_CHECKS, HOLDS, RUN_CHECKS, TEST_CHECKS
+from .catalogue import HOLDS
+from .checked import live_checked
 from .conftest import PARTS, RULES
 from .invariants import end_of
 from .simulate import fail, live
-from .surfaces import Look, look, round_trip
-from .users import FIRST_DAY, Simulation, User, users
-
-
-def live_checked(user: User, names: list[str] | set[str]) -> None:
-    """Live ``user`` with the invariants ``names``."""
-    day_checks = [DAY_CHECKS[n] for n in sorted(names) if n in DAY_CHECKS]
-    run_checks = [RUN_CHECKS[n] for n in sorted(names) if n in RUN_CHECKS]
-    finals = [FINAL_CHECKS[n] for n in sorted(names) if n in FINAL_CHECKS]
-    test_checks = [TEST_CHECKS[n] for n in sorted(names) if n in TEST_CHECKS]
-
-    def at_run(sim: Simulation, seen: Look, overridden: bool) -> list[str]:
-        return [p for check in run_checks for p in check(sim, seen, overridden)]
-
-    def at_test(sim: Simulation, seen: Look) -> list[str]:
-        return [p for check in test_checks for p in check(sim, seen)]
-
-    def final(sim: Simulation, seen: Look) -> list[str]:
-        return [p for check in finals for p in check(sim, seen)]
-
-    live(user, day_checks, at_run, final=final, at_test=at_test)
+from .surfaces import look, round_trip
+from .users import FIRST_DAY, User, users
 
 
 @pytest.mark.parametrize("part", range(PARTS))

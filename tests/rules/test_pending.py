@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 
 from .catalogue import ALL, HOLDS, RUNNERS
+from .checked import live_checked
 from .conftest import PENDING, RULES
-from .test_fuzz import live_checked
 from .users import User, users
 
 pytestmark = pytest.mark.skipif(not PENDING, reason="ITB_RULES_PENDING=1 runs them")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itb_tui.core.session.completion import is_complete
 from tests.factories import shipped_library
 
-from .test_fuzz import live_checked
+from .checked import live_checked
 from .users import (
     NO_PAIN,
     Attempt,

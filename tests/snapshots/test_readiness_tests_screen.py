@@ -53,7 +53,7 @@ def test_readiness_tests_on_the_checklist(
 def test_home_names_the_next_test_once_only_the_tests_are_left(snap_compare: Any) -> None:
     """Home over a rehab that met the other checks: Today's line names the test Enter starts,
     its panel says where it stands."""
-    from tests.tui.test_home_test_due import pick_the_test, ready_but_the_tests
+    from tests.tui.readiness_helpers import pick_the_test, ready_but_the_tests
 
     app = ready_but_the_tests(scene_folder("home_test_due"))
 

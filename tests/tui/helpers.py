@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,17 @@ from textual.pilot import Pilot
 from itb_tui.core.clock import FakeClock
 from itb_tui.core.context import AppContext
 from itb_tui.core.history import history_store as storage
+from itb_tui.core.history.history_store import HistoryStore
+from itb_tui.core.history.records import PainLog
 from itb_tui.core.session.engine import Phase
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.session import SessionScreen
+from itb_tui.tui.widgets.footer import KeysFooter
+
+from ..factories import TODAY, at
 
 
 def make_app(
@@ -80,3 +86,22 @@ def ready_app(tmp_path: Path) -> ItbApp:
     for log in logs:
         app.context.store.add_pain_log(log)
     return app
+
+
+def yesterday_checked_in(tmp_path: Path, score: int = 1) -> None:
+    """Yesterday's morning check-in, already answered with ``score``."""
+    store = HistoryStore(Paths(tmp_path / "data", tmp_path / "config"))
+    when = at(TODAY - timedelta(days=1), 7)
+    store.add_pain_log(PainLog(when, score, "morning", "", False, "same"))
+
+
+def app_for(tmp_path: Path) -> ItbApp:
+    """An app past the first-launch questions."""
+    app, _clock = make_app(tmp_path)
+    app.context.settings.onboarded = True  # keep a first-launch screen out of the way
+    return app
+
+
+def footer_words(footer: KeysFooter) -> dict[str, str]:
+    """Footer key -> its word, for the keys offered now."""
+    return {k.key: k.description for k in footer.keys}

@@ -15,9 +15,8 @@ from itb_tui.tui.screens.red_flags import RedFlagsScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen
 from itb_tui.tui.widgets.pick_list import PickList
 
-from .helpers import make_app, session_screen
-from .test_checkin_once import yesterday_checked_in
-from .test_history import open_history, text_of
+from .helpers import make_app, session_screen, yesterday_checked_in
+from .history_helpers import open_history, text_of
 
 
 def place(app: ItbApp, pick_id: str) -> int | None:

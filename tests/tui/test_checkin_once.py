@@ -4,29 +4,20 @@ compare with yesterday, and 7/10 or swelling opens the red flags."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 from textual import events
 
-from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import PainLog
-from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import load_settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.checkin import CheckInScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
-from ..factories import TODAY, at
-from .helpers import make_app
+from ..factories import TODAY
+from .helpers import make_app, yesterday_checked_in
 from .plain import plain
-
-
-def yesterday_checked_in(tmp_path: Path, score: int = 1) -> None:
-    store = HistoryStore(Paths(tmp_path / "data", tmp_path / "config"))
-    when = at(TODAY - timedelta(days=1), 7)
-    store.add_pain_log(PainLog(when, score, "morning", "", False, "same"))
 
 
 def today_s(app: ItbApp) -> list[PainLog]:

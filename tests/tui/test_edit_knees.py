@@ -12,8 +12,8 @@ from itb_tui.tui.screens.history_dialogs import EditPainScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen
 
 from ..factories import TODAY, at, session
-from .test_history import open_history
-from .test_per_knee import both_app, logs, sessions
+from .history_helpers import open_history
+from .knee_helpers import both_app, logs, sessions
 
 
 def seed(tmp_path: Path, log: PainLog) -> None:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 import tomllib
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.text import Text
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
-from itb_tui.core.history.records import PainLog, SessionRecord
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.history import HistoryScreen
@@ -21,45 +16,11 @@ from itb_tui.tui.screens.history_dialogs import EditPainScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 
-from .helpers import make_app
-from .history_data import at, make_session, seed_few
-
-Seeded = tuple[ItbApp, list[SessionRecord], list[PainLog]]
-
-
-def seeded_app(tmp_path: Path) -> Seeded:
-    """Three recent sessions, two pain logs, and a session from September (outside 30 days)."""
-    app, _clock = make_app(tmp_path)
-    sessions, logs = seed_few(app.context.store, app.context.library)
-    old = make_session(app.context.library, "hip-strength", at(date(2026, 9, 15), 8), pain=5)
-    app.context.store.save_session(old)
-    return app, [*sessions, old], logs
+from .history_helpers import history, open_history, rows, seeded_app, text_of
 
 
 def month(app: ItbApp, key: str) -> dict[str, Any]:
     return tomllib.loads(app.context.store.month_path(key).read_text())
-
-
-def history(app: ItbApp) -> HistoryScreen:
-    assert isinstance(app.screen, HistoryScreen)
-    return app.screen
-
-
-def rows(app: ItbApp) -> int:
-    return history(app).query_one(DataTable).row_count
-
-
-def text_of(app: ItbApp, selector: str) -> str:
-    """The plain text of a Static on the current screen, as an 80-column console prints it."""
-    content = app.screen.query_one(selector, Static).content
-    console = Console(width=80, record=True, file=io.StringIO())
-    console.print(Text.from_markup(content) if isinstance(content, str) else content)
-    return console.export_text()
-
-
-async def open_history(app: ItbApp, pilot: Any) -> None:
-    await app.push_screen(HistoryScreen(app.context))
-    await pilot.pause()
 
 
 async def test_filters_change_the_rows_and_the_header(tmp_path: Path) -> None:

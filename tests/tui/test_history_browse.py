@@ -18,7 +18,7 @@ from itb_tui.tui.widgets.history_table import FOLLOW_BATCH, GAP_KEY, HistoryTabl
 
 from .helpers import make_app
 from .history_data import TODAY
-from .test_history import history, open_history, rows, seeded_app, text_of
+from .history_helpers import history, open_history, rows, seeded_app, text_of
 
 
 def long_history_app(tmp_path: Path) -> ItbApp:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from .test_history import open_history, seeded_app
+from .history_helpers import open_history, seeded_app
 
 
 async def test_the_export_dialog_writes_the_pdf_report(tmp_path: Path) -> None:

@@ -6,30 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from itb_tui.core.plan.red_flags import FlagChange
-from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.widgets.pick_list import PickList
-from tests.factories import at, ready_by
+from tests.factories import at
 
 from .helpers import session_screen
 from .plain import plain
-from .test_readiness_test_flow import MONDAY, december_app
-
-
-def ready_but_the_tests(tmp_path: Path) -> ItbApp:
-    app, _clock = december_app(tmp_path)
-    sessions, logs = ready_by(MONDAY.date())
-    for record in sessions:
-        app.context.store.save_session(record)
-    for log in logs:
-        app.context.store.add_pain_log(log)
-    return app
-
-
-def pick_the_test(app: ItbApp) -> None:
-    options = app.home.query_one(PickList)
-    options.highlighted = options.index_of("test")
+from .readiness_helpers import MONDAY, december_app, pick_the_test, ready_but_the_tests
 
 
 async def test_enter_on_the_test_line_starts_the_test_t_would(tmp_path: Path) -> None:

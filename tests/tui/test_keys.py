@@ -18,8 +18,7 @@ from itb_tui.tui.screens.help import HelpScreen
 from itb_tui.tui.widgets.footer import KeysFooter
 from tests.snapshots.program_scenes import not_ready_history, readiness_screen
 
-from .helpers import make_app, session_screen
-from .test_program_screens import app_for
+from .helpers import app_for, footer_words, make_app, session_screen
 
 README = Path(__file__).parents[2] / "README.md"
 
@@ -114,11 +113,6 @@ def keep_notes(app: ItbApp, notes: list[str]) -> None:
         original(message, **kwargs)
 
     app.notify = notify  # type: ignore[method-assign]
-
-
-def footer_words(footer: KeysFooter) -> dict[str, str]:
-    """Footer key -> its word, for the keys offered now."""
-    return {k.key: k.description for k in footer.keys}
 
 
 async def test_readiness_hides_run_while_running_is_locked(tmp_path: Path) -> None:

@@ -18,31 +18,10 @@ from itb_tui.tui.screens.pain_chart import PainChart, PainChartScreen
 from itb_tui.tui.screens.session_detail import PainLogDetailScreen, SessionDetailScreen
 from itb_tui.tui.widgets.knee_scale import KneeScale
 
-from .helpers import ice_to_the_rating, make_app, session_screen
+from .helpers import ice_to_the_rating, session_screen, yesterday_checked_in
 from .history_data import make_session
-from .test_checkin_once import yesterday_checked_in
-from .test_history import history, open_history, text_of
-
-
-def both_app(
-    tmp_path: Path, knee: str = "both", *, start: str | None = None, check_in: bool = False
-) -> tuple[ItbApp, FakeClock]:
-    """An app whose settings say ``knee`` hurts ("both": the dialogs offer each knee)."""
-    app, clock = make_app(tmp_path, start=start, check_in=check_in)
-    app.context.settings.painful_knee = knee
-    return app, clock
-
-
-def logs(app: ItbApp) -> list[PainLog]:
-    return app.context.store.everything().pain_logs
-
-
-def sessions(app: ItbApp) -> list[SessionRecord]:
-    return app.context.store.everything().sessions
-
-
-def notes(app: ItbApp) -> str:
-    return " ".join(str(n.message) for n in app._notifications)
+from .history_helpers import history, open_history, text_of
+from .knee_helpers import both_app, logs, notes, sessions
 
 
 # -- the quick pain log -------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.progress import Improvement
 from itb_tui.core.store.paths import content_dir
 from itb_tui.core.store.settings import Settings
-from itb_tui.tui.app import ItbApp
 from itb_tui.tui.messages import OpenPlace, StartRun
 from itb_tui.tui.screens.onboarding import OnboardingScreen, parse_start
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
@@ -32,7 +31,7 @@ from tests.snapshots.program_scenes import (
     ready_history,
 )
 
-from .helpers import make_app
+from .helpers import app_for, make_app
 
 SIZE = (80, 24)
 
@@ -50,12 +49,6 @@ def messages_of(kind: type[Message], into: list[Message]) -> Callable[[Message],
             into.append(message)
 
     return hook
-
-
-def app_for(tmp_path: Path) -> ItbApp:
-    app, _clock = make_app(tmp_path)
-    app.context.settings.onboarded = True  # keep a first-launch screen out of the way
-    return app
 
 
 # -- onboarding ---------------------------------------------------------------------------

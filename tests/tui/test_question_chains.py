@@ -16,7 +16,7 @@ from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.session_flow import SessionFlow
 
 from .helpers import make_app
-from .test_session_life import interrupted_session, question, quick_presses
+from .session_helpers import interrupted_session, question, quick_presses
 
 
 async def test_two_stop_keys_in_one_burst_ask_once(tmp_path: Path) -> None:

@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from textual.widgets import Static
 
-from itb_tui.core.clock import FakeClock
 from itb_tui.core.context import AppContext
 from itb_tui.core.session.engine import Phase
 from itb_tui.core.store.paths import Paths
-from itb_tui.core.store.settings import Settings, save_settings
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 
 from .helpers import phase, session_screen
-
-MONDAY = datetime(2026, 12, 14, 7, 30, tzinfo=timezone(timedelta(hours=1)))  # tests apply
-
-
-def december_app(tmp_path: Path) -> tuple[ItbApp, FakeClock]:
-    clock = FakeClock(MONDAY)
-    paths = Paths(tmp_path / "data", tmp_path / "config")
-    start = MONDAY.date() - timedelta(weeks=5)
-    settings = Settings(onboarded=True, program_start=start, checkin_skipped=MONDAY.date())
-    save_settings(paths.settings, settings)
-    return ItbApp(AppContext.load(paths, clock), auto_tick=False), clock
+from .readiness_helpers import december_app
 
 
 def checklist_text(screen: ReadinessScreen) -> str:

@@ -9,12 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import events
 
-from itb_tui.core.clock import FakeClock
-from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.session.engine import Phase, SessionEngine
-from itb_tui.core.store.paths import Paths
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.messages import StartRoutine
 from itb_tui.tui.screens.choice import ChoiceScreen
@@ -23,23 +19,9 @@ from itb_tui.tui.screens.onboarding import OnboardingScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
 from itb_tui.tui.screens.session import SessionScreen
 from itb_tui.tui.screens.summary import SummaryScreen
-from tests.factories import shipped_library
 
 from .helpers import fail_saves, ice_to_the_rating, make_app, session_screen
-
-
-def history_sessions(tmp_path: Path) -> list[dict[str, Any]]:
-    return [
-        session
-        for month in sorted((tmp_path / "data" / "history").glob("*.toml"))
-        for session in tomllib.loads(month.read_text())["sessions"]
-    ]
-
-
-async def quick_presses(app: ItbApp, key: str, times: int = 2) -> None:
-    """``key`` pressed ``times`` in a row faster than the app handles them (key repeat)."""
-    for _ in range(times):
-        app.post_message(events.Key(key, key))
+from .session_helpers import history_sessions, interrupted_session, question, quick_presses
 
 
 async def test_a_repeated_key_in_the_quit_question_stops_once(tmp_path: Path) -> None:
@@ -60,22 +42,6 @@ async def test_a_repeated_key_in_the_quit_question_stops_once(tmp_path: Path) ->
 def notes(app: ItbApp) -> str:
     """Every notification shown so far, as one text."""
     return "\n".join(str(n.message) for n in app._notifications)
-
-
-def question(app: ItbApp) -> str:
-    assert isinstance(app.screen, ChoiceScreen), app.screen
-    return " ".join(str(w.render()) for w in app.screen.query(".choice-title, .choice-text"))
-
-
-def interrupted_session(tmp_path: Path, routine: str = "hip-strength") -> SessionEngine:
-    """An unfinished session with one finished set, as a killed app leaves it."""
-    clock = FakeClock()
-    store = HistoryStore(Paths(tmp_path / "data", tmp_path / "config"))
-    engine = SessionEngine(shipped_library().routines[routine], clock)
-    engine.done()
-    engine.done()  # left set 1
-    store.progress.save(engine)
-    return engine
 
 
 def progress(tmp_path: Path) -> dict[str, Any]:

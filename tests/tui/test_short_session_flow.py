@@ -8,7 +8,7 @@ from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.pain import PainRatingScreen
 
 from .helpers import make_app, session_screen
-from .test_session_life import history_sessions
+from .session_helpers import history_sessions
 
 
 async def test_m_on_home_starts_a_short_session_kept_as_short(tmp_path: Path) -> None:

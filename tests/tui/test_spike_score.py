@@ -12,7 +12,7 @@ from itb_tui.tui.screens.pain import SpikeScoreScreen
 from itb_tui.tui.screens.red_flags import RedFlagsScreen
 
 from .helpers import session_screen
-from .test_per_knee import both_app, notes
+from .knee_helpers import both_app, notes
 
 
 async def test_p_then_one_digit_scores_the_spike_and_names_the_painful_knee(

@@ -18,10 +18,9 @@ from itb_tui.tui.screens.session_detail import session_view
 from itb_tui.tui.screens.summary import SummaryScreen
 from itb_tui.tui.widgets.footer import KeysFooter
 
-from .helpers import ice_to_the_rating, session_screen
+from .helpers import footer_words, ice_to_the_rating, session_screen
 from .plain import plain
-from .test_keys import footer_words
-from .test_readiness_test_flow import MONDAY, december_app
+from .readiness_helpers import MONDAY, december_app
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,8 @@ from itb_tui import cli
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.plan.red_flags import load_red_flags
 from itb_tui.core.store.paths import Paths
-from tests.unit.cli.test_log_pain_knees import type_in
-from tests.unit.cli.test_today import checked_in_yesterday
-from tests.unit.cli.test_today import folders as folders  # the fixture: onboarded today
+from tests.unit.cli.helpers import checked_in_yesterday, type_in
+from tests.unit.cli.helpers import folders as folders  # the fixture: onboarded today
 
 
 def today_s(paths: Paths) -> list[tuple[int, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 
 import pytest
@@ -13,7 +12,7 @@ from itb_tui.core.history.records import Knees, PainLog
 from itb_tui.core.plan.checkin import parse_answer
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
-from tests.unit.cli.test_today import checked_in_yesterday
+from tests.unit.cli.helpers import checked_in_yesterday, type_in
 
 
 def folders_for(knee: str) -> Paths:
@@ -27,20 +26,6 @@ def folders_for(knee: str) -> Paths:
 @pytest.fixture
 def both() -> Paths:
     return folders_for("both")
-
-
-def type_in(monkeypatch: pytest.MonkeyPatch, *replies: str) -> list[str]:
-    """A terminal that answers each prompt with the next of ``replies``; returns the prompts."""
-    prompts: list[str] = []
-    answers = iter(replies)
-
-    def reply(prompt: str) -> str:
-        prompts.append(prompt)
-        return next(answers)
-
-    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    monkeypatch.setattr("builtins.input", reply)
-    return prompts
 
 
 def logs(paths: Paths) -> list[PainLog]:

@@ -15,7 +15,7 @@ from itb_tui.core.shell.remind import reminders
 from itb_tui.core.shell.today_line import render, summarize
 from itb_tui.core.store.settings import Settings
 from tests.factories import LIBRARY, PROGRAM, START, at, day
-from tests.unit.plan.test_referee import FIRST_WEEK, verdict
+from tests.unit.plan.helpers import FIRST_WEEK, verdict
 
 FLAG = PROGRAM.red_flags[0]
 FLAGS = RedFlagState([FlagChange(FLAG.id, at(day(1), 21), True)])

@@ -12,24 +12,11 @@ import pytest
 
 from itb_tui import cli
 from itb_tui.core.history.history_store import HistoryStore
-from itb_tui.core.history.records import PainLog, SessionRecord
+from itb_tui.core.history.records import SessionRecord
 from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings, save_settings
-
-
-@pytest.fixture
-def folders() -> Paths:
-    """The folders conftest points ITB_TUI_DATA_DIR / ITB_TUI_CONFIG_DIR at, onboarded today."""
-    paths = Paths.resolve()
-    now = datetime.now().astimezone()
-    save_settings(paths.settings, Settings(onboarded=True, program_start=now.date()))
-    return paths
-
-
-def checked_in_yesterday(paths: Paths) -> None:
-    """A check-in of yesterday morning, so today's is not the first ever."""
-    yesterday = datetime.now().astimezone() - timedelta(days=1)
-    HistoryStore(paths).add_pain_log(PainLog(yesterday, 1, "morning", "", False, "same"))
+from tests.unit.cli.helpers import checked_in_yesterday
+from tests.unit.cli.helpers import folders as folders  # the fixture: onboarded today
 
 
 def done_today(paths: Paths, *routines: str) -> None:

@@ -13,8 +13,8 @@ from itb_tui.core.shell import readiness_view
 from itb_tui.core.shell.today_line import as_json, summarize
 from itb_tui.core.store.paths import Paths
 from tests.factories import PROGRAM, at, day
-from tests.unit.cli.test_today import folders  # noqa: F401 - the fixture
-from tests.unit.plan.test_referee import FIRST_WEEK, verdict
+from tests.unit.cli.helpers import folders  # noqa: F401 - the fixture
+from tests.unit.plan.helpers import FIRST_WEEK, verdict
 
 RUN_KEYS = {"status", "week", "minutes", "reason", "rule", "article"}
 

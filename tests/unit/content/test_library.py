@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import tomllib
 from pathlib import Path
 
@@ -17,8 +16,10 @@ from itb_tui.core.content.library import (
     Library,
     load_library,
 )
-from itb_tui.core.content.validate import ContentError, read_toml
+from itb_tui.core.content.validate import read_toml
 from itb_tui.core.store.paths import Paths, content_dir
+from tests.unit.content.library_helpers import content as content  # the fixture: a copy to break
+from tests.unit.content.library_helpers import edit, problems_of
 
 REQUIRED_ROUTINES = (
     "quick-mobility",
@@ -28,28 +29,6 @@ REQUIRED_ROUTINES = (
     "pre-run",
     "ice",
 )
-
-
-# -- helpers ------------------------------------------------------------------------------------
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """A private copy of the shipped content to break."""
-    target = tmp_path / "content"
-    shutil.copytree(content_dir(), target)
-    return target
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems_of(folder: Path, user_file: Path | None = None) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        load_library(folder, user_file)
-    assert str(info.value) == "\n".join(info.value.problems)
-    return info.value.problems
 
 
 def entry(path: Path, noun: str, ident: str) -> str:

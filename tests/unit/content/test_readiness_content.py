@@ -13,7 +13,7 @@ from itb_tui.core.content.program import load_program
 from itb_tui.core.content.readiness_tests import exercise_kinds
 from itb_tui.core.content.validate import ContentError
 from itb_tui.core.store.paths import content_dir
-from tests.unit.content.test_program import PROGRAM, ROUTINE_IDS, write
+from tests.unit.content.program_helpers import PROGRAM, ROUTINE_IDS, write
 
 KINDS = exercise_kinds(load_library(content_dir()).exercises)
 

@@ -43,9 +43,9 @@ from tests.factories import (
     signs,
     stage_on,
 )
-from tests.unit.history.test_records import PROPS
-from tests.unit.history.test_records import pain_logs as history_logs
-from tests.unit.history.test_records import sessions as history_sessions
+from tests.unit.history.strategies import PROPS
+from tests.unit.history.strategies import pain_logs as history_logs
+from tests.unit.history.strategies import sessions as history_sessions
 
 BOTH = Knees(2, 3)
 

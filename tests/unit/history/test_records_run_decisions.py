@@ -18,7 +18,7 @@ from itb_tui.core.report.export import export, import_json
 from itb_tui.core.report.export_file import export_bytes
 from itb_tui.core.store.files import StoreError
 from tests.tui.history_data import TODAY, at
-from tests.unit.report.test_pdf import read
+from tests.unit.report.pdf_helpers import read
 
 SET = RunDecision(
     at(TODAY, 7), "week", 3, rules_week=2, note="physio: [ok] \x1b[31mgo", cleared=True

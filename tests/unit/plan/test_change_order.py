@@ -19,7 +19,8 @@ from itb_tui.core.plan.red_flags import (
     save_red_flags,
 )
 from itb_tui.core.store.paths import Paths
-from tests.unit.plan.test_running_decisions import FIRST_WEEK, access, at, day
+from tests.factories import at, day
+from tests.unit.plan.helpers import FIRST_WEEK, access
 
 AHEAD = timedelta(days=40)
 

@@ -16,6 +16,7 @@ from itb_tui.core.plan.running import RunAccess
 from itb_tui.core.plan.weeks import Check, Readiness
 from tests.factories import (
     LIBRARY,
+    PROGRAM,
     at,
     pain,
     pain_free,
@@ -25,7 +26,7 @@ from tests.factories import (
     run,
     settings,
 )
-from tests.unit.plan.test_readiness_tests import DAY, PROGRAM  # after the tests' start
+from tests.unit.plan.helpers import DAY  # after the tests' start
 
 STARTED = settings(DAY - timedelta(weeks=5))  # 3 full weeks of rehab done
 

@@ -37,8 +37,8 @@ from tests.factories import (
     settings,
     shipped_program,
 )
+from tests.unit.plan.helpers import DAY
 
-DAY = date(2026, 12, 14)  # after the shipped tests_from
 PROGRAM = shipped_program()
 
 

@@ -2,48 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
-from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
+from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision
 from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide, plan_ahead
-from itb_tui.core.plan.verdict import ITEM_STATUSES, RULES, Verdict
-from itb_tui.core.store.settings import Settings
+from itb_tui.core.plan.verdict import ITEM_STATUSES, RULES
 from tests.factories import (
     LIBRARY,
     MON,
     PROGRAM,
     at,
     day,
-    pain_free_week,
     ready_by,
     run,
     settings,
 )
-
-
-def verdict(
-    today: date,
-    runs: Sequence[SessionRecord] = (),
-    logs: Sequence[PainLog] = (),
-    decisions: Sequence[RunDecision] = (),
-    *,
-    hour: int = 7,
-    flags: RedFlagState | None = None,
-    chosen: Settings | None = None,
-) -> Verdict:
-    """The verdict at ``hour`` on ``today`` over a rehab that met every check by MON."""
-    sessions, ready_logs = ready_by(MON)
-    history = MonthHistory([*sessions, *runs], [*ready_logs, *logs], list(decisions))
-    inp = RulesInput(
-        PROGRAM, LIBRARY, chosen or settings(), history, at(today, hour), flags or RedFlagState()
-    )
-    return decide(inp)
-
-
-FIRST_WEEK = pain_free_week(MON)  # runs on Mon, Wed, Fri of week 1
+from tests.unit.plan.helpers import FIRST_WEEK, verdict
 
 
 def test_every_line_has_a_status_a_rule_and_its_article() -> None:

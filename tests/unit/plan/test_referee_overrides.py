@@ -15,7 +15,7 @@ from itb_tui.core.plan.referee import RulesInput, decide, guided_run
 from itb_tui.core.plan.running import refusal, run_stage
 from itb_tui.core.store.settings import Settings
 from tests.factories import LIBRARY, MON, PROGRAM, START, at, day, pain, pain_free_week, run
-from tests.unit.plan.test_running_decisions import access
+from tests.unit.plan.helpers import access
 
 
 def set_week(

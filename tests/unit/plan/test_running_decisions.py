@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
+from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
 from itb_tui.core.plan.overview import build_overview
 from itb_tui.core.plan.red_flags import FlagChange, RedFlagState, with_red_flags
-from itb_tui.core.plan.running import RunAccess, refusal, run_access
+from itb_tui.core.plan.running import refusal, run_access
 from itb_tui.core.plan.today import today_plan
 from itb_tui.core.plan.weeks import readiness
 from itb_tui.core.report.ics import plan_calendar
@@ -24,6 +24,7 @@ from tests.factories import (
     run,
     settings,
 )
+from tests.unit.plan.helpers import FIRST_WEEK, access
 
 
 def decide(
@@ -32,26 +33,10 @@ def decide(
     return RunDecision(at(when, hour), decision, week, cleared=cleared, note="physio")
 
 
-def access(
-    today: date,
-    runs: Sequence[SessionRecord] = (),
-    decisions: Sequence[RunDecision] = (),
-    logs: Sequence[PainLog] = (),
-) -> RunAccess:
-    """Running over a rehab that met every check by MON, then ``runs``."""
-    sessions, ready_logs = ready_by(MON)
-    every = [*sessions, *runs]
-    history = [*ready_logs, *logs]
-    return run_access(PROGRAM, settings(), every, history, today, LIBRARY, decisions=decisions)
-
-
 def week_on(today: date, runs: Sequence[SessionRecord], decisions: Sequence[RunDecision]) -> int:
     stage = access(today, runs, decisions).stage
     assert stage is not None
     return stage.week
-
-
-FIRST_WEEK = pain_free_week(MON)  # week 1, pain-free: week 2 from day(7)
 
 
 def test_a_set_week_then_a_painful_week_steps_back_from_the_set_week() -> None:

@@ -8,11 +8,9 @@ import io
 import json
 import re
 import sys
-from datetime import date, timedelta, timezone
-from functools import partial
+from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
 
@@ -22,44 +20,17 @@ from itb_tui.core.history.records import (
     MonthHistory,
     PainLog,
     PainSpike,
-    SessionRecord,
 )
 from itb_tui.core.report.export import CSV_HEADER, export, import_json, parse_since
 from itb_tui.core.store.paths import Paths
 from tests import factories
+from tests.unit.report.export_helpers import CATEGORIES, TODAY, at, bridge, clamshell, session
 
-ZONE = timezone(timedelta(hours=-5))
-TODAY = factories.TODAY  # a Monday
 ROOT = Path(__file__).resolve().parents[3]
-CATEGORIES = {"hip-strength": "strength", "daily-stretch": "stretch"}
-
-
-at = partial(factories.at, tz=ZONE)
-
-
-def clamshell(left: list[int], right: list[int], skipped: int = 0) -> ExerciseResult:
-    skipped_sets = {"right": skipped} if skipped else None
-    return factories.result(left=left, right=right, sets=3, skipped=skipped_sets)
-
-
-def bridge(values: list[int]) -> ExerciseResult:
-    return factories.result("glute-bridge", both=values, sets=3)
 
 
 def pigeon(seconds: int) -> ExerciseResult:
     return factories.result("pigeon", left=[seconds], right=[seconds], sets=1)
-
-
-def session(
-    day: date,
-    routine: str = "hip-strength",
-    exercises: list[ExerciseResult] | None = None,
-    **fields: Any,
-) -> SessionRecord:
-    """A 40-minute session at 8:00 on ``day`` (UTC-5), with clamshells and bridges unless given."""
-    if exercises is None:
-        exercises = [clamshell([15, 16, 15], [14, 12], 1), bridge([15, 15, 15])]
-    return factories.session(routine, day, tz=ZONE, minutes=40, exercises=exercises, **fields)
 
 
 def sample() -> MonthHistory:

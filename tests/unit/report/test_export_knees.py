@@ -20,7 +20,7 @@ from itb_tui.core.store.settings import Settings
 from tests.factories import LIBRARY, PROGRAM, START, run, started_history
 from tests.factories import at as plan_at
 from tests.factories import day as plan_day
-from tests.unit.report.test_export import CATEGORIES, TODAY, at, clamshell, session
+from tests.unit.report.export_helpers import CATEGORIES, TODAY, at, clamshell, session
 
 MON = TODAY - timedelta(days=7)
 DAY = timedelta(days=1)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from itb_tui import cli
 from itb_tui.core.content.library import Library
@@ -19,12 +17,13 @@ from itb_tui.core.history.stats import routine_categories
 from itb_tui.core.host import SYSTEM_FONT_DIRS
 from itb_tui.core.report import pdf as report_pdf
 from itb_tui.core.report.export import export
-from itb_tui.core.report.export_file import export_bytes, write_export
+from itb_tui.core.report.export_file import write_export
 from itb_tui.core.report.pdf import clean_text, find_font_dir, to_pdf
 from itb_tui.core.report.pdf_content import build_report, red_flag_states
 from itb_tui.core.store.settings import Settings
 from tests.factories import shipped_program
 from tests.tui.history_data import TODAY, at, make_session, seed_weeks
+from tests.unit.report.pdf_helpers import pdf_of, read
 
 NOTE = "Knee [b]tight[/b] on the stairs \x1b[31m😀 \x07ok\u202e Ünï 中文"
 NO_FONTS: tuple[Path, ...] = ()
@@ -33,26 +32,6 @@ NO_FONTS: tuple[Path, ...] = ()
 @pytest.fixture
 def program(library: Library) -> Program:
     return shipped_program()
-
-
-def read(data: bytes) -> tuple[int, str]:
-    """The page count and the text of every page, with runs of whitespace as one space."""
-    reader = PdfReader(io.BytesIO(data))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    return len(reader.pages), " ".join(text.split())
-
-
-def pdf_of(
-    history: MonthHistory,
-    library: Library,
-    program: Program | None = None,
-    settings: Settings | None = None,
-    since: date | None = None,
-) -> bytes:
-    categories = routine_categories(library)
-    return export_bytes(
-        history, "pdf", since, TODAY, categories, program=program, settings=settings
-    )
 
 
 def markdown_items(markdown: str, heading: str) -> list[str]:

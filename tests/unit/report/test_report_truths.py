@@ -22,7 +22,7 @@ from itb_tui.core.store.paths import Paths
 from itb_tui.core.store.settings import Settings
 from tests.factories import TODAY, at, pain, run, session, shipped_program
 
-from .test_pdf import read
+from .pdf_helpers import read
 
 CATEGORIES = {"hip-strength": "strength", "daily-stretch": "stretch"}
 WEIGHT = "I can't put my full weight on the leg."

@@ -62,7 +62,7 @@ def test_the_runs_facts_in_one_line() -> None:
 
 
 def test_the_pdf_report_lists_the_runs_too() -> None:
-    from tests.unit.report.test_pdf import pdf_of, read
+    from tests.unit.report.pdf_helpers import pdf_of, read
 
     _pages, text = read(pdf_of(MonthHistory([GUIDED, OUTDOOR]), shipped_library()))
     assert "Runs" in text

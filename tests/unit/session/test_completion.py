@@ -16,7 +16,7 @@ from itb_tui.core.session.engine import Phase, SessionEngine
 from itb_tui.core.session.progress_file import restore
 from itb_tui.tui.screens.summary import summary_text
 from tests.factories import shipped_library, shipped_program
-from tests.unit.session.test_engine import make_exercise, make_routine, run_out, walk_to_pain
+from tests.unit.session.engine_helpers import make_exercise, make_routine, run_out, walk_to_pain
 
 
 def finish(engine: SessionEngine, clock: FakeClock) -> None:

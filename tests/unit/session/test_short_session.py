@@ -21,7 +21,7 @@ from itb_tui.core.session.short_session import (
 from itb_tui.core.session.steps import Phase, build_steps, side_order
 from tests.examples import examples
 from tests.factories import shipped_library
-from tests.unit.content.test_library import content, edit, problems_of  # noqa: F401
+from tests.unit.content.library_helpers import content, edit, problems_of  # noqa: F401
 
 LIBRARY = shipped_library()
 HIP = LIBRARY.routine("hip-strength")

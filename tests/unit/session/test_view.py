@@ -11,7 +11,7 @@ from itb_tui.core.content.library import READY_SECONDS, Exercise, Tempo
 from itb_tui.core.session import view
 from itb_tui.core.session.actions import SessionAction
 from itb_tui.core.session.engine import Phase, SessionEngine
-from tests.unit.session.test_engine import (
+from tests.unit.session.engine_helpers import (
     engine_for,
     goto,
     make_exercise,
