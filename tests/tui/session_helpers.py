@@ -4,12 +4,15 @@ saved sessions and questions read back."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from textual import events
 
-from itb_tui.core.clock import FakeClock
+from itb_tui.core.clock import Clock, FakeClock
+from itb_tui.core.context import AppContext
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.session.engine import SessionEngine
 from itb_tui.core.store.paths import Paths
@@ -46,3 +49,18 @@ def interrupted_session(tmp_path: Path, routine: str = "hip-strength") -> Sessio
     engine.done()  # left set 1
     store.progress.save(engine)
     return engine
+
+
+@asynccontextmanager
+async def resumed_in_a_new_app(app: ItbApp, clock: Clock) -> AsyncIterator[ItbApp]:
+    """``app``'s folders opened again after it closed mid-session: the question about the
+    interrupted session offers to resume it first, and ``r`` takes it up."""
+    again = ItbApp(AppContext.load(app.context.store.paths, clock), auto_tick=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = again.screen
+        assert isinstance(question, ChoiceScreen)
+        assert question.choices[0].id == "resume"
+        await pilot.press("r")
+        await pilot.pause()
+        yield again

@@ -7,16 +7,13 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from itb_tui.core.context import AppContext
 from itb_tui.core.session.engine import Phase
-from itb_tui.core.store.paths import Paths
-from itb_tui.tui.app import ItbApp
-from itb_tui.tui.screens.choice import ChoiceScreen
 from itb_tui.tui.screens.readiness import ReadinessScreen
 from itb_tui.tui.screens.summary import SummaryScreen
 
 from .helpers import phase, session_screen
 from .readiness_helpers import december_app
+from .session_helpers import resumed_in_a_new_app
 
 
 def checklist_text(screen: ReadinessScreen) -> str:
@@ -79,15 +76,7 @@ async def test_a_test_cut_off_after_one_side_is_resumed_at_the_other(tmp_path: P
         await pilot.press("enter")  # the left side; the progress file is saved
         await pilot.pause()
     assert (tmp_path / "data" / "in-progress.toml").exists()  # the terminal closed here
-    again = ItbApp(AppContext.load(Paths(tmp_path / "data", tmp_path / "config"), _clock))
-    again.auto_tick = False
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        question = again.screen
-        assert isinstance(question, ChoiceScreen)
-        assert question.choices[0].id == "resume"
-        await pilot.press("r")
-        await pilot.pause()
+    async with resumed_in_a_new_app(app, _clock) as again:
         engine = session_screen(again).engine
         assert engine.routine.readiness_test == "hip-abduction"
         assert engine.record().exercises[0].done == {"left": [30]}

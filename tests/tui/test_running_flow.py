@@ -11,7 +11,6 @@ import pytest
 from textual.widgets import Static
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.context import AppContext
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.session.engine import Phase
@@ -27,6 +26,7 @@ from itb_tui.tui.widgets.pick_list import PickList
 from tests.tui.history_data import make_session, seed_weeks
 
 from .helpers import make_app, phase, ready_app, session_screen
+from .session_helpers import resumed_in_a_new_app
 
 
 async def test_a_guided_run_with_a_pain_note_then_ice(tmp_path: Path) -> None:
@@ -244,7 +244,6 @@ async def test_after_foam_rolling_s_starts_the_daily_stretch(tmp_path: Path) -> 
 
 async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_path: Path) -> None:
     """Issue 21: a run on a rest day is asked about, never silent, and the answer is kept."""
-    from itb_tui.tui.screens.choice import ChoiceScreen
     from tests.factories import TODAY
     from tests.factories import run as a_run
 
@@ -302,12 +301,5 @@ async def test_a_run_cut_off_while_paused_is_resumed_as_the_same_run(tmp_path: P
         session_screen(app).tick()
         await pilot.press("space")  # paused: the progress file is saved
         await pilot.pause()
-    again = ItbApp(AppContext.load(app.context.store.paths, clock), auto_tick=False)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        question = again.screen
-        assert isinstance(question, ChoiceScreen)
-        assert question.choices[0].id == "resume"
-        await pilot.press("r")
-        await pilot.pause()
+    async with resumed_in_a_new_app(app, clock) as again:
         assert session_screen(again).engine.routine.id == RUN_ROUTINE
