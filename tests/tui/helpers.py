@@ -24,6 +24,13 @@ from itb_tui.tui.widgets.footer import KeysFooter
 from ..factories import TODAY, at
 
 
+def shared_cache(tmp_path: Path) -> Path:
+    """The parsed-content cache the apps of one test worker share, as the app shares it
+    between runs (content/parse_cache.py: kept per file and used while its bytes are the
+    same, so a test that changes a file gets it parsed again)."""
+    return tmp_path.parent / "content-cache"
+
+
 def make_app(
     tmp_path: Path, *, start: str | None = None, onboarded: bool = True, check_in: bool = False
 ) -> tuple[ItbApp, FakeClock]:
@@ -34,7 +41,7 @@ def make_app(
     counts as skipped today).
     """
     clock = FakeClock()
-    paths = Paths(tmp_path / "data", tmp_path / "config")
+    paths = Paths(tmp_path / "data", tmp_path / "config", shared_cache(tmp_path))
     if onboarded and not paths.settings.exists():
         today = clock.wall().date()
         skipped = None if check_in else today

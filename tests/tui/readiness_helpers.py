@@ -14,12 +14,14 @@ from itb_tui.tui.app import ItbApp
 from itb_tui.tui.widgets.pick_list import PickList
 from tests.factories import ready_by
 
+from .helpers import shared_cache
+
 MONDAY = datetime(2026, 12, 14, 7, 30, tzinfo=timezone(timedelta(hours=1)))  # tests apply
 
 
 def december_app(tmp_path: Path) -> tuple[ItbApp, FakeClock]:
     clock = FakeClock(MONDAY)
-    paths = Paths(tmp_path / "data", tmp_path / "config")
+    paths = Paths(tmp_path / "data", tmp_path / "config", shared_cache(tmp_path))
     start = MONDAY.date() - timedelta(weeks=5)
     settings = Settings(onboarded=True, program_start=start, checkin_skipped=MONDAY.date())
     save_settings(paths.settings, settings)
