@@ -143,9 +143,8 @@ def attempt_result(program: Program, session: SessionRecord) -> str | None:
     found = problems(test, session, band, ratio)
     if not found:
         return f"Passed: {test.name} ({test.target_text()}, no pain)."
-    wait = program.readiness.retry_days
-    again = f"try again {_in(wait)}" if wait else "try again today"
-    return f"Not passed: {test.name}: {'; '.join(found)}. {sentence(again)}"
+    again = sentence(_again(program.readiness.retry_days))
+    return f"Not passed: {test.name}: {'; '.join(found)}. {again}"
 
 
 def _count_text(test: ReadinessTest, done: dict[str, int]) -> str:
@@ -160,6 +159,11 @@ def _ago(days: int) -> str:
 
 def _in(days: int) -> str:
     return "tomorrow" if days == 1 else f"in {days} days"
+
+
+def _again(wait: int) -> str:
+    """When a failed test may be tried again, ``wait`` days on: 'try again in 3 days'."""
+    return f"try again {_in(wait)}" if wait else "try again today"
 
 
 def discarded_attempts(pain_logs: Iterable[PainLog], band: int) -> list[SessionRecord]:
@@ -203,7 +207,7 @@ def _judge(
         text = f"{shown}, passed {_ago(age)} (stands {_in(left) if left else 'until today'})"
         return ReadinessState(test, PASSED, text, last, pairs)
     wait = max(0, program.readiness.retry_days - age)
-    again = f"try again {_in(wait)}" if wait else "try again today"
+    again = _again(wait)
     names = [library.exercises[e].name for e in test.work_on if e in library.exercises]
     work = f". Work on: {', '.join(names)}" if names else ""
     text = f"{shown}, failed {_ago(age)} ({'; '.join(found)}); {again}{work}"
