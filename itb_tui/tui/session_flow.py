@@ -42,7 +42,6 @@ class SessionFlow:
         self.context = app.context
         self.program_flow = program_flow
         self.safekeeping = safekeeping
-        self.overrides: dict[str, str] = {}  # session id: why a run was started anyway
 
     def start_routine(self, routine_id: str, minutes: int = 0) -> None:
         """Start ``routine_id``; with ``minutes``, cut to fit them (the caller checked it fits)."""
@@ -165,8 +164,7 @@ class SessionFlow:
             paced=settings.pacer,
             new_id=self.context.store.free_session_id,
         )
-        if override:
-            self.overrides[engine.session_id] = override
+        engine.override = override  # kept in its progress file, so a resume keeps it too
         self.push(engine)
 
     def push(self, engine: SessionEngine) -> None:
@@ -194,12 +192,10 @@ class SessionFlow:
         if not ending.keep:
             if not self.keep_pain(ending.engine.record()):
                 return False  # the session stays on screen and in its progress file
-            self.overrides.pop(ending.engine.session_id, None)
             self.context.store.progress.clear(ending.engine.session_id)
             app.pop_screen()
             return True
         record = ending.engine.record()
-        record.override = self.overrides.pop(record.id, record.override)
         app.pop_screen()  # the session; a save problem is asked about over home
         saved_to = self.save(record)
         if saved_to is None:
@@ -297,16 +293,17 @@ class SessionFlow:
             return False
         return True if found is None else found
 
-    def resumable(self) -> Mapping[str, Routine]:
-        """The routines an interrupted session may be taken up again as today, as the rules
-        would start them now (referee.resumable_routines)."""
+    def resumable(self, record: SessionRecord) -> Mapping[str, Routine]:
+        """The routines ``record``, interrupted, may be taken up again as today, as the rules
+        would start them now, after the same answer if it was a run anyway
+        (referee.resumable_routines)."""
         from itb_tui.core.plan.referee import resumable_routines
 
-        flow = self.program_flow
+        flow, context = self.program_flow, self.context
         if not flow.ready():  # the program's rules are broken: the app is closing
-            return self.context.library.routines
+            return context.library.routines
         verdict = flow.verdict or flow.work_out_today()[2]
-        return resumable_routines(verdict, self.context.program, self.context.library)
+        return resumable_routines(verdict, context.program, context.library, record.override)
 
     async def settle_interrupted(self, waiting: Interrupted | bool | None = None) -> bool:
         """Ask what to do with an interrupted session (``waiting``, else read now); True once

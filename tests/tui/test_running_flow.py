@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Static
 
 from itb_tui.core.clock import FakeClock
+from itb_tui.core.context import AppContext
 from itb_tui.core.history.records import PainLog
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.session.engine import Phase
@@ -277,6 +278,56 @@ async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_pa
         await pilot.press("enter", "enter")
         clock.advance(900)  # type: ignore[attr-defined]
         session_screen(app).tick()
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("k")  # stop and keep what was done, then rate the knee
+        await pilot.pause()
+        await pilot.press("0", "enter")
+        await pilot.pause()
+    month = tomllib.loads(app.context.store.month_path("2026-11").read_text())
+    today = [s for s in month["sessions"] if s["started_at"].date() == clock.wall().date()]
+    assert [s["override"] for s in today if s["routine"] == RUN_ROUTINE] == [asked]
+
+
+async def test_a_run_anyway_cut_off_resumes_and_keeps_its_answer(tmp_path: Path) -> None:
+    """A run started anyway, then the app killed: the next start offers to resume it, as the
+    run the yes allowed, and the run kept at its end keeps the question it was started after."""
+    from tests.factories import TODAY
+    from tests.factories import run as a_run
+
+    app = ready_app(tmp_path)
+    sunday = TODAY - timedelta(days=1)
+    app.context.store.save_session(a_run(sunday, 20))  # today is a rest day after it
+    app.context.store.add_pain_log(
+        PainLog(a_run(sunday).ended_at + timedelta(hours=3), 0, "after-run")
+    )
+    clock = app.context.clock
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # the return-to-running screen
+        await pilot.pause()
+        await pilot.press("r", "y")  # a run on a rest day: yes, anyway
+        await pilot.pause()
+        started = session_screen(app).engine
+        await pilot.press("enter", "enter")
+        clock.advance(300)  # type: ignore[attr-defined]
+        session_screen(app).tick()
+        await pilot.press("space")  # paused: the progress file is saved; then the app is gone
+        await pilot.pause()
+    asked = "Today is a rest day after Sunday's run. Run anyway?"
+    again = ItbApp(AppContext.load(app.context.store.paths, clock), auto_tick=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ChoiceScreen)
+        assert again.screen.choices[0].id == "resume"
+        await pilot.press("r")
+        await pilot.pause()
+        engine = session_screen(again).engine
+        assert engine.session_id == started.session_id and engine.override == asked
+        assert engine.routine.items[0].duration_s == started.routine.items[0].duration_s
+        await pilot.press("enter")  # the run's lead-in again, then its timer
+        clock.advance(600)  # type: ignore[attr-defined]
+        session_screen(again).tick()
         await pilot.press("q")
         await pilot.pause()
         await pilot.press("k")  # stop and keep what was done, then rate the knee

@@ -32,7 +32,7 @@ from itb_tui.core.plan.due import DONE, DUE, OPTIONAL
 from itb_tui.core.plan.judge import judge
 from itb_tui.core.plan.overview import IMPROVEMENT_HORIZON_MONTHS, RECENT_MONTHS, Overview
 from itb_tui.core.plan.red_flags import RedFlagState
-from itb_tui.core.plan.verdict import HELD, ItemVerdict, Verdict
+from itb_tui.core.plan.verdict import HELD, ItemVerdict, Verdict, offers_run
 from itb_tui.core.store.settings import Settings
 
 if TYPE_CHECKING:
@@ -102,6 +102,13 @@ def decide(inp: RulesInput) -> Verdict:
     return judge(inp)
 
 
+def anyway_question(verdict: Verdict) -> str:
+    """The question ``r`` asks before a run today (override_question); '' when it asks none:
+    the run starts at once, or not at all (locked, paused, a red flag, high pain)."""
+    run = verdict.run
+    return "" if run.startable or not offers_run(run) else override_question(verdict)
+
+
 def override_question(verdict: Verdict) -> str:
     """The question asked before a run the verdict does not offer: it names why.
 
@@ -140,16 +147,24 @@ def readiness_session(verdict: Verdict, program: Program, library: Library) -> R
     return None if test is None else routine_for(test, library)
 
 
-def resumable_routines(verdict: Verdict, program: Program, library: Library) -> dict[str, Routine]:
+def resumable_routines(
+    verdict: Verdict, program: Program, library: Library, answered: str = ""
+) -> dict[str, Routine]:
     """Each routine as an interrupted session may be taken up again today, as it would start
     now: the library's without what the rules hold (guided_session), and the guided run and
-    readiness test the verdict offers. A session whose routine is missing here or differs
+    readiness test the verdict offers. ``answered``: the question a run was started after
+    (its ``override``); while the verdict would ask that same question now, the run it
+    allows after a yes is offered too. A session whose routine is missing here or differs
     (a held exercise, a new run week) is kept or discarded, never resumed."""
     routines = {
         rid: guided_session(routine, verdict.overview)[0]
         for rid, routine in library.routines.items()
     }
-    for offered in (guided_run(verdict, program), readiness_session(verdict, program, library)):
+    anyway = bool(answered) and answered == anyway_question(verdict)
+    for offered in (
+        guided_run(verdict, program, anyway=anyway),
+        readiness_session(verdict, program, library),
+    ):
         if offered is not None:
             routines[offered.id] = offered
     return routines

@@ -67,6 +67,9 @@ class SessionEngine:
         self.timer = StepTimer(clock)
         self.rating = Rating()
         self.pain_spikes: list[PainSpike] = []
+        # A run started on a day the rules said rest or held: the question answered before it
+        # (referee.override_question), kept with the session and in its progress file.
+        self.override = ""
         self.log = SetLog()
         self.reps = 0
         self._step_from = clock.now()  # when the step in hand began

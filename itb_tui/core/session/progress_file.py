@@ -56,6 +56,7 @@ def restore(engine: SessionEngine, resume: dict[str, Any], record: SessionRecord
     engine.sides, engine.paced, engine.steps = sides, paced, steps
     engine.started_at, engine.session_id = record.started_at, record.id
     engine.pain_spikes = list(record.pain_spikes)
+    engine.override = record.override  # the question a run anyway was started after
     engine.log.done, engine.log.skipped, engine.log.quick = done, skipped, quick & set(done)
     engine.resume_at(step)
 
@@ -89,14 +90,14 @@ def resumed(
 
 def read_back(
     progress: ProgressFile,
-    routines: Mapping[str, Routine] | Callable[[], Mapping[str, Routine]],
+    routines: Mapping[str, Routine] | Callable[[SessionRecord], Mapping[str, Routine]],
     clock: Clock,
 ) -> Interrupted | None:
     """The interrupted session, or None when there is none to offer: no file, or the
     session was written aside in full (that copy is offered instead, and this file is
-    removed). ``routines``: those it may resume as, or a function giving them, called only
-    when there is a session. DamagedFile, NewerProgress or StoreError when the file cannot
-    be used."""
+    removed). ``routines``: those it may resume as, or a function giving them for the record
+    read back (a run started anyway keeps its ``override``), called only when there is a
+    session. DamagedFile, NewerProgress or StoreError when the file cannot be used."""
     data = progress.load()
     if data is None:
         return None
@@ -104,5 +105,5 @@ def read_back(
     if progress.paths.unsaved_session(record.id).exists():
         progress.clear(record.id)
         return None
-    table = routines() if callable(routines) else routines
+    table = routines(record) if callable(routines) else routines
     return Interrupted(record, resumed(table, clock, data.get("resume"), record))

@@ -130,6 +130,7 @@ def session_record(engine: SessionEngine) -> SessionRecord:
         note=engine.rating.note,
         swelling=engine.rating.swelling,
         pain_spikes=list(engine.pain_spikes),
+        override=engine.override,
         short_minutes=engine.routine.short_minutes,
         readiness_test=engine.routine.readiness_test,
         limped=engine.rating.limped,

@@ -7,7 +7,13 @@ from datetime import datetime
 
 from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision
 from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
-from itb_tui.core.plan.referee import RulesInput, decide, plan_ahead
+from itb_tui.core.plan.referee import (
+    RulesInput,
+    decide,
+    override_question,
+    plan_ahead,
+    resumable_routines,
+)
 from itb_tui.core.plan.verdict import ITEM_STATUSES, RULES
 from tests.factories import (
     LIBRARY,
@@ -99,6 +105,28 @@ def test_a_run_anyway_is_read_back_into_the_verdict() -> None:
     found = verdict(day(1), [*FIRST_WEEK[:1], anyway], hour=20)
     assert found.run.status == "done"
     assert found.run.reason.endswith(f"Run anyway, asked: {asked}")
+
+
+def test_a_run_anyway_resumes_only_after_the_same_question_while_it_is_asked() -> None:
+    """A run started anyway and cut off resumes as the run a yes allows, at the week's target;
+    after a red flag, high pain, another question or no question at all, it does not."""
+    rest_day = verdict(day(1), FIRST_WEEK[:1])
+    asked = override_question(rest_day)
+    assert asked == "Today is a rest day after Monday's run. Run anyway?"
+    offered = resumable_routines(rest_day, PROGRAM, LIBRARY, asked)
+    run_week = PROGRAM.return_to_running.week(1)
+    assert offered["run"].items[0].duration_s == run_week.minutes[1] * 60
+    assert "run" not in resumable_routines(rest_day, PROGRAM, LIBRARY)  # never asked
+    other = "Today is a rest day after Sunday's run. Run anyway?"
+    assert "run" not in resumable_routines(rest_day, PROGRAM, LIBRARY, other)
+    flag = PROGRAM.red_flags[0].id
+    flagged = verdict(
+        day(1), FIRST_WEEK[:1], flags=RedFlagState([FlagChange(flag, at(day(1), 6), True)])
+    )
+    assert "run" not in resumable_routines(flagged, PROGRAM, LIBRARY, asked)
+    hurting = verdict(day(1), FIRST_WEEK[:1], [PainLog(at(day(1), 6), 7, "daily")])
+    assert hurting.run.rule == "high-pain"
+    assert "run" not in resumable_routines(hurting, PROGRAM, LIBRARY, asked)
 
 
 def test_years_of_history_give_the_verdict_of_the_recent_months() -> None:

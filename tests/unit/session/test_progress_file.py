@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from itb_tui.core.clock import FakeClock
-from itb_tui.core.content.library import Library
+from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.in_progress import ProgressFile
 from itb_tui.core.history.records import SessionRecord
@@ -75,6 +75,28 @@ def test_read_back_gives_the_record_and_an_engine_at_the_set_in_hand(
     assert found.record.exercises == engine.results()
     assert (found.engine.index, found.engine.phase) == (engine.index, engine.phase)
     assert found.engine.results() == engine.results()
+
+
+def test_a_run_started_anyway_is_read_back_with_its_question(
+    store: HistoryStore, library: Library, fake_clock: FakeClock
+) -> None:
+    """The question answered before a run on a rest day travels with its progress: the routines
+    it may resume as are asked for with it, and the record kept or resumed keeps it."""
+    asked = "Today is a rest day after Monday's run. Run anyway?"
+    engine = hip_session(library, fake_clock)
+    engine.override = asked
+    store.progress.save(engine)
+    seen: list[str] = []
+
+    def routines(record: SessionRecord) -> dict[str, Routine]:
+        seen.append(record.override)
+        return dict(library.routines)
+
+    found = read_back(store.progress, routines, FakeClock())
+    assert seen == [asked]
+    assert found is not None and found.engine is not None
+    assert found.record.override == asked and found.engine.override == asked
+    assert found.engine.record().override == asked
 
 
 def test_read_back_of_a_changed_or_unknown_routine_offers_only_the_record(
