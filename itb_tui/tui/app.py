@@ -19,7 +19,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import Screen, SystemModalScreen
 from textual.worker import WorkerFailed
 
 from itb_tui.core.context import AppContext
@@ -28,6 +28,7 @@ from itb_tui.core.store.files import StoreError
 from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.text import without_controls
 from itb_tui.tui.asking import ask_in_turn, asking
+from itb_tui.tui.key_burst import KeyBurst
 from itb_tui.tui.keys import bindings, palette_keys
 from itb_tui.tui.messages import (
     AcceptHint,
@@ -110,6 +111,7 @@ class ItbApp(App[None]):
         self.pain_logging = PainLogging(self, self.program_flow)
         self.sessions = SessionFlow(self, self.program_flow, self.safekeeping)
         self.speaker: Speaker | None = None
+        self.key_burst = KeyBurst()  # a hurried second Enter after a screen closed
         self.restore_signals: Callable[[], None] = lambda: None  # see on_mount
         self.update_speaker()
         if context.settings.theme in self.available_themes:
@@ -383,6 +385,15 @@ class ItbApp(App[None]):
         yield from super().get_system_commands(screen)
         for key in palette_keys():
             yield SystemCommand(key.palette, key.tooltip, partial(self.run_action, key.action))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key first passes the check for a hurried second Enter (key_burst.py)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            now = self.context.clock.now()
+            watched = not isinstance(self.screen, SystemModalScreen)  # not the palette
+            if self.key_burst.swallow(event.key, now, self.screen_stack, watched=watched):
+                return
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size.width, event.size.height)

@@ -108,7 +108,7 @@ def test_kill9_then_resume_continues_with_the_finished_sets(itb_dirs: ItbDirs) -
         app.wait_for_text("unfinished session", TIMEOUT)
         assert "2 sets done" in app.screen_text()
         mark = app.mark()
-        app.send(ENTER)  # "Resume where I was"
+        app.send(b"r")  # "Resume where I was" (an Enter straight after it would be a double press)
         app.wait_for_text("sets done 2 of", TIMEOUT, since=mark)
         app.wait_for_text("REST", TIMEOUT, since=mark)  # it picks up at the rest after set 1
         app.send(ENTER)  # skip the rest -> left set 2
