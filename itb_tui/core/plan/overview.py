@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from itb_tui.core.content.library import Exercise, Library, Routine
 from itb_tui.core.content.program import Phase, Program, RunWeek
-from itb_tui.core.dates import month_key, month_keys_since
+from itb_tui.core.dates import local_date, month_key, month_keys_since
 from itb_tui.core.history.function_scale import due_text
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
@@ -29,7 +30,7 @@ from itb_tui.core.plan.checkin import (
 )
 from itb_tui.core.plan.due import DueItem
 from itb_tui.core.plan.knees import carry_all
-from itb_tui.core.plan.next_test import DueTest, next_test
+from itb_tui.core.plan.next_test import DueTest, PainWait, next_test
 from itb_tui.core.plan.pain_holds import HeldExercises, PainReading, high_pain, hold_for_pain
 from itb_tui.core.plan.progress import Hint, Improvement, no_improvement, progression_hints
 from itb_tui.core.plan.red_flags import (
@@ -128,6 +129,21 @@ def pending_run_check(
     return None if logged else last
 
 
+def readiness_before_pain(
+    program: Program,
+    settings: Settings,
+    sessions: list[SessionRecord],
+    logs: list[PainLog],
+    high: PainReading,
+    library: Library,
+) -> Readiness:
+    """Readiness as it stood just before ``high`` was recorded: the pain logs before it and
+    the sessions ended before it (a session's own rating or pain spike is not)."""
+    ended = [s for s in sessions if s.ended_at < high.at]
+    before = [log for log in logs if log.at < high.at]
+    return readiness(program, settings, ended, before, local_date(high.at), library)
+
+
 def build_overview(
     program: Program,
     settings: Settings,
@@ -168,6 +184,14 @@ def build_overview(
     )
     companions = (rtr.pre_run_routine, rtr.post_run_routine)
     high = high_pain(sessions, logs, now)
+    pain_wait = None
+    if high is not None:  # the readiness test line waits on it (next_test)
+        pain_wait = PainWait(
+            high,
+            partial(readiness_before_pain, program, settings, sessions, logs, high, library),
+            program.return_to_running.min_pain_free_days,
+            today,
+        )
     holds = hold_for_pain(program, library, planned, high, flags, companions)
     held_rules = holds.rules
     items = hold_items(holds.items, morning, today, strength, companions)
@@ -206,7 +230,7 @@ def build_overview(
             strength,
         ),
         function_due=due_text(history.function_scores, today),
-        test_due=next_test(rules_ready, access_by_rules, red_flag=bool(standing), high=high),
+        test_due=next_test(rules_ready, access_by_rules, red_flag=bool(standing), pain=pain_wait),
     )
 
 

@@ -156,6 +156,9 @@ class Readiness:
         return all(check.met for check in self.checks)
 
 
+PAIN_FREE_CHECK = "Pain-free daily life"
+
+
 def pain_free_streak(
     pain_logs: Iterable[PainLog], today: date, sessions: Iterable[SessionRecord] = ()
 ) -> tuple[int, str]:
@@ -203,7 +206,7 @@ def _pain_free_check(
     need = f"need {rtr.min_pain_free_days}, {rtr.recommended_pain_free_days} recommended"
     plural = "" if streak == 1 else "s"
     evidence = f"{streak} pain-free day{plural} in a row ({need}); before that, {stop}"
-    return Check("Pain-free daily life", streak >= rtr.min_pain_free_days, evidence)
+    return Check(PAIN_FREE_CHECK, streak >= rtr.min_pain_free_days, evidence)
 
 
 def _spiked_names(session: SessionRecord) -> str:

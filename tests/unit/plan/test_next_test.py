@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from itb_tui.core.history.records import MonthHistory, PainLog, RunDecision, SessionRecord
 from itb_tui.core.plan.due import DUE, REST
 from itb_tui.core.plan.next_test import DueTest, next_test
-from itb_tui.core.plan.pain_holds import PainReading
 from itb_tui.core.plan.red_flags import FlagChange, RedFlagState
 from itb_tui.core.plan.referee import RulesInput, decide, readiness_session
 from itb_tui.core.plan.running import RunAccess
@@ -25,6 +24,7 @@ from tests.factories import (
     ready_by,
     run,
     settings,
+    strength,
 )
 from tests.unit.plan.helpers import DAY  # after the tests' start
 
@@ -98,25 +98,39 @@ def test_a_red_flag_makes_it_wait_and_says_why() -> None:
     assert flagged.reason.startswith("Side-lying hip abduction waits: a red flag stands. See a")
 
 
-def test_high_pain_makes_it_wait_and_says_why() -> None:
-    """High pain breaks the pain-free days too, so through the referee the line goes; the
-    function still says why the test waits, should the checks ever allow it."""
+def test_high_pain_makes_it_wait_and_says_until_when() -> None:
+    """Pain of 8/10 breaks the pain-free days too: the line stays, since the tests were all
+    that was left just before it, and says until when it waits."""
     sessions, logs = ready_by(DAY)
-    assert due_on(sessions, [*logs, pain(DAY, 8, hour=9)]) is None  # pain-free days: not met
-    checks = [
-        Check("Pain-free daily life", True, ""),
-        Check("Brisk walk", False, "not tried", "walk"),
-    ]
-    access = RunAccess(None, None, "")
-    high = PainReading(at(DAY, 9), 8, None, "in a pain log")
-    sore = next_test(Readiness(checks), access, high=high)
+    sore = due_on(sessions, [*logs, pain(DAY, 8, hour=9)])
     assert sore is not None and sore.status == REST
     assert sore.title == "Test waits: pain 8/10"
     assert sore.reason == (
-        "Brisk walk waits: pain 8/10 in a pain log on Mon 14 Dec holds weight-bearing work: "
-        "no test until a lower score."
+        "Side-lying hip abduction waits: pain 8/10 in a pain log on Mon 14 Dec holds "
+        "weight-bearing work. No test until a lower score, then 5 pain-free days in a row: "
+        "Sat 19 Dec at the earliest."
     )
-    assert next_test(Readiness(checks, "walk"), access) == DueTest(
+    yesterday = due_on(sessions, [*logs, pain(DAY - timedelta(days=1), 8, hour=21)])
+    assert yesterday is not None and "Fri 18 Dec at the earliest" in yesterday.reason
+    lower = due_on(sessions, [*logs, pain(DAY, 8, hour=9), pain(DAY, 3, hour=10)])
+    assert lower is None  # a lower score: no hold, and the pain-free days are not met
+
+
+def test_high_pain_after_strength_work_waits_without_a_date() -> None:
+    """Rated 8/10 after hip strength: the strength check is broken too, so no day is promised."""
+    sessions, logs = ready_by(DAY)
+    sore_session = strength(DAY, pain_after=8, hour=9)
+    sore = due_on([*sessions, sore_session], logs)
+    assert sore is not None and sore.title == "Test waits: pain 8/10"
+    assert sore.reason.startswith("Side-lying hip abduction waits: pain 8/10 after Hip strength")
+    assert sore.reason.endswith("then 5 pain-free days in a row.")
+
+
+def test_high_pain_before_the_tests_were_next_shows_no_line() -> None:
+    sessions, logs = ready_by(DAY)
+    assert due_on(sessions, [*logs[-3:], pain(DAY, 8, hour=9)]) is None  # 3 pain-free days
+    checks = [Check("Brisk walk", False, "not tried", "walk")]
+    assert next_test(Readiness(checks, "walk"), RunAccess(None, None, "")) == DueTest(
         "walk", "Brisk walk", DUE, "Not tried."
     )
 
@@ -149,8 +163,9 @@ def test_itb_today_says_the_same_line_in_every_format() -> None:
 
     sessions, logs = ready_by(DAY)
 
-    def shown(form: str, flags: RedFlagState | None = None) -> str:
-        inp = RulesInput(PROGRAM, LIBRARY, STARTED, MonthHistory(sessions, logs), at(DAY, 12))
+    def shown(form: str, flags: RedFlagState | None = None, more: tuple[PainLog, ...] = ()) -> str:
+        history = MonthHistory(sessions, [*logs, *more])
+        inp = RulesInput(PROGRAM, LIBRARY, STARTED, history, at(DAY, 12))
         summary = summarize(decide(inp if flags is None else replace(inp, flags=flags)))
         return render(summary, form)
 
@@ -172,3 +187,11 @@ def test_itb_today_says_the_same_line_in_every_format() -> None:
     assert "Test" not in shown("line", flag)  # it waits: not due
     assert "  --- Test waits: a red flag. Side-lying hip abduction waits" in shown("text", flag)
     assert json.loads(shown("json", flag))["test_due"]["status"] == "rest"
+    sore = (pain(DAY, 8, hour=9),)
+    assert "Test" not in shown("line", more=sore)
+    assert "  --- Test waits: pain 8/10. Side-lying hip abduction waits: pain 8/10" in shown(
+        "text", more=sore
+    )
+    waits = json.loads(shown("json", more=sore))["test_due"]
+    assert (waits["status"], waits["title"]) == ("rest", "Test waits: pain 8/10")
+    assert waits["reason"].endswith("Sat 19 Dec at the earliest.")
