@@ -38,7 +38,7 @@ from itb_tui.core.plan.red_flags import (
     standing_text,
     with_red_flags,
 )
-from itb_tui.core.plan.running import RunAccess, RunStage, run_access
+from itb_tui.core.plan.running import RunAccess, RunStage, held_by_red_flag, run_access
 from itb_tui.core.plan.signs import Found, warning_signs
 from itb_tui.core.plan.today import today_plan
 from itb_tui.core.plan.weeks import (
@@ -161,16 +161,13 @@ def build_overview(
     rules_ready = readiness(program, settings, sessions, logs, today, library)
     ready = with_red_flags(rules_ready, program, flags)
     decisions = history.run_decisions
-    access = run_access(
-        program, settings, sessions, logs, today, library, ready=ready, decisions=decisions
+    # Whether running started is worked out once, without the red flags; a flag standing
+    # then holds every run, started or not.
+    access_by_rules = run_access(
+        program, settings, sessions, logs, today, library, ready=rules_ready, decisions=decisions
     )
     standing = standing_text(program, flags)
-    if standing:  # a flag holds every run: whether running started is asked without it
-        access_by_rules = run_access(
-            program, settings, sessions, logs, today, library, decisions=decisions
-        )
-    else:
-        access_by_rules = access
+    access = held_by_red_flag(access_by_rules) if standing else access_by_rules
     improvement = None
     if start is not None and (today - start).days <= IMPROVEMENT_HORIZON_MONTHS * 31:
         improvement = no_improvement(program, settings, sessions, logs, today)

@@ -99,6 +99,15 @@ class RunAccess:
     clearance: RunDecision | None = None  # running started on a named clinician's clearance
 
 
+RED_FLAG_HOLDS = "A red flag stands: runs are held until it is unticked."
+
+
+def held_by_red_flag(access: RunAccess) -> RunAccess:
+    """``access`` (worked out without the red flags) while a red flag stands: no run is
+    planned at all, whatever was decided by hand (run_access with a flag in ``ready``)."""
+    return RunAccess(None, None, RED_FLAG_HOLDS, decision=access.decision)
+
+
 def run_access(
     program: Program,
     settings: Settings,
@@ -119,8 +128,7 @@ def run_access(
     decided = sorted(decisions, key=in_order_made)  # one dated ahead counts too
     last = decided[-1] if decided else None
     if ready is not None and held_by_red_flags(ready):
-        text = "A red flag stands: runs are held until it is unticked."
-        return RunAccess(None, None, text, decision=last)
+        return RunAccess(None, None, RED_FLAG_HOLDS, decision=last)
     history = (list(sessions), list(pain_logs))
     access = _unpaused(program, settings, library, history, today, ready, decided)
     week = access.stage.week if access.stage is not None else None

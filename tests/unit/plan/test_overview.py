@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from itb_tui.core.content.library import Library
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import MonthHistory, PainLog, SessionRecord
@@ -87,3 +89,45 @@ def test_overview_plan_equals_the_plan_worked_out_on_its_own(library: Library) -
     alone = today_plan(program, settings, sessions, logs, TODAY, library)
     assert overview.items == alone
     assert any(item.kind == "run" for item in alone)
+
+
+def test_a_red_flag_works_out_run_access_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a red flag stands, whether running started is worked out once, without the flag,
+    from the readiness Home already has; the flag then holds every run, as run_access says."""
+    from itb_tui.core.plan import overview, running
+    from itb_tui.core.plan.red_flags import FlagChange, RedFlagState, with_red_flags
+    from tests.factories import LIBRARY, PROGRAM, pain_free_week, ready_by, settings
+    from tests.factories import at as moment
+
+    monday = date(2026, 11, 23)
+    sessions, logs = ready_by(monday)
+    runs = pain_free_week(monday)  # running started on Monday
+    history = MonthHistory([*sessions, *runs], logs)
+    flags = RedFlagState([FlagChange(PROGRAM.red_flags[0].id, moment(monday, 6), True)])
+    calls = {"run_access": 0, "readiness": 0}
+
+    def counted(name: str, module: object) -> None:
+        real = getattr(module, name)
+
+        def count(*args: object, **kwargs: object) -> object:
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, count)
+
+    counted("run_access", overview)
+    counted("readiness", running)
+    now = moment(monday + timedelta(days=6), 9)
+    found = build_overview(PROGRAM, settings(), LIBRARY, history, now, flags)
+    assert calls == {"run_access": 1, "readiness": 0}
+    monkeypatch.undo()
+    ready = with_red_flags(
+        overview.readiness(PROGRAM, settings(), [*sessions, *runs], logs, now.date(), LIBRARY),
+        PROGRAM,
+        flags,
+    )
+    held = running.run_access(
+        PROGRAM, settings(), [*sessions, *runs], logs, now.date(), LIBRARY, ready=ready
+    )
+    assert found.access == held and found.stage is None
+    assert found.test_due is None  # running started: no test line, flag or not
