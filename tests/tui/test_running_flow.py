@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from itb_tui.core.clock import FakeClock
@@ -243,17 +244,44 @@ async def test_after_foam_rolling_s_starts_the_daily_stretch(tmp_path: Path) -> 
         assert session_screen(app).engine.routine.id == "daily-stretch"
 
 
-async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_path: Path) -> None:
-    """Issue 21: a run on a rest day is asked about, never silent, and the answer is kept."""
+ASKED_ON_MONDAY = "Today is a rest day after Sunday's run. Run anyway?"
+
+
+def rest_day_app(tmp_path: Path) -> ItbApp:
+    """A ready app on Monday, a rest day after Sunday's run (and the knee after it)."""
     from tests.factories import TODAY
     from tests.factories import run as a_run
 
     app = ready_app(tmp_path)
     sunday = TODAY - timedelta(days=1)
-    app.context.store.save_session(a_run(sunday, 20))  # Sunday's run, and the knee after it
+    app.context.store.save_session(a_run(sunday, 20))
     app.context.store.add_pain_log(
         PainLog(a_run(sunday).ended_at + timedelta(hours=3), 0, "after-run")
     )
+    return app
+
+
+async def stop_keep_and_rate(pilot: Pilot[None]) -> None:
+    """Stop the session on screen, keep what was done, rate the knee 0."""
+    await pilot.press("q")
+    await pilot.pause()
+    await pilot.press("k")
+    await pilot.pause()
+    await pilot.press("0", "enter")
+    await pilot.pause()
+
+
+def todays_run_overrides(app: ItbApp) -> list[str]:
+    """The ``override`` of each run kept today, read back from the month file."""
+    month = tomllib.loads(app.context.store.month_path("2026-11").read_text())
+    today = app.context.clock.wall().date()
+    runs = [s for s in month["sessions"] if s["routine"] == RUN_ROUTINE]
+    return [s["override"] for s in runs if s["started_at"].date() == today]
+
+
+async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_path: Path) -> None:
+    """Issue 21: a run on a rest day is asked about, never silent, and the answer is kept."""
+    app = rest_day_app(tmp_path)
     clock = app.context.clock
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -264,8 +292,7 @@ async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_pa
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
-        asked = "Today is a rest day after Sunday's run. Run anyway?"
-        assert app.screen.text == asked
+        assert app.screen.text == ASKED_ON_MONDAY
         await pilot.press("n")  # no: nothing starts
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -278,29 +305,14 @@ async def test_r_on_a_rest_day_asks_why_and_keeps_the_answer_with_the_run(tmp_pa
         await pilot.press("enter", "enter")
         clock.advance(900)  # type: ignore[attr-defined]
         session_screen(app).tick()
-        await pilot.press("q")
-        await pilot.pause()
-        await pilot.press("k")  # stop and keep what was done, then rate the knee
-        await pilot.pause()
-        await pilot.press("0", "enter")
-        await pilot.pause()
-    month = tomllib.loads(app.context.store.month_path("2026-11").read_text())
-    today = [s for s in month["sessions"] if s["started_at"].date() == clock.wall().date()]
-    assert [s["override"] for s in today if s["routine"] == RUN_ROUTINE] == [asked]
+        await stop_keep_and_rate(pilot)
+    assert todays_run_overrides(app) == [ASKED_ON_MONDAY]
 
 
 async def test_a_run_anyway_cut_off_resumes_and_keeps_its_answer(tmp_path: Path) -> None:
     """A run started anyway, then the app killed: the next start offers to resume it, as the
     run the yes allowed, and the run kept at its end keeps the question it was started after."""
-    from tests.factories import TODAY
-    from tests.factories import run as a_run
-
-    app = ready_app(tmp_path)
-    sunday = TODAY - timedelta(days=1)
-    app.context.store.save_session(a_run(sunday, 20))  # today is a rest day after it
-    app.context.store.add_pain_log(
-        PainLog(a_run(sunday).ended_at + timedelta(hours=3), 0, "after-run")
-    )
+    app = rest_day_app(tmp_path)
     clock = app.context.clock
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -314,7 +326,6 @@ async def test_a_run_anyway_cut_off_resumes_and_keeps_its_answer(tmp_path: Path)
         session_screen(app).tick()
         await pilot.press("space")  # paused: the progress file is saved; then the app is gone
         await pilot.pause()
-    asked = "Today is a rest day after Sunday's run. Run anyway?"
     again = ItbApp(AppContext.load(app.context.store.paths, clock), auto_tick=False)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -323,20 +334,13 @@ async def test_a_run_anyway_cut_off_resumes_and_keeps_its_answer(tmp_path: Path)
         await pilot.press("r")
         await pilot.pause()
         engine = session_screen(again).engine
-        assert engine.session_id == started.session_id and engine.override == asked
+        assert engine.session_id == started.session_id and engine.override == ASKED_ON_MONDAY
         assert engine.routine.items[0].duration_s == started.routine.items[0].duration_s
         await pilot.press("enter")  # the run's lead-in again, then its timer
         clock.advance(600)  # type: ignore[attr-defined]
         session_screen(again).tick()
-        await pilot.press("q")
-        await pilot.pause()
-        await pilot.press("k")  # stop and keep what was done, then rate the knee
-        await pilot.pause()
-        await pilot.press("0", "enter")
-        await pilot.pause()
-    month = tomllib.loads(app.context.store.month_path("2026-11").read_text())
-    today = [s for s in month["sessions"] if s["started_at"].date() == clock.wall().date()]
-    assert [s["override"] for s in today if s["routine"] == RUN_ROUTINE] == [asked]
+        await stop_keep_and_rate(pilot)
+    assert todays_run_overrides(app) == [ASKED_ON_MONDAY]
 
 
 async def test_a_run_cut_off_while_paused_is_resumed_as_the_same_run(tmp_path: Path) -> None:
