@@ -331,6 +331,7 @@ async def test_a_run_anyway_cut_off_resumes_and_keeps_its_answer(tmp_path: Path)
         await pilot.pause()
         assert isinstance(again.screen, ChoiceScreen)
         assert again.screen.choices[0].id == "resume"
+        assert f"Run anyway, asked: {ASKED_ON_MONDAY}" in again.screen.text
         await pilot.press("r")
         await pilot.pause()
         engine = session_screen(again).engine

@@ -21,9 +21,12 @@ def resume_screen(record: SessionRecord, can_resume: bool) -> ChoiceScreen:
         if can_resume
         else "\nIt cannot be resumed: its routine has changed, or today's plan holds it."
     )
+    asked = f"\nRun anyway, asked: {record.override}" if record.override else ""
     return ChoiceScreen(
         "An unfinished session was found",
-        f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, {done} done." + why,
+        f"{record.routine_name}, started {record.started_at:%a %d %b %H:%M}, {done} done."
+        + asked
+        + why,
         choices,
         escape_result="later",
     )
