@@ -389,9 +389,9 @@ class ItbApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """A key first passes the check for a hurried second Enter (key_burst.py)."""
         if isinstance(event, events.Key) and not event.is_forwarded:
-            now = self.context.clock.now()
             watched = not isinstance(self.screen, SystemModalScreen)  # not the palette
-            if self.key_burst.swallow(event.key, now, self.screen_stack, watched=watched):
+            # event.time: when the key came in, however long the app took to get to it
+            if self.key_burst.swallow(event.key, event.time, self.screen_stack, watched=watched):
                 return
         await super().on_event(event)
 

@@ -3,12 +3,14 @@ the second press, handled once the screen beneath is on top, would start the ite
 there (Home's Today, after the quick pain log, the check-in, the red flags or a summary).
 
 Textual hands each key to whatever screen is on top when the key is handled, so the app asks
-here first: an Enter that comes within ``BURST_S`` of the Enter that closed the screen it was
+here first: an Enter that came in within ``BURST_S`` of the Enter that closed the screen it was
 pressed on belongs to that press and goes nowhere, whatever is on top now (Home, or the red
 flags opened by a high score, where it would tick the first flag). A key held down goes on
 being swallowed while it repeats. Any other key, and an Enter after the burst, goes where it
 always went. Textual's own screens (the command palette) are not watched: what follows them is
-the screen just asked for.
+the screen just asked for. The times are when each key came in (Textual stamps a key as it is
+read), not when the app got to it: a save that keeps the app busy after the first press does
+not stretch the burst.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ CLOSING_KEYS = frozenset({"enter"})
 
 @dataclass
 class KeyBurst:
-    """The last key handled: which, when (a monotonic clock) and the screen it went to."""
+    """The last key handled: which, when it came in (a monotonic clock) and the screen it
+    went to."""
 
     key: str = ""
     at: float = float("-inf")
