@@ -29,6 +29,7 @@ from itb_tui.core.store.instance import InstanceLock
 from itb_tui.core.text import without_controls
 from itb_tui.tui.asking import ask_in_turn, asking
 from itb_tui.tui.key_burst import KeyBurst
+from itb_tui.tui.key_order import LOST_S, KeyOrder, KeyPassed
 from itb_tui.tui.keys import bindings, palette_keys
 from itb_tui.tui.messages import (
     AcceptHint,
@@ -112,6 +113,7 @@ class ItbApp(App[None]):
         self.sessions = SessionFlow(self, self.program_flow, self.safekeeping)
         self.speaker: Speaker | None = None
         self.key_burst = KeyBurst()  # a hurried second Enter after a screen closed
+        self.key_order: KeyOrder[events.Key] = KeyOrder()  # one key at a time, in order
         self.restore_signals: Callable[[], None] = lambda: None  # see on_mount
         self.update_speaker()
         if context.settings.theme in self.available_themes:
@@ -387,13 +389,31 @@ class ItbApp(App[None]):
             yield SystemCommand(key.palette, key.tooltip, partial(self.run_action, key.action))
 
     async def on_event(self, event: events.Event) -> None:
-        """A key first passes the check for a hurried second Enter (key_burst.py)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            watched = not isinstance(self.screen, SystemModalScreen)  # not the palette
-            # event.time: when the key came in, however long the app took to get to it
-            if self.key_burst.swallow(event.key, event.time, self.screen_stack, watched=watched):
-                return
+        """A key waits for the keys read before it (key_order.py), then passes the check for
+        a hurried second Enter (key_burst.py)."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+        elif self.key_order.wait(event):
+            if ticket := self.key_order.unwatched():
+                self.set_timer(LOST_S, partial(self.post_message, KeyPassed(ticket)))
+        else:
+            await self._take_key(event)
+
+    async def _take_key(self, event: events.Key) -> None:
+        watched = not isinstance(self.screen, SystemModalScreen)  # not the palette
+        # event.time: when the key came in, however long the app took to get to it
+        if self.key_burst.swallow(event.key, event.time, self.screen_stack, watched=watched):
+            return
         await super().on_event(event)
+        if event.is_forwarded:  # sent on to the focused widget: the next key waits for it
+            ticket = self.key_order.sent()
+            if not (self.focused or self.screen).post_message(KeyPassed(ticket)):
+                self.key_order.passed(ticket)
+
+    async def on_key_passed(self, message: KeyPassed) -> None:
+        self.key_order.passed(message.ticket)
+        while (key := self.key_order.next_key()) is not None:
+            await self._take_key(key)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size.width, event.size.height)
