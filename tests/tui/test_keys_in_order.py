@@ -17,6 +17,7 @@ from itb_tui.core.history.records import PainLog
 from itb_tui.tui.app import ItbApp
 from itb_tui.tui.key_order import KeyOrder, KeyPassed
 from itb_tui.tui.screens.checkin import CheckInScreen
+from itb_tui.tui.screens.function_dialog import FunctionScoreDialog
 from itb_tui.tui.screens.history_dialogs import EditPainScreen
 from itb_tui.tui.screens.home import HomeScreen
 from itb_tui.tui.screens.log_run import LogRunDialog
@@ -172,3 +173,17 @@ async def test_a_key_whose_marker_is_lost_lets_the_next_go_on_after_a_while(
         await pilot.pause()
         assert [log.score for log in pain_logs(app)] == [3]
         assert app.screen_stack == [app.home]
+
+
+async def test_a_function_rating_typed_in_one_read_is_kept(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        picks = app.home.query_one(PickList)
+        picks.highlighted = picks.index_of("function")
+        await pilot.press("enter")
+        assert isinstance(app.screen, FunctionScoreDialog)
+        await in_one_read(pilot, *"stairs", "tab", "4", "enter")
+        assert not isinstance(app.screen, FunctionScoreDialog)
+    (score,) = app.context.store.load_readable(app.context.store.months())[0].function_scores
+    assert score.ratings == (("stairs", 4),)
