@@ -160,8 +160,10 @@ def run_record(run: OutdoorRun, now: datetime, ident: str = "") -> SessionRecord
 
 
 def same_run(kept: list[SessionRecord], record: SessionRecord) -> SessionRecord | None:
-    """The kept run ``record`` repeats: the same file imported again, or a run starting within
-    a minute of it (the same run logged twice, or from two files); None when it is new."""
+    """The kept run ``record`` repeats: the same file imported again, a run starting within
+    a minute of it (the same run logged twice, or from two files), or one whose time it
+    overlaps (the watch's file of a guided run: one outing is one run, or it would count
+    twice towards the week's runs); None when it is new."""
     for other in kept:
         if other.routine != RUN_ROUTINE:
             continue
@@ -169,6 +171,8 @@ def same_run(kept: list[SessionRecord], record: SessionRecord) -> SessionRecord 
         if digest and other.outdoor is not None and other.outdoor.file_sha256 == digest:
             return other
         if abs((other.started_at - record.started_at).total_seconds()) < SAME_START_S:
+            return other
+        if other.started_at < record.ended_at and record.started_at < other.ended_at:
             return other
     return None
 
@@ -214,7 +218,8 @@ def from_file(found: RunFile, now: datetime, **pain: Any) -> OutdoorRun:
 
 def keep_run(store: HistoryStore, record: SessionRecord) -> SessionRecord:
     """Add ``record`` to its month unless it is a run already kept (``same_run``, read under
-    the month's lock); returns the run kept: ``record``, or the one it repeats (nothing is
+    the store's lock, in its month and in the months next to it that a run across a month's
+    end would be in); returns the run kept: ``record``, or the one it repeats (nothing is
     written then)."""
     from itb_tui.core.dates import month_key
 
@@ -222,14 +227,19 @@ def keep_run(store: HistoryStore, record: SessionRecord) -> SessionRecord:
         def __init__(self, run: SessionRecord) -> None:
             self.run = run
 
+    key = month_key(record.started_at)
+    earliest = record.started_at - timedelta(minutes=MAX_MINUTES)
+    others = sorted({month_key(earliest), month_key(record.ended_at)} - {key})
+
     def change(month: Any) -> None:
-        found = same_run(month.sessions, record)
+        nearby = store.load_readable(others)[0].sessions if others else []
+        found = same_run([*month.sessions, *nearby], record)
         if found is not None:
             raise _Kept(found)  # nothing is written when the change raises
         month.sessions.append(record)
 
     try:
-        store.update_month(month_key(record.started_at), change)
+        store.update_month(key, change)
     except _Kept as kept:
         return kept.run
     return record

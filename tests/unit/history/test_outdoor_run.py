@@ -144,3 +144,23 @@ def test_an_imported_file_gives_the_same_day_after_as_a_guided_run(
     imported = run_record(from_file(read_run_file(path), NOW, **facts), NOW)
     guided = run(day(2), 15, hour=7, minute=30, pain_after=facts.get("pain_after"))
     assert _overview([imported]) == _overview([guided])
+
+
+def test_a_run_over_a_month_s_end_is_found_from_the_next_month(tmp_path: Path) -> None:
+    """A guided run from 23:50 on 30 November and the watch's file of it starting after
+    midnight: one outing, though each starts in a month of its own."""
+    from itb_tui.core.dates import month_key
+    from itb_tui.core.history.history_store import HistoryStore
+    from itb_tui.core.history.outdoor_run import keep_run
+    from itb_tui.core.store.paths import Paths
+
+    store = HistoryStore(Paths(tmp_path / "data", tmp_path / "config"))
+    guided = run(day(7), 20, start=at(day(7), 23, 50))
+    store.update_month(month_key(guided.started_at), lambda month: month.sessions.append(guided))
+    after_midnight = guided.started_at + timedelta(minutes=12)
+    record = run_record(
+        logged(started_at=after_midnight, minutes=5), after_midnight + timedelta(hours=1)
+    )
+    assert month_key(record.started_at) != month_key(guided.started_at)
+    assert keep_run(store, record) == guided
+    assert store.everything().sessions == [guided]
