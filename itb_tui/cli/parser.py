@@ -129,7 +129,8 @@ def _log_run(commands: Commands) -> None:
     log.add_argument(
         "--at",
         metavar="HH:MM|ISO",
-        help="when it started: HH:MM today or YYYY-MM-DDTHH:MM (default: it ended just now)",
+        help="when it started: HH:MM today (last night's after midnight) or YYYY-MM-DDTHH:MM "
+        "(default: it ended just now)",
     )
     log.add_argument(
         "--distance",

@@ -53,7 +53,7 @@ FINAL_CHECKS: dict[str, Callable[..., list[str]]] = {
     "P5 discarding never lessens pain": lambda sim, seen: inv.p5_discard_same_pain(sim, seen.today),
 }
 # The invariants about weeks of running need users who run for weeks.
-RUNNERS = {"I2 no rise after pain or a sign", "I3 three painful weeks to phase 1"}
+RUNNERS = {"I2 no rise after pain or a sign", "I3 three painful weeks to phase 1", O2}
 ALL = list(dict.fromkeys([*DAY_CHECKS, *RUN_CHECKS, *FINAL_CHECKS]))
 HOLDS = {
     "I1 nothing held is offered",
@@ -74,4 +74,6 @@ HOLDS = {
     R2,
     R3,
     R4,
+    O1,
+    O2,
 }

@@ -80,6 +80,12 @@ def _score(pain: Pain | None) -> str:
     return "" if pain is None else str(pain.single)
 
 
+def typed_start(start: datetime, now: datetime) -> str:
+    """The start as typed: HH:MM within 12 hours (last night's after midnight), else the
+    date and time."""
+    return f"{start:%H:%M}" if now - start <= timedelta(hours=12) else f"{start:%Y-%m-%dT%H:%M}"
+
+
 def log_run(sim: Simulation, now: datetime, action: LogRun, planned: int) -> None:
     """The log-run form filled in at ``now`` and kept with Enter (``planned``: the minutes the
     plan gives at the time)."""
@@ -87,7 +93,7 @@ def log_run(sim: Simulation, now: datetime, action: LogRun, planned: int) -> Non
     start = now - timedelta(minutes=action.ago + minutes)
     values = {
         "minutes": str(minutes),
-        "at": start.strftime("%Y-%m-%dT%H:%M") if action.ago else "",
+        "at": typed_start(start, now) if action.ago else "",
         "pain_began": "" if action.pain_began is None else str(action.pain_began),
         "pain_score": _score(action.pain_then),
         "pain_after": _score(action.pain_after),

@@ -46,6 +46,7 @@ MAX_MINUTES = 480
 MAX_WALK_BREAKS = 100
 CADENCE_RANGE = (60, 260)
 SAME_START_S = 60  # a run starting this close to a kept one is that run again
+LAST_NIGHT = timedelta(hours=12)  # HH:MM still to come today is yesterday's within this
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,10 @@ def same_run(kept: list[SessionRecord], record: SessionRecord) -> SessionRecord 
 
 
 def parse_start(text: str | None, minutes: float, now: datetime) -> datetime:
-    """When the run started: ``text`` as HH:MM today or an ISO date and time (local when it
-    has no offset); when not given, ``minutes`` before ``now`` (it ended just now). Raises
-    ValueError with what was expected."""
+    """When the run started: ``text`` as HH:MM today (yesterday when that time is still to
+    come today and yesterday's was at most 12 hours ago: a run logged after midnight) or an
+    ISO date and time (local when it has no offset); when not given, ``minutes`` before
+    ``now`` (it ended just now). Raises ValueError with what was expected."""
     if text is None:
         return (now - timedelta(seconds=round(minutes * 60))).replace(microsecond=0)
     text = text.strip()
@@ -189,7 +191,10 @@ def parse_start(text: str | None, minutes: float, now: datetime) -> datetime:
     except ValueError:
         clock = None
     if clock is not None:
-        return datetime.combine(now.date(), clock.replace(second=0), tzinfo=now.tzinfo)
+        moment = datetime.combine(now.date(), clock.replace(second=0), tzinfo=now.tzinfo)
+        if moment > now and now - (moment - timedelta(days=1)) <= LAST_NIGHT:
+            return moment - timedelta(days=1)  # 23:30 typed at 00:10: last night's run
+        return moment
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:

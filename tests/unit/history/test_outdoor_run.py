@@ -72,6 +72,15 @@ def test_a_start_time_is_read_as_hh_mm_today_or_a_date_and_time() -> None:
         parse_start("yesterday", 20, NOW)
 
 
+def test_a_time_still_to_come_today_is_last_night_when_that_was_within_12_hours() -> None:
+    """Logged at 00:10 after a run at 23:30: the run was last night, not tonight."""
+    after_midnight = at(day(3), 0, 10)
+    assert parse_start("23:30", 25, after_midnight) == at(day(2), 23, 30)
+    assert parse_start("00:05", 5, after_midnight) == at(day(3), 0, 5)
+    morning = at(day(3), 7)  # 07:30 is still to come, and yesterday's was 23 h ago
+    assert parse_start("07:30", 20, morning) == at(day(3), 7, 30)
+
+
 def _overview(runs: list[SessionRecord]) -> object:
     history = started_history([run(MON, 15), *runs], [])
     overview = build_overview(PROGRAM, settings(), LIBRARY, history, at(day(3), 9))
