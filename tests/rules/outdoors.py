@@ -98,6 +98,7 @@ def log_run(sim: Simulation, now: datetime, action: LogRun, planned: int) -> Non
         "pain_score": _score(action.pain_then),
         "pain_after": _score(action.pain_after),
         "stopped": "y" if action.stopped else "",
+        "swelling": {None: "", True: "y", False: "n"}[action.swelling],
     }
     try:
         run = form_run(
@@ -138,12 +139,13 @@ def import_run(sim: Simulation, now: datetime, action: ImportRun) -> None:
         data = watch_file(action, start)
     sim.files.append(data)
     pain: dict[str, Any] = {}
-    if action.pain_began is not None or action.pain_after is not None:
+    if action.pain_began is not None or action.pain_after is not None or action.swelling:
         after = action.pain_after
         pain = {
             "pain_began": action.pain_began,
             "pain_after": None if after is None else after.single,
             "pain_after_knees": after.knees if after else Pain(0).knees,
+            "swelling": action.swelling,
         }
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"run.{action.kind}"

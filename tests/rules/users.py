@@ -172,8 +172,8 @@ class LogRun:
     minutes before (0: just now, the form's start left empty; else its start typed as
     YYYY-MM-DDTHH:MM, across midnight too), ``minutes`` long (None: the minutes the plan gives
     at the time; ``more``: that many more). Pain began ``pain_began`` minutes in, scored
-    ``pain_then`` (None: not scored), pain after the run ``pain_after``; stopped early or
-    not."""
+    ``pain_then`` (None: not scored), pain after the run ``pain_after``, the knee swollen
+    after it or not (None: not answered); stopped early or not."""
 
     hour: int
     minute: int
@@ -184,6 +184,7 @@ class LogRun:
     pain_then: Pain | None
     pain_after: Pain | None
     stopped: bool
+    swelling: bool | None = None
 
 
 # Where an imported file's run starts: ended ``ago`` minutes before the import, a few minutes
@@ -209,6 +210,7 @@ class ImportRun:
     stops: int
     pain_began: int | None
     pain_after: Pain | None
+    swelling: bool | None = None
 
 
 Outdoors = LogRun | ImportRun
@@ -333,6 +335,7 @@ def outdoor_runs(draw: st.DrawFn, knee: str, hour: int) -> Outdoors:
     ago = draw(st.sampled_from([0, 5, 30, 90, 60 * 10, 60 * 26]))
     began = draw(st.none() | st.sampled_from([0, 3, 12]))
     after = draw(st.none() | pains(knee, LOW_SCORES) | pains(knee))
+    swelling = draw(st.sampled_from([None, None, False, True]))
     if draw(st.booleans()):
         return LogRun(
             hour,
@@ -344,6 +347,7 @@ def outdoor_runs(draw: st.DrawFn, knee: str, hour: int) -> Outdoors:
             None if began is None else draw(st.none() | pains(knee)),
             after,
             draw(st.booleans()),
+            swelling,
         )
     return ImportRun(
         hour,
@@ -355,6 +359,7 @@ def outdoor_runs(draw: st.DrawFn, knee: str, hour: int) -> Outdoors:
         draw(st.sampled_from([0, 0, 3])),
         began,
         after,
+        swelling,
     )
 
 

@@ -47,6 +47,25 @@ async def test_o_on_home_logs_a_run_kept_like_the_command_line(tmp_path: Path) -
     assert run.started_at.strftime("%H:%M") == "07:00" and run.pain_spikes[0].score == 3
 
 
+async def test_swelling_after_the_run_is_kept_and_the_red_flags_are_asked(
+    tmp_path: Path,
+) -> None:
+    """The form asks what the question after a guided run asks: is the knee swollen?"""
+    from itb_tui.tui.screens.red_flags import RedFlagsScreen
+
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await fill(app, pilot, minutes="20", at="07:00", pain_after="1", swelling="y")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RedFlagsScreen)
+    (run,) = runs(app)
+    assert (run.pain_after, run.swelling) == (1, True)
+
+
 async def test_bad_input_says_why_and_keeps_nothing(tmp_path: Path) -> None:
     app, _clock = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -55,7 +55,9 @@ class OutdoorRun:
     watch's moving time); ``elapsed_minutes``, when longer, the whole outing with its stops.
     ``pain_began`` is the minute into the run the pain began, ``pain_score`` / ``pain_knees``
     how bad it was then; ``pain_after`` / ``pain_after_knees`` the pain after the run (the
-    knees scored when both hurt; the score is then the worse knee's)."""
+    knees scored when both hurt; the score is then the worse knee's); ``swelling`` the answer
+    to "Is the outside of the knee swollen or puffy?" after it (None: not answered), asked as
+    after a guided run."""
 
     started_at: datetime
     minutes: float
@@ -72,6 +74,7 @@ class OutdoorRun:
     stopped: bool = False
     note: str = ""
     file_sha256: str = ""
+    swelling: bool | None = None
 
     @property
     def ended_at(self) -> datetime:
@@ -153,6 +156,7 @@ def run_record(run: OutdoorRun, now: datetime, ident: str = "") -> SessionRecord
         if run.pain_after is not None or run.pain_after_knees
         else None,
         pain_after_knees=run.pain_after_knees,
+        swelling=run.swelling,
         note=run.note,
         pain_spikes=spikes,
         source=run.source,
@@ -284,6 +288,8 @@ def run_facts_text(run: SessionRecord) -> str:
     parts += spike_texts(run)
     if run.pain_after is not None:
         parts.append(f"pain after {score_text(run.pain_after, run.pain_after_knees)}")
+    if run.swelling:
+        parts.append("the knee swollen")
     return ", ".join(parts) + f" ({SOURCE_LABELS.get(run.source, run.source)})"
 
 
@@ -308,6 +314,7 @@ FORM = (
     ("pain_began", "Pain began at minute", "empty: no pain during the run"),
     ("pain_score", "Pain then", "0-10"),
     ("pain_after", "Pain after the run", "0-10"),
+    ("swelling", "Knee swollen, puffy?", "y or n (empty: not answered)"),
     ("stopped", "Stopped early?", "y or n (empty: no)"),
     ("note", "Note", "optional"),
 )
@@ -321,6 +328,14 @@ def _field(values: dict[str, str], key: str, label: str, kind: type[int] | type[
         return kind(text)
     except ValueError:
         raise RunRefused(f"{label}: '{text}' is not a number") from None
+
+
+def _yes_no(values: dict[str, str], key: str, label: str) -> bool | None:
+    """The field's y or n (None when empty); RunRefused for anything else."""
+    text = values.get(key, "").strip().lower()
+    if text not in ("", "y", "yes", "n", "no"):
+        raise RunRefused(f"{label}: answer y or n, not '{text}'")
+    return None if not text else text.startswith("y")
 
 
 def form_run(
@@ -341,9 +356,8 @@ def form_run(
         key: _field(values, key, labels[key], int)
         for key in ("walk_breaks", "pain_score", "pain_after")
     }
-    stopped = values.get("stopped", "").strip().lower()
-    if stopped not in ("", "y", "yes", "n", "no"):
-        raise RunRefused(f"Stopped early: answer y or n, not '{stopped}'")
+    stopped = _yes_no(values, "stopped", "Stopped early")
+    swelling = _yes_no(values, "swelling", "Knee swollen")
     pain = {
         "walk_breaks": counts["walk_breaks"],
         "pain_began": number["pain_began"],
@@ -351,7 +365,8 @@ def form_run(
         "pain_knees": pain_knees,
         "pain_after": counts["pain_after"],
         "pain_after_knees": pain_after_knees,
-        "stopped": stopped in ("y", "yes"),
+        "stopped": bool(stopped),
+        "swelling": swelling,
         "note": values.get("note", "").strip(),
     }
     if found is not None:

@@ -94,6 +94,7 @@ def _overview(runs: list[SessionRecord]) -> object:
         {"stopped": True, "pain_began": 8, "pain_score": 3},
         {"pain_began": 5, "pain_score": 2, "pain_after": 6},
         {"pain_after": 2},
+        {"pain_after": 1, "swelling": True},
     ],
 )
 def test_a_logged_run_and_a_guided_run_with_the_same_facts_give_the_same_day_after(
@@ -121,6 +122,8 @@ def test_a_logged_run_and_a_guided_run_with_the_same_facts_give_the_same_day_aft
         pain_after=facts.get("pain_after"),
         pain_spikes=spikes,
     )
+    guided.swelling = facts.get("swelling")  # type: ignore[assignment]
+    guided.routine_name = outdoor.routine_name  # a sign names the session it was found in
     assert _overview([outdoor]) == _overview([guided])
     assert _overview([outdoor]) != _overview([])
 
