@@ -168,7 +168,8 @@ def same_run(kept: list[SessionRecord], record: SessionRecord) -> SessionRecord 
     """The kept run ``record`` repeats: the same file imported again, a run starting within
     a minute of it (the same run logged twice, or from two files), or one whose time it
     overlaps (the watch's file of a guided run: one outing is one run, or it would count
-    twice towards the week's runs); None when it is new."""
+    twice towards the week's runs that 001's return-to-running weeks count); None when it is
+    new."""
     for other in kept:
         if other.routine != RUN_ROUTINE:
             continue

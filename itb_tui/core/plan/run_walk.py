@@ -141,7 +141,8 @@ def in_full(program: Program, run: SessionRecord, runs: list[SessionRecord], low
     """``run`` is one of the week's runs: not stopped, and at least ``low`` minutes (the week's
     lower target) or the most the single-run guard let the plan give that day. A guided run
     is complete only at the minutes planned; one logged or imported has no plan of its own,
-    so three runs of 3 minutes are not a week of runs (001: the week's runs, then on)."""
+    so three runs of 3 minutes are not a week of runs (001: in week 1 "each run: 10-15
+    minutes", then "extend to 20 minutes if Week 1 was pain-free")."""
     if not run.completed:
         return False
     minutes = run_minutes(run)
