@@ -56,5 +56,5 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
     pain = pain_fields(context, args) if pain_given(args) else {}
     now = context.clock.wall()
     failed = sum(not _import(context, args, path, pain, now) for path in files)
-    after(context, args.pain_after)
+    after(context, args.pain_after, args.swelling)
     return 1 if failed else 0

@@ -24,5 +24,5 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
     except RunRefused as err:
         args.subparser.error(f"{err}; nothing was written")
     print(f"Logged {said}." if added else f"Not logged: {said}.")
-    after(context, args.pain_after)
+    after(context, args.pain_after, args.swelling)
     return 0

@@ -24,8 +24,8 @@ either knee may be left out.
 RUN_HELP = """\
 Pain during the run: --pain-began MIN is the minute it began, with --pain-score N (or, when
 both knees hurt, --pain-left / --pain-right). Pain after it: --pain-after N (or, when both
-knees hurt, --pain-after-left / --pain-after-right). --stopped: you stopped early (for pain or
-not).
+knees hurt, --pain-after-left / --pain-after-right), and --swelling yes|no. --stopped: you
+stopped early (for pain or not).
 """
 
 TODAY_HELP = """\
@@ -71,6 +71,11 @@ def _pain_arguments(parser: argparse.ArgumentParser) -> None:
             metavar="N",
             help=f"the {knee} knee's pain after the run, 0-10",
         )
+    parser.add_argument(
+        "--swelling",
+        choices=("yes", "no"),
+        help="after the run, is the outside of the knee swollen or puffy? (left out: not answered)",
+    )
     parser.add_argument("--stopped", action="store_true", help="the run was stopped early")
     parser.add_argument("--walk-breaks", type=options.count, metavar="N", help="walk breaks taken")
     parser.add_argument("--note", type=options.note, default="", help="a short note")
@@ -129,7 +134,8 @@ def _log_run(commands: Commands) -> None:
     log.add_argument(
         "--at",
         metavar="HH:MM|ISO",
-        help="when it started: HH:MM today or YYYY-MM-DDTHH:MM (default: it ended just now)",
+        help="when it started: HH:MM today (last night's after midnight) or YYYY-MM-DDTHH:MM "
+        "(default: it ended just now)",
     )
     log.add_argument(
         "--distance",

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def pain_given(args: argparse.Namespace) -> bool:
     keys = ["pain_began", "pain_score", "pain_left", "pain_right", "walk_breaks"]
-    keys += ["pain_after", "pain_after_left", "pain_after_right"]
+    keys += ["pain_after", "pain_after_left", "pain_after_right", "swelling"]
     return any(getattr(args, key) is not None for key in keys) or args.stopped or bool(args.note)
 
 
@@ -55,6 +55,7 @@ def pain_fields(context: AppContext, args: argparse.Namespace) -> dict[str, obje
         "pain_after": args.pain_after,
         "pain_after_knees": after_knees,
         "stopped": args.stopped,
+        "swelling": None if args.swelling is None else args.swelling == "yes",
         "walk_breaks": args.walk_breaks,
         "note": args.note.strip(),
     }
@@ -79,10 +80,10 @@ def keep(context: AppContext, run: OutdoorRun, now: datetime) -> tuple[str, bool
     return run_text(kept), True
 
 
-def after(context: AppContext, records_pain: int | None) -> None:
+def after(context: AppContext, records_pain: int | None, swelling: str | None = None) -> None:
     from itb_tui.core.plan.red_flags import should_ask
 
-    if records_pain is not None and should_ask(records_pain, None):
+    if should_ask(records_pain or 0, swelling == "yes"):
         print(
             "Check the red flags (open itb and press f): if one applies, "
             "see a physiotherapist or doctor."

@@ -41,5 +41,5 @@ def keep(app: ItbApp, record: SessionRecord | None) -> None:
         app.notify(f"Already in the history: {run_facts_text(kept)}.", timeout=10)
         return
     app.notify(f"Kept: a run of {run_facts_text(kept)}.", timeout=8)
-    if kept.pain_after is not None:
-        flow.ask_red_flags_after(kept.pain_after, None)
+    if kept.pain_after is not None or kept.swelling is not None:
+        flow.ask_red_flags_after(kept.pain_after or 0, kept.swelling)

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import invariants as inv
+from .outdoor_checks import o1_one_outing, o2_no_faster_week
 from .simulate import DayCheck, RunCheck, TestCheck
 
 R1 = "R1 no first run before the readiness tests pass"
 R2 = "R2 no readiness test while weight-bearing work is held"
 R3 = "R3 a discarded or incomplete test is never a pass"
 R4 = "R4 a test discarded with pain waits as one kept"
+O1 = "O1 one outing is one run"
+O2 = "O2 no week moves on faster outdoors"
 DAY_CHECKS: dict[str, DayCheck] = {
     "I1 nothing held is offered": lambda sim, seen, _: inv.i1_offered(seen),
     "I2 no rise after pain or a sign": inv.i2_no_rise,
@@ -34,6 +37,8 @@ DAY_CHECKS: dict[str, DayCheck] = {
     R2: lambda sim, seen, _: inv.r2_no_test_held(sim, seen),
     R3: lambda sim, seen, _: inv.r3_pass_is_kept_and_complete(sim, seen),
     R4: lambda sim, seen, _: inv.r4_discarded_test_pain(sim, seen),
+    O1: lambda sim, seen, _: o1_one_outing(sim),
+    O2: lambda sim, seen, tracker: o2_no_faster_week(sim, seen, tracker.week),
 }
 RUN_CHECKS: dict[str, RunCheck] = {
     "I1 no held run can be started": lambda sim, seen, overridden: inv.i1_run_start(
@@ -48,7 +53,7 @@ FINAL_CHECKS: dict[str, Callable[..., list[str]]] = {
     "P5 discarding never lessens pain": lambda sim, seen: inv.p5_discard_same_pain(sim, seen.today),
 }
 # The invariants about weeks of running need users who run for weeks.
-RUNNERS = {"I2 no rise after pain or a sign", "I3 three painful weeks to phase 1"}
+RUNNERS = {"I2 no rise after pain or a sign", "I3 three painful weeks to phase 1", O2}
 ALL = list(dict.fromkeys([*DAY_CHECKS, *RUN_CHECKS, *FINAL_CHECKS]))
 HOLDS = {
     "I1 nothing held is offered",
@@ -69,4 +74,6 @@ HOLDS = {
     R2,
     R3,
     R4,
+    O1,
+    O2,
 }

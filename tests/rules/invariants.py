@@ -351,8 +351,27 @@ def p1_pain_read(sim: Simulation, today: date, most: int = 3) -> list[str]:
         covering = [other for other in pains if other.covers(pain)]
         if covering and changes_something(sim, [pain, *covering]):
             continue
+        if week_already_painful(sim, pain):
+            continue
         found.append(f"P1: {pain.words} at {pain.at:%a %d %b %H:%M} is read by no rule")
     return found
+
+
+def week_already_painful(sim: Simulation, pain: Recorded) -> bool:
+    """``pain`` was in a run, in a run week that pain in another run or a warning sign already
+    makes painful (I3's painful week): the run weeks read a week's pain once, as the rules
+    read a day's at its worst. (A run logged while running is paused shows nothing of its
+    own until running resumes; only the week underneath reads it.)"""
+    if not (
+        pain.words.startswith(f"a pain spike in {RUN_ROUTINE} ")
+        or pain.words.endswith(f"after {RUN_ROUTINE}")
+    ):
+        return False
+    monday = week_monday(pain.day)
+    sunday = monday + timedelta(days=6)
+    history = without(until(sim.history, sunday), pain.record)
+    days = run_pain_days(history) | sign_days(replace_history(sim, history), sunday)
+    return any(monday <= day <= sunday for day in days)
 
 
 HIGH = 7

@@ -22,6 +22,7 @@ from itb_tui.core.plan.referee import (
 )
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 
+from . import outdoors
 from .invariants import Tracker, end_of
 from .surfaces import Look, look
 from .users import (
@@ -32,7 +33,9 @@ from .users import (
     CheckIn,
     Flag,
     Follow,
+    ImportRun,
     LogPain,
+    LogRun,
     Pain,
     Pause,
     Run,
@@ -80,11 +83,23 @@ def start_run(sim: Simulation, now: datetime, action: Run, at_run: RunCheck | No
         override = override_question(seen.verdict)
     if at_run is not None and (problems := at_run(sim, seen, bool(override))):
         fail(sim, problems)
+    sim.run(now.date(), action, planned(seen), override)
+
+
+def planned(seen: Look) -> int:
+    """The minutes of the run the plan gives (the week's target on a day it gives none)."""
     stage = seen.overview.stage
-    planned = (
+    return (
         seen.verdict.run.minutes[1] if seen.can_run else (stage.target.minutes[1] if stage else 15)
     )
-    sim.run(now.date(), action, planned, override)
+
+
+def outdoors_run(sim: Simulation, now: datetime, action: LogRun | ImportRun) -> None:
+    """A run done outdoors, logged or imported at ``now``, whatever the verdict says."""
+    if isinstance(action, LogRun):
+        outdoors.log_run(sim, now, action, planned(observe(sim, now)))
+    else:
+        outdoors.import_run(sim, now, action)
 
 
 def take_test(sim: Simulation, now: datetime, action: Attempt, at_test: TestCheck | None) -> bool:
@@ -147,6 +162,16 @@ def follow(
             sim.session(
                 day, Session(action.hour, line.routine_id, "complete", NO_PAIN, None, False)
             )
+        elif line.kind == "run" and action.outdoors:
+            minutes = planned(seen)
+            end = sim.slot(at(day, action.hour, 20)) + timedelta(minutes=minutes + 1)
+            pain = Pain(action.run_pain)
+            done: LogRun | ImportRun = (
+                LogRun(end.hour, end.minute, 1, minutes, 0, None, None, pain, False)
+                if action.outdoors == "log"
+                else ImportRun(end.hour, end.minute, "fit", "ago", 1, minutes, 0, None, pain)
+            )
+            outdoors_run(sim, end, done)
         elif line.kind == "run":
             run = Run(action.hour, 20, None, "complete", 0, Pain(action.run_pain), False)
             start_run(sim, at(day, action.hour, 20), run, at_run)
@@ -175,6 +200,8 @@ def act(
         follow(sim, day, action, at_run, at_test)
     elif isinstance(action, Attempt):
         take_test(sim, at(day, action.hour), action, at_test)
+    elif isinstance(action, LogRun | ImportRun):
+        outdoors_run(sim, at(day, action.hour, action.minute), action)
 
 
 def live(

@@ -17,7 +17,9 @@ from .users import (
     Attempt,
     CheckIn,
     Follow,
+    ImportRun,
     LogPain,
+    LogRun,
     Pain,
     Run,
     Session,
@@ -261,3 +263,25 @@ def test_no_rise_within_two_weeks_of_a_sign_from_before_a_return_to_phase_one() 
     days[30] = (GOOD[0], Follow(18, run_pain=2), GOOD[2])
     user = User(21, "", False, tuple(days), tests_from=14)
     live_checked(user, ["I2 no rise after pain or a sign"])
+
+
+def test_the_watch_file_of_a_guided_run_is_that_run() -> None:
+    """O1 (found by the fuzzer): a guided run, then the watch's file of the same outing
+    imported, its start 3 minutes into the guided run. Kept as a second run, one outing would
+    count twice towards the 2 completed runs a week needs to move on (001: on to the next week
+    only after a week of runs without pain)."""
+    watch = ImportRun(12, 0, "fit", "overlap", 0, 20, 0, None, None)
+    days = (GOOD,) * 12 + ((*GOOD, watch),) * 3 + (GOOD,)
+    live_checked(User(21, "", False, days), ["O1 one outing is one run"])
+
+
+def test_short_runs_logged_outdoors_do_not_move_the_week_on() -> None:
+    """O2: runs of 3 minutes logged outdoors, not stopped, on the Monday, Wednesday and Friday
+    of a run week. A guided run is complete only at its planned minutes; three runs far short
+    of the week's target are not the week's runs, and the week does not move on (001: on to
+    the next week only after the week's runs)."""
+    short = LogRun(7, 30, 0, 3, 0, None, None, NO_PAIN, False)
+    ran = (CheckIn(7, NO_PAIN, "same", False), short, *GOOD[1:])
+    week = (ran, GOOD, ran, GOOD, ran, GOOD, GOOD)
+    days = (GOOD,) * 14 + week * 2 + (GOOD,)
+    live_checked(User(21, "", False, days), ["O2 no week moves on faster outdoors"])

@@ -155,14 +155,68 @@ PASSING = Attempt(0, "pass", False, 0, False)
 @dataclass(frozen=True)
 class Follow:
     """Do what Today offers as due at this hour, in full, after each readiness test offered
-    done as ``test`` says (None: no test); the run rated ``run_pain`` after."""
+    done as ``test`` says (None: no test); the run rated ``run_pain`` after. ``outdoors``:
+    the run offered is run outdoors instead, then logged ("log") or its watch's file imported
+    ("import"), with the same rating."""
 
     hour: int
     run_pain: int = 0
     test: Attempt | None = PASSING
+    outdoors: str = ""
 
 
-Action = CheckIn | SkipCheckIn | Session | Run | LogPain | SetWeek | Pause | Flag | Follow | Attempt
+@dataclass(frozen=True)
+class LogRun:
+    """A run done outdoors, logged afterwards with the log-run form (`o`; `itb log-run` reads
+    its options the same way): logged at ``hour``:``minute``, the run having ended ``ago``
+    minutes before (0: just now, the form's start left empty; else its start typed as
+    YYYY-MM-DDTHH:MM, across midnight too), ``minutes`` long (None: the minutes the plan gives
+    at the time; ``more``: that many more). Pain began ``pain_began`` minutes in, scored
+    ``pain_then`` (None: not scored), pain after the run ``pain_after``, the knee swollen
+    after it or not (None: not answered); stopped early or not."""
+
+    hour: int
+    minute: int
+    ago: int
+    minutes: int | None
+    more: int
+    pain_began: int | None
+    pain_then: Pain | None
+    pain_after: Pain | None
+    stopped: bool
+    swelling: bool | None = None
+
+
+# Where an imported file's run starts: ended ``ago`` minutes before the import, a few minutes
+# into the last run kept (the same outing the guided run recorded), after the import (a
+# watch's clock ahead), or the file imported last time imported again.
+IMPORT_STARTS = ("ago", "ago", "ago", "overlap", "future", "again")
+FILE_KINDS = ("gpx", "tcx", "fit")
+
+
+@dataclass(frozen=True)
+class ImportRun:
+    """`itb import-run FILE` (or the form's file field) at ``hour``:``minute``: a watch's
+    ``kind`` file of a run of ``minutes`` moving minutes and ``stops`` minutes stopped, whose
+    start is as ``start`` says (IMPORT_STARTS), its times in UTC as watches write them; with
+    the pain options (None: not given)."""
+
+    hour: int
+    minute: int
+    kind: str
+    start: str
+    ago: int
+    minutes: int
+    stops: int
+    pain_began: int | None
+    pain_after: Pain | None
+    swelling: bool | None = None
+
+
+Outdoors = LogRun | ImportRun
+Action = (
+    CheckIn | SkipCheckIn | Session | Run | LogPain | SetWeek | Pause | Flag | Follow | Attempt
+) | Outdoors
 
 
 @dataclass(frozen=True)
@@ -221,11 +275,13 @@ def actions(draw: st.DrawFn, knee: str) -> Action:
         st.sampled_from(
             [
                 *("follow", "check-in", "session", "run", "pain", "skip", "week", "pause"),
-                *("flag", "test"),
+                *("flag", "test", "outdoors"),
             ]
         )
     )
     hour = draw(HOURS)
+    if kind == "outdoors":
+        return draw(outdoor_runs(knee, hour))
     if kind == "follow":
         return Follow(hour)
     if kind == "check-in":
@@ -272,6 +328,42 @@ def actions(draw: st.DrawFn, knee: str) -> Action:
 
 
 @st.composite
+def outdoor_runs(draw: st.DrawFn, knee: str, hour: int) -> Outdoors:
+    """A run logged or imported at ``hour``: often late (after midnight for the evening
+    before, the next morning), at the planned minutes or more, with pain or not."""
+    minute = draw(st.sampled_from([0, 1, 10, 59]))
+    ago = draw(st.sampled_from([0, 5, 30, 90, 60 * 10, 60 * 26]))
+    began = draw(st.none() | st.sampled_from([0, 3, 12]))
+    after = draw(st.none() | pains(knee, LOW_SCORES) | pains(knee))
+    swelling = draw(st.sampled_from([None, None, False, True]))
+    if draw(st.booleans()):
+        return LogRun(
+            hour,
+            minute,
+            ago,
+            draw(st.none() | st.integers(1, 60)),
+            draw(st.sampled_from([0, 0, 5, 30])),
+            began,
+            None if began is None else draw(st.none() | pains(knee)),
+            after,
+            draw(st.booleans()),
+            swelling,
+        )
+    return ImportRun(
+        hour,
+        minute,
+        draw(st.sampled_from(FILE_KINDS)),
+        draw(st.sampled_from(IMPORT_STARTS)),
+        ago,
+        draw(st.sampled_from([15, 20, 25, 40])),
+        draw(st.sampled_from([0, 0, 3])),
+        began,
+        after,
+        swelling,
+    )
+
+
+@st.composite
 def days(draw: st.DrawFn, knee: str, steady: bool) -> tuple[Action, ...]:
     """A good day (a settled check-in, what is due, a pain-free evening), an odd one or none;
     a steady user has mostly good days."""
@@ -285,7 +377,8 @@ def days(draw: st.DrawFn, knee: str, steady: bool) -> tuple[Action, ...]:
         hour = draw(st.sampled_from([8, 18, 12]))
         way = draw(st.sampled_from(["pass", "pass", "pass", "pass", "none", "any"]))
         test = draw(tests(hour)) if way == "any" else None if way == "none" else PASSING
-        follow = Follow(hour, draw(st.sampled_from([0, 0, 0, 2, 4])), test)
+        outdoors = draw(st.sampled_from(["", "", "", "", "", "", "", "log", "", "import"]))
+        follow = Follow(hour, draw(st.sampled_from([0, 0, 0, 2, 4])), test, outdoors)
         return (morning, follow, evening)
     found = draw(st.lists(actions(knee), min_size=1, max_size=4))
     return tuple(sorted(found, key=lambda action: action.hour))
@@ -376,6 +469,7 @@ class Simulation:
     ready_seen: bool = False  # every readiness check seen met since the last phase 1
     felt: list[tuple[datetime, str]] = field(default_factory=list)  # pain noted, kept or not
     discarded: list[SessionRecord] = field(default_factory=list)  # sessions discarded (P5)
+    files: list[bytes] = field(default_factory=list)  # the watch files imported, in order
 
     def __post_init__(self) -> None:
         self.program = shipped_program()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from itb_tui.core.history.records import Knees, SessionRecord
@@ -31,20 +33,46 @@ async def fill(app: ItbApp, pilot: object, **values: str) -> LogRunDialog:
     return dialog
 
 
-async def test_o_on_home_logs_a_run_kept_like_the_command_line(tmp_path: Path) -> None:
+async def logged(
+    tmp_path: Path, *fields: dict[str, str], then: type[Screen[Any]] | None = None
+) -> ItbApp:
+    """`o` on Home, the form filled in with ``fields``, Enter: the app after, on ``then`` (a
+    screen other than the form when not given)."""
     app, _clock = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("o")
         await pilot.pause()
-        await fill(app, pilot, minutes="25", at="07:00", distance="4.2", pain_began="12")
-        await fill(app, pilot, pain_score="3", pain_after="1", stopped="y", note="hill")
+        for values in fields:
+            await fill(app, pilot, **values)
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, LogRunDialog)
+        assert then is None or isinstance(app.screen, then)
+    return app
+
+
+async def test_o_on_home_logs_a_run_kept_like_the_command_line(tmp_path: Path) -> None:
+    app = await logged(
+        tmp_path,
+        {"minutes": "25", "at": "07:00", "distance": "4.2", "pain_began": "12"},
+        {"pain_score": "3", "pain_after": "1", "stopped": "y", "note": "hill"},
+    )
     (run,) = runs(app)
     assert (run.source, run.completed, run.pain_after, run.note) == ("logged", False, 1, "hill")
     assert run.started_at.strftime("%H:%M") == "07:00" and run.pain_spikes[0].score == 3
+
+
+async def test_swelling_after_the_run_is_kept_and_the_red_flags_are_asked(
+    tmp_path: Path,
+) -> None:
+    """The form asks what the question after a guided run asks: is the knee swollen?"""
+    from itb_tui.tui.screens.red_flags import RedFlagsScreen
+
+    fields = {"minutes": "20", "at": "07:00", "pain_after": "1", "swelling": "y"}
+    app = await logged(tmp_path, fields, then=RedFlagsScreen)
+    (run,) = runs(app)
+    assert (run.pain_after, run.swelling) == (1, True)
 
 
 async def test_bad_input_says_why_and_keeps_nothing(tmp_path: Path) -> None:

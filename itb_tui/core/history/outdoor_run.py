@@ -46,6 +46,7 @@ MAX_MINUTES = 480
 MAX_WALK_BREAKS = 100
 CADENCE_RANGE = (60, 260)
 SAME_START_S = 60  # a run starting this close to a kept one is that run again
+LAST_NIGHT = timedelta(hours=12)  # HH:MM still to come today is yesterday's within this
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ class OutdoorRun:
     watch's moving time); ``elapsed_minutes``, when longer, the whole outing with its stops.
     ``pain_began`` is the minute into the run the pain began, ``pain_score`` / ``pain_knees``
     how bad it was then; ``pain_after`` / ``pain_after_knees`` the pain after the run (the
-    knees scored when both hurt; the score is then the worse knee's)."""
+    knees scored when both hurt; the score is then the worse knee's); ``swelling`` the answer
+    to "Is the outside of the knee swollen or puffy?" after it (None: not answered), asked as
+    after a guided run."""
 
     started_at: datetime
     minutes: float
@@ -71,6 +74,7 @@ class OutdoorRun:
     stopped: bool = False
     note: str = ""
     file_sha256: str = ""
+    swelling: bool | None = None
 
     @property
     def ended_at(self) -> datetime:
@@ -152,6 +156,7 @@ def run_record(run: OutdoorRun, now: datetime, ident: str = "") -> SessionRecord
         if run.pain_after is not None or run.pain_after_knees
         else None,
         pain_after_knees=run.pain_after_knees,
+        swelling=run.swelling,
         note=run.note,
         pain_spikes=spikes,
         source=run.source,
@@ -160,8 +165,11 @@ def run_record(run: OutdoorRun, now: datetime, ident: str = "") -> SessionRecord
 
 
 def same_run(kept: list[SessionRecord], record: SessionRecord) -> SessionRecord | None:
-    """The kept run ``record`` repeats: the same file imported again, or a run starting within
-    a minute of it (the same run logged twice, or from two files); None when it is new."""
+    """The kept run ``record`` repeats: the same file imported again, a run starting within
+    a minute of it (the same run logged twice, or from two files), or one whose time it
+    overlaps (the watch's file of a guided run: one outing is one run, or it would count
+    twice towards the week's runs that 001's return-to-running weeks count); None when it is
+    new."""
     for other in kept:
         if other.routine != RUN_ROUTINE:
             continue
@@ -170,13 +178,16 @@ def same_run(kept: list[SessionRecord], record: SessionRecord) -> SessionRecord 
             return other
         if abs((other.started_at - record.started_at).total_seconds()) < SAME_START_S:
             return other
+        if other.started_at < record.ended_at and record.started_at < other.ended_at:
+            return other
     return None
 
 
 def parse_start(text: str | None, minutes: float, now: datetime) -> datetime:
-    """When the run started: ``text`` as HH:MM today or an ISO date and time (local when it
-    has no offset); when not given, ``minutes`` before ``now`` (it ended just now). Raises
-    ValueError with what was expected."""
+    """When the run started: ``text`` as HH:MM today (yesterday when that time is still to
+    come today and yesterday's was at most 12 hours ago: a run logged after midnight) or an
+    ISO date and time (local when it has no offset); when not given, ``minutes`` before
+    ``now`` (it ended just now). Raises ValueError with what was expected."""
     if text is None:
         return (now - timedelta(seconds=round(minutes * 60))).replace(microsecond=0)
     text = text.strip()
@@ -185,7 +196,10 @@ def parse_start(text: str | None, minutes: float, now: datetime) -> datetime:
     except ValueError:
         clock = None
     if clock is not None:
-        return datetime.combine(now.date(), clock.replace(second=0), tzinfo=now.tzinfo)
+        moment = datetime.combine(now.date(), clock.replace(second=0), tzinfo=now.tzinfo)
+        if moment > now and now - (moment - timedelta(days=1)) <= LAST_NIGHT:
+            return moment - timedelta(days=1)  # 23:30 typed at 00:10: last night's run
+        return moment
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -214,7 +228,8 @@ def from_file(found: RunFile, now: datetime, **pain: Any) -> OutdoorRun:
 
 def keep_run(store: HistoryStore, record: SessionRecord) -> SessionRecord:
     """Add ``record`` to its month unless it is a run already kept (``same_run``, read under
-    the month's lock); returns the run kept: ``record``, or the one it repeats (nothing is
+    the store's lock, in its month and in the months next to it that a run across a month's
+    end would be in); returns the run kept: ``record``, or the one it repeats (nothing is
     written then)."""
     from itb_tui.core.dates import month_key
 
@@ -222,14 +237,19 @@ def keep_run(store: HistoryStore, record: SessionRecord) -> SessionRecord:
         def __init__(self, run: SessionRecord) -> None:
             self.run = run
 
+    key = month_key(record.started_at)
+    earliest = record.started_at - timedelta(minutes=MAX_MINUTES)
+    others = sorted({month_key(earliest), month_key(record.ended_at)} - {key})
+
     def change(month: Any) -> None:
-        found = same_run(month.sessions, record)
+        nearby = store.load_readable(others)[0].sessions if others else []
+        found = same_run([*month.sessions, *nearby], record)
         if found is not None:
             raise _Kept(found)  # nothing is written when the change raises
         month.sessions.append(record)
 
     try:
-        store.update_month(month_key(record.started_at), change)
+        store.update_month(key, change)
     except _Kept as kept:
         return kept.run
     return record
@@ -269,6 +289,8 @@ def run_facts_text(run: SessionRecord) -> str:
     parts += spike_texts(run)
     if run.pain_after is not None:
         parts.append(f"pain after {score_text(run.pain_after, run.pain_after_knees)}")
+    if run.swelling:
+        parts.append("the knee swollen")
     return ", ".join(parts) + f" ({SOURCE_LABELS.get(run.source, run.source)})"
 
 
@@ -293,6 +315,7 @@ FORM = (
     ("pain_began", "Pain began at minute", "empty: no pain during the run"),
     ("pain_score", "Pain then", "0-10"),
     ("pain_after", "Pain after the run", "0-10"),
+    ("swelling", "Knee swollen, puffy?", "y or n (empty: not answered)"),
     ("stopped", "Stopped early?", "y or n (empty: no)"),
     ("note", "Note", "optional"),
 )
@@ -306,6 +329,14 @@ def _field(values: dict[str, str], key: str, label: str, kind: type[int] | type[
         return kind(text)
     except ValueError:
         raise RunRefused(f"{label}: '{text}' is not a number") from None
+
+
+def _yes_no(values: dict[str, str], key: str, label: str) -> bool | None:
+    """The field's y or n (None when empty); RunRefused for anything else."""
+    text = values.get(key, "").strip().lower()
+    if text not in ("", "y", "yes", "n", "no"):
+        raise RunRefused(f"{label}: answer y or n, not '{text}'")
+    return None if not text else text.startswith("y")
 
 
 def form_run(
@@ -326,9 +357,8 @@ def form_run(
         key: _field(values, key, labels[key], int)
         for key in ("walk_breaks", "pain_score", "pain_after")
     }
-    stopped = values.get("stopped", "").strip().lower()
-    if stopped not in ("", "y", "yes", "n", "no"):
-        raise RunRefused(f"Stopped early: answer y or n, not '{stopped}'")
+    stopped = _yes_no(values, "stopped", "Stopped early")
+    swelling = _yes_no(values, "swelling", "Knee swollen")
     pain = {
         "walk_breaks": counts["walk_breaks"],
         "pain_began": number["pain_began"],
@@ -336,7 +366,8 @@ def form_run(
         "pain_knees": pain_knees,
         "pain_after": counts["pain_after"],
         "pain_after_knees": pain_after_knees,
-        "stopped": stopped in ("y", "yes"),
+        "stopped": bool(stopped),
+        "swelling": swelling,
         "note": values.get("note", "").strip(),
     }
     if found is not None:

@@ -137,11 +137,34 @@ def _sign_week(level: int, week_signs: list[Found]) -> WeekState | None:
     return None
 
 
+def in_full(program: Program, run: SessionRecord, runs: list[SessionRecord], low: int) -> bool:
+    """``run`` is one of the week's runs: not stopped, and at least ``low`` minutes (the week's
+    lower target) or the most the single-run guard let the plan give that day. A guided run
+    is complete only at the minutes planned; one logged or imported has no plan of its own,
+    so three runs of 3 minutes are not a week of runs (001: in week 1 "each run: 10-15
+    minutes", then "extend to 20 minutes if Week 1 was pain-free")."""
+    if not run.completed:
+        return False
+    minutes = run_minutes(run)
+    if minutes >= low:
+        return True
+    from itb_tui.core.plan.single_run import single_run_cap
+
+    limit = single_run_cap(program, runs, local_date(run.started_at)).limit
+    return limit is not None and minutes >= limit[1]
+
+
 def _runs_week(
-    program: Program, level: int, monday: date, week_runs: list[SessionRecord], logs: list[PainLog]
+    program: Program,
+    level: int,
+    monday: date,
+    week_runs: list[SessionRecord],
+    logs: list[PainLog],
+    every_run: list[SessionRecord],
 ) -> WeekState:
-    """Repeat after pain, a run far over target or too few completed runs; else move on. A
-    week with pain in a run but no kept run is painful and still a gap."""
+    """Repeat after pain, a run far over target or too few runs in full (``in_full``, over
+    ``every_run`` kept); else move on. A week with pain in a run but no kept run is painful
+    and still a gap."""
     pain = _week_pain(program, week_runs, logs, monday)
     if pain:
         text = f"Week {level} was not pain-free ({pain}): repeat week {level}."
@@ -154,9 +177,10 @@ def _runs_week(
     if over:
         text = f"In week {level} {over[0]}: repeat week {level} and keep to its target."
         return WeekState(level, "repeat", text, False)
-    completed = [r for r in week_runs if r.completed]
+    low = program.return_to_running.week(level).minutes[0]
+    completed = [r for r in week_runs if in_full(program, r, every_run, low)]
     if len(completed) < MIN_RUNS_TO_PROGRESS:
-        count = f"{len(completed)} completed run{'' if len(completed) == 1 else 's'}"
+        count = f"{len(completed)} run{'' if len(completed) == 1 else 's'} in full"
         text = f"Only {count} in the week of {day_text(monday)}: repeat week {level}."
         return WeekState(level, "repeat" if week_runs else "gap", text, False)
     text = f"Week {level} was pain-free ({len(completed)} runs): on to week {level + 1}."
@@ -175,7 +199,7 @@ def _next_week(
     """The stage after the ISO week starting ``monday``, counting only from ``since``; pain
     in a run before ``since`` that week still makes the week painful (it repeats), and a sign
     before it still holds the week while it is recent (_after_recent_sign)."""
-    earlier, every_sign = None, signs
+    earlier, every_sign, every_run = None, signs, runs
     if since is not None:  # a week set by hand that day: what came before no longer counts
         week_runs = [r for r in runs if in_week(local_date(r.started_at), monday)]
         earlier = _week_pain(program, week_runs, logs, monday)
@@ -186,7 +210,7 @@ def _next_week(
     if by_signs is not None:
         return by_signs
     week_runs = [r for r in runs if in_week(local_date(r.started_at), monday)]
-    state = _runs_week(program, level, monday, week_runs, logs)
+    state = _runs_week(program, level, monday, week_runs, logs, every_run)
     if earlier and not state.painful:  # a week set by hand does not erase the week's pain
         text = f"Week {level} was not pain-free ({earlier}): repeat week {level}."
         state = WeekState(level, "gap" if state.verdict == "gap" else "repeat", text, True)

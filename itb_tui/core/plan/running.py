@@ -13,7 +13,10 @@ Rules (001's return-to-running section and warning signs unless marked):
     repeated signs do: ``repeated_weeks_to_phase_one`` run weeks in a row with pain or a
     warning sign send the user back to phase 1, and the checks must be met again.
   * Every kept run counts, completed or stopped early: for the week's pain, the rest day
-    after a run and the weekly count. To move on, a week needs at least 2 completed runs.
+    after a run and the weekly count. To move on, a week needs at least 2 runs in full: not
+    stopped, and as long as the week's lower target or the most the single-run guard let the
+    plan give that day (run_walk.in_full), as a guided run is complete only at its planned
+    minutes; a run logged or imported has no plan of its own to be measured against.
   * Run weeks are ISO weeks (Monday to Sunday); the week running started is run week 1.
     At the end of each week the stage moves:
       - back one week (never below 1) after a step-back sign that week
@@ -23,7 +26,7 @@ Rules (001's return-to-running section and warning signs unless marked):
       - nowhere after any other pain in a run, a morning after a run above the band or worse
         than the last morning before it, a daily log above the band that week, mornings
         averaging higher than the week before (Silbernagel et al., 2007), a run far over the
-        week's target (``over_target_pct``), or fewer than 2 completed runs;
+        week's target (``over_target_pct``), or fewer than 2 runs in full;
       - on one week otherwise (001: "if Week 1 was pain-free");
       - back one week for each ``gap_weeks_step_back`` weeks in a row without any run.
   * Today: no run for ``settle_days`` after pain built up during a run; a rest day after any

@@ -61,6 +61,18 @@ def test_a_logged_run_is_a_run_with_its_source_and_pain(
     assert "22 min on Fri 20 Nov at 07:30, 4.1 km" in out and "pain from minute 12 (3/10)" in out
 
 
+def test_swelling_after_a_run_is_kept_and_asks_for_the_red_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the question after a guided run asks it: swelling holds running and weight-bearing
+    work (001), and the red-flag questions come next."""
+    assert itb(tmp_path, "log-run", "20", "--at", "2026-11-20T07:30", "--swelling", "yes") == 0
+    (run,) = sessions(tmp_path)
+    assert run["swelling"] is True
+    out = capsys.readouterr().out
+    assert "the knee swollen" in out and "Check the red flags" in out
+
+
 @pytest.mark.parametrize(
     ("extra", "problem"),
     [

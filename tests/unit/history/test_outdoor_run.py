@@ -72,6 +72,15 @@ def test_a_start_time_is_read_as_hh_mm_today_or_a_date_and_time() -> None:
         parse_start("yesterday", 20, NOW)
 
 
+def test_a_time_still_to_come_today_is_last_night_when_that_was_within_12_hours() -> None:
+    """Logged at 00:10 after a run at 23:30: the run was last night, not tonight."""
+    after_midnight = at(day(3), 0, 10)
+    assert parse_start("23:30", 25, after_midnight) == at(day(2), 23, 30)
+    assert parse_start("00:05", 5, after_midnight) == at(day(3), 0, 5)
+    morning = at(day(3), 7)  # 07:30 is still to come, and yesterday's was 23 h ago
+    assert parse_start("07:30", 20, morning) == at(day(3), 7, 30)
+
+
 def _overview(runs: list[SessionRecord]) -> object:
     history = started_history([run(MON, 15), *runs], [])
     overview = build_overview(PROGRAM, settings(), LIBRARY, history, at(day(3), 9))
@@ -85,6 +94,7 @@ def _overview(runs: list[SessionRecord]) -> object:
         {"stopped": True, "pain_began": 8, "pain_score": 3},
         {"pain_began": 5, "pain_score": 2, "pain_after": 6},
         {"pain_after": 2},
+        {"pain_after": 1, "swelling": True},
     ],
 )
 def test_a_logged_run_and_a_guided_run_with_the_same_facts_give_the_same_day_after(
@@ -112,6 +122,8 @@ def test_a_logged_run_and_a_guided_run_with_the_same_facts_give_the_same_day_aft
         pain_after=facts.get("pain_after"),
         pain_spikes=spikes,
     )
+    guided.swelling = facts.get("swelling")  # type: ignore[assignment]
+    guided.routine_name = outdoor.routine_name  # a sign names the session it was found in
     assert _overview([outdoor]) == _overview([guided])
     assert _overview([outdoor]) != _overview([])
 
@@ -144,3 +156,23 @@ def test_an_imported_file_gives_the_same_day_after_as_a_guided_run(
     imported = run_record(from_file(read_run_file(path), NOW, **facts), NOW)
     guided = run(day(2), 15, hour=7, minute=30, pain_after=facts.get("pain_after"))
     assert _overview([imported]) == _overview([guided])
+
+
+def test_a_run_over_a_month_s_end_is_found_from_the_next_month(tmp_path: Path) -> None:
+    """A guided run from 23:50 on 30 November and the watch's file of it starting after
+    midnight: one outing, though each starts in a month of its own."""
+    from itb_tui.core.dates import month_key
+    from itb_tui.core.history.history_store import HistoryStore
+    from itb_tui.core.history.outdoor_run import keep_run
+    from itb_tui.core.store.paths import Paths
+
+    store = HistoryStore(Paths(tmp_path / "data", tmp_path / "config"))
+    guided = run(day(7), 20, start=at(day(7), 23, 50))
+    store.update_month(month_key(guided.started_at), lambda month: month.sessions.append(guided))
+    after_midnight = guided.started_at + timedelta(minutes=12)
+    record = run_record(
+        logged(started_at=after_midnight, minutes=5), after_midnight + timedelta(hours=1)
+    )
+    assert month_key(record.started_at) != month_key(guided.started_at)
+    assert keep_run(store, record) == guided
+    assert store.everything().sessions == [guided]
