@@ -1,9 +1,9 @@
-"""Exercises and routines: dataclasses, and loading them from TOML with validation."""
+"""Exercises and routines: records, and loading them from TOML with validation."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from itb_tui.core.content.validate import (
     check_schema,
     read_toml,
 )
+from itb_tui.core.records import record
 
 CONTENT_SCHEMA = 1
 KINDS = ("hold", "reps", "steps", "roll", "massage", "timer")
@@ -30,7 +31,7 @@ INTRO_SECONDS = 15
 PRIORITY_MAX = 99
 
 
-@dataclass(frozen=True)
+@record
 class Tempo:
     """Seconds for each phase of one repetition."""
 
@@ -50,7 +51,7 @@ class Tempo:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@record
 class Exercise:
     """One exercise with its dose, instructions and cautions."""
 
@@ -118,7 +119,7 @@ class Exercise:
         return INTRO_SECONDS + work + switches + self.rest_s * (self.sets - 1)
 
 
-@dataclass(frozen=True)
+@record
 class Routine:
     """An ordered list of exercises, each with its dose for this routine."""
 
@@ -153,7 +154,7 @@ class Routine:
         return max(1, round(self.estimated_seconds() / 60))
 
 
-@dataclass(frozen=True)
+@record
 class Library:
     """Every exercise and routine the app knows, shipped and the user's own."""
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, MutableMapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from itb_tui.core.records import record
 from itb_tui.core.store.files import (
     DamagedFile,
     StoreError,
@@ -32,7 +33,7 @@ class SettingsError(StoreError):
         self.problems = problems
 
 
-@dataclass
+@record(frozen=False)
 class Settings:
     """Everything the user can change; absent keys take these defaults."""
 
