@@ -17,6 +17,7 @@ from itb_tui.core.content.validate import (
     read_toml,
 )
 from itb_tui.core.records import record
+from itb_tui.core.store.files import StoreError, read_bytes
 
 CONTENT_SCHEMA = 1
 KINDS = ("hold", "reps", "steps", "roll", "massage", "timer")
@@ -329,17 +330,31 @@ def load_library(
 
     The user's entries are added to the shipped ones; an entry with a shipped id replaces it.
     Raises ContentError listing every problem found, so the app never starts half-broken.
-    With ``cache_dir``, files unchanged since an earlier run are not parsed again (parse_cache).
+    With ``cache_dir``, files unchanged since an earlier run are not parsed again (parse_cache),
+    and while none has changed the library read from them is used again (library_cache).
     """
-    problems: list[str] = []
-    exercises: dict[str, Exercise] = {}
-    routines: dict[str, Routine] = {}
     files = [
         (content_dir / "exercises.toml", "shipped"),
         (content_dir / "routines.toml", "shipped"),
     ]
     if user_file is not None and user_file.exists():
         files.append((user_file, "yours"))
+    if cache_dir is None:
+        return _read_library(files, None)
+    from itb_tui.core.content.library_cache import kept_library
+
+    try:
+        sources = [(path, read_bytes(path)) for path, _origin in files]
+    except StoreError:  # said with the file's name as it is read
+        return _read_library(files, cache_dir)
+    return kept_library(cache_dir, sources, lambda: _read_library(files, cache_dir))
+
+
+def _read_library(files: list[tuple[Path, str]], cache_dir: Path | None) -> Library:
+    """Read and check ``files`` (each with its origin) into a library; ContentError if not."""
+    problems: list[str] = []
+    exercises: dict[str, Exercise] = {}
+    routines: dict[str, Routine] = {}
     loaded: list[tuple[Path, str, dict[str, list[Any]]]] = []
     for path, origin in files:
         try:

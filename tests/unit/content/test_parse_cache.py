@@ -75,7 +75,7 @@ def test_the_library_from_the_cache_equals_the_parsed_one(tmp_path: Path) -> Non
     assert first == parsed
     assert cached == parsed
     entries = sorted(p.name for p in cache.iterdir())
-    assert [name.split("-")[0] for name in entries] == ["exercises", "routines"]
+    assert [name.split("-")[0] for name in entries] == ["exercises", "library.pickle", "routines"]
     assert all(os.stat(cache / name).st_mode & 0o077 == 0 for name in entries)
 
 
