@@ -54,9 +54,13 @@ class AppContext:
     @cached_property
     def settings(self) -> Settings:
         """The user's settings; StoreError if the file is damaged."""
+        from functools import partial
+
+        from itb_tui.core.content.parse_cache import cached_toml_file
         from itb_tui.core.store.settings import load_settings
 
-        settings = load_settings(self.paths.settings)
+        read = partial(cached_toml_file, cache_dir=self.paths.cache)
+        settings = load_settings(self.paths.settings, read)
         self._settings_saved = copy.deepcopy(settings)
         return settings
 

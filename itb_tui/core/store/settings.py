@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import asdict, field, fields
 from datetime import date, datetime
 from pathlib import Path
@@ -64,13 +64,16 @@ class SettingsKept(StoreError):
     """The settings file may not be written (newer or damaged); it is kept as it is."""
 
 
-def load_settings(path: Path) -> Settings:
+def load_settings(
+    path: Path, read: Callable[[Path], dict[str, Any] | None] = read_toml_file
+) -> Settings:
     """Read the settings; a damaged or invalid file raises StoreError naming each problem.
 
     A file from a newer itb-tui is read as far as it can be: what this version does not
     understand is left at its default (and the file is never written, see save_settings).
+    ``read`` parses the file (None when there is none), the app's through its parse cache.
     """
-    data = read_toml_file(path)
+    data = read(path)
     if data is None:
         return Settings()
     return _read_settings(data, path)
