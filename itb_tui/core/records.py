@@ -9,6 +9,8 @@ dataclass) and takes its methods from the closures below. What a record does the
 dataclass: positional and keyword arguments in field order, defaults and ``default_factory``,
 ``init=False`` fields set to their default, ``__post_init__``, equality and ``repr`` over the
 fields that ask for them, the hash of a frozen record, ``FrozenInstanceError`` on assignment.
+One difference: ``__init__`` puts the fields in the record's ``__dict__`` at once, so a field
+must not share its name with a property of the class.
 """
 
 from __future__ import annotations
@@ -46,37 +48,31 @@ def record(
 
 def _add_methods(cls: Any, found: tuple[Field[Any], ...], *, frozen: bool, eq: bool) -> None:
     name_of = cls.__qualname__
-    taken = tuple(f for f in found if f.init)
-    names = tuple(f.name for f in taken)
-    required = {f.name for f in taken if f.default is MISSING and f.default_factory is MISSING}
-    # every field's default, as a function (a factory, or one giving the default back)
-    starts: dict[str, Callable[[], Any]] = {}
-    for f in found:
-        if f.default_factory is not MISSING:
-            starts[f.name] = f.default_factory
-        elif f.default is not MISSING:
-            starts[f.name] = (lambda value: lambda: value)(f.default)
-    later = tuple((f.name, starts[f.name]) for f in found if not f.init and f.name in starts)
+    names = tuple(f.name for f in found if f.init)
+    known = frozenset(names)
+    # the plain defaults (of init=False fields too), then the fields made by a factory
+    plain = {f.name: f.default for f in found if f.default is not MISSING}
+    made = tuple((f.name, f.default_factory) for f in found if f.default_factory is not MISSING)
+    # the fields every record has in the end: init ones, and the others that have a default
+    size = sum(1 for f in found if f.init or f.name in plain or f.default_factory is not MISSING)
     post_init = getattr(cls, "__post_init__", None)
-    put = object.__setattr__ if frozen else setattr
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         if len(args) > len(names):
             raise TypeError(f"{name_of}() takes {len(names)} fields, {len(args)} were given")
-        values = dict(zip(names, args, strict=False))
-        for key, value in kwargs.items():
-            if key not in names or key in values:
-                raise TypeError(f"{name_of}() got an unexpected or repeated field {key!r}")
-            values[key] = value
-        for key in names:
-            if key in values:
-                put(self, key, values[key])
-            elif key in required:
-                raise TypeError(f"{name_of}() missing the field {key!r}")
-            else:
-                put(self, key, starts[key]())
-        for key, start in later:
-            put(self, key, start())
+        values = plain.copy()
+        values.update(zip(names, args, strict=False))
+        if kwargs:
+            if not known.issuperset(kwargs) or any(key in kwargs for key in names[: len(args)]):
+                raise TypeError(f"{name_of}() got an unexpected or repeated field")
+            values.update(kwargs)
+        for key, factory in made:
+            if key not in values:  # never an init=False field: no argument can name it
+                values[key] = factory()
+        if len(values) != size:
+            missing = [key for key in names if key not in values]
+            raise TypeError(f"{name_of}() is missing the fields {missing}")
+        self.__dict__.update(values)  # as a dataclass sets them, past a frozen __setattr__
         if post_init is not None:
             post_init(self)
 

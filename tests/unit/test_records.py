@@ -36,6 +36,7 @@ class Box:
     name: str
     items: dict[str, int] = field(default_factory=dict)
     seen: int = field(default=0, init=False, repr=False)
+    log: list[str] = field(default_factory=list, init=False, repr=False)
     weight: float = field(default=0.0, compare=False)
 
 
@@ -102,6 +103,9 @@ def test_a_record_that_can_change() -> None:
     one, two = Box("a"), Box("a")
     assert one.items == {} and one.items is not two.items  # a new dict each
     assert vars(one)["seen"] == 0  # set on the record, though not an argument
+    assert vars(one)["log"] == [] and one.log is not two.log
+    with pytest.raises(TypeError):
+        Box("a", seen=1)  # type: ignore[call-arg]
     one.items["k"] = 1
     one.seen = 3
     assert one != two
