@@ -70,25 +70,29 @@ def _reading_no_history(
 
 def run(argv: Sequence[str] | None) -> int:
     from itb_tui.cli import start
-    from itb_tui.cli.parser import parse_command_line
+    from itb_tui.cli.parser import bare_command_line, parse_command_line
     from itb_tui.core.content.validate import ContentError
     from itb_tui.core.context import AppContext
     from itb_tui.core.store.files import StoreError
     from itb_tui.core.store.paths import Paths
 
-    parser, args = parse_command_line(argv)
+    # ``itb`` alone (with its folders) opens the app and needs no parser: no verb, no routine
+    args, parser = bare_command_line(argv), None
+    if args is None:
+        parser, args = parse_command_line(argv)
     folders = Paths.resolve(args.data_dir, args.config_dir)
-    done = _reading_no_history(parser, args, folders)
+    done = None if parser is None else _reading_no_history(parser, args, folders)
     if done is not None:
         return done
     failed = 3 if args.command == "today" else 1  # for today, 1 means "something is due"
     context = AppContext(folders)
     try:
-        done = _shell_command(context, args, parser)
+        done = None if parser is None else _shell_command(context, args, parser)
         if done is not None:
             return done
         context.read_now()  # the app's first screen shows the content and settings
-        start.check_routine(context, args, parser)
+        if parser is not None:
+            start.check_routine(context, args, parser)
         if not start.has_terminal():
             print(start.NO_TERMINAL, file=sys.stderr)
             return 2

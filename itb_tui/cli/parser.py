@@ -343,6 +343,32 @@ def opens_the_app(argv: Sequence[str]) -> bool:
     return positional[:1] in ([], ["start"])
 
 
+FOLDER_OPTIONS = {"--data-dir": "data_dir", "--config-dir": "config_dir"}
+
+
+def bare_command_line(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """What the whole parser reads from ``itb`` with no verb and at most the folder options,
+    each with its value (``--data-dir D``, ``--config-dir=C``), read without argparse, whose
+    import alone costs the app's start 1 %; None for any other command line."""
+    import sys
+    from types import SimpleNamespace
+    from typing import cast
+
+    read: dict[str, str | None] = {"data_dir": None, "config_dir": None}
+    tokens = iter(sys.argv[1:] if argv is None else argv)
+    for token in tokens:
+        name, equals, value = token.partition("=")
+        if name not in FOLDER_OPTIONS:
+            return None
+        if not equals:
+            given = next(tokens, None)
+            if given is None or given.startswith("-"):  # the whole parser says what is wrong
+                return None
+            value = given
+        read[FOLDER_OPTIONS[name]] = value
+    return cast("argparse.Namespace", SimpleNamespace(**read, command=None))
+
+
 def parse_command_line(
     argv: Sequence[str] | None,
 ) -> tuple[argparse.ArgumentParser, argparse.Namespace]:

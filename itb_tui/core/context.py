@@ -9,11 +9,12 @@ store are made after the app has drawn its first frame.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from itb_tui.core.clock import Clock, MonotonicClock
+from itb_tui.core.records import record
 from itb_tui.core.store.paths import Paths, content_dir
 
 if TYPE_CHECKING:  # imported on first use, see the properties below
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # imported on first use, see the properties below
     from itb_tui.core.store.settings import Settings
 
 
-@dataclass
+@record(frozen=False)
 class AppContext:
     """The state shared by the CLI and the screens, each part read when first asked for."""
 
@@ -53,9 +54,13 @@ class AppContext:
     @cached_property
     def settings(self) -> Settings:
         """The user's settings; StoreError if the file is damaged."""
+        from functools import partial
+
+        from itb_tui.core.content.parse_cache import cached_toml_file
         from itb_tui.core.store.settings import load_settings
 
-        settings = load_settings(self.paths.settings)
+        read = partial(cached_toml_file, cache_dir=self.paths.cache)
+        settings = load_settings(self.paths.settings, read)
         self._settings_saved = copy.deepcopy(settings)
         return settings
 

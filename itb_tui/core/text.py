@@ -22,10 +22,8 @@ _ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)
 # surrogates (Cs) and the characters that reorder what a terminal shows (bidirectional
 # overrides and isolates, U+202A-E and U+2066-9), as one class that a search runs through in C
 # (checking each character in Python cost the app's start a few milliseconds). A tab and a line
-# break are text (_CONTROL_IN_TEXT); on screen only the line break stays (_CONTROL_ON_SCREEN).
-_CONTROL_ON_SCREEN = re.compile(
-    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
-)
+# break are text; on screen a tab becomes a space first, so one class serves both (compiling
+# a class with the surrogates in it runs about 4.6 M instructions, 0.4 % of the app's start).
 _CONTROL_IN_TEXT = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
 )
@@ -58,8 +56,8 @@ def control_character(text: str) -> str | None:
 def without_controls(text: str) -> str:
     """``text`` without escape sequences and control characters; a tab becomes a space and
     line breaks stay (for showing text as it is, on screen)."""
-    text = _ESCAPE.sub("", text).replace("\t", " ")
-    return _CONTROL_ON_SCREEN.sub("", text)
+    text = _ESCAPE.sub("", text).replace("\t", " ")  # no tab left for the class to keep
+    return _CONTROL_IN_TEXT.sub("", text)
 
 
 def plain_text(text: str, *, keep_newlines: bool = False) -> str:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
+from itb_tui.core.records import record
 from itb_tui.core.session.actions import SessionAction
 
 
-@dataclass(frozen=True)
+@record
 class Key:
     """One key on one screen.
 
@@ -42,7 +42,7 @@ class Key:
         )
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     """A key handled inside a widget (no screen binding), described in help and README."""
 

@@ -64,3 +64,34 @@ def test_opening_the_app_imports_nothing_the_first_frame_does_not_show(tmp_path:
     assert [name for name in LATER if name in loaded] == []
     # nor do the command line's options: their choices are plain names
     assert [name for name in LATER if name in with_parser.split()] == []
+
+
+def test_a_start_whose_files_are_unchanged_does_not_import_the_toml_parser(
+    tmp_path: Path,
+) -> None:
+    import os
+    from datetime import date
+
+    from itb_tui.core.store.paths import Paths
+    from itb_tui.core.store.settings import Settings, save_settings
+
+    data, config = tmp_path / "data", tmp_path / "config"
+    save_settings(
+        Paths(data, config).settings, Settings(onboarded=True, program_start=date.today())
+    )
+    env = {**os.environ, "ITB_TUI_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", PROBE, str(data), str(config)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        .stdout.partition("--")[0]
+        .split()
+        for _ in range(2)
+    ]
+    assert "tomli" in runs[0]  # the first start parses the files, and keeps what they gave
+    assert "tomli" not in runs[1]
+    assert "itb_tui.tui.screens.home" in runs[1]

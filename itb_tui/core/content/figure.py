@@ -10,8 +10,9 @@ drawing it live elsewhere; this module holds only the shapes both share.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
+
+from itb_tui.core.records import record
 
 Point = tuple[float, float]
 
@@ -48,14 +49,14 @@ PropKind = Literal["roller", "box", "band", "wall"]
 PROP_KINDS: tuple[PropKind, ...] = ("roller", "box", "band", "wall")
 
 
-@dataclass(frozen=True)
+@record
 class Pose:
     """One position: a point for every name in ``JOINTS``."""
 
     joints: Mapping[str, Point]
 
 
-@dataclass(frozen=True)
+@record
 class Prop:
     """A thing the figure uses: a roller (``points`` = its centre, with ``radius``), a box (two
     opposite corners), a band (a line through its points) or a wall (two points)."""
@@ -65,7 +66,7 @@ class Prop:
     radius: float = 0.0
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     """An exercise seen from one side (or the front): where it starts and where it ends."""
 

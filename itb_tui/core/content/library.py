@@ -1,9 +1,9 @@
-"""Exercises and routines: dataclasses, and loading them from TOML with validation."""
+"""Exercises and routines: records, and loading them from TOML with validation."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,8 @@ from itb_tui.core.content.validate import (
     check_schema,
     read_toml,
 )
+from itb_tui.core.records import record
+from itb_tui.core.store.files import StoreError, read_bytes
 
 CONTENT_SCHEMA = 1
 KINDS = ("hold", "reps", "steps", "roll", "massage", "timer")
@@ -30,7 +32,7 @@ INTRO_SECONDS = 15
 PRIORITY_MAX = 99
 
 
-@dataclass(frozen=True)
+@record
 class Tempo:
     """Seconds for each phase of one repetition."""
 
@@ -50,7 +52,7 @@ class Tempo:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@record
 class Exercise:
     """One exercise with its dose, instructions and cautions."""
 
@@ -118,7 +120,7 @@ class Exercise:
         return INTRO_SECONDS + work + switches + self.rest_s * (self.sets - 1)
 
 
-@dataclass(frozen=True)
+@record
 class Routine:
     """An ordered list of exercises, each with its dose for this routine."""
 
@@ -153,7 +155,7 @@ class Routine:
         return max(1, round(self.estimated_seconds() / 60))
 
 
-@dataclass(frozen=True)
+@record
 class Library:
     """Every exercise and routine the app knows, shipped and the user's own."""
 
@@ -328,17 +330,31 @@ def load_library(
 
     The user's entries are added to the shipped ones; an entry with a shipped id replaces it.
     Raises ContentError listing every problem found, so the app never starts half-broken.
-    With ``cache_dir``, files unchanged since an earlier run are not parsed again (parse_cache).
+    With ``cache_dir``, files unchanged since an earlier run are not parsed again (parse_cache),
+    and while none has changed the library read from them is used again (library_cache).
     """
-    problems: list[str] = []
-    exercises: dict[str, Exercise] = {}
-    routines: dict[str, Routine] = {}
     files = [
         (content_dir / "exercises.toml", "shipped"),
         (content_dir / "routines.toml", "shipped"),
     ]
     if user_file is not None and user_file.exists():
         files.append((user_file, "yours"))
+    if cache_dir is None:
+        return _read_library(files, None)
+    from itb_tui.core.content.library_cache import kept_library
+
+    try:
+        sources = [(path, read_bytes(path)) for path, _origin in files]
+    except StoreError:  # said with the file's name as it is read
+        return _read_library(files, cache_dir)
+    return kept_library(cache_dir, sources, lambda: _read_library(files, cache_dir))
+
+
+def _read_library(files: list[tuple[Path, str]], cache_dir: Path | None) -> Library:
+    """Read and check ``files`` (each with its origin) into a library; ContentError if not."""
+    problems: list[str] = []
+    exercises: dict[str, Exercise] = {}
+    routines: dict[str, Routine] = {}
     loaded: list[tuple[Path, str, dict[str, list[Any]]]] = []
     for path, origin in files:
         try:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from itb_tui.core.content.parse_cache import cached_parse
 from itb_tui.core.store.files import StoreError, read_bytes
 from itb_tui.core.tables import TableReader as TableReader  # content reads with it too
@@ -32,6 +30,8 @@ def read_toml(path: Path, cache_dir: Path | None = None) -> dict[str, Any]:
 
     With ``cache_dir``, a file whose bytes are unchanged since an earlier run is not parsed again.
     """
+    import tomli  # here: a start whose files are all in the parse cache never imports it
+
     try:
         data = read_bytes(path)
     except StoreError as err:

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 FILE_MODE = 0o600
 MAX_FILE_BYTES = 16 << 20  # far more than years of history in one month file
 DIR_MODE = 0o700
@@ -199,6 +197,8 @@ def _kind(mode: int) -> str:
 
 def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
     """Parse the bytes of ``path``; damage raises DamagedFile naming the file and the place."""
+    import tomli  # here: a start whose files are all in the parse cache never imports it
+
     try:
         return tomli.loads(raw.decode("utf-8").removeprefix("\ufeff"))  # a BOM some editors add
     except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError) as err:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from itb_tui.core.records import record
 
 APP_NAME = "itb-tui"
 DATA_ENV = "ITB_TUI_DATA_DIR"
@@ -21,7 +22,7 @@ def content_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "content"
 
 
-@dataclass(frozen=True)
+@record
 class Paths:
     """The user's folders for this run."""
 

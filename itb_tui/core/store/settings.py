@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable, Iterable, MutableMapping
+from dataclasses import asdict, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from itb_tui.core.records import record
 from itb_tui.core.store.files import (
     DamagedFile,
     StoreError,
@@ -32,7 +33,7 @@ class SettingsError(StoreError):
         self.problems = problems
 
 
-@dataclass
+@record(frozen=False)
 class Settings:
     """Everything the user can change; absent keys take these defaults."""
 
@@ -63,13 +64,16 @@ class SettingsKept(StoreError):
     """The settings file may not be written (newer or damaged); it is kept as it is."""
 
 
-def load_settings(path: Path) -> Settings:
+def load_settings(
+    path: Path, read: Callable[[Path], dict[str, Any] | None] = read_toml_file
+) -> Settings:
     """Read the settings; a damaged or invalid file raises StoreError naming each problem.
 
     A file from a newer itb-tui is read as far as it can be: what this version does not
     understand is left at its default (and the file is never written, see save_settings).
+    ``read`` parses the file (None when there is none), the app's through its parse cache.
     """
-    data = read_toml_file(path)
+    data = read(path)
     if data is None:
         return Settings()
     return _read_settings(data, path)

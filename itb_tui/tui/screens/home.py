@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL, REST, DueItem
+from itb_tui.core.records import record
 from itb_tui.tui.keys import bindings
 from itb_tui.tui.messages import (
     AcceptHint,
@@ -45,7 +46,7 @@ STATUS_MARKS = {
 }
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False)
 class HomeState:
     """What Home shows besides the routines: today's plan, the day each routine was last done,
     the history files Today had to leave out and the progression hints taken since the app

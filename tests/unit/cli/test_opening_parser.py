@@ -1,14 +1,17 @@
 """Opening the app reads its command line with a parser of ``start`` alone (building every
-verb's options and help is a few percent of the app's start), and says and does exactly what
-the whole parser would: the same options read, the same refusals, help and version."""
+verb's options and help is a few percent of the app's start), and ``itb`` with its folders at
+most without argparse at all; each says and does exactly what the whole parser would: the same
+options read, the same refusals, help and version."""
 
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 
 import pytest
 
-from itb_tui.cli.parser import build_parser, parse_command_line
+from itb_tui.cli.parser import bare_command_line, build_parser, parse_command_line
 
 OPENING = [
     [],
@@ -26,6 +29,25 @@ REFUSED = [
     ["start", "ice", "--data-dir", "d"],  # the folders come before the verb
 ]
 NOT_OPENING = [["--help"], ["start", "--help"], ["--version"], ["today"], ["--data-dir"], ["x"]]
+BARE = [
+    [],
+    ["--data-dir", "d"],
+    ["--config-dir=c", "--data-dir", "d"],
+    ["--data-dir=", "--data-dir=-d"],  # an empty value, a value after = that looks like an option
+    ["--data-dir", "one", "--data-dir", "two"],  # the last one counts
+    ["--data-dir", "start"],  # a folder called start, not the verb
+]
+NOT_BARE = [
+    ["start", "ice"],
+    ["--data-dir"],
+    ["--data-dir", "-d"],
+    ["--data-dir", "--config-dir", "c"],
+    ["--data", "d"],  # argparse's abbreviation: the whole parser reads it
+    ["--data-dirs=d"],
+    ["--"],
+    ["-h"],
+    ["d"],
+]
 
 
 def verbs(parser: argparse.ArgumentParser) -> set[str]:
@@ -69,3 +91,25 @@ def test_a_routine_refused_after_reading_exits_with_the_usage(
         parser.error("no routine called 'nosuch'")
     assert done.value.code == 2
     assert capsys.readouterr().err.startswith("usage: itb [-h] [--version]")
+
+
+@pytest.mark.parametrize("argv", BARE)
+def test_itb_alone_is_read_without_a_parser_as_the_whole_parser_reads_it(argv: list[str]) -> None:
+    bare = bare_command_line(argv)
+    assert bare is not None
+    assert vars(bare) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", NOT_BARE + REFUSED + NOT_OPENING[:-2] + OPENING[1:2])
+def test_anything_else_goes_to_a_parser(argv: list[str]) -> None:
+    assert bare_command_line(argv) is None
+
+
+def test_itb_alone_does_not_import_argparse() -> None:
+    probe = (
+        "import sys; from itb_tui.cli.parser import bare_command_line; "
+        "assert bare_command_line(['--data-dir', 'd']) is not None; "
+        "print('argparse' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -57,14 +57,52 @@ def test_a_cache_folder_that_cannot_be_written_only_means_parsing(tmp_path: Path
     assert parse.calls == 2
 
 
+def test_dates_and_times_are_kept_and_read_back_as_they_were(tmp_path: Path) -> None:
+    from datetime import UTC, date, datetime, time, timedelta, timezone
+
+    table = {
+        "start": date(2026, 1, 5),
+        "asked": datetime(2026, 1, 5, 7, 30, 15, 250000),
+        "at": [time(6, 45), datetime(2026, 1, 5, 7, 0, tzinfo=UTC)],
+        "nested": {"away": datetime(2026, 1, 5, 7, 0, tzinfo=timezone(timedelta(hours=-5)))},
+        "text": "2026-01-05",
+    }
+    calls: list[bytes] = []
+
+    def parse(raw: bytes) -> dict[str, Any]:
+        calls.append(raw)
+        return table
+
+    assert cached_parse(tmp_path / "x.toml", b"", tmp_path / "cache", parse) == table
+    again = cached_parse(tmp_path / "x.toml", b"", tmp_path / "cache", parse)
+    assert len(calls) == 1
+    assert again == table
+    assert [type(v) for v in again["at"]] == [time, datetime]
+    assert type(again["start"]) is date and again["text"] == "2026-01-05"
+
+
 def test_values_marshal_cannot_hold_are_not_cached(tmp_path: Path) -> None:
+    def parse(_raw: bytes) -> dict[str, Any]:
+        return {"odd": object()}
+
+    assert "odd" in cached_parse(tmp_path / "x.toml", b"", tmp_path / "cache", parse)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_settings_are_read_through_the_cache(tmp_path: Path) -> None:
     from datetime import date
 
-    def parse(_raw: bytes) -> dict[str, Any]:
-        return {"start": date(2026, 1, 5)}
+    from itb_tui.core.context import AppContext
+    from itb_tui.core.store.settings import Settings, save_settings
 
-    assert cached_parse(tmp_path / "x.toml", b"", tmp_path / "cache", parse)["start"].year == 2026
-    assert not (tmp_path / "cache").exists()
+    paths = Paths(tmp_path / "data", tmp_path / "config", tmp_path / "cache")
+    save_settings(paths.settings, Settings(onboarded=True, program_start=date(2026, 1, 5)))
+    first = AppContext(paths).settings
+    assert entry_path(paths.cache, paths.settings).exists()  # type: ignore[arg-type]
+    assert AppContext(paths).settings == first
+    assert first.program_start == date(2026, 1, 5)
+    save_settings(paths.settings, Settings(onboarded=True, program_start=date(2026, 2, 1)))
+    assert AppContext(paths).settings.program_start == date(2026, 2, 1)  # changed: read again
 
 
 def test_the_library_from_the_cache_equals_the_parsed_one(tmp_path: Path) -> None:
@@ -75,7 +113,7 @@ def test_the_library_from_the_cache_equals_the_parsed_one(tmp_path: Path) -> Non
     assert first == parsed
     assert cached == parsed
     entries = sorted(p.name for p in cache.iterdir())
-    assert [name.split("-")[0] for name in entries] == ["exercises", "routines"]
+    assert [name.split("-")[0] for name in entries] == ["exercises", "library.pickle", "routines"]
     assert all(os.stat(cache / name).st_mode & 0o077 == 0 for name in entries)
 
 
