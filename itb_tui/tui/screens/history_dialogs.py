@@ -110,9 +110,9 @@ class EditPainScreen(Dialog[EditResult | None]):
         text = self.warn(self._result()) if self.warn is not None else ""
         if text != self.warned:
             self.warned = text
-            self.query_one("#edit-warning", Static).update(
-                markup("[yellow]$text[/yellow]", text=text) if text else ""
-            )
+            shown = self.query_one("#edit-warning", Static)
+            shown.update(markup("[yellow]$text[/yellow]", text=text) if text else "")
+            shown.display = bool(text)
         return text
 
     def _result(self) -> EditResult:
