@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from itb_tui.core.plan.referee import decide, load_input
 from itb_tui.tui.app import ItbApp
@@ -52,6 +52,10 @@ async def test_a_log_of_8_edited_to_0_still_holds_and_history_says_why(tmp_path:
         assert isinstance(app.screen, PainLogDetailScreen)
         shown = " ".join(text_of(app, "#detail-text").split())
         assert "0/10" in shown and "(logged as 8/10 before: the rules go by 8/10)" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert str(row[4]) == "0/10 (rules: 8/10)"
     saved = month(app)["pain_logs"][-1]
     assert (saved["score"], saved["highest"]) == (0, {"score": 8})
     assert month(app)["schema_version"] == 6

@@ -125,6 +125,12 @@ def rules_note(entry: PainLog | SessionRecord) -> str:
     return f"({'; '.join(parts)})" if parts else ""
 
 
+def rules_mark(entry: PainLog | SessionRecord) -> str:
+    """' (rules: 8/10)' for a History row of a corrected entry ('' for any other)."""
+    rated = Rated.of(entry)
+    return f" (rules: {_words(rated.ruled())})" if rated.highest else ""
+
+
 def ruled_log(log: PainLog) -> PainLog:
     """``log`` as the rules read it (itself when nothing was lowered)."""
     if not log.highest:
