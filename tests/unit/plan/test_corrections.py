@@ -16,7 +16,8 @@ from itb_tui.core.history.edit import (
     update_session,
 )
 from itb_tui.core.history.history_store import HistoryStore
-from itb_tui.core.history.records import Knees, PainLog
+from itb_tui.core.history.morning_log import save_check_in
+from itb_tui.core.history.records import Highest, Knees, PainLog
 from itb_tui.core.plan.kept_pain import delete_session
 from itb_tui.core.plan.referee import RulesInput, decide
 
@@ -125,3 +126,18 @@ def test_a_pain_log_without_pain_is_deleted(store: HistoryStore) -> None:
     log = saved_log(store)
     delete_pain_log(store, log.id, log.at, log)
     assert store.everything().pain_logs == []
+
+
+def test_a_check_in_answered_again_lower_keeps_the_first_answer_for_the_rules(
+    store: HistoryStore,
+) -> None:
+    """The check-in is kept once a day: answering 0 after 8 replaces the answer, which is a
+    correction like History's."""
+    save_check_in(store, PainLog(at(MON, 7), 8, "morning", compared="worse"))
+    assert offered(store) == []
+    save_check_in(store, PainLog(at(MON, 7, 30), 0, "morning", compared="same"))
+    (log,) = store.everything().pain_logs
+    assert (log.score, log.highest) == (0, Highest(8))
+    assert offered(store) == []
+    save_check_in(store, PainLog(at(MON, 7, 40), 9, "morning", compared="worse"))
+    assert saved_log(store).highest is None  # higher again: it says it itself
