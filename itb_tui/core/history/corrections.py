@@ -126,9 +126,20 @@ def rules_note(entry: PainLog | SessionRecord) -> str:
 
 
 def rules_mark(entry: PainLog | SessionRecord) -> str:
-    """' (rules: 8/10)' for a History row of a corrected entry ('' for any other)."""
+    """', rules 8' for a History row of a corrected entry (', rules: swelling', ', rules 8 +
+    swelling'; '' for any other entry): short, for the list's narrow pain column."""
     rated = Rated.of(entry)
-    return f" (rules: {_words(rated.ruled())})" if rated.highest else ""
+    if not rated.highest:
+        return ""
+    ruled = rated.ruled()
+    said = "rules"
+    if ruled.score != rated.score:
+        said += f" {ruled.score}"
+    elif ruled.knees != rated.knees:
+        said += f" {ruled.knees.text()}"
+    if rated.highest.swelling:
+        said += " + swelling" if said != "rules" else ": swelling"
+    return f", {said}"
 
 
 def ruled_log(log: PainLog) -> PainLog:

@@ -8,7 +8,14 @@ from datetime import date
 
 import tomli_w
 
-from itb_tui.core.history.corrections import Rated, kept_highest, lowers, ruled, rules_note
+from itb_tui.core.history.corrections import (
+    Rated,
+    kept_highest,
+    lowers,
+    ruled,
+    rules_mark,
+    rules_note,
+)
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import (
     HIGHEST_SCHEMA,
@@ -100,3 +107,15 @@ def test_a_bad_highest_is_named() -> None:
     problems: list[str] = []
     MonthHistory.from_dict(data, "2026-11", problems)
     assert problems and "highest" in problems[0] and "score" in problems[0]
+
+
+def test_the_list_marks_a_corrected_entry_briefly() -> None:
+    assert rules_mark(PainLog(WHEN, 0, "daily", highest=Highest(8))) == ", rules 8"
+    assert rules_mark(PainLog(WHEN, 0, "daily", highest=Highest(swelling=True))) == (
+        ", rules: swelling"
+    )
+    both = PainLog(WHEN, 2, "daily", highest=Highest(8, swelling=True))
+    assert rules_mark(both) == ", rules 8 + swelling"
+    knee = PainLog(WHEN, 3, "daily", knees=Knees(1, 3), highest=Highest(knees=Knees(left=3)))
+    assert rules_mark(knee) == ", rules L 3 / R 3"
+    assert rules_mark(PainLog(WHEN, 3, "daily")) == ""
