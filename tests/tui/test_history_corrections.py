@@ -106,3 +106,21 @@ async def test_a_session_rating_raised_takes_effect_without_a_warning(tmp_path: 
     (saved,) = month(app)["sessions"]
     assert saved["pain_after"] == 8 and "highest" not in saved
     assert offered(app) == []
+
+
+async def test_swelling_taken_back_is_told_before_saving(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    app.context.store.add_pain_log(pain(YESTERDAY, 0, hour=21, swelling=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(app, pilot)
+        await pilot.press("enter", "e")
+        warning = app.screen.query_one("#edit-warning", Static)
+        assert not warning.display  # nothing lowered yet: it takes no room
+        await pilot.press("n")
+        assert warning.display and "swelling" in warning.content.plain
+        await pilot.press("y")  # the yes again: nothing to say
+        assert not warning.display
+        await pilot.press("n", "enter")
+        assert isinstance(app.screen, PainLogDetailScreen)
+        assert "the rules go by the yes" in " ".join(text_of(app, "#detail-text").split())
+    assert offered(app) == []
