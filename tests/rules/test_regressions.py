@@ -312,3 +312,12 @@ def test_a_run_with_two_spikes_deleted_in_history_gives_its_warning_sign() -> No
     )
     days = (GOOD,) * 7 + (deleted,) + (quiet,) * 2
     live_checked(User(21, "", False, days), ["P5 discarding never lessens pain"])
+
+
+def test_a_session_with_swelling_and_no_rating_deleted_keeps_the_swelling() -> None:
+    """P5 (found by the fuzzer): hip strength with a pain spike and swelling answered yes but
+    no rating (History's edit allows it), then deleted. Kept, the swelling is a warning sign
+    (001); deleted, it must be kept with the spike, not only the spike."""
+    swollen = (Session(12, "hip-strength", "complete", None, Pain(3), True),)
+    days = (GOOD,) * 3 + (swollen, (Correct(9, "session", 0, "delete"), *GOOD), GOOD)
+    live_checked(User(21, "", False, days), ["P5 discarding never lessens pain"])

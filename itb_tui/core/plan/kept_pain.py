@@ -72,11 +72,11 @@ def kept_pain_logs(record: SessionRecord, how: str = "discarded") -> list[PainLo
         given = "no score given" if spike.score is None else f"scored {spike.knees.text() or 0}"
         log = PainLog(spike.at, UNSCORED, context, f"{note}, {given}")
         logs.append(_from(record, log, KEPT_UNSCORED))
-    if record.pain_after is not None:
+    if record.pain_after is not None or record.swelling:  # swelling without a rating: 0/10
         note = f"{where}: rated when stopped" + (f"; {record.note}" if record.note else "")
         log = PainLog(
             record.ended_at,
-            record.pain_after,
+            record.pain_after or 0,
             context,
             note,
             record.swelling,

@@ -141,3 +141,15 @@ def test_a_check_in_answered_again_lower_keeps_the_first_answer_for_the_rules(
     assert offered(store) == []
     save_check_in(store, PainLog(at(MON, 7, 40), 9, "morning", compared="worse"))
     assert saved_log(store).highest is None  # higher again: it says it itself
+
+
+def test_deleting_a_session_with_swelling_and_no_rating_keeps_the_swelling(
+    store: HistoryStore,
+) -> None:
+    record = strength(day(-1), pain_after=None)
+    record.swelling = True  # History's edit may add swelling to a session never rated
+    store.save_session(record)
+    (saved,) = store.everything().sessions
+    (kept,) = delete_session(store, saved.id, saved.started_at, saved)
+    assert (kept.score, kept.swelling) == (0, True)
+    assert offered(store) == []
