@@ -3,7 +3,8 @@ are kept as pain logs, so the rules still read them (a run's pain as pain during
 other routine's as pain during exercise), each naming the routine it came from.
 
 Deleting a saved session in History keeps its pain the same way (``delete_session``), at the
-height the rules read it (history/corrections.py).
+height the rules read it (history/corrections.py); a yes to swelling given there without a
+rating is kept as a rating of 0 with the swelling.
 
 A spike noted without a score, or scored 0 (with both knees painful: "R 0", the other knee
 not scored), is kept as 1/10, the lowest score that is still pain, and its note says what was
