@@ -420,11 +420,13 @@ def filled_in(
 
 def p3_missing_knee(sim: Simulation, look: Look) -> list[str]:
     """P3: a knee left out of a log or a session's rating is never read as 0 (its last score
-    carries forward)."""
+    carries forward). Knees as the rules read them: a knee corrected lower in History at its
+    highest."""
+    history = as_ruled(sim.history)
     last: dict[str, int] = {}
     found = []
     carried = []
-    for _, record, knees in rated_knees(sim.history):
+    for _, record, knees in rated_knees(history):
         given = dict(knees.items())
         if knees and len(given) == 1:
             missing = "right" if "left" in given else "left"
@@ -432,8 +434,8 @@ def p3_missing_knee(sim: Simulation, look: Look) -> list[str]:
                 carried.append((record, missing, last[missing]))
         last.update(given)
     for record, missing, score in carried[-2:]:
-        other = filled_in(sim.history, record, missing, score)
-        if fingerprint(sim, sim.history, look.now) == fingerprint(sim, other, look.now):
+        other = filled_in(history, record, missing, score)
+        if fingerprint(sim, history, look.now) == fingerprint(sim, other, look.now):
             continue
         what = (
             f"the {record.context} log at {record.at:%a %d %b %H:%M}"
