@@ -111,6 +111,7 @@ def _say_today(context: AppContext) -> None:
 
 def run(context: AppContext, args: argparse.Namespace) -> int:
     from itb_tui.cli.red_flags import ask_after_pain
+    from itb_tui.core.history.corrections import rules_note
     from itb_tui.core.history.morning_log import first_check_in, save_check_in
     from itb_tui.core.history.records import BOTH
     from itb_tui.core.plan.checkin import answer_text
@@ -127,7 +128,8 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
     log = answer.log(context.clock.wall(), args.note.strip())
     replaced = save_check_in(context.store, log)
     swelling = "" if log.swelling else ", no swelling"
-    again = ", in place of this morning's earlier answer" if replaced else ""
+    again = f", in place of this morning's earlier answer {rules_note(log)}" if replaced else ""
+    again = again.rstrip()
     print(f"Checked in: {answer_text(log)}{swelling}, at {log.at:%Y-%m-%d %H:%M}{again}.")
     ask_after_pain(context, log.score, log.swelling)
     _say_today(context)

@@ -417,6 +417,7 @@ class PainLogging:
         """Ask; save the answer in place of any given earlier today, or, on Escape, skip the
         check-in for today (when it was answered, keep that answer); a high score or swelling
         asks the red-flag questions."""
+        from itb_tui.core.history.corrections import rules_note
         from itb_tui.core.history.morning_log import first_check_in, save_check_in, today_check_in
         from itb_tui.core.plan.checkin import answer_text
         from itb_tui.tui.screens.checkin import CheckInScreen, yesterday_text
@@ -452,7 +453,8 @@ class PainLogging:
         decided = ""
         if morning is not None and morning.after is not None:  # it answers a run or strength
             decided = f"\n{morning.text(now.date())}"
-        again = " (in place of this morning's earlier answer)" if replaced else ""
+        earlier = f" (in place of this morning's earlier answer) {rules_note(log)}"
+        again = earlier.rstrip() if replaced else ""
         self.app.notify(f"Checked in: {answer_text(log)}{again}.{decided}", timeout=10)
         program_flow.ask_red_flags_after(log.score, log.swelling)
 

@@ -30,6 +30,7 @@ from itb_tui.core.plan.weeks import RUN_ROUTINE
 from itb_tui.core.shell.today_line import tests_json
 from tests.factories import weight_bearing_offered
 
+from .corrections import as_ruled, felt
 from .surfaces import Look, ics_today, verdict
 from .users import TZ, Simulation, planned_dose
 
@@ -70,8 +71,9 @@ def run_pain_days(history: MonthHistory) -> set[date]:
 
 
 def sign_days(sim: Simulation, today: date) -> set[date]:
-    """Days with a warning sign (001's four), by the product's own sign finders."""
-    history = sim.history
+    """Days with a warning sign (001's four), by the product's own sign finders, in the
+    history as felt (before any correction)."""
+    history = felt(sim)
     found = step_back_signs(sim.program, history.sessions, history.pain_logs, today)
     found += strength_pain_signs(sim.program, history.sessions, sim.library, today)
     return {f.on for f in found}
@@ -130,7 +132,7 @@ def i2_no_rise(sim: Simulation, look: Look, tracker: Tracker) -> list[str]:
         return []
     found = []
     since = week_monday(today) - timedelta(days=7)
-    pain = sorted(day for day in run_pain_days(sim.history) if since <= day < today)
+    pain = sorted(day for day in run_pain_days(felt(sim)) if since <= day < today)
     if pain:
         found.append(f"I2: run week {before} -> {week} after pain in a run on {pain[-1]}")
     first = today - timedelta(days=SIGN_DAYS)
@@ -262,6 +264,7 @@ def without(history: MonthHistory, *pains: object) -> MonthHistory:
     for s in history.sessions:
         if id(s) in gone:
             s = replace(s, pain_after=0, pain_after_knees=type(s.pain_after_knees)(), swelling=None)
+            s.highest = None  # nor what a correction kept of it
         spikes = [p for p in s.pain_spikes if id(p) not in gone]
         sessions.append(replace(s, pain_spikes=spikes) if len(spikes) != len(s.pain_spikes) else s)
     logs = [log for log in history.pain_logs if id(log) not in gone]
@@ -400,7 +403,7 @@ def p2_high_pain_holds(sim: Simulation, look: Look) -> list[str]:
     """P2: after a 7+ or swelling, nothing weight-bearing is due until a lower score: no run,
     no weight-bearing exercise (``weight_bearing`` in the content) in a routine offered
     unless it is held."""
-    standing = high_pain_standing(sim.history, look.now)
+    standing = high_pain_standing(felt(sim), look.now)
     if standing is None:
         return []
     due = weight_bearing_offered(sim.library, look.verdict)
@@ -436,11 +439,13 @@ def filled_in(
 
 def p3_missing_knee(sim: Simulation, look: Look) -> list[str]:
     """P3: a knee left out of a log or a session's rating is never read as 0 (its last score
-    carries forward)."""
+    carries forward). Knees as the rules read them: a knee corrected lower in History at its
+    highest."""
+    history = as_ruled(sim.history)
     last: dict[str, int] = {}
     found = []
     carried = []
-    for _, record, knees in rated_knees(sim.history):
+    for _, record, knees in rated_knees(history):
         given = dict(knees.items())
         if knees and len(given) == 1:
             missing = "right" if "left" in given else "left"
@@ -448,8 +453,8 @@ def p3_missing_knee(sim: Simulation, look: Look) -> list[str]:
                 carried.append((record, missing, last[missing]))
         last.update(given)
     for record, missing, score in carried[-2:]:
-        other = filled_in(sim.history, record, missing, score)
-        if fingerprint(sim, sim.history, look.now) == fingerprint(sim, other, look.now):
+        other = filled_in(history, record, missing, score)
+        if fingerprint(sim, history, look.now) == fingerprint(sim, other, look.now):
             continue
         what = (
             f"the {record.context} log at {record.at:%a %d %b %H:%M}"
@@ -464,15 +469,23 @@ def p3_missing_knee(sim: Simulation, look: Look) -> list[str]:
 
 def p4_pain_kept(sim: Simulation) -> list[str]:
     """P4: no action removes a recorded pain: every spike and rating the user noted, in a
-    session kept or discarded, is in the history at its time."""
-    history = sim.history
+    session kept or discarded, and every pain or swelling in an entry corrected in History,
+    is in the history the rules read at its time."""
+    history = as_ruled(sim.history)
     times = {spike.at for s in history.sessions for spike in s.pain_spikes}
     times |= {s.ended_at for s in history.sessions if s.pain_after}
     times |= {log.at for log in history.pain_logs if log.score > 0}
-    return [
+    swollen = {s.ended_at for s in history.sessions if s.swelling}
+    swollen |= {log.at for log in history.pain_logs if log.swelling}
+    found = [
         f"P4: {words} at {when:%a %d %b %H:%M} is gone from the history"
         for when, words in sim.felt
         if when not in times
+    ]
+    return found + [
+        f"P4: {words} at {when:%a %d %b %H:%M} is gone from the history"
+        for when, words in sim.swollen
+        if when not in swollen
     ]
 
 
@@ -497,8 +510,8 @@ def p5_discard_same_pain(sim: Simulation, today: date) -> list[str]:
     painful = [s for s in sim.discarded if s.pain_spikes or s.pain_after is not None]
     if not painful:
         return []
-    kept = found_signs(sim, kept_instead(sim.history, painful), today)
-    missing = kept - found_signs(sim, sim.history, today)
+    kept = found_signs(sim, kept_instead(felt(sim, restore=False), painful), today)
+    missing = kept - found_signs(sim, as_ruled(sim.history), today)
     return [
         f"P5: {sign} on {day:%a %d %b} only if the session is kept" for sign, day in sorted(missing)
     ]

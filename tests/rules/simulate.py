@@ -23,6 +23,7 @@ from itb_tui.core.plan.referee import (
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 
 from . import outdoors
+from .corrections import Correct, correct
 from .invariants import Tracker, end_of
 from .surfaces import Look, look
 from .users import (
@@ -184,7 +185,9 @@ def act(
     at_run: RunCheck | None,
     at_test: TestCheck | None = None,
 ) -> None:
-    if isinstance(action, CheckIn | LogPain):
+    if isinstance(action, Correct):
+        correct(sim, day, action)
+    elif isinstance(action, CheckIn | LogPain):
         sim.log(day, action)
     elif isinstance(action, SkipCheckIn):
         sim.skip(day, action)

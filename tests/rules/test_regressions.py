@@ -12,6 +12,7 @@ from itb_tui.core.session.completion import is_complete
 from tests.factories import shipped_library
 
 from .checked import live_checked
+from .corrections import Correct
 from .users import (
     NO_PAIN,
     Attempt,
@@ -285,3 +286,62 @@ def test_short_runs_logged_outdoors_do_not_move_the_week_on() -> None:
     week = (ran, GOOD, ran, GOOD, ran, GOOD, GOOD)
     days = (GOOD,) * 14 + week * 2 + (GOOD,)
     live_checked(User(21, "", False, days), ["O2 no week moves on faster outdoors"])
+
+
+def test_a_pain_log_of_8_lowered_to_0_in_history_still_holds_weight_bearing_work() -> None:
+    """P2 (History's edit): 8/10 logged in the evening, then edited to 0. For the rules the
+    log stays at 8 until a lower score is logged: no run, no weight-bearing exercise (001)."""
+    lowered = (LogPain(18, 0, Pain(8), "daily", None), Correct(19, "log", 0, "lower", 0))
+    days = (GOOD,) * 3 + (lowered, GOOD)
+    live_checked(User(21, "", False, days), ["P2 high pain holds weight-bearing work"])
+
+
+def test_swelling_taken_back_in_history_still_holds_weight_bearing_work() -> None:
+    """P2, P4 (History's edit): swelling logged yes, then edited to no. The rules go by the
+    yes (001: swelling at the outside of the knee is a warning sign)."""
+    unswollen = (LogPain(18, 0, NO_PAIN, "daily", True), Correct(19, "log", 0, "unswell"))
+    days = (GOOD,) * 3 + (unswollen, GOOD)
+    names = ["P2 high pain holds weight-bearing work", "P4 no action removes a pain"]
+    live_checked(User(21, "", False, days), names)
+
+
+def test_a_pain_log_with_pain_cannot_be_deleted_in_history() -> None:
+    """P4 (History's delete): a log of 5/10, then deleted. It holds pain the rules read, so
+    it stays."""
+    deleted = (LogPain(18, 0, Pain(5), "daily", None), Correct(19, "log", 0, "delete"))
+    days = (GOOD,) * 3 + (deleted, GOOD)
+    live_checked(User(21, "", False, days), ["P4 no action removes a pain"])
+
+
+def test_a_session_rated_8_deleted_in_history_keeps_its_pain() -> None:
+    """P4, P2 (History's delete): hip strength rated 8/10, then deleted. Its pain is kept
+    as discarding keeps it (kept_pain.py)."""
+    deleted = (
+        Session(12, "hip-strength", "complete", Pain(8), None, False),
+        Correct(13, "session", 0, "delete"),
+    )
+    days = (GOOD,) * 3 + (deleted, GOOD)
+    names = ["P4 no action removes a pain", "P2 high pain holds weight-bearing work"]
+    live_checked(User(21, "", False, days), names)
+
+
+def test_a_run_with_two_spikes_deleted_in_history_gives_its_warning_sign() -> None:
+    """P5 (History's delete): a run with two pain spikes without a score, kept, then deleted.
+    Deleting is discarding: the pain that built up during it is the same warning sign (001)."""
+    quiet = (CheckIn(7, NO_PAIN, "same", False), LogPain(21, 0, NO_PAIN, "daily", None))
+    deleted = (
+        *quiet,
+        Run(8, 0, None, "complete", 2, None, None),
+        Correct(10, "session", 0, "delete"),
+    )
+    days = (GOOD,) * 7 + (deleted,) + (quiet,) * 2
+    live_checked(User(21, "", False, days), ["P5 discarding never lessens pain"])
+
+
+def test_a_session_with_swelling_and_no_rating_deleted_keeps_the_swelling() -> None:
+    """P5 (found by the fuzzer): hip strength with a pain spike and swelling answered yes but
+    no rating (History's edit allows it), then deleted. Kept, the swelling is a warning sign
+    (001); deleted, it must be kept with the spike, not only the spike."""
+    swollen = (Session(12, "hip-strength", "complete", None, Pain(3), True),)
+    days = (GOOD,) * 3 + (swollen, (Correct(9, "session", 0, "delete"), *GOOD), GOOD)
+    live_checked(User(21, "", False, days), ["P5 discarding never lessens pain"])

@@ -34,6 +34,8 @@ from itb_tui.core.session.completion import is_complete
 from itb_tui.core.store.settings import Settings
 from tests.factories import TZ, run, session, shipped_library, shipped_program
 
+from .corrections import corrections
+
 FIRST_DAY = date(2026, 11, 2)  # a Monday: run weeks are ISO weeks
 CLINICIAN = "Dr Ana Silva, physio"
 ROUTINES = ("hip-strength", "foam-rolling", "daily-stretch", "pre-run", "side-leg-lifts", "ice")
@@ -271,6 +273,8 @@ def tests(draw: st.DrawFn, hour: int) -> Attempt:
 
 @st.composite
 def actions(draw: st.DrawFn, knee: str) -> Action:
+    if draw(st.integers(0, 5)) == 0:  # one in six: a correction in History (corrections.py)
+        return draw(corrections(draw(HOURS)))  # type: ignore[no-any-return]
     kind = draw(
         st.sampled_from(
             [
@@ -467,6 +471,11 @@ class Simulation:
     flags: RedFlagState = field(default_factory=RedFlagState)
     story: list[str] = field(default_factory=list)  # what happened, for a failure message
     ready_seen: bool = False  # every readiness check seen met since the last phase 1
+    # History's corrections (corrections.py): each entry changed, at its worst before; the
+    # entries deleted, as felt; swelling noted in an entry changed (P4).
+    worst: dict[str, PainLog | SessionRecord] = field(default_factory=dict)
+    deleted: list[PainLog | SessionRecord] = field(default_factory=list)
+    swollen: list[tuple[datetime, str]] = field(default_factory=list)
     felt: list[tuple[datetime, str]] = field(default_factory=list)  # pain noted, kept or not
     discarded: list[SessionRecord] = field(default_factory=list)  # sessions discarded (P5)
     files: list[bytes] = field(default_factory=list)  # the watch files imported, in order

@@ -42,7 +42,8 @@ ALLOWED: dict[str, set[str]] = {
     },
     # What a discarded session's pain becomes: pain logs added to the history (an input the
     # referee reads like any other), and the dialog's words about it.
-    "kept_pain": {"kept_pain_logs", "discard_note", "sets_done"},
+    # Deleting a session in History keeps its pain the same way.
+    "kept_pain": {"kept_pain_logs", "discard_note", "sets_done", "delete_session"},
 }
 
 

@@ -7,10 +7,12 @@ atomically with the previous version kept as ``NAME.bak``.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol, TypeVar
 
 from itb_tui.core.dates import month_key
+from itb_tui.core.history.corrections import Rated, kept_highest, refusal, ruled_session
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import (
     COMPARED,
@@ -39,6 +41,10 @@ Swelling = bool | None | Literal["keep"]
 
 class EntryNotFound(StoreError):
     """The session or pain log to change is not (or no longer) in its month file."""
+
+
+class PainKept(StoreError):
+    """A pain log with pain the rules read is not deleted (corrections.refusal says why)."""
 
 
 class EntryChanged(EntryNotFound):
@@ -116,6 +122,7 @@ def update_session(
 
     def change(month: MonthHistory) -> SessionRecord:
         session = _find_session(month, session_id, key, seen)
+        before = Rated.of(session)
         if knees:
             session.pain_after, session.pain_after_knees = knees.worse, knees
         elif pain_after != session.pain_after:  # a new single score replaces the knees'
@@ -123,22 +130,40 @@ def update_session(
         session.note = plain_text(note)
         if swelling != KEEP:
             session.swelling = swelling
+        session.highest = kept_highest(before, Rated.of(session))
         return session
 
     return store.update_month(key, change)
 
 
+Keep = Callable[[SessionRecord], list[PainLog]]
+
+
 def delete_session(
-    store: HistoryStore, session_id: str, started_at: datetime, seen: SessionRecord | None = None
-) -> None:
-    """Remove a saved session from its month file (with ``seen``: only as the user saw it)."""
+    store: HistoryStore,
+    session_id: str,
+    started_at: datetime,
+    seen: SessionRecord | None = None,
+    *,
+    keep: Keep,
+) -> list[PainLog]:
+    """Remove a saved session from its month file (with ``seen``: only as the user saw it),
+    adding the pain logs ``keep`` makes of it as the rules read it (plan/kept_pain.py: what
+    discarding keeps); returns them."""
     key = month_key(started_at)
 
-    def change(month: MonthHistory) -> None:
+    def change(month: MonthHistory) -> list[PainLog]:
         session = _find_session(month, session_id, key, seen)
         month.sessions = [s for s in month.sessions if s is not session]
+        logs = keep(ruled_session(session))
+        month.pain_logs += [log for log in logs if month_key(log.at) == key]
+        return logs
 
-    store.update_month(key, change)
+    logs = store.update_month(key, change)
+    for log in logs:  # a session over the end of a month: its later pain in the next
+        if month_key(log.at) != key:
+            store.add_pain_log(log)
+    return logs
 
 
 def update_pain_log(
@@ -169,6 +194,7 @@ def update_pain_log(
 
     def change(month: MonthHistory) -> PainLog:
         log = _find_pain_log(month, log_id, key, seen)
+        before = Rated.of(log)
         if knees:
             log.score, log.knees = knees.worse or 0, knees
         elif score != log.score:  # a new single score replaces the knees'
@@ -178,6 +204,7 @@ def update_pain_log(
         log.context, log.note = context, plain_text(note)
         if swelling != KEEP:
             log.swelling = swelling
+        log.highest = kept_highest(before, Rated.of(log))
         return log
 
     return store.update_month(key, change)
@@ -186,11 +213,14 @@ def update_pain_log(
 def delete_pain_log(
     store: HistoryStore, log_id: str, at: datetime, seen: PainLog | None = None
 ) -> None:
-    """Remove the pain log ``log_id`` made at ``at`` (with ``seen``: see _find_pain_log)."""
+    """Remove the pain log ``log_id`` made at ``at`` (with ``seen``: see _find_pain_log);
+    PainKept, and nothing written, when it holds pain the rules read (corrections.refusal)."""
     key = month_key(at)
 
     def change(month: MonthHistory) -> None:
         log = _find_pain_log(month, log_id, key, seen)
+        if why := refusal(log):
+            raise PainKept(why)
         month.pain_logs = [p for p in month.pain_logs if p is not log]
 
     store.update_month(key, change)

@@ -15,7 +15,7 @@ from itb_tui.core.pain import PAIN_CONTEXTS as PAIN_CONTEXTS
 NAME_LIMIT = 80  # characters in the name of the clinician who cleared a run week
 OVERRIDE_LIMIT = 500  # characters in a run's override: the question asked, and who cleared it
 
-HISTORY_SCHEMA = 5  # the newest month this version reads and writes
+HISTORY_SCHEMA = 6  # the newest month this version reads and writes
 # Schema 2 added per-knee pain scores and run-week decisions. A month is written as 2 only when
 # it holds one of them: an older itb-tui then shows it (score is the worse knee; decisions
 # left out) but will not add to it, so it cannot drop them; any other month stays 1 and older
@@ -31,11 +31,15 @@ HISTORY_SCHEMA = 5  # the newest month this version reads and writes
 # A pain log kept from a discarded session names it (``session``, ``routine``, ``kept``):
 # schema 4 too. Schema 5 added a walk test's answer to "Did you limp?" (``limped``): a month
 # holding one is written as 5, so a version that would read it as damaged never adds to it.
+# Schema 6 added what an entry held before a correction lowered it (``highest``, see
+# corrections.py): a version before it would read the month as damaged, or drop what the rules
+# read, so a month holding one is written as 6.
 FIRST_SCHEMA = 1
 KNEES_SCHEMA = 2
 OUTDOOR_SCHEMA = SHORT_SCHEMA = 3
 IDS_SCHEMA = TESTS_SCHEMA = 4
 LIMP_SCHEMA = 5
+HIGHEST_SCHEMA = 6
 FIRST_YEAR, LAST_YEAR = 1970, 2200  # the years a record may be dated in
 MAX_RUN_WEEK = 52  # a run week set by hand: far beyond any run table, never absurd
 SIDES = ("left", "right")
@@ -97,6 +101,40 @@ class Knees:
 
 
 NO_KNEES = Knees()
+
+
+@dataclass(frozen=True)
+class Highest:
+    """What an entry held before a correction in History lowered it, and the rules still read
+    (corrections.py): its highest score (None: no higher than now), each knee's, and a yes to
+    swelling taken back. Only what is above the entry as it stands is kept."""
+
+    score: int | None = None
+    knees: Knees = field(default_factory=Knees)
+    swelling: bool = False
+
+    def __bool__(self) -> bool:
+        return self.score is not None or bool(self.knees) or self.swelling
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {} if self.score is None else {"score": self.score}
+        return data | self.knees.to_dict() | ({"swelling": True} if self.swelling else {})
+
+    @classmethod
+    def read(cls, parent: TableReader) -> Highest | None:
+        """The ``highest`` table of a record; None when it has none."""
+        reader = parent.sub("highest")
+        if reader is None:
+            return None
+        score = reader.integer("score", maximum=10, required=False)
+        knees = Knees.read(reader)
+        swelling = reader.flag("swelling", required=False)
+        reader.finish()
+        return cls(score, knees, swelling) or None
+
+
+def _highest_dict(highest: Highest | None) -> dict[str, Any]:
+    return {"highest": highest.to_dict()} if highest else {}
 
 
 def scored(score: int, knees: Knees) -> int:
@@ -305,6 +343,8 @@ class SessionRecord:
     readiness_test: str = ""
     # A walk test's "Did you limp?" (None: not asked, as in every session before it was).
     limped: bool | None = None
+    # The rating and swelling answer before a correction lowered them, which the rules read.
+    highest: Highest | None = None
 
     @property
     def duration_s(self) -> int:
@@ -349,7 +389,7 @@ class SessionRecord:
             data["readiness_test"] = self.readiness_test
         if self.limped is not None:
             data["limped"] = self.limped
-        return data
+        return data | _highest_dict(self.highest)
 
     @classmethod
     def from_reader(cls, reader: TableReader) -> SessionRecord | None:
@@ -386,6 +426,7 @@ class SessionRecord:
         facts = reader.sub("outdoor")
         outdoor = None if facts is None else RunFacts.read(facts)
         uid = _uid(reader)
+        highest = Highest.read(reader)
         reader.finish()
         if None in (ident, routine, routine_name, started, ended):
             return None
@@ -409,6 +450,7 @@ class SessionRecord:
             uid,
             test or "",
             limped,
+            highest,
         )
 
 
@@ -466,6 +508,7 @@ class PainLog:
     session: str = ""  # the discarded session it was kept from ("" for any other log)
     routine: str = ""  # that session's routine
     kept: str = ""  # "" or one of KEPT: what it keeps of that session
+    highest: Highest | None = None  # before a correction lowered it, read by the rules
 
     def scores(self) -> dict[str, int]:
         """What rules compare with another log's (see ``knee_scores``)."""
@@ -489,7 +532,7 @@ class PainLog:
             data["swelling"] = self.swelling
         if self.kept:
             data |= {"session": self.session, "routine": self.routine, "kept": self.kept}
-        return data | self.knees.to_dict()
+        return data | self.knees.to_dict() | _highest_dict(self.highest)
 
     @classmethod
     def from_reader(cls, reader: TableReader) -> PainLog | None:
@@ -505,10 +548,11 @@ class PainLog:
         kept = reader.choice("kept", KEPT, required=False) or ""
         session = reader.text("session", required=kept != "", max_len=UID_LIMIT) or ""
         routine = reader.text("routine", required=kept != "", max_len=UID_LIMIT) or ""
+        highest = Highest.read(reader)
         reader.finish()
         if at is None or score is None or context is None:
             return None
-        log = cls(at, score, context, note, swelling, compared, knees, uid)
+        log = cls(at, score, context, note, swelling, compared, knees, uid, highest=highest)
         return replace(log, session=session, routine=routine, kept=kept) if kept else log
 
 
@@ -686,13 +730,16 @@ class MonthHistory:
         ]
 
     def schema(self) -> int:
-        """The schema this month needs: 5 (LIMP_SCHEMA) when a walk test was asked about a
+        """The schema this month needs: 6 (HIGHEST_SCHEMA) when an entry keeps what it held
+        before a correction; 5 (LIMP_SCHEMA) when a walk test was asked about a
         limp; 4 (IDS_SCHEMA, TESTS_SCHEMA) when a record has its id
         (every record written by this version), a session is a readiness test or a pain log was
         kept from a discarded session; 3
         (OUTDOOR_SCHEMA, SHORT_SCHEMA) with a run done outdoors, a run's override, a clinician's
         name, a short session or a function score; KNEES_SCHEMA with a per-knee score or a
         run-week decision; else the first."""
+        if any(s.highest for s in self.sessions) or any(log.highest for log in self.pain_logs):
+            return HIGHEST_SCHEMA
         if any(s.limped is not None for s in self.sessions):
             return LIMP_SCHEMA
         if (

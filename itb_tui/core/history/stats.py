@@ -14,6 +14,7 @@ from typing import Literal
 
 from itb_tui.core.content.library import Library
 from itb_tui.core.dates import days_back, week_monday
+from itb_tui.core.history.corrections import rules_mark
 from itb_tui.core.history.outdoor_run import RUN_ROUTINE, run_done_text
 from itb_tui.core.history.records import (
     CONTEXT_LABELS,
@@ -292,6 +293,7 @@ def _session_row(session: SessionRecord) -> Row:
         if session.pain_after is None
         else score_text(session.pain_after, session.pain_after_knees)
     )
+    pain += rules_mark(session)
     if session.pain_spikes:
         spikes = _spikes_text(len(session.pain_spikes))
         pain = spikes if pain == "-" else f"{pain} ({spikes})"
@@ -309,7 +311,8 @@ def _session_row(session: SessionRecord) -> Row:
 
 def _pain_row(log: PainLog, ident: str) -> Row:
     label = CONTEXT_LABELS.get(log.context, log.context)
-    return Row("pain", log.at, f"Pain {label}", "", "", score_text(log.score, log.knees), ident)
+    pain = score_text(log.score, log.knees) + rules_mark(log)
+    return Row("pain", log.at, f"Pain {label}", "", "", pain, ident)
 
 
 def session_rows(

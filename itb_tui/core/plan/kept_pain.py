@@ -2,6 +2,10 @@
 are kept as pain logs, so the rules still read them (a run's pain as pain during a run, any
 other routine's as pain during exercise), each naming the routine it came from.
 
+Deleting a saved session in History keeps its pain the same way (``delete_session``), at the
+height the rules read it (history/corrections.py); a yes to swelling given there without a
+rating is kept as a rating of 0 with the swelling.
+
 A spike noted without a score, or scored 0 (with both knees painful: "R 0", the other knee
 not scored), is kept as 1/10, the lowest score that is still pain, and its note says what was
 given: pain was noted, so it is never read as pain-free.
@@ -17,7 +21,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 
+from itb_tui.core.history import edit
+from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.records import (
     KEPT_RATING,
     KEPT_SPIKE,
@@ -50,10 +57,11 @@ def sets_done(record: SessionRecord) -> int:
     return sum(len(values) for result in record.exercises for values in result.done.values())
 
 
-def kept_pain_logs(record: SessionRecord) -> list[PainLog]:
-    """The pain logs that keep what ``record`` recorded of pain, oldest first."""
+def kept_pain_logs(record: SessionRecord, how: str = "discarded") -> list[PainLog]:
+    """The pain logs that keep what ``record`` recorded of pain, oldest first; their notes
+    say the session was ``how`` ("discarded", "deleted")."""
     context = pain_context(record)
-    where = f"{record.routine_name}, discarded"
+    where = f"{record.routine_name}, {how}"
     logs = []
     for spike in record.pain_spikes:
         name = record.exercise_name(spike.exercise)
@@ -65,11 +73,11 @@ def kept_pain_logs(record: SessionRecord) -> list[PainLog]:
         given = "no score given" if spike.score is None else f"scored {spike.knees.text() or 0}"
         log = PainLog(spike.at, UNSCORED, context, f"{note}, {given}")
         logs.append(_from(record, log, KEPT_UNSCORED))
-    if record.pain_after is not None:
+    if record.pain_after is not None or record.swelling:  # swelling without a rating: 0/10
         note = f"{where}: rated when stopped" + (f"; {record.note}" if record.note else "")
         log = PainLog(
             record.ended_at,
-            record.pain_after,
+            record.pain_after or 0,
             context,
             note,
             record.swelling,
@@ -77,6 +85,16 @@ def kept_pain_logs(record: SessionRecord) -> list[PainLog]:
         )
         logs.append(_from(record, log, KEPT_RATING))
     return sorted(logs, key=lambda log: log.at)
+
+
+def delete_session(
+    store: HistoryStore, session_id: str, started_at: datetime, seen: SessionRecord | None = None
+) -> list[PainLog]:
+    """Delete a saved session from History, its pain kept as pain logs as discarding keeps
+    it (a lowered rating at its highest); returns the logs kept."""
+    return edit.delete_session(
+        store, session_id, started_at, seen, keep=lambda record: kept_pain_logs(record, "deleted")
+    )
 
 
 def _from(record: SessionRecord, log: PainLog, kept: str) -> PainLog:

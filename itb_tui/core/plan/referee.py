@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from itb_tui.core.content.library import Library, Routine
 from itb_tui.core.content.program import Program
+from itb_tui.core.history.corrections import ruled
 from itb_tui.core.history.records import MonthHistory, RunDecision, SessionRecord
 from itb_tui.core.plan.due import DONE, DUE, OPTIONAL
 from itb_tui.core.plan.judge import judge
@@ -59,7 +60,11 @@ class RulesInput:
     def recent(self) -> MonthHistory:
         """What the rules read of the history, derived once: the last RECENT_MONTHS months
         with anything in them, and every month since the program start while it is recent
-        (as overview.load_recent reads from disk), so a verdict costs the same after years."""
+        (as overview.load_recent reads from disk), so a verdict costs the same after years;
+        an entry a correction lowered at its highest (history/corrections.py)."""
+        return ruled(self._recent_months())
+
+    def _recent_months(self) -> MonthHistory:
         history = self.history
         months = {(s.started_at.year, s.started_at.month) for s in history.sessions}
         months |= {(p.at.year, p.at.month) for p in history.pain_logs}

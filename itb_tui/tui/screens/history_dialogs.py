@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -58,10 +59,15 @@ class EditPainScreen(Dialog[EditResult | None]):
         swelling: bool | None = None,
         knees: Knees = NO_KNEES,
         compared: str | None = None,
+        warn: Callable[[EditResult], str] | None = None,
     ) -> None:
         """``knees``: each knee's score so far, edited knee by knee; ``compared``: a morning
-        check-in's answer (b/s/w change it), None for any other entry."""
+        check-in's answer (b/s/w change it), None for any other entry. ``warn``: what to say
+        of a result before it is saved ('' for nothing); Enter saves a result it warns of
+        only once the warning is shown."""
         super().__init__()
+        self.warn = warn
+        self.warned = ""
         self.title_text = title
         self.score = score
         self.note = note
@@ -80,6 +86,7 @@ class EditPainScreen(Dialog[EditResult | None]):
                 yield Static(self._compared_line(), id="edit-compared")
             yield Static(swelling_line(self.swelling), id="edit-swelling")
             yield NoteInput(self.note, placeholder="Note (optional)", id="edit-note")
+            yield Static(id="edit-warning")
             yield Static(id="edit-hint", classes="dim")
         yield KeysFooter()
 
@@ -96,6 +103,22 @@ class EditPainScreen(Dialog[EditResult | None]):
 
     def on_pain_scale_changed(self, _event: PainScale.Changed) -> None:
         self._hint("")  # a score is picked: "Pick a score first" no longer applies
+        self._warn()
+
+    def _warn(self) -> str:
+        """Show what ``warn`` says of the result as it stands; returns it."""
+        text = self.warn(self._result()) if self.warn is not None else ""
+        if text != self.warned:
+            self.warned = text
+            shown = self.query_one("#edit-warning", Static)
+            shown.update(markup("[yellow]$text[/yellow]", text=text) if text else "")
+            shown.display = bool(text)
+        return text
+
+    def _result(self) -> EditResult:
+        score = self.query_one(PainScale).value
+        note, knees = self.query_one(NoteInput).note, self.query_one(KneeScale).knees
+        return EditResult(score, note, self.swelling, knees, self.compared)
 
     def _hint(self, problem: str) -> None:
         base = "Digits or arrows: score - Tab: note - Enter saves - Escape cancels"
@@ -103,12 +126,14 @@ class EditPainScreen(Dialog[EditResult | None]):
         self.query_one("#edit-hint", Static).update(text)
 
     def action_save(self) -> None:
-        score = self.query_one(PainScale).value
-        if score is None and self.required:
+        result = self._result()
+        if result.score is None and self.required:
             self._hint("Pick a score first: press a digit 0-9, or the arrows for 10.")
             return
-        note, knees = self.query_one(NoteInput).note, self.query_one(KneeScale).knees
-        self.dismiss(EditResult(score, note, self.swelling, knees, self.compared))
+        shown = self.warned
+        if self._warn() != shown:  # say it first; Enter again saves
+            return
+        self.dismiss(result)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "compared":
@@ -122,16 +147,19 @@ class EditPainScreen(Dialog[EditResult | None]):
     def action_swelling(self, answer: bool) -> None:
         self.swelling = answer
         self.query_one("#edit-swelling", Static).update(swelling_line(answer))
+        self._warn()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-def confirm_delete(noun: str) -> ChoiceScreen:
-    """Asks before deleting; Enter on the first answer, n or Escape keep it."""
+def confirm_delete(noun: str, kept: str = "") -> ChoiceScreen:
+    """Asks before deleting, saying what is ``kept`` of it ('' for nothing); Enter on the
+    first answer, n or Escape keep it."""
     return ChoiceScreen(
         f"Delete this {noun}?",
-        "It is removed from the history file (the previous version is kept as .bak).",
+        "It is removed from the history file (the previous version is kept as .bak)."
+        + (f" {kept}" if kept else ""),
         [Choice("keep", "n", "No, keep it"), Choice("delete", "y", "Yes, delete it")],
         "keep",
     )

@@ -11,12 +11,8 @@ from textual.widgets import Static
 
 from itb_tui.core.content.library import format_seconds
 from itb_tui.core.dates import month_key
-from itb_tui.core.history.edit import (
-    delete_pain_log,
-    delete_session,
-    update_pain_log,
-    update_session,
-)
+from itb_tui.core.history.corrections import Rated, lowers, refusal, ruled_session, rules_note
+from itb_tui.core.history.edit import delete_pain_log, update_pain_log, update_session
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.history.outdoor_run import RUN_ROUTINE, run_facts_text
 from itb_tui.core.history.records import (
@@ -30,6 +26,7 @@ from itb_tui.core.history.records import (
     SessionRecord,
     score_text,
 )
+from itb_tui.core.plan.kept_pain import delete_session, discard_note
 from itb_tui.core.store.files import StoreError
 from itb_tui.core.text import shown_note
 from itb_tui.tui.keys import bindings
@@ -43,13 +40,16 @@ from itb_tui.tui.widgets.footer import KeysFooter
 from itb_tui.tui.widgets.pain_scale import anchor
 
 
-def pain_text(score: int | None, knees: Knees = NO_KNEES) -> str:
+def pain_text(score: int | None, knees: Knees = NO_KNEES, ruled: str = "") -> str:
     """'3/10 - mild, a nag you can ignore while busy', 'L 2 / R 3 (worse knee 3/10 - mild,
-    ...)' where each knee was scored, or 'not rated'."""
+    ...)' where each knee was scored, or 'not rated'; then ``ruled``, what the rules go by
+    after a correction (corrections.rules_note)."""
     if score is None:
-        return "not rated"
-    told = f"{score}/10 - {anchor(score)}"
-    return f"{knees.text()} (worse knee {told})" if knees else told
+        told = "not rated"
+    else:
+        told = f"{score}/10 - {anchor(score)}"
+        told = f"{knees.text()} (worse knee {told})" if knees else told
+    return f"{told} {ruled}" if ruled else told
 
 
 def side_cell(result: ExerciseResult, side: str) -> Text:
@@ -112,7 +112,7 @@ def session_view(session: SessionRecord) -> RenderableType:
         f"[b]Swelling[/b]: {swelling_text(session.swelling)}\n{limp}[b]Note[/b]: "
         + ("$note" if session.note else "[dim]none[/dim]"),
         spikes="\n" + "\n".join(spikes) if spikes else "none",
-        pain=pain_text(session.pain_after, session.pain_after_knees),
+        pain=pain_text(session.pain_after, session.pain_after_knees, rules_note(session)),
         note=shown_note(session.note),
     )
     if session.routine == RUN_ROUTINE:  # a run: its minutes, distance, pain, source
@@ -129,11 +129,18 @@ def pain_log_view(log: PainLog) -> RenderableType:
         f"{morning}[b]Swelling[/b]: {swelling_text(log.swelling)}\n[b]Note[/b]: "
         + ("$note" if log.note else "[dim]none[/dim]"),
         when=f"{log.at:%a %d %b %Y %H:%M}",
-        score=pain_text(log.score, log.knees),
+        score=pain_text(log.score, log.knees, rules_note(log)),
         where=CONTEXT_LABELS.get(log.context, log.context),
         compared=log.compared,
         note=shown_note(log.note),
     )
+
+
+def edited(result: EditResult) -> Rated:
+    """What an entry says of pain once ``result`` is saved (the worse knee's score where the
+    knees were scored)."""
+    score = result.knees.worse if result.knees else result.score
+    return Rated(score, result.knees, result.swelling)
 
 
 def swelling_text(answer: bool | None) -> str:
@@ -184,6 +191,14 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
     def delete_entry(self) -> None:
         raise NotImplementedError
 
+    def refusal(self) -> str:
+        """Why the entry cannot be deleted ('' when it can)."""
+        return ""
+
+    def delete_note(self) -> str:
+        """What deleting keeps, for the question ('' for nothing)."""
+        return ""
+
     def action_edit(self) -> None:
         if refused_here(self.app):
             return
@@ -205,6 +220,9 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
     def action_delete(self) -> None:
         if refused_here(self.app):
             return
+        if why := self.refusal():
+            self.notify(why, title="Not deleted", severity="warning", timeout=20)
+            return
 
         def answered(answer: str | None) -> None:
             if answer != "delete":
@@ -217,7 +235,7 @@ class _EntryDetail(Dialog[HistoryEdited | None]):
             self.notify(f"The {self.noun} was deleted.")
             self.dismiss(HistoryEdited(self.entry_month(), deleted=True))
 
-        self.app.push_screen(confirm_delete(self.noun), answered)
+        self.app.push_screen(confirm_delete(self.noun, self.delete_note()), answered)
 
     def action_back(self) -> None:
         self.dismiss(self.edited)
@@ -249,6 +267,7 @@ class SessionDetailScreen(_EntryDetail):
             required=False,
             swelling=s.swelling,
             knees=s.pain_after_knees,
+            warn=lambda result: lowers(Rated.of(s), edited(result)),
         )
 
     def save_edit(self, result: EditResult) -> None:
@@ -266,6 +285,9 @@ class SessionDetailScreen(_EntryDetail):
 
     def delete_entry(self) -> None:
         delete_session(self.store, self.session.id, self.session.started_at, self.session)
+
+    def delete_note(self) -> str:
+        return discard_note(ruled_session(self.session))
 
 
 class PainLogDetailScreen(_EntryDetail):
@@ -297,6 +319,7 @@ class PainLogDetailScreen(_EntryDetail):
             swelling=log.swelling,
             knees=log.knees,
             compared=log.compared if log.context == "morning" else None,
+            warn=lambda result: lowers(Rated.of(log), edited(result)),
         )
 
     def save_edit(self, result: EditResult) -> None:
@@ -317,3 +340,6 @@ class PainLogDetailScreen(_EntryDetail):
 
     def delete_entry(self) -> None:
         delete_pain_log(self.store, self.log_id, self.pain_log.at, self.pain_log)
+
+    def refusal(self) -> str:
+        return refusal(self.pain_log)

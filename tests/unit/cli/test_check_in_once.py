@@ -27,7 +27,11 @@ def test_a_second_check_in_replaces_the_first(
     checked_in_yesterday(folders)
     assert cli.main(["check-in", "3", "--compared", "worse", "--swelling", "no"]) == 0
     assert cli.main(["check-in", "1", "--compared", "better", "--swelling", "no"]) == 0
-    assert "in place of this morning's earlier answer" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert (
+        "in place of this morning's earlier answer (logged as 3/10 before: the rules go by 3/10)"
+        in said
+    )
     assert today_s(folders) == [(1, "better")]
 
 

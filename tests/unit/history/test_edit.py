@@ -28,6 +28,11 @@ from tests.factories import at
 GONE = "pain-2026-11-02T05-00-00"  # no log has this id
 
 
+def nothing_kept(record: SessionRecord) -> list[PainLog]:
+    """Deleting keeps no pain log (plan/kept_pain.py's delete_session keeps its pain)."""
+    return []
+
+
 def session(day: date) -> SessionRecord:
     """A hip-strength session rated 2, with a note, at 8:00 on ``day``."""
     return factories.session(when=day, pain_after=2, note="first")
@@ -40,7 +45,7 @@ def month_file(store: HistoryStore, key: str) -> dict[str, Any]:
 @pytest.fixture
 def seeded(store: HistoryStore) -> tuple[HistoryStore, SessionRecord, SessionRecord, PainLog]:
     one, two = session(date(2026, 11, 2)), session(date(2026, 11, 3))
-    log = PainLog(at(date(2026, 11, 2), 21), 4, "daily", "stairs")
+    log = PainLog(at(date(2026, 11, 2), 21), 0, "daily", "stairs")
     for record in (one, two):
         store.save_session(record)
     store.add_pain_log(log)
@@ -75,7 +80,7 @@ def test_update_session_can_clear_the_rating(seeded: Any) -> None:
 
 def test_delete_session_removes_only_that_session(seeded: Any) -> None:
     store, one, two, _ = seeded
-    delete_session(store, one.id, one.started_at)
+    delete_session(store, one.id, one.started_at, keep=nothing_kept)
     data = month_file(store, "2026-11")
     assert [s["id"] for s in data["sessions"]] == [two.id]
     assert len(data["pain_logs"]) == 1
@@ -85,7 +90,7 @@ def test_delete_session_removes_only_that_session(seeded: Any) -> None:
     "edit",
     [
         lambda store: update_session(store, "nope", at(date(2026, 11, 2)), pain_after=1, note=""),
-        lambda store: delete_session(store, "nope", at(date(2026, 11, 2))),
+        lambda store: delete_session(store, "nope", at(date(2026, 11, 2)), keep=nothing_kept),
         lambda store: update_pain_log(store, GONE, at(date(2026, 11, 2), 5), 1, "rest", ""),
         lambda store: delete_pain_log(store, GONE, at(date(2026, 11, 2), 5)),
     ],
@@ -102,16 +107,16 @@ def test_missing_entry_raises_and_leaves_the_file_alone(seeded: Any, edit: Any) 
 
 def test_missing_month_raises_and_creates_no_file(store: HistoryStore) -> None:
     with pytest.raises(StoreError):
-        delete_session(store, "x", at(date(2025, 1, 5)))
+        delete_session(store, "x", at(date(2025, 1, 5)), keep=nothing_kept)
     assert not store.month_path("2025-01").exists()
 
 
 def test_update_and_delete_pain_log(seeded: Any) -> None:
     store, _, _, log = seeded
-    saved = update_pain_log(store, log.id, log.at, 2, "rest", "better")
-    assert (saved.score, saved.context, saved.note) == (2, "rest", "better")
+    saved = update_pain_log(store, log.id, log.at, 0, "rest", "better")
+    assert (saved.score, saved.context, saved.note) == (0, "rest", "better")
     (entry,) = month_file(store, "2026-11")["pain_logs"]
-    assert (entry["score"], entry["context"], entry["note"]) == (2, "rest", "better")
+    assert (entry["score"], entry["context"], entry["note"]) == (0, "rest", "better")
     delete_pain_log(store, log.id, log.at)
     assert month_file(store, "2026-11").get("pain_logs", []) == []  # empty lists are left out
     assert len(month_file(store, "2026-11")["sessions"]) == 2
@@ -127,12 +132,12 @@ def test_pain_logs_of_one_second_are_edited_and_deleted_by_their_own_id(
     store: HistoryStore,
 ) -> None:
     when = at(date(2026, 11, 2), 21)
-    for score in (1, 2, 3):
+    for score in (1, 0, 3):
         store.add_pain_log(PainLog(when, score, "daily"))
-    second = PainLog(when, 2, "daily").id + "-2"
-    update_pain_log(store, second, when, 7, "rest", "the second one")
+    second = PainLog(when, 0, "daily").id + "-2"
+    update_pain_log(store, second, when, 0, "rest", "the second one")
     logs = month_file(store, "2026-11")["pain_logs"]
-    assert [(p["score"], p["note"]) for p in logs] == [(1, ""), (7, "the second one"), (3, "")]
+    assert [(p["score"], p["note"]) for p in logs] == [(1, ""), (0, "the second one"), (3, "")]
     delete_pain_log(store, second, when)
     assert [p["score"] for p in month_file(store, "2026-11")["pain_logs"]] == [1, 3]
 
@@ -151,7 +156,7 @@ def test_damaged_month_is_not_edited(seeded: Any) -> None:
     store, one, _, _ = seeded
     store.month_path("2026-11").write_text("sessions = [[[")
     with pytest.raises(StoreError, match="damaged"):
-        delete_session(store, one.id, one.started_at)
+        delete_session(store, one.id, one.started_at, keep=nothing_kept)
     assert store.month_path("2026-11").read_text() == "sessions = [[["
 
 
@@ -196,7 +201,7 @@ def test_index_reload_sees_an_edit(store: HistoryStore) -> None:
     index = HistoryIndex(store)
     index.load_next()
     record = index.history().sessions[0]
-    delete_session(store, record.id, record.started_at)
+    delete_session(store, record.id, record.started_at, keep=nothing_kept)
     assert len(index.history().sessions) == 1
     index.load("2026-11")
     assert index.history().sessions == []
@@ -229,7 +234,7 @@ def test_two_windows_deleting_in_turn_never_delete_the_wrong_log(store: HistoryS
     """Window A deletes log A; window B, whose list is older, then deletes "A" by the id it
     showed, which is now log B's: nothing is deleted, and B is told why."""
     when = at(date(2026, 11, 2), 21)
-    log_a, log_b = PainLog(when, 2, "daily", "A"), PainLog(when, 5, "daily", "B")
+    log_a, log_b = PainLog(when, 0, "daily", "A"), PainLog(when, 5, "daily", "B")
     store.add_pain_log(log_a)
     store.add_pain_log(log_b)
     delete_pain_log(store, log_a.id, when, seen=log_a)  # window A
@@ -244,7 +249,7 @@ def test_two_windows_deleting_in_turn_never_delete_the_wrong_log(store: HistoryS
 
 def test_the_log_seen_is_found_when_the_ids_have_moved(store: HistoryStore) -> None:
     when = at(date(2026, 11, 2), 21)
-    logs = [PainLog(when, score, "daily", str(score)) for score in (1, 2, 3)]
+    logs = [PainLog(when, score, "daily", str(score)) for score in (0, 2, 3)]
     for log in logs:
         store.add_pain_log(log)
     delete_pain_log(store, logs[0].id, when, seen=logs[0])  # another window: the first goes
@@ -262,5 +267,5 @@ def test_a_session_changed_elsewhere_is_not_overwritten(seeded: Any) -> None:
     with pytest.raises(EntryChanged):
         update_session(store, one.id, one.started_at, pain_after=1, note="mine", seen=seen)
     with pytest.raises(EntryChanged):
-        delete_session(store, one.id, one.started_at, seen=seen)
+        delete_session(store, one.id, one.started_at, seen=seen, keep=nothing_kept)
     assert store.month_path("2026-11").read_bytes() == before

@@ -35,13 +35,13 @@ OLD_MONTH = f"""schema_version = 1
 
 [[pain_logs]]
 at = {WHEN.isoformat()}
-score = 2
+score = 0
 context = "daily"
 note = "same"
 
 [[pain_logs]]
 at = {WHEN.isoformat()}
-score = 2
+score = 0
 context = "daily"
 note = "same"
 """
@@ -60,8 +60,8 @@ def test_two_copies_deleting_the_same_of_two_identical_logs(store: HistoryStore)
     """Two logs alike in every field, in one second: copy A deletes the first; copy B, whose
     list is older, deletes "the first" too. Only the one B saw may go, and it is gone: log B
     survives and B is told."""
-    store.add_pain_log(PainLog(WHEN, 2, "daily", "same"))
-    store.add_pain_log(PainLog(WHEN, 2, "daily", "same"))
+    store.add_pain_log(PainLog(WHEN, 0, "daily", "same"))
+    store.add_pain_log(PainLog(WHEN, 0, "daily", "same"))
     seen_by_a, seen_by_b = fresh_view(store).pain_logs[0], fresh_view(store).pain_logs[0]
     kept = fresh_view(store).pain_logs[1]
     delete_pain_log(HistoryStore(store.paths), seen_by_a.id, WHEN, seen=seen_by_a)
@@ -133,7 +133,7 @@ def test_a_session_is_deleted_by_its_own_id(store: HistoryStore) -> None:
     store.update_month("2026-11", lambda month: month.sessions.append(other))
     shown = fresh_view(store).sessions[1]
     assert shown.note == "other" and shown.id == one.id
-    delete_session(store, shown.id, shown.started_at, seen=shown)
+    delete_session(store, shown.id, shown.started_at, seen=shown, keep=lambda _: [])
     assert [s.note for s in fresh_view(store).sessions] == ["one"]
 
 
