@@ -277,7 +277,7 @@ class Recorded:
 
     at: datetime
     record: object  # the PainLog, the PainSpike or the SessionRecord (its rating)
-    score: int  # a spike without a score counts as 1, the least that is still pain
+    score: int  # a spike without a score, or swelling, counts as 1: the least that is pain
     swelling: bool
     words: str
 
@@ -296,6 +296,13 @@ class Recorded:
         )
 
 
+def read_score(score: int | None, swelling: bool | None) -> int:
+    """A rating or log as the rules score it: swelling is pain, 1/10 at least, though rated 0
+    or not at all (weeks.pain_free_streak). So a spike without a score in the session a
+    swelling answer comes with says nothing that answer does not: it is read with it."""
+    return max(score or 0, 1 if swelling else 0)
+
+
 def recorded_pains(history: MonthHistory, band: int) -> list[Recorded]:
     """Every pain above the band, oldest first."""
     found: list[Recorded] = []
@@ -306,9 +313,16 @@ def recorded_pains(history: MonthHistory, band: int) -> list[Recorded]:
         ]
         if (s.pain_after or 0) > band or s.swelling:
             words = f"pain {s.pain_after}/10 after {s.routine}"
-            found.append(Recorded(s.ended_at, s, s.pain_after or 0, bool(s.swelling), words))
+            score = read_score(s.pain_after, s.swelling)
+            found.append(Recorded(s.ended_at, s, score, bool(s.swelling), words))
     found += [
-        Recorded(log.at, log, log.score, bool(log.swelling), f"pain {log.score}/10 {log.context}")
+        Recorded(
+            log.at,
+            log,
+            read_score(log.score, log.swelling),
+            bool(log.swelling),
+            f"pain {log.score}/10 {log.context}",
+        )
         for log in history.pain_logs
         if log.score > band or log.swelling
     ]
@@ -344,7 +358,8 @@ def p1_pain_read(sim: Simulation, today: date, most: int = 3) -> list[str]:
     after would be different; or, when other pains that day are as high or higher (with
     swelling if it had swelling), when without all of them something would be: the rules
     read a day's pain at its worst, so a spike of 4 and a rating of 4 in one session say it
-    once. A pain that is neither is read by no rule."""
+    once (and a spike without a score and swelling answered yes say 1/10 once). A pain that
+    is neither is read by no rule."""
     band = sim.program.acceptable_morning_pain
     pains = [p for p in recorded_pains(sim.history, band) if p.day < today]
     found = []

@@ -345,3 +345,16 @@ def test_a_session_with_swelling_and_no_rating_deleted_keeps_the_swelling() -> N
     swollen = (Session(12, "hip-strength", "complete", None, Pain(3), True),)
     days = (GOOD,) * 3 + (swollen, (Correct(9, "session", 0, "delete"), *GOOD), GOOD)
     live_checked(User(21, "", False, days), ["P5 discarding never lessens pain"])
+
+
+def test_a_spike_without_a_score_in_a_session_answered_swollen_is_read_with_the_swelling() -> None:
+    """P1 (found by the fuzzer): ice stopped after a pain spike scored 0, swelling answered
+    yes, then 10/10 with swelling the next morning. The rules read the swelling as pain of
+    1/10 at least that day, and as a warning sign (001), so the spike (1/10, the least that is
+    pain) adds nothing to it: the two are read together. Without the swelling the spike alone
+    is read: that day is not pain-free."""
+    for swelling in (True, None):
+        iced = (Session(12, "ice", "stopped", None, Pain(0), swelling),)
+        swollen = (CheckIn(7, Pain(10), "same", True),)
+        days = (GOOD,) * 3 + (iced, swollen, GOOD)
+        live_checked(User(21, "", False, days), ["P1 every pain is read"])
