@@ -3,7 +3,7 @@ file), checked with the others (catalogue.py)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import pairwise
 
 from itb_tui.core.dates import local_date
@@ -32,8 +32,9 @@ def o2_no_faster_week(sim: Simulation, look: Look, before: int | None) -> list[s
     """O2: a run done outdoors never moves the week on faster than guided runs would: on the
     Monday the run week rises (no decision by hand in the week before), the week before held
     at least 2 runs each run in full, not stopped and at least the week's lower target long,
-    as a guided run is complete only at its planned minutes (001: the week's runs, then on
-    only if the week was pain-free)."""
+    as a guided run is complete only at its planned minutes, on days of their own and, in a
+    week that alternates days, a rest day apart (001: "alternate days only"; the week's runs,
+    then on only if the week was pain-free)."""
     stage = look.overview.stage
     today = look.today
     if stage is None or before is None or stage.week <= before or today.weekday() != 0:
@@ -47,11 +48,16 @@ def o2_no_faster_week(sim: Simulation, look: Look, before: int | None) -> list[s
         for s in sim.history.sessions
         if s.routine == RUN_ROUTINE and since <= local_date(s.started_at) < today
     ]
-    full = [s for s in runs if s.completed and run_minutes(s) >= low]
-    if len(full) >= MIN_RUNS_TO_PROGRESS:
+    gap = 2 if sim.program.return_to_running.week(before).alternate_days else 1
+    days = sorted({local_date(s.started_at) for s in runs if s.completed and run_minutes(s) >= low})
+    counted: list[date] = []
+    for run_day in days:
+        if not counted or (run_day - counted[-1]).days >= gap:
+            counted.append(run_day)
+    if len(counted) >= MIN_RUNS_TO_PROGRESS:
         return []
     said = ", ".join(f"{run_minutes(s)} min {s.source or 'guided'}" for s in runs)
     return [
-        f"O2: run week {before} -> {stage.week} after a week of {len(full)} runs of "
-        f"{low} min or more ({said})"
+        f"O2: run week {before} -> {stage.week} after a week of {len(counted)} run day(s) "
+        f"{gap} days apart or more, each with a run of {low} min or more ({said})"
     ]

@@ -285,3 +285,14 @@ def test_short_runs_logged_outdoors_do_not_move_the_week_on() -> None:
     week = (ran, GOOD, ran, GOOD, ran, GOOD, GOOD)
     days = (GOOD,) * 14 + week * 2 + (GOOD,)
     live_checked(User(21, "", False, days), ["O2 no week moves on faster outdoors"])
+
+
+def test_two_runs_on_one_day_are_one_day_of_the_week_runs() -> None:
+    """O2: the guided run in the morning and a run logged outdoors that evening, on the
+    Monday of a run week, then no run until the next Monday. Weeks 1-2 are "alternate days
+    only" (001): one day's running is not the week's runs, and the week does not move on."""
+    evening = LogRun(18, 0, 0, None, 0, None, None, NO_PAIN, False)
+    twice = (CheckIn(7, NO_PAIN, "same", False), Follow(8), evening, GOOD[2])
+    quiet = (GOOD[0], GOOD[2])
+    days = (GOOD,) * 14 + (twice,) + (quiet,) * 6 + (twice,) + (quiet,) * 6 + (GOOD,)
+    live_checked(User(21, "", False, days), ["O2 no week moves on faster outdoors"])
