@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from itb_tui.core.dates import local_date
+from itb_tui.core.history.records import SessionRecord
 from itb_tui.core.plan.run_walk import MIN_RUNS_TO_PROGRESS, run_minutes
 from itb_tui.core.plan.weeks import RUN_ROUTINE
 
@@ -61,3 +62,24 @@ def o2_no_faster_week(sim: Simulation, look: Look, before: int | None) -> list[s
         f"O2: run week {before} -> {stage.week} after a week of {len(counted)} run day(s) "
         f"{gap} days apart or more, each with a run of {low} min or more ({said})"
     ]
+
+
+def o3_pain_kept(sim: Simulation, given: SessionRecord, kept_id: str) -> list[str]:
+    """O3: pain given with a run logged or imported is kept, also when the run was kept
+    already (P1: every pain is an input the rules read): the run kept has a rating after it
+    at least as high, pain during it at least as high, and the knee swollen when it was."""
+    kept = next(s for s in sim.history.sessions if s.id == kept_id and s.routine == RUN_ROUTINE)
+
+    def during(run: SessionRecord) -> int:
+        return max((s.score or 0 for s in run.pain_spikes), default=-1)
+
+    lost = []
+    if given.pain_after is not None and (kept.pain_after or 0) < given.pain_after:
+        lost.append(f"pain {given.pain_after}/10 after it (kept: {kept.pain_after})")
+    if during(kept) < during(given):
+        lost.append(f"pain {during(given)}/10 during it (kept: {during(kept)})")
+    if given.swelling and not kept.swelling:
+        lost.append("the knee swollen")
+    return (
+        [f"O3: the run at {kept.started_at:%a %d %b %H:%M} lost {', '.join(lost)}"] if lost else []
+    )

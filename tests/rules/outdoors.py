@@ -26,6 +26,7 @@ from itb_tui.core.history.records import MonthHistory, SessionRecord
 from itb_tui.core.history.run_files import read_run_file
 from tests import run_files
 
+from .outdoor_checks import o3_pain_kept
 from .users import ImportRun, LogRun, Pain, Simulation
 
 T = TypeVar("T")
@@ -68,6 +69,11 @@ class MonthStore:
 
 def keep(sim: Simulation, now: datetime, record: SessionRecord, how: str) -> None:
     kept = keep_run(MonthStore(sim), record)  # type: ignore[arg-type]
+    problems = o3_pain_kept(sim, record, kept.run.id)
+    if problems:
+        from .simulate import fail  # simulate imports this module
+
+        fail(sim, problems)
     if not kept.added:
         added = "; its pain added" if kept.pain_added else ""
         sim.note(

@@ -296,3 +296,12 @@ def test_two_runs_on_one_day_are_one_day_of_the_week_runs() -> None:
     quiet = (GOOD[0], GOOD[2])
     days = (GOOD,) * 14 + (twice,) + (quiet,) * 6 + (twice,) + (quiet,) * 6 + (GOOD,)
     live_checked(User(21, "", False, days), ["O2 no week moves on faster outdoors"])
+
+
+def test_pain_given_with_the_watch_file_of_a_guided_run_is_kept_with_that_run() -> None:
+    """O3: a guided run rated 0, then the watch's file of the same outing imported with pain
+    3/10 after it. The file adds no run, but its pain is the run's (P1: every pain is read;
+    001: pain in a run repeats the week)."""
+    watch = ImportRun(12, 0, "fit", "overlap", 0, 20, 0, None, Pain(3))
+    days = (GOOD,) * 12 + ((*GOOD, watch),) + (GOOD,)
+    live_checked(User(21, "", False, days), ["O1 one outing is one run"])
