@@ -23,6 +23,6 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
         said, added = keep(context, run, now)
     except RunRefused as err:
         args.subparser.error(f"{err}; nothing was written")
-    print(f"Logged {said}." if added else f"Not logged: {said}.")
+    print(f"Logged {said}." if added else f"{said[:1].upper()}{said[1:]}.")
     after(context, args.pain_after, args.swelling)
     return 0

@@ -75,9 +75,11 @@ def keep(context: AppContext, run: OutdoorRun, now: datetime) -> tuple[str, bool
 
     record = run_record(run, now)  # refused before anything is read or written
     kept = keep_run(context.store, record)
-    if kept is not record:
-        return f"already in the history: {run_text(kept)}; nothing added", False
-    return run_text(kept), True
+    if kept.pain_added:
+        return f"the run was kept already; its pain was added: {run_text(kept.run)}", False
+    if not kept.added:
+        return f"already in the history: {run_text(kept.run)}; nothing added", False
+    return run_text(kept.run), True
 
 
 def after(context: AppContext, records_pain: int | None, swelling: str | None = None) -> None:

@@ -30,16 +30,21 @@ def keep(app: ItbApp, record: SessionRecord | None) -> None:
     if record is None:
         return
     try:
-        kept = keep_run(app.context.store, record)
+        outcome = keep_run(app.context.store, record)
     except StoreError as err:
         app.notify(str(err), title="Not kept", severity="error", timeout=15)
         return
     flow = app.program_flow
     flow.refresh_home()
     flow.reshow_readiness()
-    if kept is not record:
+    kept = outcome.run
+    if outcome.pain_added:
+        text = f"The run was kept already; its pain was added: {run_facts_text(kept)}."
+        app.notify(text, timeout=10)
+    elif not outcome.added:
         app.notify(f"Already in the history: {run_facts_text(kept)}.", timeout=10)
         return
-    app.notify(f"Kept: a run of {run_facts_text(kept)}.", timeout=8)
+    else:
+        app.notify(f"Kept: a run of {run_facts_text(kept)}.", timeout=8)
     if kept.pain_after is not None or kept.swelling is not None:
         flow.ask_red_flags_after(kept.pain_after or 0, kept.swelling)

@@ -26,6 +26,7 @@ from itb_tui.core.history.records import MonthHistory, SessionRecord
 from itb_tui.core.history.run_files import read_run_file
 from tests import run_files
 
+from .outdoor_checks import o3_pain_kept
 from .users import ImportRun, LogRun, Pain, Simulation
 
 T = TypeVar("T")
@@ -55,18 +56,29 @@ class MonthStore:
 
     def update_month(self, key: str, change: Callable[[MonthHistory], T]) -> T:
         month = self.load_month(key)
-        before = {id(s) for s in month.sessions}
+        before = {s.id: s for s in month.sessions}
         result = change(month)
         for record in month.sessions:
-            if id(record) not in before:
-                self.sim.add_session(record)
+            if before.get(record.id) is record:
+                continue
+            if record.id in before:  # changed in place (pain added to a run kept already)
+                self.sim.history.sessions.remove(before[record.id])
+            self.sim.add_session(record)
         return result
 
 
 def keep(sim: Simulation, now: datetime, record: SessionRecord, how: str) -> None:
     kept = keep_run(MonthStore(sim), record)  # type: ignore[arg-type]
-    if kept is not record:
-        sim.note(now, f"{how} run at {record.started_at:%a %H:%M}: already kept ({kept.id})")
+    problems = o3_pain_kept(sim, record, kept.run.id)
+    if problems:
+        from .simulate import fail  # simulate imports this module
+
+        fail(sim, problems)
+    if not kept.added:
+        added = "; its pain added" if kept.pain_added else ""
+        sim.note(
+            now, f"{how} run at {record.started_at:%a %H:%M}: already kept ({kept.run.id}){added}"
+        )
         return
     sim.note(
         record.started_at,

@@ -358,3 +358,23 @@ def test_a_spike_without_a_score_in_a_session_answered_swollen_is_read_with_the_
         swollen = (CheckIn(7, Pain(10), "same", True),)
         days = (GOOD,) * 3 + (iced, swollen, GOOD)
         live_checked(User(21, "", False, days), ["P1 every pain is read"])
+
+
+def test_two_runs_on_one_day_are_one_day_of_the_week_runs() -> None:
+    """O2: the guided run in the morning and a run logged outdoors that evening, on the
+    Monday of a run week, then no run until the next Monday. Weeks 1-2 are "alternate days
+    only" (001): one day's running is not the week's runs, and the week does not move on."""
+    evening = LogRun(18, 0, 0, None, 0, None, None, NO_PAIN, False)
+    twice = (CheckIn(7, NO_PAIN, "same", False), Follow(8), evening, GOOD[2])
+    quiet = (GOOD[0], GOOD[2])
+    days = (GOOD,) * 14 + (twice,) + (quiet,) * 6 + (twice,) + (quiet,) * 6 + (GOOD,)
+    live_checked(User(21, "", False, days), ["O2 no week moves on faster outdoors"])
+
+
+def test_pain_given_with_the_watch_file_of_a_guided_run_is_kept_with_that_run() -> None:
+    """O3: a guided run rated 0, then the watch's file of the same outing imported with pain
+    3/10 after it. The file adds no run, but its pain is the run's (P1: every pain is read;
+    001: pain in a run repeats the week)."""
+    watch = ImportRun(12, 0, "fit", "overlap", 0, 20, 0, None, Pain(3))
+    days = (GOOD,) * 12 + ((*GOOD, watch),) + (GOOD,)
+    live_checked(User(21, "", False, days), ["O1 one outing is one run"])

@@ -189,3 +189,18 @@ async def test_one_knee_hurting_the_pain_fields_stay_plain(tmp_path: Path) -> No
         await pilot.pause()
     (run,) = runs(app)
     assert (run.pain_spikes[0].score, run.pain_after, run.pain_after_knees) == (2, 1, Knees())
+
+
+async def test_a_run_logged_again_with_pain_keeps_that_pain_with_it(tmp_path: Path) -> None:
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for extra in ({}, {"pain_after": "2"}):
+            await pilot.press("o")
+            await pilot.pause()
+            await fill(app, pilot, minutes="20", at="07:00", **extra)
+            await pilot.press("enter")
+            await pilot.pause()
+        said = [n.message for n in app._notifications]
+    (run,) = runs(app)
+    assert run.pain_after == 2
+    assert any("The run was kept already; its pain was added" in text for text in said)

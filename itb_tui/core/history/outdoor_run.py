@@ -226,11 +226,46 @@ def from_file(found: RunFile, now: datetime, **pain: Any) -> OutdoorRun:
     )
 
 
-def keep_run(store: HistoryStore, record: SessionRecord) -> SessionRecord:
+@dataclass(frozen=True)
+class Kept:
+    """What keeping a run did: ``run`` is the run now in the history (``record`` when
+    ``added``; else the run it repeats, with the pain given added when ``pain_added``)."""
+
+    run: SessionRecord
+    added: bool
+    pain_added: bool = False
+
+
+def with_pain(kept: SessionRecord, given: SessionRecord) -> SessionRecord | None:
+    """``kept`` with the pain ``given`` (the same outing logged or imported again) says and
+    ``kept`` does not: a higher rating after it, pain during it (a higher score on its first
+    spike, or the spike when it had none), the knee swollen. Pain is never lessened, and a
+    second telling of the same pain is not a second spike (two would read as pain that
+    builds, 001's warning sign). None when ``given`` adds nothing."""
+    from dataclasses import replace
+
+    changes: dict[str, Any] = {}
+    if given.pain_after is not None and (
+        kept.pain_after is None or given.pain_after > kept.pain_after
+    ):
+        changes["pain_after"] = given.pain_after
+        changes["pain_after_knees"] = given.pain_after_knees
+    if given.swelling is not None and not kept.swelling and given.swelling != kept.swelling:
+        changes["swelling"] = given.swelling
+    spike = max(given.pain_spikes, key=lambda s: s.score or 0, default=None)
+    if spike is not None and not kept.pain_spikes:
+        changes["pain_spikes"] = [spike]
+    elif spike is not None and (spike.score or 0) > (kept.pain_spikes[0].score or 0):
+        first = replace(kept.pain_spikes[0], score=spike.score, knees=spike.knees)
+        changes["pain_spikes"] = [first, *kept.pain_spikes[1:]]
+    return replace(kept, **changes) if changes else None
+
+
+def keep_run(store: HistoryStore, record: SessionRecord) -> Kept:
     """Add ``record`` to its month unless it is a run already kept (``same_run``, read under
     the store's lock, in its month and in the months next to it that a run across a month's
-    end would be in); returns the run kept: ``record``, or the one it repeats (nothing is
-    written then)."""
+    end would be in). A run already kept gets the pain ``record`` gives (``with_pain``),
+    written to its own month: pain is an input the rules must read, whichever way it came."""
     from itb_tui.core.dates import month_key
 
     class _Kept(Exception):
@@ -251,8 +286,27 @@ def keep_run(store: HistoryStore, record: SessionRecord) -> SessionRecord:
     try:
         store.update_month(key, change)
     except _Kept as kept:
-        return kept.run
-    return record
+        found = kept.run
+    else:
+        return Kept(record, True)
+    if with_pain(found, record) is None:
+        return Kept(found, False)
+
+    def add_pain(month: Any) -> SessionRecord:
+        for n, session in enumerate(month.sessions):
+            if session.id == found.id and session.routine == RUN_ROUTINE:
+                merged = with_pain(session, record)
+                if merged is None:
+                    raise _Kept(session)
+                month.sessions[n] = merged
+                return merged
+        raise _Kept(found)  # removed meanwhile: nothing to add the pain to
+
+    try:
+        merged = store.update_month(month_key(found.started_at), add_pain)
+    except _Kept as kept:
+        return Kept(kept.run, False)
+    return Kept(merged, False, True)
 
 
 def minutes_run(run: SessionRecord) -> int:

@@ -154,6 +154,22 @@ def in_full(program: Program, run: SessionRecord, runs: list[SessionRecord], low
     return limit is not None and minutes >= limit[1]
 
 
+def run_days(runs: list[SessionRecord], alternate_days: bool) -> list[SessionRecord]:
+    """The runs that count as the week's runs: at most one a day and, in a week that
+    alternates days, none the day after a run counted (greedy from the first). 001: weeks 1-2
+    "alternate days only", week 3 "3 runs per week": two runs on one day are one day's
+    running, and a run the day after another skips the rest day between them."""
+    counted: list[SessionRecord] = []
+    last: date | None = None
+    for run in sorted(runs, key=lambda r: r.started_at):
+        day = local_date(run.started_at)
+        if last is not None and (day - last).days < (2 if alternate_days else 1):
+            continue
+        counted.append(run)
+        last = day
+    return counted
+
+
 def _runs_week(
     program: Program,
     level: int,
@@ -177,11 +193,15 @@ def _runs_week(
     if over:
         text = f"In week {level} {over[0]}: repeat week {level} and keep to its target."
         return WeekState(level, "repeat", text, False)
-    low = program.return_to_running.week(level).minutes[0]
-    completed = [r for r in week_runs if in_full(program, r, every_run, low)]
+    target = program.return_to_running.week(level)
+    full = [r for r in week_runs if in_full(program, r, every_run, target.minutes[0])]
+    completed = run_days(full, target.alternate_days)
     if len(completed) < MIN_RUNS_TO_PROGRESS:
         count = f"{len(completed)} run{'' if len(completed) == 1 else 's'} in full"
-        text = f"Only {count} in the week of {day_text(monday)}: repeat week {level}."
+        apart = " a rest day apart" if target.alternate_days else " on days of their own"
+        if len(completed) == len(full):
+            apart = ""
+        text = f"Only {count}{apart} in the week of {day_text(monday)}: repeat week {level}."
         return WeekState(level, "repeat" if week_runs else "gap", text, False)
     text = f"Week {level} was pain-free ({len(completed)} runs): on to week {level + 1}."
     return WeekState(level + 1, "progress", text, False)

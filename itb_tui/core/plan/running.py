@@ -17,6 +17,8 @@ Rules (001's return-to-running section and warning signs unless marked):
     stopped, and as long as the week's lower target or the most the single-run guard let the
     plan give that day (run_walk.in_full), as a guided run is complete only at its planned
     minutes; a run logged or imported has no plan of its own to be measured against.
+    Runs in full count by day (run_walk.run_days): at most one a day, and in weeks that
+    alternate days none the day after one counted (001: "alternate days only").
   * Run weeks are ISO weeks (Monday to Sunday); the week running started is run week 1.
     At the end of each week the stage moves:
       - back one week (never below 1) after a step-back sign that week

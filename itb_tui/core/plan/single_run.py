@@ -13,7 +13,11 @@ in program.toml's [return_to_running]):
     (today's own runs left out) plus ``max_single_run_increase_pct`` %, after the run week's
     range has been applied: a week whose range is already below it is not changed;
   * the first run of the program, or the first after that many days without one, uses run
-    week 1's range, whatever week the stage is at.
+    week 1's range, whatever week the stage is at;
+  * the cap is never below run week 1's lower target (001: return to running starts with
+    runs of 10-15 minutes once the checks are met, so a short run, stopped after 3 minutes,
+    does not hold every later run at 3), and it is always at least a minute over the longest
+    run (a percentage rounded down would otherwise keep a short run's length for good).
 """
 
 from __future__ import annotations
@@ -65,11 +69,20 @@ def single_run_cap(program: Program, runs: Iterable[SessionRecord], today: date)
     longest = max(recent, key=lambda r: (run_minutes(r), r.started_at))
     longest_minutes = run_minutes(longest)
     pct = rtr.max_single_run_increase_pct
-    most = max(1, longest_minutes * (100 + pct) // 100)
+    grown = longest_minutes + max(1, longest_minutes * pct // 100)
+    start = rtr.week(1).minutes[0]
+    most = max(start, grown)
     km = longest.outdoor.distance_km if longest.outdoor is not None else None
     far = f", {distance_text(km)}" if km is not None else ""
+    when = day_text(local_date(longest.started_at))
+    if grown < start:
+        return SingleRunCap(
+            (most, most),
+            f"at most {most} min today, week 1's first runs: your longest run of the last "
+            f"{window} days was {longest_minutes} min{far} on {when} ({STUDY})",
+        )
     return SingleRunCap(
         (most, most),
         f"at most {most} min today, {pct} % more than your longest run of the last {window} days "
-        f"({longest_minutes} min{far} on {day_text(local_date(longest.started_at))}; {STUDY})",
+        f"({longest_minutes} min{far} on {when}; {STUDY})",
     )

@@ -113,6 +113,20 @@ def test_files_and_a_folder_import_each_once(
     assert "already in the history" in capsys.readouterr().out
 
 
+def test_pain_given_with_a_file_imported_already_is_added_to_its_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.gpx").write_bytes(make.gpx(every_s=10))
+    assert itb(tmp_path, "import-run", str(tmp_path / "a.gpx")) == 0
+    assert itb(tmp_path, "import-run", str(tmp_path / "a.gpx"), "--pain-after", "2") == 0
+    assert "the run was kept already; its pain was added" in capsys.readouterr().out
+    (run,) = sessions(tmp_path)
+    assert run["pain_after"] == 2
+    assert itb(tmp_path, "import-run", str(tmp_path / "a.gpx"), "--swelling", "yes") == 0
+    (run,) = sessions(tmp_path)
+    assert (run["pain_after"], run["swelling"]) == (2, True)
+
+
 def test_a_damaged_file_is_named_and_the_others_imported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -174,5 +174,31 @@ def test_a_run_over_a_month_s_end_is_found_from_the_next_month(tmp_path: Path) -
         logged(started_at=after_midnight, minutes=5), after_midnight + timedelta(hours=1)
     )
     assert month_key(record.started_at) != month_key(guided.started_at)
-    assert keep_run(store, record) == guided
+    assert keep_run(store, record).run == guided
     assert store.everything().sessions == [guided]
+
+
+def test_pain_given_with_a_run_kept_already_is_added_to_it_never_lessened(tmp_path: Path) -> None:
+    """P1: the watch's file of a guided run imported with pain after it, and the pain during
+    it: the run is not kept twice, but its pain is the run's (001: pain in a run repeats the
+    week); a lower score given later does not lessen it, and the same pain told twice is one
+    spike, not pain that builds."""
+    from itb_tui.core.dates import month_key
+    from itb_tui.core.history.history_store import HistoryStore
+    from itb_tui.core.history.outdoor_run import keep_run
+    from itb_tui.core.store.paths import Paths
+
+    store = HistoryStore(Paths(tmp_path / "data", tmp_path / "config"))
+    guided = run(day(2), 20, hour=7, pain_after=0)
+    store.update_month(month_key(guided.started_at), lambda month: month.sessions.append(guided))
+    start = guided.started_at + timedelta(minutes=2)
+    sore = logged(started_at=start, minutes=15, pain_after=3, pain_began=10, pain_score=4)
+    kept = keep_run(store, run_record(sore, NOW))
+    assert (kept.added, kept.pain_added) == (False, True)
+    (saved,) = store.everything().sessions
+    assert saved == kept.run and saved.id == guided.id
+    assert saved.pain_after == 3 and [s.score for s in saved.pain_spikes] == [4]
+    milder = logged(started_at=start, minutes=15, pain_after=1, pain_began=10, pain_score=2)
+    again = keep_run(store, run_record(milder, NOW))
+    assert (again.added, again.pain_added, again.run) == (False, False, saved)
+    assert store.everything().sessions == [saved]

@@ -8,6 +8,7 @@ without one) keeps to week 1's range.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from itb_tui.core.history.records import RunDecision
@@ -59,3 +60,22 @@ def test_a_run_week_whose_range_is_below_the_cap_is_not_changed() -> None:
 def test_a_run_today_is_not_its_own_longest() -> None:
     today = [run(MON - timedelta(days=1), 10), run(MON, 60, hour=7)]
     assert single_run_cap(PROGRAM, today, MON).cut((20, 30)) == (11, 11)
+
+
+def test_a_short_stopped_run_does_not_hold_later_runs_below_week_ones_start() -> None:
+    """001: running comes back with runs of 10-15 minutes once the checks are met. A run
+    stopped after 3 minutes caps the next at week 1's 10, not at 3 (3 x 110 % rounded down)."""
+    stopped = [run(day(-2), 3, completed=False)]
+    guard = single_run_cap(PROGRAM, stopped, MON)
+    assert guard.cut((10, 15)) == (10, 10)
+    assert guard.reason((10, 15)).startswith("at most 10 min today, week 1's first runs")
+    stage = run_stage(PROGRAM, stopped, [], MON)
+    assert stage.week == 1 and stage.today_minutes == (10, 10)
+
+
+def test_the_cap_is_always_a_minute_over_the_longest_run() -> None:
+    """A percentage rounded down that adds nothing would keep the longest run's length for
+    good: 15 min + 5 % is 15, so the cap is 16."""
+    rtr = replace(PROGRAM.return_to_running, max_single_run_increase_pct=5)
+    program = replace(PROGRAM, return_to_running=rtr)
+    assert single_run_cap(program, [run(day(-2), 15)], MON).cut((20, 30)) == (16, 16)

@@ -14,6 +14,7 @@ from itb_tui.core.history.records import (
     SessionRecord,
 )
 from itb_tui.core.plan.progress import Improvement, no_improvement, progression_hints
+from itb_tui.core.plan.run_walk import run_days
 from itb_tui.core.plan.running import run_minutes
 from itb_tui.core.plan.signs import warning_signs
 from itb_tui.core.plan.today import today_plan
@@ -410,6 +411,23 @@ def test_pain_or_too_few_runs_repeats_the_week() -> None:
     assert "pain 1/10 after the run on Fri 27 Nov" in stage.evidence
     assert stage_on(day(7), [run(MON)]).week == 1
     assert stage_on(day(7), [*pain_free_week(MON)[:2], run(day(4), completed=False)]).week == 2
+
+
+def test_runs_count_by_day_a_rest_day_apart_in_weeks_that_alternate_days() -> None:
+    """001: weeks 1-2 "alternate days only": two runs on one day, or a run the day after
+    another, do not make a week of runs; in a week that does not alternate, one a day counts."""
+    same_day = [run(MON), run(MON, hour=18)]
+    stage = stage_on(day(7), same_day)
+    assert (stage.week, stage.last_week) == (1, "repeat")
+    assert stage.evidence == (
+        "Only 1 run in full a rest day apart in the week of Mon 23 Nov: repeat week 1."
+    )
+    assert stage_on(day(7), [run(MON), run(day(1))]).week == 1
+    assert stage_on(day(7), [run(MON), run(day(1)), run(day(3))]).week == 2  # greedy: Mon, Thu
+    assert stage_on(day(7), [run(MON), run(day(2))]).week == 2
+    stage = stage_on(day(7), [*same_day, run(day(1)), run(day(2))])
+    assert stage.evidence == "Week 1 was pain-free (2 runs): on to week 2."
+    assert len(run_days([*same_day, run(day(1))], alternate_days=False)) == 2
 
 
 def test_a_warning_sign_steps_back_one_week_not_to_the_start() -> None:
