@@ -16,11 +16,41 @@ from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library, load_library
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
+from tests import css_cache, worker_heap
 from tests.examples import QUICK
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     return "ITB_TESTS_QUICK: each property test tries a fifth of its examples" if QUICK else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    css_cache.install()  # each piece of Textual CSS parsed once per worker (css_cache.py)
+
+
+# The order tests start in, longest first, so that at the end of a parallel run (make test) the
+# workers share out short tests instead of one worker finishing a long one alone: the rules
+# fuzzer (seconds of work each), then the Pilot and snapshot tests (an app each, and waits for
+# it to go idle), the end-to-end tests (the real program), and the rest.
+LONG_FIRST = ("tests/rules/test_fuzz.py", "tests/tui/", "tests/snapshots/", "tests/e2e/")
+
+
+def start_rank(item: pytest.Item) -> int:
+    path = item.nodeid.split("::")[0]
+    return next((rank for rank, part in enumerate(LONG_FIRST) if path.startswith(part)), 99)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=start_rank)  # stable: within a rank, the order they were collected in
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    worker_heap.freeze_what_stays()
+
+
+@pytest.hookimpl(trylast=True)  # after the fixtures are torn down
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    worker_heap.release_finished_apps()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
