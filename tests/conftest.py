@@ -16,7 +16,7 @@ from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library, load_library
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
-from tests import css_cache, worker_heap
+from tests import css_cache, run_order, worker_heap
 from tests.examples import QUICK
 
 
@@ -28,20 +28,8 @@ def pytest_configure(config: pytest.Config) -> None:
     css_cache.install()  # each piece of Textual CSS parsed once per worker (css_cache.py)
 
 
-# The order tests start in, longest first, so that at the end of a parallel run (make test) the
-# workers share out short tests instead of one worker finishing a long one alone: the rules
-# fuzzer (seconds of work each), then the Pilot and snapshot tests (an app each, and waits for
-# it to go idle), the end-to-end tests (the real program), and the rest.
-LONG_FIRST = ("tests/rules/test_fuzz.py", "tests/tui/", "tests/snapshots/", "tests/e2e/")
-
-
-def start_rank(item: pytest.Item) -> int:
-    path = item.nodeid.split("::")[0]
-    return next((rank for rank, part in enumerate(LONG_FIRST) if path.startswith(part)), 99)
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=start_rank)  # stable: within a rank, the order they were collected in
+    items.sort(key=lambda item: run_order.start_rank(item.nodeid))  # stable within a rank
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

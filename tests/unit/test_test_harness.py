@@ -1,19 +1,22 @@
 """What the test workers do to run faster changes no result: the shared CSS parse
-(tests/css_cache.py) and the small heap (tests/worker_heap.py)."""
+(tests/css_cache.py) and the small heap (tests/worker_heap.py); and the longest tests start
+first (tests/run_order.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import re
 import weakref
 from pathlib import Path
 
 from textual._styles_cache import StylesCache
 from textual.css.stylesheet import Stylesheet
 
-from tests import css_cache, worker_heap
+from tests import css_cache, run_order, worker_heap
 from tests.tui.helpers import make_app
 
+REPO = Path(__file__).resolve().parents[2]
 CSS = "Label { color: $accent; padding: 1 2; }\n#box { layout: horizontal; }"
 
 
@@ -65,3 +68,22 @@ def test_an_app_that_has_ended_leaves_no_styles_cache_behind(tmp_path: Path) -> 
     worker_heap.release_finished_apps()
     gc.collect()
     assert [ref for ref in kept if ref() is not None] == []
+
+
+def test_the_fuzzer_starts_first_then_the_longest_then_the_pilot_tests_and_the_rest_last() -> None:
+    order = [
+        "tests/rules/test_fuzz.py::test_the_rules_hold[0]",
+        "tests/tui/test_monkey.py::test_monkey[home]",
+        "tests/tui/test_home.py::test_home_shows_today",
+        "tests/e2e/test_two_copies.py::test_a_second_app_is_read_only_and_nothing_is_lost",
+        "tests/unit/test_dates.py::test_week_monday",
+    ]
+    ranks = [run_order.start_rank(nodeid) for nodeid in order]
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
+
+
+def test_every_test_named_as_one_of_the_longest_exists() -> None:
+    for nodeid in run_order.LONGEST:
+        path, _, name = nodeid.partition("::")
+        source = (REPO / path).read_text("utf-8")
+        assert name == "" or re.search(rf"^(async )?def {name}", source, re.MULTILINE), nodeid
