@@ -16,11 +16,29 @@ from itb_tui.core.clock import FakeClock
 from itb_tui.core.content.library import Library, load_library
 from itb_tui.core.history.history_store import HistoryStore
 from itb_tui.core.store.paths import CONFIG_ENV, DATA_ENV, Paths, content_dir
+from tests import css_cache, run_order, worker_heap
 from tests.examples import QUICK
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     return "ITB_TESTS_QUICK: each property test tries a fifth of its examples" if QUICK else None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    css_cache.install()  # each piece of Textual CSS parsed once per worker (css_cache.py)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: run_order.start_rank(item.nodeid))  # stable within a rank
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    worker_heap.freeze_what_stays()
+
+
+@pytest.hookimpl(trylast=True)  # after the fixtures are torn down
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    worker_heap.release_finished_apps()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

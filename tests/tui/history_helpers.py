@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,3 +51,13 @@ def text_of(app: ItbApp, selector: str) -> str:
 async def open_history(app: ItbApp, pilot: Any) -> None:
     await app.push_screen(HistoryScreen(app.context))
     await pilot.pause()
+
+
+async def until_read(app: ItbApp, pilot: Any, done: Callable[[], bool]) -> None:
+    """Until ``done()``, reading months in the background: End starts its read once a frame is
+    drawn, a batch read posts the next, and a loaded machine takes longer than one pause."""
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if done():
+            return

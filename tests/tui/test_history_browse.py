@@ -18,7 +18,7 @@ from itb_tui.tui.widgets.history_table import FOLLOW_BATCH, GAP_KEY, HistoryTabl
 
 from .helpers import make_app
 from .history_data import TODAY
-from .history_helpers import history, open_history, rows, seeded_app, text_of
+from .history_helpers import history, open_history, rows, seeded_app, text_of, until_read
 
 
 def long_history_app(tmp_path: Path) -> ItbApp:
@@ -176,8 +176,7 @@ async def test_end_shows_the_oldest_rows_at_once_below_a_gap_then_the_whole_tabl
         assert len(history(app).index.pending()) >= FOLLOW_BATCH  # the rest is not read yet
         history(app).on_history_table_shown(HistoryTable.Shown(30, "2025-08", True, True))
         assert "reading the months between" in text_of(app, "#history-filter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_read(app, pilot, lambda: "reading" not in text_of(app, "#history-filter"))
         assert GAP_KEY not in table.rows
         assert rows(app) == 900
         assert row_dates(table) == sorted(row_dates(table), reverse=True)
@@ -198,8 +197,7 @@ async def test_the_gap_row_opens_nothing_and_home_while_reading_stays_home(
         history(app).action_open()  # Enter on the gap: nothing to open
         assert isinstance(app.screen, HistoryScreen)
         table.action_newest()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_read(app, pilot, lambda: GAP_KEY not in table.rows and rows(app) == 900)
         assert GAP_KEY not in table.rows and rows(app) == 900
         assert table.cursor_row == 0  # the read ended where the person was, not at the bottom
 
