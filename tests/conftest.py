@@ -41,6 +41,7 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
     worker_heap.release_finished_apps()
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest without xdist (-p no:xdist) runs as well
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto`` (make test) starts one worker more than the machine has cores: a Pilot test
     spends about a quarter of its time asleep (Textual's pilot waits for the app to go idle in
