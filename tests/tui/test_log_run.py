@@ -204,3 +204,30 @@ async def test_a_run_logged_again_with_pain_keeps_that_pain_with_it(tmp_path: Pa
     (run,) = runs(app)
     assert run.pain_after == 2
     assert any("The run was kept already; its pain was added" in text for text in said)
+
+
+async def test_on_a_small_terminal_the_form_opens_on_its_first_field_in_view(
+    tmp_path: Path,
+) -> None:
+    """At 60x18 the form scrolls; it opens at its top, the focused minutes field in view, and
+    a problem later scrolls down to its message."""
+    app, _clock = make_app(tmp_path)
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LogRunDialog)
+        minutes = dialog.query_one("#lr-minutes", Input)
+        hint = dialog.query_one("#lr-hint", Static)
+        form = dialog.query_one("#lr-dialog")
+        assert app.focused is minutes
+        assert form.max_scroll_y > 0  # the form does not fit
+        assert form.scroll_y == 0
+        assert form.scrollable_content_region.contains_region(minutes.region)
+        await pilot.press("x", "enter")  # not a number of minutes
+        await pilot.pause()
+        await pilot.pause()
+        assert form.scroll_y > 0
+        assert form.scrollable_content_region.contains_region(hint.region)

@@ -51,12 +51,12 @@ class FunctionScoreDialog(Dialog[FunctionScore | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self._hint(AGAIN if self.names else FIRST)
+        self._hint(AGAIN if self.names else FIRST, scroll=False)
         first = "#fs-score-0" if self.names else "#fs-name-0"
         self.query_one(first, Input).focus()
 
-    def _hint(self, text: str, problem: str = "") -> None:
-        show_hint(self.query_one("#fs-hint", Static), text, problem)
+    def _hint(self, text: str, problem: str = "", *, scroll: bool = True) -> None:
+        show_hint(self.query_one("#fs-hint", Static), text, problem, scroll=scroll)
 
     def ratings(self) -> list[tuple[str, int]]:
         """Each row with a name and a rating; ValueError says what is wrong with one."""

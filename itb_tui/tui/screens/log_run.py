@@ -54,11 +54,14 @@ class LogRunDialog(Dialog[SessionRecord | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self._hint("Tab moves to the next field; Enter keeps the run, Escape changes nothing.")
+        self._hint(
+            "Tab moves to the next field; Enter keeps the run, Escape changes nothing.",
+            scroll=False,
+        )
         self.query_one("#lr-minutes", Input).focus()
 
-    def _hint(self, text: str, problem: str = "") -> None:
-        show_hint(self.query_one("#lr-hint", Static), text, problem)
+    def _hint(self, text: str, problem: str = "", *, scroll: bool = True) -> None:
+        show_hint(self.query_one("#lr-hint", Static), text, problem, scroll=scroll)
 
     def values(self) -> dict[str, str]:
         """Each field's text; a knee scale's score as a number (empty when none)."""
