@@ -170,26 +170,33 @@ def pain_free_streak(
     daily activities"). A day with no daily log ends the streak, except today, which is still
     open: it is not counted until logged, but does not break the streak either.
     """
-    scores: dict[date, int] = {}
+    scores: dict[date, int] = {}  # the day's pain as the streak reads it: swelling is 1 at least
+    pained: dict[date, int] = {}  # the pain scored (a spike without a score is 1)
+    swollen: set[date] = set()
 
-    def felt(day: date, score: int) -> None:
-        scores[day] = max(scores.get(day, 0), score)
+    def felt(day: date, score: int, swelling: bool | None = False) -> None:
+        pained[day] = max(pained.get(day, 0), score)
+        if swelling:
+            swollen.add(day)
+        scores[day] = max(scores.get(day, 0), score, 1 if swelling else 0)
 
     for log in pain_logs:
         if log.context in DAILY_CONTEXTS or log.score > 0 or log.swelling:
-            felt(local_date(log.at), max(log.score, 1 if log.swelling else 0))
+            felt(local_date(log.at), log.score, log.swelling)
     for session in sessions:
         for spike in session.pain_spikes:  # a spike without a score is still pain
             felt(local_date(spike.at), spike.score or 1)
         if session.pain_after or session.swelling:
-            felt(local_date(session.ended_at), max(session.pain_after or 0, 1))
+            felt(local_date(session.ended_at), session.pain_after or 0, session.swelling)
     day = today if today in scores else today - timedelta(days=1)
     streak = 0
     while scores.get(day) == 0:
         streak += 1
         day -= timedelta(days=1)
     if day in scores:
-        stop = f"pain {scores[day]}/10 on {day_text(day)}"
+        felt_then = [f"pain {pained[day]}/10"] if pained[day] else []
+        felt_then += ["swelling"] if day in swollen else []
+        stop = f"{' with '.join(felt_then)} on {day_text(day)}"
     else:
         stop = f"no daily pain log on {day_text(day)} (days without a log don't count)"
     return streak, stop

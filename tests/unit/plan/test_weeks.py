@@ -251,7 +251,14 @@ def test_knee_pain_recorded_anywhere_that_day_breaks_the_streak() -> None:
     during = pain(day(-3), 2, "during-run", hour=7)
     assert pain_free_streak([*logs, during], MON) == (3, "pain 2/10 on Fri 20 Nov")
     swollen = pain(day(-1), 0, "exercise", swelling=True)
-    assert pain_free_streak([*logs, swollen], MON)[0] == 1
+    assert pain_free_streak([*logs, swollen], MON) == (1, "swelling on Sun 22 Nov")
+    sore_and_swollen = pain(day(-1), 4, "daily", swelling=True, hour=20)
+    assert pain_free_streak([*logs, sore_and_swollen], MON) == (
+        1,
+        "pain 4/10 with swelling on Sun 22 Nov",
+    )
+    unrated = replace(session("daily-stretch", day(-1)), swelling=True)
+    assert pain_free_streak(logs, MON, [unrated]) == (1, "swelling on Sun 22 Nov")
     assert pain_free_streak(logs, MON, [session("daily-stretch", day(-1), pain_after=0)])[0] == 7
 
 
