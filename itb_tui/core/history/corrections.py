@@ -70,6 +70,14 @@ def _top(*values: int | None) -> int | None:
     return max(given) if given else None
 
 
+def worst(entries: Iterable[PainLog | SessionRecord]) -> Rated:
+    """The worst of ``entries`` as the rules read each: the highest score, each knee's, and a
+    yes to swelling if any had one (a check-in answered again replaces all of the day's)."""
+    ruled = [Rated.of(entry).ruled() for entry in entries]
+    knees = Knees(*(_top(*(getattr(r.knees, k) for r in ruled)) for k in SIDES))
+    return Rated(_top(*(r.score for r in ruled)), knees, any(r.swelling for r in ruled))
+
+
 def kept_highest(before: Rated, after: Rated) -> Highest | None:
     """What ``after`` (a correction of ``before``) keeps of it for the rules: whatever of
     ``before`` (read at its highest) is above ``after``; None when nothing is."""

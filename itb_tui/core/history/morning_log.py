@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from itb_tui.core.dates import local_date, month_key
-from itb_tui.core.history.corrections import Rated, kept_highest
+from itb_tui.core.history.corrections import Rated, kept_highest, worst
 from itb_tui.core.history.history_store import HistoryStore
-from itb_tui.core.history.records import Knees, MonthHistory, PainLog
+from itb_tui.core.history.records import MonthHistory, PainLog
 from itb_tui.core.store.files import StoreError
 
 MORNING = "morning"
@@ -27,25 +27,11 @@ def save_check_in(store: HistoryStore, log: PainLog) -> bool:
     def change(month: MonthHistory) -> bool:
         earlier = [p for p in month.pain_logs if _today_s(p, day)]
         if earlier:
-            log.highest = kept_highest(_highest_of(earlier), Rated.of(log))
+            log.highest = kept_highest(worst(earlier), Rated.of(log))
         month.pain_logs = [*(p for p in month.pain_logs if not _today_s(p, day)), log]
         return bool(earlier)
 
     return store.update_month(month_key(log.at), change)
-
-
-def _highest_of(logs: list[PainLog]) -> Rated:
-    """The worst of ``logs`` as the rules read each: the highest score, each knee's, and a
-    yes to swelling if any had one."""
-    ruled = [Rated.of(log).ruled() for log in logs]
-
-    def top(values: list[int | None]) -> int | None:
-        given = [value for value in values if value is not None]
-        return max(given) if given else None
-
-    knees = Knees(top([r.knees.left for r in ruled]), top([r.knees.right for r in ruled]))
-    swelling = any(r.swelling for r in ruled)
-    return Rated(top([r.score for r in ruled]), knees, swelling)
 
 
 def today_check_in(store: HistoryStore, today: date) -> PainLog | None:
